@@ -1,0 +1,64 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf_failed'
+  | 'not_found'
+  | 'conflict'
+  | 'email_taken'
+  | 'slug_taken'
+  | 'slot_taken'
+  | 'slot_not_offered'
+  | 'invalid_transition'
+  | 'invalid_schedule'
+  | 'idempotency_key_reused'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'unprocessable';
+
+const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  slug_taken: 409,
+  slot_taken: 409,
+  invalid_transition: 409,
+  slot_not_offered: 422,
+  invalid_schedule: 422,
+  idempotency_key_reused: 422,
+  unprocessable: 422,
+  payload_too_large: 413,
+  rate_limited: 429,
+};
+
+/** Field-level messages, keyed by the dotted path of the offending input. */
+export type FieldErrors = Record<string, string>;
+
+/**
+ * The one error type domain code throws. `server/http/error-handler.ts` renders it as
+ * `{ error: { code, message, fields? } }` with the status its code implies.
+ */
+export class AppError extends Error {
+  readonly status: ContentfulStatusCode;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = statusOf[code];
+  }
+
+  static notFound(what: string): AppError {
+    return new AppError('not_found', `${what} not found`);
+  }
+}
