@@ -1,0 +1,95 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { authRoutes } from './auth/auth.routes.js';
+import { meRoutes } from './auth/me.routes.js';
+import { loadSession } from './auth/session.middleware.js';
+import { SESSION_COOKIE } from './auth/session-cookie.js';
+import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js';
+import type { AppointmentListener } from './bookings/appointment-events.js';
+import type { BookingDeps } from './bookings/booking.service.js';
+import { bookingsRoutes } from './bookings/bookings.routes.js';
+import type { Config } from './config.js';
+import type { Db } from './db/connect.js';
+import { AppError } from './errors.js';
+import type { AppEnv } from './http/app-env.js';
+import { csrfProtection } from './http/csrf.js';
+import { notFound, onError } from './http/error-handler.js';
+import { profileRoutes } from './providers/profile.routes.js';
+import { providersRoutes } from './providers/providers.routes.js';
+import { requireProvider } from './providers/require-provider.js';
+import { scheduleRoutes } from './schedule/schedule.routes.js';
+import { servicesRoutes } from './services/services.routes.js';
+import { type BusyTimeSource, noBusyTimes } from './slots/availability.loader.js';
+import { slotsRoutes } from './slots/slots.routes.js';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+  /** Busy times from providers' own calendars. */
+  busyTimes?: BusyTimeSource;
+  /** Outbox writers run inside every appointment change's transaction. */
+  appointmentListeners?: AppointmentListener[];
+}
+
+/** Request bodies above this are refused with 413 before they are read. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Builds the whole HTTP application; `server/main.ts` serves it, tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const { db, config } = deps;
+  const now = deps.now ?? (() => new Date());
+  const secureCookies = config.appUrl.startsWith('https:');
+  const bookingDeps: BookingDeps = {
+    db,
+    now,
+    appUrl: config.appUrl,
+    busyTimes: deps.busyTimes ?? noBusyTimes,
+    listeners: deps.appointmentListeners ?? [],
+  };
+  const asProvider = <T extends Hono<AppEnv>>(routes: T) => new Hono<AppEnv>().use(requireProvider(db)).route('/', routes);
+
+  const app = new Hono<AppEnv>();
+  // The widget and public API are meant to be used from other sites, hence cross-origin CORP.
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginEmbedderPolicy: false }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  // Public, cookie-less API: any site may call it (the embedded widget does).
+  const publicCors = cors({ origin: '*', allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 });
+  app.use('/api/providers/*', publicCors);
+  app.use('/api/bookings/*', publicCors);
+  app.use(csrfProtection({ cookieName: SESSION_COOKIE, appOrigin: new URL(config.appUrl).origin }));
+  app.use(loadSession({ db, now, secureCookies }));
+
+  app.route(
+    '/api/auth',
+    authRoutes({ db, now, secureCookies, trustProxy: config.trustProxy, loginRateLimit: config.loginRateLimit }),
+  );
+  app.route('/api/me', meRoutes(db));
+  app.route('/api/providers', providersRoutes(db));
+  app.route('/api/providers', slotsRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
+  app.route(
+    '/api/bookings',
+    bookingsRoutes({ ...bookingDeps, bookingRateLimit: config.bookingRateLimit, trustProxy: config.trustProxy }),
+  );
+  app.route('/api/admin/profile', profileRoutes(db));
+  app.route('/api/admin/services', asProvider(servicesRoutes(db)));
+  app.route('/api/admin/schedule', asProvider(scheduleRoutes(db)));
+  app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
+
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

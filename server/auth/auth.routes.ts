@@ -1,0 +1,93 @@
+import { Hono } from 'hono';
+import type { Db } from '../db/connect.js';
+import { AppError } from '../errors.js';
+import type { AppEnv, SessionUser } from '../http/app-env.js';
+import { clientAddress } from '../http/client-address.js';
+import { rateLimit } from '../http/rate-limit.js';
+import { validate } from '../http/validate.js';
+import { changePasswordSchema, loginSchema, signupSchema } from './auth.schemas.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { requireUser } from './session.middleware.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { createSession, invalidateSession, invalidateUserSessions } from './sessions.js';
+import { findUserByEmail, findUserById, insertUser, updatePasswordHash } from './users.repository.js';
+
+export interface AuthDeps {
+  db: Db;
+  now: () => Date;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  loginRateLimit: number;
+  /** Called after a signup commits, e.g. to attach guest bookings or send a verification email. */
+  onSignup?: (user: SessionUser) => Promise<void>;
+}
+
+// A hash of a random password: verifying against it makes unknown emails as slow as known ones.
+const timingDecoy = hashPassword('timing-decoy-password');
+
+export function authRoutes(deps: AuthDeps) {
+  const { db, now, secureCookies } = deps;
+
+  const loginLimit = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: deps.loginRateLimit,
+    key: async (c) => {
+      const body = (await c.req.json().catch(() => null)) as { email?: unknown } | null;
+      const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+      return `${email}|${clientAddress(c, deps.trustProxy)}`;
+    },
+  });
+
+  const startSession = async (c: Parameters<typeof setSessionCookie>[0], userId: number) => {
+    const { token, expiresAt } = await createSession(db, userId, now());
+    setSessionCookie(c, token, expiresAt, secureCookies);
+  };
+
+  return new Hono<AppEnv>()
+    .post('/signup', validate('json', signupSchema), async (c) => {
+      const input = c.req.valid('json');
+      if (await findUserByEmail(db, input.email)) throw new AppError('email_taken', 'An account with this email exists');
+      const passwordHash = await hashPassword(input.password);
+      const id = await insertUser(db, { ...input, passwordHash }).catch((error: unknown) => {
+        // Two signups racing for one email: the unique index decides.
+        if (String(error).includes('UNIQUE')) throw new AppError('email_taken', 'An account with this email exists');
+        throw error;
+      });
+      const user: SessionUser = { id, email: input.email, name: input.name, role: input.role, emailVerified: false };
+      await startSession(c, id);
+      await deps.onSignup?.(user);
+      return c.json({ user }, 201);
+    })
+    .post('/login', loginLimit, validate('json', loginSchema), async (c) => {
+      const { email, password } = c.req.valid('json');
+      const user = await findUserByEmail(db, email);
+      const ok = await verifyPassword(user?.password_hash ?? (await timingDecoy), password);
+      if (!user || !ok) throw new AppError('unauthenticated', 'Wrong email or password');
+      // A fresh session on every login: a session id planted before login is worthless after it.
+      const previous = c.get('sessionId');
+      if (previous) await invalidateSession(db, previous);
+      await startSession(c, user.id);
+      return c.json({ user: toSessionUser(user) });
+    })
+    .post('/logout', async (c) => {
+      const sessionId = c.get('sessionId');
+      if (sessionId) await invalidateSession(db, sessionId);
+      clearSessionCookie(c, secureCookies);
+      return c.body(null, 204);
+    })
+    .post('/password', requireUser, validate('json', changePasswordSchema), async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const user = await findUserById(db, c.get('user')!.id);
+      if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
+        throw new AppError('unauthenticated', 'Wrong current password');
+      }
+      await updatePasswordHash(db, user.id, await hashPassword(newPassword));
+      await invalidateUserSessions(db, user.id);
+      await startSession(c, user.id);
+      return c.body(null, 204);
+    });
+}
+
+function toSessionUser(row: { id: number; email: string; name: string; role: SessionUser['role']; email_verified_at: string | null }): SessionUser {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, emailVerified: row.email_verified_at !== null };
+}

@@ -1,0 +1,21 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { randomBytes } from 'node:crypto';
+
+/** 160 random bits, base32: the shape the Lucia guide uses for session tokens. */
+export function generateToken(): string {
+  return encodeBase32LowerCaseNoPadding(randomBytes(20));
+}
+
+/** What we store instead of a token: a leaked table gives no usable tokens. */
+export function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/** Compares a presented token with a stored hash without leaking timing. */
+export function tokenMatches(token: string, storedHash: string): boolean {
+  const presented = new TextEncoder().encode(hashToken(token));
+  const stored = new TextEncoder().encode(storedHash);
+  return presented.length === stored.length && constantTimeEqual(presented, stored);
+}

@@ -1,0 +1,25 @@
+import type { Db } from '../db/connect.js';
+import type { Role } from '../db/database.js';
+
+export type AppointmentEventType = 'created' | 'rescheduled' | 'cancelled' | 'completed' | 'no_show';
+
+export interface AppointmentEvent {
+  type: AppointmentEventType;
+  appointmentId: number;
+  providerId: number;
+  /** Who made the change. */
+  actor: Role;
+  /** For a reschedule: where the appointment was before. */
+  previous?: { startAt: string; endAt: string };
+}
+
+/**
+ * Runs inside the transaction that changes the appointment, so what it writes (an email, a
+ * calendar sync job) commits or rolls back with the change: the transactional outbox.
+ * Bookings knows nothing of email or calendars; the app wires their listeners in.
+ */
+export type AppointmentListener = (trx: Db, event: AppointmentEvent) => Promise<void>;
+
+export async function emitAppointmentEvent(trx: Db, listeners: readonly AppointmentListener[], event: AppointmentEvent): Promise<void> {
+  for (const listener of listeners) await listener(trx, event);
+}

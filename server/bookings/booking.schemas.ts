@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { emailSchema } from '../auth/auth.schemas.js';
+import { idSchema, instantSchema, textSchema, timeZoneSchema } from '../http/schemas.js';
+
+export const bookingSchema = z.object({
+  provider: z.string().min(1).max(60),
+  service: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  start: instantSchema,
+  customer: z.object({
+    name: textSchema(100).pipe(z.string().min(1, 'required')),
+    email: emailSchema,
+    phone: textSchema(40)
+      .refine((p) => p === '' || /^\+?[0-9 ()./-]{5,}$/.test(p), 'not a phone number')
+      .optional(),
+  }),
+  note: textSchema(1000).optional(),
+  timeZone: timeZoneSchema.optional(),
+});
+
+export const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,100}$/, '1 to 100 visible ASCII characters')
+    .optional(),
+});
+
+export const bookingParam = z.object({ id: idSchema });
+export const tokenQuery = z.object({ token: z.string().max(100).optional() });
+export const cancelSchema = z.object({ token: z.string().max(100).optional() });
+export const rescheduleSchema = z.object({ token: z.string().max(100).optional(), start: instantSchema });

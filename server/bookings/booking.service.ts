@@ -1,0 +1,161 @@
+import type { Db } from '../db/connect.js';
+import type { Role } from '../db/database.js';
+import { withWriteLock } from '../db/transaction.js';
+import { AppError } from '../errors.js';
+import { generateToken, hashToken } from '../auth/tokens.js';
+import { findProviderBySlug } from '../providers/providers.repository.js';
+import { findService } from '../services/services.repository.js';
+import type { BusyTimeSource } from '../slots/availability.loader.js';
+import { type AppointmentListener, emitAppointmentEvent } from './appointment-events.js';
+import { type AppointmentAction, nextStatus } from './appointment-state.js';
+import { bookingView } from './booking.view.js';
+import { type AppointmentDetail, findAppointment, insertAppointment, updateAppointment } from './bookings.repository.js';
+import { type StoredResponse, rememberResponse, replayFor, requestFingerprint } from './idempotency.js';
+import { assertSlotFree, blockedInterval } from './slot-check.js';
+
+export interface BookingDeps {
+  db: Db;
+  now: () => Date;
+  appUrl: string;
+  busyTimes: BusyTimeSource;
+  listeners: readonly AppointmentListener[];
+}
+
+export interface BookingRequest {
+  provider: string;
+  service: number;
+  start: number;
+  customer: { name: string; email: string; phone?: string | undefined };
+  note?: string | undefined;
+  timeZone?: string | undefined;
+}
+
+/** SQLite's unique index on live starts fired: another process won the race. */
+const isDoubleStart = (error: unknown) => String(error).includes('UNIQUE constraint failed: appointments');
+
+/**
+ * Books a slot. Everything from the availability check to the outbox rows happens under the
+ * write lock, so two requests for one slot cannot both pass the check.
+ */
+export async function createBooking(
+  deps: BookingDeps,
+  request: BookingRequest,
+  options: { idempotencyKey?: string | undefined; customerUserId?: number | undefined } = {},
+): Promise<StoredResponse> {
+  const now = deps.now();
+  const fingerprint = requestFingerprint(request);
+  return withWriteLock(deps.db, async (trx) => {
+    if (options.idempotencyKey) {
+      const replay = await replayFor(trx, 'booking', options.idempotencyKey, fingerprint, now);
+      if (replay) return replay;
+    }
+    const provider = await findProviderBySlug(trx, request.provider);
+    if (!provider) throw AppError.notFound('Provider');
+    const service = await findService(trx, provider.id, request.service);
+    if (!service || service.active !== 1) throw AppError.notFound('Service');
+    await assertSlotFree(trx, { provider, service, start: request.start, now: now.getTime(), busyTimes: deps.busyTimes });
+
+    const token = generateToken();
+    const id = await insertAppointment(trx, {
+      provider_id: provider.id,
+      service_id: service.id,
+      customer_user_id: options.customerUserId ?? null,
+      customer_name: request.customer.name,
+      customer_email: request.customer.email,
+      customer_phone: request.customer.phone || null,
+      customer_time_zone: request.timeZone ?? null,
+      note: request.note ?? '',
+      ...blockedInterval(service, request.start),
+      status: 'confirmed',
+      manage_token_hash: hashToken(token),
+      cancelled_by: null,
+      updated_at: now.toISOString(),
+    }).catch((error: unknown) => {
+      if (isDoubleStart(error)) throw new AppError('slot_taken', 'This time was just taken; please pick another');
+      throw error;
+    });
+    await emitAppointmentEvent(trx, deps.listeners, { type: 'created', appointmentId: id, providerId: provider.id, actor: 'customer' });
+
+    const appointment = (await findAppointment(trx, id))!;
+    const response = { status: 201, body: { booking: bookingView(appointment, deps.appUrl, token) } };
+    if (options.idempotencyKey) await rememberResponse(trx, 'booking', options.idempotencyKey, fingerprint, response, now);
+    return response;
+  });
+}
+
+export interface Change {
+  appointmentId: number;
+  actor: Role;
+  /** Reads the appointment under the lock and refuses (throws) if the caller may not change it. */
+  authorize: (appointment: AppointmentDetail) => void;
+}
+
+/** Moves an appointment to a new start, keeping its id and raising its sequence. */
+export async function rescheduleAppointment(deps: BookingDeps, change: Change, start: number): Promise<AppointmentDetail> {
+  const now = deps.now();
+  return withWriteLock(deps.db, async (trx) => {
+    const appointment = await loadAuthorized(trx, change);
+    nextStatus(appointment.status, 'reschedule', { startAt: Date.parse(appointment.start_at), now: now.getTime() });
+    const provider = (await findProviderBySlug(trx, appointment.provider_slug))!;
+    const service = (await findService(trx, provider.id, appointment.service_id))!;
+    await assertSlotFree(trx, {
+      provider,
+      service,
+      start,
+      now: now.getTime(),
+      busyTimes: deps.busyTimes,
+      excludeAppointmentId: appointment.id,
+      ignoreNotice: change.actor === 'provider',
+    });
+    await updateAppointment(trx, appointment.id, { ...blockedInterval(service, start), updated_at: now.toISOString(), bumpSequence: true });
+    await emitAppointmentEvent(trx, deps.listeners, {
+      type: 'rescheduled',
+      appointmentId: appointment.id,
+      providerId: appointment.provider_id,
+      actor: change.actor,
+      previous: { startAt: appointment.start_at, endAt: appointment.end_at },
+    });
+    return (await findAppointment(trx, appointment.id))!;
+  });
+}
+
+const eventOf = { cancel: 'cancelled', complete: 'completed', no_show: 'no_show' } as const;
+
+/** Cancels, completes or marks a no-show, as the life cycle in `appointment-state.ts` allows. */
+export async function changeAppointmentStatus(
+  deps: BookingDeps,
+  change: Change,
+  action: Exclude<AppointmentAction, 'reschedule'>,
+): Promise<AppointmentDetail> {
+  const now = deps.now();
+  return withWriteLock(deps.db, async (trx) => {
+    const appointment = await loadAuthorized(trx, change);
+    const status = nextStatus(appointment.status, action, { startAt: Date.parse(appointment.start_at), now: now.getTime() });
+    await updateAppointment(trx, appointment.id, {
+      status,
+      ...(action === 'cancel' && { cancelled_by: change.actor }),
+      updated_at: now.toISOString(),
+      // Calendar apps only apply a cancellation whose SEQUENCE is higher than what they hold.
+      bumpSequence: action === 'cancel',
+    });
+    await emitAppointmentEvent(trx, deps.listeners, {
+      type: eventOf[action],
+      appointmentId: appointment.id,
+      providerId: appointment.provider_id,
+      actor: change.actor,
+    });
+    return (await findAppointment(trx, appointment.id))!;
+  });
+}
+
+async function loadAuthorized(trx: Db, change: Change): Promise<AppointmentDetail> {
+  const appointment = await findAppointment(trx, change.appointmentId);
+  if (!appointment) throw AppError.notFound('Appointment');
+  change.authorize(appointment);
+  return appointment;
+}
+
+/** For admin routes: the appointment must belong to the signed-in provider, or it does not exist. */
+export const ownedByProvider = (providerId: number) => (a: AppointmentDetail) => {
+  if (a.provider_id !== providerId) throw AppError.notFound('Appointment');
+};

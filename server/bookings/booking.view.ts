@@ -1,0 +1,49 @@
+import { googleCalendarLink } from '../ical/appointment-calendar.js';
+import type { AppointmentDetail } from './bookings.repository.js';
+
+export const manageUrlOf = (appUrl: string, id: number, token: string) =>
+  `${appUrl}/manage/${id}?token=${encodeURIComponent(token)}`;
+
+export const summaryOf = (a: AppointmentDetail) => `${a.service_name} — ${a.provider_name}`;
+
+/**
+ * What the customer sees of their booking (the manage-token holder or the signed-in customer).
+ * The token is echoed into links only; it is never stored in readable form.
+ */
+export function bookingView(a: AppointmentDetail, appUrl: string, token?: string) {
+  const links = token && {
+    manageUrl: manageUrlOf(appUrl, a.id, token),
+    calendarLinks: {
+      ics: `${appUrl}/api/bookings/${a.id}/calendar.ics?token=${encodeURIComponent(token)}`,
+      google: googleCalendarLink({
+        startAt: a.start_at,
+        endAt: a.end_at,
+        summary: summaryOf(a),
+        location: a.provider_address,
+      }),
+    },
+  };
+  return {
+    id: a.id,
+    status: a.status,
+    start: a.start_at,
+    end: a.end_at,
+    sequence: a.sequence,
+    note: a.note,
+    customerName: a.customer_name,
+    service: { id: a.service_id, name: a.service_name, durationMinutes: a.service_duration_minutes },
+    provider: { slug: a.provider_slug, name: a.provider_name, address: a.provider_address, timeZone: a.provider_time_zone },
+    cancelledBy: a.cancelled_by,
+    ...links,
+  };
+}
+
+/** The provider's view: the customer's contact details are shown here and nowhere public. */
+export function adminAppointmentView(a: AppointmentDetail) {
+  return {
+    ...bookingView(a, ''),
+    customer: { name: a.customer_name, email: a.customer_email, phone: a.customer_phone, timeZone: a.customer_time_zone },
+    createdAt: a.created_at,
+    updatedAt: a.updated_at,
+  };
+}

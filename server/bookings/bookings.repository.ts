@@ -1,0 +1,71 @@
+import type { Db } from '../db/connect.js';
+import type { AppointmentRow, AppointmentStatus, NewAppointment } from '../db/database.js';
+
+/** An appointment with the names the customer and provider recognise it by. */
+export interface AppointmentDetail extends AppointmentRow {
+  service_name: string;
+  service_duration_minutes: number;
+  provider_slug: string;
+  provider_name: string;
+  provider_address: string;
+  provider_time_zone: string;
+}
+
+const detailQuery = (db: Db) =>
+  db
+    .selectFrom('appointments')
+    .innerJoin('services', 'services.id', 'appointments.service_id')
+    .innerJoin('providers', 'providers.id', 'appointments.provider_id')
+    .selectAll('appointments')
+    .select([
+      'services.name as service_name',
+      'services.duration_minutes as service_duration_minutes',
+      'providers.slug as provider_slug',
+      'providers.name as provider_name',
+      'providers.address as provider_address',
+      'providers.time_zone as provider_time_zone',
+    ]);
+
+export async function findAppointment(db: Db, id: number): Promise<AppointmentDetail | undefined> {
+  return detailQuery(db).where('appointments.id', '=', id).executeTakeFirst();
+}
+
+export interface AppointmentFilter {
+  providerId?: number;
+  customerUserId?: number;
+  from?: string;
+  to?: string;
+  status?: AppointmentStatus;
+  limit: number;
+}
+
+export async function listAppointments(db: Db, filter: AppointmentFilter): Promise<AppointmentDetail[]> {
+  let query = detailQuery(db);
+  if (filter.providerId !== undefined) query = query.where('appointments.provider_id', '=', filter.providerId);
+  if (filter.customerUserId !== undefined) query = query.where('appointments.customer_user_id', '=', filter.customerUserId);
+  if (filter.from) query = query.where('appointments.start_at', '>=', filter.from);
+  if (filter.to) query = query.where('appointments.start_at', '<', filter.to);
+  if (filter.status) query = query.where('appointments.status', '=', filter.status);
+  return query.orderBy('appointments.start_at').limit(filter.limit).execute();
+}
+
+export async function insertAppointment(db: Db, values: NewAppointment): Promise<number> {
+  const row = await db.insertInto('appointments').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateAppointment(
+  db: Db,
+  id: number,
+  values: Partial<Pick<AppointmentRow, 'status' | 'start_at' | 'end_at' | 'blocked_start_at' | 'blocked_end_at' | 'cancelled_by'>> & {
+    updated_at: string;
+    bumpSequence: boolean;
+  },
+): Promise<void> {
+  const { bumpSequence, ...columns } = values;
+  await db
+    .updateTable('appointments')
+    .set((eb) => ({ ...columns, ...(bumpSequence && { sequence: eb('sequence', '+', 1) }) }))
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,91 @@
+import { Hono } from 'hono';
+import { tokenMatches } from '../auth/tokens.js';
+import { AppError } from '../errors.js';
+import type { AppEnv, SessionUser } from '../http/app-env.js';
+import { clientAddress } from '../http/client-address.js';
+import { rateLimit } from '../http/rate-limit.js';
+import { validate } from '../http/validate.js';
+import { buildAppointmentCalendar } from '../ical/appointment-calendar.js';
+import { type BookingDeps, changeAppointmentStatus, createBooking, rescheduleAppointment } from './booking.service.js';
+import { bookingParam, bookingSchema, cancelSchema, idempotencyHeader, rescheduleSchema, tokenQuery } from './booking.schemas.js';
+import { bookingView, summaryOf } from './booking.view.js';
+import { type AppointmentDetail, findAppointment } from './bookings.repository.js';
+
+/**
+ * The manage token from the booking email, or the signed-in customer who booked it. Anything
+ * else gets the same 404 as a booking that does not exist, so ids reveal nothing.
+ */
+const customerAccess = (token: string | undefined, user: SessionUser | null) => (a: AppointmentDetail) => {
+  const byToken = token !== undefined && tokenMatches(token, a.manage_token_hash);
+  const bySession = user?.role === 'customer' && a.customer_user_id === user.id;
+  if (!byToken && !bySession) throw AppError.notFound('Booking');
+};
+
+/** `/api/bookings`: booking by anyone, and managing a booking by its customer. */
+export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; trustProxy: boolean }) {
+  const limitByAddress = rateLimit({
+    windowMs: 60_000,
+    limit: deps.bookingRateLimit,
+    key: (c) => `booking|${clientAddress(c, deps.trustProxy)}`,
+  });
+
+  const loadForCustomer = async (id: number, token: string | undefined, user: SessionUser | null) => {
+    const appointment = await findAppointment(deps.db, id);
+    if (!appointment) throw AppError.notFound('Booking');
+    customerAccess(token, user)(appointment);
+    return appointment;
+  };
+
+  return new Hono<AppEnv>()
+    .post('/', limitByAddress, validate('header', idempotencyHeader), validate('json', bookingSchema), async (c) => {
+      const user = c.get('user');
+      const result = await createBooking(deps, c.req.valid('json'), {
+        idempotencyKey: c.req.valid('header')['idempotency-key'],
+        customerUserId: user?.role === 'customer' ? user.id : undefined,
+      });
+      return c.json(result.body as object, result.status as 201);
+    })
+    .get('/:id', validate('param', bookingParam), validate('query', tokenQuery), async (c) => {
+      const { token } = c.req.valid('query');
+      const appointment = await loadForCustomer(c.req.valid('param').id, token, c.get('user'));
+      return c.json({ booking: bookingView(appointment, deps.appUrl, token) });
+    })
+    .get('/:id/calendar.ics', validate('param', bookingParam), validate('query', tokenQuery), async (c) => {
+      const appointment = await loadForCustomer(c.req.valid('param').id, c.req.valid('query').token, c.get('user'));
+      const body = buildAppointmentCalendar(
+        [
+          {
+            id: appointment.id,
+            sequence: appointment.sequence,
+            status: appointment.status,
+            startAt: appointment.start_at,
+            endAt: appointment.end_at,
+            summary: summaryOf(appointment),
+            location: appointment.provider_address,
+            updatedAt: appointment.updated_at,
+          },
+        ],
+        { name: appointment.provider_name, appUrl: deps.appUrl, method: 'PUBLISH' },
+      );
+      c.header('Content-Type', 'text/calendar; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="appointment-${appointment.id}.ics"`);
+      return c.body(body);
+    })
+    .post('/:id/cancel', validate('param', bookingParam), validate('json', cancelSchema), async (c) => {
+      const appointment = await changeAppointmentStatus(
+        deps,
+        { appointmentId: c.req.valid('param').id, actor: 'customer', authorize: customerAccess(c.req.valid('json').token, c.get('user')) },
+        'cancel',
+      );
+      return c.json({ booking: bookingView(appointment, deps.appUrl, c.req.valid('json').token) });
+    })
+    .post('/:id/reschedule', limitByAddress, validate('param', bookingParam), validate('json', rescheduleSchema), async (c) => {
+      const { token, start } = c.req.valid('json');
+      const appointment = await rescheduleAppointment(
+        deps,
+        { appointmentId: c.req.valid('param').id, actor: 'customer', authorize: customerAccess(token, c.get('user')) },
+        start,
+      );
+      return c.json({ booking: bookingView(appointment, deps.appUrl, token) });
+    });
+}

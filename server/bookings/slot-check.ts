@@ -1,0 +1,50 @@
+import { computeSlots } from '../availability/slots.js';
+import type { Db } from '../db/connect.js';
+import type { ProviderRow, ServiceRow } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { type BusyTimeSource, loadAvailabilityInput } from '../slots/availability.loader.js';
+
+export interface SlotCheck {
+  provider: ProviderRow;
+  service: ServiceRow;
+  start: number;
+  now: number;
+  busyTimes: BusyTimeSource;
+  excludeAppointmentId?: number;
+  /** Providers may move an appointment closer than the notice they ask of customers. */
+  ignoreNotice?: boolean;
+}
+
+/**
+ * Decides with the same function that lists slots, so what the widget shows is exactly what
+ * can be booked: 422 if the schedule never offers this start, 409 if it is offered but taken.
+ */
+export async function assertSlotFree(db: Db, check: SlotCheck): Promise<void> {
+  const input = await loadAvailabilityInput(db, {
+    provider: check.provider,
+    service: check.service,
+    range: { start: check.start, end: check.start + 1 },
+    now: check.now,
+    busyTimes: check.busyTimes,
+    ...(check.excludeAppointmentId !== undefined && { excludeAppointmentId: check.excludeAppointmentId }),
+  });
+  if (check.ignoreNotice) input.rules = { ...input.rules, minNoticeMinutes: 0 };
+  const offered = computeSlots({ ...input, appointments: [], externalBusy: [] });
+  if (!offered.some((s) => s.start === check.start)) {
+    throw new AppError('slot_not_offered', 'This time is not an offered slot for this service', { start: 'not an offered slot' });
+  }
+  if (!computeSlots(input).some((s) => s.start === check.start)) {
+    throw new AppError('slot_taken', 'This time was just taken; please pick another');
+  }
+}
+
+/** The interval an appointment keeps busy: its own time widened by the service's buffers. */
+export function blockedInterval(service: ServiceRow, start: number) {
+  const end = start + service.duration_minutes * 60_000;
+  return {
+    start_at: new Date(start).toISOString(),
+    end_at: new Date(end).toISOString(),
+    blocked_start_at: new Date(start - service.buffer_before_minutes * 60_000).toISOString(),
+    blocked_end_at: new Date(end + service.buffer_after_minutes * 60_000).toISOString(),
+  };
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^sqlite:.+/, 'must look like sqlite:./data/app.db or sqlite::memory:').default('sqlite:./data/app.db'),
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SEED_DEMO: flag.optional(),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  TRUST_PROXY: flag.default(false),
+  BOOKING_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Origin for links in emails and the CSRF check, without a trailing slash. */
+  appUrl: string;
+  /** On: seed demo data when the database has no provider yet. */
+  seedDemo: boolean;
+  secretKey: string;
+  /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+  /** Bookings per minute per client address. */
+  bookingRateLimit: number;
+  /** Failed-or-not login attempts per 15 minutes per email and address. */
+  loginRateLimit: number;
+}
+
+/** Reads and validates the environment; throws one message listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.SECRET_KEY) {
+    throw new Error('Invalid configuration:\n  SECRET_KEY: required when NODE_ENV=production');
+  }
+  const port = e.PORT;
+  return {
+    env: e.NODE_ENV,
+    port,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    appUrl: (e.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    seedDemo: e.SEED_DEMO ?? true,
+    secretKey: e.SECRET_KEY ?? developmentSecret(e.DATABASE_URL),
+    trustProxy: e.TRUST_PROXY,
+    bookingRateLimit: e.BOOKING_RATE_LIMIT,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+  };
+}
+
+/**
+ * Outside production a key is made once and kept beside the database, so encrypted tokens
+ * stay readable across restarts without anyone having to configure a secret.
+ */
+function developmentSecret(databaseUrl: string): string {
+  if (databaseUrl === 'sqlite::memory:') return randomBytes(32).toString('hex');
+  const file = `${dirname(databaseUrl.slice('sqlite:'.length))}/secret.key`;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}

@@ -1,0 +1,190 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Instants are ISO-8601 UTC strings (`Date.prototype.toISOString()`): they sort as text on
+ * SQLite and PostgreSQL alike. Local wall-clock values (weekly hours) are `HH:mm`, dates `YYYY-MM-DD`.
+ */
+type Instant = string;
+type CreatedAt = ColumnType<Instant, Instant | undefined, never>;
+
+export type Role = 'customer' | 'provider';
+export type AppointmentStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  name: string;
+  role: Role;
+  email_verified_at: Instant | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token, hex: the token itself is never stored. */
+  id: string;
+  user_id: number;
+  expires_at: Instant;
+  created_at: CreatedAt;
+}
+
+export interface ProvidersTable {
+  id: Generated<number>;
+  user_id: number;
+  slug: string;
+  name: string;
+  category: string;
+  description: string;
+  city: string;
+  address: string;
+  phone: string;
+  time_zone: string;
+  min_notice_minutes: number;
+  max_days_ahead: number;
+  slot_step_minutes: number;
+  created_at: CreatedAt;
+}
+
+export interface ServicesTable {
+  id: Generated<number>;
+  provider_id: number;
+  name: string;
+  description: string;
+  duration_minutes: number;
+  price_minor: number;
+  currency: string;
+  buffer_before_minutes: number;
+  buffer_after_minutes: number;
+  /** 1 or 0: an integer so the column reads the same on SQLite and PostgreSQL. */
+  active: number;
+  created_at: CreatedAt;
+}
+
+export interface WeeklyHoursTable {
+  id: Generated<number>;
+  provider_id: number;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  start_time: string;
+  end_time: string;
+}
+
+export interface DateOverridesTable {
+  id: Generated<number>;
+  provider_id: number;
+  date: string;
+  /** Both null: closed all day. Otherwise one special-hours interval (a date may have several rows). */
+  start_time: string | null;
+  end_time: string | null;
+}
+
+export interface AppointmentsTable {
+  id: Generated<number>;
+  provider_id: number;
+  service_id: number;
+  customer_user_id: number | null;
+  customer_name: string;
+  customer_email: string;
+  customer_phone: string | null;
+  customer_time_zone: string | null;
+  note: string;
+  start_at: Instant;
+  end_at: Instant;
+  /** start_at/end_at widened by the service's buffers when booked; what the appointment keeps busy. */
+  blocked_start_at: Instant;
+  blocked_end_at: Instant;
+  status: AppointmentStatus;
+  /** Bumped by every change the customer or provider should see (iCalendar SEQUENCE). */
+  sequence: Generated<number>;
+  manage_token_hash: string;
+  cancelled_by: Role | null;
+  created_at: CreatedAt;
+  updated_at: Instant;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: CreatedAt;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  appointment_id: number;
+  provider_id: number;
+  customer_user_id: number;
+  rating: number;
+  body: string;
+  reply: string | null;
+  replied_at: Instant | null;
+  created_at: CreatedAt;
+  updated_at: Instant;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  appointment_id: number | null;
+  to_user_id: number | null;
+  to_address: string;
+  kind: string;
+  subject: string;
+  html: string;
+  text: string;
+  ics: string | null;
+  message_id: string;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Instant;
+  lease_until: Instant | null;
+  last_error: string | null;
+  sent_at: Instant | null;
+  created_at: CreatedAt;
+}
+
+export interface CalendarConnectionsTable {
+  id: Generated<number>;
+  provider_id: number;
+  kind: string;
+  status: string;
+  created_at: CreatedAt;
+}
+
+export interface SyncJobsTable {
+  id: Generated<number>;
+  provider_id: number;
+  appointment_id: number;
+  action: 'upsert' | 'delete';
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Instant;
+  lease_until: Instant | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  providers: ProvidersTable;
+  services: ServicesTable;
+  weekly_hours: WeeklyHoursTable;
+  date_overrides: DateOverridesTable;
+  appointments: AppointmentsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  reviews: ReviewsTable;
+  email_outbox: EmailOutboxTable;
+  calendar_connections: CalendarConnectionsTable;
+  sync_jobs: SyncJobsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ProviderRow = Selectable<ProvidersTable>;
+export type ProviderUpdate = Updateable<ProvidersTable>;
+export type ServiceRow = Selectable<ServicesTable>;
+export type NewService = Insertable<ServicesTable>;
+export type ServiceUpdate = Updateable<ServicesTable>;
+export type AppointmentRow = Selectable<AppointmentsTable>;
+export type NewAppointment = Insertable<AppointmentsTable>;

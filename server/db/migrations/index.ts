@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as core from './0001_core.js';
+
+/**
+ * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
+ * than read from the folder so the server runs the same from source, a bundle or a test.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_core': core,
+};

@@ -1,0 +1,19 @@
+import type { ProviderRow, Role } from '../db/database.js';
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  emailVerified: boolean;
+}
+
+/** Hono's `Env` for every sub-app: what the auth middleware puts on the context. */
+export interface AppEnv {
+  Variables: {
+    user: SessionUser | null;
+    sessionId: string | null;
+    /** Set by `requireProvider` for `/api/admin` routes. */
+    provider: ProviderRow;
+  };
+}

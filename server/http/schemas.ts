@@ -1,0 +1,38 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((zone) => IANAZone.isValidZone(zone), 'not an IANA time zone such as Europe/Berlin');
+
+/** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((d) => DateTime.fromISO(d, { zone: 'UTC' }).isValid, 'not a calendar date');
+
+/** An instant with an explicit offset or `Z`; normalised to UTC milliseconds. */
+export const instantSchema = z
+  .string()
+  .max(40)
+  .pipe(z.iso.datetime({ offset: true }))
+  .transform((s) => new Date(s).getTime());
+
+export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const idParam = z.object({ id: idSchema });
+
+export const slugSchema = z
+  .string()
+  .min(3)
+  .max(60)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and single dashes');
+export const slugParam = z.object({ slug: z.string().max(60) });
+
+/** Plain text a person typed: trimmed, bounded, no control characters except newlines. */
+export const textSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !/[\u0000-\u0008\u000B-\u001F\u007F]/.test(s), 'contains control characters');

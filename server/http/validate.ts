@@ -1,0 +1,19 @@
+import { zValidator } from '@hono/zod-validator';
+import type { ValidationTargets } from 'hono';
+import type { ZodType } from 'zod';
+import { AppError, type FieldErrors } from '../errors.js';
+
+/**
+ * `zValidator` that fails with our error shape: 400 `invalid_request` and a message per field,
+ * keyed by the dotted path (`customer.email`).
+ */
+export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
+  zValidator(target, schema, (result) => {
+    if (result.success) return;
+    const fields: FieldErrors = {};
+    for (const issue of result.error.issues) {
+      const key = issue.path.map(String).join('.') || target;
+      fields[key] ??= issue.message;
+    }
+    throw new AppError('invalid_request', `Invalid ${target}`, fields);
+  });

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import type { Db } from '../db/connect.js';
+import type { ProviderUpdate } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { validate } from '../http/validate.js';
+import { type ProfileInput, profileSchema } from './provider.schemas.js';
+import { adminProvider } from './provider.view.js';
+import { findProviderBySlug, findProviderByUser, insertProvider, updateProvider } from './providers.repository.js';
+
+function toColumns(input: ProfileInput) {
+  return {
+    slug: input.slug,
+    name: input.name,
+    category: input.category,
+    description: input.description,
+    city: input.city,
+    address: input.address,
+    phone: input.phone,
+    time_zone: input.timeZone,
+    min_notice_minutes: input.bookingRules.minNoticeMinutes,
+    max_days_ahead: input.bookingRules.maxDaysAhead,
+    slot_step_minutes: input.bookingRules.slotStepMinutes,
+  } satisfies ProviderUpdate;
+}
+
+/** `/api/admin/profile`: the signed-in provider's own business profile and booking rules. */
+export function profileRoutes(db: Db) {
+  return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      const user = c.get('user');
+      if (!user) throw new AppError('unauthenticated', 'Sign in first');
+      if (user.role !== 'provider') throw new AppError('forbidden', 'Only providers have a profile');
+      await next();
+    })
+    .get('/', async (c) => {
+      const provider = await findProviderByUser(db, c.get('user')!.id);
+      if (!provider) throw AppError.notFound('Profile');
+      return c.json({ profile: adminProvider(provider) });
+    })
+    .put('/', validate('json', profileSchema), async (c) => {
+      const input = c.req.valid('json');
+      const userId = c.get('user')!.id;
+      const existing = await findProviderByUser(db, userId);
+      const owner = await findProviderBySlug(db, input.slug);
+      if (owner && owner.user_id !== userId) throw new AppError('slug_taken', `The address "${input.slug}" is taken`);
+      const saved = existing
+        ? await updateProvider(db, existing.id, toColumns(input))
+        : await insertProvider(db, { user_id: userId, ...toColumns(input) });
+      return c.json({ profile: adminProvider(saved) }, existing ? 200 : 201);
+    });
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { slugSchema, textSchema, timeZoneSchema } from '../http/schemas.js';
+
+export const profileSchema = z.object({
+  slug: slugSchema,
+  name: textSchema(100).pipe(z.string().min(1)),
+  category: textSchema(60),
+  description: textSchema(4000),
+  city: textSchema(100),
+  address: textSchema(300),
+  phone: textSchema(40),
+  timeZone: timeZoneSchema,
+  bookingRules: z.object({
+    minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 30),
+    maxDaysAhead: z.number().int().min(1).max(365),
+    slotStepMinutes: z.number().int().min(5).max(240),
+  }),
+});
+
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+export const searchSchema = z.object({
+  q: textSchema(100).optional(),
+  category: textSchema(60).optional(),
+  city: textSchema(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});

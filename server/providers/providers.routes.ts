@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import type { Db } from '../db/connect.js';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { slugParam } from '../http/schemas.js';
+import { validate } from '../http/validate.js';
+import { listActiveServices } from '../services/services.repository.js';
+import { searchSchema } from './provider.schemas.js';
+import { publicProvider, publicService } from './provider.view.js';
+import { findProviderBySlug, listCategoriesAndCities, ratingOf, searchProviders } from './providers.repository.js';
+
+/** The public directory: `/api/providers`. Never returns anything about customers. */
+export function providersRoutes(db: Db) {
+  return new Hono<AppEnv>()
+    .get('/', validate('query', searchSchema), async (c) => {
+      const rows = await searchProviders(db, c.req.valid('query'));
+      const providers = rows.map((row) =>
+        publicProvider(row, {
+          average: row.rating_average === null ? null : Math.round(Number(row.rating_average) * 10) / 10,
+          count: Number(row.rating_count),
+        }),
+      );
+      return c.json({ providers });
+    })
+    .get('/facets', async (c) => c.json(await listCategoriesAndCities(db)))
+    .get('/:slug', validate('param', slugParam), async (c) => {
+      const provider = await findProviderBySlug(db, c.req.valid('param').slug);
+      if (!provider) throw AppError.notFound('Provider');
+      const [rating, services] = await Promise.all([ratingOf(db, provider.id), listActiveServices(db, provider.id)]);
+      return c.json({ provider: publicProvider(provider, rating), services: services.map(publicService) });
+    });
+}

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { LocalInterval } from '../availability/availability.types.js';
+import { validateIntervals } from '../availability/schedule-rules.js';
+import type { Db } from '../db/connect.js';
+import { withWriteLock } from '../db/transaction.js';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { dateSchema } from '../http/schemas.js';
+import { validate } from '../http/validate.js';
+import { deleteOverride, listOverrides, listWeeklyHours, replaceOverride, replaceWeeklyHours } from './schedule.repository.js';
+
+const interval = z.object({ start: z.string().max(5), end: z.string().max(5) });
+const weeklySchema = z.object({
+  intervals: z.array(interval.extend({ weekday: z.number().int().min(1).max(7) })).max(7 * 12),
+});
+const overrideSchema = z.object({ intervals: z.array(interval).max(12) });
+const dateParam = z.object({ date: dateSchema });
+const rangeQuery = z.object({ from: dateSchema.default('0000-01-01'), to: dateSchema.default('9999-12-31') });
+
+/** Rejects overnight, malformed or overlapping intervals of one day with a 422 naming the day. */
+function assertValidDay(label: string, intervals: LocalInterval[]): void {
+  const problem = validateIntervals(intervals);
+  if (problem) throw new AppError('invalid_schedule', `${label}: ${problem}`, { intervals: problem });
+}
+
+/** `/api/admin/schedule`: weekly hours and date overrides (mounted behind `requireProvider`). */
+export function scheduleRoutes(db: Db) {
+  return new Hono<AppEnv>()
+    .get('/', validate('query', rangeQuery), async (c) => {
+      const { id } = c.get('provider');
+      const { from, to } = c.req.valid('query');
+      const [weeklyHours, overrides] = await Promise.all([listWeeklyHours(db, id), listOverrides(db, id, from, to)]);
+      return c.json({ weeklyHours, overrides });
+    })
+    .put('/weekly', validate('json', weeklySchema), async (c) => {
+      const { intervals } = c.req.valid('json');
+      for (let weekday = 1; weekday <= 7; weekday++) {
+        assertValidDay(`Weekday ${weekday}`, intervals.filter((i) => i.weekday === weekday));
+      }
+      const { id } = c.get('provider');
+      await withWriteLock(db, (trx) => replaceWeeklyHours(trx, id, intervals));
+      return c.json({ weeklyHours: await listWeeklyHours(db, id) });
+    })
+    .put('/overrides/:date', validate('param', dateParam), validate('json', overrideSchema), async (c) => {
+      const { date } = c.req.valid('param');
+      const { intervals } = c.req.valid('json');
+      assertValidDay(date, intervals);
+      await withWriteLock(db, (trx) => replaceOverride(trx, c.get('provider').id, { date, intervals }));
+      return c.json({ override: { date, intervals } });
+    })
+    .delete('/overrides/:date', validate('param', dateParam), async (c) => {
+      const removed = await deleteOverride(db, c.get('provider').id, c.req.valid('param').date);
+      if (!removed) throw AppError.notFound('Override');
+      return c.body(null, 204);
+    });
+}

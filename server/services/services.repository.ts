@@ -1,0 +1,54 @@
+import type { Db } from '../db/connect.js';
+import type { NewService, ServiceRow, ServiceUpdate } from '../db/database.js';
+
+export async function listActiveServices(db: Db, providerId: number): Promise<ServiceRow[]> {
+  return db
+    .selectFrom('services')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute();
+}
+
+export async function listServices(db: Db, providerId: number): Promise<ServiceRow[]> {
+  return db.selectFrom('services').selectAll().where('provider_id', '=', providerId).orderBy('id').execute();
+}
+
+/** Scoped by provider: another provider's service id simply isn't found. */
+export async function findService(db: Db, providerId: number, id: number): Promise<ServiceRow | undefined> {
+  return db
+    .selectFrom('services')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertService(db: Db, values: NewService): Promise<ServiceRow> {
+  return db.insertInto('services').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateService(
+  db: Db,
+  providerId: number,
+  id: number,
+  values: ServiceUpdate,
+): Promise<ServiceRow | undefined> {
+  return db
+    .updateTable('services')
+    .set(values)
+    .where('provider_id', '=', providerId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function serviceHasAppointments(db: Db, id: number): Promise<boolean> {
+  const row = await db.selectFrom('appointments').select('id').where('service_id', '=', id).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function deleteService(db: Db, providerId: number, id: number): Promise<void> {
+  await db.deleteFrom('services').where('provider_id', '=', providerId).where('id', '=', id).execute();
+}

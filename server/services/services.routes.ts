@@ -1,0 +1,91 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../db/connect.js';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { idParam, textSchema } from '../http/schemas.js';
+import { validate } from '../http/validate.js';
+import { adminService } from '../providers/provider.view.js';
+import {
+  deleteService,
+  findService,
+  insertService,
+  listServices,
+  serviceHasAppointments,
+  updateService,
+} from './services.repository.js';
+
+const minutes = (max: number) => z.number().int().min(0).max(max);
+
+const serviceSchema = z.object({
+  name: textSchema(100).pipe(z.string().min(1)),
+  description: textSchema(2000).default(''),
+  durationMinutes: z.number().int().min(5).max(24 * 60),
+  price: z.object({
+    amountMinor: z.number().int().min(0).max(100_000_000),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code such as EUR'),
+  }),
+  bufferBeforeMinutes: minutes(240).default(0),
+  bufferAfterMinutes: minutes(240).default(0),
+  active: z.boolean().default(true),
+});
+
+type ServiceInput = Partial<z.infer<typeof serviceSchema>>;
+
+function toColumns(input: ServiceInput) {
+  return {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.description !== undefined && { description: input.description }),
+    ...(input.durationMinutes !== undefined && { duration_minutes: input.durationMinutes }),
+    ...(input.price && { price_minor: input.price.amountMinor, currency: input.price.currency }),
+    ...(input.bufferBeforeMinutes !== undefined && { buffer_before_minutes: input.bufferBeforeMinutes }),
+    ...(input.bufferAfterMinutes !== undefined && { buffer_after_minutes: input.bufferAfterMinutes }),
+    ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+  };
+}
+
+/** `/api/admin/services`: the provider's own services (mounted behind `requireProvider`). */
+export function servicesRoutes(db: Db) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => c.json({ services: (await listServices(db, c.get('provider').id)).map(adminService) }))
+    .post('/', validate('json', serviceSchema), async (c) => {
+      const input = c.req.valid('json');
+      const row = await insertService(db, {
+        provider_id: c.get('provider').id,
+        name: input.name,
+        description: input.description,
+        duration_minutes: input.durationMinutes,
+        price_minor: input.price.amountMinor,
+        currency: input.price.currency,
+        buffer_before_minutes: input.bufferBeforeMinutes,
+        buffer_after_minutes: input.bufferAfterMinutes,
+        active: input.active ? 1 : 0,
+      });
+      return c.json({ service: adminService(row) }, 201);
+    })
+    .get('/:id', validate('param', idParam), async (c) => {
+      const row = await findService(db, c.get('provider').id, c.req.valid('param').id);
+      if (!row) throw AppError.notFound('Service');
+      return c.json({ service: adminService(row) });
+    })
+    .patch('/:id', validate('param', idParam), validate('json', serviceSchema.partial()), async (c) => {
+      const values = toColumns(c.req.valid('json'));
+      const { id } = c.req.valid('param');
+      const providerId = c.get('provider').id;
+      const row = Object.keys(values).length
+        ? await updateService(db, providerId, id, values)
+        : await findService(db, providerId, id);
+      if (!row) throw AppError.notFound('Service');
+      return c.json({ service: adminService(row) });
+    })
+    .delete('/:id', validate('param', idParam), async (c) => {
+      const { id } = c.req.valid('param');
+      const providerId = c.get('provider').id;
+      if (!(await findService(db, providerId, id))) throw AppError.notFound('Service');
+      if (await serviceHasAppointments(db, id)) {
+        throw new AppError('conflict', 'This service has appointments: deactivate it instead of deleting it');
+      }
+      await deleteService(db, providerId, id);
+      return c.body(null, 204);
+    });
+}
