@@ -17,20 +17,30 @@ import {
 
 const minutes = (max: number) => z.number().int().min(0).max(max);
 
-const serviceSchema = z.object({
+const serviceFields = z.object({
   name: textSchema(100).pipe(z.string().min(1)),
-  description: textSchema(2000).default(''),
+  description: textSchema(2000),
   durationMinutes: z.number().int().min(5).max(24 * 60),
   price: z.object({
     amountMinor: z.number().int().min(0).max(100_000_000),
     currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code such as EUR'),
   }),
+  bufferBeforeMinutes: minutes(240),
+  bufferAfterMinutes: minutes(240),
+  active: z.boolean(),
+});
+
+const serviceSchema = serviceFields.extend({
+  description: serviceFields.shape.description.default(''),
   bufferBeforeMinutes: minutes(240).default(0),
   bufferAfterMinutes: minutes(240).default(0),
   active: z.boolean().default(true),
 });
 
-type ServiceInput = Partial<z.infer<typeof serviceSchema>>;
+/** A patch changes only what it names: no defaults here, or omitted fields would be reset. */
+const servicePatchSchema = serviceFields.partial();
+
+type ServiceInput = z.infer<typeof servicePatchSchema>;
 
 function toColumns(input: ServiceInput) {
   return {
@@ -68,7 +78,7 @@ export function servicesRoutes(db: Db) {
       if (!row) throw AppError.notFound('Service');
       return c.json({ service: adminService(row) });
     })
-    .patch('/:id', validate('param', idParam), validate('json', serviceSchema.partial()), async (c) => {
+    .patch('/:id', validate('param', idParam), validate('json', servicePatchSchema), async (c) => {
       const values = toColumns(c.req.valid('json'));
       const { id } = c.req.valid('param');
       const providerId = c.get('provider').id;
