@@ -1,0 +1,70 @@
+import type { Booking, BookingRequest, ProviderResponse, SlotsResponse } from './types.js';
+
+export type * from './types.js';
+
+/**
+ * An API failure. `status` 0 with code `offline` means the request never got an answer; other codes are the
+ * server's `{ error: { code } }` (`slot_taken`, `invalid_request`, …) or `server_error` for a non-JSON reply.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A random v4 UUID. `crypto.randomUUID` needs a secure context; embedding pages may be plain http. */
+export const uuid = (): string => {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 15) | 64;
+  b[8] = (b[8]! & 63) | 128;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+/** Client for the public booking API; `base` is the server's origin (or a path prefix). No cookies are sent. */
+export class BookingApi {
+  readonly base: string;
+
+  constructor(base: string) {
+    this.base = base.replace(/\/+$/, '');
+  }
+
+  provider(slug: string, signal?: AbortSignal): Promise<ProviderResponse> {
+    return this.call(`/api/providers/${encodeURIComponent(slug)}`, { signal });
+  }
+
+  /** Free slots of a service between two inclusive dates (`YYYY-MM-DD`) of the customer's zone. */
+  slots(slug: string, service: number, from: string, to: string, tz: string, signal?: AbortSignal): Promise<SlotsResponse> {
+    const q = new URLSearchParams({ service: String(service), from, to, tz });
+    return this.call(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, { signal });
+  }
+
+  /** Books a slot. Reuse `idempotencyKey` when retrying the same request so it can never book twice. */
+  async book(request: BookingRequest, idempotencyKey: string): Promise<Booking> {
+    const { booking } = await this.call<{ booking: Booking }>('/api/bookings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(request),
+    });
+    return booking;
+  }
+
+  private async call<T>(path: string, init: RequestInit): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(this.base + path, { ...init, credentials: 'omit' });
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') throw e;
+      throw new ApiError(0, 'offline', 'Network request failed');
+    }
+    const body = (await res.json().catch(() => null)) as { error?: ApiError } | null;
+    if (res.ok && body) return body as T;
+    const err = body?.error;
+    throw new ApiError(res.status, err?.code ?? 'server_error', err?.message ?? res.statusText, err?.fields);
+  }
+}

@@ -1,0 +1,65 @@
+/** Shapes of the public booking API (see the README's API summary). Shared with the hosted site. */
+
+export interface Money {
+  amountMinor: number;
+  currency: string;
+}
+
+export interface Service {
+  id: number;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  price: Money;
+}
+
+export interface Provider {
+  slug: string;
+  name: string;
+  category: string;
+  description: string;
+  city: string;
+  address: string;
+  timeZone: string;
+  rating: { average: number | null; count: number };
+}
+
+export interface ProviderResponse {
+  provider: Provider;
+  services: Service[];
+}
+
+/** A free slot; `start` and `end` are ISO-8601 UTC instants. */
+export interface Slot {
+  start: string;
+  end: string;
+}
+
+export interface SlotsResponse {
+  timeZone: string;
+  slots: Slot[];
+}
+
+export interface Customer {
+  name: string;
+  email: string;
+  phone?: string;
+}
+
+export interface BookingRequest {
+  provider: string;
+  service: number;
+  start: string;
+  customer: Customer;
+  note?: string;
+  timeZone?: string;
+}
+
+export interface Booking {
+  id: number | string;
+  status: string;
+  start: string;
+  end: string;
+  manageUrl: string;
+  calendarLinks?: { ics: string; google: string };
+}

@@ -1,0 +1,64 @@
+/**
+ * Calendar arithmetic on plain `YYYY-MM-DD` dates and `YYYY-MM` months (no time zone involved), plus the one
+ * zone-aware step: which local date an instant falls on.
+ */
+
+const utc = (date: string): Date => new Date(`${date}T00:00:00Z`);
+const iso = (d: Date): string => d.toISOString().slice(0, 10);
+
+export const addDays = (date: string, days: number): string => {
+  const d = utc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return iso(d);
+};
+
+export const addMonths = (month: string, months: number): string => {
+  const d = utc(`${month}-01`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return iso(d).slice(0, 7);
+};
+
+export const daysInMonth = (month: string): number => Number(addDays(`${addMonths(month, 1)}-01`, -1).slice(8));
+
+/** ISO weekday, 1 = Monday … 7 = Sunday. */
+export const weekday = (date: string): number => utc(date).getUTCDay() || 7;
+
+/** The inclusive date range of a month, as the slots API takes it. */
+export const monthRange = (month: string): { from: string; to: string } => ({
+  from: `${month}-01`,
+  to: `${month}-${String(daysInMonth(month)).padStart(2, '0')}`,
+});
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The `YYYY-MM-DD` date an instant falls on in an IANA zone. */
+export const localDate = (instant: string | number | Date, timeZone: string): string => {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const { type, value } of f.formatToParts(new Date(instant))) p[type] = value;
+  return `${p.year}-${p.month}-${p.day}`;
+};
+
+/** Groups slots by their local date in `timeZone`, keeping each day's slots in order. */
+export const groupByDay = <T extends { start: string }>(slots: T[], timeZone: string): Map<string, T[]> => {
+  const days = new Map<string, T[]>();
+  for (const slot of slots) {
+    const day = localDate(slot.start, timeZone);
+    days.set(day, [...(days.get(day) ?? []), slot]);
+  }
+  return days;
+};
+
+/** The zone if the browser knows it, else the browser's own zone. */
+export const validZone = (timeZone: string | undefined): string => {
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    return timeZone ? new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone : own;
+  } catch {
+    return own;
+  }
+};
