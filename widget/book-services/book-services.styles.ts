@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    max-width: 40rem;
+    background: var(--book-bg);
+    border: 1px solid var(--book-border);
+    border-radius: var(--book-radius);
+  }
+  section {
+    padding: 1rem 1.25rem 1.25rem;
+  }
+  header {
+    border-bottom: 1px solid var(--book-surface);
+    padding-bottom: 0.5rem;
+    margin-bottom: 0.75rem;
+  }
+  header p {
+    margin: 0;
+  }
+  .provider {
+    font-weight: 700;
+  }
+  .summary {
+    color: var(--book-muted);
+    font-size: 0.9em;
+  }
+  .bar {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    margin-bottom: 0.75rem;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.15em;
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 3px solid var(--book-focus);
+  }
+  .notice:not(:empty) {
+    border-inline-start: 4px solid var(--book-danger);
+    background: var(--book-surface);
+    padding: 0.6rem 0.8rem;
+    margin-bottom: 0.75rem;
+    border-radius: var(--book-radius);
+  }
+  .status {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    color: var(--book-muted);
+    margin: 0.75rem 0 0;
+  }
+  .spinner {
+    width: 1em;
+    height: 1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .spinner {
+      animation: spin 0.8s linear infinite;
+    }
+    .step {
+      animation: fade 0.2s ease-out;
+    }
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @keyframes fade {
+    from {
+      opacity: 0;
+      transform: translateY(4px);
+    }
+  }
+`;

@@ -1,0 +1,449 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, BookingApi, uuid } from '../api/client.js';
+import type { Booking, ProviderResponse, Service, Slot } from '../api/types.js';
+import '../book-calendar/book-calendar.js';
+import '../book-confirmation/book-confirmation.js';
+import '../book-details/book-details.js';
+import type { BookDetails, Details } from '../book-details/book-details.js';
+import '../book-service-list/book-service-list.js';
+import '../book-times/book-times.js';
+import { formatDate, formatDuration, formatPrice, formatTime } from '../i18n/format.js';
+import { fill, resolveLocale, type Messages } from '../i18n/messages.js';
+import { addMonths, groupByDay, localDate, monthRange, validZone } from '../lib/dates.js';
+import { define } from '../lib/define.js';
+import { base } from '../styles/shared.js';
+import { hostTokens } from '../styles/tokens.js';
+import { styles } from './book-services.styles.js';
+
+type Step = 'service' | 'date' | 'time' | 'details' | 'done';
+
+/** How far ahead "next available" looks, and how far the calendar may go. */
+const LOOKAHEAD_MONTHS = 6;
+const LAST_MONTH = 12;
+
+/** Messages for error codes the customer can act on; anything else is a generic failure. */
+const errorText: Record<string, keyof Messages> = {
+  offline: 'offline',
+  not_found: 'notFound',
+  slot_taken: 'slotTaken',
+  slot_not_offered: 'slotGone',
+  rate_limited: 'tooMany',
+};
+
+/**
+ * @summary The booking widget: service → day → time (in the customer's zone) → details → confirmation.
+ *
+ * @event book-ready - The provider and services loaded; `detail: { provider, services }`.
+ * @event book-slot-selected - A time was picked; `detail: { service, start, end }` (ISO instants).
+ * @event book-booked - The booking is confirmed; `detail: { id, start, end, service, manageUrl }`.
+ * @event book-error - An error was shown; `detail: { code, status, message }`.
+ *
+ * @csspart base - The widget's box.
+ * @csspart header - Provider name and the chosen service.
+ * @csspart heading - The step title.
+ * @csspart back - The back button.
+ * @csspart notice - Error and info messages.
+ * @csspart service - Each service button.
+ * @csspart day - Each calendar day.
+ * @csspart time - Each time button.
+ * @csspart zone - The time-zone select.
+ * @csspart form - The details form; `confirm` its submit button.
+ *
+ * @cssprop --book-accent - Brand colour for buttons, links and free days (with `--book-accent-fg` on it).
+ * @cssprop --book-radius - Corner radius.
+ * @cssprop --book-font - Font family.
+ *
+ * @property provider - The provider's slug (required).
+ * @property service - A service id to preselect; skips the service step.
+ * @property locale - BCP 47 locale; defaults to the browser's. English and German text.
+ * @property timeZone - (`time-zone`) IANA zone times are shown in; defaults to the browser's.
+ * @property theme - `light` (default), `dark` or `auto` (follows the OS).
+ * @property api - Base URL of the booking server; defaults to the origin the script was loaded from.
+ */
+export class BookServices extends LitElement {
+  static override styles = [hostTokens, base, styles];
+
+  @property() provider = '';
+  @property() service = '';
+  @property() locale = '';
+  @property({ attribute: 'time-zone' }) timeZone = '';
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  @property() api = '';
+
+  @state() private data?: ProviderResponse;
+  @state() private step: Step = 'service';
+  @state() private loading = true;
+  /** A failure that replaces the step's content, with a way to retry. */
+  @state() private problem?: { text: keyof Messages; retry?: () => void };
+  @state() private notice = '';
+  @state() private chosen?: Service;
+  @state() private zone = validZone(undefined);
+  @state() private month = '';
+  @state() private days = new Map<string, Slot[]>();
+  @state() private monthLoading = false;
+  /** The first free date after an empty month; `null` when none was found, `undefined` while unknown. */
+  @state() private nextFree?: string | null;
+  @state() private date = '';
+  @state() private picked?: Slot;
+  @state() private busy = false;
+  @state() private fieldErrors: Record<string, string> = {};
+  @state() private booking?: Booking;
+  @state() private live = '';
+
+  private client = new BookingApi('');
+  private cache = new Map<string, Promise<Slot[]>>();
+  private attempt?: { key: string; body: string };
+  private loadId = 0;
+  /** What the customer typed in the form, kept when they go back to change the time. */
+  private draft: BookDetails['values'] = { name: '', email: '', phone: '', note: '' };
+  private moved = false;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('timeZone') && this.timeZone) {
+      this.zone = validZone(this.timeZone);
+      if (this.chosen && this.month) void this.showMonth(this.month);
+    }
+    if (changed.has('provider') || changed.has('api')) void this.load();
+    else if (changed.has('service') && this.data) this.start();
+  }
+
+  override updated(): void {
+    if (!this.moved) return;
+    this.moved = false;
+    this.renderRoot.querySelector('h2')?.focus();
+  }
+
+  override render() {
+    const { locale, msg } = resolveLocale(this.locale);
+    const p = this.problem;
+    return html`<section part="base" lang=${locale} aria-labelledby="heading">
+      ${this.data ? this.renderHeader(locale) : nothing}
+      <div class="bar">
+        ${this.backStep() && !p
+          ? html`<button class="link" part="back" @click=${() => this.go(this.backStep()!)}>← ${msg.back}</button>`
+          : nothing}
+        <h2 id="heading" part="heading" tabindex="-1">
+          ${this.loading ? msg.loading : this.data ? this.stepTitle(msg) : msg.unavailable}
+        </h2>
+      </div>
+      <div class="notice" part="notice" role="alert">${p ? msg[p.text] : this.notice}</div>
+      ${p
+        ? p.retry
+          ? html`<button class="primary" @click=${p.retry}>${msg.retry}</button>`
+          : nothing
+        : this.loading
+          ? this.renderLoading(msg)
+          : html`<div class="step">${this.renderStep(locale, msg)}</div>`}
+      <div class="sr-only" role="status">${this.live}</div>
+    </section>`;
+  }
+
+  private renderHeader(locale: string) {
+    const s = this.chosen;
+    const showSlot = this.picked && this.step === 'details';
+    return html`<header part="header">
+      <p class="provider">${this.data!.provider.name}</p>
+      ${s && this.step !== 'service'
+        ? html`<p class="summary">
+            ${s.name} · ${formatDuration(s.durationMinutes, locale)} · ${formatPrice(s.price, locale)}
+            ${showSlot
+              ? html`<br />${formatDate(this.date, locale)}, ${formatTime(this.picked!.start, locale, this.zone)}
+                  (${this.zone.replace(/_/g, ' ')})`
+              : nothing}
+          </p>`
+        : nothing}
+    </header>`;
+  }
+
+  private renderLoading(msg: Messages) {
+    return html`<p class="status" part="loading"><span class="spinner" aria-hidden="true"></span>${msg.loading}</p>`;
+  }
+
+  private renderStep(locale: string, msg: Messages) {
+    switch (this.step) {
+      case 'service':
+        return html`<book-service-list
+          exportparts="service"
+          .services=${this.data!.services}
+          .selected=${this.chosen?.id}
+          locale=${locale}
+          @book-service-select=${(e: CustomEvent<Service>) => this.pick(e.detail)}
+        ></book-service-list>`;
+      case 'date':
+        return html`<book-calendar
+            exportparts="day"
+            month=${this.month}
+            .available=${[...this.days.keys()]}
+            selected=${this.date}
+            today=${localDate(Date.now(), this.zone)}
+            last=${addMonths(localDate(Date.now(), this.zone).slice(0, 7), LAST_MONTH)}
+            ?loading=${this.monthLoading}
+            locale=${locale}
+            @book-month-change=${(e: CustomEvent<string>) => this.showMonth(e.detail)}
+            @book-day-select=${(e: CustomEvent<string>) => this.pickDay(e.detail)}
+          ></book-calendar>
+          ${this.renderMonthStatus(locale, msg)}`;
+      case 'time':
+        return this.monthLoading
+          ? this.renderLoading(msg)
+          : html`<book-times
+              exportparts="time, zone"
+              date=${this.date}
+              .slots=${this.days.get(this.date) ?? []}
+              selected=${this.picked?.start ?? ''}
+              time-zone=${this.zone}
+              .zones=${[validZone(undefined), this.data!.provider.timeZone]}
+              locale=${locale}
+              @book-zone-change=${(e: CustomEvent<string>) => this.changeZone(e.detail)}
+              @book-time-select=${(e: CustomEvent<Slot>) => this.pickTime(e.detail)}
+            ></book-times>`;
+      case 'details':
+        return html`<book-details
+          exportparts="form, confirm"
+          .values=${this.draft}
+          .errors=${this.fieldErrors}
+          ?busy=${this.busy}
+          locale=${locale}
+          @input=${(e: Event) => (this.draft = (e.currentTarget as BookDetails).values)}
+          @book-details-submit=${(e: CustomEvent<Details>) => this.submit(e.detail)}
+        ></book-details>`;
+      case 'done':
+        return html`<book-confirmation
+          .booking=${this.booking}
+          service=${this.chosen?.name ?? ''}
+          time-zone=${this.zone}
+          locale=${locale}
+          @book-restart=${() => this.start(true)}
+        ></book-confirmation>`;
+    }
+  }
+
+  private renderMonthStatus(locale: string, msg: Messages) {
+    if (this.monthLoading) return this.renderLoading(msg);
+    if (this.days.size) return nothing;
+    const next = this.nextFree;
+    return html`<p class="status" part="empty">
+      ${msg.emptyMonth}
+      ${next === null ? msg.noneSoon : nothing}
+      ${next
+        ? html`<button class="link" @click=${() => this.showMonth(next.slice(0, 7))}>
+            ${fill(msg.nextFree, { date: formatDate(next, locale) })}
+          </button>`
+        : nothing}
+      ${next === undefined ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+    </p>`;
+  }
+
+  private stepTitle(msg: Messages): string {
+    const titles = { service: msg.chooseService, date: msg.chooseDate, time: msg.chooseTime, details: msg.details, done: msg.done };
+    return titles[this.step];
+  }
+
+  private steps(): Step[] {
+    return this.preset() ? ['date', 'time', 'details'] : ['service', 'date', 'time', 'details'];
+  }
+
+  private preset(): Service | undefined {
+    return this.data?.services.find((s) => String(s.id) === this.service);
+  }
+
+  private backStep(): Step | undefined {
+    const steps = this.steps();
+    const i = steps.indexOf(this.step);
+    return i > 0 && !this.busy ? steps[i - 1] : undefined;
+  }
+
+  /** Moves to a step after a user action: focus goes to its heading and the live region announces it. */
+  private go(step: Step): void {
+    const { msg } = resolveLocale(this.locale);
+    this.step = step;
+    this.moved = true;
+    const steps = this.steps();
+    const title = this.stepTitle(msg);
+    this.live =
+      step === 'done' ? title : fill(msg.step, { n: steps.indexOf(step) + 1, total: steps.length, title });
+    if (step !== 'details') this.notice = '';
+  }
+
+  private async load(): Promise<void> {
+    const id = ++this.loadId;
+    this.loading = true;
+    this.problem = undefined;
+    this.client = new BookingApi(this.api || new URL(import.meta.url).origin);
+    if (!this.provider) {
+      this.loading = false;
+      this.problem = { text: 'notFound' };
+      return;
+    }
+    try {
+      const data = await this.client.provider(this.provider);
+      if (id !== this.loadId) return;
+      this.data = data;
+      this.loading = false;
+      if (!data.services.length) this.problem = { text: 'noServices' };
+      else this.start();
+      this.fire('book-ready', { provider: data.provider.slug, services: data.services.length });
+    } catch (e) {
+      if (id !== this.loadId) return;
+      this.loading = false;
+      this.fail(e, () => this.load());
+    }
+  }
+
+  /** Starts the flow over: at the preset service's calendar, or at the service list. */
+  private start(byUser = false): void {
+    this.booking = undefined;
+    this.picked = undefined;
+    this.date = '';
+    this.cache.clear();
+    const preset = this.preset();
+    if (preset) this.pick(preset, byUser);
+    else if (byUser) this.go('service');
+    else this.step = 'service';
+  }
+
+  private pick(service: Service, byUser = true): void {
+    this.chosen = service;
+    this.date = '';
+    if (byUser) this.go('date');
+    else this.step = 'date';
+    void this.showMonth(this.month || localDate(Date.now(), this.zone).slice(0, 7));
+  }
+
+  private key(month: string): string {
+    return `${this.chosen?.id}|${this.zone}|${month}`;
+  }
+
+  /** One month's free slots, cached per service, zone and month; failures are not cached. */
+  private slotsOf(month: string): Promise<Slot[]> {
+    const key = this.key(month);
+    let slots = this.cache.get(key);
+    if (!slots) {
+      const { from, to } = monthRange(month);
+      slots = this.client.slots(this.provider, this.chosen!.id, from, to, this.zone).then((r) => r.slots);
+      slots.catch(() => this.cache.delete(key));
+      this.cache.set(key, slots);
+    }
+    return slots;
+  }
+
+  private async showMonth(month: string): Promise<void> {
+    this.month = month;
+    this.monthLoading = true;
+    this.nextFree = undefined;
+    this.problem = undefined;
+    this.notice = '';
+    const key = this.key(month);
+    try {
+      const slots = await this.slotsOf(month);
+      if (key !== this.key(this.month)) return;
+      this.days = groupByDay(slots, this.zone);
+      this.monthLoading = false;
+      this.slotsOf(addMonths(month, 1)).catch(() => {});
+      if (!slots.length) this.nextFree = await this.findNext(month);
+    } catch (e) {
+      if (key !== this.key(this.month)) return;
+      this.monthLoading = false;
+      this.fail(e, () => this.showMonth(month));
+    }
+  }
+
+  private async findNext(month: string): Promise<string | null> {
+    for (let i = 1; i <= LOOKAHEAD_MONTHS; i++) {
+      const [first] = await this.slotsOf(addMonths(month, i));
+      if (first) return localDate(first.start, this.zone);
+    }
+    return null;
+  }
+
+  private pickDay(date: string): void {
+    this.date = date;
+    this.picked = undefined;
+    this.go('time');
+  }
+
+  private changeZone(zone: string): void {
+    this.zone = validZone(zone);
+    void this.showMonth(this.month);
+  }
+
+  private pickTime(slot: Slot): void {
+    this.picked = slot;
+    this.fieldErrors = {};
+    this.fire('book-slot-selected', { service: this.chosen!.id, start: slot.start, end: slot.end });
+    this.go('details');
+  }
+
+  private async submit(details: Details): Promise<void> {
+    const request = { provider: this.provider, service: this.chosen!.id, start: this.picked!.start, ...details, timeZone: this.zone };
+    const body = JSON.stringify(request);
+    // Same request, same key: a retry after a lost response can never book twice.
+    if (this.attempt?.body !== body) this.attempt = { key: uuid(), body };
+    this.busy = true;
+    this.notice = '';
+    try {
+      this.booking = await this.bookWithRetry(request, this.attempt.key);
+      this.attempt = undefined;
+      this.cache.clear();
+      this.go('done');
+      const b = this.booking;
+      this.fire('book-booked', { id: b.id, start: b.start, end: b.end, service: this.chosen!.id, manageUrl: b.manageUrl });
+    } catch (e) {
+      const code = e instanceof ApiError ? e.code : '';
+      if (code === 'slot_taken' || code === 'slot_not_offered') {
+        this.attempt = undefined;
+        this.cache.clear();
+        this.picked = undefined;
+        this.go('time');
+        void this.showMonth(this.month);
+      } else if (code === 'invalid_request') {
+        const { msg } = resolveLocale(this.locale);
+        const own: Record<string, string> = { 'customer.name': msg.needName, 'customer.email': msg.needEmail, 'customer.phone': msg.badPhone };
+        this.fieldErrors = Object.fromEntries(Object.entries((e as ApiError).fields).map(([k, v]) => [k, own[k] ?? v]));
+      }
+      this.report(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async bookWithRetry(request: Parameters<BookingApi['book']>[0], key: string): Promise<Booking> {
+    try {
+      return await this.client.book(request, key);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== 'offline') throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+      return this.client.book(request, key);
+    }
+  }
+
+  /** A failure that blocks the current step. */
+  private fail(e: unknown, retry: () => void): void {
+    const text = this.report(e);
+    this.problem = { text, ...(text === 'notFound' ? {} : { retry }) };
+  }
+
+  /** Shows an error in the notice and tells the page; returns the message key used. */
+  private report(e: unknown): keyof Messages {
+    const err = e instanceof ApiError ? e : new ApiError(0, 'client_error', String(e));
+    const { msg } = resolveLocale(this.locale);
+    const text = errorText[err.code] ?? 'failed';
+    // Field errors show next to their fields; the notice would only repeat them.
+    this.notice = Object.keys(err.fields).length ? '' : msg[text];
+    this.fire('book-error', { code: err.code, status: err.status, message: err.message });
+    return text;
+  }
+
+  private fire(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+define('book-services', BookServices);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'book-services': BookServices;
+  }
+}
