@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addService, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { listen } from '../support/server.js';
+import { createTestContext, type TestContext } from '../support/test-app.js';
+
+describe('no double booking, over real HTTP on a real SQLite file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'booking-race-'));
+  let ctx: TestContext;
+  let server: { url: string; close: () => Promise<void> };
+  let provider: ProviderFixture;
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ config: { databaseUrl: `sqlite:${join(dir, 'race.db')}`, bookingRateLimit: 10_000 } });
+    provider = await createProvider(ctx);
+    server = await listen(ctx.app);
+  });
+  afterAll(async () => {
+    await server.close();
+    await ctx.db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const post = (body: unknown) =>
+    fetch(`${server.url}/api/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('lets exactly one of 50 concurrent requests for one slot win', async () => {
+    const start = '2026-12-02T09:00:00.000Z';
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        post(bookingBody(provider, start, { customer: { name: `Racer ${i}`, email: `racer${i}@example.com` } })),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const rows = await ctx.db.selectFrom('appointments').select('id').where('start_at', '=', start).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('lets one of two overlapping bookings of different lengths win', async () => {
+    const short = await addService(ctx, provider, { durationMinutes: 30 });
+    const long = await addService(ctx, provider, { durationMinutes: 120 });
+    const requests = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0
+        ? post(bookingBody(provider, '2026-12-03T10:00:00.000Z', { service: long }))
+        : post(bookingBody(provider, '2026-12-03T11:00:00.000Z', { service: short })),
+    );
+    const statuses = (await Promise.all(requests)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    const rows = await ctx.db
+      .selectFrom('appointments')
+      .select('id')
+      .where('start_at', '>=', '2026-12-03T00:00:00.000Z')
+      .where('start_at', '<', '2026-12-04T00:00:00.000Z')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+});
