@@ -23,6 +23,7 @@ import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { type BusyTimeSource, noBusyTimes } from './slots/availability.loader.js';
 import { slotsRoutes } from './slots/slots.routes.js';
+import { widgetRoutes } from './widget/widget.routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -86,6 +87,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/services', asProvider(servicesRoutes(db)));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
+
+  app.route('/', widgetRoutes());
 
   app.notFound(notFound);
   app.onError(onError);
