@@ -17,6 +17,7 @@ import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { profileRoutes } from './providers/profile.routes.js';
+import { adminReviewsRoutes, providerReviewsRoutes, reviewsRoutes } from './reviews/reviews.routes.js';
 import { providersRoutes } from './providers/providers.routes.js';
 import { requireProvider } from './providers/require-provider.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
@@ -76,17 +77,20 @@ export function createApp(deps: AppDeps) {
     '/api/auth',
     authRoutes({ db, now, secureCookies, trustProxy: config.trustProxy, loginRateLimit: config.loginRateLimit }),
   );
-  app.route('/api/me', meRoutes(db));
+  app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
   app.route('/api/providers', providersRoutes(db));
   app.route('/api/providers', slotsRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
+  app.route('/api/providers', providerReviewsRoutes(db));
   app.route(
     '/api/bookings',
     bookingsRoutes({ ...bookingDeps, bookingRateLimit: config.bookingRateLimit, trustProxy: config.trustProxy }),
   );
+  app.route('/api/reviews', reviewsRoutes({ db, now }));
   app.route('/api/admin/profile', profileRoutes(db));
   app.route('/api/admin/services', asProvider(servicesRoutes(db)));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
+  app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
 
   app.route('/', widgetRoutes());
 

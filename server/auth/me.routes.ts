@@ -1,15 +1,27 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { bookingView } from '../bookings/booking.view.js';
+import { listAppointments } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
+import { validate } from '../http/validate.js';
 import { adminProvider } from '../providers/provider.view.js';
 import { findProviderByUser } from '../providers/providers.repository.js';
 import { requireUser } from './session.middleware.js';
 
-/** `GET /api/me`: who is signed in, and for a provider their profile (null until onboarding). */
-export function meRoutes(db: Db) {
-  return new Hono<AppEnv>().get('/', requireUser, async (c) => {
-    const user = c.get('user')!;
-    const provider = user.role === 'provider' ? await findProviderByUser(db, user.id) : undefined;
-    return c.json({ user, ...(user.role === 'provider' && { provider: provider ? adminProvider(provider) : null }) });
-  });
+/** `/api/me`: who is signed in; for a provider their profile (null until onboarding). */
+export function meRoutes(deps: { db: Db; appUrl: string }) {
+  const { db } = deps;
+  return new Hono<AppEnv>()
+    .use(requireUser)
+    .get('/', async (c) => {
+      const user = c.get('user')!;
+      const provider = user.role === 'provider' ? await findProviderByUser(db, user.id) : undefined;
+      return c.json({ user, ...(user.role === 'provider' && { provider: provider ? adminProvider(provider) : null }) });
+    })
+    .get('/appointments', validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) })), async (c) => {
+      // The customer's own bookings; cancel and reschedule go through /api/bookings/:id with the session.
+      const rows = await listAppointments(db, { customerUserId: c.get('user')!.id, limit: c.req.valid('query').limit });
+      return c.json({ appointments: rows.map((a) => bookingView(a, deps.appUrl)) });
+    });
 }
