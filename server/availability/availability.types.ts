@@ -34,8 +34,11 @@ export interface ServiceTiming {
 }
 
 export interface BookingRules {
+  /** Slots start no earlier than `now` plus this. */
   minNoticeMinutes: number;
+  /** Slots start before `now` plus this many calendar days in the provider's zone (same wall-clock time). */
   maxDaysAhead: number;
+  /** Grid of slot starts, stepped in absolute time from the start of each working interval. */
   slotStepMinutes: number;
 }
 

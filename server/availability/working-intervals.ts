@@ -1,0 +1,75 @@
+import type { IANAZone } from 'luxon';
+import type { AvailabilityInput, Interval, LocalInterval } from './availability.types.js';
+import { parseLocalTime } from './schedule-rules.js';
+import { DAY, localDayOf, wallClock, type LocalDay } from './zone-clock.js';
+
+type Schedule = Pick<AvailabilityInput, 'weeklyHours' | 'overrides'>;
+
+/** A day's intervals as minutes after local midnight, sorted by start. */
+type DayMinutes = readonly (readonly [start: number, end: number])[];
+
+/**
+ * The provider's working time as instants, sorted and disjoint, for every local date that could hold a slot
+ * starting in [from, to). A date's override replaces its weekly hours; an override without intervals closes it.
+ *
+ * Each date's intervals are converted on their own: touching or overlapping intervals of one date are merged
+ * (09:00–12:00 + 12:00–13:00 is one stretch), but a date never merges with the next. So a slot never spans local
+ * midnight, and a date's slots do not depend on which neighbouring dates a request happens to cover.
+ */
+export function workingIntervals(schedule: Schedule, zone: IANAZone, from: number, to: number): Interval[] {
+  // A slot's local date can differ from the dates of `from` and `to` only around a shifted midnight; a day of
+  // margin on each side covers that and costs two dates.
+  const first = localDayOf(zone, from) - DAY;
+  const last = localDayOf(zone, to) + DAY;
+  const weekly = weeklyMinutes(schedule.weeklyHours);
+  const overrides = new Map(schedule.overrides.map((o) => [o.date, toMinutes(o.intervals, `override ${o.date}`)]));
+  const clock = wallClock(zone, first, last);
+
+  const result: Interval[] = [];
+  for (let day = first; day <= last; day += DAY) {
+    const intervals = overrides.get(isoDate(day)) ?? weekly[isoWeekday(day)] ?? [];
+    let current: Interval | undefined;
+    for (const [startMinutes, endMinutes] of intervals) {
+      const start = clock(day, startMinutes);
+      const end = clock(day, endMinutes);
+      if (end <= start) continue; // e.g. 02:00–03:00 on a spring-forward night: no real time at all
+      if (current && start <= current.end) {
+        current.end = Math.max(current.end, end);
+      } else {
+        current = { start, end };
+        result.push(current);
+      }
+    }
+  }
+  return result;
+}
+
+function weeklyMinutes(hours: AvailabilityInput['weeklyHours']): DayMinutes[] {
+  const byWeekday: LocalInterval[][] = Array.from({ length: 8 }, () => []);
+  for (const interval of hours) byWeekday[interval.weekday]?.push(interval);
+  return byWeekday.map((intervals, weekday) => toMinutes(intervals, `weekday ${weekday}`));
+}
+
+/**
+ * Parses and sorts once per request rather than per date. Stored schedules were validated on write, so an
+ * unreadable time is a data error and throws; an empty or reversed interval just yields nothing.
+ */
+function toMinutes(intervals: LocalInterval[], where: string): DayMinutes {
+  return intervals
+    .map(({ start, end }): [number, number] => {
+      const from = parseLocalTime(start);
+      const to = parseLocalTime(end);
+      if (from === null || to === null) throw new RangeError(`Invalid time in ${where}: ${start}–${end}`);
+      return [from, to];
+    })
+    .filter(([from, to]) => to > from)
+    .sort((a, b) => a[0] - b[0]);
+}
+
+function isoDate(day: LocalDay): string {
+  return new Date(day).toISOString().slice(0, 10);
+}
+
+function isoWeekday(day: LocalDay): number {
+  return new Date(day).getUTCDay() || 7;
+}
