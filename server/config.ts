@@ -18,6 +18,8 @@ const envSchema = z.object({
   TRUST_PROXY: flag.default(false),
   BOOKING_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
 });
 
 export interface Config {
@@ -36,6 +38,10 @@ export interface Config {
   bookingRateLimit: number;
   /** Failed-or-not login attempts per 15 minutes per email and address. */
   loginRateLimit: number;
+  /** `smtp://user:pass@host:587` or `smtps://…:465`; null: emails go to the built-in mailbox only. */
+  smtpUrl: string | null;
+  /** The From of every email, e.g. `Book your services <bookings@example.com>`. */
+  mailFrom: string;
 }
 
 /** Reads and validates the environment; throws one message listing every bad variable. */
@@ -50,17 +56,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('Invalid configuration:\n  SECRET_KEY: required when NODE_ENV=production');
   }
   const port = e.PORT;
+  const appUrl = (e.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     env: e.NODE_ENV,
     port,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    appUrl: (e.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    appUrl,
     seedDemo: e.SEED_DEMO ?? true,
     secretKey: e.SECRET_KEY ?? developmentSecret(e.DATABASE_URL),
     trustProxy: e.TRUST_PROXY,
     bookingRateLimit: e.BOOKING_RATE_LIMIT,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? `Book your services <no-reply@${new URL(appUrl).hostname}>`,
   };
 }
 

@@ -10,6 +10,8 @@ type CreatedAt = ColumnType<Instant, Instant | undefined, never>;
 export type Role = 'customer' | 'provider';
 export type AppointmentStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+/** How long before an appointment its reminder email goes out. */
+export type ReminderLead = 'off' | '24h' | '2h';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -43,6 +45,7 @@ export interface ProvidersTable {
   min_notice_minutes: number;
   max_days_ahead: number;
   slot_step_minutes: number;
+  email_reminder: ColumnType<ReminderLead, ReminderLead | undefined, ReminderLead>;
   created_at: CreatedAt;
 }
 
@@ -142,6 +145,20 @@ export interface EmailOutboxTable {
   last_error: string | null;
   sent_at: Instant | null;
   created_at: CreatedAt;
+  /** Whose copy this is: decides the wording and who may read it. */
+  to_role: Role;
+  /** Set for emails that must exist at most once (a reminder per appointment time and recipient). */
+  dedupe_key: string | null;
+  /** The worker pass holding the lease: it alone may record the outcome. */
+  claimed_by: string | null;
+  /** How it went out: over SMTP, or into the built-in mailbox only (no SMTP_URL). */
+  transport: 'smtp' | 'mailbox' | null;
+}
+
+/** An appointment's manage token, sealed with the server's secret, for links in later emails. */
+export interface EmailLinkTokensTable {
+  appointment_id: number;
+  token_sealed: string;
 }
 
 export interface CalendarConnectionsTable {
@@ -176,15 +193,19 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   reviews: ReviewsTable;
   email_outbox: EmailOutboxTable;
+  email_link_tokens: EmailLinkTokensTable;
   calendar_connections: CalendarConnectionsTable;
   sync_jobs: SyncJobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type ProviderRow = Selectable<ProvidersTable>;
+export type NewProvider = Insertable<ProvidersTable>;
 export type ProviderUpdate = Updateable<ProvidersTable>;
 export type ServiceRow = Selectable<ServicesTable>;
 export type NewService = Insertable<ServicesTable>;
 export type ServiceUpdate = Updateable<ServicesTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type NewAppointment = Insertable<AppointmentsTable>;
+export type EmailRow = Selectable<EmailOutboxTable>;
+export type NewEmail = Insertable<EmailOutboxTable>;

@@ -21,6 +21,7 @@ function toColumns(input: ProfileInput) {
     min_notice_minutes: input.bookingRules.minNoticeMinutes,
     max_days_ahead: input.bookingRules.maxDaysAhead,
     slot_step_minutes: input.bookingRules.slotStepMinutes,
+    ...(input.notifications && { email_reminder: input.notifications.reminder }),
   } satisfies ProviderUpdate;
 }
 

@@ -15,6 +15,8 @@ export const profileSchema = z.object({
     maxDaysAhead: z.number().int().min(1).max(365),
     slotStepMinutes: z.number().int().min(5).max(240),
   }),
+  /** Optional so older clients keep working; left out, the setting stays as it is (24 h for a new profile). */
+  notifications: z.object({ reminder: z.enum(['off', '24h', '2h']) }).optional(),
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;

@@ -25,6 +25,7 @@ export function adminProvider(p: ProviderRow) {
       maxDaysAhead: p.max_days_ahead,
       slotStepMinutes: p.slot_step_minutes,
     },
+    notifications: { reminder: p.email_reminder },
   };
 }
 

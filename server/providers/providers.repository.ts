@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { ProviderRow, ProviderUpdate } from '../db/database.js';
+import type { NewProvider, ProviderRow, ProviderUpdate } from '../db/database.js';
 
 export interface ProviderSearch {
   q?: string | undefined;
@@ -78,7 +78,7 @@ export async function ratingOf(db: Db, providerId: number): Promise<{ average: n
   return { average: row.average === null ? null : Math.round(Number(row.average) * 10) / 10, count: Number(row.count) };
 }
 
-export async function insertProvider(db: Db, values: Omit<ProviderRow, 'id' | 'created_at'>): Promise<ProviderRow> {
+export async function insertProvider(db: Db, values: NewProvider): Promise<ProviderRow> {
   return db.insertInto('providers').values(values).returningAll().executeTakeFirstOrThrow();
 }
 

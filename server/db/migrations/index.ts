@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as core from './0001_core.js';
+import * as emailNotifications from './0010_email_notifications.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -7,4 +8,5 @@ import * as core from './0001_core.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_core': core,
+  '0010_email_notifications': emailNotifications,
 };
