@@ -72,7 +72,7 @@ export class BookCalendar extends LitElement {
         <h3 id="title" aria-live="polite">${formatMonth(this.month, locale)}</h3>
         <button class="nav" aria-label=${msg.nextMonth} ?disabled=${this.month >= this.last} @click=${() => this.go(1)}>›</button>
       </div>
-      <table role="grid" aria-labelledby="title" aria-busy=${this.loading} @keydown=${this.handleKey}>
+      <table role="grid" aria-labelledby="title" aria-busy=${this.loading} @keydown=${this.handleKey} @focusin=${this.handleFocus}>
         <thead>
           <tr>
             ${weekdayNames(locale, first).map((n, i) => html`<th scope="col" abbr=${long[i]!}>${n}</th>`)}
@@ -111,6 +111,12 @@ export class BookCalendar extends LitElement {
     if (month < this.today.slice(0, 7) || month > this.last) return;
     this.month = month;
     emit(this, 'book-month-change', month);
+  }
+
+  /** Keeps the tab stop on the day last focused by any means (click, screen-reader cursor). */
+  private handleFocus(e: FocusEvent): void {
+    const date = (e.target as HTMLElement).dataset.date;
+    if (date) this.focusDate = date;
   }
 
   private handleKey(e: KeyboardEvent): void {

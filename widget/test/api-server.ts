@@ -1,0 +1,68 @@
+/**
+ * Node side of the component tests: the real Hono app on an in-memory database, served on 127.0.0.1 (another
+ * origin than the test page, so CORS is exercised too), and a way to create providers for a test.
+ * Loaded by `web-test-runner.config.mjs` through tsx.
+ */
+import { addService, createProvider } from '../../tests/support/fixtures.js';
+import { call } from '../../tests/support/http.js';
+import { listen } from '../../tests/support/server.js';
+import { createTestContext } from '../../tests/support/test-app.js';
+
+export interface ProviderOptions {
+  /** The provider's zone (default Asia/Tokyo: no DST, so the tests' times never shift). */
+  timeZone?: string;
+  /** `open` (default): 09:00–17:00 every day; `closed`: no hours at all; `next-month`: closed until the 3rd of next month. */
+  hours?: 'open' | 'closed' | 'next-month';
+  name?: string;
+}
+
+export interface TestProvider {
+  api: string;
+  slug: string;
+  name: string;
+  serviceId: number;
+  secondServiceId: number;
+  timeZone: string;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function startTestApi() {
+  // A real clock: the browser's "today" and the server's must agree.
+  const ctx = await createTestContext({ config: { bookingRateLimit: 10_000 }, deps: { now: () => new Date() } });
+  const server = await listen(ctx.app);
+  let count = 0;
+
+  async function provider(options: ProviderOptions = {}): Promise<TestProvider> {
+    const timeZone = options.timeZone ?? 'Asia/Tokyo';
+    const name = options.name ?? `Widget Studio ${++count}`;
+    const days = [1, 2, 3, 4, 5, 6, 7];
+    const p = await createProvider(ctx, {
+      timeZone,
+      profile: { name },
+      service: { name: 'Haircut', durationMinutes: 60 },
+      rules: { minNoticeMinutes: 60, maxDaysAhead: 120, slotStepMinutes: 30 },
+      weekly: options.hours === 'closed' ? [] : days.map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    });
+    const secondServiceId = await addService(ctx, p, { name: 'Beard trim', durationMinutes: 30 });
+    if (options.hours === 'next-month') {
+      // Closed from yesterday (any zone) to the 2nd of next month: this month is empty, the 3rd is next free.
+      const day = new Date(Date.now() - 86_400_000);
+      const until = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 3));
+      for (; day < until; day.setUTCDate(day.getUTCDate() + 1)) {
+        const res = await call(ctx, 'PUT', `/api/admin/schedule/overrides/${iso(day)}`, { session: p.session, body: { intervals: [] } });
+        if (res.status !== 200) throw new Error(`override failed: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+    }
+    return { api: server.url, slug: p.slug, name, serviceId: p.serviceId, secondServiceId, timeZone };
+  }
+
+  return {
+    url: server.url,
+    provider,
+    async close() {
+      await server.close();
+      await ctx.db.destroy();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Component tests in headless Chromium (Debian's, never downloaded) against the real API server.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts the real app for the run and answers `/__fixtures/provider?…` with a freshly created provider. */
+function bookingApi() {
+  let api;
+  return {
+    name: 'booking-api',
+    async serverStart() {
+      const { startTestApi } = await tsImport('./test/api-server.ts', import.meta.url);
+      api = await startTestApi();
+    },
+    async serverStop() {
+      await api?.close();
+    },
+    async serve(context) {
+      if (context.path !== '/__fixtures/provider') return undefined;
+      const q = context.query;
+      const provider = await api.provider({ timeZone: q.timeZone, hours: q.hours, name: q.name });
+      return { body: JSON.stringify(provider), type: 'json' };
+    },
+  };
+}
+
+export default {
+  rootDir: root,
+  files: ['widget/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 15_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }), bookingApi()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
