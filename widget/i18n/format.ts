@@ -9,7 +9,7 @@ export const formatDuration = (minutes: number, locale: string): string =>
   new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
 
 export const formatTime = (instant: string, locale: string, timeZone: string): string =>
-  new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
+  new Intl.DateTimeFormat(locale, { timeZone, timeStyle: 'short' }).format(new Date(instant));
 
 /** A `YYYY-MM-DD` date; `style` long gives "Tuesday, 3 December 2026". */
 export const formatDate = (date: string, locale: string, style: 'long' | 'short' = 'long'): string =>

@@ -1,0 +1,62 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { Slot } from '../api/types.js';
+import { text } from '../test/fixtures.js';
+import './book-times.js';
+import type { BookTimes } from './book-times.js';
+
+// 00:00 and 00:30 UTC on 10 January 2030: 09:00 and 09:30 in Tokyo, 05:30 and 06:00 in Kolkata.
+const slots: Slot[] = [
+  { start: '2030-01-10T00:00:00.000Z', end: '2030-01-10T01:00:00.000Z' },
+  { start: '2030-01-10T00:30:00.000Z', end: '2030-01-10T01:30:00.000Z' },
+];
+
+const times = (el: BookTimes) => [...el.shadowRoot!.querySelectorAll('li button')].map(text);
+
+describe('book-times', () => {
+  it('shows the day’s times in the chosen zone and locale', async () => {
+    const el = await fixture<BookTimes>(
+      html`<book-times date="2030-01-10" .slots=${slots} time-zone="Asia/Kolkata" locale="en-US"></book-times>`,
+    );
+    expect(times(el)).to.deep.equal(['5:30 AM', '6:00 AM']);
+    expect(text(el.shadowRoot!.querySelector('h3'))).to.equal('Free times on Thursday, January 10, 2030');
+    await expect(el).to.be.accessible();
+  });
+
+  it('uses 24-hour German times and labels', async () => {
+    const el = await fixture<BookTimes>(
+      html`<book-times date="2030-01-10" .slots=${slots} time-zone="Asia/Tokyo" locale="de-DE"></book-times>`,
+    );
+    expect(times(el)).to.deep.equal(['09:00', '09:30']);
+    expect(text(el.shadowRoot!.querySelector('label'))).to.equal('Zeitzone');
+  });
+
+  it('offers the current and suggested zones first, with their offsets, and reports a change', async () => {
+    const el = await fixture<BookTimes>(
+      html`<book-times .slots=${slots} date="2030-01-10" time-zone="Asia/Tokyo" .zones=${['Asia/Kolkata', 'Asia/Tokyo']}></book-times>`,
+    );
+    const select = el.shadowRoot!.querySelector('select')!;
+    expect(select.labels[0]?.textContent).to.equal('Time zone');
+    expect(select.value).to.equal('Asia/Tokyo');
+    expect([...select.options].slice(0, 2).map((o) => o.textContent)).to.deep.equal(['Asia/Tokyo (GMT+9)', 'Asia/Kolkata (GMT+5:30)']);
+    expect(select.options.length).to.be.greaterThan(300);
+    select.value = 'Asia/Kolkata';
+    setTimeout(() => select.dispatchEvent(new Event('change')));
+    const event = await oneEvent(el, 'book-zone-change');
+    expect(event.detail).to.equal('Asia/Kolkata');
+    await el.updateComplete;
+    expect(times(el)).to.deep.equal(['5:30 AM', '6:00 AM']);
+  });
+
+  it('emits book-time-select with the slot', async () => {
+    const el = await fixture<BookTimes>(html`<book-times date="2030-01-10" .slots=${slots} time-zone="UTC"></book-times>`);
+    setTimeout(() => el.shadowRoot!.querySelectorAll<HTMLButtonElement>('li button')[1]!.click());
+    const event = await oneEvent(el, 'book-time-select');
+    expect(event.detail).to.equal(slots[1]);
+  });
+
+  it('says so when the day has no free times left', async () => {
+    const el = await fixture<BookTimes>(html`<book-times date="2030-01-10" .slots=${[]} time-zone="UTC"></book-times>`);
+    expect(text(el.shadowRoot!.querySelector('p'))).to.equal('No free times left on this day.');
+    await expect(el).to.be.accessible();
+  });
+});
