@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Db } from '../db/connect.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
@@ -50,7 +51,7 @@ export function authRoutes(deps: AuthDeps) {
       const passwordHash = await hashPassword(input.password);
       const id = await insertUser(db, { ...input, passwordHash }).catch((error: unknown) => {
         // Two signups racing for one email: the unique index decides.
-        if (String(error).includes('UNIQUE')) throw new AppError('email_taken', 'An account with this email exists');
+        if (isUniqueViolation(error, 'users')) throw new AppError('email_taken', 'An account with this email exists');
         throw error;
       });
       const user: SessionUser = { id, email: input.email, name: input.name, role: input.role, emailVerified: false };

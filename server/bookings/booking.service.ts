@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { Role } from '../db/database.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
@@ -30,8 +31,6 @@ export interface BookingRequest {
   timeZone?: string | undefined;
 }
 
-/** SQLite's unique index on live starts fired: another process won the race. */
-const isDoubleStart = (error: unknown) => String(error).includes('UNIQUE constraint failed: appointments');
 
 /**
  * Books a slot. Everything from the availability check to the outbox rows happens under the
@@ -71,7 +70,8 @@ export async function createBooking(
       cancelled_by: null,
       updated_at: now.toISOString(),
     }).catch((error: unknown) => {
-      if (isDoubleStart(error)) throw new AppError('slot_taken', 'This time was just taken; please pick another');
+      // The unique index on live starts fired: another process won the race.
+      if (isUniqueViolation(error, 'appointments')) throw new AppError('slot_taken', 'This time was just taken; please pick another');
       throw error;
     });
     await emitAppointmentEvent(trx, deps.listeners, { type: 'created', appointmentId: id, providerId: provider.id, actor: 'customer' });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireUser } from '../auth/session.middleware.js';
 import { findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam, idSchema, textSchema } from '../http/schemas.js';
@@ -40,7 +41,7 @@ export function reviewsRoutes(deps: { db: Db; now: () => Date }) {
         created_at: at,
         updated_at: at,
       }).catch((error: unknown) => {
-        if (String(error).includes('UNIQUE')) throw new AppError('conflict', 'This appointment already has a review');
+        if (isUniqueViolation(error, 'reviews')) throw new AppError('conflict', 'This appointment already has a review');
         throw error;
       });
       return c.json({ review: ownReview(review) }, 201);
