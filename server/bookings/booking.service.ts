@@ -31,7 +31,6 @@ export interface BookingRequest {
   timeZone?: string | undefined;
 }
 
-
 /**
  * Books a slot. Everything from the availability check to the outbox rows happens under the
  * write lock, so two requests for one slot cannot both pass the check.
