@@ -161,12 +161,30 @@ export interface EmailLinkTokensTable {
   token_sealed: string;
 }
 
+export type CalendarKind = 'google_shared' | 'google_oauth' | 'microsoft';
+/** `pending`: being set up; `broken`: the calendar refused our credentials (reconnect to mend). */
+export type CalendarConnectionStatus = 'pending' | 'active' | 'broken';
+export type SyncJobStatus = 'pending' | 'running' | 'done' | 'failed';
+
 export interface CalendarConnectionsTable {
   id: Generated<number>;
   provider_id: number;
-  kind: string;
-  status: string;
+  kind: CalendarKind;
+  status: CalendarConnectionStatus;
+  /** The calendar events go to; null until set up (or the account's default calendar). */
+  calendar_id: string | null;
+  /** The connected account (own-account modes). */
+  account_email: string | null;
+  /** Shared-calendar mode: the provider's Google address and the access it was given. */
+  share_with: string | null;
+  share_role: 'writer' | 'reader' | null;
+  /** AES-256-GCM sealed with SECRET_KEY (see `server/calendar/token-cipher.ts`). */
+  refresh_token_enc: string | null;
+  last_error: string | null;
+  busy_refreshed_at: Instant | null;
+  busy_checked_at: Instant | null;
   created_at: CreatedAt;
+  updated_at: Instant | null;
 }
 
 export interface SyncJobsTable {
@@ -174,11 +192,47 @@ export interface SyncJobsTable {
   provider_id: number;
   appointment_id: number;
   action: 'upsert' | 'delete';
-  status: OutboxStatus;
+  status: SyncJobStatus;
   attempts: Generated<number>;
   next_attempt_at: Instant;
   lease_until: Instant | null;
   last_error: string | null;
+  completed_at: Instant | null;
+  created_at: CreatedAt;
+}
+
+/** What the app has written to a connected calendar, per appointment. */
+export interface CalendarEventsTable {
+  connection_id: number;
+  appointment_id: number;
+  external_id: string;
+  start_at: Instant;
+  end_at: Instant;
+  deleted: number;
+  updated_at: Instant;
+}
+
+/** Busy intervals read from a connected calendar, replaced on every refresh. */
+export interface CalendarBusyTable {
+  connection_id: number;
+  start_at: Instant;
+  end_at: Instant;
+}
+
+export interface CalendarSettingsTable {
+  provider_id: number;
+  /** 1: events show the customer's email and phone. */
+  include_customer_contact: ColumnType<number, number | undefined, number>;
+  feed_token_hash: string | null;
+  feed_created_at: Instant | null;
+}
+
+export interface CalendarOauthStatesTable {
+  state_hash: string;
+  provider_id: number;
+  kind: CalendarKind;
+  code_verifier_enc: string;
+  expires_at: Instant;
   created_at: CreatedAt;
 }
 
@@ -196,6 +250,10 @@ export interface Database {
   email_link_tokens: EmailLinkTokensTable;
   calendar_connections: CalendarConnectionsTable;
   sync_jobs: SyncJobsTable;
+  calendar_events: CalendarEventsTable;
+  calendar_busy: CalendarBusyTable;
+  calendar_settings: CalendarSettingsTable;
+  calendar_oauth_states: CalendarOauthStatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -209,3 +267,5 @@ export type AppointmentRow = Selectable<AppointmentsTable>;
 export type NewAppointment = Insertable<AppointmentsTable>;
 export type EmailRow = Selectable<EmailOutboxTable>;
 export type NewEmail = Insertable<EmailOutboxTable>;
+export type CalendarConnectionRow = Selectable<CalendarConnectionsTable>;
+export type SyncJobRow = Selectable<SyncJobsTable>;

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as core from './0001_core.js';
 import * as emailNotifications from './0010_email_notifications.js';
+import * as calendarSync from './0020_calendar_sync.js';
+import * as calendarSettings from './0021_calendar_settings.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -9,4 +11,6 @@ import * as emailNotifications from './0010_email_notifications.js';
 export const migrations: Record<string, Migration> = {
   '0001_core': core,
   '0010_email_notifications': emailNotifications,
+  '0020_calendar_sync': calendarSync,
+  '0021_calendar_settings': calendarSettings,
 };
