@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { type CalendarConfig, calendarConfigFrom, calendarEnv } from './calendar/calendar.config.js';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -20,6 +21,7 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  ...calendarEnv,
 });
 
 export interface Config {
@@ -42,6 +44,8 @@ export interface Config {
   smtpUrl: string | null;
   /** The From of every email, e.g. `Book your services <bookings@example.com>`. */
   mailFrom: string;
+  /** Google Calendar and Outlook sync (GOOGLE_*, MS_*, CALENDAR_*; see server/calendar/README.md). */
+  calendar: CalendarConfig;
 }
 
 /** Reads and validates the environment; throws one message listing every bad variable. */
@@ -70,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `Book your services <no-reply@${new URL(appUrl).hostname}>`,
+    calendar: calendarConfigFrom(e),
   };
 }
 
