@@ -78,7 +78,7 @@ export function createApp(deps: AppDeps) {
     authRoutes({ db, now, secureCookies, trustProxy: config.trustProxy, loginRateLimit: config.loginRateLimit }),
   );
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
-  app.route('/api/providers', providersRoutes(db));
+  app.route('/api/providers', providersRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
   app.route('/api/providers', slotsRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
   app.route('/api/providers', providerReviewsRoutes(db));
   app.route(

@@ -5,21 +5,29 @@ import type { AppEnv } from '../http/app-env.js';
 import { slugParam } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { listActiveServices } from '../services/services.repository.js';
+import type { BusyTimeSource } from '../slots/availability.loader.js';
+import { nextAvailableTimes } from '../slots/next-available.js';
 import { searchSchema } from './provider.schemas.js';
 import { publicProvider, publicService } from './provider.view.js';
 import { findProviderBySlug, listCategoriesAndCities, ratingOf, searchProviders } from './providers.repository.js';
 
-/** The public directory: `/api/providers`. Never returns anything about customers. */
-export function providersRoutes(db: Db) {
+/**
+ * The public directory: `/api/providers`. Never returns anything about customers. Each search result carries
+ * `nextAvailable`: the first free start of its first service within two weeks (or `null`).
+ */
+export function providersRoutes(deps: { db: Db; now: () => Date; busyTimes: BusyTimeSource }) {
+  const { db } = deps;
   return new Hono<AppEnv>()
     .get('/', validate('query', searchSchema), async (c) => {
       const rows = await searchProviders(db, c.req.valid('query'));
-      const providers = rows.map((row) =>
-        publicProvider(row, {
+      const next = await nextAvailableTimes(db, rows, { now: deps.now().getTime(), busyTimes: deps.busyTimes });
+      const providers = rows.map((row) => ({
+        ...publicProvider(row, {
           average: row.rating_average === null ? null : Math.round(Number(row.rating_average) * 10) / 10,
           count: Number(row.rating_count),
         }),
-      );
+        nextAvailable: next.get(row.id) ?? null,
+      }));
       return c.json({ providers });
     })
     .get('/facets', async (c) => c.json(await listCategoriesAndCities(db)))
