@@ -1,5 +1,12 @@
 import { css } from 'lit';
 
+/** Nothing the page sets on an ancestor (text-transform, letter-spacing, …) is inherited into the widget. */
+export const reset = css`
+  :host {
+    all: initial;
+  }
+`;
+
 export const styles = css`
   :host {
     display: block;
@@ -67,19 +74,10 @@ export const styles = css`
     .spinner {
       animation: spin 0.8s linear infinite;
     }
-    .step {
-      animation: fade 0.2s ease-out;
-    }
   }
   @keyframes spin {
     to {
       transform: rotate(1turn);
-    }
-  }
-  @keyframes fade {
-    from {
-      opacity: 0;
-      transform: translateY(4px);
     }
   }
 `;

@@ -14,7 +14,7 @@ import { addMonths, groupByDay, localDate, monthRange, validZone } from '../lib/
 import { define } from '../lib/define.js';
 import { base } from '../styles/shared.js';
 import { hostTokens } from '../styles/tokens.js';
-import { styles } from './book-services.styles.js';
+import { reset, styles } from './book-services.styles.js';
 
 type Step = 'service' | 'date' | 'time' | 'details' | 'done';
 
@@ -62,7 +62,7 @@ const errorText: Record<string, keyof Messages> = {
  * @property api - Base URL of the booking server; defaults to the origin the script was loaded from.
  */
 export class BookServices extends LitElement {
-  static override styles = [hostTokens, base, styles];
+  static override styles = [reset, hostTokens, base, styles];
 
   @property() provider = '';
   @property() service = '';
@@ -270,6 +270,7 @@ export class BookServices extends LitElement {
     const id = ++this.loadId;
     this.loading = true;
     this.problem = undefined;
+    this.notice = '';
     this.client = new BookingApi(this.api || new URL(import.meta.url).origin);
     if (!this.provider) {
       this.loading = false;

@@ -1,0 +1,71 @@
+/** Helpers that drive a `<book-services>` through its steps the way a customer would, by clicking. */
+import { fixture, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import type { BookCalendar } from '../book-calendar/book-calendar.js';
+import type { BookServices } from '../book-services/book-services.js';
+import '../book-services/book-services.js';
+import { addMonths } from '../lib/dates.js';
+import { text, type TestProvider } from './fixtures.js';
+
+export const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+export const heading = (el: BookServices) => text(shadow(el, 'h2'));
+export const notice = (el: BookServices) => text(shadow(el, '[part=notice]'));
+export const inner = (el: BookServices, tag: string) => shadow(el, tag)?.shadowRoot ?? null;
+
+export async function mount(
+  provider: Pick<TestProvider, 'slug' | 'api'>,
+  attrs: { service?: number; locale?: string; timeZone?: string; theme?: string } = {},
+): Promise<BookServices> {
+  const el = await fixture<BookServices>(html`<book-services
+    provider=${provider.slug}
+    api=${provider.api}
+    service=${attrs.service ?? ''}
+    locale=${attrs.locale ?? 'en-US'}
+    time-zone=${attrs.timeZone ?? 'Asia/Tokyo'}
+    theme=${attrs.theme ?? 'light'}
+  ></book-services>`);
+  await waitUntil(() => !shadow(el, '[part=loading]') && heading(el) !== 'Loading…', 'widget did not load');
+  return el;
+}
+
+export async function waitForHeading(el: BookServices, title: string): Promise<void> {
+  await waitUntil(() => heading(el) === title, `heading stayed "${heading(el)}", wanted "${title}"`);
+}
+
+/** Waits until the calendar shows a loaded month. */
+export async function calendarReady(el: BookServices) {
+  await waitUntil(() => {
+    const cal = shadow(el, 'book-calendar') as (HTMLElement & { loading: boolean }) | null;
+    return cal && !cal.loading && !shadow(el, '[part=loading]');
+  }, 'calendar did not load');
+  return inner(el, 'book-calendar')!;
+}
+
+/** From the service list (if shown) to the times of the 10th of next month: always a full, free day. */
+export async function openTimes(el: BookServices, serviceIndex = 0): Promise<string> {
+  const services = inner(el, 'book-service-list');
+  services?.querySelectorAll<HTMLButtonElement>('button')[serviceIndex]!.click();
+  const cal = await calendarReady(el);
+  cal.querySelector<HTMLButtonElement>('[aria-label="Next month"]')!.click();
+  const { month } = shadow(el, 'book-calendar') as BookCalendar;
+  await calendarReady(el);
+  const date = `${month}-10`;
+  inner(el, 'book-calendar')!.querySelector<HTMLButtonElement>(`[data-date="${date}"]`)!.click();
+  await waitUntil(() => inner(el, 'book-times')?.querySelector('li button'), 'no times shown');
+  return date;
+}
+
+export const times = (el: BookServices) => [...(inner(el, 'book-times')?.querySelectorAll('li button') ?? [])].map(text);
+
+export async function fillDetails(el: BookServices, values = { name: 'Ada Lovelace', email: 'ada@example.com' }) {
+  const form = inner(el, 'book-details')!;
+  for (const [id, value] of Object.entries(values)) {
+    const input = form.querySelector<HTMLInputElement>(`#${id}`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+  form.querySelector<HTMLButtonElement>('button.primary')!.click();
+}
+
+/** The month after today's (UTC), for tests that need to know which month comes next. */
+export const nextMonth = (): string => addMonths(new Date().toISOString().slice(0, 7), 1);
