@@ -14,6 +14,8 @@ export interface Details {
 
 type Field = 'name' | 'email' | 'phone' | 'note';
 const fields: Field[] = ['name', 'email', 'phone', 'note'];
+/** The API's limits, so the browser stops typing where the server would refuse. */
+const maxLength = { name: 100, email: 254, phone: 40, note: 1000 };
 
 const check = (field: Field, value: string): keyof Messages | '' => {
   if (field === 'name') return value ? '' : 'needName';
@@ -73,13 +75,13 @@ export class BookDetails extends LitElement {
       <div>
         <label for=${field}>${msg[field]}</label>
         ${field === 'note'
-          ? html`<textarea id="note" maxlength="1000" .value=${this.values.note} @input=${this.handleInput}></textarea>`
+          ? html`<textarea id="note" maxlength=${maxLength.note} .value=${this.values.note} @input=${this.handleInput}></textarea>`
           : html`<input
               id=${field}
               type=${type}
               autocomplete=${autocomplete}
               ?required=${field !== 'phone'}
-              maxlength="200"
+              maxlength=${maxLength[field]}
               .value=${this.values[field]}
               aria-invalid=${!!this.problems[field]}
               aria-describedby=${this.problems[field] ? `${field}-error` : nothing}

@@ -263,7 +263,7 @@ export class BookServices extends LitElement {
     const title = this.stepTitle(msg);
     this.live =
       step === 'done' ? title : fill(msg.step, { n: steps.indexOf(step) + 1, total: steps.length, title });
-    if (step !== 'details') this.notice = '';
+    this.notice = '';
   }
 
   private async load(): Promise<void> {

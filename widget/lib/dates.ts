@@ -53,12 +53,15 @@ export const groupByDay = <T extends { start: string }>(slots: T[], timeZone: st
   return days;
 };
 
-/** The zone if the browser knows it, else the browser's own zone. */
+/**
+ * The zone as given if the browser knows it, else the browser's own zone. Not canonicalised: Chromium would turn
+ * `Asia/Kolkata` into `Asia/Calcutta`.
+ */
 export const validZone = (timeZone: string | undefined): string => {
-  const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   try {
-    return timeZone ? new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone : own;
+    if (timeZone) return new Intl.DateTimeFormat('en', { timeZone }) && timeZone;
   } catch {
-    return own;
+    // unknown zone: use the browser's
   }
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 };

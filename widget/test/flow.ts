@@ -34,6 +34,7 @@ export async function waitForHeading(el: BookServices, title: string): Promise<v
 
 /** Waits until the calendar shows a loaded month. */
 export async function calendarReady(el: BookServices) {
+  await el.updateComplete; // a month change just clicked must reach the calendar as `loading` first
   await waitUntil(() => {
     const cal = shadow(el, 'book-calendar') as (HTMLElement & { loading: boolean }) | null;
     return cal && !cal.loading && !shadow(el, '[part=loading]');
@@ -50,7 +51,9 @@ export async function openTimes(el: BookServices, serviceIndex = 0): Promise<str
   const { month } = shadow(el, 'book-calendar') as BookCalendar;
   await calendarReady(el);
   const date = `${month}-10`;
-  inner(el, 'book-calendar')!.querySelector<HTMLButtonElement>(`[data-date="${date}"]`)!.click();
+  const day = () => inner(el, 'book-calendar')!.querySelector<HTMLButtonElement>(`[data-date="${date}"]`)!;
+  await waitUntil(() => day().classList.contains('free'), `${date} is not free`);
+  day().click();
   await waitUntil(() => inner(el, 'book-times')?.querySelector('li button'), 'no times shown');
   return date;
 }
