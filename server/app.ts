@@ -12,6 +12,10 @@ import type { BookingDeps } from './bookings/booking.service.js';
 import { bookingsRoutes } from './bookings/bookings.routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
+import { adminEmailsRoutes } from './email/admin-emails.routes.js';
+import { bookingEmailsRoutes } from './email/booking-emails.routes.js';
+import { mailboxRoutes } from './email/mailbox.routes.js';
+import { emailOutboxListener } from './email/outbox.listener.js';
 import { AppError } from './errors.js';
 import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
@@ -23,6 +27,7 @@ import { requireProvider } from './providers/require-provider.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { type BusyTimeSource, noBusyTimes } from './slots/availability.loader.js';
+import { siteRoutes } from './site/site.routes.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 
@@ -33,7 +38,7 @@ export interface AppDeps {
   now?: () => Date;
   /** Busy times from providers' own calendars. */
   busyTimes?: BusyTimeSource;
-  /** Outbox writers run inside every appointment change's transaction. */
+  /** Further outbox writers run inside every appointment change's transaction (the email outbox always runs). */
   appointmentListeners?: AppointmentListener[];
 }
 
@@ -50,7 +55,10 @@ export function createApp(deps: AppDeps) {
     now,
     appUrl: config.appUrl,
     busyTimes: deps.busyTimes ?? noBusyTimes,
-    listeners: deps.appointmentListeners ?? [],
+    listeners: [
+      emailOutboxListener({ appUrl: config.appUrl, secretKey: config.secretKey, now }),
+      ...(deps.appointmentListeners ?? []),
+    ],
   };
   const asProvider = <T extends Hono<AppEnv>>(routes: T) => new Hono<AppEnv>().use(requireProvider(db)).route('/', routes);
 
@@ -78,6 +86,7 @@ export function createApp(deps: AppDeps) {
     authRoutes({ db, now, secureCookies, trustProxy: config.trustProxy, loginRateLimit: config.loginRateLimit }),
   );
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
+  app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/providers', providersRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
   app.route('/api/providers', slotsRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
   app.route('/api/providers', providerReviewsRoutes(db));
@@ -85,14 +94,17 @@ export function createApp(deps: AppDeps) {
     '/api/bookings',
     bookingsRoutes({ ...bookingDeps, bookingRateLimit: config.bookingRateLimit, trustProxy: config.trustProxy }),
   );
+  app.route('/api/bookings', bookingEmailsRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/reviews', reviewsRoutes({ db, now }));
   app.route('/api/admin/profile', profileRoutes(db));
   app.route('/api/admin/services', asProvider(servicesRoutes(db)));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
+  app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now })));
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
 
   app.route('/', widgetRoutes());
+  app.route('/', siteRoutes({ db, now, busyTimes: bookingDeps.busyTimes, appUrl: config.appUrl }));
 
   app.notFound(notFound);
   app.onError(onError);

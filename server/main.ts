@@ -2,9 +2,11 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { connectDatabase, migrateToLatest } from './db/connect.js';
+import { startEmailWorker } from './email/email.worker.js';
+import { transportFor } from './email/transport.js';
 import { seedDemoData } from './seed/seed-demo.js';
 
-/** Start-up: configuration, database, demo data, HTTP. Stops cleanly on SIGINT/SIGTERM. */
+/** Start-up: configuration, database, demo data, HTTP, the email worker. Stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = connectDatabase(config.databaseUrl);
@@ -12,12 +14,23 @@ async function main(): Promise<void> {
   if (config.seedDemo && (await seedDemoData(db, new Date()))) console.log('Seeded demo data (see README for the demo logins).');
 
   const app = createApp({ db, config });
+  const emailWorker = startEmailWorker({
+    db,
+    transport: transportFor(config.smtpUrl),
+    from: config.mailFrom,
+    appUrl: config.appUrl,
+    secretKey: config.secretKey,
+  });
+  if (!config.smtpUrl) console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see server/email/README.md).');
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Book your services is listening on ${config.appUrl} (port ${info.port})`);
   });
 
   const shutdown = () => {
+    // Sends in flight finish; the rest of the batch goes back to the outbox for the next start.
+    const emailStopped = emailWorker.stop();
     server.close(async () => {
+      await emailStopped;
       await db.destroy();
       process.exit(0);
     });

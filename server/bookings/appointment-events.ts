@@ -11,6 +11,11 @@ export interface AppointmentEvent {
   actor: Role;
   /** For a reschedule: where the appointment was before. */
   previous?: { startAt: string; endAt: string };
+  /**
+   * Only on 'created': the manage token in plaintext, which exists nowhere else after this
+   * transaction (the appointment stores its hash). The email outbox seals it for later emails.
+   */
+  manageToken?: string;
 }
 
 /**

@@ -73,7 +73,13 @@ export async function createBooking(
       if (isUniqueViolation(error, 'appointments')) throw new AppError('slot_taken', 'This time was just taken; please pick another');
       throw error;
     });
-    await emitAppointmentEvent(trx, deps.listeners, { type: 'created', appointmentId: id, providerId: provider.id, actor: 'customer' });
+    await emitAppointmentEvent(trx, deps.listeners, {
+      type: 'created',
+      appointmentId: id,
+      providerId: provider.id,
+      actor: 'customer',
+      manageToken: token,
+    });
 
     const appointment = (await findAppointment(trx, id))!;
     const response = { status: 201, body: { booking: bookingView(appointment, deps.appUrl, token) } };

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../db/connect.js';
+import type { EmailRow } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { idParam, idSchema } from '../http/schemas.js';
+import { validate } from '../http/validate.js';
+import { adminEmail, bodyFor, sandboxedHtml } from './email.view.js';
+import { findProviderEmail, listProviderEmails, requeueFailedEmail } from './mailbox.repository.js';
+
+const listQuery = z.object({
+  status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(),
+  appointment: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/**
+ * `/api/admin/emails` (behind `requireProvider`): every email about the provider's appointments,
+ * to them and to their customers, with delivery status and last error; failed ones can be retried.
+ * The customer's manage link is blanked in the provider's view: it is the customer's key.
+ */
+export function adminEmailsRoutes(deps: { db: Db; now: () => Date }) {
+  const view = (row: EmailRow) => adminEmail(row, bodyFor(row, undefined), `/api/admin/emails/${row.id}/html`);
+  const load = async (providerId: number, id: number) => {
+    const row = await findProviderEmail(deps.db, providerId, id);
+    if (!row) throw AppError.notFound('Email');
+    return row;
+  };
+
+  return new Hono<AppEnv>()
+    .get('/', validate('query', listQuery), async (c) => {
+      const q = c.req.valid('query');
+      const rows = await listProviderEmails(deps.db, c.get('provider').id, { status: q.status, appointmentId: q.appointment, limit: q.limit });
+      return c.json({ emails: rows.map(view) });
+    })
+    .get('/:id', validate('param', idParam), async (c) => {
+      return c.json({ email: view(await load(c.get('provider').id, c.req.valid('param').id)) });
+    })
+    .get('/:id/html', validate('param', idParam), async (c) => {
+      return sandboxedHtml(c, bodyFor(await load(c.get('provider').id, c.req.valid('param').id), undefined).html);
+    })
+    .post('/:id/retry', validate('param', idParam), async (c) => {
+      const row = await load(c.get('provider').id, c.req.valid('param').id);
+      if (row.status !== 'failed') throw new AppError('conflict', `Only a failed email can be retried; this one is ${row.status}`);
+      const requeued = await requeueFailedEmail(deps.db, row.id, deps.now());
+      if (!requeued) throw new AppError('conflict', 'The email changed meanwhile; reload and try again');
+      return c.json({ email: view(requeued) });
+    });
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { AppointmentDetail } from '../bookings/bookings.repository.js';
+import { manageUrlOf, summaryOf } from '../bookings/booking.view.js';
+import type { NewEmail, Role } from '../db/database.js';
+import { buildAppointmentCalendar, type CalendarMethod } from '../ical/appointment-calendar.js';
+import { LINK_TOKEN } from './link-token.js';
+import { appointmentEmail, type EmailKind } from './templates.js';
+
+/** The provider as an email recipient. */
+export interface ProviderContact {
+  userId: number;
+  email: string;
+  phone: string;
+}
+
+export interface ComposeInput {
+  kind: EmailKind;
+  actor: Role;
+  appointment: AppointmentDetail;
+  provider: ProviderContact;
+  previous?: { startAt: string; endAt: string } | undefined;
+  appUrl: string;
+  now: Date;
+  /** A sealed manage token exists, so the customer's copy may link to the manage page. */
+  canLink: boolean;
+  /** Set for emails that must exist once (reminders); the unique index enforces it. */
+  dedupeKey?: (to: Role) => string;
+}
+
+/** iTIP method of the invitation an email carries: updates are REQUESTs, removals CANCELs. */
+export const calendarMethodOf = (kind: string): CalendarMethod | undefined =>
+  kind === 'confirmation' || kind === 'rescheduled' ? 'REQUEST' : kind === 'cancelled' ? 'CANCEL' : undefined;
+
+/** One `Message-ID` per outbox row, fixed at creation, so a resent row is recognisably the same email. */
+export const newMessageId = (appUrl: string) => `<${randomUUID()}@${new URL(appUrl).hostname}>`;
+
+/** The manage link with the placeholder in place of the token (filled in when sent or shown). */
+const manageUrlTemplate = (appUrl: string, id: number) =>
+  manageUrlOf(appUrl, id, LINK_TOKEN).replace(encodeURIComponent(LINK_TOKEN), LINK_TOKEN);
+
+/** The customer's and the provider's copy of one appointment change, ready for the outbox. */
+export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
+  const a = input.appointment;
+  const method = calendarMethodOf(input.kind);
+  const ics = method
+    ? buildAppointmentCalendar(
+        [
+          {
+            id: a.id,
+            sequence: a.sequence,
+            status: method === 'CANCEL' ? 'cancelled' : 'confirmed',
+            startAt: a.start_at,
+            endAt: a.end_at,
+            summary: summaryOf(a),
+            location: [a.provider_name, a.provider_address].filter(Boolean).join(', '),
+            updatedAt: a.updated_at,
+          },
+        ],
+        { name: a.provider_name, appUrl: input.appUrl, method },
+      )
+    : null;
+
+  const recipients: { to: Role; address: string; userId: number | null; zone: string }[] = [
+    { to: 'customer', address: a.customer_email, userId: a.customer_user_id, zone: a.customer_time_zone ?? a.provider_time_zone },
+    { to: 'provider', address: input.provider.email, userId: input.provider.userId, zone: a.provider_time_zone },
+  ];
+  return recipients.map((r) => {
+    const body = appointmentEmail({
+      kind: input.kind,
+      to: r.to,
+      actor: input.actor,
+      timeZone: r.zone,
+      appUrl: input.appUrl,
+      appointment: {
+        id: a.id,
+        startAt: a.start_at,
+        endAt: a.end_at,
+        serviceName: a.service_name,
+        note: a.note,
+        customerName: a.customer_name,
+        customerEmail: a.customer_email,
+        customerPhone: a.customer_phone,
+      },
+      provider: { name: a.provider_name, address: a.provider_address, phone: input.provider.phone },
+      previous: input.previous,
+      manageUrl: r.to === 'customer' && input.canLink ? manageUrlTemplate(input.appUrl, a.id) : undefined,
+    });
+    return {
+      appointment_id: a.id,
+      to_user_id: r.userId,
+      to_address: r.address,
+      to_role: r.to,
+      kind: input.kind,
+      ...body,
+      ics,
+      message_id: newMessageId(input.appUrl),
+      status: 'pending',
+      next_attempt_at: input.now.toISOString(),
+      dedupe_key: input.dedupeKey?.(r.to) ?? null,
+    } satisfies NewEmail;
+  });
+}

@@ -1,0 +1,70 @@
+import type { Db } from '../db/connect.js';
+import type { EmailRow } from '../db/database.js';
+
+/**
+ * Leases up to `limit` due rows to one worker pass (`claimId`) in a single statement: rows
+ * waiting for their next attempt, and rows whose lease ran out because a worker died while
+ * holding them. Every claim counts as an attempt, so a row that kills its worker gives up too.
+ */
+export async function claimDueEmails(
+  db: Db,
+  claim: { claimId: string; now: Date; leaseUntil: Date; limit: number },
+): Promise<EmailRow[]> {
+  const now = claim.now.toISOString();
+  const due = db
+    .selectFrom('email_outbox')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<=', now)]),
+      ]),
+    )
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(claim.limit);
+  const rows = await db
+    .updateTable('email_outbox')
+    .set((eb) => ({
+      status: 'sending',
+      lease_until: claim.leaseUntil.toISOString(),
+      claimed_by: claim.claimId,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/** Outcomes are recorded only by the pass that holds the lease; a stale pass changes nothing. */
+const held = (db: Db, id: number, claimId: string) =>
+  db.updateTable('email_outbox').where('id', '=', id).where('claimed_by', '=', claimId).where('status', '=', 'sending');
+
+export async function markSent(db: Db, id: number, claimId: string, sent: { at: Date; transport: 'smtp' | 'mailbox' }): Promise<void> {
+  await held(db, id, claimId)
+    .set({ status: 'sent', sent_at: sent.at.toISOString(), transport: sent.transport, lease_until: null, claimed_by: null })
+    .execute();
+}
+
+export async function markRetry(db: Db, id: number, claimId: string, retry: { at: Date; error: string }): Promise<void> {
+  await held(db, id, claimId)
+    .set({ status: 'pending', next_attempt_at: retry.at.toISOString(), last_error: retry.error, lease_until: null, claimed_by: null })
+    .execute();
+}
+
+export async function markFailed(db: Db, id: number, claimId: string, error: string): Promise<void> {
+  await held(db, id, claimId).set({ status: 'failed', last_error: error, lease_until: null, claimed_by: null }).execute();
+}
+
+/** Hands back rows a stopping pass never tried, uncounted, so the next pass sends them at once. */
+export async function releaseClaim(db: Db, ids: readonly number[], claimId: string): Promise<void> {
+  if (!ids.length) return;
+  await db
+    .updateTable('email_outbox')
+    .set((eb) => ({ status: 'pending', lease_until: null, claimed_by: null, attempts: eb('attempts', '-', 1) }))
+    .where('id', 'in', [...ids])
+    .where('claimed_by', '=', claimId)
+    .where('status', '=', 'sending')
+    .execute();
+}

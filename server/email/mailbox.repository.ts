@@ -1,0 +1,53 @@
+import type { Db } from '../db/connect.js';
+import type { EmailRow, OutboxStatus } from '../db/database.js';
+
+const newestFirst = (db: Db) => db.selectFrom('email_outbox').selectAll('email_outbox').orderBy('email_outbox.id', 'desc');
+
+/** What was sent to one account (customer or provider). */
+export async function listEmailsTo(db: Db, userId: number, limit: number): Promise<EmailRow[]> {
+  return newestFirst(db).where('to_user_id', '=', userId).limit(limit).execute();
+}
+
+export async function findEmailTo(db: Db, userId: number, id: number): Promise<EmailRow | undefined> {
+  return newestFirst(db).where('to_user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The customer's copies of one booking's emails (for the manage-token holder). */
+export async function listCustomerEmailsOf(db: Db, appointmentId: number): Promise<EmailRow[]> {
+  return newestFirst(db).where('appointment_id', '=', appointmentId).where('to_role', '=', 'customer').execute();
+}
+
+export interface ProviderEmailFilter {
+  status?: OutboxStatus | undefined;
+  appointmentId?: number | undefined;
+  limit: number;
+}
+
+/** Every email about one provider's appointments, to either side: their delivery log. */
+export async function listProviderEmails(db: Db, providerId: number, filter: ProviderEmailFilter): Promise<EmailRow[]> {
+  let query = newestFirst(db)
+    .innerJoin('appointments', 'appointments.id', 'email_outbox.appointment_id')
+    .where('appointments.provider_id', '=', providerId);
+  if (filter.status) query = query.where('email_outbox.status', '=', filter.status);
+  if (filter.appointmentId !== undefined) query = query.where('email_outbox.appointment_id', '=', filter.appointmentId);
+  return query.limit(filter.limit).execute();
+}
+
+export async function findProviderEmail(db: Db, providerId: number, id: number): Promise<EmailRow | undefined> {
+  return newestFirst(db)
+    .innerJoin('appointments', 'appointments.id', 'email_outbox.appointment_id')
+    .where('appointments.provider_id', '=', providerId)
+    .where('email_outbox.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A failed email back in the queue, due now, with a fresh set of attempts. */
+export async function requeueFailedEmail(db: Db, id: number, now: Date): Promise<EmailRow | undefined> {
+  return db
+    .updateTable('email_outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now.toISOString(), lease_until: null, claimed_by: null })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -1,0 +1,86 @@
+import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
+import type { CalendarMethod } from '../ical/appointment-calendar.js';
+
+/** One outbox row, ready to go: the token is filled in, the ids and date are the row's own. */
+export interface OutgoingEmail {
+  id: number;
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+  date: Date;
+  ics: string | null;
+  icsMethod: CalendarMethod | undefined;
+}
+
+export interface MailTransport {
+  readonly kind: 'smtp' | 'mailbox';
+  /** Resolves once the SMTP server has accepted the message; rejects with nodemailer's error. */
+  send(email: OutgoingEmail): Promise<void>;
+  close(): void;
+}
+
+/**
+ * The invitation goes through `icalEvent`, which nodemailer adds both as the
+ * `text/calendar; method=…` alternative and as an `invite.ics` attachment; its `method` must
+ * equal the METHOD inside the file or Outlook ignores the invitation.
+ */
+export function toMailOptions(email: OutgoingEmail): Mail.Options {
+  return {
+    from: email.from,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    messageId: email.messageId,
+    date: email.date,
+    // RFC 3834: no auto-replies (out-of-office) to machine-sent mail.
+    headers: { 'Auto-Submitted': 'auto-generated' },
+    ...(email.ics && { icalEvent: { method: email.icsMethod ?? 'PUBLISH', filename: 'invite.ics', content: email.ics } }),
+  };
+}
+
+export interface SmtpTuning {
+  maxConnections?: number;
+  connectionTimeoutMs?: number;
+  socketTimeoutMs?: number;
+}
+
+/** nodemailer's pooled SMTP transport: a few long-lived connections shared by all sends. */
+export function smtpTransport(url: string, tuning: SmtpTuning = {}): MailTransport {
+  const options: SMTPPool.Options = {
+    url,
+    pool: true,
+    maxConnections: tuning.maxConnections ?? 3,
+    maxMessages: 100,
+    connectionTimeout: tuning.connectionTimeoutMs ?? 10_000,
+    greetingTimeout: tuning.connectionTimeoutMs ?? 10_000,
+    socketTimeout: tuning.socketTimeoutMs ?? 60_000,
+  };
+  const transporter = nodemailer.createTransport(options);
+  return {
+    kind: 'smtp',
+    async send(email) {
+      await transporter.sendMail(toMailOptions(email));
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** Without SMTP_URL: the email stays in the built-in mailbox (the website shows it) and one line is logged. */
+export function mailboxTransport(log: (line: string) => void = console.log): MailTransport {
+  return {
+    kind: 'mailbox',
+    async send(email) {
+      log(`email #${email.id} to ${email.to}: "${email.subject}" (kept in the built-in mailbox; set SMTP_URL to send it)`);
+    },
+    close() {},
+  };
+}
+
+export const transportFor = (smtpUrl: string | null, log?: (line: string) => void): MailTransport =>
+  smtpUrl ? smtpTransport(smtpUrl) : mailboxTransport(log);

@@ -1,0 +1,42 @@
+import { startEmailWorker, type EmailWorker } from '../../server/email/email.worker.js';
+import { mailboxTransport, type MailTransport, smtpTransport } from '../../server/email/transport.js';
+import type { TestContext } from './test-app.js';
+
+/** Fast, deterministic retries: the test moves the clock past `maxMs` to make every row due again. */
+export const TEST_BACKOFF = { baseMs: 1_000, maxMs: 60_000, maxAttempts: 5 };
+
+/**
+ * The email worker on the test's database and clock. It never polls on its own (the test
+ * calls `runOnce`); reminders are looked for on every pass.
+ */
+export function emailWorker(
+  ctx: TestContext,
+  options: { smtpUrl?: string; transport?: MailTransport; log?: (line: string) => void; concurrency?: number; batchSize?: number } = {},
+): EmailWorker {
+  const log = options.log ?? (() => {});
+  const transport =
+    options.transport ?? (options.smtpUrl ? smtpTransport(options.smtpUrl, { connectionTimeoutMs: 2_000, socketTimeoutMs: 5_000 }) : mailboxTransport(log));
+  return startEmailWorker({
+    db: ctx.db,
+    transport,
+    from: 'Book your services <bookings@booking.test>',
+    appUrl: ctx.config.appUrl,
+    secretKey: ctx.config.secretKey,
+    now: () => ctx.clock.now,
+    intervalMs: 3_600_000,
+    reminderIntervalMs: 0,
+    policy: TEST_BACKOFF,
+    random: () => 1,
+    log,
+    ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+    ...(options.batchSize !== undefined && { batchSize: options.batchSize }),
+  });
+}
+
+export const advance = (ctx: TestContext, ms: number) => {
+  ctx.clock.now = new Date(ctx.clock.now.getTime() + ms);
+};
+
+export async function outbox(ctx: TestContext) {
+  return ctx.db.selectFrom('email_outbox').selectAll().orderBy('id').execute();
+}
