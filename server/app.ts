@@ -27,7 +27,6 @@ import { requireProvider } from './providers/require-provider.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { type BusyTimeSource, noBusyTimes } from './slots/availability.loader.js';
-import { siteRoutes } from './site/site.routes.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 
@@ -104,7 +103,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
 
   app.route('/', widgetRoutes());
-  app.route('/', siteRoutes({ db, now, busyTimes: bookingDeps.busyTimes, appUrl: config.appUrl }));
 
   app.notFound(notFound);
   app.onError(onError);
