@@ -30,7 +30,11 @@ export const uuid = (): string => {
 export class BookingApi {
   readonly base: string;
 
-  constructor(base: string) {
+  /** `credentials`: `'omit'` for embeds; the hosted site sends its session cookie (`'same-origin'`). */
+  constructor(
+    base: string,
+    readonly credentials: RequestCredentials = 'omit',
+  ) {
     this.base = base.replace(/\/+$/, '');
   }
 
@@ -57,7 +61,7 @@ export class BookingApi {
   private async call<T>(path: string, init: RequestInit): Promise<T> {
     let res: Response;
     try {
-      res = await fetch(this.base + path, { ...init, credentials: 'omit' });
+      res = await fetch(this.base + path, { ...init, credentials: this.credentials });
     } catch (e) {
       if ((e as Error).name === 'AbortError') throw e;
       throw new ApiError(0, 'offline', 'Network request failed');

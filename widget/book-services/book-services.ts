@@ -60,6 +60,9 @@ const errorText: Record<string, keyof Messages> = {
  * @property timeZone - (`time-zone`) IANA zone times are shown in; defaults to the browser's.
  * @property theme - `light` (default), `dark` or `auto` (follows the OS).
  * @property api - Base URL of the booking server; defaults to the origin the script was loaded from.
+ * @property credentials - `omit` (default) or `same-origin`: the hosted site sends its session, so a signed-in
+ *   customer's booking lands in their account.
+ * @property customer - `{ name, email }` to prefill the details form with (the signed-in customer on the site).
  */
 export class BookServices extends LitElement {
   static override styles = [reset, hostTokens, base, styles];
@@ -70,6 +73,8 @@ export class BookServices extends LitElement {
   @property({ attribute: 'time-zone' }) timeZone = '';
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
   @property() api = '';
+  @property() credentials: 'omit' | 'same-origin' = 'omit';
+  @property({ attribute: false }) customer?: { name: string; email: string };
 
   @state() private data?: ProviderResponse;
   @state() private step: Step = 'service';
@@ -104,7 +109,10 @@ export class BookServices extends LitElement {
       this.zone = validZone(this.timeZone);
       if (this.chosen && this.month) void this.showMonth(this.month);
     }
-    if (changed.has('provider') || changed.has('api')) void this.load();
+    if (changed.has('customer') && this.customer) {
+      this.draft = { ...this.draft, name: this.draft.name || this.customer.name, email: this.draft.email || this.customer.email };
+    }
+    if (changed.has('provider') || changed.has('api') || changed.has('credentials')) void this.load();
     else if (changed.has('service') && this.data) this.start();
   }
 
@@ -271,7 +279,7 @@ export class BookServices extends LitElement {
     this.loading = true;
     this.problem = undefined;
     this.notice = '';
-    this.client = new BookingApi(this.api || new URL(import.meta.url).origin);
+    this.client = new BookingApi(this.api || new URL(import.meta.url).origin, this.credentials);
     if (!this.provider) {
       this.loading = false;
       this.problem = { text: 'notFound' };
