@@ -10,7 +10,9 @@ const BUDGET = 20 * 1024;
 const configFile = fileURLToPath(new URL('vite.config.ts', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/widget', import.meta.url));
 
-await build({ configFile });
+// Lit ships a bigger development build; Vite picks it when NODE_ENV is not production (as under a test runner).
+process.env.NODE_ENV = 'production';
+await build({ configFile, mode: 'production' });
 
 const files = [];
 const walk = async (dir) => {

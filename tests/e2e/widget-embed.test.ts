@@ -1,0 +1,123 @@
+/**
+ * The embed as a provider's customers meet it: the real server on 127.0.0.1, a plain HTML page on another port
+ * (another origin) with the two-line snippet, and headless Chromium booking through the widget.
+ */
+import { execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { listen } from '../support/server.js';
+import { createTestContext, type TestContext } from '../support/test-app.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The month after today's in UTC (`YYYY-MM`): its 10th is always a full, bookable day. */
+function nextMonth(): string {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
+}
+
+describe('embedding the widget on another site', () => {
+  let ctx: TestContext;
+  let api: { url: string; close: () => Promise<void> };
+  let site: Server;
+  let siteUrl: string;
+  let browser: Browser;
+  let provider: ProviderFixture;
+
+  beforeAll(async () => {
+    // The page must get what `npm run build` ships, so build it (this also enforces the size budget).
+    execFileSync(process.execPath, ['widget/build.mjs'], { cwd: root, stdio: 'pipe' });
+    // A real clock: the browser's idea of "today" and the server's must agree.
+    ctx = await createTestContext({ deps: { now: () => new Date() } });
+    api = await listen(ctx.app);
+    provider = await createProvider(ctx, {
+      timeZone: 'Asia/Tokyo',
+      service: { name: 'Haircut', durationMinutes: 60 },
+      rules: { maxDaysAhead: 120 },
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    });
+    const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Some salon on some host</title></head>
+<body><h1>Book with us</h1>
+<script type="module" src="${api.url}/widget.js"></script>
+<book-services provider="${provider.slug}" locale="en-US" time-zone="Asia/Tokyo"></book-services>
+</body></html>`;
+    site = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => site?.close(resolve));
+    await api?.close();
+    await ctx?.db.destroy();
+  });
+
+  it('books a slot through the widget: the appointment is stored and the slot is gone', async () => {
+    expect(new URL(siteUrl).origin).not.toBe(new URL(api.url).origin);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const scripts: { url: string; encoding: string | undefined; bytes: Promise<number> }[] = [];
+    page.on('response', (res) => {
+      if (res.url().endsWith('.js')) {
+        scripts.push({ url: res.url(), encoding: res.headers()['content-encoding'], bytes: res.request().sizes().then((s) => s.responseBodySize) });
+      }
+    });
+
+    await page.goto(siteUrl);
+    // No `api` attribute: the widget found the API from its own script URL.
+    await page.getByRole('button', { name: /Haircut/ }).click();
+    await page.getByRole('heading', { name: 'Choose a date' }).waitFor();
+    await page.getByRole('button', { name: 'Next month' }).click();
+    const day = page.locator(`book-calendar [data-date="${nextMonth()}-10"].free`);
+    await day.click();
+    await page.getByRole('heading', { name: 'Choose a time' }).waitFor();
+    await page.getByRole('button', { name: '9:00 AM', exact: true }).click();
+    await page.getByLabel('Name').fill('Grace Hopper');
+    await page.getByLabel('Email').fill('grace@example.com');
+    await page.getByLabel('Phone (optional)').fill('+81 3 1234 5678');
+    const booked = page.evaluate(
+      () => new Promise<{ id: number; start: string }>((resolve) => document.addEventListener('book-booked', (e) => resolve((e as CustomEvent).detail), { once: true })),
+    );
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    const { id, start } = await booked;
+    await page.getByRole('heading', { name: 'You’re booked!' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Manage or cancel' }).getAttribute('href')).resolves.toContain(`/manage/${id}?token=`);
+
+    // 09:00 in Tokyo on the 10th is 00:00 UTC that day.
+    expect(start).toBe(`${nextMonth()}-10T00:00:00.000Z`);
+    const row = await ctx.db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      status: 'confirmed',
+      customer_name: 'Grace Hopper',
+      customer_email: 'grace@example.com',
+      customer_phone: '+81 3 1234 5678',
+      customer_time_zone: 'Asia/Tokyo',
+      service_id: provider.serviceId,
+    });
+    expect(new Date(row.start_at).toISOString()).toBe(start);
+
+    const date = `${nextMonth()}-10`;
+    const res = await fetch(`${api.url}/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${date}&to=${date}&tz=Asia/Tokyo`);
+    const { slots } = (await res.json()) as { slots: { start: string }[] };
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.map((s) => s.start)).not.toContain(start);
+
+    // What the embed downloaded: the entry and its chunk, gzipped, within the 20 KB budget.
+    expect(scripts.map((s) => new URL(s.url).pathname)).toEqual(['/widget.js', expect.stringMatching(/^\/widget\/assets\/book-[\w-]+\.js$/)]);
+    expect(scripts.every((s) => s.encoding === 'gzip')).toBe(true);
+    const total = (await Promise.all(scripts.map((s) => s.bytes))).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(20 * 1024);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
