@@ -52,6 +52,10 @@ export const demoEmbedPage = ({ provider, origin }: { provider: string; origin: 
         book-services::part(heading) {
           letter-spacing: 0.02em;
         }
+        #events {
+          overflow-wrap: anywhere;
+          font-size: 0.85rem;
+        }
         pre {
           background: #fff;
           border: 1px solid #d8cbbd;

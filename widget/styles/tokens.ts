@@ -7,7 +7,8 @@ import { css, unsafeCSS } from 'lit';
 export const light = {
   accent: '#1d4ed8',
   'accent-fg': '#ffffff',
-  'accent-soft': '#e0e9fd',
+  // Derived from the accent, so a page that only sets --book-accent gets matching free-day highlights.
+  'accent-soft': 'color-mix(in srgb, var(--book-accent) 14%, var(--book-bg))',
   bg: '#ffffff',
   surface: '#f4f5f7',
   fg: '#1a1c20',
@@ -21,7 +22,7 @@ export const light = {
 export const dark: Record<keyof typeof light, string> = {
   accent: '#8ab4ff',
   'accent-fg': '#0b1322',
-  'accent-soft': '#22324f',
+  'accent-soft': 'color-mix(in srgb, var(--book-accent) 25%, var(--book-bg))',
   bg: '#16181d',
   surface: '#20242b',
   fg: '#eef0f3',
