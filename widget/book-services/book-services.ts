@@ -49,6 +49,7 @@ const errorText: Record<string, keyof Messages> = {
  * @csspart time - Each time button.
  * @csspart zone - The time-zone select.
  * @csspart form - The details form; `confirm` its submit button.
+ * @csspart calendar-link - The .ics and Google Calendar links on the success screen; `manage-link` the manage link.
  *
  * @cssprop --book-accent - Brand colour for buttons, links and free days (with `--book-accent-fg` on it).
  * @cssprop --book-radius - Corner radius.
@@ -218,6 +219,7 @@ export class BookServices extends LitElement {
         ></book-details>`;
       case 'done':
         return html`<book-confirmation
+          exportparts="calendar-link, manage-link"
           .booking=${this.booking}
           service=${this.chosen?.name ?? ''}
           time-zone=${this.zone}
@@ -431,6 +433,8 @@ export class BookServices extends LitElement {
   private fail(e: unknown, retry: () => void): void {
     const text = this.report(e);
     this.problem = { text, ...(text === 'notFound' ? {} : { retry }) };
+    // Offline: try again by itself as soon as the browser is back online.
+    if (text === 'offline') addEventListener('online', () => this.problem?.retry === retry && retry(), { once: true });
   }
 
   /** Shows an error in the notice and tells the page; returns the message key used. */
