@@ -2,7 +2,7 @@ import ical, { type VCalendar, type VEvent } from 'node-ical';
 import type { Attachment, Email } from 'postal-mime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmailWorker } from '../../server/email/email.worker.js';
-import { advance, emailWorker } from '../support/email.js';
+import { advance, emailWorker, flushOutbox } from '../support/email.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -35,6 +35,7 @@ describe('appointment emails over SMTP', () => {
     smtp = await startSmtp();
     worker = emailWorker(ctx, { smtpUrl: smtp.url });
     provider = await createProvider(ctx, { profile: { name: 'Salon <Süd> & Co' } });
+    await flushOutbox(ctx);
   });
   afterEach(async () => {
     await worker.stop();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimDueEmails } from '../../server/email/delivery.repository.js';
 import type { EmailWorker } from '../../server/email/email.worker.js';
-import { advance, emailWorker, outbox, TEST_BACKOFF } from '../support/email.js';
+import { advance, emailWorker, flushOutbox, outbox, TEST_BACKOFF } from '../support/email.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { freePort, startSmtp, type TestSmtp, until } from '../support/smtp.js';
@@ -17,6 +17,7 @@ describe('email delivery', () => {
   beforeEach(async () => {
     ctx = await createTestContext();
     provider = await createProvider(ctx);
+    await flushOutbox(ctx);
   });
   afterEach(async () => {
     for (const step of cleanup.splice(0).reverse()) await step();
@@ -126,7 +127,7 @@ describe('email delivery', () => {
 
     const log = await call(ctx, 'GET', '/api/admin/emails?status=failed', { session: provider.session });
     expect(log.status).toBe(200);
-    expect(log.body.emails).toHaveLength(2);
+    expect(log.body.emails).toHaveLength(2); // the admin log holds appointment emails only
     expect(log.body.emails[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('550') });
 
     const pending = (await outbox(ctx))[0]!;

@@ -37,6 +37,14 @@ export const advance = (ctx: TestContext, ms: number) => {
   ctx.clock.now = new Date(ctx.clock.now.getTime() + ms);
 };
 
+/** The appointment emails in the outbox (account emails such as address verification left out). */
 export async function outbox(ctx: TestContext) {
-  return ctx.db.selectFrom('email_outbox').selectAll().orderBy('id').execute();
+  return ctx.db.selectFrom('email_outbox').selectAll().where('appointment_id', 'is not', null).orderBy('id').execute();
+}
+
+/** Delivers whatever the set-up queued (account emails) to the built-in mailbox, so a test counts only its own. */
+export async function flushOutbox(ctx: TestContext): Promise<void> {
+  const worker = emailWorker(ctx);
+  await worker.runOnce();
+  await worker.stop();
 }
