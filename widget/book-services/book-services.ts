@@ -287,6 +287,9 @@ export class BookServices extends LitElement {
       this.problem = { text: 'notFound' };
       return;
     }
+    this.cache.clear();
+    // With a preset service the first month's slots need not wait for the provider: fetch both at once.
+    if (Number(this.service) > 0) this.slotsOf(localDate(Date.now(), this.zone).slice(0, 7), Number(this.service)).catch(() => {});
     try {
       const data = await this.client.provider(this.provider);
       if (id !== this.loadId) return;
@@ -307,7 +310,6 @@ export class BookServices extends LitElement {
     this.booking = undefined;
     this.picked = undefined;
     this.date = '';
-    this.cache.clear();
     const preset = this.preset();
     if (preset) this.pick(preset, byUser);
     else if (byUser) this.go('service');
@@ -322,17 +324,17 @@ export class BookServices extends LitElement {
     void this.showMonth(this.month || localDate(Date.now(), this.zone).slice(0, 7));
   }
 
-  private key(month: string): string {
-    return `${this.chosen?.id}|${this.zone}|${month}`;
+  private key(month: string, service = this.chosen?.id): string {
+    return `${service}|${this.zone}|${month}`;
   }
 
   /** One month's free slots, cached per service, zone and month; failures are not cached. */
-  private slotsOf(month: string): Promise<Slot[]> {
-    const key = this.key(month);
+  private slotsOf(month: string, service = this.chosen!.id): Promise<Slot[]> {
+    const key = this.key(month, service);
     let slots = this.cache.get(key);
     if (!slots) {
       const { from, to } = monthRange(month);
-      slots = this.client.slots(this.provider, this.chosen!.id, from, to, this.zone).then((r) => r.slots);
+      slots = this.client.slots(this.provider, service, from, to, this.zone).then((r) => r.slots);
       slots.catch(() => this.cache.delete(key));
       this.cache.set(key, slots);
     }
