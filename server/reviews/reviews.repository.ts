@@ -32,6 +32,18 @@ export async function updateReview(
   return db.updateTable('reviews').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
+/** The customer's own reviews, newest first: the account page shows them beside their appointments. */
+export async function listCustomerReviews(db: Db, customerId: number, limit: number): Promise<ReviewRow[]> {
+  return db
+    .selectFrom('reviews')
+    .selectAll()
+    .where('customer_user_id', '=', customerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** Newest first, with the reviewer's name (shortened for the public by the view) and the service. */
 export async function listProviderReviews(db: Db, providerId: number, page: { limit: number; offset: number }): Promise<PublicReviewRow[]> {
   return db

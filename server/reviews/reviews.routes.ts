@@ -11,13 +11,23 @@ import { validate } from '../http/validate.js';
 import { findProviderBySlug, ratingOf } from '../providers/providers.repository.js';
 import { assertEditable, assertRepliable, assertReviewable } from './review-rules.js';
 import { ownReview, publicReview } from './review.view.js';
-import { findReview, findReviewOfAppointment, insertReview, listProviderReviews, updateReview } from './reviews.repository.js';
+import {
+  findReview,
+  findReviewOfAppointment,
+  insertReview,
+  listCustomerReviews,
+  listProviderReviews,
+  updateReview,
+} from './reviews.repository.js';
 
 const rating = z.number().int().min(1).max(5);
 const body = textSchema(2000);
 const PAGE_SIZE = 10;
 
-/** `/api/reviews`: a customer reviews their own completed appointment, and edits it for 30 days. */
+/**
+ * `/api/reviews`: a customer reviews their own completed appointment, and edits it for 30 days; `GET` lists
+ * their own reviews (to show "edit" or "leave a review" beside each appointment).
+ */
 export function reviewsRoutes(deps: { db: Db; now: () => Date }) {
   const { db, now } = deps;
   return new Hono<AppEnv>()
@@ -25,6 +35,10 @@ export function reviewsRoutes(deps: { db: Db; now: () => Date }) {
     .use(async (c, next) => {
       if (c.get('user')!.role !== 'customer') throw new AppError('forbidden', 'Only customers write reviews');
       await next();
+    })
+    .get('/', validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) })), async (c) => {
+      const rows = await listCustomerReviews(db, c.get('user')!.id, c.req.valid('query').limit);
+      return c.json({ reviews: rows.map(ownReview) });
     })
     .post('/', validate('json', z.object({ appointmentId: idSchema, rating, body })), async (c) => {
       const input = c.req.valid('json');

@@ -1,0 +1,31 @@
+import type { Db } from '../db/connect.js';
+
+/** Marks the address verified (once: the first time stays the time). */
+export async function markEmailVerified(db: Db, userId: number, at: string): Promise<void> {
+  await db.updateTable('users').set({ email_verified_at: at }).where('id', '=', userId).where('email_verified_at', 'is', null).execute();
+}
+
+/**
+ * Gives a customer the bookings they made as a guest with this (now proven) address, and their copies of those
+ * bookings' emails, so both show in their account. Returns how many bookings were attached.
+ */
+export async function attachGuestBookings(db: Db, userId: number, email: string): Promise<number> {
+  const rows = await db
+    .updateTable('appointments')
+    .set({ customer_user_id: userId })
+    .where('customer_user_id', 'is', null)
+    .where('customer_email', '=', email)
+    .returning('id')
+    .execute();
+  const ids = rows.map((r) => r.id);
+  if (ids.length) {
+    await db
+      .updateTable('email_outbox')
+      .set({ to_user_id: userId })
+      .where('to_user_id', 'is', null)
+      .where('to_role', '=', 'customer')
+      .where('appointment_id', 'in', ids)
+      .execute();
+  }
+  return ids.length;
+}
