@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from './auth/auth.routes.js';
 import { meRoutes } from './auth/me.routes.js';
 import { loadSession } from './auth/session.middleware.js';
+import { verificationRoutes } from './auth/verification.routes.js';
 import { SESSION_COOKIE } from './auth/session-cookie.js';
 import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js';
 import type { AppointmentListener } from './bookings/appointment-events.js';
@@ -27,6 +28,7 @@ import { requireProvider } from './providers/require-provider.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { type BusyTimeSource, noBusyTimes } from './slots/availability.loader.js';
+import { siteRoutes } from './site/site.routes.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps) {
     '/api/auth',
     authRoutes({ db, now, secureCookies, trustProxy: config.trustProxy, loginRateLimit: config.loginRateLimit }),
   );
+  app.route('/api/auth/verify-email', verificationRoutes({ db, now, appUrl: config.appUrl, secretKey: config.secretKey }));
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/providers', providersRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
@@ -103,6 +106,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
 
   app.route('/', widgetRoutes());
+  app.route('/', siteRoutes({ db, now, busyTimes: bookingDeps.busyTimes, appUrl: config.appUrl }));
 
   app.notFound(notFound);
   app.onError(onError);

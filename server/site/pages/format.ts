@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon';
+
+/** Server-side formatting for the pre-rendered pages; the client uses the widget's `Intl` helpers, same output. */
+const LOCALE = 'en-GB';
+
+export const formatPrice = (amountMinor: number, currency: string): string =>
+  new Intl.NumberFormat(LOCALE, { style: 'currency', currency }).format(amountMinor / 100);
+
+export const formatDuration = (minutes: number): string =>
+  minutes < 60 || minutes % 60 !== 0
+    ? new Intl.NumberFormat(LOCALE, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes)
+    : new Intl.NumberFormat(LOCALE, { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(minutes / 60);
+
+/** "Tue 1 Dec, 10:00" in the provider's zone, the way a local customer reads it. */
+export const formatSlot = (iso: string, zone: string): string =>
+  DateTime.fromISO(iso, { zone }).setLocale(LOCALE).toFormat('ccc d LLL, HH:mm');
+
+export const formatDay = (iso: string): string => DateTime.fromISO(iso, { zone: 'UTC' }).setLocale(LOCALE).toFormat('d LLLL yyyy');
+
+/** "Europe/Berlin" → "Berlin". */
+export const zoneCity = (zone: string): string => (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ');
+
+/** ★★★★☆ for 4.2: whole stars rounded to the nearest half, shown as text with an accessible label beside it. */
+export const starText = (rating: number): string => {
+  const full = Math.round(rating);
+  return '★'.repeat(full) + '☆'.repeat(5 - full);
+};
+
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** Trims text for meta descriptions on a word boundary. */
+export const excerpt = (text: string, max = 160): string => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  return `${flat.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+};

@@ -1,0 +1,133 @@
+import { html } from 'hono/html';
+import type { ProviderRow, ServiceRow } from '../../db/database.js';
+import { publicReview } from '../../reviews/review.view.js';
+import { ratingLine } from './directory.page.js';
+import { formatDay, formatDuration, formatPrice, plural, starText } from './format.js';
+import type { Html } from './layout.js';
+
+export interface ProfileView {
+  provider: ProviderRow;
+  services: ServiceRow[];
+  rating: { average: number | null; count: number };
+  reviews: ReturnType<typeof publicReview>[];
+  page: number;
+  pages: number;
+}
+
+/** The booking widget itself: the same element providers embed, so the flow exists once. */
+export const bookingWidget = (slug: string, serviceId?: number): Html =>
+  html`<book-services provider="${slug}" ${serviceId ? html`service="${serviceId}"` : ''} theme="auto" credentials="same-origin"
+    ><p class="muted">Loading available times…</p></book-services
+  >`;
+
+function servicesSection(view: ProfileView): Html {
+  const { provider, services } = view;
+  return html`<section aria-labelledby="services-heading">
+    <h2 id="services-heading">Services</h2>
+    ${services.length
+      ? html`<ul class="service-list">
+          ${services.map(
+            (s) => html`<li>
+              <h3>${s.name}</h3>
+              <span class="price">${formatPrice(s.price_minor, s.currency)}</span>
+              <p class="muted">${formatDuration(s.duration_minutes)}${s.description ? ` · ${s.description}` : ''}</p>
+              <a class="button" href="/p/${provider.slug}/book/${s.id}">Book ${s.name}</a>
+            </li>`,
+          )}
+        </ul>`
+      : html`<p class="muted">No services are bookable right now.</p>`}
+  </section>`;
+}
+
+function reviewsSection(view: ProfileView): Html {
+  const { rating, reviews, page, pages, provider } = view;
+  const href = (n: number) => (n === 1 ? `/p/${provider.slug}#reviews` : `/p/${provider.slug}?page=${n}#reviews`);
+  return html`<section id="reviews" aria-labelledby="reviews-heading">
+    <h2 id="reviews-heading">Reviews</h2>
+    ${rating.count && rating.average !== null
+      ? html`<p class="review-summary">
+          <span class="average">${rating.average.toFixed(1)}</span>
+          <span class="stars" aria-hidden="true">${starText(rating.average)}</span>
+          <span>out of 5 · ${plural(rating.count, 'review', 'reviews')}</span>
+        </p>`
+      : html`<p class="muted">No reviews yet. Customers can review a visit once it has taken place.</p>`}
+    <ol class="reviews">
+      ${reviews.map(
+        (r) => html`<li class="review">
+          <header>
+            <span class="stars" role="img" aria-label="${r.rating} out of 5 stars">${starText(r.rating)}</span>
+            <strong>${r.author}</strong>
+            <span class="muted">${r.service} · <time datetime="${r.createdAt}">${formatDay(r.createdAt)}</time></span>
+          </header>
+          ${r.body ? html`<p class="body">${r.body}</p>` : ''}
+          ${r.reply
+            ? html`<div class="reply">
+                <p><strong>Reply from ${provider.name}</strong></p>
+                <p>${r.reply}</p>
+              </div>`
+            : ''}
+        </li>`,
+      )}
+    </ol>
+    ${pages > 1
+      ? html`<nav class="pager" aria-label="Review pages">
+          ${page > 1 ? html`<a class="button" href="${href(page - 1)}" rel="prev">← Newer reviews</a>` : html`<span></span>`}
+          <span class="muted">Page ${page} of ${pages}</span>
+          ${page < pages ? html`<a class="button" href="${href(page + 1)}" rel="next">Older reviews →</a>` : html`<span></span>`}
+        </nav>`
+      : ''}
+  </section>`;
+}
+
+/** `/p/:slug`: everything a customer needs to decide, rendered on the server; the booking widget hydrates. */
+export function profilePage(view: ProfileView): Html {
+  const { provider } = view;
+  const mapUrl = `https://www.openstreetmap.org/search?query=${encodeURIComponent(provider.address)}`;
+  return html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/">Directory</a> › ${provider.name}</nav>
+    <div class="profile">
+      <div>
+        <section class="profile-head">
+          <h1>${provider.name}</h1>
+          <p class="meta">${[provider.category, provider.city].filter(Boolean).join(' · ')}</p>
+          <p><a href="#reviews">${ratingLine(view.rating.average, view.rating.count)}</a></p>
+          ${provider.description ? html`<p>${provider.description}</p>` : ''}
+          <dl class="facts">
+            ${provider.address
+              ? html`<dt>Address</dt>
+                  <dd><a href="${mapUrl}" rel="noopener" target="_blank">${provider.address}</a></dd>`
+              : ''}
+            ${provider.phone
+              ? html`<dt>Phone</dt>
+                  <dd><a href="tel:${provider.phone.replace(/[^+\d]/g, '')}">${provider.phone}</a></dd>`
+              : ''}
+            <dt>Time zone</dt>
+            <dd>${provider.time_zone.replace(/_/g, ' ')}</dd>
+          </dl>
+        </section>
+        <section>${servicesSection(view)}</section>
+        <section>${reviewsSection(view)}</section>
+      </div>
+      <aside class="booking-panel" aria-labelledby="book-heading">
+        <h2 id="book-heading">Book an appointment</h2>
+        ${bookingWidget(provider.slug)}
+      </aside>
+    </div>`;
+}
+
+/** `/p/:slug/book[/:serviceId]`: the shareable direct booking link, the widget and little else. */
+export function bookingPage(view: { provider: ProviderRow; service?: ServiceRow }): Html {
+  const { provider, service } = view;
+  return html`<nav class="crumbs" aria-label="Breadcrumb">
+      <a href="/">Directory</a> › <a href="/p/${provider.slug}">${provider.name}</a> › Book
+    </nav>
+    <div class="narrow booking-page">
+      <h1>Book ${service ? service.name : 'an appointment'}</h1>
+      <p class="meta">
+        ${provider.name}${provider.address ? ` · ${provider.address}` : ''}${service
+          ? ` · ${formatDuration(service.duration_minutes)} · ${formatPrice(service.price_minor, service.currency)}`
+          : ''}
+      </p>
+      <div class="booking-panel">${bookingWidget(provider.slug, service?.id)}</div>
+      <p><a href="/p/${provider.slug}">About ${provider.name}, services and reviews</a></p>
+    </div>`;
+}

@@ -1,0 +1,48 @@
+import type { Db } from '../db/connect.js';
+import type { ProviderRow, ServiceRow } from '../db/database.js';
+import { listCategoriesAndCities, ratingOf, searchProviders } from '../providers/providers.repository.js';
+import { publicReview } from '../reviews/review.view.js';
+import { listProviderReviews } from '../reviews/reviews.repository.js';
+import { listActiveServices } from '../services/services.repository.js';
+import type { BusyTimeSource } from '../slots/availability.loader.js';
+import { nextAvailableTimes } from '../slots/next-available.js';
+import type { DirectoryView } from './pages/directory.page.js';
+import type { ProfileView } from './pages/profile.page.js';
+
+export const DIRECTORY_PAGE_SIZE = 18;
+export const REVIEWS_PAGE_SIZE = 10;
+
+/** The directory page: one search (one row more than shown, to know whether there is a next page). */
+export async function loadDirectory(
+  db: Db,
+  query: DirectoryView['query'],
+  page: number,
+  options: { now: number; busyTimes: BusyTimeSource },
+): Promise<DirectoryView> {
+  const [rows, facets] = await Promise.all([
+    searchProviders(db, {
+      q: query.q || undefined,
+      category: query.category || undefined,
+      city: query.city || undefined,
+      limit: DIRECTORY_PAGE_SIZE + 1,
+      offset: (page - 1) * DIRECTORY_PAGE_SIZE,
+    }),
+    listCategoriesAndCities(db),
+  ]);
+  const results = rows.slice(0, DIRECTORY_PAGE_SIZE);
+  const nextAvailable = await nextAvailableTimes(db, results, options);
+  return { query, facets, results, nextAvailable, page, hasMore: rows.length > DIRECTORY_PAGE_SIZE };
+}
+
+/** The profile page: services, the rating and one page of reviews, newest first. */
+export async function loadProfile(db: Db, provider: ProviderRow, page: number): Promise<ProfileView> {
+  const [services, rating, rows] = await Promise.all([
+    listActiveServices(db, provider.id),
+    ratingOf(db, provider.id),
+    listProviderReviews(db, provider.id, { limit: REVIEWS_PAGE_SIZE, offset: (page - 1) * REVIEWS_PAGE_SIZE }),
+  ]);
+  const pages = Math.max(1, Math.ceil(rating.count / REVIEWS_PAGE_SIZE));
+  return { provider, services, rating, reviews: rows.map(publicReview), page, pages };
+}
+
+export type { ServiceRow };
