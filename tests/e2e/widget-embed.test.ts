@@ -14,10 +14,10 @@ import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The month after today's in UTC (`YYYY-MM`): its 10th is always a full, bookable day. */
+/** The month after today's in Tokyo, the widget's zone (`YYYY-MM`): its 10th is always a full, bookable day. */
 function nextMonth(): string {
-  const d = new Date();
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
+  const [year, month] = new Date().toLocaleDateString('sv', { timeZone: 'Asia/Tokyo' }).split('-').map(Number);
+  return new Date(Date.UTC(year!, month!, 1)).toISOString().slice(0, 7);
 }
 
 describe('embedding the widget on another site', () => {

@@ -21,12 +21,12 @@ describe('book-services locale and time zone', () => {
       await waitForHeading(el, 'Datum wählen');
       expect(text(shadow(el, '[role=status]'))).to.equal('Schritt 2 von 4: Datum wählen');
       const cal = await calendarReady(el);
-      const month = new Date(`${nextMonth()}-01T00:00:00Z`).toLocaleDateString('de', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+      const month = new Date(`${nextMonth('Asia/Tokyo')}-01T00:00:00Z`).toLocaleDateString('de', { timeZone: 'UTC', month: 'long', year: 'numeric' });
       cal.querySelector<HTMLButtonElement>('[aria-label="Nächster Monat"]')!.click();
       await calendarReady(el);
       expect(text(cal.querySelector('h3'))).to.equal(month);
       expect([...cal.querySelectorAll('th')].map(text)).to.deep.equal(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So']);
-      cal.querySelector<HTMLButtonElement>(`[data-date="${nextMonth()}-10"]`)!.click();
+      cal.querySelector<HTMLButtonElement>(`[data-date="${nextMonth('Asia/Tokyo')}-10"]`)!.click();
       await waitForHeading(el, 'Uhrzeit wählen');
       expect(times(el).slice(0, 3)).to.deep.equal(['09:00', '09:30', '10:00']);
       expect(text(shadow(el, '[part=back]'))).to.equal('← Zurück');

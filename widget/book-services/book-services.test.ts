@@ -45,7 +45,7 @@ describe('book-services', () => {
       const el = await mount(provider, { service: provider.serviceId });
       const cal = await calendarReady(el);
       cal.querySelector<HTMLButtonElement>('[aria-label="Next month"]')!.click();
-      const month = nextMonth();
+      const month = nextMonth('Asia/Tokyo');
       const grid = await calendarReady(el);
       const res = await fetch(`${provider.api}/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${month}-01&to=${month}-28&tz=Asia/Tokyo`);
       const { slots } = (await res.json()) as { slots: { start: string }[] };
@@ -62,7 +62,7 @@ describe('book-services', () => {
       await calendarReady(el);
       const empty = shadow(el, '[part=empty]')!;
       await waitUntil(() => empty.querySelector('button'), 'no next-available link');
-      const month = nextMonth();
+      const month = nextMonth('UTC');
       const expected = new Date(`${month}-03T00:00:00Z`).toLocaleDateString('en-US', {
         timeZone: 'UTC',
         weekday: 'long',
@@ -101,7 +101,7 @@ describe('book-services', () => {
       await sendKeys({ press: 'PageDown' });
       await calendarReady(el);
       const cal = inner(el, 'book-calendar')!;
-      await waitUntil(() => (cal.activeElement as HTMLElement | null)?.dataset.date?.startsWith(nextMonth()), 'focus did not move');
+      await waitUntil(() => (cal.activeElement as HTMLElement | null)?.dataset.date?.startsWith(nextMonth('Asia/Tokyo')), 'focus did not move');
       await sendKeys({ press: 'Space' });
       await waitForHeading(el, 'Choose a time');
       expect(text(shadow(el, '[role=status]'))).to.equal('Step 3 of 4: Choose a time');

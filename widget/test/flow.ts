@@ -4,7 +4,7 @@ import { html } from 'lit';
 import type { BookCalendar } from '../book-calendar/book-calendar.js';
 import type { BookServices } from '../book-services/book-services.js';
 import '../book-services/book-services.js';
-import { addMonths } from '../lib/dates.js';
+import { addMonths, localDate } from '../lib/dates.js';
 import { text, type TestProvider } from './fixtures.js';
 
 export const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
@@ -70,5 +70,5 @@ export async function fillDetails(el: BookServices, values = { name: 'Ada Lovela
   form.querySelector<HTMLButtonElement>('button.primary')!.click();
 }
 
-/** The month after today's (UTC), for tests that need to know which month comes next. */
-export const nextMonth = (): string => addMonths(new Date().toISOString().slice(0, 7), 1);
+/** The month after today's in a zone (the widget's), for tests that need to know which month comes next. */
+export const nextMonth = (timeZone = 'UTC'): string => addMonths(localDate(Date.now(), timeZone).slice(0, 7), 1);
