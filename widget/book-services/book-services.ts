@@ -177,7 +177,7 @@ export class BookServices extends LitElement {
           .services=${this.data!.services}
           .selected=${this.chosen?.id}
           locale=${locale}
-          @book-service-select=${(e: CustomEvent<Service>) => this.pick(e.detail)}
+          @book-service-select=${this.handleServiceSelect}
         ></book-service-list>`;
       case 'date':
         return html`<book-calendar
@@ -189,8 +189,8 @@ export class BookServices extends LitElement {
             last=${addMonths(localDate(Date.now(), this.zone).slice(0, 7), LAST_MONTH)}
             ?loading=${this.monthLoading}
             locale=${locale}
-            @book-month-change=${(e: CustomEvent<string>) => this.showMonth(e.detail)}
-            @book-day-select=${(e: CustomEvent<string>) => this.pickDay(e.detail)}
+            @book-month-change=${this.handleMonthChange}
+            @book-day-select=${this.handleDaySelect}
           ></book-calendar>
           ${this.renderMonthStatus(locale, msg)}`;
       case 'time':
@@ -204,8 +204,8 @@ export class BookServices extends LitElement {
               time-zone=${this.zone}
               .zones=${[validZone(undefined), this.data!.provider.timeZone]}
               locale=${locale}
-              @book-zone-change=${(e: CustomEvent<string>) => this.changeZone(e.detail)}
-              @book-time-select=${(e: CustomEvent<Slot>) => this.pickTime(e.detail)}
+              @book-zone-change=${this.handleZoneChange}
+              @book-time-select=${this.handleTimeSelect}
             ></book-times>`;
       case 'details':
         return html`<book-details
@@ -214,8 +214,8 @@ export class BookServices extends LitElement {
           .errors=${this.fieldErrors}
           ?busy=${this.busy}
           locale=${locale}
-          @input=${(e: Event) => (this.draft = (e.currentTarget as BookDetails).values)}
-          @book-details-submit=${(e: CustomEvent<Details>) => this.submit(e.detail)}
+          @input=${this.handleDraft}
+          @book-details-submit=${this.handleSubmit}
         ></book-details>`;
       case 'done':
         return html`<book-confirmation
@@ -224,7 +224,7 @@ export class BookServices extends LitElement {
           service=${this.chosen?.name ?? ''}
           time-zone=${this.zone}
           locale=${locale}
-          @book-restart=${() => this.start(true)}
+          @book-restart=${this.handleRestart}
         ></book-confirmation>`;
     }
   }
@@ -370,25 +370,43 @@ export class BookServices extends LitElement {
     return null;
   }
 
-  private pickDay(date: string): void {
-    this.date = date;
+  private handleServiceSelect(e: CustomEvent<Service>): void {
+    this.pick(e.detail);
+  }
+
+  private handleMonthChange(e: CustomEvent<string>): void {
+    void this.showMonth(e.detail);
+  }
+
+  private handleDaySelect(e: CustomEvent<string>): void {
+    this.date = e.detail;
     this.picked = undefined;
     this.go('time');
   }
 
-  private changeZone(zone: string): void {
-    this.zone = validZone(zone);
+  private handleZoneChange(e: CustomEvent<string>): void {
+    this.zone = validZone(e.detail);
     void this.showMonth(this.month);
   }
 
-  private pickTime(slot: Slot): void {
+  private handleTimeSelect(e: CustomEvent<Slot>): void {
+    const slot = e.detail;
     this.picked = slot;
     this.fieldErrors = {};
     this.fire('book-slot-selected', { service: this.chosen!.id, start: slot.start, end: slot.end });
     this.go('details');
   }
 
-  private async submit(details: Details): Promise<void> {
+  private handleDraft(e: Event): void {
+    this.draft = (e.currentTarget as BookDetails).values;
+  }
+
+  private handleRestart(): void {
+    this.start(true);
+  }
+
+  private async handleSubmit(e: CustomEvent<Details>): Promise<void> {
+    const details = e.detail;
     const request = { provider: this.provider, service: this.chosen!.id, start: this.picked!.start, ...details, timeZone: this.zone };
     const body = JSON.stringify(request);
     // Same request, same key: a retry after a lost response can never book twice.
