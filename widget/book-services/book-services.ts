@@ -10,16 +10,16 @@ import '../book-service-list/book-service-list.js';
 import '../book-times/book-times.js';
 import { formatDate, formatDuration, formatPrice, formatTime } from '../i18n/format.js';
 import { fill, resolveLocale, type Messages } from '../i18n/messages.js';
-import { addMonths, groupByDay, localDate, monthRange, validZone } from '../lib/dates.js';
+import { addMonths, localDate, validZone } from '../lib/dates.js';
 import { define } from '../lib/define.js';
 import { base } from '../styles/shared.js';
 import { hostTokens } from '../styles/tokens.js';
 import { reset, styles } from './book-services.styles.js';
+import { MonthSlots } from './month-slots.js';
 
 type Step = 'service' | 'date' | 'time' | 'details' | 'done';
 
-/** How far ahead "next available" looks, and how far the calendar may go. */
-const LOOKAHEAD_MONTHS = 6;
+/** How many months ahead of today the calendar may go. */
 const LAST_MONTH = 12;
 
 /** Messages for error codes the customer can act on; anything else is a generic failure. */
@@ -85,11 +85,6 @@ export class BookServices extends LitElement {
   @state() private notice = '';
   @state() private chosen?: Service;
   @state() private zone = validZone(undefined);
-  @state() private month = '';
-  @state() private days = new Map<string, Slot[]>();
-  @state() private monthLoading = false;
-  /** The first free date after an empty month; `null` when none was found, `undefined` while unknown. */
-  @state() private nextFree?: string | null;
   @state() private date = '';
   @state() private picked?: Slot;
   @state() private busy = false;
@@ -98,7 +93,12 @@ export class BookServices extends LitElement {
   @state() private live = '';
 
   private client = new BookingApi('');
-  private cache = new Map<string, Promise<Slot[]>>();
+  private slots = new MonthSlots(this, () => ({
+    client: this.client,
+    provider: this.provider,
+    service: this.chosen?.id,
+    zone: this.zone,
+  }));
   private attempt?: { key: string; body: string };
   private loadId = 0;
   /** What the customer typed in the form, kept when they go back to change the time. */
@@ -108,7 +108,7 @@ export class BookServices extends LitElement {
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('timeZone') && this.timeZone) {
       this.zone = validZone(this.timeZone);
-      if (this.chosen && this.month) void this.showMonth(this.month);
+      if (this.chosen && this.slots.month) void this.showMonth(this.slots.month);
     }
     if (changed.has('customer') && this.customer) {
       this.draft = { ...this.draft, name: this.draft.name || this.customer.name, email: this.draft.email || this.customer.email };
@@ -182,24 +182,24 @@ export class BookServices extends LitElement {
       case 'date':
         return html`<book-calendar
             exportparts="day"
-            month=${this.month}
-            .available=${[...this.days.keys()]}
+            month=${this.slots.month}
+            .available=${[...this.slots.days.keys()]}
             selected=${this.date}
             today=${localDate(Date.now(), this.zone)}
             last=${addMonths(localDate(Date.now(), this.zone).slice(0, 7), LAST_MONTH)}
-            ?loading=${this.monthLoading}
+            ?loading=${this.slots.loading}
             locale=${locale}
             @book-month-change=${this.handleMonthChange}
             @book-day-select=${this.handleDaySelect}
           ></book-calendar>
           ${this.renderMonthStatus(locale, msg)}`;
       case 'time':
-        return this.monthLoading
+        return this.slots.loading
           ? this.renderLoading(msg)
           : html`<book-times
               exportparts="time, zone"
               date=${this.date}
-              .slots=${this.days.get(this.date) ?? []}
+              .slots=${this.slots.days.get(this.date) ?? []}
               selected=${this.picked?.start ?? ''}
               time-zone=${this.zone}
               .zones=${[validZone(undefined), this.data!.provider.timeZone]}
@@ -230,9 +230,9 @@ export class BookServices extends LitElement {
   }
 
   private renderMonthStatus(locale: string, msg: Messages) {
-    if (this.monthLoading) return this.renderLoading(msg);
-    if (this.days.size) return nothing;
-    const next = this.nextFree;
+    if (this.slots.loading) return this.renderLoading(msg);
+    if (this.slots.days.size) return nothing;
+    const next = this.slots.nextFree;
     return html`<p class="status" part="empty">
       ${msg.emptyMonth}
       ${next === null ? msg.noneSoon : nothing}
@@ -287,9 +287,9 @@ export class BookServices extends LitElement {
       this.problem = { text: 'notFound' };
       return;
     }
-    this.cache.clear();
+    this.slots.clear();
     // With a preset service the first month's slots need not wait for the provider: fetch both at once.
-    if (Number(this.service) > 0) this.slotsOf(localDate(Date.now(), this.zone).slice(0, 7), Number(this.service)).catch(() => {});
+    if (Number(this.service) > 0) this.slots.fetch(localDate(Date.now(), this.zone).slice(0, 7), Number(this.service)).catch(() => {});
     try {
       const data = await this.client.provider(this.provider);
       if (id !== this.loadId) return;
@@ -321,53 +321,13 @@ export class BookServices extends LitElement {
     this.date = '';
     if (byUser) this.go('date');
     else this.step = 'date';
-    void this.showMonth(this.month || localDate(Date.now(), this.zone).slice(0, 7));
-  }
-
-  private key(month: string, service = this.chosen?.id): string {
-    return `${service}|${this.zone}|${month}`;
-  }
-
-  /** One month's free slots, cached per service, zone and month; failures are not cached. */
-  private slotsOf(month: string, service = this.chosen!.id): Promise<Slot[]> {
-    const key = this.key(month, service);
-    let slots = this.cache.get(key);
-    if (!slots) {
-      const { from, to } = monthRange(month);
-      slots = this.client.slots(this.provider, service, from, to, this.zone).then((r) => r.slots);
-      slots.catch(() => this.cache.delete(key));
-      this.cache.set(key, slots);
-    }
-    return slots;
+    void this.showMonth(this.slots.month || localDate(Date.now(), this.zone).slice(0, 7));
   }
 
   private async showMonth(month: string): Promise<void> {
-    this.month = month;
-    this.monthLoading = true;
-    this.nextFree = undefined;
     this.problem = undefined;
     this.notice = '';
-    const key = this.key(month);
-    try {
-      const slots = await this.slotsOf(month);
-      if (key !== this.key(this.month)) return;
-      this.days = groupByDay(slots, this.zone);
-      this.monthLoading = false;
-      this.slotsOf(addMonths(month, 1)).catch(() => {});
-      if (!slots.length) this.nextFree = await this.findNext(month);
-    } catch (e) {
-      if (key !== this.key(this.month)) return;
-      this.monthLoading = false;
-      this.fail(e, () => this.showMonth(month));
-    }
-  }
-
-  private async findNext(month: string): Promise<string | null> {
-    for (let i = 1; i <= LOOKAHEAD_MONTHS; i++) {
-      const [first] = await this.slotsOf(addMonths(month, i));
-      if (first) return localDate(first.start, this.zone);
-    }
-    return null;
+    await this.slots.show(month).catch((e: unknown) => this.fail(e, () => this.showMonth(month)));
   }
 
   private handleServiceSelect(e: CustomEvent<Service>): void {
@@ -386,7 +346,7 @@ export class BookServices extends LitElement {
 
   private handleZoneChange(e: CustomEvent<string>): void {
     this.zone = validZone(e.detail);
-    void this.showMonth(this.month);
+    void this.showMonth(this.slots.month);
   }
 
   private handleTimeSelect(e: CustomEvent<Slot>): void {
@@ -416,7 +376,7 @@ export class BookServices extends LitElement {
     try {
       this.booking = await this.bookWithRetry(request, this.attempt.key);
       this.attempt = undefined;
-      this.cache.clear();
+      this.slots.clear();
       this.go('done');
       const b = this.booking;
       this.fire('book-booked', { id: b.id, start: b.start, end: b.end, service: this.chosen!.id, manageUrl: b.manageUrl });
@@ -424,10 +384,10 @@ export class BookServices extends LitElement {
       const code = e instanceof ApiError ? e.code : '';
       if (code === 'slot_taken' || code === 'slot_not_offered') {
         this.attempt = undefined;
-        this.cache.clear();
+        this.slots.clear();
         this.picked = undefined;
         this.go('time');
-        void this.showMonth(this.month);
+        void this.showMonth(this.slots.month);
       } else if (code === 'invalid_request') {
         const { msg } = resolveLocale(this.locale);
         const own: Record<string, string> = { 'customer.name': msg.needName, 'customer.email': msg.needEmail, 'customer.phone': msg.badPhone };
