@@ -66,7 +66,7 @@ export const base = css`
   }
   @media (prefers-reduced-motion: no-preference) {
     button {
-      transition: background-color 0.15s, border-color 0.15s;
+      transition: background-color 0.15s, border-color 0.15s, color 0.15s;
     }
   }
 `;
