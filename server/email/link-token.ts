@@ -14,7 +14,12 @@ export const LINK_TOKEN = '{{manage_token}}';
 
 const VERSION = 'v1';
 
-const keyOf = (secret: string) => Buffer.from(hkdfSync('sha256', secret, 'book-your-services', 'email-link-token', 32));
+const keys = new Map<string, Buffer>();
+const keyOf = (secret: string) => {
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = Buffer.from(hkdfSync('sha256', secret, 'book-your-services', 'email-link-token', 32))));
+  return key;
+};
 
 export function sealLinkToken(secret: string, token: string): string {
   const iv = randomBytes(12);

@@ -33,7 +33,7 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
       previous: event.previous,
       appUrl: deps.appUrl,
       now: deps.now(),
-      canLink: (await findLinkToken(trx, appointment.id)) !== undefined,
+      canLink: event.manageToken !== undefined || (await findLinkToken(trx, appointment.id)) !== undefined,
     });
     await insertEmails(trx, rows);
   };
