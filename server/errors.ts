@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'payload_too_large'
   | 'rate_limited'
-  | 'unprocessable';
+  | 'unprocessable'
+  | 'calendar_unavailable';
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
@@ -35,6 +36,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   unprocessable: 422,
   payload_too_large: 413,
   rate_limited: 429,
+  calendar_unavailable: 502,
 };
 
 /** Field-level messages, keyed by the dotted path of the offending input. */

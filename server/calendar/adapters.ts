@@ -1,0 +1,81 @@
+import type { Db } from '../db/connect.js';
+import type { CalendarConnectionRow, CalendarKind } from '../db/database.js';
+import type { CalendarConfig } from './calendar.config.js';
+import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
+import { updateConnection } from './connections.repository.js';
+import { googleCalendarAdapter } from './google/google.adapter.js';
+import { type GoogleAuthClient, googleCalendarApi, googleUserAuth } from './google/google.client.js';
+import type { TokenCipher } from './token-cipher.js';
+
+export interface AdapterDeps {
+  db: Db;
+  now: () => Date;
+  config: CalendarConfig;
+  appUrl: string;
+  cipher: TokenCipher;
+  /** The app account for shared calendars (null: shared mode is not configured). */
+  appAuth: GoogleAuthClient | null;
+}
+
+type Factory = (connection: CalendarConnectionRow, deps: AdapterDeps) => CalendarAdapter;
+
+const refreshTokenOf = (connection: CalendarConnectionRow, deps: AdapterDeps) => {
+  if (!connection.refresh_token_enc) throw new CalendarCallError('auth', 'no refresh token stored; connect the calendar again');
+  return deps.cipher.open(connection.refresh_token_enc);
+};
+
+/** One line per calendar service: a new one (CalDAV) is a new adapter file and a line here. */
+const factories: Record<CalendarKind, Factory> = {
+  google_shared(connection, deps) {
+    if (!deps.appAuth) throw new CalendarCallError('auth', 'the app Google account is not configured (GOOGLE_REFRESH_TOKEN or GOOGLE_SERVICE_ACCOUNT_JSON)');
+    const settings = { ...deps.config.google, timeoutMs: deps.config.timeoutMs };
+    return googleCalendarAdapter({
+      api: googleCalendarApi(deps.appAuth, settings),
+      auth: deps.appAuth,
+      calendarId: connection.calendar_id ?? 'primary',
+      busyCalendarIds: [],
+      appHost: new URL(deps.appUrl).hostname,
+      now: () => deps.now().getTime(),
+    });
+  },
+  google_oauth(connection, deps) {
+    const settings = { ...deps.config.google, timeoutMs: deps.config.timeoutMs };
+    const auth = googleUserAuth(settings, refreshTokenOf(connection, deps));
+    // Google may hand out a new refresh token with an access token; keep the newest.
+    auth.on('tokens', (tokens) => {
+      if (tokens.refresh_token) {
+        void updateConnection(deps.db, connection.id, { refresh_token_enc: deps.cipher.seal(tokens.refresh_token) }, deps.now());
+      }
+    });
+    const calendarId = connection.calendar_id ?? 'primary';
+    const isPrimary = calendarId === 'primary' || calendarId === connection.account_email;
+    return googleCalendarAdapter({
+      api: googleCalendarApi(auth, settings),
+      auth,
+      calendarId,
+      // Events go to another calendar: the primary one's busy times count too.
+      busyCalendarIds: isPrimary ? [] : ['primary'],
+      appHost: new URL(deps.appUrl).hostname,
+      now: () => deps.now().getTime(),
+    });
+  },
+  microsoft() {
+    throw new CalendarCallError('permanent', 'Outlook is not supported yet');
+  },
+};
+
+/**
+ * The adapter for a connection, kept while the connection stays the same so its access token
+ * is reused between calls rather than fetched for each one.
+ */
+export function adapterRegistry(deps: AdapterDeps): (connection: CalendarConnectionRow) => CalendarAdapter {
+  const cache = new Map<number, { key: string; adapter: CalendarAdapter }>();
+  return (connection) => {
+    const key = [connection.kind, connection.calendar_id, connection.account_email, connection.refresh_token_enc].join('|');
+    const cached = cache.get(connection.id);
+    if (cached?.key === key) return cached.adapter;
+    const adapter = factories[connection.kind](connection, deps);
+    cache.set(connection.id, { key, adapter });
+    return adapter;
+  };
+}

@@ -1,0 +1,86 @@
+import type { Db } from '../db/connect.js';
+import type { CalendarConnectionRow } from '../db/database.js';
+import type { BusyTimeSource } from '../slots/availability.loader.js';
+import { bookableDaysOf, markBusyChecked, readBusy, replaceBusy } from './busy.repository.js';
+import { CalendarCallError, type CalendarAdapter } from './calendar.types.js';
+import { findConnection, findConnectionById, listConnectionsToRefresh, listOwnEvents, updateConnection } from './connections.repository.js';
+
+const DAY_MS = 86_400_000;
+
+export interface BusyCacheDeps {
+  db: Db;
+  now: () => Date;
+  adapterFor: (connection: CalendarConnectionRow) => CalendarAdapter;
+  /** Busy times older than this are refreshed when someone reads them. */
+  ttlMs: number;
+}
+
+export interface BusyCache {
+  /** For availability: cached busy times, never a call to the calendar (it may run under the booking lock). */
+  busyTimes: BusyTimeSource;
+  /** Reads a connection's calendar now and replaces its cached busy times. */
+  refresh(connectionId: number): Promise<void>;
+  /** The background pass: refreshes every active connection not checked for `olderThanMs`. */
+  refreshStale(olderThanMs: number): Promise<void>;
+  /** Resolves when no refresh is running (tests). */
+  idle(): Promise<void>;
+}
+
+/**
+ * A provider's busy times, kept in the database and refreshed in the background and on demand:
+ * a read that finds them older than the TTL starts a refresh and answers from the cache, so
+ * the slots request and the booking transaction never wait on Google or Microsoft.
+ */
+export function busyCache(deps: BusyCacheDeps): BusyCache {
+  const running = new Map<number, Promise<void>>();
+
+  async function load(connectionId: number): Promise<void> {
+    const connection = await findConnectionById(deps.db, connectionId);
+    if (!connection || connection.status !== 'active') return;
+    const now = deps.now();
+    // From a day ago to a day past the furthest bookable day.
+    const daysAhead = await bookableDaysOf(deps.db, connection.provider_id);
+    const window = { start: now.getTime() - DAY_MS, end: now.getTime() + (daysAhead + 2) * DAY_MS };
+    try {
+      const own = await listOwnEvents(deps.db, connection.id, { start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString() });
+      const busy = await deps.adapterFor(connection).busyIntervals(window, own);
+      await replaceBusy(deps.db, connection.id, busy, now);
+    } catch (error) {
+      await markBusyChecked(deps.db, connection.id, now);
+      if (error instanceof CalendarCallError && error.kind === 'auth') {
+        await updateConnection(deps.db, connection.id, { status: 'broken', last_error: error.message }, now);
+      } else {
+        console.error(`calendar busy times of connection ${connection.id} not refreshed:`, error instanceof Error ? error.message : error);
+      }
+    }
+  }
+
+  const refresh = (connectionId: number): Promise<void> => {
+    let run = running.get(connectionId);
+    if (!run) {
+      run = load(connectionId)
+        .catch((error: unknown) => console.error(`calendar busy times of connection ${connectionId} not refreshed:`, error))
+        .finally(() => running.delete(connectionId));
+      running.set(connectionId, run);
+    }
+    return run;
+  };
+
+  return {
+    async busyTimes(db, providerId, range) {
+      const connection = await findConnection(db, providerId);
+      if (!connection) return [];
+      const checked = connection.busy_checked_at ? Date.parse(connection.busy_checked_at) : 0;
+      if (connection.status === 'active' && deps.now().getTime() - checked > deps.ttlMs) void refresh(connection.id);
+      return readBusy(db, connection.id, range);
+    },
+    refresh,
+    async refreshStale(olderThanMs) {
+      const due = await listConnectionsToRefresh(deps.db, new Date(deps.now().getTime() - olderThanMs).toISOString());
+      for (const connection of due) await refresh(connection.id);
+    },
+    async idle() {
+      while (running.size > 0) await Promise.all(running.values());
+    },
+  };
+}

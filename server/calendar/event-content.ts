@@ -1,0 +1,57 @@
+import type { AppointmentDetail } from '../bookings/bookings.repository.js';
+import { appointmentUid, type CalendarAppointment } from '../ical/appointment-calendar.js';
+import type { CalendarEventData } from './calendar.types.js';
+
+export interface EventPrivacy {
+  /** The provider opted in to showing the customer's email and phone in their calendar. */
+  includeCustomerContact: boolean;
+}
+
+/** Where the provider opens an appointment in the admin site. */
+export const providerAppointmentUrl = (appUrl: string, appointmentId: number) => `${appUrl}/admin/appointments/${appointmentId}`;
+
+const summaryOf = (a: AppointmentDetail) => `${a.service_name} — ${a.customer_name}`;
+
+function descriptionOf(a: AppointmentDetail, privacy: EventPrivacy, url: string): string {
+  const lines = [`Customer: ${a.customer_name}`];
+  if (privacy.includeCustomerContact) {
+    lines.push(`Email: ${a.customer_email}`);
+    if (a.customer_phone) lines.push(`Phone: ${a.customer_phone}`);
+  }
+  if (a.note) lines.push('', `Note: ${a.note}`);
+  lines.push('', `Manage: ${url}`);
+  return lines.join('\n');
+}
+
+/** The appointment as the provider's calendar shows it: the same text in Google, Outlook and the feed. */
+export function calendarEventOf(a: AppointmentDetail, privacy: EventPrivacy, appUrl: string): CalendarEventData {
+  const url = providerAppointmentUrl(appUrl, a.id);
+  return {
+    appointmentId: a.id,
+    uid: appointmentUid(a.id, appUrl),
+    summary: summaryOf(a),
+    description: descriptionOf(a, privacy, url),
+    location: a.provider_address,
+    start: a.start_at,
+    end: a.end_at,
+    timeZone: a.provider_time_zone,
+    url,
+  };
+}
+
+/** The same content shaped for `buildAppointmentCalendar` (the ICS feed). */
+export function feedEntryOf(a: AppointmentDetail, privacy: EventPrivacy, appUrl: string): CalendarAppointment {
+  const event = calendarEventOf(a, privacy, appUrl);
+  return {
+    id: a.id,
+    sequence: a.sequence,
+    status: a.status,
+    startAt: event.start,
+    endAt: event.end,
+    summary: event.summary,
+    description: event.description,
+    location: event.location,
+    url: event.url,
+    updatedAt: a.updated_at,
+  };
+}
