@@ -11,6 +11,7 @@ import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js
 import type { AppointmentListener } from './bookings/appointment-events.js';
 import type { BookingDeps } from './bookings/booking.service.js';
 import { bookingsRoutes } from './bookings/bookings.routes.js';
+import { type CalendarSync, createCalendarSync } from './calendar/calendar-sync.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import { adminEmailsRoutes } from './email/admin-emails.routes.js';
@@ -27,7 +28,7 @@ import { providersRoutes } from './providers/providers.routes.js';
 import { requireProvider } from './providers/require-provider.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
-import { type BusyTimeSource, noBusyTimes } from './slots/availability.loader.js';
+import type { BusyTimeSource } from './slots/availability.loader.js';
 import { siteRoutes } from './site/site.routes.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
@@ -37,8 +38,10 @@ export interface AppDeps {
   config: Config;
   /** The clock; tests pin it. */
   now?: () => Date;
-  /** Busy times from providers' own calendars. */
+  /** Busy times from providers' own calendars (default: calendar sync's cache). */
   busyTimes?: BusyTimeSource;
+  /** Calendar sync (built from `config` unless given; `server/main.ts` starts its workers). */
+  calendar?: CalendarSync;
   /** Further outbox writers run inside every appointment change's transaction (the email outbox always runs). */
   appointmentListeners?: AppointmentListener[];
 }
@@ -51,13 +54,15 @@ export function createApp(deps: AppDeps) {
   const { db, config } = deps;
   const now = deps.now ?? (() => new Date());
   const secureCookies = config.appUrl.startsWith('https:');
+  const calendar = deps.calendar ?? createCalendarSync({ db, config, now });
   const bookingDeps: BookingDeps = {
     db,
     now,
     appUrl: config.appUrl,
-    busyTimes: deps.busyTimes ?? noBusyTimes,
+    busyTimes: deps.busyTimes ?? calendar.busyTimes,
     listeners: [
       emailOutboxListener({ appUrl: config.appUrl, secretKey: config.secretKey, now }),
+      calendar.listener,
       ...(deps.appointmentListeners ?? []),
     ],
   };
@@ -104,6 +109,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
   app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now })));
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
+  app.route('/api/admin/calendar', asProvider(calendar.adminRoutes));
+  app.route('/ical', calendar.feedRoutes);
 
   app.route('/', widgetRoutes());
   app.route('/', siteRoutes({ db, now, busyTimes: bookingDeps.busyTimes, appUrl: config.appUrl }));

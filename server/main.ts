@@ -1,19 +1,22 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { createCalendarSync } from './calendar/calendar-sync.js';
 import { loadConfig } from './config.js';
 import { connectDatabase, migrateToLatest } from './db/connect.js';
 import { startEmailWorker } from './email/email.worker.js';
 import { transportFor } from './email/transport.js';
 import { seedDemoData } from './seed/seed-demo.js';
 
-/** Start-up: configuration, database, demo data, HTTP, the email worker. Stops cleanly on SIGINT/SIGTERM. */
+/** Start-up: configuration, database, demo data, HTTP, the email and calendar workers. Stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = connectDatabase(config.databaseUrl);
   await migrateToLatest(db);
   if (config.seedDemo && (await seedDemoData(db, new Date()))) console.log('Seeded demo data (see README for the demo logins).');
 
-  const app = createApp({ db, config });
+  const calendar = createCalendarSync({ db, config });
+  const app = createApp({ db, config, calendar });
+  const calendarWorkers = calendar.start();
   const emailWorker = startEmailWorker({
     db,
     transport: transportFor(config.smtpUrl),
@@ -29,8 +32,10 @@ async function main(): Promise<void> {
   const shutdown = () => {
     // Sends in flight finish; the rest of the batch goes back to the outbox for the next start.
     const emailStopped = emailWorker.stop();
+    const calendarStopped = calendarWorkers.stop();
     server.close(async () => {
       await emailStopped;
+      await calendarStopped;
       await db.destroy();
       process.exit(0);
     });

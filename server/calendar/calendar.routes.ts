@@ -1,0 +1,97 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { emailSchema } from '../auth/auth.schemas.js';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { idParam } from '../http/schemas.js';
+import { validate } from '../http/validate.js';
+import * as service from './calendar.service.js';
+import { connectionView, feedView, settingsView, syncJobView } from './calendar.view.js';
+import { findConnection } from './connections.repository.js';
+import { findSettings } from './settings.repository.js';
+import { countSyncJobs, listSyncJobs, retryFailedJob } from './sync-jobs.repository.js';
+
+const oauthService = z.object({ service: z.enum(['google', 'microsoft']) });
+const callbackQuery = z.object({ code: z.string().max(2048).optional(), state: z.string().max(200).optional(), error: z.string().max(200).optional() });
+
+/**
+ * `/api/admin/calendar`: the signed-in provider's calendar connection, sync jobs and feed
+ * (mounted behind `requireProvider`; every query is scoped by `c.var.provider.id`).
+ */
+export function calendarRoutes(deps: service.CalendarServiceDeps) {
+  // After an OAuth round trip the browser lands back on the admin site, with the outcome in the query.
+  const backToAdmin = (params: Record<string, string>) => `${deps.appUrl}/admin/calendar?${new URLSearchParams(params)}`;
+
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const providerId = c.get('provider').id;
+      const [connection, settings, jobs] = await Promise.all([
+        findConnection(deps.db, providerId),
+        findSettings(deps.db, providerId),
+        countSyncJobs(deps.db, providerId),
+      ]);
+      return c.json({
+        connection: connection ? connectionView(connection) : null,
+        settings: settingsView(settings),
+        feed: feedView(settings),
+        syncJobs: jobs,
+        available: { googleShared: deps.appAuth !== null, google: !!deps.flows.google, microsoft: !!deps.flows.microsoft },
+      });
+    })
+    .put('/settings', validate('json', z.object({ includeCustomerContact: z.boolean() })), async (c) => {
+      await service.updateSettings(deps, c.get('provider').id, c.req.valid('json'));
+      return c.json({ settings: settingsView(await findSettings(deps.db, c.get('provider').id)) });
+    })
+    .put('/google-shared', validate('json', z.object({ shareWith: emailSchema, role: z.enum(['writer', 'reader']).default('writer') })), async (c) => {
+      await service.connectSharedGoogle(deps, c.get('provider'), c.req.valid('json'));
+      return c.json({ connection: connectionView((await findConnection(deps.db, c.get('provider').id))!) });
+    })
+    .post('/:service/connect', validate('param', oauthService), async (c) => {
+      const authorizationUrl = await service.startOAuth(deps, c.get('provider'), c.req.valid('param').service);
+      return c.json({ authorizationUrl });
+    })
+    .get('/:service/callback', validate('param', oauthService), validate('query', callbackQuery), async (c) => {
+      const name = c.req.valid('param').service;
+      const { code, state, error } = c.req.valid('query');
+      if (error || !code || !state) return c.redirect(backToAdmin({ error: error ?? 'invalid_request' }));
+      try {
+        await service.finishOAuth(deps, c.get('provider'), name, { code, state });
+      } catch (failure) {
+        if (failure instanceof AppError) return c.redirect(backToAdmin({ error: failure.code, message: failure.message }));
+        throw failure;
+      }
+      return c.redirect(backToAdmin({ connected: name }));
+    })
+    .get('/calendars', async (c) => c.json({ calendars: await service.listCalendars(deps, c.get('provider').id) }))
+    .put('/calendar', validate('json', z.object({ calendarId: z.string().min(1).max(500) })), async (c) => {
+      await service.chooseCalendar(deps, c.get('provider').id, c.req.valid('json').calendarId);
+      return c.json({ connection: connectionView((await findConnection(deps.db, c.get('provider').id))!) });
+    })
+    .delete('/connection', async (c) => {
+      await service.disconnect(deps, c.get('provider').id);
+      return c.body(null, 204);
+    })
+    .post('/busy/refresh', async (c) => {
+      const connection = await findConnection(deps.db, c.get('provider').id);
+      if (!connection) throw AppError.notFound('Calendar connection');
+      await deps.busy.refresh(connection.id);
+      return c.json({ connection: connectionView((await findConnection(deps.db, c.get('provider').id))!) });
+    })
+    .get(
+      '/sync-jobs',
+      validate('query', z.object({ status: z.enum(['pending', 'running', 'done', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) })),
+      async (c) => {
+        const jobs = await listSyncJobs(deps.db, c.get('provider').id, c.req.valid('query'));
+        return c.json({ syncJobs: jobs.map(syncJobView) });
+      },
+    )
+    .post('/sync-jobs/:id/retry', validate('param', idParam), async (c) => {
+      if (!(await retryFailedJob(deps.db, c.get('provider').id, c.req.valid('param').id, deps.now()))) throw AppError.notFound('Failed sync job');
+      return c.json({ retried: true });
+    })
+    .post('/feed/rotate', async (c) => c.json({ url: await service.rotateFeed(deps, c.get('provider').id) }))
+    .delete('/feed', async (c) => {
+      await service.disableFeed(deps, c.get('provider').id);
+      return c.body(null, 204);
+    });
+}

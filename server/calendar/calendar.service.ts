@@ -1,0 +1,178 @@
+import { generateToken, hashToken } from '../auth/tokens.js';
+import type { CalendarConnectionRow, ProviderRow } from '../db/database.js';
+import { withWriteLock } from '../db/transaction.js';
+import { AppError } from '../errors.js';
+import type { AdapterDeps } from './adapters.js';
+import type { BusyCache } from './busy.cache.js';
+import { type CalendarAdapter, CalendarCallError, type CalendarChoice } from './calendar.types.js';
+import { deleteConnection, findConnection, forgetCalendarState, replaceConnection, updateConnection } from './connections.repository.js';
+import { ensureSharedCalendar } from './google/google-shared.js';
+import { googleCalendarApi } from './google/google.client.js';
+import { insertOAuthState, takeOAuthState } from './oauth-states.repository.js';
+import { createPkce, type OAuthFlow } from './oauth.types.js';
+import { findSettings, saveSettings } from './settings.repository.js';
+import { deleteUnfinishedJobs, enqueueBackfill } from './sync-jobs.repository.js';
+
+/** The services a provider can connect with OAuth, as they appear in URLs. */
+export type OAuthService = 'google' | 'microsoft';
+
+export interface CalendarServiceDeps extends AdapterDeps {
+  adapterFor: (connection: CalendarConnectionRow) => CalendarAdapter;
+  flows: Partial<Record<OAuthService, OAuthFlow>>;
+  busy: BusyCache;
+}
+
+const OAUTH_STATE_TTL_MS = 10 * 60_000;
+
+/** A calendar call failed during set-up: the provider sees why, and nothing half-done is shown as working. */
+function setupFailure(error: unknown): AppError {
+  if (!(error instanceof CalendarCallError)) return error instanceof AppError ? error : new AppError('calendar_unavailable', String(error));
+  const message =
+    error.kind === 'auth' ? `The calendar refused the credentials: ${error.message}` : `The calendar could not be reached: ${error.message}`;
+  return new AppError('calendar_unavailable', message);
+}
+
+export const oauthRedirectUri = (appUrl: string, service: OAuthService) => `${appUrl}/api/admin/calendar/${service}/callback`;
+
+/**
+ * Shared-calendar mode: the app account makes a calendar for the provider and shares it with
+ * their Google address. Repeating the call finishes a set-up that failed part-way, changes the
+ * role, or moves the share to a new address.
+ */
+export async function connectSharedGoogle(
+  deps: CalendarServiceDeps,
+  provider: ProviderRow,
+  wish: { shareWith: string; role: 'writer' | 'reader' },
+): Promise<void> {
+  if (!deps.appAuth) throw new AppError('unprocessable', 'Shared Google calendars are not set up on this server (see the README)');
+  let connection = await findConnection(deps.db, provider.id);
+  if (connection?.kind !== 'google_shared') {
+    connection = await withWriteLock(deps.db, (trx) =>
+      replaceConnection(trx, { provider_id: provider.id, kind: 'google_shared', status: 'pending', updated_at: deps.now().toISOString() }),
+    );
+  }
+  const current = connection;
+  const api = googleCalendarApi(deps.appAuth, { ...deps.config.google, timeoutMs: deps.config.timeoutMs });
+  const calendarId = await ensureSharedCalendar(
+    api,
+    { calendarId: current.calendar_id, shareWith: current.share_with, role: current.share_role },
+    { name: provider.name, timeZone: provider.time_zone, shareWith: wish.shareWith.toLowerCase(), role: wish.role },
+    (id) => updateConnection(deps.db, current.id, { calendar_id: id }, deps.now()),
+  ).catch((error: unknown) => Promise.reject(setupFailure(error)));
+  await activate(deps, current, { calendar_id: calendarId, share_with: wish.shareWith.toLowerCase(), share_role: wish.role });
+}
+
+/** Marks a connection working; one that was not yet (or broken) gets every appointment ahead queued. */
+async function activate(deps: CalendarServiceDeps, connection: CalendarConnectionRow, values: Parameters<typeof updateConnection>[2]): Promise<void> {
+  const now = deps.now();
+  await withWriteLock(deps.db, async (trx) => {
+    await updateConnection(trx, connection.id, { ...values, status: 'active', last_error: null }, now);
+    if (connection.status !== 'active') await enqueueBackfill(trx, connection.provider_id, now);
+  });
+}
+
+/** Step one of "connect your account": a single-use state and a PKCE verifier, kept sealed for ten minutes. */
+export async function startOAuth(deps: CalendarServiceDeps, provider: ProviderRow, service: OAuthService): Promise<string> {
+  const flow = deps.flows[service];
+  if (!flow) throw new AppError('unprocessable', `Connecting ${service} calendars is not set up on this server (see the README)`);
+  const state = generateToken();
+  const pkce = createPkce();
+  const now = deps.now();
+  await insertOAuthState(
+    deps.db,
+    hashToken(state),
+    { providerId: provider.id, kind: flow.kind, codeVerifierEnc: deps.cipher.seal(pkce.verifier) },
+    new Date(now.getTime() + OAUTH_STATE_TTL_MS),
+  );
+  return flow.authorizationUrl({ state, codeChallenge: pkce.challenge, redirectUri: oauthRedirectUri(deps.appUrl, service) });
+}
+
+/** Step two: the browser is back with a code. The state must be ours, unused, fresh, and this provider's. */
+export async function finishOAuth(
+  deps: CalendarServiceDeps,
+  provider: ProviderRow,
+  service: OAuthService,
+  answer: { code: string; state: string },
+): Promise<void> {
+  const flow = deps.flows[service];
+  const pending = await takeOAuthState(deps.db, hashToken(answer.state), deps.now());
+  if (!flow || !pending || pending.providerId !== provider.id || pending.kind !== flow.kind) {
+    throw new AppError('invalid_request', 'This sign-in has expired or was not started here; please connect again');
+  }
+  const granted = await flow
+    .exchange({ code: answer.code, codeVerifier: deps.cipher.open(pending.codeVerifierEnc), redirectUri: oauthRedirectUri(deps.appUrl, service) })
+    .catch((error: unknown) => Promise.reject(setupFailure(error)));
+  const now = deps.now();
+  await withWriteLock(deps.db, async (trx) => {
+    await replaceConnection(trx, {
+      provider_id: provider.id,
+      kind: flow.kind,
+      status: 'active',
+      account_email: granted.accountEmail,
+      refresh_token_enc: deps.cipher.seal(granted.refreshToken),
+      updated_at: now.toISOString(),
+    });
+    await enqueueBackfill(trx, provider.id, now);
+  });
+}
+
+async function activeConnection(deps: CalendarServiceDeps, providerId: number): Promise<CalendarConnectionRow> {
+  const connection = await findConnection(deps.db, providerId);
+  if (!connection) throw AppError.notFound('Calendar connection');
+  if (connection.status !== 'active') throw new AppError('conflict', 'The calendar connection is not working; connect it again');
+  return connection;
+}
+
+export async function listCalendars(deps: CalendarServiceDeps, providerId: number): Promise<CalendarChoice[]> {
+  const connection = await activeConnection(deps, providerId);
+  return deps.adapterFor(connection).listCalendars().catch((error: unknown) => Promise.reject(setupFailure(error)));
+}
+
+/**
+ * Own-account modes: send events to another of the account's calendars. Events already in the
+ * old calendar stay there; every appointment ahead is written to the new one.
+ */
+export async function chooseCalendar(deps: CalendarServiceDeps, providerId: number, calendarId: string): Promise<void> {
+  const connection = await activeConnection(deps, providerId);
+  if (connection.kind === 'google_shared') throw new AppError('conflict', 'A shared calendar cannot be swapped; disconnect it first');
+  const calendars = await listCalendars(deps, providerId);
+  if (!calendars.some((c) => c.id === calendarId)) {
+    throw new AppError('invalid_request', 'Not a calendar of the connected account you can write to', { calendarId: 'unknown calendar' });
+  }
+  const now = deps.now();
+  await withWriteLock(deps.db, async (trx) => {
+    await updateConnection(trx, connection.id, { calendar_id: calendarId }, now);
+    await forgetCalendarState(trx, connection.id);
+    await enqueueBackfill(trx, providerId, now);
+  });
+}
+
+/** Stops syncing: the connection and its unsent jobs go; events already written stay in the calendar. */
+export async function disconnect(deps: CalendarServiceDeps, providerId: number): Promise<void> {
+  await withWriteLock(deps.db, async (trx) => {
+    await deleteUnfinishedJobs(trx, providerId);
+    await deleteConnection(trx, providerId);
+  });
+}
+
+/** Turning contact details on or off rewrites the events ahead, so the calendar matches the choice. */
+export async function updateSettings(deps: CalendarServiceDeps, providerId: number, values: { includeCustomerContact: boolean }): Promise<void> {
+  await withWriteLock(deps.db, async (trx) => {
+    const before = await findSettings(trx, providerId);
+    await saveSettings(trx, providerId, values);
+    if (before.includeCustomerContact !== values.includeCustomerContact && (await findConnection(trx, providerId))) {
+      await enqueueBackfill(trx, providerId, deps.now());
+    }
+  });
+}
+
+/** A new secret feed URL; the old one stops working at once. Only its hash is kept, so it is shown this once. */
+export async function rotateFeed(deps: CalendarServiceDeps, providerId: number): Promise<string> {
+  const token = generateToken();
+  await saveSettings(deps.db, providerId, { feedTokenHash: hashToken(token), feedCreatedAt: deps.now().toISOString() });
+  return `${deps.appUrl}/ical/${token}.ics`;
+}
+
+export async function disableFeed(deps: CalendarServiceDeps, providerId: number): Promise<void> {
+  await saveSettings(deps.db, providerId, { feedTokenHash: null });
+}
