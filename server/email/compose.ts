@@ -54,6 +54,8 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
             summary: summaryOf(a),
             location: [a.provider_name, a.provider_address].filter(Boolean).join(', '),
             updatedAt: a.updated_at,
+            organizer: { name: a.provider_name, email: input.provider.email },
+            attendees: [{ name: a.customer_name, email: a.customer_email }],
           },
         ],
         { name: a.provider_name, appUrl: input.appUrl, method },

@@ -12,6 +12,9 @@ export interface CalendarAppointment {
   location?: string;
   url?: string;
   updatedAt?: string;
+  /** iTIP (RFC 5546) wants an organizer and attendees on METHOD:REQUEST/CANCEL invitations. */
+  organizer?: { name: string; email: string };
+  attendees?: { name: string; email: string }[];
 }
 
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
@@ -46,6 +49,8 @@ export function buildAppointmentCalendar(
       location: a.location || null,
       url: a.url ?? null,
       status: a.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      organizer: a.organizer ?? null,
+      attendees: (a.attendees ?? []).map((person) => ({ ...person, rsvp: false })),
     });
   }
   return calendar.toString();

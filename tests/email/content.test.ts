@@ -85,6 +85,9 @@ describe('appointment emails over SMTP', () => {
       expect(event.uid).toBe(`appointment-${res.body.booking.id}@booking.test`);
       expect(Number(event.sequence)).toBe(0);
       expect(new Date(event.start).toISOString()).toBe(SLOT);
+      expect(String((event.organizer as { val?: string })?.val ?? event.organizer).toLowerCase()).toBe(`mailto:${providerEmail}`);
+      const unfolded = text(icsFile(email)).replace(/\r?\n[ \t]/g, ''); // RFC 5545 §3.1 line folding
+      expect(unfolded).toMatch(/^ATTENDEE;.*:mailto:chris@example\.com\r?$/im);
     }
     expect(new Set(smtp.received.map((e) => e.messageId)).size).toBe(2);
   });
