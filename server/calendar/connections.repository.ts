@@ -29,13 +29,13 @@ export async function deleteConnection(db: Db, providerId: number): Promise<void
   await db.deleteFrom('calendar_connections').where('provider_id', '=', providerId).execute();
 }
 
-/** Active connections whose busy times were last looked at before `checkedBefore`. */
+/** Active connections whose busy times were last looked at no later than `checkedBefore`. */
 export async function listConnectionsToRefresh(db: Db, checkedBefore: string): Promise<CalendarConnectionRow[]> {
   return db
     .selectFrom('calendar_connections')
     .selectAll()
     .where('status', '=', 'active')
-    .where((eb) => eb.or([eb('busy_checked_at', 'is', null), eb('busy_checked_at', '<', checkedBefore)]))
+    .where((eb) => eb.or([eb('busy_checked_at', 'is', null), eb('busy_checked_at', '<=', checkedBefore)]))
     .execute();
 }
 

@@ -2,6 +2,8 @@ import { createApp } from '../../server/app.js';
 import { type CalendarSync, createCalendarSync } from '../../server/calendar/calendar-sync.js';
 import type { CalendarConfig } from '../../server/calendar/calendar.config.js';
 import { connectDatabase, migrateToLatest } from '../../server/db/connect.js';
+import type { ProviderFixture } from '../support/fixtures.js';
+import { call } from '../support/http.js';
 import { NOW, type TestContext, testConfig } from '../support/test-app.js';
 import type { FakeGoogle } from './fake-google.js';
 
@@ -70,3 +72,17 @@ export async function drainSync(ctx: CalendarTestContext, maxPasses = 200): Prom
   const left = await ctx.db.selectFrom('sync_jobs').selectAll().where('status', '!=', 'done').execute();
   throw new Error(`sync jobs still pending after ${maxPasses} passes: ${JSON.stringify(left)}`);
 }
+
+/** The provider connects their own Google account: start, consent at the fake, come back with the code. */
+export async function connectOwnGoogle(ctx: CalendarTestContext, google: FakeGoogle, provider: ProviderFixture, email: string): Promise<void> {
+  const start = await call(ctx, 'POST', '/api/admin/calendar/google/connect', { session: provider.session });
+  if (start.status !== 200) throw new Error(`connect failed: ${start.status} ${JSON.stringify(start.body)}`);
+  const { code, state } = google.consent(start.body.authorizationUrl, email);
+  const back = await call(ctx, 'GET', callbackPath('google', code, state), { session: provider.session });
+  if (back.status !== 302 || !back.headers.get('location')?.includes('connected=google')) {
+    throw new Error(`callback failed: ${back.status} ${back.headers.get('location')}`);
+  }
+}
+
+export const callbackPath = (service: string, code: string, state: string) =>
+  `/api/admin/calendar/${service}/callback?${new URLSearchParams({ code, state })}`;

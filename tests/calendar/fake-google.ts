@@ -136,6 +136,18 @@ export class FakeGoogle {
     for (const [token, owner] of this.accessTokens) if (owner === email) this.accessTokens.delete(token);
   }
 
+  /** Refresh tokens handed out for an account (to check they are not stored readable). */
+  refreshTokensOf(email: string): string[] {
+    return [...this.refreshTokens].filter(([, grant]) => grant.email === email).map(([token]) => token);
+  }
+
+  /** A further calendar in someone's account. */
+  addCalendar(owner: string, summary: string): string {
+    const id = `${randomBytes(8).toString('hex')}@group.calendar.google.com`;
+    this.calendars.set(id, { id, summary, timeZone: 'Europe/Berlin', owner, acl: new Map(), events: new Map() });
+    return id;
+  }
+
   calendar(id: string): FakeCalendar | undefined {
     return this.calendars.get(id);
   }

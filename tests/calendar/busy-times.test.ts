@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { call } from '../support/http.js';
+import { type CalendarTestContext, connectOwnGoogle, createCalendarContext, drainSync } from './calendar-context.js';
+import { FakeGoogle } from './fake-google.js';
+
+const OWNER = 'dentist.owner@gmail.com';
+const DAY = '2026-12-02'; // Wednesday; open 09:00–17:00 Berlin = 08:00–16:00Z, 60-minute slots every 30 minutes
+
+describe('busy times from the provider’s calendar block slots', () => {
+  let google: FakeGoogle;
+  let ctx: CalendarTestContext;
+  let provider: ProviderFixture;
+
+  beforeEach(async () => {
+    google = await FakeGoogle.start();
+    ctx = await createCalendarContext(google);
+    provider = await createProvider(ctx);
+  });
+  afterEach(async () => {
+    await ctx.calendar.busy.idle();
+    await google.stop();
+    await ctx.db.destroy();
+  });
+
+  const starts = async () => {
+    const res = await call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${DAY}&to=${DAY}`);
+    expect(res.status).toBe(200);
+    return (res.body.slots as { start: string }[]).map((s) => s.start.slice(11, 16));
+  };
+  /** Reads slots once (which starts the on-demand refresh), waits for the refresh, reads again. */
+  const startsAfterRefresh = async () => {
+    await starts();
+    await ctx.calendar.busy.idle();
+    return starts();
+  };
+  const busyRows = () => ctx.db.selectFrom('calendar_busy').select(['start_at', 'end_at']).orderBy('start_at').execute();
+
+  it('a dentist appointment in their own calendar removes the overlapping slots', async () => {
+    await connectOwnGoogle(ctx, google, provider, OWNER);
+    expect(await startsAfterRefresh()).toContain('09:30');
+    google.addOwnerEvent(OWNER, { start: `${DAY}T09:30:00Z`, end: `${DAY}T10:15:00Z`, summary: 'Dentist' });
+    google.addOwnerEvent(OWNER, { start: `${DAY}T13:00:00Z`, end: `${DAY}T14:00:00Z`, transparency: 'transparent' });
+
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + ctx.config.calendar.busyTtlMs + 1);
+    const slots = await startsAfterRefresh();
+    for (const blocked of ['09:00', '09:30', '10:00']) expect(slots).not.toContain(blocked);
+    for (const free of ['08:00', '08:30', '10:30', '13:00']) expect(slots).toContain(free); // 08:30–09:30 ends as the dentist starts
+    // The booking itself is refused for a busy slot.
+    expect((await book(ctx, provider, `${DAY}T09:30:00.000Z`)).status).toBe(409);
+  });
+
+  it('does not count the events the app wrote, and reads other calendars with free/busy', async () => {
+    await connectOwnGoogle(ctx, google, provider, OWNER);
+    expect((await book(ctx, provider, `${DAY}T12:00:00.000Z`)).status).toBe(201);
+    await drainSync(ctx);
+    expect(google.liveEvents(OWNER)).toHaveLength(1);
+    google.addOwnerEvent(OWNER, { start: `${DAY}T14:00:00Z`, end: `${DAY}T15:00:00Z` });
+    const refresh = await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session });
+    expect(refresh.status).toBe(200);
+    expect(refresh.body.connection.busyRefreshedAt).toBe(ctx.clock.now.toISOString());
+    expect(await busyRows()).toEqual([{ start_at: `${DAY}T14:00:00.000Z`, end_at: `${DAY}T15:00:00.000Z` }]);
+
+    // Events now go to a second calendar; the primary one is read with freeBusy.
+    const work = google.addCalendar(OWNER, 'Practice');
+    expect((await call(ctx, 'PUT', '/api/admin/calendar/calendar', { session: provider.session, body: { calendarId: work } })).status).toBe(200);
+    await drainSync(ctx);
+    const before = google.requests.filter((r) => r.path === '/calendar/v3/freeBusy').length;
+    await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session });
+    expect(google.requests.filter((r) => r.path === '/calendar/v3/freeBusy').length).toBe(before + 1);
+    // The old event in the primary calendar is someone else's now as far as free/busy can tell.
+    expect(await busyRows()).toEqual([
+      { start_at: `${DAY}T12:00:00.000Z`, end_at: `${DAY}T13:00:00.000Z` },
+      { start_at: `${DAY}T14:00:00.000Z`, end_at: `${DAY}T15:00:00.000Z` },
+    ]);
+  });
+
+  it('refreshes on read only after the TTL, and serves the cache when the calendar fails', async () => {
+    await connectOwnGoogle(ctx, google, provider, OWNER);
+    google.addOwnerEvent(OWNER, { start: `${DAY}T09:30:00Z`, end: `${DAY}T10:15:00Z` });
+    expect(await startsAfterRefresh()).not.toContain('09:30');
+    const lists = () => google.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/events')).length;
+    const afterFirst = lists();
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + ctx.config.calendar.busyTtlMs - 1_000);
+    await startsAfterRefresh();
+    expect(lists()).toBe(afterFirst);
+
+    google.setFaults(['error500']);
+    ctx.clock.now = new Date(ctx.clock.now.getTime() + ctx.config.calendar.busyTtlMs + 1);
+    expect(await startsAfterRefresh()).not.toContain('09:30'); // stale busy times beat none
+    expect(lists()).toBe(afterFirst + 1);
+    await startsAfterRefresh();
+    expect(lists()).toBe(afterFirst + 1); // a failed refresh waits a TTL too, rather than hammering Google
+  });
+
+  it('in shared-calendar mode, blocks what the provider adds to the shared calendar but not the app’s events', async () => {
+    const shared = await call(ctx, 'PUT', '/api/admin/calendar/google-shared', { session: provider.session, body: { shareWith: OWNER, role: 'writer' } });
+    const calendarId = shared.body.connection.calendarId as string;
+    expect((await book(ctx, provider, `${DAY}T12:00:00.000Z`)).status).toBe(201);
+    await drainSync(ctx);
+    google.addOwnerEvent(calendarId, { start: `${DAY}T14:00:00Z`, end: `${DAY}T15:00:00Z` });
+    await ctx.calendar.busy.refreshStale(0);
+    expect(await busyRows()).toEqual([{ start_at: `${DAY}T14:00:00.000Z`, end_at: `${DAY}T15:00:00.000Z` }]);
+    expect(google.requests.some((r) => r.path === '/calendar/v3/freeBusy')).toBe(false);
+  });
+});
