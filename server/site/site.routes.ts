@@ -51,6 +51,11 @@ export function siteRoutes(deps: SiteDeps) {
     render(c, { page: 'not-found', title: `${what} not found · Book your services`, description: '', path: c.req.path, noindex: true }, notFoundPage(what), 404);
 
   const homeOf = (role: 'customer' | 'provider') => (role === 'provider' ? '/admin' : '/account');
+  /** A signed-in customer books with their account: the widget is prefilled with their name and email. */
+  const bookingData = (c: Context<AppEnv>) => {
+    const user = c.get('user');
+    return user?.role === 'customer' ? { data: { customer: { name: user.name, email: user.email } } } : {};
+  };
 
   return new Hono<AppEnv>()
     .get('/site/:path{.+}', (c) => assets.serve(c, c.req.param('path')))
@@ -86,6 +91,7 @@ export function siteRoutes(deps: SiteDeps) {
           description: excerpt(provider.description || `Book an appointment with ${provider.name} online.`),
           path: `/p/${provider.slug}${page > 1 ? `?page=${page}` : ''}`,
           ogType: 'profile',
+          ...bookingData(c),
           jsonLd: {
             '@context': 'https://schema.org',
             '@type': 'LocalBusiness',
@@ -116,6 +122,7 @@ export function siteRoutes(deps: SiteDeps) {
           description: excerpt(service?.description || provider.description || `Book an appointment with ${provider.name}.`),
           path: `/p/${provider.slug}/book${service ? `/${service.id}` : ''}`,
           ogType: 'profile',
+          ...bookingData(c),
         },
         bookingPage({ provider, ...(service && { service }) }),
       );
@@ -147,7 +154,7 @@ export function siteRoutes(deps: SiteDeps) {
         appPage({
           heading: role === 'provider' ? 'List your business' : 'Create an account',
           narrow: true,
-          element: html`<book-auth-form mode="signup" role="${role}" next="${safeNext(c.req.query('next'))}"></book-auth-form>`,
+          element: html`<book-auth-form mode="signup" account-type="${role}" next="${safeNext(c.req.query('next'))}"></book-auth-form>`,
         }),
       );
     })

@@ -163,3 +163,13 @@ describe('site pages', () => {
     expect((await app.request('/site/.vite/manifest.json')).status).toBe(404);
   });
 });
+
+describe('site routes on both sides', () => {
+  it('the server answers every client view with the same title', async () => {
+    const { adminRoutes, accountRoutes } = await import('../../site/lib/routes.js');
+    const { adminPageTitle, accountPageTitle } = await import('../../server/site/site-pages.js');
+    const sample = (pattern: RegExp) => pattern.source.replace(/\\\//g, '/').replace(/\(\\d\+\)/, '42').replace(/[\^$?]/g, '');
+    for (const route of adminRoutes) expect(adminPageTitle(sample(route.pattern)), route.view).toBe(route.title);
+    for (const route of accountRoutes) expect(accountPageTitle(sample(route.pattern)), route.view).toBe(route.title);
+  });
+});

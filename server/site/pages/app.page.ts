@@ -6,8 +6,9 @@ import type { Html } from './layout.js';
  * placeholder of the element's size, the element renders the rest from the page data and the API.
  */
 export function appPage(options: { heading: string; element: Html; narrow?: boolean; lead?: string }): Html {
+  // Wide app pages render their own heading, which changes as the person moves around inside them.
   return html`<div class="app-page${options.narrow ? ' narrow' : ''}">
-    <h1 class="${options.narrow ? '' : 'sr-only'}">${options.heading}</h1>
+    ${options.narrow ? html`<h1>${options.heading}</h1>` : ''}
     ${options.lead ? html`<p class="muted">${options.lead}</p>` : ''} ${options.element}
     <noscript><p class="notice">This part of the site needs JavaScript.</p></noscript>
   </div>`;

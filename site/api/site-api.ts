@@ -1,0 +1,108 @@
+import { ApiError } from '../../widget/api/client.js';
+import type {
+  AdminAppointment,
+  AdminEmail,
+  AdminService,
+  AppointmentStatus,
+  CustomerBooking,
+  DateOverride,
+  Email,
+  LocalInterval,
+  OwnReview,
+  Profile,
+  PublicReview,
+  Role,
+  Schedule,
+  ServiceInput,
+  User,
+  WeeklyInterval,
+} from './types.js';
+
+export { ApiError };
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The site's client for its own server: same origin, session cookie included (the browser adds our `Origin` to
+ * writes, which the CSRF check wants). Failures throw the widget's `ApiError` with the server's code and fields.
+ */
+export class SiteApi {
+  async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new ApiError(0, 'offline', 'Network request failed');
+    }
+    if (res.status === 204) return undefined as T;
+    const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string; fields?: Record<string, string> } } | null;
+    if (res.ok && data) return data as T;
+    const err = data?.error;
+    throw new ApiError(res.status, err?.code ?? 'server_error', err?.message ?? res.statusText, err?.fields);
+  }
+
+  // Accounts
+  me = () => this.request<{ user: User; provider?: Profile | null }>('GET', '/api/me');
+  login = (email: string, password: string) => this.request<{ user: User }>('POST', '/api/auth/login', { email, password });
+  signup = (input: { email: string; password: string; name: string; role: Role }) =>
+    this.request<{ user: User }>('POST', '/api/auth/signup', input);
+  logout = () => this.request<void>('POST', '/api/auth/logout');
+  changePassword = (currentPassword: string, newPassword: string) =>
+    this.request<void>('POST', '/api/auth/password', { currentPassword, newPassword });
+  requestVerification = () => this.request<{ sent: boolean; emailVerified: boolean }>('POST', '/api/auth/verify-email/request');
+  verifyEmail = (token: string) => this.request<{ emailVerified: true; role: Role; attached: number }>('POST', '/api/auth/verify-email', { token });
+
+  // The customer
+  myAppointments = () => this.request<{ appointments: CustomerBooking[] }>('GET', '/api/me/appointments');
+  myEmails = () => this.request<{ emails: Email[] }>('GET', '/api/me/emails');
+  myReviews = () => this.request<{ reviews: OwnReview[] }>('GET', '/api/reviews');
+  createReview = (appointmentId: number, rating: number, body: string) =>
+    this.request<{ review: OwnReview }>('POST', '/api/reviews', { appointmentId, rating, body });
+  updateReview = (id: number, rating: number, body: string) => this.request<{ review: OwnReview }>('PATCH', `/api/reviews/${id}`, { rating, body });
+
+  // A booking, by manage token or the customer's session
+  booking = (id: number, token?: string) =>
+    this.request<{ booking: CustomerBooking }>('GET', `/api/bookings/${id}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
+  cancelBooking = (id: number, token?: string) => this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/cancel`, { token });
+  rescheduleBooking = (id: number, start: string, token?: string) =>
+    this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/reschedule`, { token, start });
+  bookingEmails = (id: number, token?: string) =>
+    this.request<{ emails: Email[] }>('GET', `/api/bookings/${id}/emails${token ? `?token=${encodeURIComponent(token)}` : ''}`);
+
+  // The provider
+  profile = () => this.request<{ profile: Profile }>('GET', '/api/admin/profile');
+  saveProfile = (profile: Profile) => this.request<{ profile: Profile }>('PUT', '/api/admin/profile', profile);
+  services = () => this.request<{ services: AdminService[] }>('GET', '/api/admin/services');
+  createService = (input: ServiceInput) => this.request<{ service: AdminService }>('POST', '/api/admin/services', input);
+  updateService = (id: number, input: Partial<ServiceInput>) => this.request<{ service: AdminService }>('PATCH', `/api/admin/services/${id}`, input);
+  deleteService = (id: number) => this.request<void>('DELETE', `/api/admin/services/${id}`);
+  schedule = (from?: string, to?: string) =>
+    this.request<Schedule>('GET', `/api/admin/schedule${from && to ? `?from=${from}&to=${to}` : ''}`);
+  saveWeekly = (intervals: WeeklyInterval[]) => this.request<{ weeklyHours: WeeklyInterval[] }>('PUT', '/api/admin/schedule/weekly', { intervals });
+  saveOverride = (date: string, intervals: LocalInterval[]) =>
+    this.request<{ override: DateOverride }>('PUT', `/api/admin/schedule/overrides/${date}`, { intervals });
+  deleteOverride = (date: string) => this.request<void>('DELETE', `/api/admin/schedule/overrides/${date}`);
+  appointments = (q: { from?: string; to?: string; status?: AppointmentStatus | '' }) => {
+    const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
+    return this.request<{ appointments: AdminAppointment[] }>('GET', `/api/admin/appointments?${params}`);
+  };
+  appointment = (id: number) => this.request<{ appointment: AdminAppointment }>('GET', `/api/admin/appointments/${id}`);
+  appointmentAction = (id: number, action: 'cancel' | 'complete' | 'no-show') =>
+    this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/${action}`);
+  rescheduleAppointment = (id: number, start: string) =>
+    this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/reschedule`, { start });
+  adminReviews = (page = 1) => this.request<{ reviews: PublicReview[]; page: number; pageSize: number }>('GET', `/api/admin/reviews?page=${page}`);
+  replyToReview = (id: number, reply: string) => this.request<{ review: OwnReview }>('POST', `/api/admin/reviews/${id}/reply`, { reply });
+  adminEmails = (q: { status?: string; appointment?: number } = {}) => {
+    const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
+    return this.request<{ emails: AdminEmail[] }>('GET', `/api/admin/emails?${params}`);
+  };
+  retryEmail = (id: number) => this.request<{ email: AdminEmail }>('POST', `/api/admin/emails/${id}/retry`);
+}
+
+export const api = new SiteApi();

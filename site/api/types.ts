@@ -1,0 +1,138 @@
+/** Shapes of the cookie-authenticated API the site uses (see the README's API tables). */
+import type { Money } from '../../widget/api/types.js';
+
+export type { Money, Provider, Service, Slot } from '../../widget/api/types.js';
+
+export type Role = 'customer' | 'provider';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  emailVerified: boolean;
+}
+
+export interface BookingRules {
+  minNoticeMinutes: number;
+  maxDaysAhead: number;
+  slotStepMinutes: number;
+}
+
+export interface Profile {
+  slug: string;
+  name: string;
+  category: string;
+  description: string;
+  city: string;
+  address: string;
+  phone: string;
+  timeZone: string;
+  bookingRules: BookingRules;
+  notifications?: { reminder: 'off' | '24h' | '2h' };
+}
+
+export interface AdminService {
+  id: number;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  price: Money;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  active: boolean;
+}
+
+export type ServiceInput = Omit<AdminService, 'id'>;
+
+export interface LocalInterval {
+  start: string;
+  end: string;
+}
+
+export interface WeeklyInterval extends LocalInterval {
+  weekday: number;
+}
+
+export interface DateOverride {
+  date: string;
+  intervals: LocalInterval[];
+}
+
+export interface Schedule {
+  weeklyHours: WeeklyInterval[];
+  overrides: DateOverride[];
+}
+
+export type AppointmentStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
+
+/** A booking as its customer sees it. */
+export interface CustomerBooking {
+  id: number;
+  status: AppointmentStatus;
+  start: string;
+  end: string;
+  sequence: number;
+  note: string;
+  customerName: string;
+  service: { id: number; name: string; durationMinutes: number };
+  provider: { slug: string; name: string; address: string; timeZone: string };
+  cancelledBy: Role | null;
+  manageUrl?: string;
+  calendarLinks?: { ics: string; google: string };
+}
+
+/** An appointment as its provider sees it: with the customer's contact. */
+export interface AdminAppointment extends CustomerBooking {
+  customer: { name: string; email: string; phone: string | null; timeZone: string | null };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OwnReview {
+  id: number;
+  appointmentId: number;
+  rating: number;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  reply: string | null;
+}
+
+export interface PublicReview {
+  id: number;
+  rating: number;
+  body: string;
+  author: string;
+  service: string;
+  createdAt: string;
+  reply: string | null;
+  repliedAt: string | null;
+}
+
+export type EmailStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface Email {
+  id: number;
+  kind: string;
+  appointmentId: number | null;
+  to: string;
+  subject: string;
+  status: EmailStatus;
+  createdAt: string;
+  sentAt: string | null;
+  hasInvitation: boolean;
+  /** Open only in a sandboxed frame: the server serves it with a `sandbox` CSP. */
+  htmlUrl: string;
+  html: string;
+  text: string;
+}
+
+export interface AdminEmail extends Email {
+  toRole: Role;
+  messageId: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  transport: 'smtp' | 'mailbox' | null;
+}

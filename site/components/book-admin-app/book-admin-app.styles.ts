@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .layout {
+    display: grid;
+    gap: 1rem;
+  }
+  nav ul {
+    display: flex;
+    gap: 0.25rem;
+    overflow-x: auto;
+    padding-bottom: 0.25rem;
+    scrollbar-width: thin;
+  }
+  nav a {
+    display: flex;
+    align-items: center;
+    min-height: 2.75rem;
+    padding: 0.4rem 0.75rem;
+    border-radius: var(--book-radius);
+    color: var(--book-fg);
+    text-decoration: none;
+    white-space: nowrap;
+  }
+  nav a[aria-current='page'] {
+    background: var(--book-accent-soft);
+    color: var(--book-fg);
+    font-weight: 600;
+  }
+  nav a:hover {
+    background: var(--book-surface);
+  }
+  .title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.5rem;
+    margin-bottom: 1rem;
+  }
+  h1 {
+    font-size: 1.6rem;
+    margin: 0;
+  }
+  h1:focus {
+    outline: none;
+  }
+  .view {
+    min-width: 0;
+  }
+  @media (min-width: 60rem) {
+    .layout {
+      grid-template-columns: 13rem minmax(0, 1fr);
+      gap: 2rem;
+    }
+    nav ul {
+      flex-direction: column;
+      overflow: visible;
+      position: sticky;
+      top: 1rem;
+    }
+  }
+`;

@@ -1,0 +1,141 @@
+import { LitElement, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { define } from '../../../widget/lib/define.js';
+import type { Profile, User } from '../../api/types.js';
+import { pageData } from '../../lib/page-data.js';
+import { interceptLinks, matchRoute, navigate } from '../../lib/router.js';
+import { type AdminView as View, adminRoutes } from '../../lib/routes.js';
+import { siteBase } from '../../styles/components.js';
+import '../book-appointment-detail/book-appointment-detail.js';
+import '../book-admin-reviews/book-admin-reviews.js';
+import '../book-calendar-connections/book-calendar-connections.js';
+import '../book-dashboard/book-dashboard.js';
+import '../book-email-log/book-email-log.js';
+import '../book-embed-generator/book-embed-generator.js';
+import '../book-onboarding/book-onboarding.js';
+import '../book-profile-settings/book-profile-settings.js';
+import '../book-schedule-editor/book-schedule-editor.js';
+import '../book-services-editor/book-services-editor.js';
+import { styles } from './book-admin-app.styles.js';
+
+const NAV: [href: string, label: string][] = [
+  ['/admin', 'Dashboard'],
+  ['/admin/services', 'Services'],
+  ['/admin/schedule', 'Opening hours'],
+  ['/admin/profile', 'Profile & rules'],
+  ['/admin/reviews', 'Reviews'],
+  ['/admin/emails', 'Email log'],
+  ['/admin/calendar', 'Calendar'],
+  ['/admin/embed', 'Embed'],
+];
+
+/**
+ * @summary The provider admin: navigation and the view for the current `/admin/…` URL (client-side routing,
+ * every URL also served by the server). Starts from the page data the server rendered (user, profile).
+ *
+ * @csspart nav - The admin navigation.
+ */
+export class BookAdminApp extends LitElement {
+  static override styles = [siteBase, styles];
+
+  @state() private path = location.pathname;
+  @state() private profile: Profile | null = null;
+  @state() private user?: User;
+  private origin = location.origin;
+  private moved = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const data = pageData<{ user: User; provider: Profile | null; appUrl: string }>();
+    this.user = data?.user;
+    this.profile = data?.provider ?? null;
+    this.origin = data?.appUrl ?? location.origin;
+    interceptLinks(this, '/admin');
+    window.addEventListener('popstate', this.handlePopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.handlePopState);
+  }
+
+  override updated(): void {
+    if (!this.moved) return;
+    this.moved = false;
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  override render() {
+    const match = matchRoute(adminRoutes, this.path);
+    if (!match) return html`<p>Page not found. <a href="/admin">Back to the dashboard</a></p>`;
+    const { route, params } = match;
+    document.title = `${route.title} · Book your services`;
+    const onboarding = route.view === 'onboarding' || !this.profile;
+    return html`<div class="layout">
+      ${onboarding
+        ? nothing
+        : html`<nav part="nav" aria-label="Admin">
+            <ul>
+              ${NAV.map(([href, label]) => {
+                const current = href === '/admin' ? route.view === 'dashboard' || route.view === 'appointment' : this.path.startsWith(href);
+                return html`<li><a href=${href} aria-current=${current ? 'page' : nothing}>${label}</a></li>`;
+              })}
+              <li><a href="/p/${this.profile!.slug}" target="_blank">Your public page ↗</a></li>
+            </ul>
+          </nav>`}
+      <section class="view" aria-labelledby="view-title">
+        <div class="title">
+          <h1 id="view-title" tabindex="-1">${route.title}</h1>
+          ${route.view === 'dashboard' && this.profile ? html`<span class="muted">${this.profile.name} · ${this.user?.email}</span>` : nothing}
+        </div>
+        ${this.renderView(route.view, params)}
+      </section>
+    </div>`;
+  }
+
+  private renderView(view: View, params: string[]) {
+    const profile = this.profile!;
+    switch (view) {
+      case 'onboarding':
+        return html`<book-onboarding .profile=${this.profile} origin=${this.origin}
+          @book-onboarded=${(e: CustomEvent<Profile>) => (this.profile = e.detail)}></book-onboarding>`;
+      case 'dashboard':
+        return html`<book-dashboard .profile=${profile}></book-dashboard>`;
+      case 'appointment':
+        return html`<book-appointment-detail appointment-id=${params[0]!} .profile=${profile}></book-appointment-detail>`;
+      case 'services':
+        return html`<book-services-editor .profile=${profile} origin=${this.origin}></book-services-editor>`;
+      case 'schedule':
+        return html`<book-schedule-editor .profile=${profile}></book-schedule-editor>`;
+      case 'profile':
+        return html`<book-profile-settings .profile=${profile} origin=${this.origin}
+          @book-profile-saved=${(e: CustomEvent<Profile>) => (this.profile = e.detail)}></book-profile-settings>`;
+      case 'reviews':
+        return html`<book-admin-reviews .profile=${profile}></book-admin-reviews>`;
+      case 'calendar':
+        return html`<book-calendar-connections .profile=${profile} origin=${this.origin}></book-calendar-connections>`;
+      case 'emails':
+        return html`<book-email-log></book-email-log>`;
+      case 'embed':
+        return html`<book-embed-generator .profile=${profile} origin=${this.origin}></book-embed-generator>`;
+    }
+  }
+
+  private handlePopState = (): void => {
+    if (!this.profile && location.pathname !== '/admin/onboarding') {
+      navigate('/admin/onboarding');
+      return;
+    }
+    this.path = location.pathname;
+    this.moved = true;
+    window.scrollTo(0, 0);
+  };
+}
+
+define('book-admin-app', BookAdminApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'book-admin-app': BookAdminApp;
+  }
+}

@@ -1,0 +1,184 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Slot } from '../../../widget/api/types.js';
+import { define } from '../../../widget/lib/define.js';
+import { api } from '../../api/site-api.js';
+import type { AdminAppointment, AdminEmail, Profile } from '../../api/types.js';
+import { errorText } from '../../lib/errors.js';
+import { formatDay, formatSpan, formatTime, statusLabel, zoneLabel } from '../../lib/format.js';
+import { siteBase } from '../../styles/components.js';
+import '../book-mailbox/book-mailbox.js';
+import '../book-reschedule/book-reschedule.js';
+
+/**
+ * @summary One appointment for its provider: when, what, the customer's contact (shown only here), the note, its
+ * emails, and the life-cycle actions the server allows now — cancel or reschedule before it starts, complete or
+ * no-show once it has started.
+ *
+ * @event book-appointment-changed - An action succeeded; `detail` is the updated appointment.
+ * @csspart actions - The action buttons.
+ *
+ * @property appointmentId - (`appointment-id`) The appointment's id.
+ * @property profile - The provider's profile (for the time zone).
+ */
+export class BookAppointmentDetail extends LitElement {
+  static override styles = [
+    siteBase,
+    css`
+      dl {
+        display: grid;
+        grid-template-columns: minmax(6rem, auto) 1fr;
+        gap: 0.4rem 1rem;
+        margin: 0 0 1rem;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .confirm {
+        margin-top: 0.75rem;
+      }
+    `,
+  ];
+
+  @property({ type: Number, attribute: 'appointment-id' }) appointmentId = 0;
+  @property({ attribute: false }) profile!: Profile;
+
+  @state() private appointment?: AdminAppointment;
+  @state() private emails: AdminEmail[] = [];
+  @state() private problem = '';
+  @state() private busy = false;
+  @state() private rescheduling = false;
+  @state() private confirmingCancel = false;
+  @state() private status = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    const a = this.appointment;
+    if (!a) return html`<p class="notice bad" role="alert">${this.problem}</p>${this.problem ? nothing : html`<p class="loading">Loading…</p>`}`;
+    const zone = this.profile.timeZone;
+    const started = Date.parse(a.start) <= Date.now();
+    const confirmed = a.status === 'confirmed';
+    return html`<p><a href="/admin">← All appointments</a></p>
+      <p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
+      <p class="notice" role="status">${this.status}</p>
+      <div class="panel">
+        <h2>${a.service.name} <span class="badge ${a.status}">${statusLabel[a.status]}</span></h2>
+        <dl>
+          <dt>When</dt>
+          <dd>${formatSpan(a.start, a.end, zone)} <span class="muted">(${zoneLabel(zone)})</span></dd>
+          <dt>Customer</dt>
+          <dd>${a.customer.name}</dd>
+          <dt>Email</dt>
+          <dd><a href="mailto:${a.customer.email}">${a.customer.email}</a></dd>
+          ${a.customer.phone ? html`<dt>Phone</dt><dd><a href="tel:${a.customer.phone.replace(/[^+\d]/g, '')}">${a.customer.phone}</a></dd>` : nothing}
+          ${a.customer.timeZone && a.customer.timeZone !== zone
+            ? html`<dt>Their time</dt><dd>${formatTime(a.start, a.customer.timeZone)} (${a.customer.timeZone.replace(/_/g, ' ')})</dd>`
+            : nothing}
+          ${a.note ? html`<dt>Note</dt><dd>${a.note}</dd>` : nothing}
+          <dt>Booked</dt>
+          <dd>${formatDay(a.createdAt, zone)}${a.cancelledBy ? html` · cancelled by ${a.cancelledBy === 'provider' ? 'you' : 'the customer'}` : nothing}</dd>
+        </dl>
+        ${confirmed
+          ? html`<div class="actions" part="actions">
+              ${started
+                ? html`<button class="primary" ?disabled=${this.busy} @click=${() => this.act('complete')}>Mark completed</button>
+                    <button ?disabled=${this.busy} @click=${() => this.act('no-show')}>Mark no-show</button>`
+                : html`<button ?disabled=${this.busy} aria-expanded=${this.rescheduling} @click=${() => (this.rescheduling = !this.rescheduling)}>Reschedule</button>
+                    <button class="danger" ?disabled=${this.busy} @click=${() => (this.confirmingCancel = true)}>Cancel appointment</button>`}
+            </div>`
+          : nothing}
+        ${this.confirmingCancel
+          ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
+              <p>Cancel this appointment? ${a.customer.name} gets an email.</p>
+              <div class="row">
+                <button class="danger" ?disabled=${this.busy} @click=${() => this.act('cancel')}>Yes, cancel it</button>
+                <button @click=${() => (this.confirmingCancel = false)}>Keep it</button>
+              </div>
+            </div>`
+          : nothing}
+        ${this.rescheduling
+          ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${zone} ?busy=${this.busy}
+              @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.move(e.detail)}
+              @book-reschedule-cancel=${() => (this.rescheduling = false)}></book-reschedule>`
+          : nothing}
+      </div>
+      <section>
+        <h2>Emails about this appointment</h2>
+        <book-mailbox admin .emails=${this.emails} @book-email-retry=${(e: CustomEvent<number>) => this.retry(e.detail)}></book-mailbox>
+      </section>`;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [{ appointment }, { emails }] = await Promise.all([
+        api.appointment(this.appointmentId),
+        api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: [] as AdminEmail[] })),
+      ]);
+      this.appointment = appointment;
+      this.emails = emails;
+    } catch (e) {
+      this.problem = errorText(e);
+    }
+  }
+
+  private async run(work: () => Promise<AdminAppointment>, done: string): Promise<void> {
+    this.busy = true;
+    this.problem = '';
+    try {
+      this.appointment = await work();
+      this.status = done;
+      this.rescheduling = false;
+      this.confirmingCancel = false;
+      this.dispatchEvent(new CustomEvent('book-appointment-changed', { detail: this.appointment, bubbles: true, composed: true }));
+      this.emails = (await api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: this.emails }))).emails;
+    } catch (e) {
+      this.problem = errorText(e);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private act(action: 'cancel' | 'complete' | 'no-show'): Promise<void> {
+    const done = { cancel: 'Appointment cancelled.', complete: 'Marked as completed.', 'no-show': 'Marked as a no-show.' }[action];
+    return this.run(async () => (await api.appointmentAction(this.appointmentId, action)).appointment, done);
+  }
+
+  private move(slot: Slot): Promise<void> {
+    return this.run(
+      async () => (await api.rescheduleAppointment(this.appointmentId, slot.start)).appointment,
+      `Moved to ${formatSpan(slot.start, slot.end, this.profile.timeZone)}.`,
+    );
+  }
+
+  private async retry(id: number): Promise<void> {
+    try {
+      const { email } = await api.retryEmail(id);
+      this.emails = this.emails.map((e) => (e.id === id ? email : e));
+    } catch (e) {
+      this.problem = errorText(e);
+    }
+  }
+}
+
+define('book-appointment-detail', BookAppointmentDetail);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'book-appointment-detail': BookAppointmentDetail;
+  }
+}

@@ -1,0 +1,207 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { addDays, localDate } from '../../../widget/lib/dates.js';
+import { define } from '../../../widget/lib/define.js';
+import { api } from '../../api/site-api.js';
+import type { AdminAppointment, AdminService, AppointmentStatus, Profile } from '../../api/types.js';
+import { errorText } from '../../lib/errors.js';
+import { LOCALE, formatDay, formatTime, statusLabel, todayIn } from '../../lib/format.js';
+import { dayRange, weekStart } from '../../lib/zone.js';
+import { siteBase } from '../../styles/components.js';
+import '../book-week-view/book-week-view.js';
+import { styles } from './book-dashboard.styles.js';
+
+type Mode = 'list' | 'week';
+const UPCOMING_DAYS = 14;
+/** Confirmed appointments that ended up to this many days ago are listed as "to close" (complete / no-show). */
+const CLOSE_DAYS = 7;
+
+/**
+ * @summary The provider's dashboard: appointments to close, today and the next two weeks, or a week calendar;
+ * filtered by status, service and customer. Times are in the provider's zone. Each appointment links to its
+ * detail (cancel, reschedule, complete, no-show, customer contact).
+ *
+ * @csspart appointment - Each appointment in the list.
+ *
+ * @property profile - The provider's profile (for the time zone).
+ */
+export class BookDashboard extends LitElement {
+  static override styles = [siteBase, styles];
+
+  @property({ attribute: false }) profile!: Profile;
+
+  @state() private mode: Mode = 'list';
+  @state() private week = '';
+  @state() private appointments: AdminAppointment[] = [];
+  @state() private services: AdminService[] = [];
+  @state() private loading = true;
+  @state() private problem = '';
+  @state() private status: AppointmentStatus | '' = '';
+  @state() private service = '';
+  @state() private query = '';
+  private loadId = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const params = new URLSearchParams(location.search);
+    this.mode = params.get('view') === 'week' ? 'week' : 'list';
+    this.week = params.get('week') ?? weekStart(todayIn(this.profile.timeZone));
+    void api.services().then((r) => (this.services = r.services)).catch(() => undefined);
+    void this.load();
+  }
+
+  override render() {
+    return html`${this.renderToolbar()}
+      <p class="notice bad" role="alert">${this.problem}</p>
+      ${this.loading ? html`<p class="loading" role="status">Loading appointments…</p>` : this.mode === 'week' ? this.renderWeek() : this.renderList()}`;
+  }
+
+  private renderToolbar() {
+    return html`<div class="toolbar" role="search" aria-label="Filter appointments">
+      <div class="toggle" role="group" aria-label="View">
+        <button type="button" aria-pressed=${this.mode === 'list'} @click=${() => this.setMode('list')}>List</button>
+        <button type="button" aria-pressed=${this.mode === 'week'} @click=${() => this.setMode('week')}>Week</button>
+      </div>
+      <div class="field">
+        <label for="status">Status</label>
+        <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as AppointmentStatus)}>
+          <option value="">All</option>
+          ${(['confirmed', 'completed', 'cancelled', 'no_show'] as const).map((s) => html`<option value=${s} ?selected=${s === this.status}>${statusLabel[s]}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="service">Service</label>
+        <select id="service" @change=${(e: Event) => (this.service = (e.target as HTMLSelectElement).value)}>
+          <option value="">All services</option>
+          ${this.services.map((s) => html`<option value=${s.id} ?selected=${String(s.id) === this.service}>${s.name}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="q">Customer</label>
+        <input id="q" type="search" placeholder="Name or email" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+      </div>
+    </div>`;
+  }
+
+  private filtered(): AdminAppointment[] {
+    const q = this.query.trim().toLowerCase();
+    return this.appointments.filter(
+      (a) =>
+        (!this.status || a.status === this.status) &&
+        (!this.service || String(a.service.id) === this.service) &&
+        (!q || a.customer.name.toLowerCase().includes(q) || a.customer.email.toLowerCase().includes(q)),
+    );
+  }
+
+  private renderList() {
+    const zone = this.profile.timeZone;
+    const now = Date.now();
+    const today = todayIn(zone);
+    const all = this.filtered();
+    const toClose = all.filter((a) => a.status === 'confirmed' && Date.parse(a.start) <= now && localDate(a.start, zone) <= today);
+    const todays = all.filter((a) => localDate(a.start, zone) === today && !toClose.includes(a));
+    const upcoming = all.filter((a) => localDate(a.start, zone) > today);
+    const confirmedToday = todays.filter((a) => a.status === 'confirmed').length;
+    const days = new Map<string, AdminAppointment[]>();
+    for (const a of upcoming) days.set(localDate(a.start, zone), [...(days.get(localDate(a.start, zone)) ?? []), a]);
+    return html`<div class="stats">
+        <div class="stat"><strong>${confirmedToday}</strong>today</div>
+        <div class="stat"><strong>${upcoming.filter((a) => a.status === 'confirmed').length}</strong>next ${UPCOMING_DAYS} days</div>
+        <div class="stat"><strong>${toClose.length}</strong>to close</div>
+      </div>
+      ${toClose.length
+        ? html`<section aria-labelledby="close-h">
+            <h2 id="close-h">To close</h2>
+            <p class="muted">These have started: mark them completed or as a no-show.</p>
+            ${this.renderItems(toClose, true)}
+          </section>`
+        : nothing}
+      <section aria-labelledby="today-h">
+        <h2 id="today-h">Today <span class="muted">· ${formatDay(new Date().toISOString(), zone)}</span></h2>
+        ${todays.length ? this.renderItems(todays) : html`<p class="empty">No appointments today.</p>`}
+      </section>
+      <section aria-labelledby="upcoming-h">
+        <h2 id="upcoming-h">Upcoming</h2>
+        ${days.size
+          ? [...days].map(([day, list]) => html`<h3 class="day">${formatDay(list[0]!.start, zone)}</h3>${this.renderItems(list)}`)
+          : html`<p class="empty">Nothing booked in the next ${UPCOMING_DAYS} days yet.</p>`}
+      </section>`;
+  }
+
+  private renderItems(list: AdminAppointment[], withDay = false) {
+    const zone = this.profile.timeZone;
+    return html`<ul class="appointments">
+      ${list.map(
+        (a) => html`<li>
+          <a class="appt" part="appointment" href="/admin/appointments/${a.id}">
+            <span class="time">${withDay ? html`${formatDay(a.start, zone).slice(0, 10)}<br />` : nothing}${formatTime(a.start, zone)}–${formatTime(a.end, zone)}</span>
+            <span class="who"><strong>${a.customer.name}</strong><br /><span class="muted">${a.service.name}</span></span>
+            <span class="badge ${a.status}">${statusLabel[a.status]}</span>
+          </a>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderWeek() {
+    const end = addDays(this.week, 6);
+    const fmt = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return html`<div class="week-nav">
+        <button type="button" @click=${() => this.moveWeek(-7)} aria-label="Previous week">←</button>
+        <button type="button" @click=${() => this.moveWeek(7)} aria-label="Next week">→</button>
+        <button type="button" @click=${() => this.moveWeek(0)}>This week</button>
+        <strong aria-live="polite">${fmt.formatRange(new Date(`${this.week}T00:00:00Z`), new Date(`${end}T00:00:00Z`))}</strong>
+      </div>
+      <book-week-view .appointments=${this.filtered()} start=${this.week} time-zone=${this.profile.timeZone}></book-week-view>`;
+  }
+
+  private setMode(mode: Mode): void {
+    this.mode = mode;
+    this.syncUrl();
+    void this.load();
+  }
+
+  private moveWeek(days: number): void {
+    this.week = days === 0 ? weekStart(todayIn(this.profile.timeZone)) : addDays(this.week, days);
+    this.syncUrl();
+    void this.load();
+  }
+
+  /** The view and week are part of the URL, so a reload or a shared link shows the same. */
+  private syncUrl(): void {
+    const params = new URLSearchParams();
+    if (this.mode === 'week') {
+      params.set('view', 'week');
+      params.set('week', this.week);
+    }
+    history.replaceState(null, '', `/admin${params.size ? `?${params}` : ''}`);
+  }
+
+  private async load(): Promise<void> {
+    const id = ++this.loadId;
+    const zone = this.profile.timeZone;
+    const range =
+      this.mode === 'week'
+        ? dayRange(this.week, 7, zone)
+        : dayRange(addDays(todayIn(zone), -CLOSE_DAYS), CLOSE_DAYS + UPCOMING_DAYS + 1, zone);
+    this.loading = this.appointments.length === 0;
+    try {
+      const { appointments } = await api.appointments(range);
+      if (id !== this.loadId) return;
+      this.appointments = appointments;
+      this.problem = '';
+    } catch (e) {
+      if (id === this.loadId) this.problem = errorText(e);
+    } finally {
+      if (id === this.loadId) this.loading = false;
+    }
+  }
+}
+
+define('book-dashboard', BookDashboard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'book-dashboard': BookDashboard;
+  }
+}

@@ -1,0 +1,184 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Slot } from '../../../widget/api/types.js';
+import { define } from '../../../widget/lib/define.js';
+import { api } from '../../api/site-api.js';
+import type { CustomerBooking, Email } from '../../api/types.js';
+import { calendarLinks } from '../../lib/calendar-links.js';
+import { errorText } from '../../lib/errors.js';
+import { browserZone, formatDay, formatSpan, statusLabel, zoneLabel } from '../../lib/format.js';
+import { siteBase } from '../../styles/components.js';
+import '../book-mailbox/book-mailbox.js';
+import '../book-reschedule/book-reschedule.js';
+
+/**
+ * @summary The manage link from the booking email (`/manage/:id?token=`): the booking, "add to calendar",
+ * reschedule and cancel (only before it starts), and the emails sent about it. Works without an account: the
+ * token in the link is the key; a signed-in customer's own bookings open without it.
+ *
+ * @event book-appointment-changed - Cancelled or moved; `detail` is the booking.
+ * @csspart actions - The action buttons.
+ *
+ * @property bookingId - (`booking-id`) The booking's id.
+ */
+export class BookManage extends LitElement {
+  static override styles = [
+    siteBase,
+    css`
+      h1 {
+        font-size: 1.6rem;
+        margin: 0 0 0.75rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.35rem 1rem;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-top: 0.75rem;
+      }
+      section {
+        margin-top: 1.5rem;
+      }
+    `,
+  ];
+
+  @property({ type: Number, attribute: 'booking-id' }) bookingId = 0;
+
+  @state() private booking?: CustomerBooking;
+  @state() private emails: Email[] = [];
+  @state() private problem = '';
+  @state() private status = '';
+  @state() private panel: 'reschedule' | 'cancel' | null = null;
+  @state() private busy = false;
+  private token = new URLSearchParams(location.search).get('token') ?? undefined;
+  private zone = browserZone();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    const b = this.booking;
+    if (!b) {
+      return html`<h1>Your booking</h1>
+        ${this.problem
+          ? html`<p class="notice bad" role="alert">${this.problem}</p>
+              <p>Check that you opened the whole link from your email. <a href="/login">Sign in</a> to see bookings in your account.</p>`
+          : html`<p class="loading" role="status">Loading your booking…</p>`}`;
+    }
+    const future = Date.parse(b.start) > Date.now();
+    const changeable = b.status === 'confirmed' && future;
+    const links = b.calendarLinks ?? calendarLinks(b);
+    return html`<h1>${b.service.name} at ${b.provider.name}</h1>
+      <p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
+      <p class="notice" role="status">${this.status}</p>
+      <div class="panel">
+        <dl>
+          <dt>Status</dt>
+          <dd><span class="badge ${b.status}">${statusLabel[b.status]}</span>${b.cancelledBy ? ` by ${b.cancelledBy === 'customer' ? 'you' : b.provider.name}` : ''}</dd>
+          <dt>When</dt>
+          <dd>${formatSpan(b.start, b.end, this.zone)} <span class="muted">(${zoneLabel(this.zone)})</span></dd>
+          <dt>Where</dt>
+          <dd><a href="/p/${b.provider.slug}">${b.provider.name}</a>${b.provider.address ? html`<br />${b.provider.address}` : nothing}</dd>
+          <dt>Name</dt>
+          <dd>${b.customerName}</dd>
+          ${b.note ? html`<dt>Note</dt><dd>${b.note}</dd>` : nothing}
+        </dl>
+        ${b.status === 'confirmed'
+          ? html`<div class="actions" part="actions">
+              <a class="button" href=${links.ics} download>Add to calendar (.ics)</a>
+              <a class="button" href=${links.google} target="_blank" rel="noopener">Google Calendar</a>
+              ${changeable
+                ? html`<button aria-expanded=${this.panel === 'reschedule'} @click=${() => this.toggle('reschedule')}>Reschedule</button>
+                    <button class="danger" @click=${() => this.toggle('cancel')}>Cancel booking</button>`
+                : nothing}
+            </div>`
+          : html`<p class="actions"><a class="button primary" href="/p/${b.provider.slug}/book/${b.service.id}">Book again</a></p>`}
+        ${this.panel === 'cancel'
+          ? html`<div class="notice" role="alertdialog" aria-label="Confirm cancellation">
+              <p>Cancel your ${b.service.name} on ${formatDay(b.start, this.zone)}?</p>
+              <div class="row">
+                <button class="danger" ?disabled=${this.busy} @click=${this.cancel}>Yes, cancel</button>
+                <button @click=${() => (this.panel = null)}>Keep it</button>
+              </div>
+            </div>`
+          : nothing}
+        ${this.panel === 'reschedule'
+          ? html`<book-reschedule provider=${b.provider.slug} service=${b.service.id} time-zone=${this.zone} ?busy=${this.busy}
+              @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.reschedule(e.detail)}
+              @book-reschedule-cancel=${() => (this.panel = null)}></book-reschedule>`
+          : nothing}
+      </div>
+      <section aria-labelledby="emails-h">
+        <h2 id="emails-h">Emails about this booking</h2>
+        <book-mailbox .emails=${this.emails}></book-mailbox>
+      </section>`;
+  }
+
+  private toggle(panel: 'reschedule' | 'cancel'): void {
+    this.panel = this.panel === panel ? null : panel;
+    this.status = '';
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [{ booking }, { emails }] = await Promise.all([
+        api.booking(this.bookingId, this.token),
+        api.bookingEmails(this.bookingId, this.token).catch(() => ({ emails: [] as Email[] })),
+      ]);
+      this.booking = booking;
+      this.emails = emails;
+      document.title = `${booking.service.name} at ${booking.provider.name} · Book your services`;
+    } catch (e) {
+      this.problem = errorText(e) === 'Booking not found' ? 'We could not find this booking.' : errorText(e);
+    }
+  }
+
+  private async run(work: () => Promise<string>): Promise<void> {
+    this.busy = true;
+    this.problem = '';
+    try {
+      this.status = await work();
+      this.panel = null;
+      await this.load();
+      this.dispatchEvent(new CustomEvent('book-appointment-changed', { detail: this.booking, bubbles: true, composed: true }));
+    } catch (e) {
+      this.problem = errorText(e);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private cancel = () =>
+    this.run(async () => {
+      await api.cancelBooking(this.bookingId, this.token);
+      return 'Your booking is cancelled.';
+    });
+
+  private reschedule = (slot: Slot) =>
+    this.run(async () => {
+      const { booking } = await api.rescheduleBooking(this.bookingId, slot.start, this.token);
+      return `Moved to ${formatSpan(booking.start, booking.end, this.zone)}.`;
+    });
+}
+
+define('book-manage', BookManage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'book-manage': BookManage;
+  }
+}

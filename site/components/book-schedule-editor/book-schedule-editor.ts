@@ -1,0 +1,80 @@
+import { LitElement, css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { define } from '../../../widget/lib/define.js';
+import { api } from '../../api/site-api.js';
+import type { Profile, WeeklyInterval } from '../../api/types.js';
+import { errorText } from '../../lib/errors.js';
+import { siteBase } from '../../styles/components.js';
+import '../book-overrides-calendar/book-overrides-calendar.js';
+import '../book-week-editor/book-week-editor.js';
+
+/**
+ * @summary Opening hours: the weekly schedule and, below it, date overrides on a calendar.
+ *
+ * @property profile - The provider's profile (for the time zone).
+ */
+export class BookScheduleEditor extends LitElement {
+  static override styles = [
+    siteBase,
+    css`
+      section + section {
+        margin-top: 2rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) profile!: Profile;
+
+  @state() private weekly: WeeklyInterval[] = [];
+  @state() private loading = true;
+  @state() private busy = false;
+  @state() private problem = '';
+  @state() private status = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void api
+      .schedule('0000-01-01', '0000-01-01')
+      .then((s) => (this.weekly = s.weeklyHours))
+      .catch((e: unknown) => (this.problem = errorText(e)))
+      .finally(() => (this.loading = false));
+  }
+
+  override render() {
+    if (this.loading) return html`<p class="loading" role="status">Loading your hours…</p>`;
+    return html`<section aria-labelledby="weekly-h">
+        <h2 id="weekly-h">Every week</h2>
+        <p class="muted">In ${this.profile.timeZone.replace(/_/g, ' ')} time. Several intervals a day leave room for breaks.</p>
+        <p class="notice" role="status">${this.status}</p>
+        <book-week-editor .intervals=${this.weekly} ?busy=${this.busy} error=${this.problem}
+          @book-week-submit=${(e: CustomEvent<WeeklyInterval[]>) => this.save(e.detail)}></book-week-editor>
+      </section>
+      <section aria-labelledby="dates-h">
+        <h2 id="dates-h">Special dates</h2>
+        <p class="muted">Holidays, days off and one-off hours replace the weekly hours for that date.</p>
+        <book-overrides-calendar time-zone=${this.profile.timeZone} .weekly=${this.weekly}></book-overrides-calendar>
+      </section>`;
+  }
+
+  private async save(intervals: WeeklyInterval[]): Promise<void> {
+    this.busy = true;
+    this.problem = '';
+    this.status = '';
+    try {
+      this.weekly = (await api.saveWeekly(intervals)).weeklyHours;
+      this.status = 'Weekly hours saved.';
+    } catch (e) {
+      this.problem = errorText(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+define('book-schedule-editor', BookScheduleEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'book-schedule-editor': BookScheduleEditor;
+  }
+}

@@ -1,0 +1,148 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { define } from '../../../widget/lib/define.js';
+import type { ServiceInput } from '../../api/types.js';
+import { siteBase } from '../../styles/components.js';
+
+export const defaultService = (): ServiceInput => ({
+  name: '',
+  description: '',
+  durationMinutes: 60,
+  price: { amountMinor: 5000, currency: 'EUR' },
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  active: true,
+});
+
+const CURRENCIES = ['EUR', 'USD', 'GBP', 'AUD', 'CHF', 'CAD', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK', 'JPY', 'NZD'];
+const DURATIONS = [15, 20, 30, 45, 60, 75, 90, 120, 150, 180, 240];
+
+/**
+ * @summary One service: name, duration, price, buffers, description and whether it can be booked.
+ *
+ * @event book-service-submit - Valid form submitted; `detail` is the `ServiceInput`.
+ * @event book-service-cancel - The person closed the form without saving.
+ * @csspart form - The form.
+ *
+ * @property service - The service to edit (a new one when empty).
+ * @property errors - Field errors from the server, keyed like `price.amountMinor`.
+ * @property busy - Disables the buttons while saving.
+ * @property submitLabel - The submit button's text.
+ * @property cancellable - Shows a Cancel button.
+ * @property compact - Leaves out buffers and the active switch (the onboarding's first service).
+ */
+export class BookServiceForm extends LitElement {
+  static override styles = siteBase;
+
+  @property({ attribute: false }) service: ServiceInput = defaultService();
+  @property({ attribute: false }) errors: Record<string, string> = {};
+  @property({ type: Boolean }) busy = false;
+  @property({ attribute: 'submit-label' }) submitLabel = 'Save service';
+  @property({ type: Boolean }) cancellable = false;
+  @property({ type: Boolean }) compact = false;
+
+  @state() private draft: ServiceInput = defaultService();
+  @state() private priceText = '50.00';
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('service')) {
+      this.draft = structuredClone(this.service);
+      this.priceText = (this.service.price.amountMinor / 100).toFixed(2);
+    }
+  }
+
+  override render() {
+    const d = this.draft;
+    const durations = [...new Set([...DURATIONS, d.durationMinutes])].sort((a, b) => a - b);
+    return html`<form part="form" novalidate @submit=${this.handleSubmit}>
+      <div class="field">
+        <label for="name">Service name</label>
+        <input id="name" .value=${d.name} required maxlength="100" aria-invalid=${Boolean(this.errors.name)}
+          aria-describedby=${this.errors.name ? 'name-error' : nothing} @input=${(e: Event) => this.set({ name: this.val(e) })} />
+        ${this.error('name')}
+      </div>
+      <div class="grid2">
+        <div class="field">
+          <label for="duration">Duration</label>
+          <select id="duration" @change=${(e: Event) => this.set({ durationMinutes: Number(this.val(e)) })}>
+            ${durations.map((m) => html`<option value=${m} ?selected=${m === d.durationMinutes}>${m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="price">Price</label>
+          <div class="row">
+            <input id="price" inputmode="decimal" .value=${this.priceText} aria-invalid=${Boolean(this.errors['price.amountMinor'])}
+              aria-describedby=${this.errors['price.amountMinor'] ? 'price.amountMinor-error' : nothing}
+              @input=${(e: Event) => (this.priceText = this.val(e))} />
+            <select aria-label="Currency" @change=${(e: Event) => this.set({ price: { ...this.draft.price, currency: this.val(e) } })}>
+              ${[...new Set([d.price.currency, ...CURRENCIES])].map((c) => html`<option ?selected=${c === d.price.currency}>${c}</option>`)}
+            </select>
+          </div>
+          ${this.error('price.amountMinor')}
+        </div>
+      </div>
+      ${this.compact
+        ? nothing
+        : html`<div class="grid2">
+              ${this.minutes('bufferBeforeMinutes', 'Buffer before (minutes)')} ${this.minutes('bufferAfterMinutes', 'Buffer after (minutes)')}
+            </div>
+            <label class="check"><input type="checkbox" .checked=${d.active} @change=${(e: Event) => this.set({ active: (e.target as HTMLInputElement).checked })} />
+              Customers can book this service</label>`}
+      <div class="field">
+        <label for="description">Description <span class="hint">(optional)</span></label>
+        <textarea id="description" maxlength="2000" .value=${d.description} @input=${(e: Event) => this.set({ description: this.val(e) })}></textarea>
+      </div>
+      <div class="row">
+        <button class="primary" type="submit" ?disabled=${this.busy}>${this.submitLabel}</button>
+        ${this.cancellable
+          ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('book-service-cancel', { bubbles: true, composed: true }))}>Cancel</button>`
+          : nothing}
+      </div>
+    </form>`;
+  }
+
+  private minutes(key: 'bufferBeforeMinutes' | 'bufferAfterMinutes', label: string) {
+    return html`<div class="field">
+      <label for=${key}>${label}</label>
+      <input id=${key} type="number" min="0" max="240" step="5" inputmode="numeric" .value=${String(this.draft[key])}
+        aria-describedby="${key}-hint" @input=${(e: Event) => this.set({ [key]: Number(this.val(e)) || 0 })} />
+      <span class="hint" id="${key}-hint">Kept free ${key === 'bufferBeforeMinutes' ? 'before' : 'after'} each appointment.</span>
+    </div>`;
+  }
+
+  private error(name: string) {
+    return this.errors[name] ? html`<p class="error" id="${name}-error">${this.errors[name]}</p>` : nothing;
+  }
+
+  private val(e: Event): string {
+    return (e.target as HTMLInputElement).value;
+  }
+
+  private set(patch: Partial<ServiceInput>): void {
+    this.draft = { ...this.draft, ...patch };
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const amount = Math.round(Number(this.priceText.replace(',', '.')) * 100);
+    const errors: Record<string, string> = {};
+    if (!this.draft.name.trim()) errors.name = 'Give the service a name.';
+    if (!Number.isFinite(amount) || amount < 0) errors['price.amountMinor'] = 'Enter a price such as 45 or 45.50.';
+    this.errors = errors;
+    if (Object.keys(errors).length) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const detail: ServiceInput = { ...this.draft, name: this.draft.name.trim(), price: { ...this.draft.price, amountMinor: amount } };
+    this.dispatchEvent(new CustomEvent('book-service-submit', { detail, bubbles: true, composed: true }));
+  }
+}
+
+define('book-service-form', BookServiceForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'book-service-form': BookServiceForm;
+  }
+}

@@ -1,0 +1,72 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .scroller {
+    overflow-x: auto;
+    border: 1px solid var(--book-surface);
+    border-radius: var(--book-radius);
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: 3.25rem repeat(7, minmax(5.5rem, 1fr));
+    min-width: 44rem;
+  }
+  .corner,
+  .dayhead {
+    position: sticky;
+    top: 0;
+    background: var(--book-bg);
+    border-bottom: 1px solid var(--book-surface);
+    padding: 0.4rem 0.25rem;
+    font-size: 0.85rem;
+    text-align: center;
+    z-index: 1;
+  }
+  .dayhead.today {
+    color: var(--book-accent);
+    font-weight: 700;
+  }
+  .hours,
+  .day {
+    position: relative;
+    border-left: 1px solid var(--book-surface);
+  }
+  .hour {
+    position: absolute;
+    left: 0;
+    right: 0;
+    border-top: 1px solid var(--book-surface);
+    font-size: 0.75rem;
+    color: var(--book-muted);
+    padding: 0 0.25rem;
+  }
+  .event {
+    position: absolute;
+    left: 2px;
+    right: 2px;
+    overflow: hidden;
+    border-radius: 4px;
+    padding: 0.1rem 0.3rem;
+    font-size: 0.78rem;
+    line-height: 1.25;
+    text-decoration: none;
+    color: var(--book-fg);
+    background: var(--book-accent-soft);
+    border-left: 3px solid var(--book-accent);
+  }
+  .event.cancelled {
+    background: var(--book-surface);
+    border-left-color: var(--book-muted);
+    text-decoration: line-through;
+    color: var(--book-muted);
+  }
+  .event.completed {
+    border-left-color: var(--book-success);
+  }
+  .event.no_show {
+    border-left-color: var(--book-danger);
+  }
+  .event:focus-visible {
+    z-index: 2;
+  }
+`;

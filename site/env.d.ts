@@ -1,0 +1,2 @@
+declare module 'virtual:book-tokens.css';
+declare module '*.css';

@@ -1,0 +1,37 @@
+/**
+ * A tiny client router for the signed-in areas: the server answers every known path with the same shell, the
+ * shell shows the view for `location.pathname`. Links inside the area navigate without a reload.
+ */
+export interface Route<View extends string> {
+  pattern: RegExp;
+  view: View;
+  title: string;
+}
+
+export function matchRoute<View extends string>(routes: Route<View>[], path: string): { route: Route<View>; params: string[] } | undefined {
+  for (const route of routes) {
+    const match = route.pattern.exec(path);
+    if (match) return { route, params: match.slice(1) };
+  }
+  return undefined;
+}
+
+export function navigate(path: string): void {
+  history.pushState(null, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+/**
+ * Turns clicks on same-area links (also inside shadow roots) into client navigation. Modified clicks, downloads
+ * and new-tab links behave as usual.
+ */
+export function interceptLinks(host: HTMLElement, prefix: string): void {
+  host.addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+    if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin) return;
+    if (!anchor.pathname.startsWith(prefix)) return;
+    event.preventDefault();
+    if (anchor.pathname + anchor.search !== location.pathname + location.search) navigate(anchor.pathname + anchor.search);
+  });
+}

@@ -1,0 +1,1 @@
+import '../components/book-account-app/book-account-app.js';

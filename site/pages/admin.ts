@@ -1,0 +1,1 @@
+import '../components/book-admin-app/book-admin-app.js';

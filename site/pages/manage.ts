@@ -1,0 +1,1 @@
+import '../components/book-manage/book-manage.js';

@@ -1,0 +1,1 @@
+import '../components/book-auth-form/book-auth-form.js';

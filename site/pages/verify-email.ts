@@ -1,0 +1,1 @@
+import '../components/book-verify-email/book-verify-email.js';

@@ -1,0 +1,210 @@
+import { css } from 'lit';
+import { base } from '../../widget/styles/shared.js';
+
+/**
+ * What every site component adopts: the widget's base (type, buttons, focus ring, `.sr-only`) plus forms,
+ * panels, badges and tables, all from the shared `--book-*` tokens the page defines on `:root`.
+ */
+export const siteBase = [
+  base,
+  css`
+    :host {
+      display: block;
+    }
+    h2,
+    h3 {
+      line-height: 1.25;
+      margin: 0 0 0.5rem;
+    }
+    h2 {
+      font-size: 1.3rem;
+    }
+    h3 {
+      font-size: 1.05rem;
+    }
+    p {
+      margin: 0 0 0.75rem;
+    }
+    button,
+    .button {
+      min-height: 2.75rem;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.4rem;
+      text-decoration: none;
+      color: var(--book-fg);
+      border: 1px solid var(--book-border);
+      border-radius: var(--book-radius);
+      background: var(--book-bg);
+      padding: 0.5em 0.9em;
+      font: inherit;
+    }
+    .primary,
+    a.button.primary {
+      background: var(--book-accent);
+      border-color: var(--book-accent);
+      color: var(--book-accent-fg);
+      font-weight: 600;
+    }
+    .danger {
+      color: var(--book-danger);
+      border-color: var(--book-danger);
+    }
+    .link {
+      min-height: auto;
+      border: 0;
+      background: none;
+      padding: 0.25em 0;
+      color: var(--book-accent);
+      text-decoration: underline;
+    }
+    button:disabled {
+      opacity: 0.6;
+    }
+    label {
+      font-weight: 600;
+      font-size: 0.9rem;
+    }
+    input,
+    select,
+    textarea {
+      font: inherit;
+      color: inherit;
+      background: var(--book-bg);
+      border: 1px solid var(--book-border);
+      border-radius: var(--book-radius);
+      padding: 0.5rem 0.65rem;
+      min-height: 2.75rem;
+      width: 100%;
+    }
+    input[type='checkbox'],
+    input[type='radio'] {
+      width: 1.25rem;
+      height: 1.25rem;
+      min-height: 0;
+      accent-color: var(--book-accent);
+      margin: 0;
+    }
+    input[type='color'] {
+      padding: 0.2rem;
+      width: 4rem;
+    }
+    textarea {
+      min-height: 6rem;
+      resize: vertical;
+    }
+    [aria-invalid='true'] {
+      border-color: var(--book-danger);
+      border-width: 2px;
+    }
+    .field {
+      display: grid;
+      gap: 0.3rem;
+      margin-bottom: 0.9rem;
+    }
+    .hint {
+      font-size: 0.85rem;
+      color: var(--book-muted);
+      font-weight: 400;
+    }
+    .error {
+      color: var(--book-danger);
+      font-size: 0.9rem;
+      margin: 0;
+    }
+    .check {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      font-weight: 400;
+      min-height: 2.75rem;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .grid2 {
+      display: grid;
+      gap: 0 1rem;
+    }
+    @media (min-width: 40rem) {
+      .grid2 {
+        grid-template-columns: 1fr 1fr;
+      }
+    }
+    .panel {
+      border: 1px solid var(--book-surface);
+      border-radius: var(--book-radius);
+      padding: 1rem;
+      background: var(--book-bg);
+      margin-bottom: 1rem;
+    }
+    .muted {
+      color: var(--book-muted);
+    }
+    .notice {
+      padding: 0.75rem 1rem;
+      border-radius: var(--book-radius);
+      background: var(--book-accent-soft);
+      margin: 0 0 1rem;
+    }
+    .notice:empty {
+      display: none;
+    }
+    .notice.bad {
+      background: transparent;
+      border: 2px solid var(--book-danger);
+      color: var(--book-danger);
+    }
+    .badge {
+      display: inline-block;
+      font-size: 0.8rem;
+      font-weight: 600;
+      padding: 0.1rem 0.5rem;
+      border-radius: 999px;
+      border: 1px solid currentColor;
+      white-space: nowrap;
+    }
+    .badge.confirmed {
+      color: var(--book-accent);
+    }
+    .badge.completed {
+      color: var(--book-success);
+    }
+    .badge.cancelled {
+      color: var(--book-muted);
+    }
+    .badge.no_show,
+    .badge.failed {
+      color: var(--book-danger);
+    }
+    .badge.sent {
+      color: var(--book-success);
+    }
+    .badge.pending,
+    .badge.sending {
+      color: var(--book-muted);
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.5rem;
+      border-bottom: 1px solid var(--book-surface);
+      vertical-align: top;
+    }
+    .stack > * + * {
+      margin-top: 0.75rem;
+    }
+    .loading {
+      color: var(--book-muted);
+      min-height: 6rem;
+    }
+  `,
+];
