@@ -5,7 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from './auth/auth.routes.js';
 import { meRoutes } from './auth/me.routes.js';
 import { loadSession } from './auth/session.middleware.js';
-import { verificationRoutes } from './auth/verification.routes.js';
+import { sendVerificationEmail, verificationRoutes } from './auth/verification.routes.js';
 import { SESSION_COOKIE } from './auth/session-cookie.js';
 import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js';
 import type { AppointmentListener } from './bookings/appointment-events.js';
@@ -87,11 +87,19 @@ export function createApp(deps: AppDeps) {
   app.use(csrfProtection({ cookieName: SESSION_COOKIE, appOrigin: new URL(config.appUrl).origin }));
   app.use(loadSession({ db, now, secureCookies }));
 
+  const verification = { db, now, appUrl: config.appUrl, secretKey: config.secretKey };
   app.route(
     '/api/auth',
-    authRoutes({ db, now, secureCookies, trustProxy: config.trustProxy, loginRateLimit: config.loginRateLimit }),
+    authRoutes({
+      db,
+      now,
+      secureCookies,
+      trustProxy: config.trustProxy,
+      loginRateLimit: config.loginRateLimit,
+      onSignup: (user) => sendVerificationEmail(verification, user),
+    }),
   );
-  app.route('/api/auth/verify-email', verificationRoutes({ db, now, appUrl: config.appUrl, secretKey: config.secretKey }));
+  app.route('/api/auth/verify-email', verificationRoutes(verification));
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/providers', providersRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));

@@ -52,6 +52,14 @@ describe('customer account', () => {
       expect((await call(ctx, 'POST', '/api/auth/verify-email/request', { session: gina })).body).toEqual({ sent: false, emailVerified: true });
     });
 
+    it('sends the first link at signup', async () => {
+      const dana = await signUp(ctx, 'customer', { email: 'dana@example.com', name: 'Dana Customer' });
+      const mailbox = await call(ctx, 'GET', '/api/me/emails', { session: dana });
+      expect(mailbox.body.emails).toEqual([expect.objectContaining({ kind: 'verify_email', to: 'dana@example.com', subject: 'Confirm your email address' })]);
+      const token = await tokenFromMailbox(ctx, dana);
+      expect((await call(ctx, 'POST', '/api/auth/verify-email', { body: { token } })).status).toBe(200);
+    });
+
     it('refuses tampered, foreign and expired tokens', async () => {
       const dana = await signUp(ctx, 'customer');
       const other = await signUp(ctx, 'customer');
