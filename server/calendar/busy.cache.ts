@@ -55,15 +55,21 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
     }
   }
 
-  const refresh = (connectionId: number): Promise<void> => {
-    let run = running.get(connectionId);
-    if (!run) {
-      run = load(connectionId)
-        .catch((error: unknown) => console.error(`calendar busy times of connection ${connectionId} not refreshed:`, error))
-        .finally(() => running.delete(connectionId));
-      running.set(connectionId, run);
-    }
+  const start = (connectionId: number): Promise<void> => {
+    const run = load(connectionId)
+      .catch((error: unknown) => console.error(`calendar busy times of connection ${connectionId} not refreshed:`, error))
+      .finally(() => {
+        if (running.get(connectionId) === run) running.delete(connectionId);
+      });
+    running.set(connectionId, run);
     return run;
+  };
+  /** On a stale read: one refresh at a time per connection is plenty. */
+  const kick = (connectionId: number) => running.get(connectionId) ?? start(connectionId);
+  /** On request: a refresh already running may have read the calendar too early, so read it again after. */
+  const refresh = async (connectionId: number): Promise<void> => {
+    await running.get(connectionId);
+    await start(connectionId);
   };
 
   return {
@@ -71,13 +77,13 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
       const connection = await findConnection(db, providerId);
       if (!connection) return [];
       const checked = connection.busy_checked_at ? Date.parse(connection.busy_checked_at) : 0;
-      if (connection.status === 'active' && deps.now().getTime() - checked > deps.ttlMs) void refresh(connection.id);
+      if (connection.status === 'active' && deps.now().getTime() - checked > deps.ttlMs) void kick(connection.id);
       return readBusy(db, connection.id, range);
     },
     refresh,
     async refreshStale(olderThanMs) {
       const due = await listConnectionsToRefresh(deps.db, new Date(deps.now().getTime() - olderThanMs).toISOString());
-      for (const connection of due) await refresh(connection.id);
+      for (const connection of due) await kick(connection.id);
     },
     async idle() {
       while (running.size > 0) await Promise.all(running.values());
