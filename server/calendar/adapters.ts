@@ -5,6 +5,8 @@ import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
 import { updateConnection } from './connections.repository.js';
 import { googleCalendarAdapter } from './google/google.adapter.js';
 import { type GoogleAuthClient, googleCalendarApi, googleUserAuth } from './google/google.client.js';
+import { graphCalendarAdapter } from './microsoft/graph.adapter.js';
+import { graphTokens } from './microsoft/graph.tokens.js';
 import type { TokenCipher } from './token-cipher.js';
 
 export interface AdapterDeps {
@@ -59,19 +61,35 @@ const factories: Record<CalendarKind, Factory> = {
       now: () => deps.now().getTime(),
     });
   },
-  microsoft() {
-    throw new CalendarCallError('permanent', 'Outlook is not supported yet');
+  microsoft(connection, deps) {
+    const { microsoft, timeoutMs } = deps.config;
+    const now = () => deps.now().getTime();
+    const tokens = graphTokens(
+      { ...microsoft, timeoutMs },
+      refreshTokenOf(connection, deps),
+      (token) => updateConnection(deps.db, connection.id, { refresh_token_enc: deps.cipher.seal(token) }, deps.now()),
+      now,
+    );
+    return graphCalendarAdapter({
+      baseUrl: microsoft.graphBaseUrl,
+      tokens,
+      calendarId: connection.calendar_id,
+      accountEmail: connection.account_email ?? '',
+      timeoutMs,
+      now,
+    });
   },
 };
 
 /**
  * The adapter for a connection, kept while the connection stays the same so its access token
- * is reused between calls rather than fetched for each one.
+ * is reused between calls rather than fetched for each one. Reconnecting makes a new connection
+ * (a new id); choosing another calendar changes the key.
  */
 export function adapterRegistry(deps: AdapterDeps): (connection: CalendarConnectionRow) => CalendarAdapter {
   const cache = new Map<number, { key: string; adapter: CalendarAdapter }>();
   return (connection) => {
-    const key = [connection.kind, connection.calendar_id, connection.account_email, connection.refresh_token_enc].join('|');
+    const key = [connection.kind, connection.calendar_id, connection.account_email].join('|');
     const cached = cache.get(connection.id);
     if (cached?.key === key) return cached.adapter;
     const adapter = factories[connection.kind](connection, deps);

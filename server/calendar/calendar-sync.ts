@@ -12,6 +12,7 @@ import type { CalendarServiceDeps } from './calendar.service.js';
 import { feedRoutes } from './feed.routes.js';
 import { type GoogleAuthClient, googleAppAuth } from './google/google.client.js';
 import { googleOAuthFlow } from './google/google.oauth.js';
+import { graphOAuthFlow } from './microsoft/graph.oauth.js';
 import { pruneDoneJobs } from './sync-jobs.repository.js';
 import { syncJobWriter } from './sync.listener.js';
 import { syncPass } from './sync.worker.js';
@@ -49,6 +50,7 @@ export function createCalendarSync(deps: {
   const now = deps.now ?? (() => new Date());
   const calendarConfig = config.calendar;
   const google = { ...calendarConfig.google, timeoutMs: calendarConfig.timeoutMs };
+  const { microsoft } = calendarConfig;
   const adapterDeps = {
     db,
     now,
@@ -65,6 +67,7 @@ export function createCalendarSync(deps: {
     busy,
     flows: {
       ...(google.clientId && google.clientSecret && { google: googleOAuthFlow(google) }),
+      ...(microsoft.clientId && microsoft.clientSecret && { microsoft: graphOAuthFlow({ ...microsoft, timeoutMs: calendarConfig.timeoutMs }) }),
     },
   };
   const syncOnce = syncPass({
