@@ -21,10 +21,14 @@ export interface AdapterDeps {
 
 type Factory = (connection: CalendarConnectionRow, deps: AdapterDeps) => CalendarAdapter;
 
-const refreshTokenOf = (connection: CalendarConnectionRow, deps: AdapterDeps) => {
+function refreshTokenOf(connection: CalendarConnectionRow, deps: AdapterDeps): string {
   if (!connection.refresh_token_enc) throw new CalendarCallError('auth', 'no refresh token stored; connect the calendar again');
-  return deps.cipher.open(connection.refresh_token_enc);
-};
+  try {
+    return deps.cipher.open(connection.refresh_token_enc);
+  } catch (error) {
+    throw new CalendarCallError('auth', 'the stored refresh token cannot be opened (was SECRET_KEY changed?); connect the calendar again', { cause: error });
+  }
+}
 
 /** One line per calendar service: a new one (CalDAV) is a new adapter file and a line here. */
 const factories: Record<CalendarKind, Factory> = {
