@@ -6,7 +6,10 @@ import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Starts the real app for the run and answers `/__fixtures/provider?…` with a freshly created provider. */
+/**
+ * Starts the real app for the run and answers `/__fixtures/provider?…` with a freshly created provider.
+ * `/__slow/<ms>/api/…` answers GET requests from the real API after a delay, so tests can see loading states.
+ */
 function bookingApi() {
   let api;
   return {
@@ -19,6 +22,12 @@ function bookingApi() {
       await api?.close();
     },
     async serve(context) {
+      const slow = /^\/__slow\/(\d+)(\/api\/.*)$/.exec(context.path);
+      if (slow) {
+        await new Promise((resolve) => setTimeout(resolve, Number(slow[1])));
+        const res = await fetch(`${api.url}${slow[2]}${context.querystring ? `?${context.querystring}` : ''}`);
+        return { body: await res.text(), type: 'json' };
+      }
       if (context.path !== '/__fixtures/provider') return undefined;
       const q = context.query;
       const provider = await api.provider({ timeZone: q.timeZone, hours: q.hours, name: q.name });

@@ -2,6 +2,7 @@ import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createProvider, text, type TestProvider } from '../test/fixtures.js';
 import { calendarReady, heading, inner, mount, nextMonth, notice, openTimes, shadow, times, waitForHeading } from '../test/flow.js';
+import type { BookCalendar } from '../book-calendar/book-calendar.js';
 import type { BookServices } from './book-services.js';
 
 describe('book-services', () => {
@@ -29,6 +30,28 @@ describe('book-services', () => {
       const services = [...inner(el, 'book-service-list')!.querySelectorAll('button')].map(text);
       expect(services).to.deep.equal(['Haircut €50.00 60 min', 'Beard trim €10.00 30 min']);
       await expect(el).to.be.accessible();
+      el.remove();
+    });
+
+    it('keeps the loading states accessible while the server is slow', async () => {
+      const slow = { slug: provider.slug, api: `${location.origin}/__slow/800` };
+      const el = document.createElement('book-services');
+      el.setAttribute('provider', slow.slug);
+      el.setAttribute('api', slow.api);
+      document.body.append(el);
+      await el.updateComplete;
+      expect(text(shadow(el, '[part=loading]'))).to.equal('Loading…');
+      await expect(el).to.be.accessible();
+      await waitForHeading(el, 'Choose a service');
+      inner(el, 'book-service-list')!.querySelector('button')!.click();
+      await el.updateComplete;
+      const cal = shadow(el, 'book-calendar') as BookCalendar;
+      await cal.updateComplete;
+      expect(cal.loading).to.equal(true);
+      expect(inner(el, 'book-calendar')!.querySelector('table')!.getAttribute('aria-busy')).to.equal('true');
+      expect(text(shadow(el, '[part=loading]'))).to.equal('Loading…');
+      await expect(el).to.be.accessible();
+      await calendarReady(el);
       el.remove();
     });
 
