@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from './auth/auth.routes.js';
 import { meRoutes } from './auth/me.routes.js';
@@ -22,6 +21,7 @@ import { AppError } from './errors.js';
 import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
+import { publicCors } from './http/public-cors.js';
 import { profileRoutes } from './providers/profile.routes.js';
 import { adminReviewsRoutes, providerReviewsRoutes, reviewsRoutes } from './reviews/reviews.routes.js';
 import { providersRoutes } from './providers/providers.routes.js';
@@ -30,6 +30,7 @@ import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import type { BusyTimeSource } from './slots/availability.loader.js';
 import { siteRoutes } from './site/site.routes.js';
+import { createSlotsCache } from './slots/slots-cache.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 
@@ -55,12 +56,14 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const secureCookies = config.appUrl.startsWith('https:');
   const calendar = deps.calendar ?? createCalendarSync({ db, config, now });
+  const slotsCache = createSlotsCache();
   const bookingDeps: BookingDeps = {
     db,
     now,
     appUrl: config.appUrl,
     busyTimes: deps.busyTimes ?? calendar.busyTimes,
     listeners: [
+      slotsCache.appointmentListener,
       emailOutboxListener({ appUrl: config.appUrl, secretKey: config.secretKey, now }),
       calendar.listener,
       ...(deps.appointmentListeners ?? []),
@@ -71,21 +74,22 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   // The widget and public API are meant to be used from other sites, hence cross-origin CORP.
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginEmbedderPolicy: false }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+    },
+  });
+  // GET and HEAD have no body, and asking for one makes @hono/node-server build a full Request: a third of a
+  // cached slots answer.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   // Public, cookie-less API: any site may call it (the embedded widget does).
-  const publicCors = cors({ origin: '*', allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 });
-  app.use('/api/providers/*', publicCors);
-  app.use('/api/bookings/*', publicCors);
+  const openCors = publicCors({ allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 });
+  app.use('/api/providers/*', openCors);
+  app.use('/api/bookings/*', openCors);
   app.use(csrfProtection({ cookieName: SESSION_COOKIE, appOrigin: new URL(config.appUrl).origin }));
   app.use(loadSession({ db, now, secureCookies }));
+  app.use(slotsCache.invalidateOnWrites);
 
   const verification = { db, now, appUrl: config.appUrl, secretKey: config.secretKey };
   app.route(
@@ -103,7 +107,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/providers', providersRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
-  app.route('/api/providers', slotsRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
+  app.route('/api/providers', slotsRoutes({ db, now, busyTimes: bookingDeps.busyTimes, cache: slotsCache }));
   app.route('/api/providers', providerReviewsRoutes(db));
   app.route(
     '/api/bookings',

@@ -1,0 +1,123 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AvailabilityInput, Interval } from '../availability/availability.types.js';
+import type { AppointmentListener } from '../bookings/appointment-events.js';
+
+/**
+ * One cached answer of `GET /api/providers/:slug/slots`: the data it was computed from (everything but the
+ * calendar busy times, which are read fresh on every request) and the JSON body, good for a window of `now`.
+ */
+export interface SlotsEntry {
+  providerId: number;
+  /** `version()` taken before the first read of the data: any change after it makes the entry stale. */
+  version: number;
+  input: AvailabilityInput;
+  timeZone: string;
+  body: string;
+  /** The busy times `body` was computed with. */
+  busy: Interval[];
+  /** `body` holds while the app clock is in [validFrom, validUntil]. */
+  validFrom: number;
+  validUntil: number;
+  /** Wall-clock (monotonic) birth, for the age limit. */
+  bornAt: number;
+}
+
+export interface SlotsCacheOptions {
+  /** Longest life of an entry, whatever happens: the bound on staleness for changes the cache cannot see. */
+  maxAgeMs?: number;
+  /** Bounds memory: the least recently used entries go first. */
+  maxEntries?: number;
+  /** A monotonic clock in ms (tests). */
+  clock?: () => number;
+}
+
+export interface SlotsCache {
+  version(): number;
+  get(key: string): SlotsEntry | undefined;
+  /** Stores an entry; its age counts from now. */
+  set(key: string, entry: Omit<SlotsEntry, 'bornAt'>): void;
+  invalidateProvider(providerId: number): void;
+  invalidateAll(): void;
+  /** Bumps the provider of every appointment change, inside its transaction. */
+  appointmentListener: AppointmentListener;
+  /** After every state-changing request, except the booking routes (their appointment events are enough). */
+  invalidateOnWrites: MiddlewareHandler;
+  readonly size: number;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Remembers slot answers per (slug, service, dates, zone) so that a popular booking page costs a lookup, not a
+ * load of the provider's appointments and a computation.
+ *
+ * Correctness rests on versions: one counter, bumped for a provider by each of its appointment changes (inside the
+ * transaction, which holds the single SQLite connection, so nobody can read the data in between) and for every
+ * provider after any other state-changing request has finished (schedules, services, profiles, and whatever
+ * admin or site routes come later). An entry records the counter before its first read and is stale once its
+ * provider or everyone was bumped after that. Calendar busy times are not cached at all; `now` only moves the
+ * body's window (the first slot falls under the notice period; the horizon moves). This holds for one server
+ * process per database, the deployment the README describes; `maxAgeMs` bounds anything else.
+ */
+export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
+  const maxAgeMs = options.maxAgeMs ?? 60_000;
+  const maxEntries = options.maxEntries ?? 1_000;
+  const clock = options.clock ?? (() => performance.now());
+  const entries = new Map<string, SlotsEntry>();
+  const providerVersions = new Map<number, number>();
+  let counter = 0;
+  let everyone = 0;
+
+  const invalidateProvider = (providerId: number) => {
+    providerVersions.set(providerId, ++counter);
+  };
+  const invalidateAll = () => {
+    everyone = ++counter;
+    entries.clear();
+    providerVersions.clear();
+  };
+
+  return {
+    version: () => counter,
+    get(key) {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      const changedAt = Math.max(everyone, providerVersions.get(entry.providerId) ?? 0);
+      if (changedAt > entry.version || clock() - entry.bornAt > maxAgeMs) {
+        entries.delete(key);
+        return undefined;
+      }
+      entries.delete(key); // re-insert: the Map's order is least recently used first
+      entries.set(key, entry);
+      return entry;
+    },
+    set(key, entry) {
+      entries.delete(key);
+      entries.set(key, { ...entry, bornAt: clock() });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    },
+    invalidateProvider,
+    invalidateAll,
+    appointmentListener: async (_trx, event) => invalidateProvider(event.providerId),
+    invalidateOnWrites: async function invalidateSlotsOnWrites(c, next) {
+      if (SAFE_METHODS.has(c.req.method)) return next();
+      try {
+        await next();
+      } finally {
+        if (!c.req.path.startsWith('/api/bookings')) invalidateAll();
+      }
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+/** The entry's body still answers at `now` with these busy times. */
+export function bodyHolds(entry: SlotsEntry, now: number, busy: readonly Interval[]): boolean {
+  return now >= entry.validFrom && now <= entry.validUntil && sameIntervals(entry.busy, busy);
+}
+
+function sameIntervals(a: readonly Interval[], b: readonly Interval[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.start === b[i]!.start && x.end === b[i]!.end);
+}
