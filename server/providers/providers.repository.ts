@@ -38,8 +38,10 @@ export async function searchProviders(db: Db, search: ProviderSearch): Promise<P
 
   if (search.category) query = query.where(sql`lower(providers.category)`, '=', search.category.toLowerCase());
   if (search.city) query = query.where(sql`lower(providers.city)`, '=', search.city.toLowerCase());
-  if (search.q) {
-    const pattern = likePattern(search.q);
+  // Every word must match somewhere (name, category, city, description or a service), so "barber hamburg" finds
+  // the barber in Hamburg.
+  for (const term of (search.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const pattern = likePattern(term);
     const matches = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
     query = query.where((eb) =>
       eb.or([

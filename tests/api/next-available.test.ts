@@ -61,3 +61,18 @@ describe('next available time in search results', () => {
     expect([...next.values()].every((t) => t === '2026-12-01T09:00:00.000Z')).toBe(true);
   });
 });
+
+describe('directory search', () => {
+  it('matches every word somewhere: name, category, city, description or a service', async () => {
+    const ctx = await createTestContext();
+    await createProvider(ctx, { slug: 'kiez-barber', profile: { name: 'Kiez Barber', category: 'Barber', city: 'Hamburg' }, service: { name: 'Skin fade' } });
+    await createProvider(ctx, { slug: 'berlin-barber', profile: { name: 'Spree Cuts', category: 'Barber', city: 'Berlin' } });
+    const slugs = async (q: string) =>
+      (await call(ctx, 'GET', `/api/providers?q=${encodeURIComponent(q)}`)).body.providers.map((p: { slug: string }) => p.slug);
+    expect(await slugs('barber hamburg')).toEqual(['kiez-barber']);
+    expect(await slugs('  Barber  ')).toEqual(['kiez-barber', 'berlin-barber']);
+    expect(await slugs('fade hamburg')).toEqual(['kiez-barber']);
+    expect(await slugs('barber lisbon')).toEqual([]);
+    expect(await slugs('100%_')).toEqual([]);
+  });
+});
