@@ -4,7 +4,7 @@ import type { CalendarConfig } from './calendar.config.js';
 import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
 import { updateConnection } from './connections.repository.js';
 import { googleCalendarAdapter } from './google/google.adapter.js';
-import { type GoogleAuthClient, googleCalendarApi, googleUserAuth } from './google/google.client.js';
+import { type GoogleAuthClient, googleCalendarApi, googleSettingsOf, googleUserAuth } from './google/google.client.js';
 import { graphCalendarAdapter } from './microsoft/graph.adapter.js';
 import { graphTokens } from './microsoft/graph.tokens.js';
 import type { TokenCipher } from './token-cipher.js';
@@ -34,9 +34,8 @@ function refreshTokenOf(connection: CalendarConnectionRow, deps: AdapterDeps): s
 const factories: Record<CalendarKind, Factory> = {
   google_shared(connection, deps) {
     if (!deps.appAuth) throw new CalendarCallError('auth', 'the app Google account is not configured (GOOGLE_REFRESH_TOKEN or GOOGLE_SERVICE_ACCOUNT_JSON)');
-    const settings = { ...deps.config.google, timeoutMs: deps.config.timeoutMs };
     return googleCalendarAdapter({
-      api: googleCalendarApi(deps.appAuth, settings),
+      api: googleCalendarApi(deps.appAuth, googleSettingsOf(deps.config)),
       auth: deps.appAuth,
       calendarId: connection.calendar_id ?? 'primary',
       busyCalendarIds: [],
@@ -45,7 +44,7 @@ const factories: Record<CalendarKind, Factory> = {
     });
   },
   google_oauth(connection, deps) {
-    const settings = { ...deps.config.google, timeoutMs: deps.config.timeoutMs };
+    const settings = googleSettingsOf(deps.config);
     const auth = googleUserAuth(settings, refreshTokenOf(connection, deps));
     // Google may hand out a new refresh token with an access token; keep the newest.
     auth.on('tokens', (tokens) => {

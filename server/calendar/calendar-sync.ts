@@ -10,7 +10,7 @@ import { type BusyCache, busyCache } from './busy.cache.js';
 import { calendarRoutes } from './calendar.routes.js';
 import type { CalendarServiceDeps } from './calendar.service.js';
 import { feedRoutes } from './feed.routes.js';
-import { type GoogleAuthClient, googleAppAuth } from './google/google.client.js';
+import { type GoogleAuthClient, googleAppAuth, googleSettingsOf } from './google/google.client.js';
 import { googleOAuthFlow } from './google/google.oauth.js';
 import { graphOAuthFlow } from './microsoft/graph.oauth.js';
 import { pruneDoneJobs } from './sync-jobs.repository.js';
@@ -49,7 +49,7 @@ export function createCalendarSync(deps: {
   const { db, config } = deps;
   const now = deps.now ?? (() => new Date());
   const calendarConfig = config.calendar;
-  const google = { ...calendarConfig.google, timeoutMs: calendarConfig.timeoutMs };
+  const google = googleSettingsOf(calendarConfig);
   const { microsoft } = calendarConfig;
   const adapterDeps = {
     db,
@@ -76,7 +76,7 @@ export function createCalendarSync(deps: {
     appUrl: config.appUrl,
     adapterFor,
     backoff: calendarConfig.backoff,
-    // Three calls (insert, then patch after a 409) each bounded by the timeout, with room to spare.
+    // Up to three calls (a token refresh, an insert, a patch after its 409), each bounded by the timeout.
     leaseMs: 4 * calendarConfig.timeoutMs + 60_000,
     batchSize: BATCH_SIZE,
   });

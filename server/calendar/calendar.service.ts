@@ -7,7 +7,7 @@ import type { BusyCache } from './busy.cache.js';
 import { type CalendarAdapter, CalendarCallError, type CalendarChoice } from './calendar.types.js';
 import { deleteConnection, findConnection, forgetCalendarState, replaceConnection, updateConnection } from './connections.repository.js';
 import { ensureSharedCalendar } from './google/google-shared.js';
-import { googleCalendarApi } from './google/google.client.js';
+import { googleCalendarApi, googleSettingsOf } from './google/google.client.js';
 import { insertOAuthState, takeOAuthState } from './oauth-states.repository.js';
 import { createPkce, type OAuthFlow } from './oauth.types.js';
 import { findSettings, saveSettings } from './settings.repository.js';
@@ -52,7 +52,7 @@ export async function connectSharedGoogle(
     );
   }
   const current = connection;
-  const api = googleCalendarApi(deps.appAuth, { ...deps.config.google, timeoutMs: deps.config.timeoutMs });
+  const api = googleCalendarApi(deps.appAuth, googleSettingsOf(deps.config));
   const calendarId = await ensureSharedCalendar(
     api,
     { calendarId: current.calendar_id, shareWith: current.share_with, role: current.share_role },

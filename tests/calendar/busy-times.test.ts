@@ -41,11 +41,13 @@ describe('busy times from the provider’s calendar block slots', () => {
     expect(await startsAfterRefresh()).toContain('09:30');
     google.addOwnerEvent(OWNER, { start: `${DAY}T09:30:00Z`, end: `${DAY}T10:15:00Z`, summary: 'Dentist' });
     google.addOwnerEvent(OWNER, { start: `${DAY}T13:00:00Z`, end: `${DAY}T14:00:00Z`, transparency: 'transparent' });
+    google.addOwnerEvent(OWNER, { start: `${DAY}T15:00:00Z`, end: `${DAY}T16:00:00Z`, summary: 'Invitation', declined: true });
 
     ctx.clock.now = new Date(ctx.clock.now.getTime() + ctx.config.calendar.busyTtlMs + 1);
     const slots = await startsAfterRefresh();
     for (const blocked of ['09:00', '09:30', '10:00']) expect(slots).not.toContain(blocked);
-    for (const free of ['08:00', '08:30', '10:30', '13:00']) expect(slots).toContain(free); // 08:30–09:30 ends as the dentist starts
+    // 08:30–09:30 ends as the dentist starts; 13:00 is marked free, 15:00 a declined invitation.
+    for (const free of ['08:00', '08:30', '10:30', '13:00', '15:00']) expect(slots).toContain(free);
     // The booking itself is refused for a busy slot.
     expect((await book(ctx, provider, `${DAY}T09:30:00.000Z`)).status).toBe(409);
   });

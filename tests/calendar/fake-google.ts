@@ -162,7 +162,10 @@ export class FakeGoogle {
   }
 
   /** An event the owner made themselves (a dentist appointment). */
-  addOwnerEvent(calendarId: string, event: { start: string; end: string; summary?: string; transparency?: 'opaque' | 'transparent' }): void {
+  addOwnerEvent(
+    calendarId: string,
+    event: { start: string; end: string; summary?: string; transparency?: 'opaque' | 'transparent'; declined?: boolean },
+  ): void {
     const calendar = this.calendars.get(calendarId);
     if (!calendar) throw new Error(`no calendar ${calendarId}`);
     const id = `owner${randomBytes(6).toString('hex')}`;
@@ -173,6 +176,7 @@ export class FakeGoogle {
       start: { dateTime: event.start },
       end: { dateTime: event.end },
       transparency: event.transparency ?? 'opaque',
+      ...(event.declined && { attendees: [{ email: calendar.owner, self: true, responseStatus: 'declined' }] }),
     });
   }
 

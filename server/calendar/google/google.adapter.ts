@@ -83,7 +83,8 @@ export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAd
           api.events.list({ calendarId, timeMin, timeMax, singleEvents: true, showDeleted: false, maxResults: 2500, ...(pageToken && { pageToken }) }),
         );
         for (const item of data.items ?? []) {
-          if (item.status === 'cancelled' || item.transparency === 'transparent' || isOwn(item.id)) continue;
+          const declined = item.attendees?.some((a) => a.self && a.responseStatus === 'declined');
+          if (item.status === 'cancelled' || item.transparency === 'transparent' || declined || isOwn(item.id)) continue;
           const interval = intervalOf(item.start, item.end, data.timeZone ?? 'UTC');
           if (interval) busy.push(interval);
         }

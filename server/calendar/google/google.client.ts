@@ -15,7 +15,10 @@ export const PROVIDER_SCOPES = [
   'https://www.googleapis.com/auth/calendar.readonly',
 ];
 
-type GoogleSettings = CalendarConfig['google'] & { timeoutMs: number };
+export type GoogleSettings = CalendarConfig['google'] & { timeoutMs: number };
+
+/** The Google part of the calendar configuration, with the call timeout every client needs. */
+export const googleSettingsOf = (config: CalendarConfig): GoogleSettings => ({ ...config.google, timeoutMs: config.timeoutMs });
 
 // Token requests get the same timeout, and no retries of their own: the sync worker owns retrying.
 const transporterOptions = (timeoutMs: number) => ({ timeout: timeoutMs, retryConfig: { retry: 0, noResponseRetries: 0 } });

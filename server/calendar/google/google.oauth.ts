@@ -1,7 +1,6 @@
 import { CalendarCallError } from '../calendar.types.js';
 import type { OAuthFlow } from '../oauth.types.js';
-import type { CalendarConfig } from '../calendar.config.js';
-import { googleCalendarApi, googleOAuthClient, googleUserAuth, type OAuth2Client, PROVIDER_SCOPES } from './google.client.js';
+import { type GoogleSettings, googleCalendarApi, googleOAuthClient, googleUserAuth, type OAuth2Client, PROVIDER_SCOPES } from './google.client.js';
 import { classifyGoogleError } from './google.errors.js';
 
 // google-auth-library types the method as an enum it does not re-export through googleapis.
@@ -9,7 +8,7 @@ type AuthUrlOptions = NonNullable<Parameters<OAuth2Client['generateAuthUrl']>[0]
 const S256 = 'S256' as NonNullable<AuthUrlOptions['code_challenge_method']>;
 
 /** "Connect your Google account": offline access (a refresh token), PKCE and state. */
-export function googleOAuthFlow(settings: CalendarConfig['google'] & { timeoutMs: number }): OAuthFlow {
+export function googleOAuthFlow(settings: GoogleSettings): OAuthFlow {
   return {
     kind: 'google_oauth',
     authorizationUrl({ state, codeChallenge, redirectUri }) {
