@@ -59,6 +59,8 @@ export function siteRoutes(deps: SiteDeps) {
 
   return new Hono<AppEnv>()
     .get('/site/:path{.+}', (c) => assets.serve(c, c.req.param('path')))
+    // Browsers ask for /favicon.ico on pages that name no icon (the widget demo, API responses opened directly).
+    .get('/favicon.ico', (c) => assets.serve(c, 'favicon.svg'))
 
     .get('/', publicPage, async (c) => {
       const { page, ...query } = directoryQuery.parse(c.req.query());

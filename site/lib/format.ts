@@ -9,8 +9,7 @@ export const LOCALE = 'en-GB';
 export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export const formatPrice = (money: Money): string => price(money, LOCALE);
-/** "45 min" (en-GB would say "45 mins"; the widget and the server's pages write "min"). */
-export const formatDuration = (minutes: number): string => duration(minutes, 'en-US');
+export const formatDuration = (minutes: number): string => duration(minutes, LOCALE);
 
 /** "Tue 1 Dec 2026" for an instant in a zone. */
 export const formatDay = (iso: string, zone: string): string =>

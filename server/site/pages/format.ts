@@ -6,9 +6,9 @@ const LOCALE = 'en-GB';
 export const formatPrice = (amountMinor: number, currency: string): string =>
   new Intl.NumberFormat(LOCALE, { style: 'currency', currency }).format(amountMinor / 100);
 
-/** "45 min", "90 min": the widget's wording (a unit format in en-US; en-GB says "mins"). */
+/** "45 mins": the same unit format the widget uses, in the site's locale. */
 export const formatDuration = (minutes: number): string =>
-  new Intl.NumberFormat('en-US', { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
+  new Intl.NumberFormat(LOCALE, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
 
 /** "Tue 1 Dec, 10:00" in the provider's zone, the way a local customer reads it. */
 export const formatSlot = (iso: string, zone: string): string =>

@@ -14,9 +14,12 @@ export interface ProfileView {
   pages: number;
 }
 
-/** The booking widget itself: the same element providers embed, so the flow exists once. */
+/**
+ * The booking widget itself: the same element providers embed, so the flow exists once. On the site it speaks
+ * the site's language and sends the session, so a signed-in customer's booking lands in their account.
+ */
 export const bookingWidget = (slug: string, serviceId?: number): Html =>
-  html`<book-services provider="${slug}" ${serviceId ? html`service="${serviceId}"` : ''} theme="auto" credentials="same-origin"
+  html`<book-services provider="${slug}" ${serviceId ? html`service="${serviceId}"` : ''} locale="en-GB" theme="auto" credentials="same-origin"
     ><p class="muted">Loading available times…</p></book-services
   >`;
 
@@ -83,9 +86,9 @@ function reviewsSection(view: ProfileView): Html {
 export function profilePage(view: ProfileView): Html {
   const { provider } = view;
   const mapUrl = `https://www.openstreetmap.org/search?query=${encodeURIComponent(provider.address)}`;
+  // One column on phones (head, booking, services, reviews); on wide screens booking sits in a sticky column.
   return html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/">Directory</a> › ${provider.name}</nav>
     <div class="profile">
-      <div>
         <section class="profile-head">
           <h1>${provider.name}</h1>
           <p class="meta">${[provider.category, provider.city].filter(Boolean).join(' · ')}</p>
@@ -104,13 +107,12 @@ export function profilePage(view: ProfileView): Html {
             <dd>${provider.time_zone.replace(/_/g, ' ')}</dd>
           </dl>
         </section>
-        <section>${servicesSection(view)}</section>
-        <section>${reviewsSection(view)}</section>
-      </div>
       <aside class="booking-panel" aria-labelledby="book-heading">
         <h2 id="book-heading">Book an appointment</h2>
         ${bookingWidget(provider.slug)}
       </aside>
+      <div class="profile-services">${servicesSection(view)}</div>
+      <div class="profile-reviews">${reviewsSection(view)}</div>
     </div>`;
 }
 

@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import '../../../widget/book-services/book-services.js';
 import { light } from '../../../widget/styles/tokens.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { AdminService, Profile } from '../../api/types.js';
 import { embedSnippet } from '../../lib/embed.js';
+import { styleProps } from '../../lib/style-props.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-copy-button/book-copy-button.js';
 
@@ -136,7 +136,7 @@ export class BookEmbedGenerator extends LitElement {
         <div class="preview ${this.theme === 'dark' ? 'dark' : ''}" part="preview">
           <p>Your website</p>
           <book-services provider=${this.profile.slug} service=${this.service || nothing} theme=${this.theme} locale=${this.locale || nothing}
-            style=${styleMap({ '--book-accent': this.accent, '--book-radius': `${this.radius}px` })}></book-services>
+            ${styleProps({ '--book-accent': this.accent, '--book-radius': `${this.radius}px` })}></book-services>
         </div>
       </div>
     </div>`;

@@ -1,10 +1,10 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { addDays, localDate } from '../../../widget/lib/dates.js';
 import { define } from '../../../widget/lib/define.js';
 import type { AdminAppointment } from '../../api/types.js';
 import { LOCALE, formatTime, statusLabel } from '../../lib/format.js';
+import { styleProps } from '../../lib/style-props.js';
 import { minutesInDay } from '../../lib/zone.js';
 import { siteBase } from '../../styles/components.js';
 import { styles } from './book-week-view.styles.js';
@@ -53,12 +53,12 @@ export class BookWeekView extends LitElement {
       <div class="grid">
         <div class="corner" aria-hidden="true"></div>
         ${days.map((d) => html`<div class="dayhead ${d === today ? 'today' : ''}">${dayName.format(new Date(`${d}T00:00:00Z`))}</div>`)}
-        <div class="hours" aria-hidden="true" style=${styleMap({ height: `${height}rem` })}>
-          ${hours.map((h) => html`<span class="hour" style=${styleMap({ top: `${(h - first / 60) * HOUR_REM}rem` })}>${String(h).padStart(2, '0')}:00</span>`)}
+        <div class="hours" aria-hidden="true" ${styleProps({ height: `${height}rem` })}>
+          ${hours.map((h) => html`<span class="hour" ${styleProps({ top: `${(h - first / 60) * HOUR_REM}rem` })}>${String(h).padStart(2, '0')}:00</span>`)}
         </div>
         ${days.map(
-          (d) => html`<div class="day" style=${styleMap({ height: `${height}rem` })}>
-            ${hours.map((h) => html`<span class="hour" aria-hidden="true" style=${styleMap({ top: `${(h - first / 60) * HOUR_REM}rem` })}></span>`)}
+          (d) => html`<div class="day" ${styleProps({ height: `${height}rem` })}>
+            ${hours.map((h) => html`<span class="hour" aria-hidden="true" ${styleProps({ top: `${(h - first / 60) * HOUR_REM}rem` })}></span>`)}
             ${byDay.get(d)!.map((a) => this.renderEvent(a, first))}
           </div>`,
         )}
@@ -72,7 +72,7 @@ export class BookWeekView extends LitElement {
     const length = Math.max(20, (Date.parse(a.end) - Date.parse(a.start)) / 60_000);
     const position = { top: `${((start - first) / 60) * HOUR_REM}rem`, height: `${(length / 60) * HOUR_REM - 0.1}rem` };
     const label = `${formatTime(a.start, zone)}–${formatTime(a.end, zone)}, ${a.customer.name}, ${a.service.name}, ${statusLabel[a.status]}`;
-    return html`<a class="event ${a.status}" part="event" href="/admin/appointments/${a.id}" style=${styleMap(position)} aria-label=${label}>
+    return html`<a class="event ${a.status}" part="event" href="/admin/appointments/${a.id}" ${styleProps(position)} aria-label=${label}>
       <strong>${formatTime(a.start, zone)}</strong> ${a.customer.name}<br />${a.service.name}
     </a>`;
   }

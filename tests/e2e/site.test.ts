@@ -1,0 +1,288 @@
+/**
+ * The hosted site end to end, as its people use it: the real server on 127.0.0.1 (seeded with the demo
+ * directory), the built site, headless Chromium. A new provider signs up and onboards; a customer finds them by
+ * search, books through the widget and sees it in "My appointments"; the provider sees it on the dashboard and
+ * completes it; the customer reviews it and the review shows on the profile. A screenshot of each main page is
+ * saved to tests/.artifacts/screenshots/ for people to look at (not compared).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../../server/seed/seed-demo.js';
+import { widgetRoutes } from '../../server/widget/widget.routes.js';
+import { freePort } from '../support/child-server.js';
+import { emailWorker } from '../support/email.js';
+import { createTestContext, type TestContext } from '../support/test-app.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const shots = join(root, 'tests/.artifacts/screenshots');
+const PASSWORD = 'correct horse battery staple';
+const ZONE = 'Europe/Berlin';
+
+describe('the hosted site', () => {
+  let ctx: TestContext;
+  let base: string;
+  let close: () => Promise<void>;
+  let browser: Browser;
+  let providerSide: BrowserContext;
+  let customerSide: BrowserContext;
+  let provider: Page;
+  let customer: Page;
+  /** How far the server's clock runs ahead of the real one (the test jumps past the appointment). */
+  let offset = 0;
+  const serverNow = () => new Date(Date.now() + offset);
+  /** CSP violations, script errors and failed requests seen by any page. */
+  const problems: string[] = [];
+  let appointmentId = 0;
+  let appointmentEnd = '';
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  const watch = (page: Page) => {
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${page.url()}: ${m.text().slice(0, 160)}`);
+    });
+    return page;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    // The pages must get what `npm run build` ships. The widget goes to a folder of our own: another test file
+    // rebuilds dist/widget/ at the same time.
+    const widgetDir = mkdtempSync(join(tmpdir(), 'site-e2e-widget-'));
+    const buildWidget = `import { build } from 'vite'; await build({ configFile: 'widget/vite.config.ts', mode: 'production', logLevel: 'warn', build: { outDir: process.argv[1], emptyOutDir: true } });`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', buildWidget, widgetDir], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync(process.execPath, ['site/build.mjs'], { cwd: root, stdio: 'pipe' });
+
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    ctx = await createTestContext({ config: { appUrl: base }, deps: { now: serverNow } });
+    await seedDemoData(ctx.db, new Date());
+    const app = new Hono().route('/', widgetRoutes({ distDir: widgetDir })).route('/', ctx.app);
+    await new Promise<void>((resolve) => {
+      const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve());
+      close = () => new Promise((done) => server.close(() => done()));
+    });
+
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const options = { locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } };
+    providerSide = await browser.newContext(options);
+    customerSide = await browser.newContext({ ...options, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    provider = watch(await providerSide.newPage());
+    customer = watch(await customerSide.newPage());
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+    await ctx?.db.destroy();
+  });
+
+  it('a new provider signs up, completes onboarding and sees their booking link', async () => {
+    await provider.goto(`${base}/signup?as=provider`);
+    await provider.getByLabel('Your name').fill('Kai Barber');
+    await provider.getByLabel('Email').fill('kai@kiez-barber.test');
+    await provider.getByLabel('Password').fill(PASSWORD);
+    await provider.getByRole('button', { name: 'Create account' }).click();
+    await provider.waitForURL(`${base}/admin/onboarding`);
+
+    await provider.getByLabel('Business name').fill('Kiez Barber');
+    await expect(provider.getByLabel('Page address').inputValue()).resolves.toBe('kiez-barber');
+    await provider.getByRole('textbox', { name: /^Category/ }).fill('Barber');
+    await provider.getByRole('textbox', { name: /^City/ }).fill('Hamburg');
+    await provider.getByRole('textbox', { name: /^Address/ }).fill('Schanzenstraße 5, 20357 Hamburg');
+    await provider.getByLabel('Description').fill('Fades, beard trims and hot towel shaves in the Schanze.');
+    await provider.getByLabel('Time zone').selectOption(ZONE);
+    await provider.getByRole('button', { name: 'Save and continue' }).click();
+
+    await provider.getByRole('heading', { name: 'Add your first service' }).waitFor();
+    await provider.getByLabel('Service name').fill('Skin fade');
+    await provider.getByLabel('Duration').selectOption('30');
+    await provider.getByLabel('Price').fill('25');
+    await provider.getByRole('button', { name: 'Save and continue' }).click();
+
+    await provider.getByRole('heading', { name: 'When are you open?' }).waitFor();
+    // Open every day, so the test finds free times whatever day it runs on.
+    for (const day of ['Saturday', 'Sunday']) {
+      await provider.getByRole('group', { name: day }).getByLabel('Open').check();
+    }
+    await provider.getByRole('button', { name: 'Save and finish' }).click();
+
+    await provider.getByRole('heading', { name: 'You’re ready to take bookings' }).or(provider.getByRole('heading', { name: "You're ready to take bookings" })).waitFor();
+    await expect(provider.locator('[data-booking-link]').textContent()).resolves.toBe(`${base}/p/kiez-barber`);
+    await expect(provider.locator('book-onboarding pre').textContent()).resolves.toContain('<book-services provider="kiez-barber"></book-services>');
+    await shot(provider, 'admin-onboarding-done');
+
+    const row = await ctx.db.selectFrom('providers').selectAll().where('slug', '=', 'kiez-barber').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ name: 'Kiez Barber', city: 'Hamburg', time_zone: ZONE });
+  }, 60_000);
+
+  it('a customer finds them by search, books, and sees the appointment in "My appointments"', async () => {
+    await customer.goto(`${base}/signup`);
+    await customer.getByLabel('Name', { exact: true }).fill('Petra Kunde');
+    await customer.getByLabel('Email').fill('petra@example.com');
+    await customer.getByLabel('Password').fill(PASSWORD);
+    await customer.getByRole('button', { name: 'Create account' }).click();
+    await customer.waitForURL(`${base}/account`);
+
+    await customer.goto(`${base}/`);
+    await shot(customer, 'directory-phone');
+    await customer.getByLabel('Search').fill('barber');
+    await customer.getByRole('button', { name: 'Search' }).click();
+    await customer.waitForURL(/\?q=barber/);
+    // Choosing a filter searches at once.
+    await customer.getByLabel('City').selectOption('Hamburg');
+    await customer.waitForURL(/\?q=barber&category=&city=Hamburg/);
+    const card = customer.locator('.card', { hasText: 'Kiez Barber' });
+    await expect(card.locator('.next').textContent()).resolves.toMatch(/Next available: \w{3} \d{1,2} \w{3}, \d\d:\d\d/);
+    await expect(customer.locator('.card').count()).resolves.toBe(1);
+    await card.getByRole('link', { name: 'Kiez Barber' }).click();
+    await customer.waitForURL(`${base}/p/kiez-barber`);
+    await expect(customer.title()).resolves.toBe('Kiez Barber — Barber in Hamburg · Book your services');
+
+    // The profile's booking is the widget itself.
+    await customer.getByRole('button', { name: /Skin fade/ }).click();
+    await customer.getByRole('heading', { name: 'Choose a date' }).waitFor();
+    const freeDay = customer.locator('book-calendar [data-date].free').first();
+    if (!(await freeDay.isVisible().catch(() => false))) await customer.getByRole('button', { name: 'Next month' }).click();
+    await freeDay.click();
+    await customer.getByRole('heading', { name: 'Choose a time' }).waitFor();
+    await customer.locator('book-times li button').first().click();
+    // Signed in: the details come prefilled from the account.
+    await expect(customer.getByLabel('Name').inputValue()).resolves.toBe('Petra Kunde');
+    await expect(customer.getByLabel('Email').inputValue()).resolves.toBe('petra@example.com');
+    const booked = customer.evaluate(
+      () => new Promise<{ id: number; end: string }>((resolve) => document.addEventListener('book-booked', (e) => resolve((e as CustomEvent).detail), { once: true })),
+    );
+    await customer.getByRole('button', { name: 'Confirm booking' }).click();
+    ({ id: appointmentId, end: appointmentEnd } = await booked);
+    await customer.getByRole('heading', { name: /booked/ }).waitFor();
+
+    // Booked with the session: the appointment belongs to the account.
+    const row = await ctx.db.selectFrom('appointments').selectAll().where('id', '=', appointmentId).executeTakeFirstOrThrow();
+    expect(row.customer_user_id).not.toBeNull();
+
+    await customer.goto(`${base}/account`);
+    const upcoming = customer.locator('book-my-appointments section', { has: customer.getByRole('heading', { name: 'Upcoming' }) });
+    await upcoming.getByRole('heading', { name: 'Skin fade' }).waitFor();
+    await expect(upcoming.getByRole('link', { name: 'Kiez Barber' }).count()).resolves.toBe(1);
+    await expect(upcoming.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).resolves.toBe(`/api/bookings/${appointmentId}/calendar.ics`);
+    await shot(customer, 'account-appointments-phone');
+  }, 60_000);
+
+  it('the provider sees it on the dashboard, in the list and the week view', async () => {
+    await provider.goto(`${base}/admin`);
+    const item = provider.locator(`a[href="/admin/appointments/${appointmentId}"]`).first();
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toContain('Petra Kunde');
+    await expect(item.textContent()).resolves.toContain('Skin fade');
+    await shot(provider, 'admin-dashboard');
+
+    await provider.getByRole('button', { name: 'Week', exact: true }).click();
+    const start = await ctx.db.selectFrom('appointments').select('start_at').where('id', '=', appointmentId).executeTakeFirstOrThrow();
+    // The week the appointment is in (it may be next week).
+    if (!(await provider.locator(`book-week-view a[href="/admin/appointments/${appointmentId}"]`).isVisible())) {
+      await provider.getByRole('button', { name: 'Next week' }).click();
+    }
+    await provider.locator(`book-week-view a[href="/admin/appointments/${appointmentId}"]`).waitFor();
+    expect(start.start_at).toBeTruthy();
+    await shot(provider, 'admin-week');
+  }, 60_000);
+
+  it('after completion the customer leaves a review that shows on the profile', async () => {
+    // Jump past the appointment, on the server and in both browsers.
+    const later = new Date(Date.parse(appointmentEnd) + 5 * 60_000);
+    offset = later.getTime() - Date.now();
+    await providerSide.clock.setFixedTime(later);
+    await customerSide.clock.setFixedTime(later);
+
+    await provider.goto(`${base}/admin`);
+    await provider.getByRole('heading', { name: 'To close' }).waitFor();
+    await provider.locator(`a[href="/admin/appointments/${appointmentId}"]`).first().click();
+    await provider.waitForURL(`${base}/admin/appointments/${appointmentId}`);
+    // The customer's contact is shown here (and only in the admin).
+    await provider.getByRole('link', { name: 'petra@example.com' }).waitFor();
+    await provider.getByRole('button', { name: 'Mark completed' }).click();
+    await provider.getByText('Marked as completed.').waitFor();
+    await shot(provider, 'admin-appointment');
+
+    await customer.goto(`${base}/account`);
+    await customer.getByRole('button', { name: 'Leave a review for Kiez Barber' }).click();
+    await customer.locator('label[for="star-5"]').click();
+    await customer.getByLabel('Your review').fill('Quick, friendly and a perfect fade.');
+    await customer.getByRole('button', { name: 'Publish review' }).click();
+    await customer.getByText('Thanks! Your review is on Kiez Barber’s page.').or(customer.getByText("Thanks! Your review is on Kiez Barber's page.")).waitFor();
+
+    await customer.goto(`${base}/p/kiez-barber`);
+    const review = customer.locator('.review').first();
+    await expect(review.textContent()).resolves.toContain('Petra K.');
+    await expect(review.textContent()).resolves.toContain('Quick, friendly and a perfect fade.');
+    await expect(review.textContent()).resolves.not.toContain('Kunde');
+    await expect(customer.locator('.review-summary').textContent()).resolves.toMatch(/5\.0.*1 review/s);
+    await shot(customer, 'profile-phone');
+  }, 60_000);
+
+  it('confirms the customer’s email through the link in "My emails"', async () => {
+    ctx.clock.now = serverNow();
+    const worker = emailWorker(ctx);
+    await worker.runOnce();
+    await worker.stop();
+    await customer.goto(`${base}/account/emails`);
+    const email = customer.locator('book-mailbox details', { hasText: 'Confirm your email address' }).first();
+    await email.locator('summary').first().click();
+    await email.getByText('Plain text').click();
+    const text = (await email.locator('pre').textContent()) ?? '';
+    const link = /https?:\/\/\S+\/verify-email\?token=\S+/.exec(text)?.[0];
+    expect(link).toBeTruthy();
+    await customer.goto(link!);
+    await customer.getByText('Thanks, your email address is confirmed.').waitFor();
+    await customer.goto(`${base}/account`);
+    await expect(customer.getByText('Confirm your email address.').count()).resolves.toBe(0);
+  }, 60_000);
+
+  it('saves a screenshot of each main page', async () => {
+    const desktop = watch(await customerSide.browser()!.newPage({ locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } }));
+    for (const [path, name] of [
+      ['/', 'directory'],
+      ['/p/studio-anna', 'profile'],
+      [`/p/kiez-barber/book`, 'booking-link'],
+      ['/login', 'login'],
+      ['/demo/embed', 'widget'],
+    ] as const) {
+      await desktop.goto(base + path);
+      if (name === 'profile' || name === 'booking-link' || name === 'widget') await desktop.locator('book-services').first().getByRole('heading', { name: 'Choose a service' }).or(desktop.locator('book-services').first().getByRole('heading', { name: 'Choose a date' })).waitFor();
+      await shot(desktop, name);
+    }
+    await desktop.close();
+    for (const [path, name] of [
+      ['/admin/services', 'admin-services'],
+      ['/admin/schedule', 'admin-schedule'],
+      ['/admin/profile', 'admin-profile'],
+      ['/admin/reviews', 'admin-reviews'],
+      ['/admin/emails', 'admin-emails'],
+      ['/admin/calendar', 'admin-calendar'],
+      ['/admin/embed', 'admin-embed'],
+    ] as const) {
+      await provider.goto(base + path);
+      await provider.locator('.loading').waitFor({ state: 'detached' }).catch(() => undefined);
+      await provider.waitForLoadState('networkidle');
+      await shot(provider, name);
+    }
+    await customer.goto(`${base}/account/emails`);
+    await shot(customer, 'account-emails-phone');
+  }, 60_000);
+
+  it('no page broke its CSP or threw', () => {
+    expect(problems).toEqual([]);
+  });
+});
