@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.js';
 import type { CalendarConnectionRow } from '../db/database.js';
+import { withWriteLock } from '../db/transaction.js';
 import type { BusyTimeSource } from '../slots/availability.loader.js';
 import { bookableDaysOf, markBusyChecked, readBusy, replaceBusy } from './busy.repository.js';
 import { CalendarCallError, type CalendarAdapter } from './calendar.types.js';
@@ -44,7 +45,8 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
     try {
       const own = await listOwnEvents(deps.db, connection.id, { start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString() });
       const busy = await deps.adapterFor(connection).busyIntervals(window, own);
-      await replaceBusy(deps.db, connection.id, busy, now);
+      // In one transaction: a booking never sees the old busy times gone and the new not yet there.
+      await withWriteLock(deps.db, (trx) => replaceBusy(trx, connection.id, busy, now));
     } catch (error) {
       await markBusyChecked(deps.db, connection.id, now);
       if (error instanceof CalendarCallError && error.kind === 'auth') {
