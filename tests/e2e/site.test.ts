@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -260,7 +261,16 @@ describe('the hosted site', () => {
       ['/demo/embed', 'widget'],
     ] as const) {
       await desktop.goto(base + path);
-      if (name === 'profile' || name === 'booking-link' || name === 'widget') await desktop.locator('book-services').first().getByRole('heading', { name: 'Choose a service' }).or(desktop.locator('book-services').first().getByRole('heading', { name: 'Choose a date' })).waitFor();
+      const widget = desktop.locator('book-services').first();
+      if (name === 'profile' || name === 'booking-link') {
+        await widget.getByRole('heading', { name: 'Choose a service' }).or(widget.getByRole('heading', { name: 'Choose a date' })).waitFor();
+      }
+      if (name === 'widget') {
+        // The embed at its most telling step: the month with its free days.
+        await widget.getByRole('button', { name: /Haircut/ }).click();
+        await widget.getByRole('heading', { name: 'Choose a date' }).waitFor();
+        await widget.locator('book-calendar [data-date].free').first().waitFor();
+      }
       await shot(desktop, name);
     }
     await desktop.close();
@@ -280,6 +290,54 @@ describe('the hosted site', () => {
     }
     await customer.goto(`${base}/account/emails`);
     await shot(customer, 'account-emails-phone');
+  }, 60_000);
+
+  it('pages do not shift as they load, and pass an accessibility audit', async () => {
+    // Layout shifts as the browser measures them (CLS); 0.1 is the "good" threshold.
+    const measure = async (page: Page, path: string) => {
+      await page.goto(base + path, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(300);
+      return page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+    };
+    const visitor = watch(await browser.newPage({ locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
+    await visitor.addInitScript(() => {
+      const w = window as unknown as { __cls: number };
+      w.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) w.__cls += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const path of ['/', '/p/studio-anna', '/p/kiez-barber/book', '/login']) {
+      expect(await measure(visitor, path), path).toBeLessThan(0.1);
+    }
+    await visitor.close();
+
+    // axe-core (the engine behind the widget's component audits), injected into each page: no serious or
+    // critical WCAG 2 A/AA violations. Injecting a script needs the CSP bypassed, in this context only.
+    const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    const audit = await browser.newContext({ bypassCSP: true, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } });
+    const login = (email: string) => audit.request.post(`${base}/api/auth/login`, { data: { email, password: PASSWORD }, headers: { origin: base } });
+    const page = await audit.newPage();
+    const violations: string[] = [];
+    const check = async (path: string) => {
+      await page.goto(base + path, { waitUntil: 'networkidle' });
+      await page.addScriptTag({ path: axeSource });
+      const found = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 200)}`);
+      });
+      violations.push(...found.map((v) => `${path} ${v}`));
+    };
+    for (const path of ['/', '/p/studio-anna', '/p/kiez-barber/book', '/login', '/signup?as=provider']) await check(path);
+    expect((await login('petra@example.com')).status()).toBe(200);
+    for (const path of ['/account', '/account/emails']) await check(path);
+    expect((await login('kai@kiez-barber.test')).status()).toBe(200);
+    for (const path of ['/admin', `/admin/appointments/${appointmentId}`, '/admin/services', '/admin/schedule', '/admin/profile', '/admin/embed']) await check(path);
+    await audit.close();
+    expect(violations).toEqual([]);
   }, 60_000);
 
   it('no page broke its CSP or threw', () => {

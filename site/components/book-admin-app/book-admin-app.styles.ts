@@ -48,8 +48,12 @@ export const styles = css`
   .view {
     min-width: 0;
   }
+  /* The onboarding wizard: no navigation yet, one readable column. */
+  .layout.solo {
+    max-width: 46rem;
+  }
   @media (min-width: 60rem) {
-    .layout {
+    .layout:not(.solo) {
       grid-template-columns: 13rem minmax(0, 1fr);
       gap: 2rem;
     }

@@ -71,7 +71,7 @@ export class BookAdminApp extends LitElement {
     const { route, params } = match;
     document.title = `${route.title} · Book your services`;
     const onboarding = route.view === 'onboarding' || !this.profile;
-    return html`<div class="layout">
+    return html`<div class="layout ${onboarding ? 'solo' : ''}">
       ${onboarding
         ? nothing
         : html`<nav part="nav" aria-label="Admin">
