@@ -251,6 +251,52 @@ describe('the hosted site', () => {
     await expect(customer.getByText('Confirm your email address.').count()).resolves.toBe(0);
   }, 60_000);
 
+  it('a guest books through a direct link and manages the booking from the manage link', async () => {
+    const guest = watch(await browser.newPage({ locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
+    const service = await ctx.db.selectFrom('services').innerJoin('providers', 'providers.id', 'services.provider_id')
+      .select('services.id').where('providers.slug', '=', 'kiez-barber').executeTakeFirstOrThrow();
+    await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
+    await expect(guest.title()).resolves.toBe('Book Skin fade at Kiez Barber · Book your services');
+    // The service is preset: the widget opens at the calendar.
+    await guest.getByRole('heading', { name: 'Choose a date' }).waitFor();
+    const freeDay = guest.locator('book-calendar [data-date].free');
+    await freeDay.first().click();
+    await guest.locator('book-times li button').nth(2).click();
+    await guest.getByLabel('Name').fill('Gustav Gast');
+    await guest.getByLabel('Email').fill('gustav@example.com');
+    await guest.getByRole('button', { name: 'Confirm booking' }).click();
+    const manage = guest.locator('book-confirmation [part="manage-link"]');
+    const href = await manage.getAttribute('href');
+    expect(href).toMatch(new RegExp(`^${base}/manage/\\d+\\?token=`));
+
+    await guest.goto(href!);
+    await guest.getByRole('heading', { name: 'Skin fade at Kiez Barber' }).waitFor();
+    await guest.locator('book-manage').getByText('Confirmed').first().waitFor();
+    await guest.locator('book-mailbox').getByText(/Booking confirmed: Skin fade at Kiez Barber/).waitFor();
+    await expect(guest.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).resolves.toContain('/calendar.ics?token=');
+    await shot(guest, 'manage-phone');
+
+    await guest.getByRole('button', { name: 'Reschedule' }).click();
+    await guest.locator('book-reschedule book-calendar [data-date].free').first().click();
+    await guest.locator('book-reschedule book-times li button').last().click();
+    await guest.getByRole('button', { name: /^Move to / }).click();
+    await guest.getByText(/^Moved to /).waitFor();
+
+    await guest.getByRole('button', { name: 'Cancel booking' }).click();
+    await guest.getByRole('button', { name: 'Yes, cancel' }).click();
+    await guest.getByText('Your booking is cancelled.').waitFor();
+    await guest.locator('book-manage').getByText('Cancelled').first().waitFor();
+    const id = Number(/manage\/(\d+)/.exec(href!)![1]);
+    const row = await ctx.db.selectFrom('appointments').select(['status', 'sequence', 'cancelled_by']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'cancelled', sequence: 2, cancelled_by: 'customer' });
+    await guest.close();
+    // A wrong token is the same as no booking (the page's 404 from the API is expected here, so it is not watched).
+    const stranger = await browser.newPage();
+    await stranger.goto(`${base}/manage/${id}?token=wrong`);
+    await stranger.getByText('We could not find this booking.').waitFor();
+    await stranger.close();
+  }, 60_000);
+
   it('saves a screenshot of each main page', async () => {
     const desktop = watch(await customerSide.browser()!.newPage({ locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } }));
     for (const [path, name] of [

@@ -40,6 +40,10 @@ export class BookMailbox extends LitElement {
         gap: 0.15rem 0.75rem;
         min-height: 2.75rem;
       }
+      summary .badge {
+        align-self: start;
+        justify-self: end;
+      }
       summary .subject {
         font-weight: 600;
         overflow-wrap: anywhere;
