@@ -1,0 +1,110 @@
+// `npm run bench`: the five benchmarks of issue 8, a table on stdout and everything in bench/results.json.
+// Options: `--only=compute,endpoint,bookings,widget,growth` and `--quick` (fewer and shorter runs, for a smoke test).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchBookings } from './bookings.js';
+import { benchGrowth } from './growth.js';
+import { round } from './lib/stats.js';
+import { benchSlotsCompute } from './slots-compute.js';
+import { benchSlotsEndpoint } from './slots-endpoint.js';
+import { benchWidget } from './widget.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (name: string) => !only || only.includes(name);
+
+interface Row {
+  benchmark: string;
+  figure: string;
+  value: number | string;
+  unit: string;
+  budget?: string;
+  ok?: boolean;
+}
+
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+const row = (benchmark: string, figure: string, value: number | string, unit: string, budget?: { text: string; ok: boolean }) =>
+  rows.push({ benchmark, figure, value: typeof value === 'number' ? round(value) : value, unit, ...(budget && { budget: budget.text, ok: budget.ok }) });
+const progress = (line: string) => process.stderr.write(`  ${line}\n`);
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: availableParallelism(),
+  memoryGb: round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  loadAverageAtStart: loadavg().map(round),
+};
+const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+const started = Date.now();
+
+try {
+  if (wanted('compute')) {
+    progress('1/5 slots computation…');
+    const r = benchSlotsCompute(quick ? { runs: 3, calls: 100 } : {});
+    results.compute = r;
+    row('1 Slots computation', 'median', r.medianMs, 'ms', { text: '≤ 2 ms', ok: r.medianMs <= 2 });
+    row('1 Slots computation', 'p99', r.p99Ms, 'ms');
+  }
+  if (wanted('endpoint')) {
+    progress('2/5 slots endpoint vs constant JSON…');
+    const r = await benchSlotsEndpoint(dir, quick ? { runs: 1, seconds: 2 } : {});
+    results.endpoint = r;
+    row('2 Slots endpoint', 'req/s ratio to constant JSON', r.ratio, '×', { text: '≥ 0.5', ok: r.ratio >= 0.5 });
+    row('2 Slots endpoint', 'p99 latency at 50 connections', r.slotsP99Ms, 'ms', { text: '≤ 20 ms', ok: r.slotsP99Ms <= 20 });
+    row('2 Slots endpoint', 'slots req/s (same month: cached)', r.slotsRps, 'req/s');
+    row('2 Slots endpoint', 'constant JSON req/s', r.constantRps, 'req/s');
+    row('2 Slots endpoint', 'uncached req/s (distinct months)', r.uncachedRps, 'req/s');
+    row('2 Slots endpoint', 'uncached p99 latency', r.uncachedP99Ms, 'ms');
+  }
+  if (wanted('bookings')) {
+    progress('3/5 booking throughput and the 10-slot race…');
+    const r = await benchBookings(dir, quick ? { runs: 1, seconds: 2 } : {});
+    results.bookings = r;
+    row('3 Bookings', 'bookings/s, 100 providers, 50 connections', r.bookingsPerSecond, '/s', { text: '≥ 1,000/s', ok: r.bookingsPerSecond >= 1000 });
+    row('3 Bookings', '5xx answers', r.fiveXx, '', { text: '0', ok: r.fiveXx === 0 });
+    row('3 Bookings', 'p99 latency', r.p99Ms, 'ms');
+    row('3 Bookings', `race: 201s of ${r.race.requests} requests for 10 slots`, r.race.created, '', {
+      text: 'exactly 10',
+      ok: r.race.created === 10 && r.race.rowsInDatabase === 10 && r.race.fiveXx === 0,
+    });
+  }
+  if (wanted('widget')) {
+    progress('4/5 widget in headless Chromium…');
+    const r = await benchWidget(dir, quick ? { runs: 2 } : {});
+    results.widget = r;
+    row('4 Widget', `gzipped bytes (${r.assetFiles.length} files)`, r.assetBytesGzip, 'B', { text: '≤ 20 KB', ok: r.assetBytesGzip <= 20 * 1024 });
+    row('4 Widget', 'script load → first slots painted', r.firstSlotsMedianMs, 'ms', { text: '≤ 300 ms', ok: r.firstSlotsMedianMs <= 300 });
+  }
+  if (wanted('growth')) {
+    progress('5/5 growth (12 databases)…');
+    const r = await benchGrowth(dir, { ...(quick && { providers: [10, 10_000], appointments: [1_000, 100_000], runs: 1, seconds: 2 }), log: progress });
+    results.growth = r;
+    const spread = (values: number[]) => Math.max(...values) / Math.min(...values);
+    for (const p of r) {
+      row('5 Growth', `${p.providers} providers, ${p.appointments} appointments: slots time / endpoint p50 / p99`, `${round(p.slotsMedianMs)} / ${p.endpointP50Ms} / ${p.endpointP99Ms}`, 'ms');
+    }
+    const slotSpread = spread(r.map((p) => p.slotsMedianMs));
+    row('5 Growth', 'slots time, largest / smallest database', slotSpread, '×', { text: 'flat (≤ 2×)', ok: slotSpread <= 2 });
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const table = [
+  ['Benchmark', 'Figure', 'Measured', 'Budget', ''],
+  ...rows.map((r) => [r.benchmark, r.figure, `${r.value} ${r.unit}`.trim(), r.budget ?? '', r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED']),
+];
+const widths = table[0]!.map((_, i) => Math.max(...table.map((line) => line[i]!.length)));
+console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (load average at start ${machine.loadAverageAtStart.join(' ')})\n`);
+for (const [i, line] of table.entries()) {
+  console.log(line.map((cell, j) => cell.padEnd(widths[j]!)).join('  ').trimEnd());
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+const output = { measuredAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), machine: { ...machine, loadAverageAtEnd: loadavg().map(round) }, rows, results };
+writeFileSync(fileURLToPath(new URL('results.json', import.meta.url)), `${JSON.stringify(output, null, 2)}\n`);
+console.log(`\nbench/results.json written (${output.seconds} s).`);

@@ -1,0 +1,99 @@
+import { DateTime } from 'luxon';
+import { BUSY } from './lib/scenario.js';
+import { busyDataset } from './lib/datasets.js';
+import { countStatus, type LoadResult, runLoad } from './lib/load.js';
+import { CONSTANT_PATH, startBenchServer } from './lib/server-process.js';
+import { median } from './lib/stats.js';
+
+export interface EndpointFigures {
+  /** Every request asks the same month (the cache answers). */
+  slotsRps: number;
+  constantRps: number;
+  ratio: number;
+  slotsP50Ms: number;
+  slotsP99Ms: number;
+  constantP99Ms: number;
+  slotsPerResponse: number;
+  /** Every request a different month or zone (1,800 of them, more than the cache holds): always computed. */
+  uncachedRps: number;
+  uncachedP50Ms: number;
+  uncachedP99Ms: number;
+  runs: number;
+  connections: number;
+  secondsPerRun: number;
+}
+
+/** A month of the busy provider's slots, as the widget asks for them (one calendar page at a time). */
+export function monthOfSlotsPath(slug: string, serviceId: number, firstDate: string, timeZone: string = BUSY.timeZone): string {
+  const to = DateTime.fromISO(firstDate).plus({ days: 30 }).toISODate();
+  return `/api/providers/${slug}/slots?service=${serviceId}&from=${firstDate}&to=${to}&tz=${encodeURIComponent(timeZone)}`;
+}
+
+export const ZONES = [
+  'Europe/Berlin', 'Europe/London', 'Europe/Paris', 'Europe/Madrid', 'Europe/Rome', 'Europe/Vienna', 'Europe/Zurich', 'Europe/Lisbon',
+  'Europe/Warsaw', 'Europe/Prague', 'Europe/Athens', 'Europe/Helsinki', 'Europe/Stockholm', 'Europe/Oslo', 'Europe/Dublin',
+  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Toronto', 'America/Sao_Paulo',
+  'Asia/Tokyo', 'Asia/Singapore', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Shanghai', 'Australia/Sydney', 'Australia/Perth',
+  'Africa/Johannesburg', 'Pacific/Auckland',
+];
+
+/** 60 first days × 30 zones: months that are all different questions. */
+function distinctMonths(slug: string, serviceId: number, firstDate: string): string[] {
+  return Array.from({ length: 60 }, (_, day) => DateTime.fromISO(firstDate).plus({ days: day }).toISODate()!).flatMap((from) =>
+    ZONES.map((zone) => monthOfSlotsPath(slug, serviceId, from, zone)),
+  );
+}
+
+/**
+ * Benchmark 2: the slots endpoint against a constant-JSON endpoint of the same server process, at 50 connections.
+ * Runs alternate between the two so drifting machine load hits both alike; the ratio is taken within each run.
+ */
+export async function benchSlotsEndpoint(dir: string, options: { runs?: number; seconds?: number } = {}): Promise<EndpointFigures> {
+  const runs = options.runs ?? 5;
+  const seconds = options.seconds ?? 5;
+  const connections = 50;
+  const data = await busyDataset(dir);
+  const provider = data.providers[0]!;
+  const slotsPath = monthOfSlotsPath(provider.slug, provider.serviceId, data.firstDate);
+  const server = await startBenchServer(data.file);
+  try {
+    const probe = await fetch(`${server.url}${slotsPath}`);
+    if (probe.status !== 200) throw new Error(`slots probe answered ${probe.status}: ${await probe.text()}`);
+    const slotsPerResponse = ((await probe.json()) as { slots: unknown[] }).slots.length;
+    const months = distinctMonths(provider.slug, provider.serviceId, data.firstDate);
+    const load = (paths: string[], durationSeconds: number) => runLoad({ url: server.url, connections, durationSeconds, paths });
+    await load([CONSTANT_PATH], 2); // warm-up: JIT, SQLite page cache
+    await load([slotsPath], 2);
+    await load(months, 2);
+    const slots: LoadResult[] = [];
+    const constant: LoadResult[] = [];
+    const uncached: LoadResult[] = [];
+    for (let run = 0; run < runs; run++) {
+      constant.push(await load([CONSTANT_PATH], seconds));
+      slots.push(await load([slotsPath], seconds));
+      uncached.push(await load(months, seconds));
+    }
+    for (const result of [...slots, ...constant, ...uncached]) {
+      if (countStatus(result, '2') !== result.responses || result.errors > 0) {
+        throw new Error(`non-200 answers under load: ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`);
+      }
+    }
+    return {
+      slotsRps: median(slots.map((r) => r.requestsPerSecond)),
+      constantRps: median(constant.map((r) => r.requestsPerSecond)),
+      ratio: median(slots.map((r, i) => r.requestsPerSecond / constant[i]!.requestsPerSecond)),
+      slotsP50Ms: median(slots.map((r) => r.latencyMs.p50)),
+      slotsP99Ms: median(slots.map((r) => r.latencyMs.p99)),
+      constantP99Ms: median(constant.map((r) => r.latencyMs.p99)),
+      slotsPerResponse,
+      uncachedRps: median(uncached.map((r) => r.requestsPerSecond)),
+      uncachedP50Ms: median(uncached.map((r) => r.latencyMs.p50)),
+      uncachedP99Ms: median(uncached.map((r) => r.latencyMs.p99)),
+      runs,
+      connections,
+      secondsPerRun: seconds,
+    };
+  } finally {
+    await server.stop();
+  }
+}
