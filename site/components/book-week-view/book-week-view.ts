@@ -71,9 +71,12 @@ export class BookWeekView extends LitElement {
     const start = minutesInDay(a.start, zone);
     const length = Math.max(20, (Date.parse(a.end) - Date.parse(a.start)) / 60_000);
     const position = { top: `${((start - first) / 60) * HOUR_REM}rem`, height: `${(length / 60) * HOUR_REM - 0.1}rem` };
-    const label = `${formatTime(a.start, zone)}–${formatTime(a.end, zone)}, ${a.customer.name}, ${a.service.name}, ${statusLabel[a.status]}`;
-    return html`<a class="event ${a.status}" part="event" href="/admin/appointments/${a.id}" ${styleProps(position)} aria-label=${label}>
-      <strong>${formatTime(a.start, zone)}</strong> ${a.customer.name}<br />${a.service.name}
+    // The visible text is the accessible name; the end time and status are there for screen readers only.
+    return html`<a class="event ${a.status}" part="event" href="/admin/appointments/${a.id}" ${styleProps(position)}>
+      <strong>${formatTime(a.start, zone)}</strong><span class="sr-only">–${formatTime(a.end, zone)},</span> ${a.customer.name}<span
+        class="sr-only"
+        >,</span
+      ><br />${a.service.name}<span class="sr-only">, ${statusLabel[a.status]}</span>
     </a>`;
   }
 }
