@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.js';
 import type { EmailRow } from '../db/database.js';
+import { withWriteLock } from '../db/transaction.js';
 
 /**
  * Leases up to `limit` due rows to one worker pass (`claimId`) in a single statement: rows
@@ -41,20 +42,28 @@ export async function claimDueEmails(
 const held = (db: Db, id: number, claimId: string) =>
   db.updateTable('email_outbox').where('id', '=', id).where('claimed_by', '=', claimId).where('status', '=', 'sending');
 
+// Each outcome is one small write. On its own, each paid a commit and its fsync (two per booking, and under load
+// they kept bookings waiting for the connection); through withWriteLock they share the commit of whatever else
+// is writing in the same turn, bookings included.
+
 export async function markSent(db: Db, id: number, claimId: string, sent: { at: Date; transport: 'smtp' | 'mailbox' }): Promise<void> {
-  await held(db, id, claimId)
-    .set({ status: 'sent', sent_at: sent.at.toISOString(), transport: sent.transport, lease_until: null, claimed_by: null })
-    .execute();
+  await withWriteLock(db, (trx) =>
+    held(trx, id, claimId)
+      .set({ status: 'sent', sent_at: sent.at.toISOString(), transport: sent.transport, lease_until: null, claimed_by: null })
+      .execute(),
+  );
 }
 
 export async function markRetry(db: Db, id: number, claimId: string, retry: { at: Date; error: string }): Promise<void> {
-  await held(db, id, claimId)
-    .set({ status: 'pending', next_attempt_at: retry.at.toISOString(), last_error: retry.error, lease_until: null, claimed_by: null })
-    .execute();
+  await withWriteLock(db, (trx) =>
+    held(trx, id, claimId)
+      .set({ status: 'pending', next_attempt_at: retry.at.toISOString(), last_error: retry.error, lease_until: null, claimed_by: null })
+      .execute(),
+  );
 }
 
 export async function markFailed(db: Db, id: number, claimId: string, error: string): Promise<void> {
-  await held(db, id, claimId).set({ status: 'failed', last_error: error, lease_until: null, claimed_by: null }).execute();
+  await withWriteLock(db, (trx) => held(trx, id, claimId).set({ status: 'failed', last_error: error, lease_until: null, claimed_by: null }).execute());
 }
 
 /** Hands back rows a stopping pass never tried, uncounted, so the next pass sends them at once. */
