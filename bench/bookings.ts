@@ -2,12 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectDatabase } from '../server/db/connect.js';
 import { type Dataset, openDataset } from './lib/datasets.js';
-import { countStatus, type LoadResult, runLoad } from './lib/load.js';
+import { countStatus, type LoadResult, runLoadOn } from './lib/load.js';
 import { startBenchServer } from './lib/server-process.js';
 import { median } from './lib/stats.js';
 
 export interface BookingFigures {
   bookingsPerSecond: number;
+  /** Server CPU per booking: what one dedicated core would sustain is 1000 / this. */
+  serverCpuMsPerBooking: number;
   p50Ms: number;
   p99Ms: number;
   fiveXx: number;
@@ -55,7 +57,7 @@ export async function benchBookings(dir: string, options: { runs?: number; secon
     return file;
   };
   const post = (spec: { bodiesFile: string; durationSeconds?: number; amount?: number }) =>
-    runLoad({ url: server.url, connections, method: 'POST', path: '/api/bookings', headers: { 'content-type': 'application/json' }, ...spec });
+    runLoadOn(server, { connections, method: 'POST', path: '/api/bookings', headers: { 'content-type': 'application/json' }, ...spec });
   try {
     await post({ bodiesFile: bodiesFile('warmup', bookingBodies(data, nextSlot, 5_000)), durationSeconds: 1 });
     nextSlot += 5_000;
@@ -85,6 +87,7 @@ export async function benchBookings(dir: string, options: { runs?: number; secon
     }
     return {
       bookingsPerSecond: median(results.map((r) => (r.statusCodes['201'] ?? 0) / r.durationSeconds)),
+      serverCpuMsPerBooking: median(results.map((r) => r.serverCpuMsPerResponse ?? Number.NaN)),
       p50Ms: median(results.map((r) => r.latencyMs.p50)),
       p99Ms: median(results.map((r) => r.latencyMs.p99)),
       fiveXx: results.reduce((sum, r) => sum + countStatus(r, '5'), 0),

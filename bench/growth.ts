@@ -6,7 +6,7 @@ import { findProviderBySlug } from '../server/providers/providers.repository.js'
 import { findService } from '../server/services/services.repository.js';
 import { loadAvailabilityInput, noBusyTimes } from '../server/slots/availability.loader.js';
 import { growthDataset } from './lib/datasets.js';
-import { countStatus, runLoad } from './lib/load.js';
+import { countStatus, runLoadOn } from './lib/load.js';
 import { BUSY } from './lib/scenario.js';
 import { startBenchServer } from './lib/server-process.js';
 import { median, quantile } from './lib/stats.js';
@@ -22,9 +22,12 @@ export interface GrowthPoint {
   endpointP50Ms: number;
   endpointP99Ms: number;
   endpointRps: number;
+  /** Server CPU per uncached slots answer. */
+  endpointCpuMs: number;
   /** `GET /api/providers?q=…`: a directory search, with next available times. */
   searchP50Ms: number;
   searchP99Ms: number;
+  searchCpuMs: number;
 }
 
 export const GROWTH_PROVIDERS = [10, 100, 1_000, 10_000];
@@ -74,10 +77,10 @@ export async function benchGrowth(
         const searches = ['hair', 'yoga', 'berlin', 'lisbon', 'massage', 'physio', 'tutoring', 'dent'].map((q) => `/api/providers?q=${q}&limit=20`);
         const endpoint = [];
         const search = [];
-        await runLoad({ url: server.url, connections: 10, durationSeconds: 1, paths });
+        await runLoadOn(server, { connections: 10, durationSeconds: 1, paths });
         for (let run = 0; run < runs; run++) {
-          endpoint.push(await runLoad({ url: server.url, connections: 10, durationSeconds: seconds, paths }));
-          search.push(await runLoad({ url: server.url, connections: 10, durationSeconds: seconds, paths: searches }));
+          endpoint.push(await runLoadOn(server, { connections: 10, durationSeconds: seconds, paths }));
+          search.push(await runLoadOn(server, { connections: 10, durationSeconds: seconds, paths: searches }));
         }
         for (const r of [...endpoint, ...search]) {
           if (countStatus(r, '2') !== r.responses) throw new Error(`growth: non-200 answers ${JSON.stringify(r.statusCodes)}`);
@@ -90,8 +93,10 @@ export async function benchGrowth(
           endpointP50Ms: median(endpoint.map((r) => r.latencyMs.p50)),
           endpointP99Ms: median(endpoint.map((r) => r.latencyMs.p99)),
           endpointRps: median(endpoint.map((r) => r.requestsPerSecond)),
+          endpointCpuMs: median(endpoint.map((r) => r.serverCpuMsPerResponse ?? Number.NaN)),
           searchP50Ms: median(search.map((r) => r.latencyMs.p50)),
           searchP99Ms: median(search.map((r) => r.latencyMs.p99)),
+          searchCpuMs: median(search.map((r) => r.serverCpuMsPerResponse ?? Number.NaN)),
         };
         options.log?.(JSON.stringify(point));
         points.push(point);

@@ -58,14 +58,17 @@ try {
     row('2 Slots endpoint', 'p99 latency at 50 connections', r.slotsP99Ms, 'ms', { text: '≤ 20 ms', ok: r.slotsP99Ms <= 20 });
     row('2 Slots endpoint', 'slots req/s (same month: cached)', r.slotsRps, 'req/s');
     row('2 Slots endpoint', 'constant JSON req/s', r.constantRps, 'req/s');
+    row('2 Slots endpoint', 'server CPU per answer: cached slots / constant', `${round(r.slotsCpuMs)} / ${round(r.constantCpuMs)}`, 'ms');
     row('2 Slots endpoint', 'uncached req/s (distinct months)', r.uncachedRps, 'req/s');
     row('2 Slots endpoint', 'uncached p99 latency', r.uncachedP99Ms, 'ms');
+    row('2 Slots endpoint', 'server CPU per uncached answer', r.uncachedCpuMs, 'ms');
   }
   if (wanted('bookings')) {
     progress('3/5 booking throughput and the 10-slot race…');
     const r = await benchBookings(dir, quick ? { runs: 1, seconds: 2 } : {});
     results.bookings = r;
     row('3 Bookings', 'bookings/s, 100 providers, 50 connections', r.bookingsPerSecond, '/s', { text: '≥ 1,000/s', ok: r.bookingsPerSecond >= 1000 });
+    row('3 Bookings', 'server CPU per booking', r.serverCpuMsPerBooking, 'ms');
     row('3 Bookings', '5xx answers', r.fiveXx, '', { text: '0', ok: r.fiveXx === 0 });
     row('3 Bookings', 'p99 latency', r.p99Ms, 'ms');
     row('3 Bookings', `race: 201s of ${r.race.requests} requests for 10 slots`, r.race.created, '', {

@@ -1,10 +1,14 @@
-// The benchmarked server, run as its own process: the real app as `server/main.ts` builds it, on a prepared
-// SQLite file, plus one bare Hono endpoint returning constant JSON as the baseline of the same build.
+// The benchmarked server, run as its own process: the app and its email and calendar workers as `server/main.ts`
+// builds them, on a prepared SQLite file, plus one bare Hono endpoint returning constant JSON as the baseline of
+// the same build.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../server/app.js';
+import { createCalendarSync } from '../server/calendar/calendar-sync.js';
 import { loadConfig } from '../server/config.js';
 import { connectDatabase } from '../server/db/connect.js';
+import { startEmailWorker } from '../server/email/email.worker.js';
+import { transportFor } from '../server/email/transport.js';
 import { CONSTANT_PATH } from './lib/server-process.js';
 
 const file = process.env.BENCH_DATABASE;
@@ -22,7 +26,11 @@ const config = loadConfig({
   LOGIN_RATE_LIMIT: '1000000000',
 });
 const db = connectDatabase(config.databaseUrl);
-const app = createApp({ db, config });
+const calendar = createCalendarSync({ db, config });
+const app = createApp({ db, config, calendar });
+const calendarWorkers = calendar.start();
+// No SMTP_URL: emails go to the built-in mailbox, as in a default install.
+const emailWorker = startEmailWorker({ db, transport: transportFor(null), from: config.mailFrom, appUrl: config.appUrl, secretKey: config.secretKey });
 const bare = new Hono().get(CONSTANT_PATH, (c) => c.json({ ok: true, service: 'book-your-services', slots: [] }));
 
 const server = serve(
@@ -34,4 +42,7 @@ const server = serve(
   (info) => console.log(JSON.stringify({ listening: info.port })),
 );
 
-process.once('SIGTERM', () => server.close(() => void db.destroy().then(() => process.exit(0))));
+process.once('SIGTERM', () => {
+  const stopped = Promise.all([emailWorker.stop(), calendarWorkers.stop()]);
+  server.close(() => void stopped.then(() => db.destroy()).then(() => process.exit(0)));
+});

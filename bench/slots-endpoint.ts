@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { BUSY } from './lib/scenario.js';
 import { busyDataset } from './lib/datasets.js';
-import { countStatus, type LoadResult, runLoad } from './lib/load.js';
+import { countStatus, type LoadResult, runLoadOn } from './lib/load.js';
 import { CONSTANT_PATH, startBenchServer } from './lib/server-process.js';
 import { median } from './lib/stats.js';
 
@@ -13,6 +13,10 @@ export interface EndpointFigures {
   slotsP50Ms: number;
   slotsP99Ms: number;
   constantP99Ms: number;
+  /** Server CPU per answer, for the cached and the uncached slots and the constant JSON. */
+  slotsCpuMs: number;
+  uncachedCpuMs: number;
+  constantCpuMs: number;
   slotsPerResponse: number;
   /** Every request a different month or zone (1,800 of them, more than the cache holds): always computed. */
   uncachedRps: number;
@@ -61,7 +65,7 @@ export async function benchSlotsEndpoint(dir: string, options: { runs?: number; 
     if (probe.status !== 200) throw new Error(`slots probe answered ${probe.status}: ${await probe.text()}`);
     const slotsPerResponse = ((await probe.json()) as { slots: unknown[] }).slots.length;
     const months = distinctMonths(provider.slug, provider.serviceId, data.firstDate);
-    const load = (paths: string[], durationSeconds: number) => runLoad({ url: server.url, connections, durationSeconds, paths });
+    const load = (paths: string[], durationSeconds: number) => runLoadOn(server, { connections, durationSeconds, paths });
     await load([CONSTANT_PATH], 2); // warm-up: JIT, SQLite page cache
     await load([slotsPath], 2);
     await load(months, 2);
@@ -85,6 +89,9 @@ export async function benchSlotsEndpoint(dir: string, options: { runs?: number; 
       slotsP50Ms: median(slots.map((r) => r.latencyMs.p50)),
       slotsP99Ms: median(slots.map((r) => r.latencyMs.p99)),
       constantP99Ms: median(constant.map((r) => r.latencyMs.p99)),
+      slotsCpuMs: median(slots.map((r) => r.serverCpuMsPerResponse ?? Number.NaN)),
+      uncachedCpuMs: median(uncached.map((r) => r.serverCpuMsPerResponse ?? Number.NaN)),
+      constantCpuMs: median(constant.map((r) => r.serverCpuMsPerResponse ?? Number.NaN)),
       slotsPerResponse,
       uncachedRps: median(uncached.map((r) => r.requestsPerSecond)),
       uncachedP50Ms: median(uncached.map((r) => r.latencyMs.p50)),

@@ -22,6 +22,8 @@ export interface LoadSpec {
 
 export interface LoadResult {
   durationSeconds: number;
+  /** CPU the server used per response during the run (see server-process.ts), when measured. */
+  serverCpuMsPerResponse?: number;
   responses: number;
   requestsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
@@ -47,6 +49,16 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const line = out.trim().split('\n').pop();
   if (code !== 0 || !line) throw new Error(`load worker failed (${code}):\n${err}`);
   return JSON.parse(line) as LoadResult;
+}
+
+/** `runLoad` with the server's CPU time per response measured across the run. */
+export async function runLoadOn(server: { url: string; cpuMs: () => number | undefined }, spec: Omit<LoadSpec, 'url'>): Promise<LoadResult> {
+  const before = server.cpuMs();
+  const result = await runLoad({ ...spec, url: server.url });
+  const after = server.cpuMs();
+  return before === undefined || after === undefined || result.responses === 0
+    ? result
+    : { ...result, serverCpuMsPerResponse: (after - before) / result.responses };
 }
 
 /** Sums responses whose status starts with the given digit ("5" → every 5xx). */

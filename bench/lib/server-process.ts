@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The bare baseline endpoint `bench/server.ts` adds beside the app. */
@@ -7,8 +8,25 @@ export const CONSTANT_PATH = '/__bench/constant';
 export interface BenchServer {
   url: string;
   process: ChildProcess;
+  /** CPU time (user + system) the server process has used so far, in ms; undefined off Linux. */
+  cpuMs: () => number | undefined;
   stop: () => Promise<void>;
 }
+
+/**
+ * Reads utime and stime from /proc/<pid>/stat. On a shared machine wall-clock rates move with everyone else's load;
+ * the server's own CPU time per request moves far less, so both are reported.
+ */
+function processCpuMs(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ: 100 on every mainstream Linux build
 
 const entry = fileURLToPath(new URL('../server.ts', import.meta.url));
 
@@ -36,6 +54,7 @@ export async function startBenchServer(databaseFile: string): Promise<BenchServe
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
