@@ -213,5 +213,16 @@ export function siteRoutes(deps: SiteDeps) {
         },
         appPage({ heading: title, element: html`<book-admin-app></book-admin-app>` }),
       );
+    })
+
+    // A mistyped address in a browser gets a page, not JSON; API clients keep the JSON 404.
+    .get('*', async (c, next) => {
+      const wantsHtml = (c.req.header('accept') ?? '').includes('text/html');
+      if (!wantsHtml || /^\/(api|ical|widget)\b/.test(c.req.path)) return next();
+      const res = await notFound(c, 'Page');
+      await publicPage(c, async () => {
+        c.res = res;
+      });
+      return c.res;
     });
 }

@@ -76,6 +76,18 @@ describe('site pages', () => {
     }
   });
 
+  it('answers a browser’s mistyped address with a page, and API clients with JSON', async () => {
+    const page = await call(ctx, 'GET', '/no-such-page', { headers: { Accept: 'text/html,application/xhtml+xml' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.body).toContain('Page not found');
+    const json = await call(ctx, 'GET', '/no-such-page');
+    expect(json.status).toBe(404);
+    expect(json.body.error.code).toBe('not_found');
+    expect((await call(ctx, 'GET', '/api/nothing', { headers: { Accept: 'text/html' } })).body.error.code).toBe('not_found');
+  });
+
   it('sends a strict CSP and security headers; signed-in areas may not be framed', async () => {
     const pub = await get(ctx, '/p/studio-zoe');
     const csp = pub.headers.get('content-security-policy') ?? '';

@@ -50,7 +50,7 @@ export class BookReviewForm extends LitElement {
         border-radius: 4px;
       }
       .stars label.on {
-        color: #a15c00;
+        color: var(--book-star-color, #a15c00);
       }
       .stars input:focus-visible + label {
         outline: 3px solid var(--book-focus);
