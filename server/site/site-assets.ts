@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Context } from 'hono';
@@ -35,7 +35,8 @@ const TYPES: Record<string, string> = {
  * manifest, and the files themselves. Without a build the pages still render (server-side HTML, no scripts).
  */
 export class SiteAssets {
-  private manifest: Manifest | null | undefined;
+  private manifest: Manifest | null = null;
+  private manifestTime = -1;
 
   constructor(readonly distDir: string) {}
 
@@ -77,13 +78,27 @@ export class SiteAssets {
     return c.body(new Uint8Array(body));
   }
 
+  /**
+   * The manifest, read again whenever the file changes: a `npm run build:site` while the server runs is picked up
+   * by the next page instead of linking files the build just deleted. One `stat` per page.
+   */
   private load(): Manifest | null {
-    // Read once; a missing build is re-checked on each page so a build during `npm run dev` is picked up.
-    if (this.manifest) return this.manifest;
+    const path = join(this.distDir, '.vite/manifest.json');
+    let time: number;
     try {
-      this.manifest = JSON.parse(readFileSync(join(this.distDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+      time = statSync(path).mtimeMs;
     } catch {
       this.manifest = null;
+      this.manifestTime = -1;
+      return null;
+    }
+    if (time !== this.manifestTime) {
+      try {
+        this.manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+        this.manifestTime = time;
+      } catch {
+        this.manifest = null; // half-written by a build in progress: try again on the next page
+      }
     }
     return this.manifest;
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -173,6 +173,11 @@ describe('site pages', () => {
     expect((await app.request('/site/assets/missing.js')).status).toBe(404);
     expect((await app.request('/site/..%2F..%2Fpackage.json')).status).toBe(404);
     expect((await app.request('/site/.vite/manifest.json')).status).toBe(404);
+
+    // A new build while the server runs: the next page links the new files.
+    writeFileSync(join(dist, '.vite/manifest.json'), JSON.stringify({ 'main.ts': { file: 'assets/main-Z9.js', src: 'main.ts', isEntry: true } }));
+    utimesSync(join(dist, '.vite/manifest.json'), new Date(), new Date(Date.now() + 5_000));
+    expect(await (await app.request('/p/studio-zoe')).text()).toContain('<script type="module" src="/site/assets/main-Z9.js"></script>');
   });
 });
 
