@@ -16,8 +16,8 @@ export const APP_ACCOUNT = 'app-account@booking.test';
 
 /**
  * The real app with calendar sync pointed at local fakes: googleapis goes to `google.url`
- * (`GOOGLE_API_ROOT_URL`) and `google.tokenUrl` (`GOOGLE_OAUTH_TOKEN_URL`). Calls time out
- * after 200 ms so slow-response faults stay quick; the clock is the test's to move.
+ * (`GOOGLE_API_ROOT_URL`) and `google.tokenUrl` (`GOOGLE_OAUTH_TOKEN_URL`). The clock
+ * is the test's to move.
  */
 export async function createCalendarContext(
   google: FakeGoogle,
@@ -37,7 +37,7 @@ export async function createCalendarContext(
         oauthTokenUrl: google.tokenUrl,
         oauthAuthUrl: `${google.url}o/oauth2/v2/auth`,
       },
-      timeoutMs: 200,
+      timeoutMs: 2_000,
       backoff: { baseMs: 1_000, maxMs: 60_000, maxAttempts: 10 },
       ...overrides.calendar,
     },

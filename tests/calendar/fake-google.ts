@@ -66,7 +66,7 @@ export class FakeGoogle {
   /** How often each fault was served, to show a test really went through them. */
   readonly faultsServed = new Map<Fault, number>();
   retryAfterSeconds = 2;
-  slowMs = 300;
+  slowMs = 600;
 
   private server: Server;
   private readonly calendars = new Map<string, FakeCalendar>();
