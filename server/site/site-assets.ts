@@ -36,7 +36,8 @@ const TYPES: Record<string, string> = {
  */
 export class SiteAssets {
   private manifest: Manifest | null = null;
-  private manifestTime = -1;
+  /** mtime and size of the manifest last read: a rebuild changes at least one of them. */
+  private manifestVersion = '';
 
   constructor(readonly distDir: string) {}
 
@@ -84,18 +85,19 @@ export class SiteAssets {
    */
   private load(): Manifest | null {
     const path = join(this.distDir, '.vite/manifest.json');
-    let time: number;
+    let version: string;
     try {
-      time = statSync(path).mtimeMs;
+      const stat = statSync(path);
+      version = `${stat.mtimeMs}:${stat.size}`;
     } catch {
       this.manifest = null;
-      this.manifestTime = -1;
+      this.manifestVersion = '';
       return null;
     }
-    if (time !== this.manifestTime) {
+    if (version !== this.manifestVersion) {
       try {
         this.manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-        this.manifestTime = time;
+        this.manifestVersion = version;
       } catch {
         this.manifest = null; // half-written by a build in progress: try again on the next page
       }
