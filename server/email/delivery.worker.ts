@@ -44,6 +44,12 @@ export interface EmailDelivery {
   halt(): void;
 }
 
+/**
+ * Logs name emails by id and kind, never by address: a customer's address is personal data, and mail servers
+ * quote it in their errors ("550 <jane@example.com>: no such user"). The admin email log keeps the full reason.
+ */
+const withoutAddresses = (text: string): string => text.replace(/[^\s<>"',;:()]+@[^\s<>"',;:()]+/g, '[address]');
+
 export function createEmailDelivery(options: EmailDeliveryOptions): EmailDelivery {
   const { db, transport } = options;
   const clock = options.now ?? (() => new Date());
@@ -82,12 +88,12 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
       const failure = classifyDeliveryError(error);
       if (failure.permanent || row.attempts >= policy.maxAttempts) {
         report.failed++;
-        log(`email #${row.id} to ${row.to_address} failed after ${row.attempts} attempt(s): ${failure.message}`);
+        log(`email #${row.id} (${row.kind}, to the ${row.to_role}) failed after ${row.attempts} attempt(s): ${withoutAddresses(failure.message)}`);
         await markFailed(db, row.id, claimId, failure.message);
       } else {
         report.retrying++;
         const delay = retryDelayMs(policy, row.attempts, undefined, options.random);
-        log(`email #${row.id} to ${row.to_address}: attempt ${row.attempts} failed, next in ${Math.round(delay / 1000)} s: ${failure.message}`);
+        log(`email #${row.id} (${row.kind}, to the ${row.to_role}): attempt ${row.attempts} failed, next in ${Math.round(delay / 1000)} s: ${withoutAddresses(failure.message)}`);
         await markRetry(db, row.id, claimId, { at: new Date(clock().getTime() + delay), error: failure.message });
       }
       return;

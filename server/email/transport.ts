@@ -71,12 +71,15 @@ export function smtpTransport(url: string, tuning: SmtpTuning = {}): MailTranspo
   };
 }
 
-/** Without SMTP_URL: the email stays in the built-in mailbox (the website shows it) and one line is logged. */
+/**
+ * Without SMTP_URL: the email stays in the built-in mailbox (the website shows it) and one line is logged. The line
+ * names the email by id only: addresses and subjects ("New booking: Jane Doe, …") are customers' personal data.
+ */
 export function mailboxTransport(log: (line: string) => void = console.log): MailTransport {
   return {
     kind: 'mailbox',
     async send(email) {
-      log(`email #${email.id} to ${email.to}: "${email.subject}" (kept in the built-in mailbox; set SMTP_URL to send it)`);
+      log(`email #${email.id} kept in the built-in mailbox (set SMTP_URL to send it)`);
     },
     close() {},
   };
