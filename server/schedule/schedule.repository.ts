@@ -2,14 +2,25 @@ import type { DateOverride, WeeklyInterval } from '../availability/availability.
 import type { Db } from '../db/connect.js';
 
 export async function listWeeklyHours(db: Db, providerId: number): Promise<WeeklyInterval[]> {
+  return (await weeklyHoursOf(db, [providerId])).get(providerId) ?? [];
+}
+
+/** Weekly hours of several providers in one query (a page of search results). */
+export async function weeklyHoursOf(db: Db, providerIds: number[]): Promise<Map<number, WeeklyInterval[]>> {
   const rows = await db
     .selectFrom('weekly_hours')
-    .select(['weekday', 'start_time', 'end_time'])
-    .where('provider_id', '=', providerId)
+    .select(['provider_id', 'weekday', 'start_time', 'end_time'])
+    .where('provider_id', 'in', providerIds)
     .orderBy('weekday')
     .orderBy('start_time')
     .execute();
-  return rows.map((r) => ({ weekday: r.weekday, start: r.start_time, end: r.end_time }));
+  const byProvider = new Map<number, WeeklyInterval[]>();
+  for (const r of rows) {
+    const list = byProvider.get(r.provider_id) ?? [];
+    list.push({ weekday: r.weekday, start: r.start_time, end: r.end_time });
+    byProvider.set(r.provider_id, list);
+  }
+  return byProvider;
 }
 
 /** Replaces the whole week in one go: the editor always saves the full picture. */
@@ -24,22 +35,29 @@ export async function replaceWeeklyHours(db: Db, providerId: number, intervals: 
 
 /** Overrides whose date lies in [from, to] (inclusive, `YYYY-MM-DD`). */
 export async function listOverrides(db: Db, providerId: number, from: string, to: string): Promise<DateOverride[]> {
+  return (await overridesOf(db, [providerId], from, to)).get(providerId) ?? [];
+}
+
+/** Overrides of several providers in one query; a date with only a null row is closed. */
+export async function overridesOf(db: Db, providerIds: number[], from: string, to: string): Promise<Map<number, DateOverride[]>> {
   const rows = await db
     .selectFrom('date_overrides')
-    .select(['date', 'start_time', 'end_time'])
-    .where('provider_id', '=', providerId)
+    .select(['provider_id', 'date', 'start_time', 'end_time'])
+    .where('provider_id', 'in', providerIds)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .orderBy('date')
     .orderBy('start_time')
     .execute();
-  const byDate = new Map<string, DateOverride>();
-  for (const row of rows) {
-    const override = byDate.get(row.date) ?? { date: row.date, intervals: [] };
-    if (row.start_time !== null && row.end_time !== null) override.intervals.push({ start: row.start_time, end: row.end_time });
-    byDate.set(row.date, override);
+  const byProvider = new Map<number, Map<string, DateOverride>>();
+  for (const r of rows) {
+    const dates = byProvider.get(r.provider_id) ?? new Map<string, DateOverride>();
+    const override = dates.get(r.date) ?? { date: r.date, intervals: [] };
+    if (r.start_time !== null && r.end_time !== null) override.intervals.push({ start: r.start_time, end: r.end_time });
+    dates.set(r.date, override);
+    byProvider.set(r.provider_id, dates);
   }
-  return [...byDate.values()];
+  return new Map([...byProvider].map(([id, dates]) => [id, [...dates.values()]]));
 }
 
 /** An override with no intervals is stored as one row with null times: closed all day. */

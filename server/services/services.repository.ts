@@ -11,6 +11,21 @@ export async function listActiveServices(db: Db, providerId: number): Promise<Se
     .execute();
 }
 
+/** The first active service (lowest id) of each provider of a page of search results, in one query. */
+export async function firstActiveServices(db: Db, providerIds: number[]): Promise<Map<number, ServiceRow>> {
+  const rows = await db
+    .selectFrom('services')
+    .selectAll()
+    .where('provider_id', 'in', providerIds)
+    .where('active', '=', 1)
+    .orderBy('provider_id')
+    .orderBy('id')
+    .execute();
+  const first = new Map<number, ServiceRow>();
+  for (const row of rows) if (!first.has(row.provider_id)) first.set(row.provider_id, row);
+  return first;
+}
+
 export async function listServices(db: Db, providerId: number): Promise<ServiceRow[]> {
   return db.selectFrom('services').selectAll().where('provider_id', '=', providerId).orderBy('id').execute();
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { AvailabilityInput, Interval } from '../availability/availability.types.js';
+import type { AvailabilityInput, BookedInterval, DateOverride, Interval, WeeklyInterval } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow, ServiceRow } from '../db/database.js';
 import { listOverrides, listWeeklyHours } from '../schedule/schedule.repository.js';
@@ -7,8 +7,76 @@ import { listOverrides, listWeeklyHours } from '../schedule/schedule.repository.
 /** Busy intervals from a provider's own calendars (filled in by calendar sync; none by default). */
 export type BusyTimeSource = (db: Db, providerId: number, range: Interval) => Promise<Interval[]>;
 
-// No appointment plus its buffers lasts two days, so this margin finds every one that can touch the range.
-const MARGIN_MS = 2 * 24 * 60 * 60 * 1000;
+export const noBusyTimes: BusyTimeSource = async () => [];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+// No appointment plus its buffers lasts two days, so this margin finds every one that can touch a range.
+const MARGIN_MS = 2 * DAY_MS;
+
+/**
+ * Confirmed appointments of these providers that may touch `range`, as the intervals they keep busy,
+ * in one query (one provider for a slot list, a page of them for the directory).
+ */
+export async function bookedIntervalsOf(
+  db: Db,
+  providerIds: number[],
+  range: Interval,
+  excludeAppointmentId?: number,
+): Promise<Map<number, BookedInterval[]>> {
+  let query = db
+    .selectFrom('appointments')
+    .select(['provider_id', 'start_at', 'end_at', 'blocked_start_at', 'blocked_end_at'])
+    .where('provider_id', 'in', providerIds)
+    .where('status', '=', 'confirmed')
+    .where('start_at', '>', new Date(range.start - MARGIN_MS).toISOString())
+    .where('start_at', '<', new Date(range.end + MARGIN_MS).toISOString());
+  if (excludeAppointmentId !== undefined) query = query.where('id', '!=', excludeAppointmentId);
+  const byProvider = new Map<number, BookedInterval[]>();
+  for (const a of await query.execute()) {
+    const list = byProvider.get(a.provider_id) ?? [];
+    list.push({
+      start: Date.parse(a.start_at),
+      end: Date.parse(a.end_at),
+      blockedStart: Date.parse(a.blocked_start_at),
+      blockedEnd: Date.parse(a.blocked_end_at),
+    });
+    byProvider.set(a.provider_id, list);
+  }
+  return byProvider;
+}
+
+/** Puts the rows of one provider and service together as the pure `computeSlots` wants them. */
+export function availabilityInput(parts: {
+  provider: ProviderRow;
+  service: ServiceRow;
+  weeklyHours: WeeklyInterval[];
+  overrides: DateOverride[];
+  appointments: BookedInterval[];
+  externalBusy: Interval[];
+  now: number;
+  range: Interval;
+}): AvailabilityInput {
+  const { provider, service } = parts;
+  return {
+    timeZone: provider.time_zone,
+    weeklyHours: parts.weeklyHours,
+    overrides: parts.overrides,
+    service: {
+      durationMinutes: service.duration_minutes,
+      bufferBeforeMinutes: service.buffer_before_minutes,
+      bufferAfterMinutes: service.buffer_after_minutes,
+    },
+    appointments: parts.appointments,
+    externalBusy: parts.externalBusy,
+    rules: {
+      minNoticeMinutes: provider.min_notice_minutes,
+      maxDaysAhead: provider.max_days_ahead,
+      slotStepMinutes: provider.slot_step_minutes,
+    },
+    now: parts.now,
+    range: parts.range,
+  };
+}
 
 export interface LoadOptions {
   provider: ProviderRow;
@@ -22,54 +90,25 @@ export interface LoadOptions {
 
 /** Gathers everything `computeSlots` needs for one provider, service and range. */
 export async function loadAvailabilityInput(db: Db, options: LoadOptions): Promise<AvailabilityInput> {
-  const { provider, service, range } = options;
+  const { provider, range } = options;
   const zone = provider.time_zone;
   // Local dates that may hold a slot in the range, a day wider on each side for zone offsets.
-  const fromDate = DateTime.fromMillis(range.start - 86_400_000, { zone }).toISODate()!;
-  const toDate = DateTime.fromMillis(range.end + 86_400_000, { zone }).toISODate()!;
-
-  let appointmentsQuery = db
-    .selectFrom('appointments')
-    .select(['start_at', 'end_at', 'blocked_start_at', 'blocked_end_at'])
-    .where('provider_id', '=', provider.id)
-    .where('status', '=', 'confirmed')
-    .where('start_at', '>', new Date(range.start - MARGIN_MS).toISOString())
-    .where('start_at', '<', new Date(range.end + MARGIN_MS).toISOString());
-  if (options.excludeAppointmentId !== undefined) {
-    appointmentsQuery = appointmentsQuery.where('id', '!=', options.excludeAppointmentId);
-  }
-
-  const [weeklyHours, overrides, appointments, externalBusy] = await Promise.all([
+  const fromDate = DateTime.fromMillis(range.start - DAY_MS, { zone }).toISODate()!;
+  const toDate = DateTime.fromMillis(range.end + DAY_MS, { zone }).toISODate()!;
+  const [weeklyHours, overrides, booked, externalBusy] = await Promise.all([
     listWeeklyHours(db, provider.id),
     listOverrides(db, provider.id, fromDate, toDate),
-    appointmentsQuery.execute(),
+    bookedIntervalsOf(db, [provider.id], range, options.excludeAppointmentId),
     options.busyTimes(db, provider.id, range),
   ]);
-
-  return {
-    timeZone: zone,
+  return availabilityInput({
+    provider,
+    service: options.service,
     weeklyHours,
     overrides,
-    service: {
-      durationMinutes: service.duration_minutes,
-      bufferBeforeMinutes: service.buffer_before_minutes,
-      bufferAfterMinutes: service.buffer_after_minutes,
-    },
-    appointments: appointments.map((a) => ({
-      start: Date.parse(a.start_at),
-      end: Date.parse(a.end_at),
-      blockedStart: Date.parse(a.blocked_start_at),
-      blockedEnd: Date.parse(a.blocked_end_at),
-    })),
+    appointments: booked.get(provider.id) ?? [],
     externalBusy,
-    rules: {
-      minNoticeMinutes: provider.min_notice_minutes,
-      maxDaysAhead: provider.max_days_ahead,
-      slotStepMinutes: provider.slot_step_minutes,
-    },
     now: options.now,
     range,
-  };
+  });
 }
-
-export const noBusyTimes: BusyTimeSource = async () => [];

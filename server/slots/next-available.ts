@@ -1,15 +1,13 @@
-import type { AvailabilityInput, BookedInterval } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../db/database.js';
-import type { BusyTimeSource } from './availability.loader.js';
-import { confirmedAppointmentsOf, firstActiveServices, overridesOf, weeklyHoursOf } from './next-available.repository.js';
+import { overridesOf, weeklyHoursOf } from '../schedule/schedule.repository.js';
+import { firstActiveServices } from '../services/services.repository.js';
+import { availabilityInput, bookedIntervalsOf, type BusyTimeSource } from './availability.loader.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How far "next available" looks ahead: enough for a directory card, cheap enough for every result. */
 export const NEXT_AVAILABLE_DAYS = 14;
-// The same margin as the slots loader: an appointment starting up to two days earlier may still block.
-const MARGIN_MS = 2 * DAY;
 
 /**
  * The earliest bookable start (ISO instant) of each provider's first active service within the next
@@ -30,23 +28,12 @@ export async function nextAvailableTimes(
   const fromDate = new Date(range.start - DAY).toISOString().slice(0, 10);
   const toDate = new Date(range.end + DAY).toISOString().slice(0, 10);
 
-  const [services, weekly, overrides, appointments] = await Promise.all([
+  const [services, weekly, overrides, booked] = await Promise.all([
     firstActiveServices(db, ids),
     weeklyHoursOf(db, ids),
     overridesOf(db, ids, fromDate, toDate),
-    confirmedAppointmentsOf(db, ids, new Date(range.start - MARGIN_MS).toISOString(), new Date(range.end + MARGIN_MS).toISOString()),
+    bookedIntervalsOf(db, ids, range),
   ]);
-  const booked = new Map<number, BookedInterval[]>();
-  for (const a of appointments) {
-    const list = booked.get(a.provider_id) ?? [];
-    list.push({
-      start: Date.parse(a.start_at),
-      end: Date.parse(a.end_at),
-      blockedStart: Date.parse(a.blocked_start_at),
-      blockedEnd: Date.parse(a.blocked_end_at),
-    });
-    booked.set(a.provider_id, list);
-  }
 
   await Promise.all(
     providers.map(async (provider) => {
@@ -55,25 +42,16 @@ export async function nextAvailableTimes(
       const special = overrides.get(provider.id) ?? [];
       // Nothing to offer: skip the provider's own-calendar lookup too.
       if (!service || (hours.length === 0 && !special.some((o) => o.intervals.length > 0))) return;
-      const input: AvailabilityInput = {
-        timeZone: provider.time_zone,
+      const input = availabilityInput({
+        provider,
+        service,
         weeklyHours: hours,
         overrides: special,
-        service: {
-          durationMinutes: service.duration_minutes,
-          bufferBeforeMinutes: service.buffer_before_minutes,
-          bufferAfterMinutes: service.buffer_after_minutes,
-        },
         appointments: booked.get(provider.id) ?? [],
         externalBusy: await options.busyTimes(db, provider.id, range),
-        rules: {
-          minNoticeMinutes: provider.min_notice_minutes,
-          maxDaysAhead: provider.max_days_ahead,
-          slotStepMinutes: provider.slot_step_minutes,
-        },
         now: options.now,
         range,
-      };
+      });
       const [first] = computeSlots(input);
       result.set(provider.id, first ? new Date(first.start).toISOString() : null);
     }),
