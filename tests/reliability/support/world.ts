@@ -171,6 +171,7 @@ async function providerIdOf(ctx: TestContext, slug: string): Promise<number> {
 export interface WorldCopy {
   app: ReturnType<typeof createApp>;
   db: Db;
+  file: string;
   /** Rows inserted, updated or deleted through this copy's connection so far. */
   changes(): Promise<number>;
   close(): Promise<void>;
@@ -187,6 +188,7 @@ export async function openCopy(world: World, options: { config?: Partial<Config>
   return {
     app,
     db,
+    file,
     changes: async () => (await sql<{ n: number }>`select total_changes() as n`.execute(db)).rows[0]!.n,
     close: async () => {
       await db.destroy();
