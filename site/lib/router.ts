@@ -1,3 +1,5 @@
+import type { LitElement, ReactiveController } from 'lit';
+
 /**
  * A tiny client router for the signed-in areas: the server answers every known path with the same shell, the
  * shell shows the view for `location.pathname`. Links inside the area navigate without a reload.
@@ -34,4 +36,44 @@ export function interceptLinks(host: HTMLElement, prefix: string): void {
     event.preventDefault();
     if (anchor.pathname + anchor.search !== location.pathname + location.search) navigate(anchor.pathname + anchor.search);
   });
+}
+
+/**
+ * The client routing of one signed-in area (`/account`, `/admin`) for its app element: the current path, link
+ * interception, back/forward, and focus on the view's heading after a move so screen readers hear the new page.
+ * `beforeMove` may redirect (it returns false after calling `navigate`) or reset view state.
+ */
+export class AreaRouter implements ReactiveController {
+  path = location.pathname;
+  private moved = false;
+
+  constructor(
+    private readonly host: LitElement,
+    prefix: string,
+    private readonly beforeMove?: (path: string) => boolean | void,
+  ) {
+    host.addController(this);
+    interceptLinks(host, prefix);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('popstate', this.handlePopState);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('popstate', this.handlePopState);
+  }
+
+  hostUpdated(): void {
+    if (!this.moved) return;
+    this.moved = false;
+    this.host.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  private handlePopState = (): void => {
+    if (this.beforeMove?.(location.pathname) === false) return;
+    this.path = location.pathname;
+    this.moved = true;
+    this.host.requestUpdate();
+  };
 }

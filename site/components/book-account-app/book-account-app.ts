@@ -5,7 +5,7 @@ import { api } from '../../api/site-api.js';
 import type { Email, User } from '../../api/types.js';
 import { errorText } from '../../lib/errors.js';
 import { pageData } from '../../lib/page-data.js';
-import { interceptLinks, matchRoute } from '../../lib/router.js';
+import { AreaRouter, matchRoute } from '../../lib/router.js';
 import { type AccountView as View, accountRoutes } from '../../lib/routes.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-account-settings/book-account-settings.js';
@@ -52,33 +52,21 @@ export class BookAccountApp extends LitElement {
     `,
   ];
 
-  @state() private path = location.pathname;
+  private readonly router = new AreaRouter(this, '/account', (path) => {
+    if (path === '/account/emails') this.emails = undefined;
+  });
   @state() private user?: User;
   @state() private emails?: Email[];
   @state() private verification = '';
   @state() private problem = '';
-  private moved = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.user = pageData<{ user: User }>()?.user;
-    interceptLinks(this, '/account');
-    window.addEventListener('popstate', this.handlePopState);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.handlePopState);
-  }
-
-  override updated(): void {
-    if (!this.moved) return;
-    this.moved = false;
-    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
   override render() {
-    const match = matchRoute(accountRoutes, this.path);
+    const match = matchRoute(accountRoutes, this.router.path);
     if (!match || !this.user) return html`<p>Page not found. <a href="/account">My appointments</a></p>`;
     const { route } = match;
     document.title = `${route.title} · Book your services`;
@@ -137,12 +125,6 @@ export class BookAccountApp extends LitElement {
     } catch (e) {
       this.verification = errorText(e);
     }
-  };
-
-  private handlePopState = (): void => {
-    this.path = location.pathname;
-    this.moved = true;
-    if (this.path === '/account/emails') this.emails = undefined;
   };
 }
 

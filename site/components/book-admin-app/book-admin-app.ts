@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import type { Profile, User } from '../../api/types.js';
 import { pageData } from '../../lib/page-data.js';
-import { interceptLinks, matchRoute, navigate } from '../../lib/router.js';
+import { AreaRouter, matchRoute, navigate } from '../../lib/router.js';
 import { type AdminView as View, adminRoutes } from '../../lib/routes.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-appointment-detail/book-appointment-detail.js';
@@ -38,11 +38,16 @@ const NAV: [href: string, label: string][] = [
 export class BookAdminApp extends LitElement {
   static override styles = [siteBase, styles];
 
-  @state() private path = location.pathname;
+  private readonly router = new AreaRouter(this, '/admin', (path) => {
+    if (!this.profile && path !== '/admin/onboarding') {
+      navigate('/admin/onboarding');
+      return false;
+    }
+    window.scrollTo(0, 0);
+  });
   @state() private profile: Profile | null = null;
   @state() private user?: User;
   private origin = location.origin;
-  private moved = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -50,23 +55,10 @@ export class BookAdminApp extends LitElement {
     this.user = data?.user;
     this.profile = data?.provider ?? null;
     this.origin = data?.appUrl ?? location.origin;
-    interceptLinks(this, '/admin');
-    window.addEventListener('popstate', this.handlePopState);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.handlePopState);
-  }
-
-  override updated(): void {
-    if (!this.moved) return;
-    this.moved = false;
-    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
   override render() {
-    const match = matchRoute(adminRoutes, this.path);
+    const match = matchRoute(adminRoutes, this.router.path);
     if (!match) return html`<p>Page not found. <a href="/admin">Back to the dashboard</a></p>`;
     const { route, params } = match;
     document.title = `${route.title} · Book your services`;
@@ -77,7 +69,7 @@ export class BookAdminApp extends LitElement {
         : html`<nav part="nav" aria-label="Admin">
             <ul>
               ${NAV.map(([href, label]) => {
-                const current = href === '/admin' ? route.view === 'dashboard' || route.view === 'appointment' : this.path.startsWith(href);
+                const current = href === '/admin' ? route.view === 'dashboard' || route.view === 'appointment' : this.router.path.startsWith(href);
                 return html`<li><a href=${href} aria-current=${current ? 'page' : nothing}>${label}</a></li>`;
               })}
               <li><a href="/p/${this.profile!.slug}" target="_blank">Your public page ↗</a></li>
@@ -120,16 +112,6 @@ export class BookAdminApp extends LitElement {
         return html`<book-embed-generator .profile=${profile} origin=${this.origin}></book-embed-generator>`;
     }
   }
-
-  private handlePopState = (): void => {
-    if (!this.profile && location.pathname !== '/admin/onboarding') {
-      navigate('/admin/onboarding');
-      return;
-    }
-    this.path = location.pathname;
-    this.moved = true;
-    window.scrollTo(0, 0);
-  };
 }
 
 define('book-admin-app', BookAdminApp);
