@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     appUrl: config.appUrl,
     secretKey: config.secretKey,
   });
-  if (!config.smtpUrl) console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see server/email/README.md).');
+  if (!config.smtpUrl) console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see "Email notifications" in the README).');
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Book your services is listening on ${config.appUrl} (port ${info.port})`);
   });
