@@ -62,10 +62,22 @@ export function smtpTransport(url: string, tuning: SmtpTuning = {}): MailTranspo
     socketTimeout: tuning.socketTimeoutMs ?? 60_000,
   };
   const transporter = nodemailer.createTransport(options);
+  // nodemailer reports a server that goes silent after the message (no reply to the final ".") as a connection
+  // error, but never settles that message's sendMail: the delivery lane, and with it every later email, would wait
+  // forever. So each send has its own deadline; past it, it fails like a timeout and is retried (same Message-ID).
+  const deadlineMs = (tuning.connectionTimeoutMs ?? 10_000) + 2 * (tuning.socketTimeoutMs ?? 60_000);
   return {
     kind: 'smtp',
     async send(email) {
-      await transporter.sendMail(toMailOptions(email));
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error(`No answer from the SMTP server within ${deadlineMs} ms`), { code: 'ETIMEDOUT' })), deadlineMs);
+      });
+      try {
+        await Promise.race([transporter.sendMail(toMailOptions(email)), deadline]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     close: () => transporter.close(),
   };

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { classifyDeliveryError } from '../../server/email/delivery-errors.js';
+import { smtpTransport } from '../../server/email/transport.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
+
+const email = (id: number) => ({
+  id,
+  from: 'bookings@booking.test',
+  to: 'chris@example.com',
+  subject: 'Hello',
+  html: '<p>Hello</p>',
+  text: 'Hello',
+  messageId: `<m${id}@booking.test>`,
+  date: new Date(),
+  ics: null,
+  icsMethod: undefined,
+});
+
+describe('SMTP transport against a server that goes silent', () => {
+  let smtp: TestSmtp;
+  afterEach(async () => smtp?.close());
+
+  it('fails a send the server never answers, as a retryable timeout, and sends again once the server answers', async () => {
+    smtp = await startSmtp();
+    let release!: () => void;
+    smtp.gate = new Promise<void>((resolve) => (release = resolve)); // takes the message, never says 250
+    const transport = smtpTransport(smtp.url, { connectionTimeoutMs: 300, socketTimeoutMs: 300 });
+    const started = Date.now();
+    const error = await transport.send(email(1)).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ETIMEDOUT' });
+    expect(classifyDeliveryError(error).permanent).toBe(false);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    release();
+    smtp.gate = null;
+    await transport.send(email(2));
+    expect(smtp.received.map((m) => m.messageId)).toContain('<m2@booking.test>');
+    transport.close();
+  });
+});
