@@ -1,10 +1,12 @@
 // `npm run bench`: the five benchmarks of issue 8, a table on stdout and everything in bench/results.json.
-// Options: `--only=compute,endpoint,bookings,widget,growth` and `--quick` (fewer and shorter runs, for a smoke test).
+// Options: `--only=compute,endpoint,bookings,widget,growth,explain` and `--quick` (fewer and shorter runs, for a smoke test).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchBookings } from './bookings.js';
+import { explainHotQueries } from './explain.js';
+import { growthDataset } from './lib/datasets.js';
 import { benchGrowth } from './growth.js';
 import { round } from './lib/stats.js';
 import { benchSlotsCompute } from './slots-compute.js';
@@ -93,6 +95,12 @@ try {
     }
     const slotSpread = spread(r.map((p) => p.slotsMedianMs));
     row('5 Growth', 'slots time, largest / smallest database', slotSpread, '×', { text: 'flat (≤ 2×)', ok: slotSpread <= 2 });
+  }
+  if (wanted('explain')) {
+    progress('EXPLAIN QUERY PLAN of the hot queries on the largest growth database…');
+    const plans = await explainHotQueries(await growthDataset(dir, 10_000, 100_000));
+    results.queryPlans = plans;
+    for (const p of plans) console.log(`-- ${p.purpose}\n${p.sql}\n   ${p.plan.join('\n   ')}\n`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
