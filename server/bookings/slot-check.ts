@@ -29,13 +29,13 @@ export async function assertSlotFree(db: Db, check: SlotCheck): Promise<void> {
     ...(check.excludeAppointmentId !== undefined && { excludeAppointmentId: check.excludeAppointmentId }),
   });
   if (check.ignoreNotice) input.rules = { ...input.rules, minNoticeMinutes: 0 };
+  // Offered and free is the usual answer: one computation. Only a refusal asks which of the two it is.
+  if (computeSlots(input).some((s) => s.start === check.start)) return;
   const offered = computeSlots({ ...input, appointments: [], externalBusy: [] });
   if (!offered.some((s) => s.start === check.start)) {
     throw new AppError('slot_not_offered', 'This time is not an offered slot for this service', { start: 'not an offered slot' });
   }
-  if (!computeSlots(input).some((s) => s.start === check.start)) {
-    throw new AppError('slot_taken', 'This time was just taken; please pick another');
-  }
+  throw new AppError('slot_taken', 'This time was just taken; please pick another');
 }
 
 /** The interval an appointment keeps busy: its own time widened by the service's buffers. */
