@@ -1,10 +1,12 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { purgeExpiredKeys } from './bookings/idempotency.js';
 import { createCalendarSync } from './calendar/calendar-sync.js';
 import { loadConfig } from './config.js';
 import { connectDatabase, migrateToLatest } from './db/connect.js';
 import { startEmailWorker } from './email/email.worker.js';
 import { transportFor } from './email/transport.js';
+import { startPollingWorker } from './outbox/polling-worker.js';
 import { seedDemoData } from './seed/seed-demo.js';
 
 /** Start-up: configuration, database, demo data, HTTP, the email and calendar workers. Stops cleanly on SIGINT/SIGTERM. */
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
     appUrl: config.appUrl,
     secretKey: config.secretKey,
   });
+  // Stored idempotent answers are only needed while a client may still retry (24 h).
+  const idempotencyPurge = startPollingWorker('idempotency purge', 60 * 60 * 1000, () => purgeExpiredKeys(db, new Date()));
   if (!config.smtpUrl) console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see "Email notifications" in the README).');
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Book your services is listening on ${config.appUrl} (port ${info.port})`);
@@ -33,9 +37,11 @@ async function main(): Promise<void> {
     // Sends in flight finish; the rest of the batch goes back to the outbox for the next start.
     const emailStopped = emailWorker.stop();
     const calendarStopped = calendarWorkers.stop();
+    const purgeStopped = idempotencyPurge.stop();
     server.close(async () => {
       await emailStopped;
       await calendarStopped;
+      await purgeStopped;
       await db.destroy();
       process.exit(0);
     });

@@ -12,7 +12,7 @@ export type Db = Kysely<Database>;
  * Opens the database named by `DATABASE_URL` (`sqlite:./path.db` or `sqlite::memory:`).
  *
  * `synchronous=FULL` makes every committed booking survive a power cut, at the price of an fsync
- * per commit; with WAL that is still well above a thousand bookings a second (see the README).
+ * per commit; group commit (`withWriteLock`) shares that fsync among the bookings of one event-loop turn.
  */
 export function connectDatabase(url: string): Db {
   const file = sqliteFileOf(url);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { purgeExpiredKeys } from '../../server/bookings/idempotency.js';
 import { book, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -61,6 +62,15 @@ describe('POST /api/bookings', () => {
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe('idempotency_key_reused');
     expect(await ctx.db.selectFrom('appointments').select('id').execute()).toHaveLength(1);
+  });
+
+  it('forgets stored answers after 24 hours, when the purge runs', async () => {
+    const headers = { 'Idempotency-Key': 'key-purge' };
+    expect((await call(ctx, 'POST', '/api/bookings', { body: bookingBody(provider, SLOT), headers })).status).toBe(201);
+    await purgeExpiredKeys(ctx.db, new Date(ctx.clock.now.getTime() + 23 * 3_600_000));
+    expect(await ctx.db.selectFrom('idempotency_keys').select('created_at').execute()).toHaveLength(1);
+    await purgeExpiredKeys(ctx.db, new Date(ctx.clock.now.getTime() + 25 * 3_600_000));
+    expect(await ctx.db.selectFrom('idempotency_keys').select('created_at').execute()).toEqual([]);
   });
 
   it('validates the body with field messages', async () => {
