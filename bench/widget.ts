@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromePath, chromiumArgs } from '../tests/support/chromium.mjs';
 import { busyDataset } from './lib/datasets.js';
 import { startBenchServer } from './lib/server-process.js';
 import { median } from './lib/stats.js';
@@ -21,16 +22,6 @@ export interface WidgetFigures {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Builds the widget unless `dist/widget/` already holds a build. */
 export function ensureWidgetBuild(): void {
@@ -67,7 +58,7 @@ export async function benchWidget(dir: string, options: { runs?: number } = {}):
   const site = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
   try {
     const times: number[] = [];
     let assets: { path: string; bytes: number }[] = [];

@@ -17,6 +17,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../server/seed/seed-demo.js';
 import { widgetRoutes } from '../../server/widget/widget.routes.js';
+import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { freePort } from '../support/child-server.js';
 import { emailWorker } from '../support/email.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -72,11 +73,8 @@ describe('the hosted site', () => {
       close = () => new Promise((done) => server.close(() => done()));
     });
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const options = { locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } };
+    browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
+    const options = { ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } };
     providerSide = await browser.newContext(options);
     customerSide = await browser.newContext({ ...options, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     provider = watch(await providerSide.newPage());
@@ -269,7 +267,7 @@ describe('the hosted site', () => {
   }, 60_000);
 
   it('a guest books through a direct link and manages the booking from the manage link', async () => {
-    const guest = watch(await browser.newPage({ locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
+    const guest = watch(await browser.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
     const service = await ctx.db.selectFrom('services').innerJoin('providers', 'providers.id', 'services.provider_id')
       .select('services.id').where('providers.slug', '=', 'kiez-barber').executeTakeFirstOrThrow();
     await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
@@ -278,7 +276,7 @@ describe('the hosted site', () => {
     await guest.getByRole('heading', { name: 'Choose a date' }).waitFor();
     const freeDay = guest.locator('book-calendar [data-date].free');
     await freeDay.first().click();
-    await guest.locator('book-times li button').nth(2).click();
+    await guest.locator('book-times li button').first().click();
     await guest.getByLabel('Name').fill('Gustav Gast');
     await guest.getByLabel('Email').fill('gustav@example.com');
     await guest.getByRole('button', { name: 'Confirm booking' }).click();
@@ -308,14 +306,14 @@ describe('the hosted site', () => {
     expect(row).toEqual({ status: 'cancelled', sequence: 2, cancelled_by: 'customer' });
     await guest.close();
     // A wrong token is the same as no booking (the page's 404 from the API is expected here, so it is not watched).
-    const stranger = await browser.newPage();
+    const stranger = await browser.newPage(reducedMotion);
     await stranger.goto(`${base}/manage/${id}?token=wrong`);
     await stranger.getByText('We could not find this booking.').waitFor();
     await stranger.close();
   }, 60_000);
 
   it('saves a screenshot of each main page', async () => {
-    const desktop = watch(await customerSide.browser()!.newPage({ locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } }));
+    const desktop = watch(await customerSide.browser()!.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } }));
     for (const [path, name] of [
       ['/', 'directory'],
       ['/p/studio-anna', 'profile'],
@@ -362,7 +360,7 @@ describe('the hosted site', () => {
       await page.waitForTimeout(300);
       return page.evaluate(() => (window as unknown as { __cls: number }).__cls);
     };
-    const visitor = watch(await browser.newPage({ locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
+    const visitor = watch(await browser.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
     await visitor.addInitScript(() => {
       const w = window as unknown as { __cls: number };
       w.__cls = 0;
@@ -380,7 +378,7 @@ describe('the hosted site', () => {
     // axe-core (the engine behind the widget's component audits), injected into each page: no serious or
     // critical WCAG 2 A/AA violations. Injecting a script needs the CSP bypassed, in this context only.
     const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    const audit = await browser.newContext({ bypassCSP: true, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } });
+    const audit = await browser.newContext({ ...reducedMotion, bypassCSP: true, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } });
     const login = (email: string) => audit.request.post(`${base}/api/auth/login`, { data: { email, password: PASSWORD }, headers: { origin: base } });
     const page = await audit.newPage();
     const violations: string[] = [];

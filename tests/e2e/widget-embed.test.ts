@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { listen } from '../support/server.js';
@@ -49,10 +50,7 @@ describe('embedding the widget on another site', () => {
     site = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
   }, 120_000);
 
   afterAll(async () => {
@@ -64,7 +62,7 @@ describe('embedding the widget on another site', () => {
 
   it('books a slot through the widget: the appointment is stored and the slot is gone', async () => {
     expect(new URL(siteUrl).origin).not.toBe(new URL(api.url).origin);
-    const page = await browser.newPage();
+    const page = await browser.newPage(reducedMotion);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const scripts: { url: string; encoding: string | undefined; bytes: Promise<number> }[] = [];

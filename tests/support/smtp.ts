@@ -56,6 +56,9 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       });
     },
   });
+  // A client that drops its connection (a timed-out send, a killed server) is part of what these tests do; without
+  // a listener, smtp-server's 'error' event would end the test process with an uncaught ECONNRESET.
+  server.on('error', () => {});
   server.listen(port, '127.0.0.1');
   await once(server.server, 'listening');
   state.port = (server.server.address() as AddressInfo).port;

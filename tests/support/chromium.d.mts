@@ -1,0 +1,3 @@
+export declare const chromePath: string;
+export declare const chromiumArgs: string[];
+export declare const reducedMotion: { readonly reducedMotion: 'reduce' };
