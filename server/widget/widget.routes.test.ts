@@ -9,6 +9,7 @@ import { widgetRoutes } from './widget.routes.js';
 
 const entry = 'import"./widget/assets/book-Ab12_x.js";\n';
 const chunk = 'export const x = 1;\n';
+const manifest = JSON.stringify({ schemaVersion: '2.1.0', modules: [] });
 
 function appWith(distDir: string) {
   const app = new Hono().route('/', widgetRoutes({ distDir, demoProvider: 'studio-anna' }));
@@ -26,6 +27,7 @@ describe('widget routes', () => {
     writeFileSync(join(dir, 'widget.js'), entry);
     writeFileSync(join(dir, 'widget.js.gz'), gzipSync(entry));
     writeFileSync(join(dir, 'widget/assets/book-Ab12_x.js'), chunk);
+    writeFileSync(join(dir, 'custom-elements.json'), manifest);
     app = appWith(dir);
   });
 
@@ -57,6 +59,15 @@ describe('widget routes', () => {
     expect(await res.text()).toBe(chunk);
   });
 
+  it('serves the custom elements manifest beside the entry, as JSON any site may read', async () => {
+    const res = await app.request('/custom-elements.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await res.json()).toEqual(JSON.parse(manifest));
+  });
+
   it('answers 404 JSON for unknown chunks and refuses paths outside the assets folder', async () => {
     for (const path of ['/widget/assets/nope-123.js', '/widget/assets/..%2F..%2Fwidget.js', '/widget/assets/%2e%2e/widget.js']) {
       const res = await app.request(path);
@@ -66,9 +77,11 @@ describe('widget routes', () => {
   });
 
   it('says how to build the widget when it is missing', async () => {
-    const res = await appWith(join(tmpdir(), 'no-such-widget-dir')).request('/widget.js');
-    expect(res.status).toBe(404);
-    expect((await res.json()).error.message).toContain('npm run build:widget');
+    for (const path of ['/widget.js', '/custom-elements.json']) {
+      const res = await appWith(join(tmpdir(), 'no-such-widget-dir')).request(path);
+      expect(res.status, path).toBe(404);
+      expect((await res.json()).error.message, path).toContain('npm run build:widget');
+    }
   });
 
   it('serves a demo page embedding the widget with the two-line snippet', async () => {
