@@ -18,6 +18,14 @@ function appWith(distDir: string) {
   return app;
 }
 
+/** The status and headers every file of the widget is served with: any site may load it. */
+function expectServed(res: Response, type: string, cacheControl: string) {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe(type);
+  expect(res.headers.get('cache-control')).toBe(cacheControl);
+  expect(res.headers.get('access-control-allow-origin')).toBe('*');
+}
+
 describe('widget routes', () => {
   let app: ReturnType<typeof appWith>;
 
@@ -33,10 +41,7 @@ describe('widget routes', () => {
 
   it('serves the entry with a short cache, CORS and a JavaScript type', async () => {
     const res = await app.request('/widget.js');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expectServed(res, 'text/javascript; charset=utf-8', 'public, max-age=300');
     expect(res.headers.get('content-encoding')).toBeNull();
     expect(await res.text()).toBe(entry);
   });
@@ -51,9 +56,7 @@ describe('widget routes', () => {
 
   it('serves hashed chunks as immutable for a year', async () => {
     const res = await app.request('/widget/assets/book-Ab12_x.js', { headers: { 'Accept-Encoding': 'gzip' } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expectServed(res, 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable');
     // No .gz copy of this one: the plain file is sent.
     expect(res.headers.get('content-encoding')).toBeNull();
     expect(await res.text()).toBe(chunk);
@@ -61,10 +64,7 @@ describe('widget routes', () => {
 
   it('serves the custom elements manifest beside the entry, as JSON any site may read', async () => {
     const res = await app.request('/custom-elements.json');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expectServed(res, 'application/json; charset=utf-8', 'public, max-age=300');
     expect(await res.json()).toEqual(JSON.parse(manifest));
   });
 
