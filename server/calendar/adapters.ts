@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { CalendarConnectionRow, CalendarKind } from '../db/database.js';
+import type { CalendarConnectionRow, CalendarKind } from './calendar.table.js';
 import type { CalendarConfig } from './calendar.config.js';
 import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
 import { updateConnection } from './connections.repository.js';

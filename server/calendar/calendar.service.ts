@@ -1,5 +1,6 @@
 import { generateToken, hashToken } from '../auth/tokens.js';
-import type { CalendarConnectionRow, ProviderRow } from '../db/database.js';
+import type { CalendarConnectionRow } from './calendar.table.js';
+import type { ProviderRow } from '../providers/providers.table.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AdapterDeps } from './adapters.js';
