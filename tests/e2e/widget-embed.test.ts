@@ -54,7 +54,7 @@ describe('embedding the widget on another site', () => {
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
     browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -121,5 +121,5 @@ describe('embedding the widget on another site', () => {
     const total = (await Promise.all(scripts.map((s) => s.bytes))).reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(20 * 1024);
     expect(errors).toEqual([]);
-  }, 60_000);
+  });
 });
