@@ -268,14 +268,17 @@ describe('the hosted site', () => {
 
   it('a guest books through a direct link and manages the booking from the manage link', async () => {
     const guest = watch(await browser.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
+    // The server's clock has jumped ahead: the guest's browser must agree on what today is.
+    await guest.clock.setFixedTime(serverNow());
     const service = await ctx.db.selectFrom('services').innerJoin('providers', 'providers.id', 'services.provider_id')
       .select('services.id').where('providers.slug', '=', 'kiez-barber').executeTakeFirstOrThrow();
     await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
     await expect(guest.title()).resolves.toBe('Book Skin fade at Kiez Barber · Book your services');
     // The service is preset: the widget opens at the calendar.
     await guest.getByRole('heading', { name: 'Choose a date' }).waitFor();
-    const freeDay = guest.locator('book-calendar [data-date].free');
-    await freeDay.first().click();
+    // Next month always has free days (bookable 60 days ahead); late on a month's last day, this one has none.
+    await guest.getByRole('button', { name: 'Next month' }).click();
+    await guest.locator('book-calendar [data-date].free').first().click();
     await guest.locator('book-times li button').first().click();
     await guest.getByLabel('Name').fill('Gustav Gast');
     await guest.getByLabel('Email').fill('gustav@example.com');
@@ -292,6 +295,7 @@ describe('the hosted site', () => {
     await shot(guest, 'manage-phone');
 
     await guest.getByRole('button', { name: 'Reschedule' }).click();
+    await guest.locator('book-reschedule').getByRole('button', { name: 'Next month' }).click();
     await guest.locator('book-reschedule book-calendar [data-date].free').first().click();
     await guest.locator('book-reschedule book-times li button').last().click();
     await guest.getByRole('button', { name: /^Move to / }).click();
