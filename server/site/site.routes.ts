@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
+import { accountRoutes, adminRoutes, matchRoute } from '../../site/lib/routes.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
 import { adminProvider } from '../providers/provider.view.js';
@@ -13,7 +14,6 @@ import { directoryPage } from './pages/directory.page.js';
 import { excerpt } from './pages/format.js';
 import { type Html, layout, type PageShell } from './pages/layout.js';
 import { bookingPage, profilePage } from './pages/profile.page.js';
-import { adminPageTitle, accountPageTitle } from './site-pages.js';
 import { SiteAssets } from './site-assets.js';
 import { siteHeaders } from './site-headers.js';
 import { loadDirectory, loadProfile } from './site.data.js';
@@ -183,7 +183,7 @@ export function siteRoutes(deps: SiteDeps) {
       const user = c.get('user');
       if (!user) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);
       if (user.role === 'provider') return c.redirect('/admin');
-      const title = accountPageTitle(c.req.path);
+      const title = matchRoute(accountRoutes, c.req.path)?.route.title;
       if (!title) return notFound(c, 'Page');
       return render(
         c,
@@ -198,7 +198,7 @@ export function siteRoutes(deps: SiteDeps) {
       if (user.role !== 'provider') return c.redirect('/account');
       const provider = await findProviderByUser(db, user.id);
       if (!provider && c.req.path !== '/admin/onboarding') return c.redirect('/admin/onboarding');
-      const title = adminPageTitle(c.req.path);
+      const title = matchRoute(adminRoutes, c.req.path)?.route.title;
       if (!title) return notFound(c, 'Page');
       return render(
         c,
