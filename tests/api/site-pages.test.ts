@@ -77,6 +77,29 @@ describe('site pages', () => {
     }
   });
 
+  it('reads addresses with the API’s schemas: a bad parameter gets its not-found page, a bad query value its default', async () => {
+    const notFound = {
+      [`/p/${'a'.repeat(61)}`]: 'Provider not found',
+      [`/p/${'a'.repeat(61)}/book`]: 'Provider not found',
+      '/p/studio-zoe/book/0': 'Service not found',
+      '/p/studio-zoe/book/abc': 'Service not found',
+      '/manage/-1': 'Booking not found',
+    };
+    for (const [path, message] of Object.entries(notFound)) {
+      const res = await get(ctx, path);
+      expect(res.status, path).toBe(404);
+      expect(res.body, path).toContain(`<title>${message} · Book your services</title>`);
+      expect(res.headers.get('content-security-policy'), path).toContain('frame-ancestors');
+    }
+    // Unusable values fall back: page 1, no filter, a safe place after sign-in.
+    const directory = await get(ctx, `/?q=%01zo&page=abc&city=${'x'.repeat(101)}`);
+    expect(directory.status).toBe(200);
+    expect(directory.body).toContain('<title>Book your services — find and book local services</title>');
+    expect(directory.body).toContain('/p/studio-zoe');
+    expect((await get(ctx, '/p/studio-zoe?page=-3')).body).toContain(`<link rel="canonical" href="${APP_URL}/p/studio-zoe" />`);
+    expect((await get(ctx, '/signup?as=admin&next=https://evil.example')).body).toContain('account-type="customer" next=""');
+  });
+
   it('answers a browser’s mistyped address with a page, and API clients with JSON', async () => {
     const page = await call(ctx, 'GET', '/no-such-page', { headers: { Accept: 'text/html,application/xhtml+xml' } });
     expect(page.status).toBe(404);
