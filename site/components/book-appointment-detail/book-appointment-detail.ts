@@ -158,10 +158,7 @@ export class BookAppointmentDetail extends LitElement {
   }
 
   private retry(id: number): Promise<void> {
-    return this.action.run(async () => {
-      const { email } = await api.retryEmail(id);
-      this.emails = this.emails.map((e) => (e.id === id ? email : e));
-    });
+    return this.action.run(async () => void (this.emails = await api.retryEmailIn(this.emails, id)));
   }
 }
 
