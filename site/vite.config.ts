@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { accessibility } from '../widget/styles/shared.js';
 import { hostTokens } from '../widget/styles/tokens.js';
 import { controls } from './styles/controls.js';
 
@@ -8,8 +9,8 @@ const siteDir = fileURLToPath(new URL('.', import.meta.url));
 /**
  * CSS written once in TypeScript, served to pages as virtual modules, so pages and components can never drift apart:
  * the widget's design tokens (`widget/styles/tokens.ts`) as page-level custom properties on `:root`
- * (`<html data-theme="auto">` follows the OS like the widget does), and the site's buttons and form controls
- * (`styles/controls.ts`).
+ * (`<html data-theme="auto">` follows the OS like the widget does), and the focus ring, `.sr-only`, buttons and form
+ * controls that components adopt too (`widget/styles/shared.ts`, `styles/controls.ts`).
  */
 function sharedCss(): Plugin {
   const modules: Record<string, string> = {
@@ -17,7 +18,7 @@ function sharedCss(): Plugin {
       .replace(/:host\(\[theme=/g, ':root[data-theme=')
       .replace(/'\]\)/g, "']")
       .replace(/:host/g, ':root'),
-    'virtual:book-controls.css': controls.cssText,
+    'virtual:book-controls.css': accessibility.cssText + controls.cssText,
   };
   return {
     name: 'book-shared-css',

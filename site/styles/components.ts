@@ -150,3 +150,16 @@ export const siteBase = [
     }
   `,
 ];
+
+/** A plain group of choices (`<fieldset>` with its `<legend>` as a label), for components that have one. */
+export const fieldsets = css`
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0 0 0.75rem;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+`;

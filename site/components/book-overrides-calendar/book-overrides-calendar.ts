@@ -9,7 +9,7 @@ import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { LOCALE, todayIn } from '../../lib/format.js';
-import { siteBase } from '../../styles/components.js';
+import { fieldsets, siteBase } from '../../styles/components.js';
 import { dayProblem, timeOptions } from '../book-week-editor/intervals.js';
 import { styles } from './book-overrides-calendar.styles.js';
 
@@ -27,7 +27,7 @@ const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -
  * @property weekly - The weekly hours, shown for days without an override.
  */
 export class BookOverridesCalendar extends LitElement {
-  static override styles = [siteBase, styles];
+  static override styles = [siteBase, fieldsets, styles];
 
   @property({ attribute: 'time-zone' }) timeZone = 'UTC';
   @property({ attribute: false }) weekly: WeeklyInterval[] = [];
