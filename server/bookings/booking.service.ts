@@ -50,7 +50,7 @@ export async function createBooking(
     const provider = await findProviderBySlug(trx, request.provider);
     if (!provider) throw AppError.notFound('Provider');
     const service = await findService(trx, provider.id, request.service);
-    if (!service || service.active !== 1) throw AppError.notFound('Service');
+    if (service?.active !== 1) throw AppError.notFound('Service');
     await assertSlotFree(trx, { provider, service, start: request.start, now: now.getTime(), busyTimes: deps.busyTimes });
 
     const token = generateToken();

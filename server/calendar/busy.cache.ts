@@ -37,7 +37,7 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
 
   async function load(connectionId: number): Promise<void> {
     const connection = await findConnectionById(deps.db, connectionId);
-    if (!connection || connection.status !== 'active') return;
+    if (connection?.status !== 'active') return;
     const now = deps.now();
     // From a day ago to a day past the furthest bookable day.
     const daysAhead = await bookableDaysOf(deps.db, connection.provider_id);

@@ -17,7 +17,10 @@ const VERSION = 'v1';
 const keys = new Map<string, Buffer>();
 const keyOf = (secret: string) => {
   let key = keys.get(secret);
-  if (!key) keys.set(secret, (key = Buffer.from(hkdfSync('sha256', secret, 'book-your-services', 'email-link-token', 32))));
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'book-your-services', 'email-link-token', 32));
+    keys.set(secret, key);
+  }
   return key;
 };
 

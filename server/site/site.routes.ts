@@ -115,7 +115,7 @@ export function siteRoutes(deps: SiteDeps) {
       const serviceParam = c.req.param('serviceId');
       const serviceId = serviceParam === undefined ? undefined : z.coerce.number().int().positive().safeParse(serviceParam).data;
       const service = serviceId ? await findService(db, provider.id, serviceId) : undefined;
-      if (serviceParam !== undefined && (!service || service.active !== 1)) return notFound(c, 'Service');
+      if (serviceParam !== undefined && service?.active !== 1) return notFound(c, 'Service');
       return render(
         c,
         {

@@ -69,7 +69,7 @@ export function slotsRoutes(deps: { db: Db; now: () => Date; busyTimes: BusyTime
       const provider = await findProviderBySlug(db, slug);
       if (!provider) throw AppError.notFound('Provider');
       const service = await findService(db, provider.id, query.service);
-      if (!service || service.active !== 1) throw AppError.notFound('Service');
+      if (service?.active !== 1) throw AppError.notFound('Service');
       const timeZone = query.tz ?? provider.time_zone;
       const range = dateRange(query.from, query.to, timeZone);
       const input = await loadAvailabilityInput(db, { provider, service, range, now, busyTimes: deps.busyTimes });

@@ -301,7 +301,7 @@ export class BookServices extends LitElement {
     } catch (e) {
       if (id !== this.loadId) return;
       this.loading = false;
-      this.fail(e, () => this.load());
+      this.fail(e, () => void this.load());
     }
   }
 
@@ -327,7 +327,7 @@ export class BookServices extends LitElement {
   private async showMonth(month: string): Promise<void> {
     this.problem = undefined;
     this.notice = '';
-    await this.slots.show(month).catch((e: unknown) => this.fail(e, () => this.showMonth(month)));
+    await this.slots.show(month).catch((e: unknown) => this.fail(e, () => void this.showMonth(month)));
   }
 
   private handleServiceSelect(e: CustomEvent<Service>): void {

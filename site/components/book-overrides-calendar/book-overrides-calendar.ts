@@ -129,6 +129,7 @@ export class BookOverridesCalendar extends LitElement {
       const { overrides } = await api.schedule(from, to);
       if (month !== this.month) return;
       this.overrides = new Map(overrides.map((o: DateOverride) => [o.date, o.intervals]));
+      // biome-ignore lint/complexity/useMathMinMax: these are ISO date strings, which Math.max cannot compare
       if (this.focusDate.slice(0, 7) !== month) this.focusDate = from < todayIn(this.timeZone) ? todayIn(this.timeZone) : from;
     } catch (e) {
       this.problem = errorText(e);
