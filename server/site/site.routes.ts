@@ -2,12 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
 import { adminProvider } from '../providers/provider.view.js';
 import { findProviderBySlug, findProviderByUser } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import type { BusyTimeSource } from '../slots/availability.loader.js';
 import { appPage, notFoundPage } from './pages/app.page.js';
 import { directoryPage } from './pages/directory.page.js';
 import { excerpt } from './pages/format.js';
@@ -21,7 +21,7 @@ import { loadDirectory, loadProfile } from './site.data.js';
 export interface SiteDeps {
   db: Db;
   now: () => Date;
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   appUrl: string;
   /** Where `npm run build:site` wrote the site; defaults to `dist/site/` in the repository. */
   distDir?: string;
