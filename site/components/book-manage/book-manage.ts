@@ -152,7 +152,7 @@ export class BookManage extends LitElement {
       this.status = await work();
       this.panel = null;
       await this.load();
-      this.dispatchEvent(new CustomEvent('book-appointment-changed', { detail: this.booking, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent<CustomerBooking | undefined>('book-appointment-changed', { detail: this.booking, bubbles: true, composed: true }));
     } catch (e) {
       this.problem = errorText(e);
       await this.updateComplete;

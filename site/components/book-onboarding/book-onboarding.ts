@@ -140,7 +140,7 @@ export class BookOnboarding extends LitElement {
     return this.run(async () => {
       await api.saveWeekly(intervals);
       this.go('done');
-      this.dispatchEvent(new CustomEvent('book-onboarded', { detail: this.saved, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent<Profile | undefined>('book-onboarded', { detail: this.saved, bubbles: true, composed: true }));
     });
   }
 }

@@ -47,7 +47,7 @@ export class BookReschedule extends LitElement {
   @state() private month = '';
   @state() private days = new Map<string, Slot[]>();
   @state() private date = '';
-  @state() private picked?: Slot;
+  @state() private picked?: Slot | undefined;
   @state() private loading = true;
   @state() private problem = '';
   private client = new BookingApi(location.origin);
