@@ -56,18 +56,11 @@ module.exports = {
       to: { path: '^server/' },
     },
     {
-      name: 'email-not-calendar',
+      name: 'email-and-calendar-apart',
       comment: 'Email and calendar sync are two independent outboxes: neither imports the other.',
       severity: 'error',
-      from: { path: '^server/email/' },
-      to: { path: '^server/calendar/' },
-    },
-    {
-      name: 'calendar-not-email',
-      comment: 'Email and calendar sync are two independent outboxes: neither imports the other.',
-      severity: 'error',
-      from: { path: '^server/calendar/' },
-      to: { path: '^server/email/' },
+      from: { path: '^server/(email|calendar)/' },
+      to: { path: '^server/(email|calendar)/', pathNot: '^server/$1/' },
     },
     {
       name: 'no-file-cycles',
