@@ -14,7 +14,7 @@ import { bookingsRoutes } from './bookings/bookings.routes.js';
 import { type CalendarSync, createCalendarSync } from './calendar/calendar-sync.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
-import type { ProviderRow } from './db/database.js';
+import type { ProviderRow } from './providers/providers.table.js';
 import { adminEmailsRoutes } from './email/admin-emails.routes.js';
 import { bookingEmailsRoutes } from './email/booking-emails.routes.js';
 import { mailboxRoutes } from './email/mailbox.routes.js';

@@ -1,7 +1,8 @@
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
-import type { ProviderRow, ServiceRow } from '../db/database.js';
+import type { ProviderRow } from '../providers/providers.table.js';
+import type { ServiceRow } from '../services/services.table.js';
 import { AppError } from '../errors.js';
 import { loadAvailabilityInput } from '../slots/availability.loader.js';
 

@@ -1,6 +1,6 @@
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
-import type { CalendarConnectionRow } from '../db/database.js';
+import type { CalendarConnectionRow } from './calendar.table.js';
 import { withWriteLock } from '../db/transaction.js';
 import { bookableDaysOf, markBusyChecked, readBusy, replaceBusy } from './busy.repository.js';
 import { CalendarCallError, type CalendarAdapter } from './calendar.types.js';

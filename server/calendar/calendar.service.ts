@@ -1,5 +1,6 @@
 import { generateToken, hashToken } from '../auth/tokens.js';
-import type { CalendarConnectionRow, ProviderRow } from '../db/database.js';
+import type { CalendarConnectionRow } from './calendar.table.js';
+import type { ProviderRow } from '../providers/providers.table.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AdapterDeps } from './adapters.js';
@@ -44,7 +45,7 @@ export async function connectSharedGoogle(
   provider: ProviderRow,
   wish: { shareWith: string; role: 'writer' | 'reader' },
 ): Promise<void> {
-  if (!deps.appAuth) throw new AppError('unprocessable', 'Shared Google calendars are not set up on this server (see the README)');
+  if (!deps.appAuth) throw new AppError('unprocessable', 'Shared Google calendars are not set up on this server (see docs/calendar.md)');
   let connection = await findConnection(deps.db, provider.id);
   if (connection?.kind !== 'google_shared') {
     connection = await withWriteLock(deps.db, (trx) =>
@@ -74,7 +75,7 @@ async function activate(deps: CalendarServiceDeps, connection: CalendarConnectio
 /** Step one of "connect your account": a single-use state and a PKCE verifier, kept sealed for ten minutes. */
 export async function startOAuth(deps: CalendarServiceDeps, provider: ProviderRow, service: OAuthService): Promise<string> {
   const flow = deps.flows[service];
-  if (!flow) throw new AppError('unprocessable', `Connecting ${service} calendars is not set up on this server (see the README)`);
+  if (!flow) throw new AppError('unprocessable', `Connecting ${service} calendars is not set up on this server (see docs/calendar.md)`);
   const state = generateToken();
   const pkce = createPkce();
   const now = deps.now();
@@ -96,11 +97,12 @@ export async function finishOAuth(
 ): Promise<void> {
   const flow = deps.flows[service];
   const pending = await takeOAuthState(deps.db, hashToken(answer.state), deps.now());
-  if (!flow || !pending || pending.providerId !== provider.id || pending.kind !== flow.kind) {
+  const codeVerifier = pending && deps.cipher.open(pending.codeVerifierEnc);
+  if (!flow || !pending || !codeVerifier || pending.providerId !== provider.id || pending.kind !== flow.kind) {
     throw new AppError('invalid_request', 'This sign-in has expired or was not started here; please connect again');
   }
   const granted = await flow
-    .exchange({ code: answer.code, codeVerifier: deps.cipher.open(pending.codeVerifierEnc), redirectUri: oauthRedirectUri(deps.appUrl, service) })
+    .exchange({ code: answer.code, codeVerifier, redirectUri: oauthRedirectUri(deps.appUrl, service) })
     .catch((error: unknown) => Promise.reject(setupFailure(error)));
   const now = deps.now();
   await withWriteLock(deps.db, async (trx) => {

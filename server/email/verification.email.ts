@@ -1,8 +1,8 @@
 import { createVerificationToken } from '../auth/email-verification.js';
 import type { Db } from '../db/connect.js';
-import type { NewEmail } from '../db/database.js';
 import type { SessionUser } from '../http/app-env.js';
 import { newMessageId } from './compose.js';
+import type { NewEmail } from './email.table.js';
 import { renderEmail } from './layout.js';
 import { insertEmails } from './outbox.repository.js';
 

@@ -1,4 +1,4 @@
-import type { ProviderRow } from '../db/database.js';
+import type { ProviderRow } from './providers.table.js';
 
 /** What anyone may see of a provider: business data only. */
 export function publicProvider(p: ProviderRow, rating: { average: number | null; count: number }) {

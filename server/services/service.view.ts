@@ -1,4 +1,4 @@
-import type { ServiceRow } from '../db/database.js';
+import type { ServiceRow } from './services.table.js';
 
 /** What anyone may see of a service. */
 export function publicService(s: ServiceRow) {

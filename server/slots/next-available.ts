@@ -1,7 +1,7 @@
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
-import type { ProviderRow } from '../db/database.js';
+import type { ProviderRow } from '../providers/providers.table.js';
 import { overridesOf, weeklyHoursOf } from '../schedule/schedule.repository.js';
 import { firstActiveServices } from '../services/services.repository.js';
 import { availabilityInput, bookedIntervalsOf } from './availability.loader.js';
