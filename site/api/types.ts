@@ -1,4 +1,4 @@
-/** Shapes of the cookie-authenticated API the site uses (see the README's API tables). */
+/** Shapes of the cookie-authenticated API the site uses (see docs/api.md). */
 import type { Money, Provider } from '../../widget/api/types.js';
 
 export type { Money, Provider, Service, Slot } from '../../widget/api/types.js';

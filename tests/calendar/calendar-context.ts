@@ -1,10 +1,11 @@
 import { createApp } from '../../server/app.js';
 import { type CalendarSync, createCalendarSync } from '../../server/calendar/calendar-sync.js';
 import type { CalendarConfig } from '../../server/calendar/calendar.config.js';
-import { connectDatabase, migrateToLatest } from '../../server/db/connect.js';
+import { migrateToLatest } from '../../server/db/connect.js';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { NOW, type TestContext, testConfig } from '../support/test-app.js';
+import { openTestDatabase } from '../support/test-databases.js';
 import { FakeGoogle } from './fake-google.js';
 
 export interface CalendarTestContext extends TestContext {
@@ -42,7 +43,7 @@ export async function createCalendarContext(
       ...overrides.calendar,
     },
   });
-  const db = connectDatabase(config.databaseUrl);
+  const db = openTestDatabase(config.databaseUrl);
   await migrateToLatest(db);
   const clock = { now: NOW };
   const now = () => clock.now;
