@@ -21,11 +21,15 @@ const slotsQuery = z
 
 /** Turns inclusive local dates in `zone` into the instant range they cover. */
 function dateRange(from: string, to: string, zone: string) {
+  // Counted on the dates themselves, so a DST change inside the range cannot stretch or shrink a day.
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  if (days > MAX_RANGE_DAYS) {
+    throw new AppError('invalid_request', `At most ${MAX_RANGE_DAYS} days at a time (from and to included)`, {
+      to: `at most ${MAX_RANGE_DAYS - 1} days after from`,
+    });
+  }
   const start = DateTime.fromISO(from, { zone }).startOf('day');
   const end = DateTime.fromISO(to, { zone }).plus({ days: 1 }).startOf('day');
-  if (end.diff(start, 'days').days > MAX_RANGE_DAYS + 1) {
-    throw new AppError('invalid_request', `At most ${MAX_RANGE_DAYS} days at a time`, { to: `at most ${MAX_RANGE_DAYS} days after from` });
-  }
   return { start: start.toMillis(), end: end.toMillis() };
 }
 
