@@ -161,3 +161,22 @@ describe('managing a booking', () => {
     expect((await call(ctx, 'POST', `/api/bookings/${id}/reschedule`, { body: { token, start: '2026-12-03T13:00:00.000Z' } })).status).toBe(409);
   });
 });
+
+describe('booking on a spring-forward day', () => {
+  it('offers and books 03:00 CEST when an earlier interval lies in the gap (Berlin, 2027-03-28)', async () => {
+    const ctx = await createTestContext();
+    const provider = await createProvider(ctx, {
+      service: { durationMinutes: 30 },
+      rules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 30 },
+      weekly: [
+        { weekday: 7, start: '02:30', end: '02:50' },
+        { weekday: 7, start: '03:00', end: '04:00' },
+      ],
+    });
+    const starts = (await slotsOf(ctx, provider, '2027-03-28')).map((s) => s.start);
+    expect(starts).toEqual(['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z']);
+    const res = await book(ctx, provider, '2027-03-28T03:00:00+02:00');
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.booking).toMatchObject({ start: '2027-03-28T01:00:00.000Z', end: '2027-03-28T01:30:00.000Z' });
+  });
+});
