@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../db/database.js';
 import { overridesOf, weeklyHoursOf } from '../schedule/schedule.repository.js';
 import { firstActiveServices } from '../services/services.repository.js';
-import { availabilityInput, bookedIntervalsOf, type BusyTimeSource } from './availability.loader.js';
+import { availabilityInput, bookedIntervalsOf, type BusyTimeSource, busyWindowOf, timingOf } from './availability.loader.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How far "next available" looks ahead: enough for a directory card, cheap enough for every result. */
@@ -48,7 +48,7 @@ export async function nextAvailableTimes(
         weeklyHours: hours,
         overrides: special,
         appointments: booked.get(provider.id) ?? [],
-        externalBusy: await options.busyTimes(db, provider.id, range),
+        externalBusy: await options.busyTimes(db, provider.id, busyWindowOf(range, timingOf(service))),
         now: options.now,
         range,
       });

@@ -10,7 +10,7 @@ import { dateSchema, idSchema, timeZoneSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import { type BusyTimeSource, loadAvailabilityInput } from './availability.loader.js';
+import { type BusyTimeSource, busyWindowOf, loadAvailabilityInput } from './availability.loader.js';
 import { bodyHolds, type SlotsCache } from './slots-cache.js';
 
 export const MAX_RANGE_DAYS = 62;
@@ -64,7 +64,7 @@ export function slotsRoutes(deps: { db: Db; now: () => Date; busyTimes: BusyTime
       const key = `${slug}\n${query.service}\n${query.from}\n${query.to}\n${query.tz ?? ''}`;
       const cached = cache?.get(key);
       if (cached) {
-        const busy = await deps.busyTimes(db, cached.providerId, cached.input.range);
+        const busy = await deps.busyTimes(db, cached.providerId, busyWindowOf(cached.input.range, cached.input.service));
         if (!bodyHolds(cached, now, busy)) Object.assign(cached, answer({ ...cached.input, externalBusy: busy }, cached.timeZone, now), { busy });
         return c.body(cached.body, 200, { 'Content-Type': 'application/json' });
       }
