@@ -77,7 +77,6 @@ const factories: Record<CalendarKind, Factory> = {
       baseUrl: microsoft.graphBaseUrl,
       tokens,
       calendarId: connection.calendar_id,
-      accountEmail: connection.account_email ?? '',
       timeoutMs,
       now,
     });
