@@ -2,10 +2,11 @@ import { createApp } from '../../server/app.js';
 import { type CalendarSync, createCalendarSync } from '../../server/calendar/calendar-sync.js';
 import type { CalendarConfig } from '../../server/calendar/calendar.config.js';
 import { connectDatabase, migrateToLatest } from '../../server/db/connect.js';
-import type { ProviderFixture } from '../support/fixtures.js';
+import { afterEach, beforeEach } from 'vitest';
+import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { NOW, type TestContext, testConfig } from '../support/test-app.js';
-import type { FakeGoogle } from './fake-google.js';
+import { FakeGoogle } from './fake-google.js';
 
 export interface CalendarTestContext extends TestContext {
   calendar: CalendarSync;
@@ -86,3 +87,25 @@ export async function connectOwnGoogle(ctx: CalendarTestContext, google: FakeGoo
 
 export const callbackPath = (service: string, code: string, state: string) =>
   `/api/admin/calendar/${service}/callback?${new URLSearchParams({ code, state })}`;
+
+export interface GoogleSuite {
+  google: FakeGoogle;
+  ctx: CalendarTestContext;
+  provider: ProviderFixture;
+}
+
+/** Gives each test of a suite a fresh fake Google, app and provider (read them inside the tests), and tears them down. */
+export function useFakeGoogle(): GoogleSuite {
+  const suite = {} as GoogleSuite;
+  beforeEach(async () => {
+    suite.google = await FakeGoogle.start();
+    suite.ctx = await createCalendarContext(suite.google);
+    suite.provider = await createProvider(suite.ctx);
+  });
+  afterEach(async () => {
+    await suite.ctx.calendar.busy.idle();
+    await suite.google.stop();
+    await suite.ctx.db.destroy();
+  });
+  return suite;
+}

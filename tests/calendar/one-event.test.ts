@@ -1,37 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { book } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { type CalendarTestContext, connectOwnGoogle, createCalendarContext, drainSync } from './calendar-context.js';
-import { FakeGoogle } from './fake-google.js';
+import { connectOwnGoogle, drainSync, useFakeGoogle } from './calendar-context.js';
 
 const OWNER = 'synced.owner@gmail.com';
 
 // Gmail adds a REQUEST invitation to the calendar by its UID; the synced event has Google's own. Both would show, so a
 // provider whose calendar is synced gets the email without the invitation, and the sync writes the one event.
 describe('one event per appointment in a synced provider’s calendar', () => {
-  let google: FakeGoogle;
-  let ctx: CalendarTestContext;
-  let provider: ProviderFixture;
-
-  beforeEach(async () => {
-    google = await FakeGoogle.start();
-    ctx = await createCalendarContext(google);
-    provider = await createProvider(ctx);
-  });
-  afterEach(async () => {
-    await ctx.calendar.busy.idle();
-    await google.stop();
-    await ctx.db.destroy();
-  });
+  const suite = useFakeGoogle();
 
   const copies = async (appointmentId: number) =>
     Object.fromEntries(
-      (await ctx.db.selectFrom('email_outbox').select(['to_role', 'kind', 'ics']).where('appointment_id', '=', appointmentId).orderBy('id').execute()).map(
+      (await suite.ctx.db.selectFrom('email_outbox').select(['to_role', 'kind', 'ics']).where('appointment_id', '=', appointmentId).orderBy('id').execute()).map(
         (row) => [`${row.kind}/${row.to_role}`, row.ics !== null],
       ),
     );
 
   it('sends the provider no invitation while the calendar is connected; the customer still gets theirs', async () => {
+    const { ctx, google, provider } = suite;
     const before = await book(ctx, provider, '2026-12-02T09:00:00.000Z');
     expect(await copies(before.body.booking.id)).toEqual({ 'confirmation/customer': true, 'confirmation/provider': true });
 
