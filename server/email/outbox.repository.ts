@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.js';
-import type { AppointmentRow, EmailRow, NewEmail } from '../db/database.js';
+import type { AppointmentRow } from '../bookings/bookings.table.js';
 import type { Recipients } from './compose.js';
+import type { EmailRow, NewEmail } from './email.table.js';
 
 export async function insertEmails(db: Db, rows: readonly NewEmail[]): Promise<void> {
   if (rows.length) await db.insertInto('email_outbox').values([...rows]).execute();
