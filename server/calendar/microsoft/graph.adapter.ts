@@ -126,12 +126,9 @@ export function graphCalendarAdapter(options: GraphAdapterOptions): CalendarAdap
      */
     async busyIntervals(range, own) {
       const ours = new Set(own.map((o) => o.externalId));
-      const window = new URLSearchParams({
-        startDateTime: new Date(range.start).toISOString(),
-        endDateTime: new Date(range.end).toISOString(),
-        $select: 'id,showAs,isCancelled,start,end',
-        $top: '200',
-      });
+      const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString());
+      // OData options keep their literal `$` (URLSearchParams would write %24).
+      const window = `startDateTime=${iso(range.start)}&endDateTime=${iso(range.end)}&$select=id,showAs,isCancelled,start,end&$top=200`;
       const calendars = ['/me/calendar', ...(options.calendarId ? [`/me/calendars/${encodeURIComponent(options.calendarId)}`] : [])];
       const seen = new Set<string>();
       const busy: Interval[] = [];
