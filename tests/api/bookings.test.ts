@@ -163,20 +163,26 @@ describe('managing a booking', () => {
 });
 
 describe('booking on a spring-forward day', () => {
-  it('offers and books 03:00 CEST when an earlier interval lies in the gap (Berlin, 2027-03-28)', async () => {
+  // The first interval lies in the gap, so it reads as later than the second's start; both must still be offered.
+  it.each([
+    ['Europe/Berlin', '2027-03-28', ['02:30', '02:50', '03:00', '04:00'], '2027-03-28T03:00:00+02:00', ['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z']],
+    ['Australia/Lord_Howe', '2027-10-03', ['02:10', '02:25', '02:30', '03:30'], '2027-10-03T02:30:00+11:00', ['2027-10-02T15:30:00.000Z', '2027-10-02T16:00:00.000Z']],
+    ['Antarctica/Troll', '2027-03-28', ['01:30', '01:50', '03:00', '04:00'], '2027-03-28T03:00:00+02:00', ['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z']],
+  ])('%s %s: offers and books the first slot after the gap', async (timeZone, date, [a, b, c, d], start, expected) => {
     const ctx = await createTestContext();
     const provider = await createProvider(ctx, {
+      timeZone,
       service: { durationMinutes: 30 },
       rules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 30 },
       weekly: [
-        { weekday: 7, start: '02:30', end: '02:50' },
-        { weekday: 7, start: '03:00', end: '04:00' },
+        { weekday: 7, start: a!, end: b! },
+        { weekday: 7, start: c!, end: d! },
       ],
     });
-    const starts = (await slotsOf(ctx, provider, '2027-03-28')).map((s) => s.start);
-    expect(starts).toEqual(['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z']);
-    const res = await book(ctx, provider, '2027-03-28T03:00:00+02:00');
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.booking).toMatchObject({ start: '2027-03-28T01:00:00.000Z', end: '2027-03-28T01:30:00.000Z' });
+    const res = await call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${date}&to=${date}&tz=${timeZone}`);
+    expect(res.body.slots.map((s: { start: string }) => s.start)).toEqual(expected);
+    const booked = await book(ctx, provider, start);
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    expect(booked.body.booking.start).toBe(expected[0]);
   });
 });
