@@ -1,25 +1,32 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { book } from '../support/fixtures.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { book, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { connectOwnGoogle, drainSync, useFakeGoogle } from './calendar-context.js';
+import { type CalendarTestContext, connectOwnGoogle, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import type { FakeGoogle } from './fake-google.js';
 
 const OWNER = 'health.owner@gmail.com';
 const DAY = '2026-12-02';
 
 describe('what the admin learns about a Google connection that stops working', () => {
-  const suite = useFakeGoogle();
-  beforeEach(() => connectOwnGoogle(suite.ctx, suite.google, suite.provider, OWNER));
-  const admin = async () => (await call(suite.ctx, 'GET', '/api/admin/calendar', { session: suite.provider.session })).body.connection;
+  let google: FakeGoogle;
+  let ctx: CalendarTestContext;
+  let provider: ProviderFixture;
+
+  beforeEach(async () => {
+    ({ google, ctx, provider } = await startCalendar());
+    await connectOwnGoogle(ctx, google, provider, OWNER);
+  });
+  afterEach(() => stopCalendar({ google, ctx }));
+  const admin = async () => (await call(ctx, 'GET', '/api/admin/calendar', { session: provider.session })).body.connection;
   const refresh = async () => {
-    const res = await call(suite.ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: suite.provider.session });
+    const res = await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session });
     expect(res.status).toBe(200);
     return res.body.connection;
   };
-  const busyRows = () => suite.ctx.db.selectFrom('calendar_busy').select(['start_at', 'end_at']).orderBy('start_at').execute();
-  const later = (ms: number) => (suite.ctx.clock.now = new Date(suite.ctx.clock.now.getTime() + ms));
+  const busyRows = () => ctx.db.selectFrom('calendar_busy').select(['start_at', 'end_at']).orderBy('start_at').execute();
+  const later = (ms: number) => (ctx.clock.now = new Date(ctx.clock.now.getTime() + ms));
 
   it('a calendar that free/busy reports in `errors` fails the refresh: busy times kept, the error and its age shown', async () => {
-    const { ctx, google, provider } = suite;
     // Events go to a second calendar, so the primary one is read through free/busy.
     const work = google.addCalendar(OWNER, 'Practice');
     expect((await call(ctx, 'PUT', '/api/admin/calendar/calendar', { session: provider.session, body: { calendarId: work } })).status).toBe(200);
@@ -45,7 +52,6 @@ describe('what the admin learns about a Google connection that stops working', (
   });
 
   it('invalid_client is the server’s configuration, not the provider’s: the connection stays, the admin is told, work resumes', async () => {
-    const { ctx, google, provider } = suite;
     expect((await book(ctx, provider, `${DAY}T09:00:00.000Z`)).status).toBe(201);
     await drainSync(ctx);
     expect(google.liveEvents(OWNER)).toHaveLength(1);

@@ -1,24 +1,29 @@
-import { describe, expect, it } from 'vitest';
-import { book } from '../support/fixtures.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { book, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { connectOwnGoogle, drainSync, useFakeGoogle } from './calendar-context.js';
+import { type CalendarTestContext, connectOwnGoogle, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import type { FakeGoogle } from './fake-google.js';
 
 const OWNER = 'synced.owner@gmail.com';
 
 // Gmail adds a REQUEST invitation to the calendar by its UID; the synced event has Google's own. Both would show, so a
 // provider whose calendar is synced gets the email without the invitation, and the sync writes the one event.
 describe('one event per appointment in a synced provider’s calendar', () => {
-  const suite = useFakeGoogle();
+  let google: FakeGoogle;
+  let ctx: CalendarTestContext;
+  let provider: ProviderFixture;
+
+  beforeEach(async () => ({ google, ctx, provider } = await startCalendar()));
+  afterEach(() => stopCalendar({ google, ctx }));
 
   const copies = async (appointmentId: number) =>
     Object.fromEntries(
-      (await suite.ctx.db.selectFrom('email_outbox').select(['to_role', 'kind', 'ics']).where('appointment_id', '=', appointmentId).orderBy('id').execute()).map(
+      (await ctx.db.selectFrom('email_outbox').select(['to_role', 'kind', 'ics']).where('appointment_id', '=', appointmentId).orderBy('id').execute()).map(
         (row) => [`${row.kind}/${row.to_role}`, row.ics !== null],
       ),
     );
 
   it('sends the provider no invitation while the calendar is connected; the customer still gets theirs', async () => {
-    const { ctx, google, provider } = suite;
     const before = await book(ctx, provider, '2026-12-02T09:00:00.000Z');
     expect(await copies(before.body.booking.id)).toEqual({ 'confirmation/customer': true, 'confirmation/provider': true });
 
