@@ -153,7 +153,10 @@ describe('the hosted site', () => {
     await customer.getByRole('button', { name: /Skin fade/ }).click();
     await customer.getByRole('heading', { name: 'Choose a date' }).waitFor();
     const freeDay = customer.locator('book-calendar [data-date].free').first();
-    if (!(await freeDay.isVisible().catch(() => false))) await customer.getByRole('button', { name: 'Next month' }).click();
+    // Once the month has loaded it shows free days, or says it has none (late on a month's last day): then next month.
+    // (Asking before it had loaded sent the booking to next month, weeks past the week view the provider checks.)
+    await freeDay.or(customer.locator('book-services [part=empty]')).first().waitFor();
+    if (!(await freeDay.isVisible())) await customer.getByRole('button', { name: 'Next month' }).click();
     await freeDay.click();
     await customer.getByRole('heading', { name: 'Choose a time' }).waitFor();
     await customer.locator('book-times li button').first().click();
