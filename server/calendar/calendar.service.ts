@@ -29,7 +29,11 @@ const OAUTH_STATE_TTL_MS = 10 * 60_000;
 function setupFailure(error: unknown): AppError {
   if (!(error instanceof CalendarCallError)) return error instanceof AppError ? error : new AppError('calendar_unavailable', String(error));
   const message =
-    error.kind === 'auth' ? `The calendar refused the credentials: ${error.message}` : `The calendar could not be reached: ${error.message}`;
+    error.kind === 'auth'
+      ? `The calendar refused the credentials: ${error.message}`
+      : error.kind === 'config'
+        ? `The server's calendar set-up is wrong; please tell the operator: ${error.message}`
+        : `The calendar could not be reached: ${error.message}`;
   return new AppError('calendar_unavailable', message);
 }
 
@@ -45,7 +49,7 @@ export async function connectSharedGoogle(
   provider: ProviderRow,
   wish: { shareWith: string; role: 'writer' | 'reader' },
 ): Promise<void> {
-  if (!deps.appAuth) throw new AppError('unprocessable', 'Shared Google calendars are not set up on this server (see the README)');
+  if (!deps.appAuth) throw new AppError('unprocessable', 'Shared Google calendars are not set up on this server (see docs/calendar.md)');
   let connection = await findConnection(deps.db, provider.id);
   if (connection?.kind !== 'google_shared') {
     connection = await withWriteLock(deps.db, (trx) =>
@@ -75,7 +79,7 @@ async function activate(deps: CalendarServiceDeps, connection: CalendarConnectio
 /** Step one of "connect your account": a single-use state and a PKCE verifier, kept sealed for ten minutes. */
 export async function startOAuth(deps: CalendarServiceDeps, provider: ProviderRow, service: OAuthService): Promise<string> {
   const flow = deps.flows[service];
-  if (!flow) throw new AppError('unprocessable', `Connecting ${service} calendars is not set up on this server (see the README)`);
+  if (!flow) throw new AppError('unprocessable', `Connecting ${service} calendars is not set up on this server (see docs/calendar.md)`);
   const state = generateToken();
   const pkce = createPkce();
   const now = deps.now();

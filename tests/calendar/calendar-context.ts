@@ -2,11 +2,11 @@ import { createApp } from '../../server/app.js';
 import { type CalendarSync, createCalendarSync } from '../../server/calendar/calendar-sync.js';
 import type { CalendarConfig } from '../../server/calendar/calendar.config.js';
 import { migrateToLatest } from '../../server/db/connect.js';
-import type { ProviderFixture } from '../support/fixtures.js';
+import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { NOW, type TestContext, testConfig } from '../support/test-app.js';
 import { openTestDatabase } from '../support/test-databases.js';
-import type { FakeGoogle } from './fake-google.js';
+import { FakeGoogle } from './fake-google.js';
 
 export interface CalendarTestContext extends TestContext {
   calendar: CalendarSync;
@@ -50,6 +50,26 @@ export async function createCalendarContext(
   const calendar = createCalendarSync({ db, config, now });
   const app = createApp({ db, config, now, calendar });
   return { db, config, app, clock, calendar };
+}
+
+export interface CalendarWorld {
+  google: FakeGoogle;
+  ctx: CalendarTestContext;
+  provider: ProviderFixture;
+}
+
+/** One test's world: a fake Google, the app pointed at it, and a provider. End it with `stopCalendar`. */
+export async function startCalendar(overrides: Parameters<typeof createCalendarContext>[1] = {}): Promise<CalendarWorld> {
+  const google = await FakeGoogle.start();
+  const ctx = await createCalendarContext(google, overrides);
+  return { google, ctx, provider: await createProvider(ctx) };
+}
+
+/** Lets background busy-time reads finish, then stops the fake and closes the database. */
+export async function stopCalendar({ google, ctx }: Pick<CalendarWorld, 'google' | 'ctx'>): Promise<void> {
+  await ctx.calendar.busy.idle();
+  await google.stop();
+  await ctx.db.destroy();
 }
 
 /**

@@ -122,4 +122,14 @@ describe('embedding the widget on another site', () => {
     expect(total).toBeLessThanOrEqual(20 * 1024);
     expect(errors).toEqual([]);
   });
+
+  it('serves the build\'s custom-elements.json beside widget.js, describing <book-services>', async () => {
+    const res = await fetch(`${api.url}/custom-elements.json`, { headers: { Origin: siteUrl.slice(0, -1) } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const manifest = (await res.json()) as { modules: { exports?: { kind: string; name: string }[] }[] };
+    const definitions = manifest.modules.flatMap((m) => m.exports ?? []).filter((e) => e.kind === 'custom-element-definition');
+    expect(definitions.map((d) => d.name)).toEqual(['book-services']);
+  });
 });
