@@ -5,7 +5,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { meRoutes } from './auth/me.routes.js';
 import { loadSession } from './auth/session.middleware.js';
 import { sendVerificationEmail, verificationRoutes } from './auth/verification.routes.js';
-import { SESSION_COOKIE } from './auth/session-cookie.js';
+import { sessionCookieName } from './auth/session-cookie.js';
 import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js';
 import type { AppointmentListener } from './bookings/appointment-events.js';
 import type { BookingDeps } from './bookings/booking.service.js';
@@ -87,7 +87,7 @@ export function createApp(deps: AppDeps) {
   const openCors = publicCors({ allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 });
   app.use('/api/providers/*', openCors);
   app.use('/api/bookings/*', openCors);
-  app.use(csrfProtection({ cookieName: SESSION_COOKIE, appOrigin: new URL(config.appUrl).origin }));
+  app.use(csrfProtection({ cookieName: sessionCookieName(secureCookies), appOrigin: new URL(config.appUrl).origin }));
   app.use(loadSession({ db, now, secureCookies }));
   app.use(slotsCache.invalidateOnWrites);
 

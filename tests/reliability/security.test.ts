@@ -244,7 +244,7 @@ describe('security', () => {
         const signup = await api('/api/auth/signup', { method: 'POST', body: JSON.stringify({ email: 'owner@example.com', password: PASSWORD, name: 'Owner', role: 'provider' }) });
         const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
         secrets.push(cookie.split('=')[1]!);
-        const admin = (path: string, method: string, body: unknown) => api(path, { method, headers: { Cookie: cookie, Origin: server.url }, body: JSON.stringify(body) });
+        const admin = (path: string, method: string, body: unknown) => api(path, { method, headers: { Cookie: cookie, Origin: 'http://127.0.0.1' }, body: JSON.stringify(body) });
         await admin('/api/admin/profile', 'PUT', {
           slug: 'log-studio', name: 'Log Studio', category: 'Hair salon', description: '', city: 'Berlin', address: 'Street 1', phone: '+49 30 1',
           timeZone: 'UTC', bookingRules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 60 },
@@ -333,7 +333,7 @@ describe('security', () => {
       const server = await listen(copy.app);
       try {
         const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-          fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url, ...headers }, body: JSON.stringify(body) });
+          fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: world.config.appUrl, ...headers }, body: JSON.stringify(body) });
         const cases = [
           { name: 'booking', windowS: 60, send: (i: number) => post('/api/bookings', { provider: world.provider.slug, service: world.provider.serviceId, start: '2026-12-04T09:00:00.000Z', customer: { name: 'R', email: 'r@example.com' } }, { 'X-Forwarded-For': `10.0.0.${i}` }) },
           { name: 'login', windowS: 900, send: (i: number) => post('/api/auth/login', { email: world.sessions.customer.email, password: 'wrong' }, { 'X-Forwarded-For': `10.0.1.${i}` }) },
