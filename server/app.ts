@@ -4,7 +4,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from './auth/auth.routes.js';
 import { meRoutes } from './auth/me.routes.js';
 import { loadSession } from './auth/session.middleware.js';
-import { sendVerificationEmail, verificationRoutes } from './auth/verification.routes.js';
+import { passwordResetRoutes } from './auth/password-reset.routes.js';
+import { verificationRoutes } from './auth/verification.routes.js';
 import { sessionCookieName } from './auth/session-cookie.js';
 import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js';
 import type { AppointmentListener } from './bookings/appointment-events.js';
@@ -91,19 +92,13 @@ export function createApp(deps: AppDeps) {
   app.use(loadSession({ db, now, secureCookies }));
   app.use(slotsCache.invalidateOnWrites);
 
-  const verification = { db, now, appUrl: config.appUrl, secretKey: config.secretKey };
+  const accountLinks = { db, now, appUrl: config.appUrl, secretKey: config.secretKey, secureCookies, trustProxy: config.trustProxy };
   app.route(
     '/api/auth',
-    authRoutes({
-      db,
-      now,
-      secureCookies,
-      trustProxy: config.trustProxy,
-      loginRateLimit: config.loginRateLimit,
-      onSignup: (user) => sendVerificationEmail(verification, user),
-    }),
+    authRoutes({ ...accountLinks, loginRateLimit: config.loginRateLimit, signupRateLimit: config.signupRateLimit }),
   );
-  app.route('/api/auth/verify-email', verificationRoutes(verification));
+  app.route('/api/auth/verify-email', verificationRoutes(accountLinks));
+  app.route('/api/auth/password-reset', passwordResetRoutes(accountLinks));
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/providers', providersRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));

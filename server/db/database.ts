@@ -153,6 +153,28 @@ export interface EmailOutboxTable {
   claimed_by: string | null;
   /** How it went out: over SMTP, or into the built-in mailbox only (no SMTP_URL). */
   transport: 'smtp' | 'mailbox' | null;
+  /** An account link's token (address proof), sealed like manage tokens; erased once the email is sent. */
+  link_token_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when someone who has not proven they own the address caused this email: it counts toward the hourly cap. */
+  cap_counted_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+export type AccountTokenPurpose = 'verify_email' | 'password_reset' | 'signup';
+
+/** A link that proves an address, stored by its hash and deleted when used. */
+export interface AccountTokensTable {
+  /** SHA-256 of the token, hex. */
+  token_hash: string;
+  user_id: number;
+  purpose: AccountTokenPurpose;
+  /** The address the link went to: it works only while the account still has it. */
+  email: string;
+  /** For a repeated sign-up ('signup'): what the account becomes once the link is opened. */
+  password_hash: string | null;
+  name: string | null;
+  role: Role | null;
+  expires_at: Instant;
+  created_at: CreatedAt;
 }
 
 /** An appointment's manage token, sealed with the server's secret, for links in later emails. */
@@ -239,6 +261,7 @@ export interface CalendarOauthStatesTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
   providers: ProvidersTable;
   services: ServicesTable;
   weekly_hours: WeeklyHoursTable;
@@ -257,6 +280,7 @@ export interface Database {
 }
 
 export type UserRow = Selectable<UsersTable>;
+export type AccountTokenRow = Selectable<AccountTokensTable>;
 export type ProviderRow = Selectable<ProvidersTable>;
 export type NewProvider = Insertable<ProvidersTable>;
 export type ProviderUpdate = Updateable<ProvidersTable>;

@@ -50,11 +50,17 @@ describe('accounts and sessions', () => {
     expect((await request('/api/me', { cookie: session.cookie })).status).toBe(401);
   });
 
-  it('refuses a second account for the same email, whatever its case', async () => {
+  it('never makes a second account for one email, whatever its case: a confirmed one is taken, an unconfirmed one gets a link', async () => {
     await call(ctx, 'POST', '/api/auth/signup', { body: credentials });
+    const unconfirmed = await call(ctx, 'POST', '/api/auth/signup', { body: { ...credentials, email: 'ADA@example.com' } });
+    expect(unconfirmed.status).toBe(202);
+    expect(unconfirmed.body).toEqual({ confirmationSent: true });
+    expect(unconfirmed.headers.get('set-cookie')).toBeNull();
+    await ctx.db.updateTable('users').set({ email_verified_at: ctx.clock.now.toISOString() }).execute();
     const res = await call(ctx, 'POST', '/api/auth/signup', { body: { ...credentials, email: 'ADA@example.com' } });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('email_taken');
+    expect(await ctx.db.selectFrom('users').select('email').execute()).toEqual([{ email: 'ada@example.com' }]);
   });
 
   it('logs in, tells who is signed in, and logs out server-side', async () => {
