@@ -1,8 +1,11 @@
-import type { AppointmentEventType, AppointmentListener } from '../bookings/appointment-events.js';
-import { findAppointment } from '../bookings/bookings.repository.js';
+import type { AppointmentEvent, AppointmentEventType, AppointmentListener } from '../bookings/appointment-events.js';
+import { type AppointmentDetail, findAppointment } from '../bookings/bookings.repository.js';
+import type { Db } from '../db/connect.js';
+import type { NewEmail } from '../db/database.js';
 import { composeAppointmentEmails } from './compose.js';
 import { sealLinkToken } from './link-token.js';
 import { dropPendingReminders, findLinkToken, findProviderContact, insertEmails, saveLinkToken } from './outbox.repository.js';
+import { ownsAddress, recipientAllowance, recipientCapped } from './recipient-cap.js';
 import type { EmailKind } from './templates.js';
 
 const kindOf: Record<AppointmentEventType, EmailKind> = {
@@ -18,14 +21,14 @@ const kindOf: Record<AppointmentEventType, EmailKind> = {
  * writes the customer's and the provider's email there, so an email exists exactly when its
  * change committed. Sending is the delivery worker's job; nothing here touches the network.
  */
-export function emailOutboxListener(deps: { appUrl: string; secretKey: string; now: () => Date }): AppointmentListener {
+export function emailOutboxListener(deps: { appUrl: string; secretKey: string; now: () => Date; log?: (line: string) => void }): AppointmentListener {
   return async function writeEmails(trx, event) {
     if (event.manageToken) await saveLinkToken(trx, event.appointmentId, sealLinkToken(deps.secretKey, event.manageToken));
     if (event.type === 'rescheduled' || event.type === 'cancelled') await dropPendingReminders(trx, event.appointmentId);
     const appointment = await findAppointment(trx, event.appointmentId);
     const provider = await findProviderContact(trx, event.providerId);
     if (!appointment || !provider) return;
-    const rows = composeAppointmentEmails({
+    const composed = composeAppointmentEmails({
       kind: kindOf[event.type],
       actor: event.actor,
       appointment,
@@ -35,6 +38,30 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
       now: deps.now(),
       canLink: event.manageToken !== undefined || (await findLinkToken(trx, appointment.id)) !== undefined,
     });
-    await insertEmails(trx, rows);
+    await insertEmails(trx, await capCustomerCopy(trx, event, appointment, composed, deps));
   };
+}
+
+/**
+ * The customer's copy goes to whatever address was typed into the booking form. Unless the change was made by the
+ * provider or by the account that proved it owns that address, it counts toward the address's hourly cap, and over
+ * the cap: a booking or a move is refused (429, and the transaction writes nothing); a cancellation still happens,
+ * without the customer's copy, and the log says so.
+ */
+async function capCustomerCopy(
+  trx: Db,
+  event: AppointmentEvent,
+  appointment: AppointmentDetail,
+  rows: NewEmail[],
+  deps: { now: () => Date; log?: (line: string) => void },
+): Promise<NewEmail[]> {
+  if (event.actor === 'provider' || (await ownsAddress(trx, appointment.customer_user_id, appointment.customer_email))) return rows;
+  const now = deps.now();
+  const allowance = await recipientAllowance(trx, appointment.customer_email, now);
+  if (!allowance.allowed && (event.type === 'created' || event.type === 'rescheduled')) throw recipientCapped(allowance);
+  if (!allowance.allowed) {
+    (deps.log ?? console.warn)(`appointment #${appointment.id} ${event.type}: the customer's email was not queued, their address had its hourly share of emails`);
+    return rows.filter((row) => row.to_role !== 'customer');
+  }
+  return rows.map((row) => (row.to_role === 'customer' ? { ...row, cap_counted_at: now.toISOString() } : row));
 }

@@ -169,6 +169,23 @@ export function siteRoutes(deps: SiteDeps) {
       ),
     )
 
+    .get('/forgot-password', privatePage, (c) =>
+      render(
+        c,
+        { page: 'password-reset', title: 'Forgot password · Book your services', description: 'Get a link to choose a new password.', path: '/forgot-password' },
+        appPage({ heading: 'Forgot your password?', narrow: true, element: html`<book-password-reset mode="request"></book-password-reset>` }),
+      ),
+    )
+
+    // The token stays in the page's address only: site pages send no Referer (`Referrer-Policy: no-referrer`).
+    .get('/reset-password', privatePage, (c) =>
+      render(
+        c,
+        { page: 'password-reset', title: 'Choose a new password · Book your services', description: '', path: '/reset-password', noindex: true },
+        appPage({ heading: 'Choose a new password', narrow: true, element: html`<book-password-reset mode="set"></book-password-reset>` }),
+      ),
+    )
+
     .get('/manage/:id', privatePage, (c) => {
       const id = z.coerce.number().int().positive().safeParse(c.req.param('id')).data;
       if (!id) return notFound(c, 'Booking');

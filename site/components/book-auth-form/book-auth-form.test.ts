@@ -8,6 +8,7 @@ describe('book-auth-form', () => {
     const el = await fixture<BookAuthForm>(html`<book-auth-form mode="login"></book-auth-form>`);
     expect($$(el, 'input').map((i) => i.id)).to.deep.equal(['email', 'password']);
     expect($(el, '#password').getAttribute('autocomplete')).to.equal('current-password');
+    expect($(el, 'a.forgot').getAttribute('href')).to.equal('/forgot-password');
     await expect(el).to.be.accessible();
   });
 
