@@ -67,17 +67,17 @@ describe('abuse limits', () => {
 
   it('still cancels over the cap, without the customer’s copy, and says so in the log', async () => {
     // Fill the hour to the cap with bookings that stay.
-    const bookings = [];
+    const bookings: { id: number; manageUrl: string }[] = [];
     for (let i = 0; i < RECIPIENT_HOURLY_CAP; i++) {
       const booked = await bookAs(VICTIM, slotAt(i));
       expect(booked.status).toBe(201);
       bookings.push(booked.body.booking);
     }
-    const cancelled = await cancel(bookings[0]);
+    const cancelled = await cancel(bookings[0]!);
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.booking.status).toBe('cancelled');
     expect(await emailsTo(VICTIM)).toEqual(Array(RECIPIENT_HOURLY_CAP).fill('confirmation'));
-    expect(warnings.some((w) => w.includes(`appointment #${bookings[0].id} cancelled`))).toBe(true);
+    expect(warnings.some((w) => w.includes(`appointment #${bookings[0]!.id} cancelled`))).toBe(true);
     expect(warnings.join('\n')).not.toContain(VICTIM);
     // The provider still hears of it.
     expect(await ctx.db.selectFrom('email_outbox').select('kind').where('to_role', '=', 'provider').where('kind', '=', 'cancelled').execute()).toHaveLength(1);
@@ -141,7 +141,7 @@ describe('abuse limits', () => {
     // Per client: the booking limit covers cancels and moves too.
     const strict = await createTestContext({ config: { trustProxy: true, bookingRateLimit: 3 } });
     const p = await createProvider(strict);
-    const made = [];
+    const made: { id: number; manageUrl: string }[] = [];
     for (const [i, start] of ['2026-12-02T09:00:00.000Z', '2026-12-02T11:00:00.000Z', '2026-12-02T13:00:00.000Z', '2026-12-02T15:00:00.000Z'].entries()) {
       made.push((await call(strict, 'POST', '/api/bookings', { body: bookingBody(p, start), headers: from(`10.0.0.${i}`) })).body.booking);
     }
@@ -149,6 +149,6 @@ describe('abuse limits', () => {
     for (const b of made) statuses.push((await call(strict, 'POST', `/api/bookings/${b.id}/cancel`, { body: { token: tokenOf(b) }, headers: from('10.9.9.9') })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     strict.clock.now = new Date(strict.clock.now.getTime() + 60_000);
-    expect((await call(strict, 'POST', `/api/bookings/${made[3].id}/cancel`, { body: { token: tokenOf(made[3]) }, headers: from('10.9.9.9') })).status).toBe(200);
+    expect((await call(strict, 'POST', `/api/bookings/${made[3]!.id}/cancel`, { body: { token: tokenOf(made[3]!) }, headers: from('10.9.9.9') })).status).toBe(200);
   });
 });

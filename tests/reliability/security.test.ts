@@ -144,6 +144,8 @@ describe('security', () => {
       { path: '/login', role: 'anonymous', private: true },
       { path: '/signup', role: 'anonymous', private: true },
       { path: '/verify-email', role: 'anonymous', private: true },
+      { path: '/forgot-password', role: 'anonymous', private: true },
+      { path: '/reset-password', role: 'anonymous', private: true },
       { path: `/manage/${w.booking.id}`, role: 'anonymous', private: true },
       { path: '/account', role: 'customer', private: true },
       { path: '/account/appointments', role: 'customer', private: true },

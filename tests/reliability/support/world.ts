@@ -65,6 +65,8 @@ export interface World {
   failedSyncJobId: number;
   /** Customer A's email-verification token (single use: each copy of the world has its own). */
   verificationToken: string;
+  /** Customer A's password-reset token (single use too). */
+  resetToken: string;
   /** A built asset of the site and of the widget. */
   siteAsset: string;
   widgetAsset: string;
@@ -156,6 +158,7 @@ export async function buildWorld(): Promise<World> {
     feedToken,
     failedSyncJobId: job.id,
     verificationToken: await issueAccountToken(ctx.db, { userId: customer.userId, email: customer.email, purpose: 'verify_email' }, ctx.clock.now),
+    resetToken: await issueAccountToken(ctx.db, { userId: customer.userId, email: customer.email, purpose: 'password_reset' }, ctx.clock.now),
     siteAsset: `assets/${readdirSync(join(root, 'dist/site/assets')).find((f) => f.endsWith('.js'))!}`,
     widgetAsset: readdirSync(join(root, 'dist/widget/widget/assets')).find((f) => f.endsWith('.js'))!,
   };
