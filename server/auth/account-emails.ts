@@ -1,4 +1,5 @@
-import type { AccountTokenPurpose, NewEmail, Role } from '../db/database.js';
+import type { NewEmail } from '../email/email.table.js';
+import type { AccountTokenPurpose, Role } from './auth.table.js';
 import { newMessageId } from '../email/compose.js';
 import { renderEmail } from '../email/layout.js';
 import type { ProofEmailKind } from '../email/proof-emails.js';

@@ -1,10 +1,10 @@
 import type { Db } from '../db/connect.js';
-import type { Role } from '../db/database.js';
 import { withWriteLock } from '../db/transaction.js';
 import { LINK_TOKEN } from '../email/link-token.js';
 import { queueProofEmail } from '../email/proof-emails.js';
 import { type Allowance, recipientAllowance } from '../email/recipient-cap.js';
 import { accountLinkEmail } from './account-emails.js';
+import type { Role } from './auth.table.js';
 import { issueAccountToken, type NewAccountToken } from './account-tokens.repository.js';
 
 export interface AccountLinkDeps {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { AccountTokenPurpose, AccountTokenRow, Role } from '../db/database.js';
+import type { AccountTokenPurpose, AccountTokenRow, Role } from './auth.table.js';
 import { generateToken, hashToken } from './tokens.js';
 
 const HOUR = 60 * 60 * 1000;

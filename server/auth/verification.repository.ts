@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { UserRow } from '../db/database.js';
+import type { UserRow } from './auth.table.js';
 
 /** Marks the address verified (once: the first time stays the time). */
 export async function markEmailVerified(db: Db, userId: number, at: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { AppointmentEvent, AppointmentEventType, AppointmentListener } from '../bookings/appointment-events.js';
 import { type AppointmentDetail, findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
-import type { NewEmail } from '../db/database.js';
+import type { NewEmail } from './email.table.js';
 import { composeAppointmentEmails } from './compose.js';
 import { sealLinkToken } from './link-token.js';
 import { dropPendingReminders, findLinkToken, findProviderContact, insertEmails, saveLinkToken } from './outbox.repository.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { NewEmail } from '../db/database.js';
+import type { NewEmail } from './email.table.js';
 import { sealLinkToken } from './link-token.js';
 import { insertEmails } from './outbox.repository.js';
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Db } from '../db/connect.js';
-import type { ProviderUpdate } from '../db/database.js';
+import type { ProviderUpdate } from './providers.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';

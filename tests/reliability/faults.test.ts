@@ -89,9 +89,15 @@ describe('faults: SMTP and Google failing under booking load', () => {
         }),
       );
     };
-    /** Bookings and a pass of both workers at the same time; then a minute passes (every retry so far is due again). */
+    /**
+     * Bookings and a pass of both workers at the same time: the pass starts once a quarter of the round is booked (so
+     * it has work, however slow the machine), while the rest is still booking. Then a minute passes (every retry so
+     * far is due again).
+     */
     const round = async () => {
-      await Promise.all([bookRound(), new Promise((resolve) => setTimeout(resolve, 150)).then(() => Promise.all([worker.runOnce(), ctx.calendar.syncOnce()]))]);
+      const started = statuses.length;
+      const workers = until(() => statuses.length >= started + PER_ROUND / 4, 60_000).then(() => Promise.all([worker.runOnce(), ctx.calendar.syncOnce()]));
+      await Promise.all([bookRound(), workers]);
       ctx.clock.now = new Date(ctx.clock.now.getTime() + MINUTE + 1_000);
     };
 
@@ -135,7 +141,6 @@ describe('faults: SMTP and Google failing under booking load', () => {
       expect(left.filter((r) => r.status === 'failed'), 'emails given up on').toEqual([]);
       const due = Math.min(...left.map((r) => Date.parse(r.next_attempt_at)));
       if (due > ctx.clock.now.getTime()) ctx.clock.now = new Date(due);
-      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await drainSync(ctx);
     await worker.stop();
