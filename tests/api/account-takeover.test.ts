@@ -3,12 +3,11 @@
  * with the victim's address. The attacker must not get the confirmation link through the site, must not see or
  * change the victim's bookings, and the real owner must get the account back through their inbox.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { emailWorker } from '../support/email.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, type Session, sessionFrom, signUp } from '../support/http.js';
-import { deliverOverSmtp, inboxOf, tokenFromInbox } from '../support/inbox.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { realInbox } from '../support/inbox.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const VICTIM = 'victim@example.org';
@@ -16,19 +15,13 @@ const OWNER_PASSWORD = 'the real owner’s passphrase';
 const ATTACKER_PASSWORD = 'correct horse battery';
 
 describe('an attacker signing up with a guest’s address', () => {
-  let smtp: TestSmtp;
+  const inbox = realInbox();
   let ctx: TestContext;
   let provider: ProviderFixture;
   let guestBooking: { id: number; manageUrl: string };
   let attacker: Session & { userId: number };
 
-  beforeAll(async () => {
-    smtp = await startSmtp();
-  });
-  afterAll(() => smtp.close());
-
   beforeEach(async () => {
-    smtp.received.length = 0;
     ctx = await createTestContext();
     provider = await createProvider(ctx);
     const booked = await book(ctx, provider, '2026-12-02T09:00:00.000Z', { customer: { name: 'Vera Victim', email: VICTIM }, note: 'Gate code 4711' });
@@ -59,8 +52,8 @@ describe('an attacker signing up with a guest’s address', () => {
     expect(before.list.body.emails).toEqual([]);
     expect(before.text).not.toContain('/verify-email');
 
-    await deliverOverSmtp(ctx, smtp);
-    const token = tokenFromInbox(smtp, VICTIM, '/verify-email');
+    await inbox.deliver(ctx);
+    const token = inbox.token(VICTIM, '/verify-email');
     const after = await attackersView();
     expect(after.list.body.emails).toEqual([]);
     expect(after.text).not.toContain(token);
@@ -99,10 +92,10 @@ describe('an attacker signing up with a guest’s address', () => {
     expect((await call(ctx, 'GET', '/api/me', { session: attacker })).status).toBe(200);
     expect((await attackersView()).list.body.emails).toEqual([]);
 
-    await deliverOverSmtp(ctx, smtp);
-    const confirm = inboxOf(smtp, VICTIM).find((e) => e.subject === 'Confirm your new sign-up');
+    await inbox.deliver(ctx);
+    const confirm = inbox.of(VICTIM).find((e) => e.subject === 'Confirm your new sign-up');
     expect(confirm?.text).not.toContain('Mallory');
-    const token = tokenFromInbox(smtp, VICTIM, '/verify-email', 'Confirm your new sign-up');
+    const token = inbox.token(VICTIM, '/verify-email', 'Confirm your new sign-up');
     const opened = await call(ctx, 'POST', '/api/auth/verify-email', { body: { token } });
     expect(opened.status).toBe(200);
     expect(opened.body).toEqual({ emailVerified: true, role: 'customer', attached: 1, signedIn: true });
@@ -117,7 +110,7 @@ describe('an attacker signing up with a guest’s address', () => {
     expect(mine.body.appointments.map((a: { id: number }) => a.id)).toEqual([guestBooking.id]);
     // The link worked once; the confirmation link sent at the attacker's sign-up died with the takeover.
     expect((await call(ctx, 'POST', '/api/auth/verify-email', { body: { token } })).status).toBe(400);
-    const first = tokenFromInbox(smtp, VICTIM, '/verify-email', 'Confirm your email address');
+    const first = inbox.token(VICTIM, '/verify-email', 'Confirm your email address');
     expect((await call(ctx, 'POST', '/api/auth/verify-email', { body: { token: first } })).status).toBe(400);
     // Now the address is proven, nobody can sign up with it again.
     const late = await call(ctx, 'POST', '/api/auth/signup', { body: { email: VICTIM, password: ATTACKER_PASSWORD, name: 'Mallory', role: 'customer' } });
@@ -126,8 +119,8 @@ describe('an attacker signing up with a guest’s address', () => {
 
   it('lets the real owner recover it through a password link instead', async () => {
     expect((await call(ctx, 'POST', '/api/auth/password-reset/request', { body: { email: VICTIM } })).status).toBe(202);
-    await deliverOverSmtp(ctx, smtp);
-    const token = tokenFromInbox(smtp, VICTIM, '/reset-password');
+    await inbox.deliver(ctx);
+    const token = inbox.token(VICTIM, '/reset-password');
     const reset = await call(ctx, 'POST', '/api/auth/password-reset', { body: { token, password: OWNER_PASSWORD } });
     expect(reset.status).toBe(200);
     expect((await call(ctx, 'GET', '/api/me', { session: attacker })).status).toBe(401);

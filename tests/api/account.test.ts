@@ -1,29 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { book, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
-import { deliverOverSmtp, tokenFromInbox } from '../support/inbox.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { realInbox } from '../support/inbox.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 describe('customer account', () => {
   let ctx: TestContext;
   let provider: ProviderFixture;
-  let smtp: TestSmtp;
+  const inbox = realInbox();
 
-  beforeAll(async () => {
-    smtp = await startSmtp();
-  });
-  afterAll(() => smtp.close());
   beforeEach(async () => {
-    smtp.received.length = 0;
     ctx = await createTestContext();
     provider = await createProvider(ctx, { slug: 'acct' });
   });
 
   /** The confirmation link's token, read from the real inbox like a person would. */
   const tokenFor = async (email: string) => {
-    await deliverOverSmtp(ctx, smtp);
-    return tokenFromInbox(smtp, email, '/verify-email');
+    await inbox.deliver(ctx);
+    return inbox.token(email, '/verify-email');
   };
 
   describe('email verification', () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call, sessionFrom, signUp } from '../support/http.js';
-import { deliverOverSmtp, inboxOf, tokenFromInbox } from '../support/inbox.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { realInbox } from '../support/inbox.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const OLD = 'correct horse battery';
@@ -9,15 +8,10 @@ const NEW = 'a brand new passphrase';
 const HOUR = 60 * 60 * 1000;
 
 describe('password reset', () => {
-  let smtp: TestSmtp;
+  const inbox = realInbox();
   let ctx: TestContext;
 
-  beforeAll(async () => {
-    smtp = await startSmtp();
-  });
-  afterAll(() => smtp.close());
   beforeEach(async () => {
-    smtp.received.length = 0;
     ctx = await createTestContext();
   });
 
@@ -25,8 +19,8 @@ describe('password reset', () => {
   const reset = (token: string, password = NEW) => call(ctx, 'POST', '/api/auth/password-reset', { body: { token, password } });
   const login = (email: string, password: string) => call(ctx, 'POST', '/api/auth/login', { body: { email, password } });
   const linkFor = async (email: string) => {
-    await deliverOverSmtp(ctx, smtp);
-    return tokenFromInbox(smtp, email, '/reset-password', 'Choose a new password');
+    await inbox.deliver(ctx);
+    return inbox.token(email, '/reset-password', 'Choose a new password');
   };
 
   it('emails a single-use link that sets the password and ends every session of the account', async () => {
@@ -36,7 +30,7 @@ describe('password reset', () => {
     expect(asked.status).toBe(202);
     expect(asked.body).toEqual({ sent: true });
     const token = await linkFor('ada@example.com');
-    expect(inboxOf(smtp, 'ada@example.com').find((e) => e.subject === 'Choose a new password')?.text).toContain('one hour');
+    expect(inbox.of('ada@example.com').find((e) => e.subject === 'Choose a new password')?.text).toContain('one hour');
     // The link is not on the site: the account's mailbox shows no such email.
     expect((await call(ctx, 'GET', '/api/me/emails', { session: ada })).body.emails).toEqual([]);
 
@@ -59,9 +53,9 @@ describe('password reset', () => {
     const unknown = await ask('nobody@example.com');
     expect([known.status, known.body]).toEqual([unknown.status, unknown.body]);
     expect(known.headers.get('set-cookie')).toBe(unknown.headers.get('set-cookie'));
-    await deliverOverSmtp(ctx, smtp);
-    expect(inboxOf(smtp, 'nobody@example.com')).toEqual([]);
-    expect(inboxOf(smtp, 'ada@example.com').filter((e) => e.subject === 'Choose a new password')).toHaveLength(1);
+    await inbox.deliver(ctx);
+    expect(inbox.of('nobody@example.com')).toEqual([]);
+    expect(inbox.of('ada@example.com').filter((e) => e.subject === 'Choose a new password')).toHaveLength(1);
   });
 
   it('lets the link work for one hour only', async () => {

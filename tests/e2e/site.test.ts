@@ -20,8 +20,7 @@ import { widgetRoutes } from '../../server/widget/widget.routes.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { freePort } from '../support/child-server.js';
 import { call } from '../support/http.js';
-import { deliverOverSmtp, tokenFromInbox } from '../support/inbox.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { realInbox } from '../support/inbox.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,7 +30,7 @@ const ZONE = 'Europe/Berlin';
 
 describe('the hosted site', () => {
   let ctx: TestContext;
-  let smtp: TestSmtp;
+  const inbox = realInbox();
   let base: string;
   let close: () => Promise<void>;
   let browser: Browser;
@@ -66,7 +65,6 @@ describe('the hosted site', () => {
     execFileSync(process.execPath, ['--input-type=module', '-e', buildWidget, widgetDir], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
     execFileSync(process.execPath, ['site/build.mjs'], { cwd: root, stdio: 'pipe' });
 
-    smtp = await startSmtp();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     ctx = await createTestContext({ config: { appUrl: base }, deps: { now: serverNow } });
@@ -88,7 +86,6 @@ describe('the hosted site', () => {
   afterAll(async () => {
     await browser?.close();
     await close?.();
-    await smtp?.close();
     await ctx?.db.destroy();
   });
 
@@ -238,11 +235,11 @@ describe('the hosted site', () => {
 
   it('confirms the customer’s email through the link in their real inbox, never shown in "My emails"', async () => {
     ctx.clock.now = serverNow();
-    await deliverOverSmtp(ctx, smtp);
+    await inbox.deliver(ctx);
     await customer.goto(`${base}/account/emails`);
     await customer.locator('book-mailbox details').first().waitFor();
     await expect(customer.locator('book-mailbox details', { hasText: 'Confirm your email address' }).count()).resolves.toBe(0);
-    const token = tokenFromInbox(smtp, 'petra@example.com', '/verify-email');
+    const token = inbox.token('petra@example.com', '/verify-email');
     await customer.goto(`${base}/verify-email?token=${encodeURIComponent(token)}`);
     await customer.getByText('Thanks, your email address is confirmed.').waitFor();
     await customer.goto(`${base}/account`);
@@ -262,8 +259,8 @@ describe('the hosted site', () => {
     await shot(page, 'forgot-password-phone');
 
     ctx.clock.now = serverNow();
-    await deliverOverSmtp(ctx, smtp);
-    const token = tokenFromInbox(smtp, 'rita@example.com', '/reset-password');
+    await inbox.deliver(ctx);
+    const token = inbox.token('rita@example.com', '/reset-password');
     await page.goto(`${base}/reset-password?token=${encodeURIComponent(token)}`);
     await page.getByLabel('New password').fill('rita’s brand new passphrase');
     await page.getByRole('button', { name: 'Set new password' }).click();
