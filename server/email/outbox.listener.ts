@@ -21,7 +21,7 @@ const kindOf: Record<AppointmentEventType, EmailKind> = {
  * writes the customer's and the provider's email there, so an email exists exactly when its
  * change committed. Sending is the delivery worker's job; nothing here touches the network.
  */
-export function emailOutboxListener(deps: { appUrl: string; secretKey: string; now: () => Date; log?: (line: string) => void }): AppointmentListener {
+export function emailOutboxListener(deps: { appUrl: string; secretKey: string; now: () => Date }): AppointmentListener {
   return async function writeEmails(trx, event) {
     if (event.manageToken) await saveLinkToken(trx, event.appointmentId, sealLinkToken(deps.secretKey, event.manageToken));
     if (event.type === 'rescheduled' || event.type === 'cancelled') await dropPendingReminders(trx, event.appointmentId);
@@ -38,7 +38,7 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
       now: deps.now(),
       canLink: event.manageToken !== undefined || (await findLinkToken(trx, appointment.id)) !== undefined,
     });
-    await insertEmails(trx, await capCustomerCopy(trx, event, appointment, composed, deps));
+    await insertEmails(trx, await capCustomerCopy(trx, event, appointment, composed, deps.now()));
   };
 }
 
@@ -53,14 +53,13 @@ async function capCustomerCopy(
   event: AppointmentEvent,
   appointment: AppointmentDetail,
   rows: NewEmail[],
-  deps: { now: () => Date; log?: (line: string) => void },
+  now: Date,
 ): Promise<NewEmail[]> {
   if (event.actor === 'provider' || (await ownsAddress(trx, appointment.customer_user_id, appointment.customer_email))) return rows;
-  const now = deps.now();
   const allowance = await recipientAllowance(trx, appointment.customer_email, now);
   if (!allowance.allowed && (event.type === 'created' || event.type === 'rescheduled')) throw recipientCapped(allowance);
   if (!allowance.allowed) {
-    (deps.log ?? console.warn)(`appointment #${appointment.id} ${event.type}: the customer's email was not queued, their address had its hourly share of emails`);
+    console.warn(`appointment #${appointment.id} ${event.type}: the customer's email was not queued, their address had its hourly share of emails`);
     return rows.filter((row) => row.to_role !== 'customer');
   }
   return rows.map((row) => (row.to_role === 'customer' ? { ...row, cap_counted_at: now.toISOString() } : row));
