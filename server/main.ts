@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = connectDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  if (config.seedDemo && (await seedDemoData(db, new Date()))) console.log('Seeded demo data (see README for the demo logins).');
+  if (config.seedDemo && (await seedDemoData(db, new Date()))) console.log('Seeded demo data (see README.md for the demo logins).');
 
   const calendar = createCalendarSync({ db, config });
   const app = createApp({ db, config, calendar });
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   });
   // Stored idempotent answers are only needed while a client may still retry (24 h).
   const idempotencyPurge = startPollingWorker('idempotency purge', 60 * 60 * 1000, () => purgeExpiredKeys(db, new Date()));
-  if (!config.smtpUrl) console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see "Email notifications" in the README).');
+  if (!config.smtpUrl) console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see docs/email.md).');
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Book your services is listening on ${config.appUrl} (port ${info.port})`);
   });

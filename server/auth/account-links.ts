@@ -1,37 +1,31 @@
-import type { Db } from '../db/connect.js';
-import { withWriteLock } from '../db/transaction.js';
-import { LINK_TOKEN } from '../email/link-token.js';
-import { queueProofEmail } from '../email/proof-emails.js';
-import { type Allowance, recipientAllowance } from '../email/recipient-cap.js';
-import { accountLinkEmail } from './account-emails.js';
+import { AppError } from '../errors.js';
+import type { NewAccountToken } from './account-tokens.repository.js';
 import type { Role } from './auth.table.js';
-import { issueAccountToken, type NewAccountToken } from './account-tokens.repository.js';
 
-export interface AccountLinkDeps {
-  db: Db;
-  now: () => Date;
-  appUrl: string;
-  secretKey: string;
+export interface AccountLinkUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
 }
 
-const pageOf = { verify_email: '/verify-email', signup: '/verify-email', password_reset: '/reset-password' } as const;
+/** Whether the link went out, or the address had its hourly share of emails (and when to try again). */
+export interface LinkOutcome {
+  allowed: boolean;
+  retryAfterS: number;
+}
 
 /**
- * Emails an account link (a new token) to the account's address, unless the address has had its hourly share of
- * emails from people who have not proven they own it: then nothing is written and the caller decides what to say.
+ * Emails an account link (a new single-use token) to the account's address: email's `accountLinkSender`, wired in
+ * app.ts (auth imports no feature). Over the address's hourly cap it writes nothing and says so.
  */
-export async function sendAccountLink(
-  deps: AccountLinkDeps,
-  user: { id: number; email: string; name: string; role: Role },
-  link: Pick<NewAccountToken, 'purpose' | 'claim'>,
-): Promise<Allowance> {
-  const now = deps.now();
-  return withWriteLock(deps.db, async (trx) => {
-    const allowance = await recipientAllowance(trx, user.email, now);
-    if (!allowance.allowed) return allowance;
-    const token = await issueAccountToken(trx, { userId: user.id, email: user.email, ...link }, now);
-    const url = `${deps.appUrl}${pageOf[link.purpose]}?token=${LINK_TOKEN}`;
-    await queueProofEmail(trx, accountLinkEmail({ purpose: link.purpose, user, url, appUrl: deps.appUrl, now }), token, deps.secretKey, now);
-    return allowance;
-  });
+export type SendAccountLink = (user: AccountLinkUser, link: Pick<NewAccountToken, 'purpose' | 'claim'>) => Promise<LinkOutcome>;
+
+export const linkRefused = (outcome: LinkOutcome): AppError =>
+  AppError.rateLimited('Too many emails went to this address in the last hour; try again later', outcome.retryAfterS);
+
+/** Queues the verification email for a new account; if the address had its hourly share of emails, says so in the log. */
+export async function sendVerificationEmail(send: SendAccountLink, user: AccountLinkUser): Promise<void> {
+  const outcome = await send(user, { purpose: 'verify_email' });
+  if (!outcome.allowed) console.warn(`verification email for account #${user.id} not queued: its address had its hourly share of emails`);
 }

@@ -1,24 +1,25 @@
 import { type Context, Hono } from 'hono';
 import type { Db } from '../db/connect.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { recipientCapped } from '../email/recipient-cap.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
-import { type AccountLinkDeps, sendAccountLink } from './account-links.js';
+import { linkRefused, type SendAccountLink, sendVerificationEmail } from './account-links.js';
 import { changePasswordSchema, loginSchema, signupSchema } from './auth.schemas.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { requireUser } from './session.middleware.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { createSession, invalidateSession, invalidateUserSessions } from './sessions.js';
 import { findUserByEmail, findUserById, insertUser, updatePasswordHash } from './users.repository.js';
-import { sendVerificationEmail } from './verification.routes.js';
 
 const HOUR = 60 * 60 * 1000;
 
-export interface AuthDeps extends AccountLinkDeps {
+export interface AuthDeps {
+  db: Db;
+  now: () => Date;
+  sendAccountLink: SendAccountLink;
   secureCookies: boolean;
   trustProxy: boolean;
   loginRateLimit: number;
@@ -55,8 +56,8 @@ export function authRoutes(deps: AuthDeps) {
         // Nobody ever proved this address, so whoever holds the account may not own it: the address's owner gets a
         // link that gives them the account with this password. Until it is opened nothing changes, and no session.
         const claim = { passwordHash, name: input.name, role: input.role };
-        const allowance = await sendAccountLink(deps, existing, { purpose: 'signup', claim });
-        if (!allowance.allowed) throw recipientCapped(allowance);
+        const outcome = await deps.sendAccountLink(existing, { purpose: 'signup', claim });
+        if (!outcome.allowed) throw linkRefused(outcome);
         return c.json({ confirmationSent: true }, 202);
       }
       const id = await insertUser(db, { ...input, passwordHash }).catch((error: unknown) => {
@@ -66,7 +67,7 @@ export function authRoutes(deps: AuthDeps) {
       });
       const user: SessionUser = { id, email: input.email, name: input.name, role: input.role, emailVerified: false };
       await startSession(c, id);
-      await sendVerificationEmail(deps, user);
+      await sendVerificationEmail(deps.sendAccountLink, user);
       return c.json({ user }, 201);
     })
     .post('/login', loginLimit, validate('json', loginSchema), async (c) => {

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
-import { type AccountLinkDeps, sendAccountLink } from './account-links.js';
+import type { SendAccountLink } from './account-links.js';
 import { consumeAccountToken, dropAccountTokens } from './account-tokens.repository.js';
 import { emailOfBody } from './auth.routes.js';
 import { emailSchema, passwordSchema } from './auth.schemas.js';
@@ -16,7 +17,10 @@ import { findUserByEmail, findUserById, updatePasswordHash } from './users.repos
 import { addressProven } from './verification.repository.js';
 import { invalidLink, tokenBody } from './verification.routes.js';
 
-export interface PasswordResetDeps extends AccountLinkDeps {
+export interface PasswordResetDeps {
+  db: Db;
+  now: () => Date;
+  sendAccountLink: SendAccountLink;
   secureCookies: boolean;
   trustProxy: boolean;
 }
@@ -38,8 +42,8 @@ export function passwordResetRoutes(deps: PasswordResetDeps) {
     .post('/request', perClient, perAddress, validate('json', z.object({ email: emailSchema })), async (c) => {
       const user = await findUserByEmail(db, c.req.valid('json').email);
       if (user) {
-        const allowance = await sendAccountLink(deps, user, { purpose: 'password_reset' });
-        if (!allowance.allowed) console.warn(`password email for account #${user.id} not queued: its address had its hourly share of emails`);
+        const outcome = await deps.sendAccountLink(user, { purpose: 'password_reset' });
+        if (!outcome.allowed) console.warn(`password email for account #${user.id} not queued: its address had its hourly share of emails`);
       }
       return c.json({ sent: true }, 202);
     })

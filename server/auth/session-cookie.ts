@@ -8,19 +8,19 @@ const SESSION_COOKIE = 'session';
  * `Domain`, so a sibling subdomain or a plain-http page cannot plant or overwrite it
  * (https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#name-cookie-name-prefixes).
  */
-const prefixOf = (secure: boolean) => (secure ? 'host' : undefined);
+const prefixOf = (secure: boolean) => (secure ? { prefix: 'host' as const } : {});
 
 /** The cookie's full name, as the browser sends it back. */
 export const sessionCookieName = (secure: boolean): string => (secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
 
 export function readSessionCookie(c: Context, secure: boolean): string | undefined {
-  return getCookie(c, SESSION_COOKIE, prefixOf(secure));
+  return secure ? getCookie(c, SESSION_COOKIE, 'host') : getCookie(c, SESSION_COOKIE);
 }
 
 export function setSessionCookie(c: Context, token: string, expiresAt: Date, secure: boolean): void {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: expiresAt, prefix: prefixOf(secure) });
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: expiresAt, ...prefixOf(secure) });
 }
 
 export function clearSessionCookie(c: Context, secure: boolean): void {
-  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, sameSite: 'Lax', secure, path: '/', prefix: prefixOf(secure) });
+  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, sameSite: 'Lax', secure, path: '/', ...prefixOf(secure) });
 }

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
-import { recipientCapped } from '../email/recipient-cap.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
-import { type AccountLinkDeps, sendAccountLink } from './account-links.js';
+import { linkRefused, type SendAccountLink } from './account-links.js';
 import { consumeAccountToken, dropAccountTokens } from './account-tokens.repository.js';
 import { requireUser } from './session.middleware.js';
 import { setSessionCookie } from './session-cookie.js';
@@ -14,14 +14,11 @@ import { createSession, invalidateUserSessions } from './sessions.js';
 import { applyRepeatedSignup, findUserById } from './users.repository.js';
 import { addressProven } from './verification.repository.js';
 
-export interface VerificationDeps extends AccountLinkDeps {
+export interface VerificationDeps {
+  db: Db;
+  now: () => Date;
+  sendAccountLink: SendAccountLink;
   secureCookies: boolean;
-}
-
-/** Queues the verification email for a new account; if the address had its hourly share of emails, says so in the log. */
-export async function sendVerificationEmail(deps: AccountLinkDeps, user: SessionUser): Promise<void> {
-  const allowance = await sendAccountLink(deps, user, { purpose: 'verify_email' });
-  if (!allowance.allowed) console.warn(`verification email for account #${user.id} not queued: its address had its hourly share of emails`);
 }
 
 export const tokenBody = z.object({ token: z.string().max(200) });
@@ -46,8 +43,8 @@ export function verificationRoutes(deps: VerificationDeps) {
     .post('/request', requireUser, perUser, async (c) => {
       const user = c.get('user')!;
       if (user.emailVerified) return c.json({ sent: false, emailVerified: true });
-      const allowance = await sendAccountLink(deps, user, { purpose: 'verify_email' });
-      if (!allowance.allowed) throw recipientCapped(allowance);
+      const outcome = await deps.sendAccountLink(user, { purpose: 'verify_email' });
+      if (!outcome.allowed) throw linkRefused(outcome);
       return c.json({ sent: true, emailVerified: false }, 202);
     })
     .post('/', validate('json', tokenBody), async (c) => {

@@ -1,7 +1,7 @@
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { CalendarConnectionRow } from './calendar.table.js';
 import { withWriteLock } from '../db/transaction.js';
-import type { BusyTimeSource } from '../slots/availability.loader.js';
 import { bookableDaysOf, markBusyChecked, readBusy, replaceBusy } from './busy.repository.js';
 import { CalendarCallError, type CalendarAdapter } from './calendar.types.js';
 import { findConnection, findConnectionById, listConnectionsToRefresh, listOwnEvents, updateConnection } from './connections.repository.js';
@@ -18,7 +18,7 @@ export interface BusyCacheDeps {
 
 export interface BusyCache {
   /** For availability: cached busy times, never a call to the calendar (it may run under the booking lock). */
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   /** Reads a connection's calendar now and replaces its cached busy times. */
   refresh(connectionId: number): Promise<void>;
   /** The background pass: refreshes every active connection not checked for `olderThanMs`. */
@@ -37,7 +37,7 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
 
   async function load(connectionId: number): Promise<void> {
     const connection = await findConnectionById(deps.db, connectionId);
-    if (!connection || connection.status !== 'active') return;
+    if (connection?.status !== 'active') return;
     const now = deps.now();
     // From a day ago to a day past the furthest bookable day.
     const daysAhead = await bookableDaysOf(deps.db, connection.provider_id);

@@ -36,7 +36,7 @@ export function syncPass(deps: SyncWorkerDeps): () => Promise<number> {
 async function runJob(deps: SyncWorkerDeps, job: SyncJobRow): Promise<void> {
   const connection = await findConnection(deps.db, job.provider_id);
   let outcome: JobOutcome;
-  if (!connection || connection.status !== 'active') {
+  if (connection?.status !== 'active') {
     outcome = { status: 'pending', nextAttemptAt: deps.now(), error: 'waiting for the calendar connection' };
   } else {
     try {

@@ -31,9 +31,7 @@ export async function recipientAllowance(db: Db, address: string, now: Date): Pr
 }
 
 export const recipientCapped = (allowance: Allowance): AppError =>
-  new AppError('rate_limited', 'Too many emails went to this address in the last hour; try again later', undefined, {
-    'Retry-After': String(allowance.retryAfterS),
-  });
+  AppError.rateLimited('Too many emails went to this address in the last hour; try again later', allowance.retryAfterS);
 
 /** True when the account `userId` has proven (confirmed) that it owns `address`: emails it causes there are not capped. */
 export async function ownsAddress(db: Db, userId: number | null, address: string): Promise<boolean> {

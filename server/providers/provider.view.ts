@@ -1,5 +1,4 @@
 import type { ProviderRow } from './providers.table.js';
-import type { ServiceRow } from '../services/services.table.js';
 
 /** What anyone may see of a provider: business data only. */
 export function publicProvider(p: ProviderRow, rating: { average: number | null; count: number }) {
@@ -27,24 +26,5 @@ export function adminProvider(p: ProviderRow) {
       slotStepMinutes: p.slot_step_minutes,
     },
     notifications: { reminder: p.email_reminder },
-  };
-}
-
-export function publicService(s: ServiceRow) {
-  return {
-    id: s.id,
-    name: s.name,
-    description: s.description,
-    durationMinutes: s.duration_minutes,
-    price: { amountMinor: s.price_minor, currency: s.currency },
-  };
-}
-
-export function adminService(s: ServiceRow) {
-  return {
-    ...publicService(s),
-    bufferBeforeMinutes: s.buffer_before_minutes,
-    bufferAfterMinutes: s.buffer_after_minutes,
-    active: s.active === 1,
   };
 }

@@ -1,14 +1,18 @@
 import { DateTime } from 'luxon';
-import type { AvailabilityInput, BookedInterval, DateOverride, Interval, WeeklyInterval } from '../availability/availability.types.js';
+import type {
+  AvailabilityInput,
+  BookedInterval,
+  BusyTimeSource,
+  DateOverride,
+  Interval,
+  WeeklyInterval,
+} from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import type { ServiceRow } from '../services/services.table.js';
 import { listOverrides, listWeeklyHours } from '../schedule/schedule.repository.js';
 
-/** Busy intervals from a provider's own calendars (filled in by calendar sync; none by default). */
-export type BusyTimeSource = (db: Db, providerId: number, range: Interval) => Promise<Interval[]>;
-
-export const noBusyTimes: BusyTimeSource = async () => [];
+export const noBusyTimes: BusyTimeSource<Db> = async () => [];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // No appointment plus its buffers lasts two days, so this margin finds every one that can touch a range.
@@ -84,7 +88,7 @@ export interface LoadOptions {
   service: ServiceRow;
   range: Interval;
   now: number;
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   /** Leave this appointment out, so a reschedule does not collide with itself. */
   excludeAppointmentId?: number;
 }

@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AvailabilityInput, Interval } from '../availability/availability.types.js';
-import type { AppointmentListener } from '../bookings/appointment-events.js';
 
 /**
  * One cached answer of `GET /api/providers/:slug/slots`: the data it was computed from (everything but the
@@ -38,10 +37,16 @@ export interface SlotsCache {
   set(key: string, entry: Omit<SlotsEntry, 'bornAt'>): void;
   invalidateProvider(providerId: number): void;
   invalidateAll(): void;
-  /** Bumps the provider of every appointment change, inside its transaction. */
-  appointmentListener: AppointmentListener;
-  /** After every state-changing request, except the booking routes (their appointment events are enough). */
-  invalidateOnWrites: MiddlewareHandler;
+  /**
+   * Bumps the provider of every appointment change, inside its transaction: an appointment listener (app.ts wires
+   * it; slots need not know the bookings feature).
+   */
+  appointmentListener: (trx: unknown, event: { providerId: number }) => Promise<void>;
+  /**
+   * After every state-changing request, except those `skip` names: routes whose only writes are appointments,
+   * which their appointment events already report.
+   */
+  invalidateOnWrites(skip: (path: string) => boolean): MiddlewareHandler;
   readonly size: number;
 }
 
@@ -57,7 +62,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * admin or site routes come later). An entry records the counter before its first read and is stale once its
  * provider or everyone was bumped after that. Calendar busy times are not cached at all; `now` only moves the
  * body's window (the first slot falls under the notice period; the horizon moves). This holds for one server
- * process per database, the deployment the README describes; `maxAgeMs` bounds anything else.
+ * process per database, the deployment docs/architecture.md describes; `maxAgeMs` bounds anything else.
  */
 export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
   const maxAgeMs = options.maxAgeMs ?? 60_000;
@@ -99,14 +104,15 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
     invalidateProvider,
     invalidateAll,
     appointmentListener: async (_trx, event) => invalidateProvider(event.providerId),
-    invalidateOnWrites: async function invalidateSlotsOnWrites(c, next) {
-      if (SAFE_METHODS.has(c.req.method)) return next();
-      try {
-        await next();
-      } finally {
-        if (!c.req.path.startsWith('/api/bookings')) invalidateAll();
-      }
-    },
+    invalidateOnWrites: (skip) =>
+      async function invalidateSlotsOnWrites(c, next) {
+        if (SAFE_METHODS.has(c.req.method)) return next();
+        try {
+          await next();
+        } finally {
+          if (!skip(c.req.path)) invalidateAll();
+        }
+      },
     get size() {
       return entries.size;
     },

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { AvailabilityInput } from '../availability/availability.types.js';
+import type { AvailabilityInput, BusyTimeSource } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
@@ -10,7 +10,7 @@ import { dateSchema, idSchema, timeZoneSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import { type BusyTimeSource, loadAvailabilityInput } from './availability.loader.js';
+import { loadAvailabilityInput } from './availability.loader.js';
 import { bodyHolds, type SlotsCache } from './slots-cache.js';
 
 export const MAX_RANGE_DAYS = 62;
@@ -47,7 +47,7 @@ const HORIZON_SLACK_MS = 60_000;
  * `GET /api/providers/:slug/slots`: free start times, as UTC instants, for the customer's days. With a `cache`,
  * repeated questions skip the database except for the calendar busy times (see slots-cache.ts).
  */
-export function slotsRoutes(deps: { db: Db; now: () => Date; busyTimes: BusyTimeSource; cache?: SlotsCache }) {
+export function slotsRoutes(deps: { db: Db; now: () => Date; busyTimes: BusyTimeSource<Db>; cache?: SlotsCache }) {
   const { db, cache } = deps;
   return new Hono<AppEnv>().get(
     '/:slug/slots',
@@ -69,7 +69,7 @@ export function slotsRoutes(deps: { db: Db; now: () => Date; busyTimes: BusyTime
       const provider = await findProviderBySlug(db, slug);
       if (!provider) throw AppError.notFound('Provider');
       const service = await findService(db, provider.id, query.service);
-      if (!service || service.active !== 1) throw AppError.notFound('Service');
+      if (service?.active !== 1) throw AppError.notFound('Service');
       const timeZone = query.tz ?? provider.time_zone;
       const range = dateRange(query.from, query.to, timeZone);
       const input = await loadAvailabilityInput(db, { provider, service, range, now, busyTimes: deps.busyTimes });

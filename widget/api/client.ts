@@ -39,13 +39,13 @@ export class BookingApi {
   }
 
   provider(slug: string, signal?: AbortSignal): Promise<ProviderResponse> {
-    return this.call(`/api/providers/${encodeURIComponent(slug)}`, { signal });
+    return this.call(`/api/providers/${encodeURIComponent(slug)}`, { signal: signal ?? null });
   }
 
   /** Free slots of a service between two inclusive dates (`YYYY-MM-DD`) of the customer's zone. */
   slots(slug: string, service: number, from: string, to: string, tz: string, signal?: AbortSignal): Promise<SlotsResponse> {
     const q = new URLSearchParams({ service: String(service), from, to, tz });
-    return this.call(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, { signal });
+    return this.call(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, { signal: signal ?? null });
   }
 
   /** Books a slot. Reuse `idempotencyKey` when retrying the same request so it can never book twice. */

@@ -5,8 +5,8 @@ import { api } from '../../api/site-api.js';
 import type { Email, User } from '../../api/types.js';
 import { errorText } from '../../lib/errors.js';
 import { pageData } from '../../lib/page-data.js';
-import { AreaRouter, matchRoute } from '../../lib/router.js';
-import { type AccountView as View, accountRoutes } from '../../lib/routes.js';
+import { AreaRouter } from '../../lib/router.js';
+import { type AccountView as View, accountRoutes, matchRoute } from '../../lib/routes.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-account-settings/book-account-settings.js';
 import '../book-mailbox/book-mailbox.js';
@@ -55,8 +55,8 @@ export class BookAccountApp extends LitElement {
   private readonly router = new AreaRouter(this, '/account', (path) => {
     if (path === '/account/emails') this.emails = undefined;
   });
-  @state() private user?: User;
-  @state() private emails?: Email[];
+  @state() private user?: User | undefined;
+  @state() private emails?: Email[] | undefined;
   @state() private verification = '';
   @state() private problem = '';
 

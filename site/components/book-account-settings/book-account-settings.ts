@@ -1,9 +1,9 @@
 import { LitElement, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { User } from '../../api/types.js';
-import { errorText } from '../../lib/errors.js';
+import { ActionController } from '../../lib/action.js';
 import { siteBase } from '../../styles/components.js';
 
 /**
@@ -16,9 +16,7 @@ export class BookAccountSettings extends LitElement {
   static override styles = siteBase;
 
   @property({ attribute: false }) user!: User;
-  @state() private busy = false;
-  @state() private problem = '';
-  @state() private status = '';
+  private action = new ActionController(this);
 
   override render() {
     return html`<section class="panel" aria-labelledby="email-h">
@@ -27,15 +25,15 @@ export class BookAccountSettings extends LitElement {
       </section>
       <section class="panel" aria-labelledby="password-h">
         <h2 id="password-h">Change password</h2>
-        <p class="notice bad" role="alert">${this.problem}</p>
-        <p class="notice" role="status">${this.status}</p>
+        <p class="notice bad" role="alert">${this.action.problem}</p>
+        <p class="notice" role="status">${this.action.status}</p>
         <form @submit=${this.handleSubmit}>
           <div class="field"><label for="current">Current password</label>
             <input id="current" name="current" type="password" autocomplete="current-password" required /></div>
           <div class="field"><label for="new">New password</label>
             <input id="new" name="new" type="password" autocomplete="new-password" minlength="10" required aria-describedby="new-hint" />
             <span class="hint" id="new-hint">At least 10 characters. Other devices will be signed out.</span></div>
-          <button class="primary" type="submit" ?disabled=${this.busy}>Change password</button>
+          <button class="primary" type="submit" ?disabled=${this.action.busy}>Change password</button>
         </form>
       </section>`;
   }
@@ -45,22 +43,16 @@ export class BookAccountSettings extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const next = String(data.get('new') ?? '');
-    this.problem = '';
-    this.status = '';
     if (next.length < 10) {
-      this.problem = 'Use at least 10 characters for the new password.';
+      this.action.clear();
+      this.action.report('Use at least 10 characters for the new password.');
       return;
     }
-    this.busy = true;
-    try {
+    await this.action.run(async () => {
       await api.changePassword(String(data.get('current') ?? ''), next);
       form.reset();
-      this.status = 'Password changed. Other devices are signed out.';
-    } catch (e) {
-      this.problem = errorText(e);
-    } finally {
-      this.busy = false;
-    }
+      return 'Password changed. Other devices are signed out.';
+    });
   }
 }
 

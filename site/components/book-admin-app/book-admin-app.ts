@@ -3,8 +3,8 @@ import { state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import type { Profile, User } from '../../api/types.js';
 import { pageData } from '../../lib/page-data.js';
-import { AreaRouter, matchRoute, navigate } from '../../lib/router.js';
-import { type AdminView as View, adminRoutes } from '../../lib/routes.js';
+import { AreaRouter, navigate } from '../../lib/router.js';
+import { type AdminView as View, adminRoutes, matchRoute } from '../../lib/routes.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-appointment-detail/book-appointment-detail.js';
 import '../book-admin-reviews/book-admin-reviews.js';
@@ -46,7 +46,7 @@ export class BookAdminApp extends LitElement {
     window.scrollTo(0, 0);
   });
   @state() private profile: Profile | null = null;
-  @state() private user?: User;
+  @state() private user?: User | undefined;
   private origin = location.origin;
 
   override connectedCallback(): void {

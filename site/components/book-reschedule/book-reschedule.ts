@@ -7,6 +7,7 @@ import '../../../widget/book-times/book-times.js';
 import { addMonths, groupByDay, localDate, monthRange } from '../../../widget/lib/dates.js';
 import { define } from '../../../widget/lib/define.js';
 import { errorText } from '../../lib/errors.js';
+import { emit } from '../../lib/events.js';
 import { LOCALE, formatSpan } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 
@@ -47,7 +48,7 @@ export class BookReschedule extends LitElement {
   @state() private month = '';
   @state() private days = new Map<string, Slot[]>();
   @state() private date = '';
-  @state() private picked?: Slot;
+  @state() private picked?: Slot | undefined;
   @state() private loading = true;
   @state() private problem = '';
   private client = new BookingApi(location.origin);
@@ -64,20 +65,26 @@ export class BookReschedule extends LitElement {
       <book-calendar part="calendar" month=${this.month} .available=${[...this.days.keys()]} selected=${this.date} today=${today}
         last=${addMonths(today.slice(0, 7), 12)} ?loading=${this.loading} locale=${LOCALE}
         @book-month-change=${(e: CustomEvent<string>) => this.show(e.detail)}
-        @book-day-select=${(e: CustomEvent<string>) => ((this.date = e.detail), (this.picked = undefined))}></book-calendar>
+        @book-day-select=${(e: CustomEvent<string>) => {
+          this.date = e.detail;
+          this.picked = undefined;
+        }}></book-calendar>
       ${!this.loading && this.days.size === 0 ? html`<p class="muted">No free times this month.</p>` : nothing}
       ${this.date
         ? html`<book-times date=${this.date} .slots=${this.days.get(this.date) ?? []} selected=${this.picked?.start ?? ''}
             time-zone=${this.timeZone} locale=${LOCALE} .zones=${[this.timeZone]}
-            @book-zone-change=${(e: CustomEvent<string>) => ((this.timeZone = e.detail), this.show(this.month))}
+            @book-zone-change=${(e: CustomEvent<string>) => {
+              this.timeZone = e.detail;
+              void this.show(this.month);
+            }}
             @book-time-select=${(e: CustomEvent<Slot>) => (this.picked = e.detail)}></book-times>`
         : nothing}
       <div class="actions row">
         ${this.picked
           ? html`<button class="primary" type="button" ?disabled=${this.busy}
-              @click=${() => this.fire('book-reschedule-confirm', this.picked)}>Move to ${formatSpan(this.picked.start, this.picked.end, this.timeZone)}</button>`
+              @click=${() => emit(this, 'book-reschedule-confirm', this.picked)}>Move to ${formatSpan(this.picked.start, this.picked.end, this.timeZone)}</button>`
           : nothing}
-        <button type="button" @click=${() => this.fire('book-reschedule-cancel')}>Keep the current time</button>
+        <button type="button" @click=${() => emit(this, 'book-reschedule-cancel')}>Keep the current time</button>
       </div>`;
   }
 
@@ -95,10 +102,6 @@ export class BookReschedule extends LitElement {
     } finally {
       if (month === this.month) this.loading = false;
     }
-  }
-
-  private fire(type: string, detail?: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
-import { siteBase } from '../../styles/components.js';
+import { fieldsets, siteBase } from '../../styles/components.js';
 
 export const MAX_REVIEW = 2000;
 
@@ -21,16 +21,8 @@ export const MAX_REVIEW = 2000;
 export class BookReviewForm extends LitElement {
   static override styles = [
     siteBase,
+    fieldsets,
     css`
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0 0 0.75rem;
-      }
-      legend {
-        font-weight: 600;
-        margin-bottom: 0.25rem;
-      }
       .stars {
         display: inline-flex;
         gap: 0.1rem;
@@ -79,7 +71,10 @@ export class BookReviewForm extends LitElement {
         <div class="stars" @mouseleave=${() => (this.hover = 0)}>
           ${[1, 2, 3, 4, 5].map(
             (n) => html`<input type="radio" id="star-${n}" name="rating" value=${n} .checked=${this.rating === n}
-                @change=${() => ((this.rating = n), (this.missing = false))} /><label for="star-${n}" title="${n} star${n > 1 ? 's' : ''}"
+                @change=${() => {
+                  this.rating = n;
+                  this.missing = false;
+                }} /><label for="star-${n}" title="${n} star${n > 1 ? 's' : ''}"
                 class=${n <= (this.hover || this.rating) ? 'on' : ''} @mouseenter=${() => (this.hover = n)}
                 ><span aria-hidden="true">★</span><span class="sr-only">${n} star${n > 1 ? 's' : ''}</span></label
               >`,

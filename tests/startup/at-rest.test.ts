@@ -3,8 +3,8 @@ import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
-import { connectDatabase, migrateToLatest } from './connect.js';
+import { loadConfig } from '../../server/config.js';
+import { connectDatabase, migrateToLatest } from '../../server/db/connect.js';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 

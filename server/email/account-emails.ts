@@ -1,8 +1,8 @@
-import type { NewEmail } from '../email/email.table.js';
-import type { AccountTokenPurpose, Role } from './auth.table.js';
-import { newMessageId } from '../email/compose.js';
-import { renderEmail } from '../email/layout.js';
-import type { ProofEmailKind } from '../email/proof-emails.js';
+import type { AccountTokenPurpose, Role } from '../auth/auth.table.js';
+import { newMessageId } from './compose.js';
+import type { NewEmail } from './email.table.js';
+import { renderEmail } from './layout.js';
+import type { ProofEmailKind } from './proof-emails.js';
 
 export interface AccountLinkEmail {
   purpose: AccountTokenPurpose;
