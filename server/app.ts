@@ -22,7 +22,7 @@ import { mailboxRoutes } from './email/mailbox.routes.js';
 import { emailOutboxListener } from './email/outbox.listener.js';
 import { accountLinkSender } from './email/account-links.js';
 import { AppError } from './errors.js';
-import type { AppEnv, SessionUser } from './http/app-env.js';
+import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
