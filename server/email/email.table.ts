@@ -34,6 +34,8 @@ export interface EmailOutboxTable {
   link_token_sealed: ColumnType<string | null, string | null | undefined, string | null>;
   /** Set when someone who has not proven they own the address caused this email: it counts toward the hourly cap. */
   cap_counted_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** `Reply-To`, only for an address the product knows belongs to the person (see compose.ts). */
+  reply_to: string | null;
 }
 
 /** An appointment's manage token, sealed with the server's secret, for links in later emails. */

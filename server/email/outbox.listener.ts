@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.js';
 import type { NewEmail } from './email.table.js';
 import { composeAppointmentEmails } from './compose.js';
 import { sealLinkToken } from './link-token.js';
-import { dropPendingReminders, findLinkToken, findProviderContact, insertEmails, saveLinkToken } from './outbox.repository.js';
+import { dropPendingReminders, findLinkToken, findRecipients, insertEmails, saveLinkToken } from './outbox.repository.js';
 import { ownsAddress, recipientAllowance, recipientCapped } from './recipient-cap.js';
 import type { EmailKind } from './templates.js';
 
@@ -26,13 +26,13 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
     if (event.manageToken) await saveLinkToken(trx, event.appointmentId, sealLinkToken(deps.secretKey, event.manageToken));
     if (event.type === 'rescheduled' || event.type === 'cancelled') await dropPendingReminders(trx, event.appointmentId);
     const appointment = await findAppointment(trx, event.appointmentId);
-    const provider = await findProviderContact(trx, event.providerId);
-    if (!appointment || !provider) return;
+    const recipients = appointment && (await findRecipients(trx, appointment));
+    if (!appointment || !recipients) return;
     const composed = composeAppointmentEmails({
       kind: kindOf[event.type],
       actor: event.actor,
       appointment,
-      provider,
+      ...recipients,
       previous: event.previous,
       appUrl: deps.appUrl,
       now: deps.now(),

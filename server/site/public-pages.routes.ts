@@ -91,7 +91,7 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
         const provider = await findProviderBySlug(db, slug);
         if (!provider) return pages.notFound(c, 'Provider');
         const service = serviceId === undefined ? undefined : await findService(db, provider.id, serviceId);
-        if (serviceId !== undefined && (!service || service.active !== 1)) return pages.notFound(c, 'Service');
+        if (serviceId !== undefined && service?.active !== 1) return pages.notFound(c, 'Service');
         const meta: PageMeta = {
           page: 'book',
           title: `Book ${service ? `${service.name} at ` : ''}${provider.name} · Book your services`,

@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import { overridesOf, weeklyHoursOf } from '../schedule/schedule.repository.js';
 import { firstActiveServices } from '../services/services.repository.js';
-import { availabilityInput, bookedIntervalsOf } from './availability.loader.js';
+import { availabilityInput, bookedIntervalsOf, busyWindowOf, timingOf } from './availability.loader.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How far "next available" looks ahead: enough for a directory card, cheap enough for every result. */
@@ -49,7 +49,7 @@ export async function nextAvailableTimes(
         weeklyHours: hours,
         overrides: special,
         appointments: booked.get(provider.id) ?? [],
-        externalBusy: await options.busyTimes(db, provider.id, range),
+        externalBusy: await options.busyTimes(db, provider.id, busyWindowOf(range, timingOf(service))),
         now: options.now,
         range,
       });

@@ -10,7 +10,7 @@ import { dateSchema, idSchema, timeZoneSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import { loadAvailabilityInput } from './availability.loader.js';
+import { busyWindowOf, loadAvailabilityInput } from './availability.loader.js';
 import { bodyHolds, type SlotsCache } from './slots-cache.js';
 
 export const MAX_RANGE_DAYS = 62;
@@ -21,11 +21,15 @@ const slotsQuery = z
 
 /** Turns inclusive local dates in `zone` into the instant range they cover. */
 function dateRange(from: string, to: string, zone: string) {
+  // Counted on the dates themselves, so a DST change inside the range cannot stretch or shrink a day.
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  if (days > MAX_RANGE_DAYS) {
+    throw new AppError('invalid_request', `At most ${MAX_RANGE_DAYS} days at a time (from and to included)`, {
+      to: `at most ${MAX_RANGE_DAYS - 1} days after from`,
+    });
+  }
   const start = DateTime.fromISO(from, { zone }).startOf('day');
   const end = DateTime.fromISO(to, { zone }).plus({ days: 1 }).startOf('day');
-  if (end.diff(start, 'days').days > MAX_RANGE_DAYS + 1) {
-    throw new AppError('invalid_request', `At most ${MAX_RANGE_DAYS} days at a time`, { to: `at most ${MAX_RANGE_DAYS} days after from` });
-  }
   return { start: start.toMillis(), end: end.toMillis() };
 }
 
@@ -60,7 +64,7 @@ export function slotsRoutes(deps: { db: Db; now: () => Date; busyTimes: BusyTime
       const key = `${slug}\n${query.service}\n${query.from}\n${query.to}\n${query.tz ?? ''}`;
       const cached = cache?.get(key);
       if (cached) {
-        const busy = await deps.busyTimes(db, cached.providerId, cached.input.range);
+        const busy = await deps.busyTimes(db, cached.providerId, busyWindowOf(cached.input.range, cached.input.service));
         if (!bodyHolds(cached, now, busy)) Object.assign(cached, answer({ ...cached.input, externalBusy: busy }, cached.timeZone, now), { busy });
         return c.body(cached.body, 200, { 'Content-Type': 'application/json' });
       }
