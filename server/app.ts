@@ -4,8 +4,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { meRoutes } from './account/me.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { loadSession } from './auth/session.middleware.js';
+import { passwordResetRoutes } from './auth/password-reset.routes.js';
+import { sessionCookieName } from './auth/session-cookie.js';
 import { verificationRoutes } from './auth/verification.routes.js';
-import { SESSION_COOKIE } from './auth/session-cookie.js';
 import type { BusyTimeSource } from './availability/availability.types.js';
 import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js';
 import type { AppointmentListener } from './bookings/appointment-events.js';
@@ -19,9 +20,9 @@ import { adminEmailsRoutes } from './email/admin-emails.routes.js';
 import { bookingEmailsRoutes } from './email/booking-emails.routes.js';
 import { mailboxRoutes } from './email/mailbox.routes.js';
 import { emailOutboxListener } from './email/outbox.listener.js';
-import { sendVerificationEmail } from './email/verification.email.js';
+import { accountLinkSender } from './email/account-links.js';
 import { AppError } from './errors.js';
-import type { AppEnv, SessionUser } from './http/app-env.js';
+import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
@@ -90,25 +91,17 @@ export function createApp(deps: AppDeps) {
   const openCors = publicCors({ allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 });
   app.use('/api/providers/*', openCors);
   app.use('/api/bookings/*', openCors);
-  app.use(csrfProtection({ cookieName: SESSION_COOKIE, appOrigin: new URL(config.appUrl).origin }));
+  app.use(csrfProtection({ cookieName: sessionCookieName(secureCookies), appOrigin: new URL(config.appUrl).origin }));
   app.use(loadSession({ db, now, secureCookies }));
   // Requests under /api/bookings write appointments only, and each reaches the cache as an appointment event.
   app.use(slotsCache.invalidateOnWrites((path) => path.startsWith('/api/bookings')));
 
-  const verification = { db, now, appUrl: config.appUrl, secretKey: config.secretKey };
-  const sendVerification = (user: SessionUser) => sendVerificationEmail(verification, user);
-  app.route(
-    '/api/auth',
-    authRoutes({
-      db,
-      now,
-      secureCookies,
-      trustProxy: config.trustProxy,
-      loginRateLimit: config.loginRateLimit,
-      onSignup: sendVerification,
-    }),
-  );
-  app.route('/api/auth/verify-email', verificationRoutes({ ...verification, sendVerificationEmail: sendVerification }));
+  // Account links (confirm an address, choose a new password) are emails: email's sender, handed to auth.
+  const sendAccountLink = accountLinkSender({ db, now, appUrl: config.appUrl, secretKey: config.secretKey });
+  const account = { db, now, sendAccountLink, secureCookies, trustProxy: config.trustProxy };
+  app.route('/api/auth', authRoutes({ ...account, loginRateLimit: config.loginRateLimit, signupRateLimit: config.signupRateLimit }));
+  app.route('/api/auth/verify-email', verificationRoutes(account));
+  app.route('/api/auth/password-reset', passwordResetRoutes(account));
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   // The directory's "next available" comes from slots, which itself reads providers: given, not imported.

@@ -1,4 +1,4 @@
-import type { SessionsTable, UsersTable } from '../auth/auth.table.js';
+import type { AccountTokensTable, SessionsTable, UsersTable } from '../auth/auth.table.js';
 import type { AppointmentsTable, IdempotencyKeysTable } from '../bookings/bookings.table.js';
 import type {
   CalendarBusyTable,
@@ -21,6 +21,7 @@ import type { ServicesTable } from '../services/services.table.js';
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
   providers: ProvidersTable;
   services: ServicesTable;
   weekly_hours: WeeklyHoursTable;

@@ -49,13 +49,18 @@ export class SiteApi {
   // Accounts
   me = () => this.request<{ user: User; provider?: Profile | null }>('GET', '/api/me');
   login = (email: string, password: string) => this.request<{ user: User }>('POST', '/api/auth/login', { email, password });
+  /** `confirmationSent` instead of a user: the address has an unconfirmed account, whose owner got a link. */
   signup = (input: { email: string; password: string; name: string; role: Role }) =>
-    this.request<{ user: User }>('POST', '/api/auth/signup', input);
+    this.request<{ user: User } | { confirmationSent: true }>('POST', '/api/auth/signup', input);
   logout = () => this.request<void>('POST', '/api/auth/logout');
   changePassword = (currentPassword: string, newPassword: string) =>
     this.request<void>('POST', '/api/auth/password', { currentPassword, newPassword });
   requestVerification = () => this.request<{ sent: boolean; emailVerified: boolean }>('POST', '/api/auth/verify-email/request');
-  verifyEmail = (token: string) => this.request<{ emailVerified: true; role: Role; attached: number }>('POST', '/api/auth/verify-email', { token });
+  verifyEmail = (token: string) =>
+    this.request<{ emailVerified: true; role: Role; attached: number; signedIn: boolean }>('POST', '/api/auth/verify-email', { token });
+  requestPasswordReset = (email: string) => this.request<{ sent: true }>('POST', '/api/auth/password-reset/request', { email });
+  resetPassword = (token: string, password: string) =>
+    this.request<{ passwordReset: true; role: Role }>('POST', '/api/auth/password-reset', { token, password });
 
   // The customer
   myAppointments = () => this.request<{ appointments: CustomerBooking[] }>('GET', '/api/me/appointments');

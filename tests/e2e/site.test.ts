@@ -19,7 +19,8 @@ import { seedDemoData } from '../../server/seed/seed-demo.js';
 import { widgetRoutes } from '../../server/widget/widget.routes.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { freePort } from '../support/child-server.js';
-import { emailWorker } from '../support/email.js';
+import { call } from '../support/http.js';
+import { realInbox } from '../support/inbox.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,6 +30,7 @@ const ZONE = 'Europe/Berlin';
 
 describe('the hosted site', () => {
   let ctx: TestContext;
+  const inbox = realInbox();
   let base: string;
   let close: () => Promise<void>;
   let browser: Browser;
@@ -234,23 +236,46 @@ describe('the hosted site', () => {
     await shot(customer, 'profile-phone');
   });
 
-  it('confirms the customer’s email through the link in "My emails"', async () => {
+  it('confirms the customer’s email through the link in their real inbox, never shown in "My emails"', async () => {
     ctx.clock.now = serverNow();
-    const worker = emailWorker(ctx);
-    await worker.runOnce();
-    await worker.stop();
+    await inbox.deliver(ctx);
     await customer.goto(`${base}/account/emails`);
-    const email = customer.locator('book-mailbox details', { hasText: 'Confirm your email address' }).first();
-    await email.locator('summary').first().click();
-    await email.getByText('Plain text').click();
-    const text = (await email.locator('pre').textContent()) ?? '';
-    const link = /https?:\/\/\S+\/verify-email\?token=\S+/.exec(text)?.[0];
-    expect(link).toBeTruthy();
-    await customer.goto(link!);
+    await customer.locator('book-mailbox details').first().waitFor();
+    await expect(customer.locator('book-mailbox details', { hasText: 'Confirm your email address' }).count()).resolves.toBe(0);
+    const token = inbox.token('petra@example.com', '/verify-email');
+    await customer.goto(`${base}/verify-email?token=${encodeURIComponent(token)}`);
     await customer.getByText('Thanks, your email address is confirmed.').waitFor();
     await customer.goto(`${base}/account`);
     await expect(customer.getByText('Confirm your email address.').count()).resolves.toBe(0);
   });
+
+  it('a customer who forgot their password sets a new one from the emailed link and signs in with it', async () => {
+    const signup = await call(ctx, 'POST', '/api/auth/signup', { body: { email: 'rita@example.com', password: PASSWORD, name: 'Rita Reset', role: 'customer' } });
+    expect(signup.status).toBe(201);
+    const page = watch(await browser.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
+    await page.goto(`${base}/login`);
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.waitForURL(`${base}/forgot-password`);
+    await page.getByLabel('Email').fill('rita@example.com');
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await page.getByText('If rita@example.com has an account, a link to choose a new password is on its way.').waitFor();
+    await shot(page, 'forgot-password-phone');
+
+    ctx.clock.now = serverNow();
+    await inbox.deliver(ctx);
+    const token = inbox.token('rita@example.com', '/reset-password');
+    await page.goto(`${base}/reset-password?token=${encodeURIComponent(token)}`);
+    await page.getByLabel('New password').fill('rita’s brand new passphrase');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await page.getByText('Your new password is set').waitFor();
+    await page.getByRole('link', { name: 'Sign in' }).last().click();
+    await page.waitForURL(`${base}/login`);
+    await page.getByLabel('Email').fill('rita@example.com');
+    await page.getByLabel('Password').fill('rita’s brand new passphrase');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/account`);
+    await page.close();
+  }, 60_000);
 
   it('signs out, and signs back in to where the customer was going', async () => {
     await customer.goto(`${base}/account`);
@@ -413,7 +438,7 @@ describe('the hosted site', () => {
       });
       violations.push(...found.map((v) => `${path} ${v}`));
     };
-    for (const path of ['/', '/p/studio-anna', '/p/kiez-barber/book', '/login', '/signup?as=provider']) await check(path);
+    for (const path of ['/', '/p/studio-anna', '/p/kiez-barber/book', '/login', '/signup?as=provider', '/forgot-password']) await check(path);
     expect((await login('petra@example.com')).status()).toBe(200);
     for (const path of ['/account', '/account/emails']) await check(path);
     expect((await login('kai@kiez-barber.test')).status()).toBe(200);

@@ -78,6 +78,9 @@ export const recipes: Record<string, Recipe[]> = {
   'POST /api/auth/password': [{ request: withBody('/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'another long passphrase' }), expect: signedIn }],
   'POST /api/auth/verify-email/request': [{ request: at('/api/auth/verify-email/request'), expect: signedIn }],
   'POST /api/auth/verify-email': [{ variant: 'with the link token', request: (w) => ({ path: '/api/auth/verify-email', body: { token: w.verificationToken } }), expect: everyone('ok') }],
+  // The same answer for every caller and address: nobody learns whether an address has an account.
+  'POST /api/auth/password-reset/request': [{ request: (w) => ({ path: '/api/auth/password-reset/request', body: { email: w.sessions.customer.email } }), expect: everyone('ok') }],
+  'POST /api/auth/password-reset': [{ variant: 'with the link token', request: (w) => ({ path: '/api/auth/password-reset', body: { token: w.resetToken, password: 'another long passphrase' } }), expect: everyone('ok') }],
 
   'GET /api/me': [{ request: at('/api/me'), expect: signedIn }],
   'GET /api/me/appointments': [{ request: at('/api/me/appointments'), expect: mine }],
@@ -185,6 +188,8 @@ export const recipes: Record<string, Recipe[]> = {
   'GET /login': [{ request: at('/login'), expect: signInPage }],
   'GET /signup': [{ request: at('/signup'), expect: signInPage }],
   'GET /verify-email': [{ request: at('/verify-email'), expect: everyone('ok') }],
+  'GET /forgot-password': [{ request: at('/forgot-password'), expect: everyone('ok') }],
+  'GET /reset-password': [{ request: at('/reset-password'), expect: everyone('ok') }],
   // The manage page is a shell: the booking is fetched with the token from the link, through the API above.
   'GET /manage/:id': [{ request: (w) => ({ path: `/manage/${w.booking.id}` }), expect: everyone('ok') }],
   'GET /account/:rest{.*}?': [{ request: at('/account'), expect: privatePage }],
