@@ -89,7 +89,6 @@ export function createApp(deps: AppDeps) {
   app.use('/api/bookings/*', openCors);
   app.use(csrfProtection({ cookieName: SESSION_COOKIE, appOrigin: new URL(config.appUrl).origin }));
   app.use(loadSession({ db, now, secureCookies }));
-  app.use(slotsCache.invalidateOnWrites);
 
   const verification = { db, now, appUrl: config.appUrl, secretKey: config.secretKey };
   app.route(
@@ -115,9 +114,9 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/api/bookings', bookingEmailsRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/reviews', reviewsRoutes({ db, now }));
-  app.route('/api/admin/profile', profileRoutes(db));
-  app.route('/api/admin/services', asProvider(servicesRoutes(db)));
-  app.route('/api/admin/schedule', asProvider(scheduleRoutes(db)));
+  app.route('/api/admin/profile', profileRoutes(db, slotsCache.invalidateProvider));
+  app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider)));
+  app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
   app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now })));
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));

@@ -46,7 +46,16 @@ export interface ProvidersTable {
   max_days_ahead: number;
   slot_step_minutes: number;
   email_reminder: ColumnType<ReminderLead, ReminderLead | undefined, ReminderLead>;
+  /** Set when the provider closed the business: out of the directory, no bookings; purged after a grace period. */
+  closed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: CreatedAt;
+}
+
+/** A slug a business had before a rename: it redirects to the business and nobody else may take it. */
+export interface ProviderSlugsTable {
+  slug: string;
+  provider_id: number;
+  retired_at: CreatedAt;
 }
 
 export interface ServicesTable {
@@ -102,6 +111,8 @@ export interface AppointmentsTable {
   sequence: Generated<number>;
   manage_token_hash: string;
   cancelled_by: Role | null;
+  /** Set once the customer's contact details were erased (on request, account deletion or retention). */
+  contact_erased_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: CreatedAt;
   updated_at: Instant;
 }
@@ -118,7 +129,8 @@ export interface ReviewsTable {
   id: Generated<number>;
   appointment_id: number;
   provider_id: number;
-  customer_user_id: number;
+  /** Null once the author deleted their account and chose to keep the review, anonymous. */
+  customer_user_id: number | null;
   rating: number;
   body: string;
   reply: string | null;
@@ -240,6 +252,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   providers: ProvidersTable;
+  provider_slugs: ProviderSlugsTable;
   services: ServicesTable;
   weekly_hours: WeeklyHoursTable;
   date_overrides: DateOverridesTable;

@@ -50,6 +50,10 @@ export function siteRoutes(deps: SiteDeps) {
   const notFound = (c: Context<AppEnv>, what: string) =>
     render(c, { page: 'not-found', title: `${what} not found · Book your services`, description: '', path: c.req.path, noindex: true }, notFoundPage(what), 404);
 
+  /** A business found by a slug it had before a rename: the same page at its current address, for good (301). */
+  const movedTo = (c: Context<AppEnv>, slug: string) =>
+    c.redirect(`${c.req.path.replace(/^\/p\/[^/]+/, `/p/${slug}`)}${new URL(c.req.url).search}`, 301);
+
   const homeOf = (role: 'customer' | 'provider') => (role === 'provider' ? '/admin' : '/account');
   /** A signed-in customer books with their account: the widget is prefilled with their name and email. */
   const bookingData = (c: Context<AppEnv>) => {
@@ -82,6 +86,7 @@ export function siteRoutes(deps: SiteDeps) {
     .get('/p/:slug', publicPage, async (c) => {
       const provider = await findProviderBySlug(db, c.req.param('slug').slice(0, 60));
       if (!provider) return notFound(c, 'Provider');
+      if (provider.slug !== c.req.param('slug')) return movedTo(c, provider.slug);
       const page = pageNumber.parse(c.req.query('page'));
       const view = await loadProfile(db, provider, page);
       const where = [provider.category, provider.city].filter(Boolean).join(' in ');
@@ -112,6 +117,7 @@ export function siteRoutes(deps: SiteDeps) {
     .get('/p/:slug/book/:serviceId?', publicPage, async (c) => {
       const provider = await findProviderBySlug(db, c.req.param('slug').slice(0, 60));
       if (!provider) return notFound(c, 'Provider');
+      if (provider.slug !== c.req.param('slug')) return movedTo(c, provider.slug);
       const serviceParam = c.req.param('serviceId');
       const serviceId = serviceParam === undefined ? undefined : z.coerce.number().int().positive().safeParse(serviceParam).data;
       const service = serviceId ? await findService(db, provider.id, serviceId) : undefined;

@@ -3,6 +3,7 @@ import * as core from './0001_core.js';
 import * as emailNotifications from './0010_email_notifications.js';
 import * as calendarSync from './0020_calendar_sync.js';
 import * as calendarSettings from './0021_calendar_settings.js';
+import * as privacy from './0040_privacy.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0010_email_notifications': emailNotifications,
   '0020_calendar_sync': calendarSync,
   '0021_calendar_settings': calendarSettings,
+  '0040_privacy': privacy,
 };
