@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { BookedInterval, DateOverride, WeeklyInterval } from '../../server/availability/availability.types.js';
 import { connectDatabase, type Db, migrateToLatest } from '../../server/db/connect.js';
-import type { AppointmentStatus, Database, NewAppointment } from '../../server/db/database.js';
+import type { AppointmentStatus, NewAppointment } from '../../server/bookings/bookings.table.js';
+import type { Database } from '../../server/db/database.js';
 
 type NewOverride = Insertable<Database['date_overrides']>;
 

@@ -1,7 +1,7 @@
-import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../crypto/hash.js';
 
 /** 160 random bits, base32: the shape the Lucia guide uses for session tokens. */
 export function generateToken(): string {
@@ -10,7 +10,7 @@ export function generateToken(): string {
 
 /** What we store instead of a token: a leaked table gives no usable tokens. */
 export function hashToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+  return sha256Hex(token);
 }
 
 /** Compares a presented token with a stored hash without leaking timing. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { Role, UserRow } from '../db/database.js';
+import type { Role, UserRow } from './auth.table.js';
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { NewEmail } from '../db/database.js';
+import type { NewEmail } from '../email/email.table.js';
 import { newMessageId } from '../email/compose.js';
 import { renderEmail } from '../email/layout.js';
 import type { SessionUser } from '../http/app-env.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { Role } from '../db/database.js';
+import type { Role } from '../auth/auth.table.js';
 
 export type AppointmentEventType = 'created' | 'rescheduled' | 'cancelled' | 'completed' | 'no_show';
 

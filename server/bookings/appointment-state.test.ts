@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppointmentStatus } from '../db/database.js';
+import type { AppointmentStatus } from './bookings.table.js';
 import { AppError } from '../errors.js';
 import { type AppointmentAction, nextStatus } from './appointment-state.js';
 

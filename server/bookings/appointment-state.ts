@@ -1,4 +1,4 @@
-import type { AppointmentStatus } from '../db/database.js';
+import type { AppointmentStatus } from './bookings.table.js';
 import { AppError } from '../errors.js';
 
 export type AppointmentAction = 'cancel' | 'reschedule' | 'complete' | 'no_show';

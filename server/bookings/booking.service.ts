@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.js';
 import { isUniqueViolation } from '../db/errors.js';
-import type { Role } from '../db/database.js';
+import type { Role } from '../auth/auth.table.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { generateToken, hashToken } from '../auth/tokens.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { AppointmentRow, AppointmentStatus, NewAppointment } from '../db/database.js';
+import type { AppointmentRow, AppointmentStatus, NewAppointment } from './bookings.table.js';
 
 /** An appointment with the names the customer and provider recognise it by. */
 export interface AppointmentDetail extends AppointmentRow {

@@ -1,6 +1,7 @@
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
-import type { ProviderRow, ServiceRow } from '../db/database.js';
+import type { ProviderRow } from '../providers/providers.table.js';
+import type { ServiceRow } from '../services/services.table.js';
 import { AppError } from '../errors.js';
 import { type BusyTimeSource, loadAvailabilityInput } from '../slots/availability.loader.js';
 

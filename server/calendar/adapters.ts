@@ -1,20 +1,20 @@
+import type { Sealer } from '../crypto/seal.js';
 import type { Db } from '../db/connect.js';
-import type { CalendarConnectionRow, CalendarKind } from '../db/database.js';
 import type { CalendarConfig } from './calendar.config.js';
+import type { CalendarConnectionRow, CalendarKind } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
 import { updateConnection } from './connections.repository.js';
 import { googleCalendarAdapter } from './google/google.adapter.js';
 import { type GoogleAuthClient, googleCalendarApi, googleSettingsOf, googleUserAuth } from './google/google.client.js';
 import { graphCalendarAdapter } from './microsoft/graph.adapter.js';
 import { graphTokens } from './microsoft/graph.tokens.js';
-import type { TokenCipher } from './token-cipher.js';
 
 export interface AdapterDeps {
   db: Db;
   now: () => Date;
   config: CalendarConfig;
   appUrl: string;
-  cipher: TokenCipher;
+  cipher: Sealer;
   /** The app account for shared calendars (null: shared mode is not configured). */
   appAuth: GoogleAuthClient | null;
 }
@@ -23,11 +23,9 @@ type Factory = (connection: CalendarConnectionRow, deps: AdapterDeps) => Calenda
 
 function refreshTokenOf(connection: CalendarConnectionRow, deps: AdapterDeps): string {
   if (!connection.refresh_token_enc) throw new CalendarCallError('auth', 'no refresh token stored; connect the calendar again');
-  try {
-    return deps.cipher.open(connection.refresh_token_enc);
-  } catch (error) {
-    throw new CalendarCallError('auth', 'the stored refresh token cannot be opened (was SECRET_KEY changed?); connect the calendar again', { cause: error });
-  }
+  const token = deps.cipher.open(connection.refresh_token_enc);
+  if (token === undefined) throw new CalendarCallError('auth', 'the stored refresh token cannot be opened (was SECRET_KEY changed?); connect the calendar again');
+  return token;
 }
 
 /** One line per calendar service: a new one (CalDAV) is a new adapter file and a line here. */

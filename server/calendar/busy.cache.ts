@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { CalendarConnectionRow } from '../db/database.js';
+import type { CalendarConnectionRow } from './calendar.table.js';
 import { withWriteLock } from '../db/transaction.js';
 import type { BusyTimeSource } from '../slots/availability.loader.js';
 import { bookableDaysOf, markBusyChecked, readBusy, replaceBusy } from './busy.repository.js';

@@ -1,5 +1,6 @@
 import { generateToken, hashToken } from '../auth/tokens.js';
-import type { CalendarConnectionRow, ProviderRow } from '../db/database.js';
+import type { CalendarConnectionRow } from './calendar.table.js';
+import type { ProviderRow } from '../providers/providers.table.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AdapterDeps } from './adapters.js';
@@ -96,11 +97,12 @@ export async function finishOAuth(
 ): Promise<void> {
   const flow = deps.flows[service];
   const pending = await takeOAuthState(deps.db, hashToken(answer.state), deps.now());
-  if (!flow || !pending || pending.providerId !== provider.id || pending.kind !== flow.kind) {
+  const codeVerifier = pending && deps.cipher.open(pending.codeVerifierEnc);
+  if (!flow || !pending || !codeVerifier || pending.providerId !== provider.id || pending.kind !== flow.kind) {
     throw new AppError('invalid_request', 'This sign-in has expired or was not started here; please connect again');
   }
   const granted = await flow
-    .exchange({ code: answer.code, codeVerifier: deps.cipher.open(pending.codeVerifierEnc), redirectUri: oauthRedirectUri(deps.appUrl, service) })
+    .exchange({ code: answer.code, codeVerifier, redirectUri: oauthRedirectUri(deps.appUrl, service) })
     .catch((error: unknown) => Promise.reject(setupFailure(error)));
   const now = deps.now();
   await withWriteLock(deps.db, async (trx) => {

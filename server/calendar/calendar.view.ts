@@ -1,4 +1,4 @@
-import type { CalendarConnectionRow } from '../db/database.js';
+import type { CalendarConnectionRow } from './calendar.table.js';
 import type { CalendarSettings } from './settings.repository.js';
 import type { SyncJobListing } from './sync-jobs.repository.js';
 

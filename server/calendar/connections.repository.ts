@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { CalendarConnectionRow, CalendarConnectionsTable } from '../db/database.js';
+import type { CalendarConnectionRow, CalendarConnectionsTable } from './calendar.table.js';
 import type { OwnEvent } from './calendar.types.js';
 
 export type ConnectionUpdate = Partial<

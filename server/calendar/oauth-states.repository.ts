@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { CalendarKind } from '../db/database.js';
+import type { CalendarKind } from './calendar.table.js';
 
 export interface OAuthState {
   providerId: number;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { CalendarKind } from '../db/database.js';
+import type { CalendarKind } from './calendar.table.js';
 
 /** What connecting an account with OAuth 2 (authorization code + PKCE) needs from a calendar service. */
 export interface OAuthFlow {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { SyncJobRow, SyncJobStatus } from '../db/database.js';
+import type { SyncJobRow, SyncJobStatus } from './calendar.table.js';
 import { withWriteLock } from '../db/transaction.js';
 
 export type SyncAction = 'upsert' | 'delete';

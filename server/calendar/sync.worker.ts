@@ -1,6 +1,6 @@
 import { findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
-import type { CalendarConnectionRow, SyncJobRow } from '../db/database.js';
+import type { CalendarConnectionRow, SyncJobRow } from './calendar.table.js';
 import { appointmentUid } from '../ical/appointment-calendar.js';
 import { type BackoffPolicy, retryDelayMs } from '../outbox/backoff.js';
 import { CalendarCallError, type CalendarAdapter } from './calendar.types.js';

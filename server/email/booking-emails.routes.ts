@@ -3,7 +3,7 @@ import { tokenMatches } from '../auth/tokens.js';
 import { bookingParam, tokenQuery } from '../bookings/booking.schemas.js';
 import { findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
-import type { EmailRow } from '../db/database.js';
+import type { EmailRow } from './email.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
 import { idSchema } from '../http/schemas.js';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppointmentDetail } from '../bookings/bookings.repository.js';
 import { manageUrlOf, summaryOf } from '../bookings/booking.view.js';
-import type { NewEmail, Role } from '../db/database.js';
+import type { Role } from '../auth/auth.table.js';
+import type { NewEmail } from './email.table.js';
 import { buildAppointmentCalendar, type CalendarMethod } from '../ical/appointment-calendar.js';
 import { LINK_TOKEN } from './link-token.js';
 import { appointmentEmail, type EmailKind } from './templates.js';

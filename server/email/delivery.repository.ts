@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { EmailRow } from '../db/database.js';
+import type { EmailRow } from './email.table.js';
 import { withWriteLock } from '../db/transaction.js';
 
 /**

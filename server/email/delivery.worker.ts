@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect.js';
-import type { EmailRow } from '../db/database.js';
+import type { EmailRow } from './email.table.js';
 import { type BackoffPolicy, retryDelayMs } from '../outbox/backoff.js';
 import { calendarMethodOf } from './compose.js';
 import { classifyDeliveryError, PermanentDeliveryError } from './delivery-errors.js';

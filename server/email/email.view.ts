@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { EmailRow } from '../db/database.js';
+import type { EmailRow } from './email.table.js';
 import { fillLinkToken } from './link-token.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { EmailRow } from '../db/database.js';
+import type { EmailRow } from './email.table.js';
 import { openLinkToken } from './link-token.js';
 import { findLinkToken } from './outbox.repository.js';
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { type Sealer, sealer } from '../crypto/seal.js';
 
 /**
  * The manage token exists in plaintext only while a booking is created (the appointment keeps
@@ -12,34 +12,20 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  */
 export const LINK_TOKEN = '{{manage_token}}';
 
-const VERSION = 'v1';
-
-const keys = new Map<string, Buffer>();
-const keyOf = (secret: string) => {
-  let key = keys.get(secret);
-  if (!key) keys.set(secret, (key = Buffer.from(hkdfSync('sha256', secret, 'book-your-services', 'email-link-token', 32))));
-  return key;
+const sealers = new Map<string, Sealer>();
+const sealerFor = (secret: string) => {
+  let found = sealers.get(secret);
+  if (!found) sealers.set(secret, (found = sealer(secret, 'email-link-token')));
+  return found;
 };
 
 export function sealLinkToken(secret: string, token: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyOf(secret), iv);
-  const body = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
-  return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+  return sealerFor(secret).seal(token);
 }
 
 /** The token, or undefined when it was sealed under another secret or tampered with. */
 export function openLinkToken(secret: string, sealed: string): string | undefined {
-  const [version, payload] = sealed.split('.');
-  if (version !== VERSION || !payload) return undefined;
-  const raw = Buffer.from(payload, 'base64url');
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', keyOf(secret), raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-  } catch {
-    return undefined;
-  }
+  return sealerFor(secret).open(sealed);
 }
 
 /** A stored body with the token filled in (or blanked with a hint, for readers who must not have it). */

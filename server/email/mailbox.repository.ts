@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { EmailRow, OutboxStatus } from '../db/database.js';
+import type { EmailRow, OutboxStatus } from './email.table.js';
 
 const newestFirst = (db: Db) => db.selectFrom('email_outbox').selectAll('email_outbox').orderBy('email_outbox.id', 'desc');
 

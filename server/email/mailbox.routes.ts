@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/session.middleware.js';
 import type { Db } from '../db/connect.js';
-import type { EmailRow } from '../db/database.js';
+import type { EmailRow } from './email.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam } from '../http/schemas.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { EmailRow, NewEmail } from '../db/database.js';
+import type { EmailRow, NewEmail } from './email.table.js';
 import type { ProviderContact } from './compose.js';
 
 export async function insertEmails(db: Db, rows: readonly NewEmail[]): Promise<void> {

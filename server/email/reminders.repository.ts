@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { ReminderLead } from '../db/database.js';
+import type { ReminderLead } from '../providers/providers.table.js';
 
 export interface ReminderCandidate {
   id: number;

@@ -1,4 +1,5 @@
-import type { ReminderLead, Role } from '../db/database.js';
+import type { Role } from '../auth/auth.table.js';
+import type { ReminderLead } from '../providers/providers.table.js';
 
 export const REMINDER_LEAD_MS: Record<Exclude<ReminderLead, 'off'>, number> = {
   '24h': 24 * 60 * 60_000,

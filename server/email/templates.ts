@@ -1,4 +1,4 @@
-import type { Role } from '../db/database.js';
+import type { Role } from '../auth/auth.table.js';
 import { type EmailContent, renderEmail } from './layout.js';
 import { formatShort, formatSpan } from './when.js';
 

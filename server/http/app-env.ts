@@ -1,4 +1,5 @@
-import type { ProviderRow, Role } from '../db/database.js';
+import type { Role } from '../auth/auth.table.js';
+import type { ProviderRow } from '../providers/providers.table.js';
 
 export interface SessionUser {
   id: number;

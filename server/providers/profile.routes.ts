@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
-import type { ProviderUpdate } from '../db/database.js';
+import type { ProviderUpdate } from './providers.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';

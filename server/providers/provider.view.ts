@@ -1,4 +1,5 @@
-import type { ProviderRow, ServiceRow } from '../db/database.js';
+import type { ProviderRow } from './providers.table.js';
+import type { ServiceRow } from '../services/services.table.js';
 
 /** What anyone may see of a provider: business data only. */
 export function publicProvider(p: ProviderRow, rating: { average: number | null; count: number }) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { NewProvider, ProviderRow, ProviderUpdate } from '../db/database.js';
+import type { NewProvider, ProviderRow, ProviderUpdate } from './providers.table.js';
 
 export interface ProviderSearch {
   q?: string | undefined;

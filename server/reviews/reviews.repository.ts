@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { ReviewsTable } from '../db/database.js';
+import type { ReviewsTable } from './reviews.table.js';
 import type { Selectable } from 'kysely';
 
 export type ReviewRow = Selectable<ReviewsTable>;

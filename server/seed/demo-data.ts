@@ -10,7 +10,15 @@ export interface DemoProvider {
   address: string;
   phone: string;
   timeZone: string;
-  services: { name: string; description: string; durationMinutes: number; priceMinor: number; currency: string; bufferAfterMinutes: number }[];
+  services: {
+    name: string;
+    description: string;
+    durationMinutes: number;
+    priceMinor: number;
+    currency: string;
+    bufferBeforeMinutes?: number;
+    bufferAfterMinutes: number;
+  }[];
   /** Opening hours by ISO weekday. */
   week: Record<number, [string, string][]>;
 }
@@ -52,7 +60,7 @@ export const demoProviders: DemoProvider[] = [
     phone: '+1 718 555 0134',
     timeZone: 'America/New_York',
     services: [
-      { name: 'Initial assessment', description: 'History, tests and a treatment plan.', durationMinutes: 60, priceMinor: 12000, currency: 'USD', bufferAfterMinutes: 10 },
+      { name: 'Initial assessment', description: 'History, tests and a treatment plan.', durationMinutes: 60, priceMinor: 12000, currency: 'USD', bufferBeforeMinutes: 10, bufferAfterMinutes: 10 },
       { name: 'Follow-up session', description: 'Manual therapy and exercises.', durationMinutes: 30, priceMinor: 7000, currency: 'USD', bufferAfterMinutes: 10 },
     ],
     week: weekdays([['08:00', '12:00'], ['13:00', '19:00']]),

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { hashPassword } from '../auth/passwords.js';
 import { generateToken, hashToken } from '../auth/tokens.js';
+import { blockedInterval } from '../bookings/slot-check.js';
 import type { Db } from '../db/connect.js';
 import { DEMO_CUSTOMER, DEMO_PASSWORD, type DemoProvider, demoProviders } from './demo-data.js';
 
@@ -59,7 +60,7 @@ async function seedProvider(db: Db, demo: DemoProvider, passwordHash: string, cu
           duration_minutes: s.durationMinutes,
           price_minor: s.priceMinor,
           currency: s.currency,
-          buffer_before_minutes: 0,
+          buffer_before_minutes: s.bufferBeforeMinutes ?? 0,
           buffer_after_minutes: s.bufferAfterMinutes,
           active: 1,
         })
@@ -84,9 +85,8 @@ async function seedProvider(db: Db, demo: DemoProvider, passwordHash: string, cu
     const opening = demo.week[date.weekday]?.[0]?.[0];
     if (!opening) continue;
     const [hour, minute] = opening.split(':').map(Number);
-    const start = date.set({ hour: hour!, minute: minute! });
+    const start = date.set({ hour: hour!, minute: minute! }).toMillis();
     const service = services[0]!;
-    const end = start.plus({ minutes: service.duration_minutes });
     const appointment = await db
       .insertInto('appointments')
       .values({
@@ -98,10 +98,7 @@ async function seedProvider(db: Db, demo: DemoProvider, passwordHash: string, cu
         customer_phone: null,
         customer_time_zone: demo.timeZone,
         note: '',
-        start_at: start.toUTC().toISO()!,
-        end_at: end.toUTC().toISO()!,
-        blocked_start_at: start.toUTC().toISO()!,
-        blocked_end_at: end.plus({ minutes: service.buffer_after_minutes }).toUTC().toISO()!,
+        ...blockedInterval(service, start),
         status: visit.status,
         manage_token_hash: hashToken(generateToken()),
         cancelled_by: null,

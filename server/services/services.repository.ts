@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { NewService, ServiceRow, ServiceUpdate } from '../db/database.js';
+import type { NewService, ServiceRow, ServiceUpdate } from './services.table.js';
 
 export async function listActiveServices(db: Db, providerId: number): Promise<ServiceRow[]> {
   return db

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.js';
-import type { ProviderRow, ServiceRow } from '../db/database.js';
+import type { ProviderRow } from '../providers/providers.table.js';
+import type { ServiceRow } from '../services/services.table.js';
 import { listCategoriesAndCities, ratingOf, searchProviders } from '../providers/providers.repository.js';
 import { publicReview } from '../reviews/review.view.js';
 import { listProviderReviews } from '../reviews/reviews.repository.js';

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { AvailabilityInput, BookedInterval, DateOverride, Interval, WeeklyInterval } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
-import type { ProviderRow, ServiceRow } from '../db/database.js';
+import type { ProviderRow } from '../providers/providers.table.js';
+import type { ServiceRow } from '../services/services.table.js';
 import { listOverrides, listWeeklyHours } from '../schedule/schedule.repository.js';
 
 /** Busy intervals from a provider's own calendars (filled in by calendar sync; none by default). */

@@ -1,6 +1,6 @@
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
-import type { ProviderRow } from '../db/database.js';
+import type { ProviderRow } from '../providers/providers.table.js';
 import { overridesOf, weeklyHoursOf } from '../schedule/schedule.repository.js';
 import { firstActiveServices } from '../services/services.repository.js';
 import { availabilityInput, bookedIntervalsOf, type BusyTimeSource } from './availability.loader.js';

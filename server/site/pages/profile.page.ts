@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
-import type { ProviderRow, ServiceRow } from '../../db/database.js';
+import type { ProviderRow } from '../../providers/providers.table.js';
+import type { ServiceRow } from '../../services/services.table.js';
 import { publicReview } from '../../reviews/review.view.js';
 import { ratingLine } from './directory.page.js';
 import { formatDay, formatDuration, formatPrice, plural, starText } from './format.js';

@@ -1,0 +1,36 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt, Instant } from '../db/columns.js';
+
+/** How long before an appointment its reminder email goes out. */
+export type ReminderLead = 'off' | '24h' | '2h';
+
+export interface ProvidersTable {
+  id: Generated<number>;
+  user_id: number;
+  slug: string;
+  name: string;
+  category: string;
+  description: string;
+  city: string;
+  address: string;
+  phone: string;
+  time_zone: string;
+  min_notice_minutes: number;
+  max_days_ahead: number;
+  slot_step_minutes: number;
+  email_reminder: ColumnType<ReminderLead, ReminderLead | undefined, ReminderLead>;
+  /** Set when the provider closed the business: out of the directory, no bookings; purged after a grace period. */
+  closed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  created_at: CreatedAt;
+}
+
+/** A slug a business had before a rename: it leads to the business and nobody else may take it. */
+export interface ProviderSlugsTable {
+  slug: string;
+  provider_id: number;
+  retired_at: CreatedAt;
+}
+
+export type ProviderRow = Selectable<ProvidersTable>;
+export type NewProvider = Insertable<ProvidersTable>;
+export type ProviderUpdate = Updateable<ProvidersTable>;

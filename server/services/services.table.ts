@@ -1,0 +1,21 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt } from '../db/columns.js';
+
+export interface ServicesTable {
+  id: Generated<number>;
+  provider_id: number;
+  name: string;
+  description: string;
+  duration_minutes: number;
+  price_minor: number;
+  currency: string;
+  buffer_before_minutes: number;
+  buffer_after_minutes: number;
+  /** 1 or 0: an integer so the column reads the same on SQLite and PostgreSQL. */
+  active: number;
+  created_at: CreatedAt;
+}
+
+export type ServiceRow = Selectable<ServicesTable>;
+export type NewService = Insertable<ServicesTable>;
+export type ServiceUpdate = Updateable<ServicesTable>;
