@@ -106,7 +106,17 @@ export function createApp(deps: AppDeps) {
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/providers', providersRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
-  app.route('/api/providers', slotsRoutes({ db, now, busyTimes: bookingDeps.busyTimes, cache: slotsCache }));
+  app.route(
+    '/api/providers',
+    slotsRoutes({
+      db,
+      now,
+      busyTimes: bookingDeps.busyTimes,
+      cache: slotsCache,
+      computeRateLimit: config.slotsRateLimit,
+      trustProxy: config.trustProxy,
+    }),
+  );
   app.route('/api/providers', providerReviewsRoutes(db));
   app.route(
     '/api/bookings',

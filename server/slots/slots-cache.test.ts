@@ -7,6 +7,7 @@ const entry = (providerId: number, version: number, patch: Partial<SlotsEntry> =
   version,
   input: input(),
   timeZone: 'Europe/Berlin',
+  pageUrl: '/api/providers/p/slots?service=1&from=2026-12-01&to=2026-12-01&tz=Europe%2FBerlin',
   body: `{"provider":${providerId}}`,
   busy: [],
   validFrom: 1_000,

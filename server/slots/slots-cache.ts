@@ -11,6 +11,8 @@ export interface SlotsEntry {
   version: number;
   input: AvailabilityInput;
   timeZone: string;
+  /** The URL of this question without `after`, from which the body's `next` is made. */
+  pageUrl: string;
   body: string;
   /** The busy times `body` was computed with. */
   busy: Interval[];
