@@ -22,6 +22,7 @@ import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
+import { businessRoutes, myDataRoutes } from './privacy/privacy.routes.js';
 import { profileRoutes } from './providers/profile.routes.js';
 import { adminReviewsRoutes, providerReviewsRoutes, reviewsRoutes } from './reviews/reviews.routes.js';
 import { providersRoutes } from './providers/providers.routes.js';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/api/auth/verify-email', verificationRoutes(verification));
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
+  app.route('/api/me', myDataRoutes({ ...bookingDeps, secureCookies }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/providers', providersRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
   app.route(
@@ -125,6 +127,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/bookings', bookingEmailsRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/reviews', reviewsRoutes({ db, now }));
   app.route('/api/admin/profile', profileRoutes(db, slotsCache.invalidateProvider));
+  app.route('/api/admin/business', asProvider(businessRoutes({ ...bookingDeps, slotsChanged: slotsCache.invalidateProvider })));
   app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
