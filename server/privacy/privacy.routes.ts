@@ -9,7 +9,8 @@ import { listAppointments } from '../bookings/bookings.repository.js';
 import { bodyFor } from '../email/email.view.js';
 import { listEmailsTo } from '../email/mailbox.repository.js';
 import { AppError } from '../errors.js';
-import type { AppEnv } from '../http/app-env.js';
+import type { AppEnv, SessionUser } from '../http/app-env.js';
+import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { ownReview } from '../reviews/review.view.js';
 import { listCustomerReviews } from '../reviews/reviews.repository.js';
@@ -27,6 +28,8 @@ const deleteSchema = z.object({ password: z.string().min(1).max(200), reviews: z
  */
 export function myDataRoutes(deps: BookingDeps & { secureCookies: boolean }) {
   const { db } = deps;
+  // The password is asked again: a stolen session must not make this a way to guess it.
+  const attemptsPerUser = rateLimit({ windowMs: 60 * 60 * 1000, limit: 5, now: () => deps.now().getTime(), key: (c) => `delete-account|${(c.get('user') as SessionUser).id}` });
   return new Hono<AppEnv>()
     .use(requireUser)
     .get('/export', async (c) => {
@@ -51,7 +54,7 @@ export function myDataRoutes(deps: BookingDeps & { secureCookies: boolean }) {
         emails: emails.map((e) => ({ id: e.id, kind: e.kind, to: e.to_address, subject: e.subject, text: bodyFor(e, undefined).text, status: e.status, createdAt: e.created_at, sentAt: e.sent_at })),
       });
     })
-    .delete('/', validate('json', deleteSchema), async (c) => {
+    .delete('/', attemptsPerUser, validate('json', deleteSchema), async (c) => {
       await deleteCustomer(deps, c.get('user')!.id, c.req.valid('json'));
       clearSessionCookie(c, deps.secureCookies);
       return c.json({ deleted: true });

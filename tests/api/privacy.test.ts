@@ -94,12 +94,26 @@ describe('privacy', () => {
       expect(JSON.stringify(admin.body)).not.toContain('alma@private.test');
     });
 
+    it('limits password attempts per account', async () => {
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        expect((await call(ctx, 'DELETE', '/api/me', { session: customer, body: { password: `guess ${attempt}`, reviews: 'delete' } })).status).toBe(401);
+      }
+      const blocked = await call(ctx, 'DELETE', '/api/me', { session: customer, body: { password: PASSWORD, reviews: 'delete' } });
+      expect(blocked.status).toBe(429);
+      expect(blocked.headers.get('retry-after')).toBe('3600');
+      expect((await call(ctx, 'GET', '/api/me', { session: customer })).status).toBe(200);
+    });
+
     it('deletes the reviews when asked to, and is for customers only', async () => {
       await history();
       expect((await call(ctx, 'DELETE', '/api/me', { session: provider.session, body: { password: PASSWORD, reviews: 'delete' } })).status).toBe(403);
       expect((await call(ctx, 'DELETE', '/api/me', { body: { password: PASSWORD, reviews: 'delete' } })).status).toBe(401);
       expect((await call(ctx, 'DELETE', '/api/me', { session: customer, body: { password: PASSWORD, reviews: 'maybe' } })).status).toBe(400);
+      for (let attempt = 2; attempt <= 4; attempt++) {
+        expect((await call(ctx, 'DELETE', '/api/me', { session: customer, body: { password: `guess ${attempt}`, reviews: 'delete' } })).status).toBe(401);
+      }
       expect((await call(ctx, 'DELETE', '/api/me', { session: customer, body: { password: PASSWORD, reviews: 'delete' } })).status).toBe(200);
+      expect((await call(ctx, 'DELETE', '/api/me', { session: customer, body: { password: 'guess 6', reviews: 'delete' } })).status).toBe(401); // gone already
       expect((await call(ctx, 'GET', `/api/providers/${provider.slug}/reviews`)).body.reviews).toEqual([]);
     });
   });
