@@ -252,6 +252,16 @@ describe('the hosted site', () => {
     await expect(customer.getByText('Confirm your email address.').count()).resolves.toBe(0);
   }, 60_000);
 
+  it('offers the customer their data as a download, and a way to delete the account', async () => {
+    await customer.goto(`${base}/account/settings`);
+    const download = customer.getByRole('link', { name: 'Download my data' });
+    await expect(download.getAttribute('href')).resolves.toBe('/api/me/export');
+    const exported = await customer.request.get(`${base}/api/me/export`);
+    expect(exported.status()).toBe(200);
+    expect((await exported.json()).account.email).toBe('petra@example.com');
+    await customer.getByRole('button', { name: 'Delete my account' }).waitFor();
+  }, 60_000);
+
   it('signs out, and signs back in to where the customer was going', async () => {
     await customer.goto(`${base}/account`);
     await customer.getByRole('button', { name: 'Sign out' }).click();
@@ -267,15 +277,6 @@ describe('the hosted site', () => {
     await customer.getByRole('button', { name: 'Sign in' }).click();
     await customer.waitForURL(`${base}/account/emails`);
     await customer.getByRole('heading', { name: 'My emails' }).waitFor();
-
-    // Their data, downloadable from the settings, and the way to delete the account.
-    await customer.goto(`${base}/account/settings`);
-    const download = customer.getByRole('link', { name: 'Download my data' });
-    await expect(download.getAttribute('href')).resolves.toBe('/api/me/export');
-    const exported = await customer.request.get(`${base}/api/me/export`);
-    expect(exported.status()).toBe(200);
-    expect((await exported.json()).account.email).toBe('petra@example.com');
-    await customer.getByRole('button', { name: 'Delete my account' }).waitFor();
   }, 60_000);
 
   it('a guest books through a direct link and manages the booking from the manage link', async () => {
