@@ -50,7 +50,7 @@ export interface Config {
   smtpUrl: string | null;
   /** The From of every email, e.g. `Book your services <bookings@example.com>`. */
   mailFrom: string;
-  /** Google Calendar and Outlook sync (GOOGLE_*, MS_*, CALENDAR_*; see "Calendar sync" in the README). */
+  /** Google Calendar and Outlook sync (GOOGLE_*, MS_*, CALENDAR_*; see docs/calendar.md). */
   calendar: CalendarConfig;
 }
 

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = connectDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  if (config.seedDemo && (await seedDemoData(db, new Date()))) console.log('Seeded demo data (see README for the demo logins).');
+  if (config.seedDemo && (await seedDemoData(db, new Date()))) console.log('Seeded demo data (see README.md for the demo logins).');
 
   const calendar = createCalendarSync({ db, config });
   const app = createApp({ db, config, calendar });
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     if (erased || purged) console.log(`Retention: erased the contact details of ${erased} appointments, deleted ${purged} closed businesses.`);
   });
   void retention.runOnce();
-  if (!config.smtpUrl) console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see "Email notifications" in the README).');
+  if (!config.smtpUrl) console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see docs/email.md).');
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Book your services is listening on ${config.appUrl} (port ${info.port})`);
   });

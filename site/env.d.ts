@@ -1,2 +1,3 @@
 declare module 'virtual:book-tokens.css';
+declare module 'virtual:book-controls.css';
 declare module '*.css';

@@ -3,6 +3,7 @@
  * (code-split, and already preloaded by the server), after the shared styles and the header's sign-out button.
  */
 import 'virtual:book-tokens.css';
+import 'virtual:book-controls.css';
 import './styles/site.css';
 import { initSignOut } from './lib/sign-out.js';
 

@@ -1,23 +1,29 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { accessibility } from '../widget/styles/shared.js';
 import { hostTokens } from '../widget/styles/tokens.js';
+import { controls } from './styles/controls.js';
 
 const siteDir = fileURLToPath(new URL('.', import.meta.url));
-const TOKENS_ID = 'virtual:book-tokens.css';
 
 /**
- * The widget's design tokens as page-level CSS (`:root`), generated from `widget/styles/tokens.ts` at build time
- * so the site and the widget can never drift apart. `<html data-theme="auto">` follows the OS like the widget does.
+ * CSS written once in TypeScript, served to pages as virtual modules, so pages and components can never drift apart:
+ * the widget's design tokens (`widget/styles/tokens.ts`) as page-level custom properties on `:root`
+ * (`<html data-theme="auto">` follows the OS like the widget does), and the focus ring, `.sr-only`, buttons and form
+ * controls that components adopt too (`widget/styles/shared.ts`, `styles/controls.ts`).
  */
-function designTokens(): Plugin {
-  const css = hostTokens.cssText
-    .replace(/:host\(\[theme=/g, ':root[data-theme=')
-    .replace(/'\]\)/g, "']")
-    .replace(/:host/g, ':root');
+function sharedCss(): Plugin {
+  const modules: Record<string, string> = {
+    'virtual:book-tokens.css': hostTokens.cssText
+      .replace(/:host\(\[theme=/g, ':root[data-theme=')
+      .replace(/'\]\)/g, "']")
+      .replace(/:host/g, ':root'),
+    'virtual:book-controls.css': accessibility.cssText + controls.cssText,
+  };
   return {
-    name: 'book-design-tokens',
-    resolveId: (id) => (id === TOKENS_ID ? `\0${TOKENS_ID}` : undefined),
-    load: (id) => (id === `\0${TOKENS_ID}` ? css : undefined),
+    name: 'book-shared-css',
+    resolveId: (id) => (id in modules ? `\0${id}` : undefined),
+    load: (id) => (id.startsWith('\0') ? modules[id.slice(1)] : undefined),
   };
 }
 
@@ -29,7 +35,7 @@ export default defineConfig({
   root: siteDir,
   base: '/site/',
   logLevel: 'warn',
-  plugins: [designTokens()],
+  plugins: [sharedCss()],
   build: {
     outDir: fileURLToPath(new URL('../dist/site', import.meta.url)),
     emptyOutDir: true,

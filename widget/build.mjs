@@ -1,12 +1,15 @@
-// Builds the embeddable widget into dist/widget/, prints what an embedding page downloads and fails over the
-// size budget.
+// Builds the embeddable widget into dist/widget/ with its custom-elements.json, prints what an embedding page
+// downloads and fails over the size budget.
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { widgetManifest } from './manifest.mjs';
 import { buildAndGzip } from './vite-build.mjs';
 
 const BUDGET = 20 * 1024;
 const outDir = fileURLToPath(new URL('../dist/widget', import.meta.url));
 const files = await buildAndGzip({ configFile: fileURLToPath(new URL('vite.config.ts', import.meta.url)), outDir, served: /\.js$/ });
+// After the build, which empties the folder: the element's API for editors and type generators.
+await widgetManifest();
 
 let total = 0;
 for (const { path, bytes, gzipBytes } of files) {

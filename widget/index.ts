@@ -8,3 +8,4 @@ export { BookCalendar } from './book-calendar/book-calendar.js';
 export { BookTimes } from './book-times/book-times.js';
 export { BookDetails } from './book-details/book-details.js';
 export { BookConfirmation } from './book-confirmation/book-confirmation.js';
+export type { BookBookedDetail, BookErrorDetail, BookReadyDetail, BookServicesEventMap, BookSlotSelectedDetail } from './events.js';

@@ -3,30 +3,46 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromePath, chromiumArgs } from '../tests/support/chromium.mjs';
+import { shiftedClock } from '../tests/support/shifted-clock.mjs';
 import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const clock = shiftedClock();
 
 /**
  * Starts the real app for the run and answers `/__fixtures/provider?…` with a freshly created provider.
- * `/__slow/<ms>/api/…` answers GET requests from the real API after a delay, so tests can see loading states.
+ * `/__held/api/…` answers GET requests from the real API, but while the test has the gate shut (`/__gate/shut`) it
+ * holds them until the test opens it (`/__gate/open`): a test sees loading states for as long as it looks, however
+ * slow the machine.
  */
 function bookingApi() {
   let api;
+  let gate = Promise.resolve();
+  let open = () => {};
   return {
     name: 'booking-api',
     async serverStart() {
       const { startTestApi } = await tsImport('./test/api-server.ts', import.meta.url);
-      api = await startTestApi();
+      api = await startTestApi(clock.now);
     },
     async serverStop() {
+      open();
       await api?.close();
     },
     async serve(context) {
-      const slow = /^\/__slow\/(\d+)(\/api\/.*)$/.exec(context.path);
-      if (slow) {
-        await new Promise((resolve) => setTimeout(resolve, Number(slow[1])));
-        const res = await fetch(`${api.url}${slow[2]}${context.querystring ? `?${context.querystring}` : ''}`);
+      if (context.path === '/__gate/shut') {
+        open();
+        gate = new Promise((resolve) => (open = resolve));
+        return { body: '{}', type: 'json' };
+      }
+      if (context.path === '/__gate/open') {
+        open();
+        return { body: '{}', type: 'json' };
+      }
+      const held = /^\/__held(\/api\/.*)$/.exec(context.path);
+      if (held) {
+        await gate;
+        const res = await fetch(`${api.url}${held[1]}${context.querystring ? `?${context.querystring}` : ''}`);
         return { body: await res.text(), type: 'json' };
       }
       if (context.path !== '/__fixtures/provider') return undefined;
@@ -43,6 +59,14 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   testFramework: { config: { timeout: 15_000 } },
+  // The page's clock, moved like the server's before anything else runs.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <body>
+    <script>${clock.script}</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }), bookingApi()],
   browsers: [
     chromeLauncher({

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectDatabase, type Db, migrateToLatest } from '../db/connect.js';
 import { rememberResponse, replayFor, requestFingerprint } from './idempotency.js';
 
@@ -12,6 +12,7 @@ describe('idempotent answers', () => {
     db = connectDatabase('sqlite::memory:');
     await migrateToLatest(db);
   });
+  afterEach(() => db.destroy());
 
   it('replays the answer for the same key and request', async () => {
     await rememberResponse(db, 'booking', 'key-1', fingerprint, answer, now);

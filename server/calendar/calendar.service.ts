@@ -45,7 +45,7 @@ export async function connectSharedGoogle(
   provider: ProviderRow,
   wish: { shareWith: string; role: 'writer' | 'reader' },
 ): Promise<void> {
-  if (!deps.appAuth) throw new AppError('unprocessable', 'Shared Google calendars are not set up on this server (see the README)');
+  if (!deps.appAuth) throw new AppError('unprocessable', 'Shared Google calendars are not set up on this server (see docs/calendar.md)');
   let connection = await findConnection(deps.db, provider.id);
   if (connection?.kind !== 'google_shared') {
     connection = await withWriteLock(deps.db, (trx) =>
@@ -75,7 +75,7 @@ async function activate(deps: CalendarServiceDeps, connection: CalendarConnectio
 /** Step one of "connect your account": a single-use state and a PKCE verifier, kept sealed for ten minutes. */
 export async function startOAuth(deps: CalendarServiceDeps, provider: ProviderRow, service: OAuthService): Promise<string> {
   const flow = deps.flows[service];
-  if (!flow) throw new AppError('unprocessable', `Connecting ${service} calendars is not set up on this server (see the README)`);
+  if (!flow) throw new AppError('unprocessable', `Connecting ${service} calendars is not set up on this server (see docs/calendar.md)`);
   const state = generateToken();
   const pkce = createPkce();
   const now = deps.now();

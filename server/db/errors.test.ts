@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { connectDatabase, migrateToLatest } from './connect.js';
 import { isUniqueViolation } from './errors.js';
 
 describe('isUniqueViolation', () => {
   it('recognises a real unique violation and names its table', async () => {
     const db = connectDatabase('sqlite::memory:');
+    onTestFinished(() => db.destroy());
     await migrateToLatest(db);
     const user = { email: 'a@example.com', password_hash: 'x', name: 'A', role: 'customer' as const };
     await db.insertInto('users').values(user).execute();

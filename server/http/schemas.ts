@@ -1,17 +1,22 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 
-// Luxon asks Intl afresh on every check (about 0.15 ms, most of a cached slots answer), so zones found valid are
-// remembered. There are a few hundred of them; names found invalid are not kept, so junk cannot fill memory.
-const validZones = new Set<string>();
-const isZone = (zone: string): boolean => {
-  if (validZones.has(zone)) return true;
-  if (!IANAZone.isValidZone(zone)) return false;
-  if (validZones.size < 2_000) validZones.add(zone);
-  return true;
-};
+/**
+ * A zone check that remembers the zones `isValid` found valid: Luxon asks Intl afresh on every check (about 0.15 ms,
+ * most of a cached slots answer). There are a few hundred zones; names found invalid are not kept, and at most
+ * `limit` are, so junk cannot fill memory. `isValid` is a parameter so a test can count what reaches Luxon.
+ */
+export function rememberingZoneCheck(isValid: (zone: string) => boolean = (zone) => IANAZone.isValidZone(zone), limit = 2_000) {
+  const validZones = new Set<string>();
+  return (zone: string): boolean => {
+    if (validZones.has(zone)) return true;
+    if (!isValid(zone)) return false;
+    if (validZones.size < limit) validZones.add(zone);
+    return true;
+  };
+}
 
-export const timeZoneSchema = z.string().max(64).refine(isZone, 'not an IANA time zone such as Europe/Berlin');
+export const timeZoneSchema = z.string().max(64).refine(rememberingZoneCheck(), 'not an IANA time zone such as Europe/Berlin');
 
 /** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
 export const dateSchema = z

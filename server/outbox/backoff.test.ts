@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter, retryDelayMs } from './backoff.js';
 
@@ -9,6 +10,24 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(policy, 1, undefined, () => 1)).toBe(1000);
     expect(retryDelayMs(policy, 3, undefined, () => 1)).toBe(4000);
     expect(retryDelayMs(policy, 3, undefined, () => 0)).toBe(2000);
+  });
+
+  it('waits between half the ceiling and the ceiling, whatever the draw', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, draw) => {
+        const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));
+        const delay = retryDelayMs(policy, attempt, undefined, () => draw);
+        expect(delay).toBeGreaterThanOrEqual(ceiling / 2);
+        expect(delay).toBeLessThanOrEqual(ceiling);
+      }),
+    );
+  });
+
+  it('spends at least half the nominal schedule before the last attempt, even with the shortest draws', () => {
+    const waits = Array.from({ length: policy.maxAttempts - 1 }, (_, i) => i + 1);
+    const nominal = waits.reduce((sum, attempt) => sum + retryDelayMs(policy, attempt, undefined, () => 1), 0);
+    const shortest = waits.reduce((sum, attempt) => sum + retryDelayMs(policy, attempt, undefined, () => 0), 0);
+    expect(shortest).toBe(nominal / 2);
   });
 
   it('never exceeds the maximum', () => {

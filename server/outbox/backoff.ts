@@ -6,9 +6,11 @@ export interface BackoffPolicy {
 }
 
 /**
- * Exponential backoff with full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/):
- * attempt 1 waits up to base, attempt n up to base·2ⁿ⁻¹, never more than max. A server's
- * `Retry-After` wins when it asks for longer.
+ * Exponential backoff with "equal jitter" (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/):
+ * attempt n has a ceiling of base·2ⁿ⁻¹ (never more than max) and waits a random time in its upper half,
+ * [ceiling/2, ceiling]. Not full jitter ([0, ceiling]): attempts are counted, so an unlucky run of short waits
+ * would use them all up within a brief outage; with equal jitter the attempts always span at least half the
+ * nominal schedule. A server's `Retry-After` wins when it asks for longer.
  */
 export function retryDelayMs(policy: BackoffPolicy, attempt: number, retryAfterMs?: number, random: () => number = Math.random): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));

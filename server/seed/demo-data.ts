@@ -1,15 +1,9 @@
+import type { ProfileInput } from '../providers/provider.schemas.js';
+
 /** The demo directory seeded into an empty database: businesses in three continents' time zones. */
-export interface DemoProvider {
+export interface DemoProvider extends Omit<ProfileInput, 'bookingRules' | 'notifications'> {
   email: string;
   ownerName: string;
-  slug: string;
-  name: string;
-  category: string;
-  description: string;
-  city: string;
-  address: string;
-  phone: string;
-  timeZone: string;
   services: {
     name: string;
     description: string;

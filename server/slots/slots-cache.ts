@@ -61,7 +61,7 @@ export type SlotsChanged = (providerId: number) => void;
  * so a request to an unknown route or a review leaves every answer cached. An entry records the counter before
  * its first read and is stale once its provider was bumped after that. Calendar busy times are not cached at all; `now` only moves the
  * body's window (the first slot falls under the notice period; the horizon moves). This holds for one server
- * process per database, the deployment the README describes; `maxAgeMs` bounds anything else.
+ * process per database, the deployment docs/architecture.md describes; `maxAgeMs` bounds anything else.
  */
 export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
   const maxAgeMs = options.maxAgeMs ?? 60_000;

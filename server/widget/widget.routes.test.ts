@@ -9,12 +9,21 @@ import { widgetRoutes } from './widget.routes.js';
 
 const entry = 'import"./widget/assets/book-Ab12_x.js";\n';
 const chunk = 'export const x = 1;\n';
+const manifest = JSON.stringify({ schemaVersion: '2.1.0', modules: [] });
 
 function appWith(distDir: string) {
   const app = new Hono().route('/', widgetRoutes({ distDir, demoProvider: 'studio-anna' }));
   app.onError(onError);
   app.notFound(notFound);
   return app;
+}
+
+/** The status and headers every file of the widget is served with: any site may load it. */
+function expectServed(res: Response, type: string, cacheControl: string) {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe(type);
+  expect(res.headers.get('cache-control')).toBe(cacheControl);
+  expect(res.headers.get('access-control-allow-origin')).toBe('*');
 }
 
 describe('widget routes', () => {
@@ -26,15 +35,13 @@ describe('widget routes', () => {
     writeFileSync(join(dir, 'widget.js'), entry);
     writeFileSync(join(dir, 'widget.js.gz'), gzipSync(entry));
     writeFileSync(join(dir, 'widget/assets/book-Ab12_x.js'), chunk);
+    writeFileSync(join(dir, 'custom-elements.json'), manifest);
     app = appWith(dir);
   });
 
   it('serves the entry with a short cache, CORS and a JavaScript type', async () => {
     const res = await app.request('/widget.js');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expectServed(res, 'text/javascript; charset=utf-8', 'public, max-age=300');
     expect(res.headers.get('content-encoding')).toBeNull();
     expect(await res.text()).toBe(entry);
   });
@@ -49,12 +56,16 @@ describe('widget routes', () => {
 
   it('serves hashed chunks as immutable for a year', async () => {
     const res = await app.request('/widget/assets/book-Ab12_x.js', { headers: { 'Accept-Encoding': 'gzip' } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expectServed(res, 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable');
     // No .gz copy of this one: the plain file is sent.
     expect(res.headers.get('content-encoding')).toBeNull();
     expect(await res.text()).toBe(chunk);
+  });
+
+  it('serves the custom elements manifest beside the entry, as JSON any site may read', async () => {
+    const res = await app.request('/custom-elements.json');
+    expectServed(res, 'application/json; charset=utf-8', 'public, max-age=300');
+    expect(await res.json()).toEqual(JSON.parse(manifest));
   });
 
   it('answers 404 JSON for unknown chunks and refuses paths outside the assets folder', async () => {
@@ -66,9 +77,11 @@ describe('widget routes', () => {
   });
 
   it('says how to build the widget when it is missing', async () => {
-    const res = await appWith(join(tmpdir(), 'no-such-widget-dir')).request('/widget.js');
-    expect(res.status).toBe(404);
-    expect((await res.json()).error.message).toContain('npm run build:widget');
+    for (const path of ['/widget.js', '/custom-elements.json']) {
+      const res = await appWith(join(tmpdir(), 'no-such-widget-dir')).request(path);
+      expect(res.status, path).toBe(404);
+      expect((await res.json()).error.message, path).toContain('npm run build:widget');
+    }
   });
 
   it('serves a demo page embedding the widget with the two-line snippet', async () => {

@@ -108,6 +108,11 @@ export class SiteApi {
     return this.request<{ emails: AdminEmail[] }>('GET', `/api/admin/emails?${params}`);
   };
   retryEmail = (id: number) => this.request<{ email: AdminEmail }>('POST', `/api/admin/emails/${id}/retry`);
+  /** Sends email `id` again; `emails` with that one in its new state (for a list answering `book-email-retry`). */
+  retryEmailIn = async (emails: AdminEmail[], id: number): Promise<AdminEmail[]> => {
+    const { email } = await this.retryEmail(id);
+    return emails.map((e) => (e.id === id ? email : e));
+  };
 }
 
 export const api = new SiteApi();

@@ -1,5 +1,5 @@
-/** Shapes of the cookie-authenticated API the site uses (see the README's API tables). */
-import type { Money } from '../../widget/api/types.js';
+/** Shapes of the cookie-authenticated API the site uses (see docs/api.md). */
+import type { Money, Provider } from '../../widget/api/types.js';
 
 export type { Money, Provider, Service, Slot } from '../../widget/api/types.js';
 
@@ -19,15 +19,9 @@ export interface BookingRules {
   slotStepMinutes: number;
 }
 
-export interface Profile {
-  slug: string;
-  name: string;
-  category: string;
-  description: string;
-  city: string;
-  address: string;
+/** The provider's own profile: the public fields, the phone and the booking rules. */
+export interface Profile extends Omit<Provider, 'rating'> {
   phone: string;
-  timeZone: string;
   bookingRules: BookingRules;
   notifications?: { reminder: 'off' | '24h' | '2h' };
   /** Set once the business was closed (its data goes 30 days later); read-only. */

@@ -1,22 +1,8 @@
-import type { LitElement, ReactiveController } from 'lit';
-
 /**
- * A tiny client router for the signed-in areas: the server answers every known path with the same shell, the
- * shell shows the view for `location.pathname`. Links inside the area navigate without a reload.
+ * A tiny client router for the signed-in areas: the server answers every known path (`routes.ts`) with the same
+ * shell, the shell shows the view for `location.pathname`. Links inside the area navigate without a reload.
  */
-export interface Route<View extends string> {
-  pattern: RegExp;
-  view: View;
-  title: string;
-}
-
-export function matchRoute<View extends string>(routes: Route<View>[], path: string): { route: Route<View>; params: string[] } | undefined {
-  for (const route of routes) {
-    const match = route.pattern.exec(path);
-    if (match) return { route, params: match.slice(1) };
-  }
-  return undefined;
-}
+import type { LitElement, ReactiveController } from 'lit';
 
 export function navigate(path: string): void {
   history.pushState(null, '', path);

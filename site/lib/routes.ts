@@ -1,9 +1,14 @@
-import type { Route } from './router.js';
-
 /**
- * The signed-in areas' views by path. The server answers the same paths with the same titles
- * (`server/site/site-pages.ts`); a test checks the two lists agree.
+ * The signed-in areas' views by path, with their titles: the one table both sides read. The client router
+ * (`router.ts`) shows the matching view; the server (`server/site/site.routes.ts`) answers exactly these paths,
+ * with the same titles, and 404 for anything else. Plain data and one pure function, no DOM: the server imports it.
  */
+export interface Route<View extends string> {
+  pattern: RegExp;
+  view: View;
+  title: string;
+}
+
 export type AdminView = 'dashboard' | 'onboarding' | 'appointment' | 'services' | 'schedule' | 'profile' | 'reviews' | 'calendar' | 'emails' | 'embed';
 export type AccountView = 'appointments' | 'emails' | 'settings';
 
@@ -25,3 +30,11 @@ export const accountRoutes: Route<AccountView>[] = [
   { pattern: /^\/account\/emails$/, view: 'emails', title: 'My emails' },
   { pattern: /^\/account\/settings$/, view: 'settings', title: 'Account settings' },
 ];
+
+export function matchRoute<View extends string>(routes: Route<View>[], path: string): { route: Route<View>; params: string[] } | undefined {
+  for (const route of routes) {
+    const match = route.pattern.exec(path);
+    if (match) return { route, params: match.slice(1) };
+  }
+  return undefined;
+}

@@ -1,12 +1,15 @@
 import { css } from 'lit';
 import { base } from '../../widget/styles/shared.js';
+import { controls } from './controls.js';
 
 /**
- * What every site component adopts: the widget's base (type, buttons, focus ring, `.sr-only`) plus forms,
- * panels, badges and tables, all from the shared `--book-*` tokens the page defines on `:root`.
+ * What every site component adopts: the widget's base (type, buttons, focus ring, `.sr-only`), the site's
+ * controls (shared with the pages) plus fields, panels, badges and tables, all from the shared `--book-*` tokens
+ * the page defines on `:root`.
  */
 export const siteBase = [
   base,
+  controls,
   css`
     :host {
       display: block;
@@ -25,28 +28,6 @@ export const siteBase = [
     p {
       margin: 0 0 0.75rem;
     }
-    button,
-    .button {
-      min-height: 2.75rem;
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      gap: 0.4rem;
-      text-decoration: none;
-      color: var(--book-fg);
-      border: 1px solid var(--book-border);
-      border-radius: var(--book-radius);
-      background: var(--book-bg);
-      padding: 0.5em 0.9em;
-      font: inherit;
-    }
-    .primary,
-    a.button.primary {
-      background: var(--book-accent);
-      border-color: var(--book-accent);
-      color: var(--book-accent-fg);
-      font-weight: 600;
-    }
     .danger {
       color: var(--book-danger);
       border-color: var(--book-danger);
@@ -58,45 +39,6 @@ export const siteBase = [
       padding: 0.25em 0;
       color: var(--book-accent);
       text-decoration: underline;
-    }
-    button:disabled {
-      opacity: 0.6;
-    }
-    label {
-      font-weight: 600;
-      font-size: 0.9rem;
-    }
-    input,
-    select,
-    textarea {
-      font: inherit;
-      color: inherit;
-      background: var(--book-bg);
-      border: 1px solid var(--book-border);
-      border-radius: var(--book-radius);
-      padding: 0.5rem 0.65rem;
-      min-height: 2.75rem;
-      width: 100%;
-    }
-    input[type='checkbox'],
-    input[type='radio'] {
-      width: 1.25rem;
-      height: 1.25rem;
-      min-height: 0;
-      accent-color: var(--book-accent);
-      margin: 0;
-    }
-    input[type='color'] {
-      padding: 0.2rem;
-      width: 4rem;
-    }
-    textarea {
-      min-height: 6rem;
-      resize: vertical;
-    }
-    [aria-invalid='true'] {
-      border-color: var(--book-danger);
-      border-width: 2px;
     }
     .field {
       display: grid;
@@ -208,3 +150,16 @@ export const siteBase = [
     }
   `,
 ];
+
+/** A plain group of choices (`<fieldset>` with its `<legend>` as a label), for components that have one. */
+export const fieldsets = css`
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0 0 0.75rem;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+`;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { book, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { type CalendarTestContext, connectOwnGoogle, createCalendarContext, drainSync } from './calendar-context.js';
-import { FakeGoogle } from './fake-google.js';
+import { type CalendarTestContext, connectOwnGoogle, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import type { FakeGoogle } from './fake-google.js';
 
 const OWNER = 'dentist.owner@gmail.com';
 const DAY = '2026-12-02'; // Wednesday; open 09:00–17:00 Berlin = 08:00–16:00Z, 60-minute slots every 30 minutes
@@ -12,16 +12,8 @@ describe('busy times from the provider’s calendar block slots', () => {
   let ctx: CalendarTestContext;
   let provider: ProviderFixture;
 
-  beforeEach(async () => {
-    google = await FakeGoogle.start();
-    ctx = await createCalendarContext(google);
-    provider = await createProvider(ctx);
-  });
-  afterEach(async () => {
-    await ctx.calendar.busy.idle();
-    await google.stop();
-    await ctx.db.destroy();
-  });
+  beforeEach(async () => ({ google, ctx, provider } = await startCalendar()));
+  afterEach(() => stopCalendar({ google, ctx }));
 
   const starts = async () => {
     const res = await call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${DAY}&to=${DAY}`);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
-import { callbackPath, type CalendarTestContext, connectOwnGoogle, createCalendarContext, drainSync } from './calendar-context.js';
-import { FakeGoogle } from './fake-google.js';
+import { type CalendarTestContext, callbackPath, connectOwnGoogle, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import type { FakeGoogle } from './fake-google.js';
 
 const ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/admin/calendar'],
@@ -27,16 +27,10 @@ describe('/api/admin/calendar access', () => {
   let stranger: ProviderFixture;
 
   beforeEach(async () => {
-    google = await FakeGoogle.start();
-    ctx = await createCalendarContext(google);
-    owner = await createProvider(ctx);
+    ({ google, ctx, provider: owner } = await startCalendar());
     stranger = await createProvider(ctx);
   });
-  afterEach(async () => {
-    await ctx.calendar.busy.idle();
-    await google.stop();
-    await ctx.db.destroy();
-  });
+  afterEach(() => stopCalendar({ google, ctx }));
 
   it('wants a signed-in provider on every route', async () => {
     const customer = await signUp(ctx, 'customer');

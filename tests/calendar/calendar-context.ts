@@ -1,11 +1,12 @@
 import { createApp } from '../../server/app.js';
 import { type CalendarSync, createCalendarSync } from '../../server/calendar/calendar-sync.js';
 import type { CalendarConfig } from '../../server/calendar/calendar.config.js';
-import { connectDatabase, migrateToLatest } from '../../server/db/connect.js';
-import type { ProviderFixture } from '../support/fixtures.js';
+import { migrateToLatest } from '../../server/db/connect.js';
+import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { NOW, type TestContext, testConfig } from '../support/test-app.js';
-import type { FakeGoogle } from './fake-google.js';
+import { openTestDatabase } from '../support/test-databases.js';
+import { FakeGoogle } from './fake-google.js';
 
 export interface CalendarTestContext extends TestContext {
   calendar: CalendarSync;
@@ -42,13 +43,33 @@ export async function createCalendarContext(
       ...overrides.calendar,
     },
   });
-  const db = connectDatabase(config.databaseUrl);
+  const db = openTestDatabase(config.databaseUrl);
   await migrateToLatest(db);
   const clock = { now: NOW };
   const now = () => clock.now;
   const calendar = createCalendarSync({ db, config, now });
   const app = createApp({ db, config, now, calendar });
   return { db, config, app, clock, calendar };
+}
+
+export interface CalendarWorld {
+  google: FakeGoogle;
+  ctx: CalendarTestContext;
+  provider: ProviderFixture;
+}
+
+/** One test's world: a fake Google, the app pointed at it, and a provider. End it with `stopCalendar`. */
+export async function startCalendar(overrides: Parameters<typeof createCalendarContext>[1] = {}): Promise<CalendarWorld> {
+  const google = await FakeGoogle.start();
+  const ctx = await createCalendarContext(google, overrides);
+  return { google, ctx, provider: await createProvider(ctx) };
+}
+
+/** Lets background busy-time reads finish, then stops the fake and closes the database. */
+export async function stopCalendar({ google, ctx }: Pick<CalendarWorld, 'google' | 'ctx'>): Promise<void> {
+  await ctx.calendar.busy.idle();
+  await google.stop();
+  await ctx.db.destroy();
 }
 
 /**

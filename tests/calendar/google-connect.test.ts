@@ -3,8 +3,8 @@ import { tokenCipher } from '../../server/calendar/token-cipher.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { APP_URL } from '../support/test-app.js';
-import { callbackPath, type CalendarTestContext, connectOwnGoogle, createCalendarContext, drainSync } from './calendar-context.js';
-import { FakeGoogle } from './fake-google.js';
+import { type CalendarTestContext, callbackPath, connectOwnGoogle, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import type { FakeGoogle } from './fake-google.js';
 
 const OWNER = 'dentist.owner@gmail.com';
 const SLOT = '2026-12-02T09:00:00.000Z';
@@ -14,16 +14,8 @@ describe("Google Calendar in the provider's own account (OAuth 2 with PKCE)", ()
   let ctx: CalendarTestContext;
   let provider: ProviderFixture;
 
-  beforeEach(async () => {
-    google = await FakeGoogle.start();
-    ctx = await createCalendarContext(google, { sharedMode: false });
-    provider = await createProvider(ctx);
-  });
-  afterEach(async () => {
-    await ctx.calendar.busy.idle();
-    await google.stop();
-    await ctx.db.destroy();
-  });
+  beforeEach(async () => ({ google, ctx, provider } = await startCalendar({ sharedMode: false })));
+  afterEach(() => stopCalendar({ google, ctx }));
 
   const connection = () => ctx.db.selectFrom('calendar_connections').selectAll().executeTakeFirst();
   const start = async (p = provider) => {

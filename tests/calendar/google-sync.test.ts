@@ -4,8 +4,8 @@ import { appointmentUid } from '../../server/ical/appointment-calendar.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { APP_URL } from '../support/test-app.js';
-import { type CalendarTestContext, createCalendarContext, drainSync } from './calendar-context.js';
-import { FakeGoogle } from './fake-google.js';
+import { type CalendarTestContext, createCalendarContext, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import type { FakeGoogle } from './fake-google.js';
 
 const DAYS = ['2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08'];
 const at = (day: string, hourUtc: number) => `${day}T${String(hourUtc).padStart(2, '0')}:00:00.000Z`;
@@ -24,16 +24,8 @@ describe('Google Calendar sync (shared calendar, real googleapis client against 
   let ctx: CalendarTestContext;
   let provider: ProviderFixture;
 
-  beforeEach(async () => {
-    google = await FakeGoogle.start();
-    ctx = await createCalendarContext(google);
-    provider = await createProvider(ctx);
-  });
-  afterEach(async () => {
-    await ctx.calendar.busy.idle();
-    await google.stop();
-    await ctx.db.destroy();
-  });
+  beforeEach(async () => ({ google, ctx, provider } = await startCalendar()));
+  afterEach(() => stopCalendar({ google, ctx }));
 
   it('creates the calendar in the provider zone and shares it; a new address moves the share', async () => {
     const calendarId = await connectShared(ctx, provider);

@@ -79,7 +79,7 @@ describe('the hosted site', () => {
     customerSide = await browser.newContext({ ...options, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     provider = watch(await providerSide.newPage());
     customer = watch(await customerSide.newPage());
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -127,7 +127,7 @@ describe('the hosted site', () => {
     // The directory lists the business once its owner's address is confirmed, and onboarding says so.
     await expect(provider.locator('book-onboarding [data-directory-note]').textContent()).resolves.toContain('confirm your email address');
     await ctx.db.updateTable('users').set({ email_verified_at: new Date().toISOString() }).where('id', '=', row.user_id).execute();
-  }, 60_000);
+  });
 
   it('a customer finds them by search, books, and sees the appointment in "My appointments"', async () => {
     await customer.goto(`${base}/signup`);
@@ -180,7 +180,7 @@ describe('the hosted site', () => {
     await expect(upcoming.getByRole('link', { name: 'Kiez Barber' }).count()).resolves.toBe(1);
     await expect(upcoming.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).resolves.toBe(`/api/bookings/${appointmentId}/calendar.ics`);
     await shot(customer, 'account-appointments-phone');
-  }, 60_000);
+  });
 
   it('the provider sees it on the dashboard, in the list and the week view', async () => {
     await provider.goto(`${base}/admin`);
@@ -199,7 +199,7 @@ describe('the hosted site', () => {
     await provider.locator(`book-week-view a[href="/admin/appointments/${appointmentId}"]`).waitFor();
     expect(start.start_at).toBeTruthy();
     await shot(provider, 'admin-week');
-  }, 60_000);
+  });
 
   it('after completion the customer leaves a review that shows on the profile', async () => {
     // Jump past the appointment, on the server and in both browsers.
@@ -232,7 +232,7 @@ describe('the hosted site', () => {
     await expect(review.textContent()).resolves.not.toContain('Kunde');
     await expect(customer.locator('.review-summary').textContent()).resolves.toMatch(/5\.0.*1 review/s);
     await shot(customer, 'profile-phone');
-  }, 60_000);
+  });
 
   it('confirms the customer’s email through the link in "My emails"', async () => {
     ctx.clock.now = serverNow();
@@ -250,7 +250,7 @@ describe('the hosted site', () => {
     await customer.getByText('Thanks, your email address is confirmed.').waitFor();
     await customer.goto(`${base}/account`);
     await expect(customer.getByText('Confirm your email address.').count()).resolves.toBe(0);
-  }, 60_000);
+  });
 
   it('offers the customer their data as a download, and a way to delete the account', async () => {
     await customer.goto(`${base}/account/settings`);
@@ -260,7 +260,7 @@ describe('the hosted site', () => {
     expect(exported.status()).toBe(200);
     expect((await exported.json()).account.email).toBe('petra@example.com');
     await customer.getByRole('button', { name: 'Delete my account' }).waitFor();
-  }, 60_000);
+  });
 
   it('signs out, and signs back in to where the customer was going', async () => {
     await customer.goto(`${base}/account`);
@@ -277,18 +277,21 @@ describe('the hosted site', () => {
     await customer.getByRole('button', { name: 'Sign in' }).click();
     await customer.waitForURL(`${base}/account/emails`);
     await customer.getByRole('heading', { name: 'My emails' }).waitFor();
-  }, 60_000);
+  });
 
   it('a guest books through a direct link and manages the booking from the manage link', async () => {
     const guest = watch(await browser.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
+    // The server's clock has jumped ahead: the guest's browser must agree on what today is.
+    await guest.clock.setFixedTime(serverNow());
     const service = await ctx.db.selectFrom('services').innerJoin('providers', 'providers.id', 'services.provider_id')
       .select('services.id').where('providers.slug', '=', 'kiez-barber').executeTakeFirstOrThrow();
     await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
     await expect(guest.title()).resolves.toBe('Book Skin fade at Kiez Barber · Book your services');
     // The service is preset: the widget opens at the calendar.
     await guest.getByRole('heading', { name: 'Choose a date' }).waitFor();
-    const freeDay = guest.locator('book-calendar [data-date].free');
-    await freeDay.first().click();
+    // Next month always has free days (bookable 60 days ahead); late on a month's last day, this one has none.
+    await guest.getByRole('button', { name: 'Next month' }).click();
+    await guest.locator('book-calendar [data-date].free').first().click();
     await guest.locator('book-times li button').first().click();
     await guest.getByLabel('Name').fill('Gustav Gast');
     await guest.getByLabel('Email').fill('gustav@example.com');
@@ -305,6 +308,7 @@ describe('the hosted site', () => {
     await shot(guest, 'manage-phone');
 
     await guest.getByRole('button', { name: 'Reschedule' }).click();
+    await guest.locator('book-reschedule').getByRole('button', { name: 'Next month' }).click();
     await guest.locator('book-reschedule book-calendar [data-date].free').first().click();
     await guest.locator('book-reschedule book-times li button').last().click();
     await guest.getByRole('button', { name: /^Move to / }).click();
@@ -329,7 +333,7 @@ describe('the hosted site', () => {
     await stranger.goto(`${base}/manage/${id}?token=wrong`);
     await stranger.getByText('We could not find this booking.').waitFor();
     await stranger.close();
-  }, 60_000);
+  });
 
   it('saves a screenshot of each main page', async () => {
     const desktop = watch(await customerSide.browser()!.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } }));
@@ -370,24 +374,35 @@ describe('the hosted site', () => {
     }
     await customer.goto(`${base}/account/emails`);
     await shot(customer, 'account-emails-phone');
-  }, 60_000);
+  });
 
   it('pages do not shift as they load, and pass an accessibility audit', async () => {
     // Layout shifts as the browser measures them (CLS); 0.1 is the "good" threshold.
+    // Once the network is idle, two frames are painted (any shift is measured in the frame it happens in), then the
+    // shifts the observer has queued but not yet delivered are taken too: no fixed wait for its callback.
     const measure = async (page: Page, path: string) => {
       await page.goto(base + path, { waitUntil: 'networkidle' });
-      await page.waitForTimeout(300);
-      return page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+      return page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { __cls: () => number }).__cls()))),
+          ),
+      );
     };
     const visitor = watch(await browser.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
     await visitor.addInitScript(() => {
-      const w = window as unknown as { __cls: number };
-      w.__cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-          if (!entry.hadRecentInput) w.__cls += entry.value;
+      let cls = 0;
+      const add = (entries: PerformanceEntryList) => {
+        for (const entry of entries as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) cls += entry.value;
         }
-      }).observe({ type: 'layout-shift', buffered: true });
+      };
+      const observer = new PerformanceObserver((list) => add(list.getEntries()));
+      observer.observe({ type: 'layout-shift', buffered: true });
+      (window as unknown as { __cls: () => number }).__cls = () => {
+        add(observer.takeRecords());
+        return cls;
+      };
     });
     for (const path of ['/', '/p/studio-anna', '/p/kiez-barber/book', '/login']) {
       expect(await measure(visitor, path), path).toBeLessThan(0.1);
@@ -418,11 +433,15 @@ describe('the hosted site', () => {
     for (const path of ['/admin', `/admin/appointments/${appointmentId}`, '/admin/services', '/admin/schedule', '/admin/profile', '/admin/embed']) await check(path);
     await audit.close();
     expect(violations).toEqual([]);
-  }, 60_000);
+  });
 
   it('no page broke its CSP or threw', () => {
     // The one error the story causes on purpose: the wrong password's 401.
     const wrongPassword = /\/login\?next=%2Faccount%2Femails: Failed to load resource: .* 401/;
-    expect(problems.filter((p) => !wrongPassword.test(p))).toEqual([]);
+    // Not the site's either: Playwright runs its own helper scripts in every frame, and Chromium reports them blocked
+    // in the email frames, which are sandboxed without scripts on purpose; whether Playwright tried while such a frame
+    // was open depends on timing (microsoft/playwright#33343).
+    const playwrightInEmailFrame = /Blocked script execution in '[^']*\/emails\/\d+\/html\b/;
+    expect(problems.filter((p) => !wrongPassword.test(p) && !playwrightInEmailFrame.test(p))).toEqual([]);
   });
 });

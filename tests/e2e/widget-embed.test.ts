@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
+import { shiftedClock } from '../support/shifted-clock.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { listen } from '../support/server.js';
@@ -15,9 +16,12 @@ import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The month after today's in Tokyo, the widget's zone (`YYYY-MM`): its 10th is always a full, bookable day. */
+/** The server's clock and the page's: both read the same fixed date whenever the suite runs. */
+const clock = shiftedClock();
+
+/** The month after the test date's in Tokyo, the widget's zone (`YYYY-MM`): its 10th is always a full, bookable day. */
 function nextMonth(): string {
-  const [year, month] = new Date().toLocaleDateString('sv', { timeZone: 'Asia/Tokyo' }).split('-').map(Number);
+  const [year, month] = clock.now().toLocaleDateString('sv', { timeZone: 'Asia/Tokyo' }).split('-').map(Number);
   return new Date(Date.UTC(year!, month!, 1)).toISOString().slice(0, 7);
 }
 
@@ -32,8 +36,7 @@ describe('embedding the widget on another site', () => {
   beforeAll(async () => {
     // The page must get what `npm run build` ships, so build it (this also enforces the size budget).
     execFileSync(process.execPath, ['widget/build.mjs'], { cwd: root, stdio: 'pipe' });
-    // A real clock: the browser's idea of "today" and the server's must agree.
-    ctx = await createTestContext({ deps: { now: () => new Date() } });
+    ctx = await createTestContext({ deps: { now: clock.now } });
     api = await listen(ctx.app);
     provider = await createProvider(ctx, {
       timeZone: 'Asia/Tokyo',
@@ -51,7 +54,7 @@ describe('embedding the widget on another site', () => {
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
     browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -63,6 +66,7 @@ describe('embedding the widget on another site', () => {
   it('books a slot through the widget: the appointment is stored and the slot is gone', async () => {
     expect(new URL(siteUrl).origin).not.toBe(new URL(api.url).origin);
     const page = await browser.newPage(reducedMotion);
+    await page.addInitScript(clock.script);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const scripts: { url: string; encoding: string | undefined; bytes: Promise<number> }[] = [];
@@ -117,5 +121,15 @@ describe('embedding the widget on another site', () => {
     const total = (await Promise.all(scripts.map((s) => s.bytes))).reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(20 * 1024);
     expect(errors).toEqual([]);
-  }, 60_000);
+  });
+
+  it('serves the build\'s custom-elements.json beside widget.js, describing <book-services>', async () => {
+    const res = await fetch(`${api.url}/custom-elements.json`, { headers: { Origin: siteUrl.slice(0, -1) } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const manifest = (await res.json()) as { modules: { exports?: { kind: string; name: string }[] }[] };
+    const definitions = manifest.modules.flatMap((m) => m.exports ?? []).filter((e) => e.kind === 'custom-element-definition');
+    expect(definitions.map((d) => d.name)).toEqual(['book-services']);
+  });
 });

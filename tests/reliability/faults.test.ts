@@ -34,7 +34,10 @@ describe('faults: SMTP and Google failing under booking load', () => {
 
   beforeAll(async () => {
     google = await FakeGoogle.start();
-    ctx = await createCalendarContext(google, { calendar: { timeoutMs: 300 } });
+    // A slow answer comes long after the client's timeout; the timeout itself leaves a busy machine room, so only
+    // the held answers time out (a 300 ms timeout also cut off the set-up's own calls under load).
+    google.slowMs = 15_000;
+    ctx = await createCalendarContext(google, { calendar: { timeoutMs: 3_000 } });
     // The same app with the per-address booking limit raised: the load comes from one address.
     const app = createApp({ db: ctx.db, config: { ...ctx.config, bookingRateLimit: 1_000_000 }, now: () => ctx.clock.now, calendar: ctx.calendar });
     ctx = { ...ctx, app };
@@ -60,8 +63,9 @@ describe('faults: SMTP and Google failing under booking load', () => {
   it('books through every fault, then delivers every email and calendar event exactly once', async () => {
     const port = await freePort();
     const log: string[] = [];
-    // Tight timeouts, so a held message is a timeout within the test's time.
-    const transport = smtpTransport(`smtp://127.0.0.1:${port}`, { connectionTimeoutMs: 500, socketTimeoutMs: 800 });
+    // Timeouts short enough that a held message is a timeout within the test's time (its send gives up after
+    // 2 s + 2 × 2 s), long enough that a busy machine's slow answers are not taken for silence.
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`, { connectionTimeoutMs: 2_000, socketTimeoutMs: 2_000 });
     const worker = emailWorker(ctx, { transport, log: (line) => log.push(line) });
 
     // Booking load over HTTP: each round books PER_ROUND slots on LOOPS connections while the workers run.
@@ -89,9 +93,15 @@ describe('faults: SMTP and Google failing under booking load', () => {
         }),
       );
     };
-    /** Bookings and a pass of both workers at the same time; then a minute passes (every retry so far is due again). */
+    /**
+     * Bookings and a pass of both workers at the same time: the pass starts once a quarter of the round is booked (so
+     * it has work, however slow the machine), while the rest is still booking. Then a minute passes (every retry so
+     * far is due again).
+     */
     const round = async () => {
-      await Promise.all([bookRound(), new Promise((resolve) => setTimeout(resolve, 150)).then(() => Promise.all([worker.runOnce(), ctx.calendar.syncOnce()]))]);
+      const started = statuses.length;
+      const workers = until(() => statuses.length >= started + PER_ROUND / 4, 60_000).then(() => Promise.all([worker.runOnce(), ctx.calendar.syncOnce()]));
+      await Promise.all([bookRound(), workers]);
       ctx.clock.now = new Date(ctx.clock.now.getTime() + MINUTE + 1_000);
     };
 
@@ -135,7 +145,6 @@ describe('faults: SMTP and Google failing under booking load', () => {
       expect(left.filter((r) => r.status === 'failed'), 'emails given up on').toEqual([]);
       const due = Math.min(...left.map((r) => Date.parse(r.next_attempt_at)));
       if (due > ctx.clock.now.getTime()) ctx.clock.now = new Date(due);
-      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await drainSync(ctx);
     await worker.stop();

@@ -2,10 +2,12 @@ import { readFileSync, rmSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer } from '../support/child-server.js';
 import { call, sessionFrom } from '../support/http.js';
 import { listen } from '../support/server.js';
+import { until } from '../support/smtp.js';
 import { APP_URL } from '../support/test-app.js';
 import { defaultRecipe, type Outcome, recipes, routesOf } from './support/routes.js';
 import { asContext, buildWorld, type Member, openCopy, PASSWORD, PII, piiStrings, ROLES, type World } from './support/world.js';
@@ -238,6 +240,7 @@ describe('security', () => {
       const dir = mkdtempSync(join(tmpdir(), 'reliability-logs-'));
       const server = await startChildServer({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, SEED_DEMO: 'false', APP_URL: 'http://127.0.0.1' });
       const secrets: string[] = [...piiStrings(), PASSWORD];
+      let delivered: number[] = [];
       try {
         const api = (path: string, init: RequestInit = {}) =>
           fetch(`${server.url}${path}`, { ...init, headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) } });
@@ -270,14 +273,26 @@ describe('security', () => {
         await api('/api/bookings', { method: 'POST', body: `{"customer":{"email":"${PII.customer.email}"` });
         await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: PII.customer.email, password: 'wrong password' }) });
         await api(`/api/nothing/${encodeURIComponent(PII.customer.email)}?phone=${encodeURIComponent(PII.customer.phone)}`);
-        // The email worker polls every 2 s and logs what it delivers to the built-in mailbox.
-        await new Promise((resolve) => setTimeout(resolve, 4_500));
+        // The email worker polls every 2 s and logs each email it keeps in the built-in mailbox: wait until it has
+        // delivered every one and its line is in the log, so the log holds all that emails could have leaked into it.
+        const outbox = new Database(join(dir, 'app.db'), { readonly: true });
+        try {
+          const emails = () => outbox.prepare<[], { id: number; status: string }>('select id, status from email_outbox').all();
+          const logged = (id: number) => server.output().includes(`email #${id} kept in the built-in mailbox`);
+          await until(() => emails().length > 0 && emails().every((e) => e.status === 'sent' && logged(e.id)), 60_000);
+          delivered = emails().map((e) => e.id);
+        } finally {
+          outbox.close();
+        }
       } finally {
         await server.stop();
         rmSync(dir, { recursive: true, force: true });
       }
       const log = server.output();
       expect(log).toContain('listening');
+      // The worker ran: the sign-up's and the bookings' emails were delivered, each logged.
+      expect(delivered.length).toBeGreaterThanOrEqual(5);
+      for (const id of delivered) expect(log).toContain(`email #${id} kept in the built-in mailbox`);
       for (const secret of secrets) expect(log.includes(secret), `the log shows "${secret}":\n${log}`).toBe(false);
     });
   });

@@ -9,6 +9,7 @@ export default defineConfig({
     root: new URL('../..', import.meta.url).pathname,
     include: ['tests/reliability/**/*.test.ts'],
     globalSetup: ['tests/reliability/support/global-setup.ts'],
+    setupFiles: ['tests/support/close-databases.ts'],
     testTimeout: 240_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -28,7 +28,7 @@ describe('npm start on a fresh machine', () => {
     expect(again.providers).toHaveLength(providers.length);
     expect(second.output()).not.toContain('Seeded demo data');
     await second.stop();
-  });
+  }, 300_000); // two starts, each given up to two minutes on a busy machine
 
   it('refuses to start with a clear message when the configuration is wrong', async () => {
     await expect(startChildServer({ DATABASE_URL: 'mysql://nope', PORT: 'x' })).rejects.toThrow(/Invalid configuration[\s\S]*DATABASE_URL/);

@@ -34,7 +34,8 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    // Bounds a hang, not a slow start: loading the server through tsx takes seconds idle, many times that when busy.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     child.stdout.on('data', () => {
       if (output.includes('listening')) {
         clearTimeout(timer);

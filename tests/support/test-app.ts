@@ -1,6 +1,7 @@
 import { type AppDeps, createApp } from '../../server/app.js';
 import { type Config, loadConfig } from '../../server/config.js';
-import { connectDatabase, type Db, migrateToLatest } from '../../server/db/connect.js';
+import { type Db, migrateToLatest } from '../../server/db/connect.js';
+import { openTestDatabase } from './test-databases.js';
 
 export const APP_URL = 'http://booking.test';
 /** A Tuesday morning in Berlin; every test that needs "now" starts here. */
@@ -25,7 +26,7 @@ export async function createTestContext(
   options: { config?: Partial<Config>; deps?: Partial<Omit<AppDeps, 'db' | 'config'>> } = {},
 ): Promise<TestContext> {
   const config = testConfig(options.config);
-  const db = connectDatabase(config.databaseUrl);
+  const db = openTestDatabase(config.databaseUrl);
   await migrateToLatest(db);
   const clock = { now: NOW };
   const app = createApp({ db, config, now: () => clock.now, ...options.deps });

@@ -1,4 +1,4 @@
-/** Shapes of the public booking API (see the README's API summary). Shared with the hosted site. */
+/** Shapes of the public booking API (see docs/api.md). Shared with the hosted site. */
 
 export interface Money {
   amountMinor: number;

@@ -1,5 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { createProvider, text, type TestProvider } from '../test/fixtures.js';
+import { expect, oneEvent } from '@open-wc/testing';
+import { createProvider, text, type TestProvider, waitFor } from '../test/fixtures.js';
 import { fillDetails, heading, inner, mount, notice, openTimes, shadow, times, waitForHeading } from '../test/flow.js';
 
 /** Books a slot the way another customer would, straight through the API. */
@@ -77,7 +77,7 @@ describe('book-services booking', () => {
 
       await waitForHeading(el, 'Choose a time');
       expect(notice(el)).to.equal('Sorry, that time was just taken. Please pick another one.');
-      await waitUntil(() => times(el).length > 0, 'times were not refreshed');
+      await waitFor(() => times(el).length > 0, 'times were not refreshed');
       // 09:00–10:00 is booked: the 9:00 and 9:30 starts overlap it.
       expect(times(el)).to.have.length(13);
       expect(times(el)[0]).to.equal('10:00 AM');
@@ -108,7 +108,7 @@ describe('book-services booking', () => {
     expect((await error).detail).to.include({ code: 'invalid_request', status: 400 });
     await el.updateComplete;
     const form = inner(el, 'book-details')!;
-    await waitUntil(() => form.querySelector('#email-error'), 'no field error');
+    await waitFor(() => form.querySelector('#email-error'), 'no field error');
     expect(text(form.querySelector('#email-error'))).to.equal('Please enter a valid email address.');
     expect(form.activeElement).to.equal(form.querySelector('#email'));
     expect(notice(el)).to.equal('');

@@ -1,5 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { createProvider, text, type TestProvider } from '../test/fixtures.js';
+import { expect, oneEvent } from '@open-wc/testing';
+import { createProvider, text, type TestProvider, waitFor } from '../test/fixtures.js';
 import { calendarReady, heading, inner, mount, nextMonth, openTimes, shadow, times, waitForHeading } from '../test/flow.js';
 import { addDays } from '../lib/dates.js';
 
@@ -67,7 +67,7 @@ describe('book-services locale and time zone', () => {
       expect(select.selectedOptions[0]!.textContent).to.equal('Asia/Kolkata (GMT+5:30)');
       select.value = 'UTC';
       select.dispatchEvent(new Event('change'));
-      await waitUntil(() => times(el)[0] === '12:00 AM', `times stayed ${times(el)[0]}`);
+      await waitFor(() => times(el)[0] === '12:00 AM', `times stayed ${times(el)[0]}`);
       expect(times(el)).to.have.length(15);
       expect(inner(el, 'book-times')!.querySelector('select')!.value).to.equal('UTC');
     });

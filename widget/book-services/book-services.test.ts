@@ -1,6 +1,6 @@
-import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createProvider, text, type TestProvider } from '../test/fixtures.js';
+import { createProvider, text, type TestProvider, waitFor } from '../test/fixtures.js';
 import { calendarReady, heading, inner, mount, nextMonth, notice, openTimes, shadow, times, waitForHeading } from '../test/flow.js';
 import type { BookCalendar } from '../book-calendar/book-calendar.js';
 import type { BookServices } from './book-services.js';
@@ -34,15 +34,19 @@ describe('book-services', () => {
     });
 
     it('keeps the loading states accessible while the server is slow', async () => {
-      const slow = { slug: provider.slug, api: `${location.origin}/__slow/800` };
+      // The harness holds answers to `/__held/api/…` while its gate is shut.
+      const gate = (state: 'shut' | 'open') => fetch(`/__gate/${state}`);
+      await gate('shut');
       const el = document.createElement('book-services');
-      el.setAttribute('provider', slow.slug);
-      el.setAttribute('api', slow.api);
+      el.setAttribute('provider', provider.slug);
+      el.setAttribute('api', `${location.origin}/__held`);
       document.body.append(el);
       await el.updateComplete;
       expect(text(shadow(el, '[part=loading]'))).to.equal('Loading…');
       await expect(el).to.be.accessible();
+      await gate('open');
       await waitForHeading(el, 'Choose a service');
+      await gate('shut');
       inner(el, 'book-service-list')!.querySelector('button')!.click();
       await el.updateComplete;
       const cal = shadow(el, 'book-calendar') as BookCalendar;
@@ -51,6 +55,7 @@ describe('book-services', () => {
       expect(inner(el, 'book-calendar')!.querySelector('table')!.getAttribute('aria-busy')).to.equal('true');
       expect(text(shadow(el, '[part=loading]'))).to.equal('Loading…');
       await expect(el).to.be.accessible();
+      await gate('open');
       await calendarReady(el);
       el.remove();
     });
@@ -84,7 +89,7 @@ describe('book-services', () => {
       const el = await mount(closed, { service: closed.serviceId, timeZone: 'UTC' });
       await calendarReady(el);
       const empty = shadow(el, '[part=empty]')!;
-      await waitUntil(() => empty.querySelector('button'), 'no next-available link');
+      await waitFor(() => empty.querySelector('button'), 'no next-available link');
       const month = nextMonth('UTC');
       const expected = new Date(`${month}-03T00:00:00Z`).toLocaleDateString('en-US', {
         timeZone: 'UTC',
@@ -105,7 +110,7 @@ describe('book-services', () => {
       const closed = await createProvider({ hours: 'closed' });
       const el = await mount(closed, { service: closed.serviceId });
       await calendarReady(el);
-      await waitUntil(() => !shadow(el, '[part=empty] .spinner'), 'lookahead did not finish');
+      await waitFor(() => !shadow(el, '[part=empty] .spinner'), 'lookahead did not finish');
       expect(text(shadow(el, '[part=empty]'))).to.equal('No free times in this month. No free times in the coming months.');
     });
   });
@@ -124,7 +129,7 @@ describe('book-services', () => {
       await sendKeys({ press: 'PageDown' });
       await calendarReady(el);
       const cal = inner(el, 'book-calendar')!;
-      await waitUntil(() => (cal.activeElement as HTMLElement | null)?.dataset.date?.startsWith(nextMonth('Asia/Tokyo')), 'focus did not move');
+      await waitFor(() => (cal.activeElement as HTMLElement | null)?.dataset.date?.startsWith(nextMonth('Asia/Tokyo')), 'focus did not move');
       await sendKeys({ press: 'Space' });
       await waitForHeading(el, 'Choose a time');
       expect(text(shadow(el, '[role=status]'))).to.equal('Step 3 of 4: Choose a time');

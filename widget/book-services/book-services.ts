@@ -11,6 +11,7 @@ import '../book-times/book-times.js';
 import { formatDate, formatDuration, formatPrice, formatTime } from '../i18n/format.js';
 import { fill, resolveLocale, type Messages } from '../i18n/messages.js';
 import { addMonths, localDate, validZone } from '../lib/dates.js';
+import type { BookServicesEventMap } from '../events.js';
 import { define } from '../lib/define.js';
 import { base } from '../styles/shared.js';
 import { hostTokens } from '../styles/tokens.js';
@@ -32,49 +33,65 @@ const errorText: Record<string, keyof Messages> = {
 };
 
 /**
- * @summary The booking widget: service → day → time (in the customer's zone) → details → confirmation.
+ * The booking widget: service → day → time (in the customer's zone) → details → confirmation, in Shadow DOM.
+ * Importing `widget.js` defines it; the page sets attributes and listens for its events (typed in `events.ts`).
  *
- * @event book-ready - The provider and services loaded; `detail: { provider, services }`.
- * @event book-slot-selected - A time was picked; `detail: { service, start, end }` (ISO instants).
- * @event book-booked - The booking is confirmed; `detail: { id, start, end, service, manageUrl }`.
- * @event book-error - An error was shown; `detail: { code, status, message }`.
+ * @summary Lets customers book a provider's services on any website.
+ * @tagname book-services
+ *
+ * @event {CustomEvent<BookReadyDetail>} book-ready - The provider and its services loaded; `detail: { provider, services }` (slug, number of services).
+ * @event {CustomEvent<BookSlotSelectedDetail>} book-slot-selected - The customer picked a time; `detail: { service, start, end }` (ISO-8601 UTC instants).
+ * @event {CustomEvent<BookBookedDetail>} book-booked - The booking is confirmed; `detail: { id, start, end, service, manageUrl }`.
+ * @event {CustomEvent<BookErrorDetail>} book-error - An error was shown; `detail: { code, status, message }`.
  *
  * @csspart base - The widget's box.
  * @csspart header - Provider name and the chosen service.
  * @csspart heading - The step title.
  * @csspart back - The back button.
  * @csspart notice - Error and info messages.
+ * @csspart loading - The loading message.
+ * @csspart empty - The "no free times" message of a month.
  * @csspart service - Each service button.
  * @csspart day - Each calendar day.
  * @csspart time - Each time button.
  * @csspart zone - The time-zone select.
- * @csspart form - The details form; `confirm` its submit button.
- * @csspart calendar-link - The .ics and Google Calendar links on the success screen; `manage-link` the manage link.
+ * @csspart form - The details form.
+ * @csspart confirm - The details form's submit button.
+ * @csspart calendar-link - The .ics and Google Calendar links on the confirmation.
+ * @csspart manage-link - The link to manage or cancel the booking on the confirmation.
  *
- * @cssprop --book-accent - Brand colour for buttons, links and free days (with `--book-accent-fg` on it).
- * @cssprop --book-radius - Corner radius.
- * @cssprop --book-font - Font family.
- *
- * @property provider - The provider's slug (required).
- * @property service - A service id to preselect; skips the service step.
- * @property locale - BCP 47 locale; defaults to the browser's. English and German text.
- * @property timeZone - (`time-zone`) IANA zone times are shown in; defaults to the browser's.
- * @property theme - `light` (default), `dark` or `auto` (follows the OS).
- * @property api - Base URL of the booking server; defaults to the origin the script was loaded from.
- * @property credentials - `omit` (default) or `same-origin`: the hosted site sends its session, so a signed-in
- *   customer's booking lands in their account.
- * @property customer - `{ name, email }` to prefill the details form with (the signed-in customer on the site).
+ * @cssprop [--book-accent=#1d4ed8] - Buttons, links, times, selected day (dark: #8ab4ff).
+ * @cssprop [--book-accent-fg=#ffffff] - Text on the accent colour (dark: #0b1322).
+ * @cssprop --book-accent-soft - Days with free times, hovered services (the accent at 14 % on the background; dark 25 %).
+ * @cssprop [--book-bg=#ffffff] - Background (dark: #16181d).
+ * @cssprop [--book-surface=#f4f5f7] - Messages, separators (dark: #20242b).
+ * @cssprop [--book-fg=#1a1c20] - Text (dark: #eef0f3).
+ * @cssprop [--book-muted=#52575f] - Secondary text, days without free times (dark: #b1b8c2).
+ * @cssprop [--book-border=#767b84] - Borders of the box, buttons and inputs (dark: #8a929e).
+ * @cssprop [--book-danger=#b3261e] - Errors (dark: #ffb4ab).
+ * @cssprop [--book-success=#1b6b35] - The confirmation (dark: #8fd9a8).
+ * @cssprop [--book-focus=#1d4ed8] - The keyboard focus ring (dark: #8ab4ff).
+ * @cssprop [--book-radius=8px] - Corner radius.
+ * @cssprop --book-font - Font family (system UI fonts by default).
  */
 export class BookServices extends LitElement {
   static override styles = [reset, hostTokens, base, styles];
 
+  /** The provider's slug, as in their page URL (required). */
   @property() provider = '';
+  /** A service id to preselect; skips the service list and starts at the calendar. */
   @property() service = '';
+  /** BCP 47 locale; defaults to the browser's. `en` and `de` have text; other languages fall back to English. */
   @property() locale = '';
+  /** IANA zone the times are shown in (`Europe/Berlin`); defaults to the browser's. The customer can switch it. */
   @property({ attribute: 'time-zone' }) timeZone = '';
+  /** `light`, `dark`, or `auto` (follows the visitor's OS setting). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /** Base URL of the booking server; defaults to the origin `widget.js` was loaded from. */
   @property() api = '';
+  /** `same-origin` sends the page's cookies (the hosted site, so a signed-in customer's booking lands in their account). */
   @property() credentials: 'omit' | 'same-origin' = 'omit';
+  /** `{ name, email }` to prefill the details form with (the signed-in customer on the hosted site). */
   @property({ attribute: false }) customer?: { name: string; email: string };
 
   @state() private data?: ProviderResponse;
@@ -428,7 +445,7 @@ export class BookServices extends LitElement {
     return text;
   }
 
-  private fire(type: string, detail: unknown): void {
+  private fire<K extends keyof BookServicesEventMap>(type: K, detail: BookServicesEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

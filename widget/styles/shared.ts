@@ -1,5 +1,21 @@
 import { css } from 'lit';
 
+/** The focus ring and screen-reader-only text; the hosted site's pages use them too (site/vite.config.ts). */
+export const accessibility = css`
+  :focus-visible {
+    outline: 3px solid var(--book-focus);
+    outline-offset: 2px;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
+
 /** Base rules every widget component adopts: type, buttons, focus ring, screen-reader-only text. */
 export const base = css`
   :host {
@@ -44,20 +60,9 @@ export const base = css`
     color: var(--book-accent);
     text-decoration: underline;
   }
-  :focus-visible {
-    outline: 3px solid var(--book-focus);
-    outline-offset: 2px;
-  }
+  ${accessibility}
   a {
     color: var(--book-accent);
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
   ul {
     list-style: none;

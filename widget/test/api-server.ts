@@ -30,9 +30,9 @@ export interface TestProvider {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function startTestApi() {
-  // A real clock: the browser's "today" and the server's must agree.
-  const ctx = await createTestContext({ config: { bookingRateLimit: 10_000, slotsRateLimit: 10_000 }, deps: { now: () => new Date() } });
+/** `now` is the clock the test page has too (tests/support/shifted-clock.mjs): the browser's "today" and the server's agree. */
+export async function startTestApi(now: () => Date) {
+  const ctx = await createTestContext({ config: { bookingRateLimit: 10_000, slotsRateLimit: 10_000 }, deps: { now } });
   const server = await listen(ctx.app);
   let count = 0;
 
@@ -51,7 +51,7 @@ export async function startTestApi() {
     const secondServiceId = await addService(ctx, p, { name: 'Beard trim', durationMinutes: 30 });
     if (options.hours === 'next-month') {
       // Closed from yesterday (any zone) to the 2nd of next month: this month is empty, the 3rd is next free.
-      const day = new Date(Date.now() - 86_400_000);
+      const day = new Date(now().getTime() - 86_400_000);
       const until = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 3));
       for (; day < until; day.setUTCDate(day.getUTCDate() + 1)) {
         const res = await call(ctx, 'PUT', `/api/admin/schedule/overrides/${iso(day)}`, { session: p.session, body: { intervals: [] } });

@@ -1,4 +1,5 @@
 /** Browser side of the test harness: providers created on the real server for one test. */
+import { waitUntil } from '@open-wc/testing';
 import type { ProviderOptions, TestProvider } from './api-server.js';
 
 export type { TestProvider };
@@ -14,3 +15,9 @@ export async function createProvider(
 
 /** An element's text with all whitespace (including the no-break spaces `Intl` uses) collapsed to one space. */
 export const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Waits until `predicate` holds. open-wc's `waitUntil` gives up after 1 s, less than a round trip to the server can
+ * take on a busy 2-core machine; this gives it 10 s (the test's own timeout is longer), polling as often.
+ */
+export const waitFor = (predicate: () => unknown, message: string): Promise<void> => waitUntil(predicate, message, { timeout: 10_000 });

@@ -1,11 +1,11 @@
 /** Helpers that drive a `<book-services>` through its steps the way a customer would, by clicking. */
-import { fixture, waitUntil } from '@open-wc/testing';
+import { fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import type { BookCalendar } from '../book-calendar/book-calendar.js';
 import type { BookServices } from '../book-services/book-services.js';
 import '../book-services/book-services.js';
 import { addMonths, localDate } from '../lib/dates.js';
-import { text, type TestProvider } from './fixtures.js';
+import { text, type TestProvider, waitFor } from './fixtures.js';
 
 export const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 export const heading = (el: BookServices) => text(shadow(el, 'h2'));
@@ -24,18 +24,18 @@ export async function mount(
     time-zone=${attrs.timeZone ?? 'Asia/Tokyo'}
     theme=${attrs.theme ?? 'light'}
   ></book-services>`);
-  await waitUntil(() => !shadow(el, '[part=loading]') && heading(el) !== 'Loading…', 'widget did not load');
+  await waitFor(() => !shadow(el, '[part=loading]') && heading(el) !== 'Loading…', 'widget did not load');
   return el;
 }
 
 export async function waitForHeading(el: BookServices, title: string): Promise<void> {
-  await waitUntil(() => heading(el) === title, `heading stayed "${heading(el)}", wanted "${title}"`);
+  await waitFor(() => heading(el) === title, `heading stayed "${heading(el)}", wanted "${title}"`);
 }
 
 /** Waits until the calendar shows a loaded month. */
 export async function calendarReady(el: BookServices) {
   await el.updateComplete; // a month change just clicked must reach the calendar as `loading` first
-  await waitUntil(() => {
+  await waitFor(() => {
     const cal = shadow(el, 'book-calendar') as (HTMLElement & { loading: boolean }) | null;
     return cal && !cal.loading && !shadow(el, '[part=loading]');
   }, 'calendar did not load');
@@ -52,9 +52,9 @@ export async function openTimes(el: BookServices, serviceIndex = 0): Promise<str
   await calendarReady(el);
   const date = `${month}-10`;
   const day = () => inner(el, 'book-calendar')!.querySelector<HTMLButtonElement>(`[data-date="${date}"]`)!;
-  await waitUntil(() => day().classList.contains('free'), `${date} is not free`);
+  await waitFor(() => day().classList.contains('free'), `${date} is not free`);
   day().click();
-  await waitUntil(() => inner(el, 'book-times')?.querySelector('li button'), 'no times shown');
+  await waitFor(() => inner(el, 'book-times')?.querySelector('li button'), 'no times shown');
   return date;
 }
 

@@ -1,14 +1,15 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { User } from '../../api/types.js';
-import { errorText } from '../../lib/errors.js';
+import { ActionController } from '../../lib/action.js';
 import { siteBase } from '../../styles/components.js';
 
 /**
  * @summary Account settings: the address and whether it is confirmed, a password change (which signs out
  * every other device), and the user's data: "Download my data" (JSON) and, for customers, "Delete my account".
+ * One notice area above them reports what the last action did.
  *
  * @event book-account-deleted - The account is gone (the page then leaves for the directory).
  *
@@ -18,27 +19,24 @@ export class BookAccountSettings extends LitElement {
   static override styles = siteBase;
 
   @property({ attribute: false }) user!: User;
-  @state() private busy = false;
-  @state() private problem = '';
-  @state() private status = '';
-  @state() private deleteProblem = '';
+  private action = new ActionController(this);
 
   override render() {
-    return html`<section class="panel" aria-labelledby="email-h">
+    return html`<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
+      <p class="notice" role="status">${this.action.status}</p>
+      <section class="panel" aria-labelledby="email-h">
         <h2 id="email-h">Email</h2>
         <p>${this.user.email} · ${this.user.emailVerified ? 'confirmed' : 'not confirmed yet'}</p>
       </section>
       <section class="panel" aria-labelledby="password-h">
         <h2 id="password-h">Change password</h2>
-        <p class="notice bad" role="alert">${this.problem}</p>
-        <p class="notice" role="status">${this.status}</p>
         <form @submit=${this.handleSubmit}>
           <div class="field"><label for="current">Current password</label>
             <input id="current" name="current" type="password" autocomplete="current-password" required /></div>
           <div class="field"><label for="new">New password</label>
             <input id="new" name="new" type="password" autocomplete="new-password" minlength="10" required aria-describedby="new-hint" />
             <span class="hint" id="new-hint">At least 10 characters. Other devices will be signed out.</span></div>
-          <button class="primary" type="submit" ?disabled=${this.busy}>Change password</button>
+          <button class="primary" type="submit" ?disabled=${this.action.busy}>Change password</button>
         </form>
       </section>
       <section class="panel" aria-labelledby="data-h">
@@ -54,7 +52,6 @@ export class BookAccountSettings extends LitElement {
       <h2 id="delete-h">Delete my account</h2>
       <p>Upcoming appointments are cancelled (you and the business get an email). Past appointments keep no name,
         email or phone of yours. This cannot be undone.</p>
-      <p class="notice bad" role="alert">${this.deleteProblem}</p>
       <form @submit=${this.handleDelete} data-delete>
         <fieldset>
           <legend>Your reviews</legend>
@@ -63,7 +60,7 @@ export class BookAccountSettings extends LitElement {
         </fieldset>
         <div class="field"><label for="delete-password">Password</label>
           <input id="delete-password" name="password" type="password" autocomplete="current-password" required /></div>
-        <button class="danger" type="submit" ?disabled=${this.busy}>Delete my account</button>
+        <button class="danger" type="submit" ?disabled=${this.action.busy}>Delete my account</button>
       </form>
     </section>`;
   }
@@ -71,17 +68,11 @@ export class BookAccountSettings extends LitElement {
   private async handleDelete(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    this.deleteProblem = '';
-    this.busy = true;
-    try {
+    await this.action.run(async () => {
       await api.deleteAccount(String(data.get('password') ?? ''), data.get('reviews') === 'delete' ? 'delete' : 'anonymous');
       this.dispatchEvent(new CustomEvent('book-account-deleted', { bubbles: true, composed: true }));
       location.assign('/');
-    } catch (e) {
-      this.deleteProblem = errorText(e);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
@@ -89,22 +80,16 @@ export class BookAccountSettings extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const next = String(data.get('new') ?? '');
-    this.problem = '';
-    this.status = '';
     if (next.length < 10) {
-      this.problem = 'Use at least 10 characters for the new password.';
+      this.action.clear();
+      this.action.report('Use at least 10 characters for the new password.');
       return;
     }
-    this.busy = true;
-    try {
+    await this.action.run(async () => {
       await api.changePassword(String(data.get('current') ?? ''), next);
       form.reset();
-      this.status = 'Password changed. Other devices are signed out.';
-    } catch (e) {
-      this.problem = errorText(e);
-    } finally {
-      this.busy = false;
-    }
+      return 'Password changed. Other devices are signed out.';
+    });
   }
 }
 

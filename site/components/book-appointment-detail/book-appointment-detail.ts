@@ -4,7 +4,9 @@ import type { Slot } from '../../../widget/api/types.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { AdminAppointment, AdminEmail, Profile } from '../../api/types.js';
+import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
+import { emit } from '../../lib/events.js';
 import { formatDay, formatSpan, formatTime, statusLabel, zoneLabel } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-mailbox/book-mailbox.js';
@@ -54,11 +56,9 @@ export class BookAppointmentDetail extends LitElement {
 
   @state() private appointment?: AdminAppointment;
   @state() private emails: AdminEmail[] = [];
-  @state() private problem = '';
-  @state() private busy = false;
+  private action = new ActionController(this);
   @state() private rescheduling = false;
   @state() private confirmingCancel = false;
-  @state() private status = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -67,13 +67,13 @@ export class BookAppointmentDetail extends LitElement {
 
   override render() {
     const a = this.appointment;
-    if (!a) return html`<p class="notice bad" role="alert">${this.problem}</p>${this.problem ? nothing : html`<p class="loading">Loading…</p>`}`;
+    if (!a) return html`<p class="notice bad" role="alert">${this.action.problem}</p>${this.action.problem ? nothing : html`<p class="loading">Loading…</p>`}`;
     const zone = this.profile.timeZone;
     const started = Date.parse(a.start) <= Date.now();
     const confirmed = a.status === 'confirmed';
     return html`<p><a href="/admin">← All appointments</a></p>
-      <p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
-      <p class="notice" role="status">${this.status}</p>
+      <p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
+      <p class="notice" role="status">${this.action.status}</p>
       <div class="panel">
         <h2>${a.service.name} <span class="badge ${a.status}">${statusLabel[a.status]}</span></h2>
         <dl>
@@ -94,23 +94,23 @@ export class BookAppointmentDetail extends LitElement {
         ${confirmed
           ? html`<div class="actions" part="actions">
               ${started
-                ? html`<button class="primary" ?disabled=${this.busy} @click=${() => this.act('complete')}>Mark completed</button>
-                    <button ?disabled=${this.busy} @click=${() => this.act('no-show')}>Mark no-show</button>`
-                : html`<button ?disabled=${this.busy} aria-expanded=${this.rescheduling} @click=${() => (this.rescheduling = !this.rescheduling)}>Reschedule</button>
-                    <button class="danger" ?disabled=${this.busy} @click=${() => (this.confirmingCancel = true)}>Cancel appointment</button>`}
+                ? html`<button class="primary" ?disabled=${this.action.busy} @click=${() => this.act('complete')}>Mark completed</button>
+                    <button ?disabled=${this.action.busy} @click=${() => this.act('no-show')}>Mark no-show</button>`
+                : html`<button ?disabled=${this.action.busy} aria-expanded=${this.rescheduling} @click=${() => (this.rescheduling = !this.rescheduling)}>Reschedule</button>
+                    <button class="danger" ?disabled=${this.action.busy} @click=${() => (this.confirmingCancel = true)}>Cancel appointment</button>`}
             </div>`
           : nothing}
         ${this.confirmingCancel
           ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
               <p>Cancel this appointment? ${a.customer.name} gets an email.</p>
               <div class="row">
-                <button class="danger" ?disabled=${this.busy} @click=${() => this.act('cancel')}>Yes, cancel it</button>
+                <button class="danger" ?disabled=${this.action.busy} @click=${() => this.act('cancel')}>Yes, cancel it</button>
                 <button @click=${() => (this.confirmingCancel = false)}>Keep it</button>
               </div>
             </div>`
           : nothing}
         ${this.rescheduling
-          ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${zone} ?busy=${this.busy}
+          ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${zone} ?busy=${this.action.busy}
               @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.move(e.detail)}
               @book-reschedule-cancel=${() => (this.rescheduling = false)}></book-reschedule>`
           : nothing}
@@ -130,27 +130,19 @@ export class BookAppointmentDetail extends LitElement {
       this.appointment = appointment;
       this.emails = emails;
     } catch (e) {
-      this.problem = errorText(e);
+      this.action.report(errorText(e));
     }
   }
 
-  private async run(work: () => Promise<AdminAppointment>, done: string): Promise<void> {
-    this.busy = true;
-    this.problem = '';
-    try {
+  /** Runs a change, then closes its panels and shows its emails as they now are. */
+  private run(work: () => Promise<AdminAppointment>, done: string): Promise<void> {
+    return this.action.run(async () => {
       this.appointment = await work();
-      this.status = done;
-      this.rescheduling = false;
-      this.confirmingCancel = false;
-      this.dispatchEvent(new CustomEvent('book-appointment-changed', { detail: this.appointment, bubbles: true, composed: true }));
+      this.rescheduling = this.confirmingCancel = false;
+      emit(this, 'book-appointment-changed', this.appointment);
       this.emails = (await api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: this.emails }))).emails;
-    } catch (e) {
-      this.problem = errorText(e);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
-    } finally {
-      this.busy = false;
-    }
+      return done;
+    });
   }
 
   private act(action: 'cancel' | 'complete' | 'no-show'): Promise<void> {
@@ -165,13 +157,8 @@ export class BookAppointmentDetail extends LitElement {
     );
   }
 
-  private async retry(id: number): Promise<void> {
-    try {
-      const { email } = await api.retryEmail(id);
-      this.emails = this.emails.map((e) => (e.id === id ? email : e));
-    } catch (e) {
-      this.problem = errorText(e);
-    }
+  private retry(id: number): Promise<void> {
+    return this.action.run(async () => void (this.emails = await api.retryEmailIn(this.emails, id)));
   }
 }
 

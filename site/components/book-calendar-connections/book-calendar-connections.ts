@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { Profile } from '../../api/types.js';
+import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { LOCALE, statusLabel } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
@@ -87,23 +88,21 @@ export class BookCalendarConnections extends LitElement {
   @state() private data?: CalendarState;
   @state() private failed: SyncJob[] = [];
   @state() private feedUrl = '';
-  @state() private problem = '';
-  @state() private status = '';
-  @state() private busy = false;
+  private action = new ActionController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     const params = new URLSearchParams(location.search);
-    if (params.get('connected')) this.status = `Connected to ${params.get('connected') === 'microsoft' ? 'Microsoft' : 'Google'}.`;
-    if (params.get('error')) this.problem = params.get('message') ?? 'Connecting the calendar did not work.';
+    if (params.get('connected')) this.action.status = `Connected to ${params.get('connected') === 'microsoft' ? 'Microsoft' : 'Google'}.`;
+    if (params.get('error')) this.action.problem = params.get('message') ?? 'Connecting the calendar did not work.';
     void this.load();
   }
 
   override render() {
-    if (!this.data) return html`<p class="notice bad" role="alert">${this.problem}</p>${this.problem ? nothing : html`<p class="loading" role="status">Loading…</p>`}`;
+    if (!this.data) return html`<p class="notice bad" role="alert">${this.action.problem}</p>${this.action.problem ? nothing : html`<p class="loading" role="status">Loading…</p>`}`;
     const d = this.data;
-    return html`<p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
-      <p class="notice" role="status">${this.status}</p>
+    return html`<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
+      <p class="notice" role="status">${this.action.status}</p>
       <section class="panel" aria-labelledby="conn-h">
         <h2 id="conn-h">Your calendar</h2>
         ${d.connection ? this.renderConnection(d.connection) : this.renderConnect(d)}
@@ -119,8 +118,8 @@ export class BookCalendarConnections extends LitElement {
                 <span class="hint">Shown once: copy it now. Rotating gives a new address and stops the old one.</span></p>`
           : html`<p>${d.feed.active ? `Your feed is on (address created ${when(d.feed.createdAt!)}). For security it is only shown when created.` : 'The feed is off.'}</p>`}
         <div class="row">
-          <button ?disabled=${this.busy} @click=${this.rotate}>${d.feed.active ? 'Rotate address' : 'Create feed address'}</button>
-          ${d.feed.active ? html`<button class="danger" ?disabled=${this.busy} @click=${this.disableFeed}>Turn feed off</button>` : nothing}
+          <button ?disabled=${this.action.busy} @click=${this.rotate}>${d.feed.active ? 'Rotate address' : 'Create feed address'}</button>
+          ${d.feed.active ? html`<button class="danger" ?disabled=${this.action.busy} @click=${this.disableFeed}>Turn feed off</button>` : nothing}
         </div>
       </section>
       <section class="panel" aria-labelledby="sync-h">
@@ -162,8 +161,8 @@ export class BookCalendarConnections extends LitElement {
         ${c.lastError ? html`<dt>Last error</dt><dd class="error">${c.lastError}</dd>` : nothing}
       </dl>
       <div class="row">
-        <button ?disabled=${this.busy} @click=${this.refreshBusy}>Re-read busy times</button>
-        <button class="danger" ?disabled=${this.busy} @click=${this.disconnect}>Disconnect</button>
+        <button ?disabled=${this.action.busy} @click=${this.refreshBusy}>Re-read busy times</button>
+        <button class="danger" ?disabled=${this.action.busy} @click=${this.disconnect}>Disconnect</button>
       </div>`;
   }
 
@@ -175,12 +174,12 @@ export class BookCalendarConnections extends LitElement {
             <h3>Google Calendar: share a calendar with us</h3>
             <p class="hint">No Google sign-in needed: we create a calendar and share it with your Google address.</p>
             <div class="field"><label for="share">Your Google email</label><input id="share" name="shareWith" type="email" required autocomplete="email" /></div>
-            <button class="primary" type="submit" ?disabled=${this.busy}>Share a calendar with me</button>
+            <button class="primary" type="submit" ?disabled=${this.action.busy}>Share a calendar with me</button>
           </form>`
         : nothing}
       <div class="row">
-        ${d.available.google ? html`<button ?disabled=${this.busy} @click=${() => this.oauth('google')}>Connect your Google account</button>` : nothing}
-        ${d.available.microsoft ? html`<button ?disabled=${this.busy} @click=${() => this.oauth('microsoft')}>Connect Outlook / Microsoft 365</button>` : nothing}
+        ${d.available.google ? html`<button ?disabled=${this.action.busy} @click=${() => this.oauth('google')}>Connect your Google account</button>` : nothing}
+        ${d.available.microsoft ? html`<button ?disabled=${this.action.busy} @click=${() => this.oauth('microsoft')}>Connect Outlook / Microsoft 365</button>` : nothing}
       </div>
       ${any ? nothing : html`<p class="muted">No calendar service is configured on this server; the ICS feed below works everywhere.</p>`}`;
   }
@@ -194,25 +193,17 @@ export class BookCalendarConnections extends LitElement {
       this.data = state;
       this.failed = jobs.syncJobs;
     } catch (e) {
-      this.problem = errorText(e);
+      this.action.report(errorText(e));
     }
   }
 
-  private async run(work: () => Promise<void>, done = ''): Promise<void> {
-    this.busy = true;
-    this.problem = '';
-    this.status = '';
-    try {
+  /** Runs a change, then shows the settings as they now are. */
+  private run(work: () => Promise<unknown>, done = ''): Promise<void> {
+    return this.action.run(async () => {
       await work();
-      this.status = done;
       await this.load();
-    } catch (e) {
-      this.problem = errorText(e);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
-    } finally {
-      this.busy = false;
-    }
+      return done;
+    });
   }
 
   private rotate = () =>

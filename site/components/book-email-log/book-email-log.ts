@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { AdminEmail, EmailStatus } from '../../api/types.js';
+import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { statusLabel } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
@@ -18,7 +19,7 @@ export class BookEmailLog extends LitElement {
   @state() private emails: AdminEmail[] = [];
   @state() private status: EmailStatus | '' = '';
   @state() private loading = true;
-  @state() private problem = '';
+  private action = new ActionController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -38,7 +39,7 @@ export class BookEmailLog extends LitElement {
         </div>
         <button @click=${() => this.load()}>Refresh</button>
       </div>
-      <p class="notice bad" role="alert">${this.problem}</p>
+      <p class="notice bad" role="alert">${this.action.problem}</p>
       ${this.loading
         ? html`<p class="loading" role="status">Loading emails…</p>`
         : html`<p class="muted" role="status">${this.emails.length} email${this.emails.length === 1 ? '' : 's'}${
@@ -51,21 +52,16 @@ export class BookEmailLog extends LitElement {
     this.loading = true;
     try {
       this.emails = (await api.adminEmails(this.status ? { status: this.status } : {})).emails;
-      this.problem = '';
+      this.action.report('');
     } catch (e) {
-      this.problem = errorText(e);
+      this.action.report(errorText(e));
     } finally {
       this.loading = false;
     }
   }
 
-  private async retry(id: number): Promise<void> {
-    try {
-      const { email } = await api.retryEmail(id);
-      this.emails = this.emails.map((e) => (e.id === id ? email : e));
-    } catch (e) {
-      this.problem = errorText(e);
-    }
+  private retry(id: number): Promise<void> {
+    return this.action.run(async () => void (this.emails = await api.retryEmailIn(this.emails, id)));
   }
 }
 

@@ -5,7 +5,9 @@ import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { CustomerBooking, Email } from '../../api/types.js';
 import { calendarLinks } from '../../lib/calendar-links.js';
+import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
+import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, statusLabel, zoneLabel } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-mailbox/book-mailbox.js';
@@ -57,10 +59,8 @@ export class BookManage extends LitElement {
 
   @state() private booking?: CustomerBooking;
   @state() private emails: Email[] = [];
-  @state() private problem = '';
-  @state() private status = '';
   @state() private panel: 'reschedule' | 'cancel' | 'erase' | null = null;
-  @state() private busy = false;
+  private action = new ActionController(this);
   private token = new URLSearchParams(location.search).get('token') ?? undefined;
   private zone = browserZone();
 
@@ -73,8 +73,8 @@ export class BookManage extends LitElement {
     const b = this.booking;
     if (!b) {
       return html`<h1>Your booking</h1>
-        ${this.problem
-          ? html`<p class="notice bad" role="alert">${this.problem}</p>
+        ${this.action.problem
+          ? html`<p class="notice bad" role="alert">${this.action.problem}</p>
               <p>Check that you opened the whole link from your email. <a href="/login">Sign in</a> to see bookings in your account.</p>`
           : html`<p class="loading" role="status">Loading your booking…</p>`}`;
     }
@@ -83,8 +83,8 @@ export class BookManage extends LitElement {
     const erasable = !b.contactErased && (b.status !== 'confirmed' || Date.parse(b.end) <= Date.now());
     const links = b.calendarLinks ?? calendarLinks(b);
     return html`<h1>${b.service.name} at ${b.provider.name}</h1>
-      <p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
-      <p class="notice" role="status">${this.status}</p>
+      <p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
+      <p class="notice" role="status">${this.action.status}</p>
       <div class="panel">
         <dl>
           <dt>Status</dt>
@@ -113,7 +113,7 @@ export class BookManage extends LitElement {
           ? html`<div class="notice" role="alertdialog" aria-label="Confirm erasing your details">
               <p>Erase your name, email, phone and note from this booking? ${b.provider.name} keeps only the time and the service.</p>
               <div class="row">
-                <button class="danger" ?disabled=${this.busy} @click=${this.erase}>Yes, erase my details</button>
+                <button class="danger" ?disabled=${this.action.busy} @click=${this.erase}>Yes, erase my details</button>
                 <button @click=${() => (this.panel = null)}>Keep them</button>
               </div>
             </div>`
@@ -122,13 +122,13 @@ export class BookManage extends LitElement {
           ? html`<div class="notice" role="alertdialog" aria-label="Confirm cancellation">
               <p>Cancel your ${b.service.name} on ${formatDay(b.start, this.zone)}?</p>
               <div class="row">
-                <button class="danger" ?disabled=${this.busy} @click=${this.cancel}>Yes, cancel</button>
+                <button class="danger" ?disabled=${this.action.busy} @click=${this.cancel}>Yes, cancel</button>
                 <button @click=${() => (this.panel = null)}>Keep it</button>
               </div>
             </div>`
           : nothing}
         ${this.panel === 'reschedule'
-          ? html`<book-reschedule provider=${b.provider.slug} service=${b.service.id} time-zone=${this.zone} ?busy=${this.busy}
+          ? html`<book-reschedule provider=${b.provider.slug} service=${b.service.id} time-zone=${this.zone} ?busy=${this.action.busy}
               @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.reschedule(e.detail)}
               @book-reschedule-cancel=${() => (this.panel = null)}></book-reschedule>`
           : nothing}
@@ -141,7 +141,7 @@ export class BookManage extends LitElement {
 
   private toggle(panel: 'reschedule' | 'cancel' | 'erase'): void {
     this.panel = this.panel === panel ? null : panel;
-    this.status = '';
+    this.action.clear();
   }
 
   private async load(): Promise<void> {
@@ -154,25 +154,19 @@ export class BookManage extends LitElement {
       this.emails = emails;
       document.title = `${booking.service.name} at ${booking.provider.name} · Book your services`;
     } catch (e) {
-      this.problem = errorText(e) === 'Booking not found' ? 'We could not find this booking.' : errorText(e);
+      this.action.report(errorText(e) === 'Booking not found' ? 'We could not find this booking.' : errorText(e));
     }
   }
 
-  private async run(work: () => Promise<string>): Promise<void> {
-    this.busy = true;
-    this.problem = '';
-    try {
-      this.status = await work();
+  /** Runs a change, then closes its panel and shows the booking as it now is. */
+  private run(work: () => Promise<string>): Promise<void> {
+    return this.action.run(async () => {
+      const done = await work();
       this.panel = null;
       await this.load();
-      this.dispatchEvent(new CustomEvent('book-appointment-changed', { detail: this.booking, bubbles: true, composed: true }));
-    } catch (e) {
-      this.problem = errorText(e);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
-    } finally {
-      this.busy = false;
-    }
+      emit(this, 'book-appointment-changed', this.booking);
+      return done;
+    });
   }
 
   private cancel = () =>

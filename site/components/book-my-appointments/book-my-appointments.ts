@@ -5,7 +5,9 @@ import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { CustomerBooking, OwnReview } from '../../api/types.js';
 import { calendarLinks } from '../../lib/calendar-links.js';
+import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
+import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, statusLabel, zoneLabel } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-reschedule/book-reschedule.js';
@@ -29,11 +31,9 @@ export class BookMyAppointments extends LitElement {
   @state() private appointments: CustomerBooking[] = [];
   @state() private reviews = new Map<number, OwnReview>();
   @state() private loading = true;
-  @state() private problem = '';
-  @state() private status = '';
   /** Which appointment has which panel open. */
   @state() private open: { id: number; panel: 'reschedule' | 'cancel' | 'review' } | null = null;
-  @state() private busy = false;
+  private action = new ActionController(this);
   private zone = browserZone();
 
   override connectedCallback(): void {
@@ -46,8 +46,8 @@ export class BookMyAppointments extends LitElement {
     const now = Date.now();
     const upcoming = this.appointments.filter((a) => a.status === 'confirmed' && Date.parse(a.end) > now);
     const past = this.appointments.filter((a) => !upcoming.includes(a)).reverse();
-    return html`<p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
-      <p class="notice" role="status">${this.status}</p>
+    return html`<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
+      <p class="notice" role="status">${this.action.status}</p>
       <section aria-labelledby="upcoming-h">
         <h2 id="upcoming-h">Upcoming</h2>
         ${upcoming.length
@@ -86,13 +86,13 @@ export class BookMyAppointments extends LitElement {
         ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
             <p>Cancel ${a.service.name} on ${formatDay(a.start, this.zone)}? ${a.provider.name} will be told.</p>
             <div class="row">
-              <button class="danger" ?disabled=${this.busy} @click=${() => this.cancel(a)}>Yes, cancel</button>
+              <button class="danger" ?disabled=${this.action.busy} @click=${() => this.cancel(a)}>Yes, cancel</button>
               <button @click=${() => (this.open = null)}>Keep it</button>
             </div>
           </div>`
         : nothing}
       ${open === 'reschedule'
-        ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${this.zone} ?busy=${this.busy}
+        ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${this.zone} ?busy=${this.action.busy}
             @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.reschedule(a, e.detail)}
             @book-reschedule-cancel=${() => (this.open = null)}></book-reschedule>`
         : nothing}
@@ -104,7 +104,7 @@ export class BookMyAppointments extends LitElement {
     const review = this.reviews.get(a.id);
     if (editing) {
       return html`<div class="review">
-        <book-review-form .rating=${review?.rating ?? 0} .body=${review?.body ?? ''} ?busy=${this.busy}
+        <book-review-form .rating=${review?.rating ?? 0} .body=${review?.body ?? ''} ?busy=${this.action.busy}
           submit-label=${review ? 'Save changes' : 'Publish review'}
           @book-review-submit=${(e: CustomEvent<{ rating: number; body: string }>) => this.saveReview(a, e.detail)}
           @book-review-cancel=${() => (this.open = null)}></book-review-form>
@@ -124,7 +124,7 @@ export class BookMyAppointments extends LitElement {
 
   private toggle(id: number, panel: 'reschedule' | 'cancel' | 'review'): void {
     this.open = this.open?.id === id && this.open.panel === panel ? null : { id, panel };
-    this.status = '';
+    this.action.clear();
   }
 
   private async load(): Promise<void> {
@@ -133,32 +133,26 @@ export class BookMyAppointments extends LitElement {
       this.appointments = appointments;
       this.reviews = new Map(reviews.map((r) => [r.appointmentId, r]));
     } catch (e) {
-      this.problem = errorText(e);
+      this.action.report(errorText(e));
     } finally {
       this.loading = false;
     }
   }
 
-  private async run(work: () => Promise<string>): Promise<void> {
-    this.busy = true;
-    this.problem = '';
-    try {
-      this.status = await work();
+  /** Runs a change, then closes its panel and shows the appointments as they now are. */
+  private run(work: () => Promise<string>): Promise<void> {
+    return this.action.run(async () => {
+      const done = await work();
       this.open = null;
       await this.load();
-    } catch (e) {
-      this.problem = errorText(e);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
-    } finally {
-      this.busy = false;
-    }
+      return done;
+    });
   }
 
   private cancel(a: CustomerBooking): Promise<void> {
     return this.run(async () => {
       const { booking } = await api.cancelBooking(a.id);
-      this.fire('book-appointment-changed', booking);
+      emit(this, 'book-appointment-changed', booking);
       return `${a.service.name} on ${formatDay(a.start, this.zone)} is cancelled.`;
     });
   }
@@ -166,7 +160,7 @@ export class BookMyAppointments extends LitElement {
   private reschedule(a: CustomerBooking, slot: Slot): Promise<void> {
     return this.run(async () => {
       const { booking } = await api.rescheduleBooking(a.id, slot.start);
-      this.fire('book-appointment-changed', booking);
+      emit(this, 'book-appointment-changed', booking);
       return `${a.service.name} moved to ${formatSpan(booking.start, booking.end, this.zone)}.`;
     });
   }
@@ -177,13 +171,9 @@ export class BookMyAppointments extends LitElement {
       const { review } = existing
         ? await api.updateReview(existing.id, input.rating, input.body)
         : await api.createReview(a.id, input.rating, input.body);
-      this.fire('book-review-saved', review);
+      emit(this, 'book-review-saved', review);
       return existing ? 'Your review is updated.' : `Thanks! Your review is on ${a.provider.name}'s page.`;
     });
-  }
-
-  private fire(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -3,8 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { Profile, ServiceInput, WeeklyInterval } from '../../api/types.js';
+import { ActionController } from '../../lib/action.js';
 import { embedSnippet } from '../../lib/embed.js';
-import { errorText, fieldErrors } from '../../lib/errors.js';
+import { emit } from '../../lib/events.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-copy-button/book-copy-button.js';
 import '../book-profile-form/book-profile-form.js';
@@ -42,9 +43,7 @@ export class BookOnboarding extends LitElement {
   @property({ type: Boolean, attribute: 'email-verified' }) emailVerified = false;
 
   @state() private step: Step = 'profile';
-  @state() private busy = false;
-  @state() private problem = '';
-  @state() private errors: Record<string, string> = {};
+  private action = new ActionController(this, { fieldsProblem: 'Please check the highlighted fields.' });
   @state() private service: ServiceInput = defaultService();
   @state() private saved?: Profile;
 
@@ -57,7 +56,7 @@ export class BookOnboarding extends LitElement {
           </li>`,
         )}
       </ol>
-      <p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
+      <p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
       <div class="panel">${this.renderStep()}</div>`;
   }
 
@@ -68,17 +67,17 @@ export class BookOnboarding extends LitElement {
           <p class="muted" data-directory-note>Your business appears in the directory once you have confirmed your email
             address with the link we sent you. Your booking link and widget work right away.</p>
           <book-profile-form mode="onboarding" submit-label="Save and continue" origin=${this.origin}
-            .profile=${this.saved ?? this.profile ?? defaultProfile()} .errors=${this.errors} ?busy=${this.busy}
+            .profile=${this.saved ?? this.profile ?? defaultProfile()} .errors=${this.action.errors} ?busy=${this.action.busy}
             @book-profile-submit=${(e: CustomEvent<Profile>) => this.saveProfile(e.detail)}></book-profile-form>`;
       case 'service':
         return html`<h2 tabindex="-1">Add your first service</h2>
           <p class="muted">What can customers book? You can add more services later.</p>
-          <book-service-form compact submit-label="Save and continue" .service=${this.service} .errors=${this.errors} ?busy=${this.busy}
+          <book-service-form compact submit-label="Save and continue" .service=${this.service} .errors=${this.action.errors} ?busy=${this.action.busy}
             @book-service-submit=${(e: CustomEvent<ServiceInput>) => this.saveService(e.detail)}></book-service-form>`;
       case 'hours':
         return html`<h2 tabindex="-1">When are you open?</h2>
           <p class="muted">Customers can book inside these hours (${this.saved?.timeZone.replace(/_/g, ' ')}). Add breaks as separate intervals.</p>
-          <book-week-editor submit-label="Save and finish" .intervals=${WEEKDAYS_9_TO_5} ?busy=${this.busy}
+          <book-week-editor submit-label="Save and finish" .intervals=${WEEKDAYS_9_TO_5} ?busy=${this.action.busy}
             @book-week-submit=${(e: CustomEvent<WeeklyInterval[]>) => this.saveHours(e.detail)}></book-week-editor>`;
       case 'done':
         return this.renderDone();
@@ -107,29 +106,13 @@ export class BookOnboarding extends LitElement {
       <a class="button primary" href="/admin">Go to your dashboard</a>`;
   }
 
-  private async run(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.problem = '';
-    this.errors = {};
-    try {
-      await work();
-    } catch (e) {
-      this.errors = fieldErrors(e);
-      this.problem = Object.keys(this.errors).length ? 'Please check the highlighted fields.' : errorText(e);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
-    } finally {
-      this.busy = false;
-    }
-  }
-
   private go(step: Step): void {
     this.step = step;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h2')?.focus());
   }
 
   private saveProfile(profile: Profile): Promise<void> {
-    return this.run(async () => {
+    return this.action.run(async () => {
       const { profile: saved } = await api.saveProfile({ ...(this.profile ?? {}), ...profile });
       this.saved = saved;
       this.go('service');
@@ -138,17 +121,17 @@ export class BookOnboarding extends LitElement {
 
   private saveService(service: ServiceInput): Promise<void> {
     this.service = service;
-    return this.run(async () => {
+    return this.action.run(async () => {
       await api.createService(service);
       this.go('hours');
     });
   }
 
   private saveHours(intervals: WeeklyInterval[]): Promise<void> {
-    return this.run(async () => {
+    return this.action.run(async () => {
       await api.saveWeekly(intervals);
       this.go('done');
-      this.dispatchEvent(new CustomEvent('book-onboarded', { detail: this.saved, bubbles: true, composed: true }));
+      emit(this, 'book-onboarded', this.saved);
     });
   }
 }

@@ -62,15 +62,6 @@ export const styles = css`
   .editor {
     margin-top: 1rem;
   }
-  fieldset {
-    border: 0;
-    padding: 0;
-    margin: 0 0 0.75rem;
-  }
-  legend {
-    font-weight: 600;
-    margin-bottom: 0.25rem;
-  }
   .interval {
     display: flex;
     gap: 0.5rem;

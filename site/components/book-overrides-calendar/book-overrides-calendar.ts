@@ -5,9 +5,11 @@ import { addDays, addMonths, daysInMonth, monthRange, weekday } from '../../../w
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { DateOverride, LocalInterval, WeeklyInterval } from '../../api/types.js';
+import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
+import { emit } from '../../lib/events.js';
 import { LOCALE, todayIn } from '../../lib/format.js';
-import { siteBase } from '../../styles/components.js';
+import { fieldsets, siteBase } from '../../styles/components.js';
 import { dayProblem, timeOptions } from '../book-week-editor/intervals.js';
 import { styles } from './book-overrides-calendar.styles.js';
 
@@ -25,7 +27,7 @@ const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -
  * @property weekly - The weekly hours, shown for days without an override.
  */
 export class BookOverridesCalendar extends LitElement {
-  static override styles = [siteBase, styles];
+  static override styles = [siteBase, fieldsets, styles];
 
   @property({ attribute: 'time-zone' }) timeZone = 'UTC';
   @property({ attribute: false }) weekly: WeeklyInterval[] = [];
@@ -36,9 +38,7 @@ export class BookOverridesCalendar extends LitElement {
   @state() private focusDate = '';
   @state() private kind: Kind = 'usual';
   @state() private intervals: LocalInterval[] = [];
-  @state() private busy = false;
-  @state() private problem = '';
-  @state() private status = '';
+  private action = new ActionController(this);
   private refocus = false;
 
   override connectedCallback(): void {
@@ -74,8 +74,8 @@ export class BookOverridesCalendar extends LitElement {
         </tbody>
       </table>
       <p class="legend"><span>Red: closed</span><span>Blue: special hours</span><span>Grey: closed every week</span></p>
-      <p class="notice bad" role="alert">${this.problem}</p>
-      <p class="notice" role="status">${this.status}</p>
+      <p class="notice bad" role="alert">${this.action.problem}</p>
+      <p class="notice" role="status">${this.action.status}</p>
       ${this.selected ? this.renderEditor() : html`<p class="muted">Pick a day to close it or give it special hours.</p>`}`;
   }
 
@@ -118,7 +118,7 @@ export class BookOverridesCalendar extends LitElement {
             <button type="button" class="link" @click=${() => (this.intervals = [...this.intervals, { start: '14:00', end: '18:00' }])}>+ Add hours</button>
             ${problem ? html`<p class="error">${problem}</p>` : nothing}`
         : nothing}
-      <div class="row"><button class="primary" type="submit" ?disabled=${this.busy || Boolean(problem)}>Save</button></div>
+      <div class="row"><button class="primary" type="submit" ?disabled=${this.action.busy || Boolean(problem)}>Save</button></div>
     </form>`;
   }
 
@@ -131,14 +131,14 @@ export class BookOverridesCalendar extends LitElement {
       this.overrides = new Map(overrides.map((o: DateOverride) => [o.date, o.intervals]));
       if (this.focusDate.slice(0, 7) !== month) this.focusDate = from < todayIn(this.timeZone) ? todayIn(this.timeZone) : from;
     } catch (e) {
-      this.problem = errorText(e);
+      this.action.report(errorText(e));
     }
   }
 
   private pick(date: string): void {
     this.selected = date;
     this.focusDate = date;
-    this.status = '';
+    this.action.clear();
     const override = this.overrides.get(date);
     this.kind = override ? (override.length ? 'special' : 'closed') : 'usual';
     const usual = this.weekly.filter((i) => i.weekday === weekday(date)).map(({ start, end }) => ({ start, end }));
@@ -167,9 +167,7 @@ export class BookOverridesCalendar extends LitElement {
   private async handleSave(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const date = this.selected;
-    this.busy = true;
-    this.problem = '';
-    try {
+    await this.action.run(async () => {
       let intervals: LocalInterval[] | null = null;
       if (this.kind === 'usual') {
         if (this.overrides.has(date)) await api.deleteOverride(date);
@@ -181,13 +179,9 @@ export class BookOverridesCalendar extends LitElement {
       if (intervals) next.set(date, intervals);
       else next.delete(date);
       this.overrides = next;
-      this.status = `${formatDate(date, LOCALE)}: ${intervals ? (intervals.length ? 'special hours saved' : 'closed') : 'usual hours'}.`;
-      this.dispatchEvent(new CustomEvent('book-override-saved', { detail: { date, intervals }, bubbles: true, composed: true }));
-    } catch (e) {
-      this.problem = errorText(e);
-    } finally {
-      this.busy = false;
-    }
+      emit(this, 'book-override-saved', { date, intervals });
+      return `${formatDate(date, LOCALE)}: ${intervals ? (intervals.length ? 'special hours saved' : 'closed') : 'usual hours'}.`;
+    });
   }
 }
 

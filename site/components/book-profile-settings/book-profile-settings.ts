@@ -1,9 +1,10 @@
 import { LitElement, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { Profile } from '../../api/types.js';
-import { errorText, fieldErrors } from '../../lib/errors.js';
+import { ActionController } from '../../lib/action.js';
+import { emit } from '../../lib/events.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-profile-form/book-profile-form.js';
 
@@ -22,11 +23,7 @@ export class BookProfileSettings extends LitElement {
   @property({ attribute: false }) profile!: Profile;
   @property() origin = location.origin;
 
-  @state() private errors: Record<string, string> = {};
-  @state() private busy = false;
-  @state() private problem = '';
-  @state() private status = '';
-  @state() private closeProblem = '';
+  private action = new ActionController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -35,11 +32,11 @@ export class BookProfileSettings extends LitElement {
   }
 
   override render() {
-    return html`<p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
-      <p class="notice" role="status">${this.status}</p>
+    return html`<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
+      <p class="notice" role="status">${this.action.status}</p>
       <div class="panel">
         <book-profile-form mode="full" submit-label="Save profile" origin=${this.origin} .profile=${this.profile}
-          .errors=${this.errors} ?busy=${this.busy} @book-profile-submit=${(e: CustomEvent<Profile>) => this.save(e.detail)}></book-profile-form>
+          .errors=${this.action.errors} ?busy=${this.action.busy} @book-profile-submit=${(e: CustomEvent<Profile>) => this.save(e.detail)}></book-profile-form>
       </div>
       ${this.renderClose()}`;
   }
@@ -57,47 +54,31 @@ export class BookProfileSettings extends LitElement {
       <h2 id="close-h">Close business</h2>
       <p>Your page and the directory entry go at once and nobody can book. Customers with upcoming appointments get a
         cancellation email. After 30 days, your appointments, customers' details, reviews and account are deleted.</p>
-      <p class="notice bad" role="alert">${this.closeProblem}</p>
       <form @submit=${this.close} data-close>
         <div class="field"><label for="close-confirm">Type <strong>${this.profile.slug}</strong> to confirm</label>
           <input id="close-confirm" name="confirm" autocomplete="off" required /></div>
-        <button class="danger" type="submit" ?disabled=${this.busy}>Close business</button>
+        <button class="danger" type="submit" ?disabled=${this.action.busy}>Close business</button>
       </form>
     </section>`;
   }
 
-  private close = async (event: SubmitEvent): Promise<void> => {
+  private close = (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    this.closeProblem = '';
-    this.busy = true;
-    try {
-      await api.closeBusiness(String(new FormData(event.target as HTMLFormElement).get('confirm') ?? ''));
+    const confirm = String(new FormData(event.target as HTMLFormElement).get('confirm') ?? '');
+    return this.action.run(async () => {
+      await api.closeBusiness(confirm);
       this.profile = (await api.profile()).profile;
-      this.dispatchEvent(new CustomEvent('book-profile-saved', { detail: this.profile, bubbles: true, composed: true }));
-    } catch (e) {
-      this.closeProblem = errorText(e);
-    } finally {
-      this.busy = false;
-    }
+      emit(this, 'book-profile-saved', this.profile);
+      return 'Your business is closed. Customers with upcoming appointments are being told by email.';
+    });
   };
 
-  private async save(profile: Profile): Promise<void> {
-    this.busy = true;
-    this.problem = '';
-    this.status = '';
-    try {
+  private save(profile: Profile): Promise<void> {
+    return this.action.run(async () => {
       this.profile = (await api.saveProfile(profile)).profile;
-      this.errors = {};
-      this.status = 'Profile saved.';
-      this.dispatchEvent(new CustomEvent('book-profile-saved', { detail: this.profile, bubbles: true, composed: true }));
-    } catch (e) {
-      this.errors = fieldErrors(e);
-      this.problem = errorText(e);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
-    } finally {
-      this.busy = false;
-    }
+      emit(this, 'book-profile-saved', this.profile);
+      return 'Profile saved.';
+    });
   }
 }
 

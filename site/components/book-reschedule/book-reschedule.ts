@@ -7,6 +7,7 @@ import '../../../widget/book-times/book-times.js';
 import { addMonths, groupByDay, localDate, monthRange } from '../../../widget/lib/dates.js';
 import { define } from '../../../widget/lib/define.js';
 import { errorText } from '../../lib/errors.js';
+import { emit } from '../../lib/events.js';
 import { LOCALE, formatSpan } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 
@@ -75,9 +76,9 @@ export class BookReschedule extends LitElement {
       <div class="actions row">
         ${this.picked
           ? html`<button class="primary" type="button" ?disabled=${this.busy}
-              @click=${() => this.fire('book-reschedule-confirm', this.picked)}>Move to ${formatSpan(this.picked.start, this.picked.end, this.timeZone)}</button>`
+              @click=${() => emit(this, 'book-reschedule-confirm', this.picked)}>Move to ${formatSpan(this.picked.start, this.picked.end, this.timeZone)}</button>`
           : nothing}
-        <button type="button" @click=${() => this.fire('book-reschedule-cancel')}>Keep the current time</button>
+        <button type="button" @click=${() => emit(this, 'book-reschedule-cancel')}>Keep the current time</button>
       </div>`;
   }
 
@@ -95,10 +96,6 @@ export class BookReschedule extends LitElement {
     } finally {
       if (month === this.month) this.loading = false;
     }
-  }
-
-  private fire(type: string, detail?: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
-import { siteBase } from '../../styles/components.js';
+import { fieldsets, siteBase } from '../../styles/components.js';
 
 export const MAX_REVIEW = 2000;
 
@@ -21,16 +21,8 @@ export const MAX_REVIEW = 2000;
 export class BookReviewForm extends LitElement {
   static override styles = [
     siteBase,
+    fieldsets,
     css`
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0 0 0.75rem;
-      }
-      legend {
-        font-weight: 600;
-        margin-bottom: 0.25rem;
-      }
       .stars {
         display: inline-flex;
         gap: 0.1rem;

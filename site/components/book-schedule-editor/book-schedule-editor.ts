@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { Profile, WeeklyInterval } from '../../api/types.js';
+import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-overrides-calendar/book-overrides-calendar.js';
@@ -27,16 +28,14 @@ export class BookScheduleEditor extends LitElement {
 
   @state() private weekly: WeeklyInterval[] = [];
   @state() private loading = true;
-  @state() private busy = false;
-  @state() private problem = '';
-  @state() private status = '';
+  private action = new ActionController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     void api
       .schedule('0000-01-01', '0000-01-01')
       .then((s) => (this.weekly = s.weeklyHours))
-      .catch((e: unknown) => (this.problem = errorText(e)))
+      .catch((e: unknown) => this.action.report(errorText(e)))
       .finally(() => (this.loading = false));
   }
 
@@ -45,8 +44,8 @@ export class BookScheduleEditor extends LitElement {
     return html`<section aria-labelledby="weekly-h">
         <h2 id="weekly-h">Every week</h2>
         <p class="muted">In ${this.profile.timeZone.replace(/_/g, ' ')} time. Several intervals a day leave room for breaks.</p>
-        <p class="notice" role="status">${this.status}</p>
-        <book-week-editor .intervals=${this.weekly} ?busy=${this.busy} error=${this.problem}
+        <p class="notice" role="status">${this.action.status}</p>
+        <book-week-editor .intervals=${this.weekly} ?busy=${this.action.busy} error=${this.action.problem}
           @book-week-submit=${(e: CustomEvent<WeeklyInterval[]>) => this.save(e.detail)}></book-week-editor>
       </section>
       <section aria-labelledby="dates-h">
@@ -56,18 +55,11 @@ export class BookScheduleEditor extends LitElement {
       </section>`;
   }
 
-  private async save(intervals: WeeklyInterval[]): Promise<void> {
-    this.busy = true;
-    this.problem = '';
-    this.status = '';
-    try {
+  private save(intervals: WeeklyInterval[]): Promise<void> {
+    return this.action.run(async () => {
       this.weekly = (await api.saveWeekly(intervals)).weeklyHours;
-      this.status = 'Weekly hours saved.';
-    } catch (e) {
-      this.problem = errorText(e);
-    } finally {
-      this.busy = false;
-    }
+      return 'Weekly hours saved.';
+    });
   }
 }
 

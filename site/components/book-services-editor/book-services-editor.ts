@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { AdminService, Profile, ServiceInput } from '../../api/types.js';
-import { errorText, fieldErrors } from '../../lib/errors.js';
+import { ActionController } from '../../lib/action.js';
+import { errorText } from '../../lib/errors.js';
 import { formatDuration, formatPrice } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-copy-button/book-copy-button.js';
@@ -54,10 +55,7 @@ export class BookServicesEditor extends LitElement {
   @state() private loading = true;
   /** The service being edited: an id, `new`, or none. */
   @state() private editing: number | 'new' | null = null;
-  @state() private errors: Record<string, string> = {};
-  @state() private busy = false;
-  @state() private problem = '';
-  @state() private status = '';
+  private action = new ActionController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -66,8 +64,8 @@ export class BookServicesEditor extends LitElement {
 
   override render() {
     if (this.loading) return html`<p class="loading" role="status">Loading services…</p>`;
-    return html`<p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
-      <p class="notice" role="status">${this.status}</p>
+    return html`<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
+      <p class="notice" role="status">${this.action.status}</p>
       <ul>
         ${this.services.map((s) => html`<li part="service" class="panel ${s.active ? '' : 'paused'}">${this.editing === s.id ? this.renderForm(s) : this.renderService(s)}</li>`)}
       </ul>
@@ -94,7 +92,7 @@ export class BookServicesEditor extends LitElement {
   }
 
   private renderForm(service?: AdminService) {
-    return html`<book-service-form cancellable .service=${service ?? defaultService()} .errors=${this.errors} ?busy=${this.busy}
+    return html`<book-service-form cancellable .service=${service ?? defaultService()} .errors=${this.action.errors} ?busy=${this.action.busy}
       submit-label=${service ? 'Save changes' : 'Add service'}
       @book-service-cancel=${() => this.edit(null)}
       @book-service-submit=${(e: CustomEvent<ServiceInput>) => this.save(service?.id, e.detail)}></book-service-form>`;
@@ -102,8 +100,7 @@ export class BookServicesEditor extends LitElement {
 
   private edit(target: number | 'new' | null): void {
     this.editing = target;
-    this.errors = {};
-    this.problem = '';
+    this.action.clear();
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector('book-service-form')?.renderRoot.querySelector<HTMLElement>('input')?.focus(),
     );
@@ -113,28 +110,19 @@ export class BookServicesEditor extends LitElement {
     try {
       this.services = (await api.services()).services;
     } catch (e) {
-      this.problem = errorText(e);
+      this.action.report(errorText(e));
     } finally {
       this.loading = false;
     }
   }
 
-  private async run(work: () => Promise<void>, done: string): Promise<void> {
-    this.busy = true;
-    this.problem = '';
-    this.status = '';
-    try {
+  /** Runs a change, then shows the services as they now are. */
+  private run(work: () => Promise<void>, done: string): Promise<void> {
+    return this.action.run(async () => {
       await work();
-      this.status = done;
       this.services = (await api.services()).services;
-    } catch (e) {
-      this.errors = fieldErrors(e);
-      this.problem = errorText(e);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();
-    } finally {
-      this.busy = false;
-    }
+      return done;
+    });
   }
 
   private save(id: number | undefined, input: ServiceInput): Promise<void> {

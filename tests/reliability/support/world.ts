@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../../../server/app.js';
 import { createVerificationToken } from '../../../server/auth/email-verification.js';
 import type { Config } from '../../../server/config.js';
-import { connectDatabase, type Db } from '../../../server/db/connect.js';
+import type { Db } from '../../../server/db/connect.js';
 import { emailWorker } from '../../support/email.js';
 import { addService, createProvider, type ProviderFixture } from '../../support/fixtures.js';
 import { call, type Session, signUp } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-app.js';
+import { openTestDatabase } from '../../support/test-databases.js';
 
 export const ROLES = ['anonymous', 'customer', 'otherCustomer', 'provider', 'otherProvider'] as const;
 export type Role = (typeof ROLES)[number];
@@ -185,7 +186,7 @@ let copies = 0;
 export async function openCopy(world: World, options: { config?: Partial<Config> } = {}): Promise<WorldCopy> {
   const file = join(world.dir, `copy-${++copies}.db`);
   copyFileSync(world.file, file);
-  const db = connectDatabase(`sqlite:${file}`);
+  const db = openTestDatabase(`sqlite:${file}`);
   const app = createApp({ db, config: { ...world.config, databaseUrl: `sqlite:${file}`, ...options.config }, now: () => world.now });
   return {
     app,

@@ -1,0 +1,110 @@
+import { type Context, Hono } from 'hono';
+import { html } from 'hono/html';
+import { accountRoutes, adminRoutes, matchRoute } from '../../site/lib/routes.js';
+import type { Role } from '../auth/auth.table.js';
+import type { Db } from '../db/connect.js';
+import type { AppEnv } from '../http/app-env.js';
+import { validate } from '../http/validate.js';
+import { adminProvider } from '../providers/provider.view.js';
+import { findProviderByUser } from '../providers/providers.repository.js';
+import type { PageRenderer } from './page-renderer.js';
+import { appPage } from './pages/app.page.js';
+import { siteHeaders } from './site-headers.js';
+import { loginQuery, manageParam, signupQuery } from './site.schemas.js';
+
+const homeOf = (role: Role) => (role === 'provider' ? '/admin' : '/account');
+const toLogin = (c: Context<AppEnv>) => c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);
+
+/**
+ * The pages of a visitor's own: signing in and up, a booking's manage link, and the customer's and provider's
+ * areas (one shell each; the client router shows the view). No one may frame them.
+ */
+export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: PageRenderer) {
+  const privatePage = siteHeaders({ frameAncestors: "'none'" });
+
+  return new Hono<AppEnv>()
+    .get('/login', privatePage, validate('query', loginQuery), (c) => {
+      const user = c.get('user');
+      const { next } = c.req.valid('query');
+      if (user) return c.redirect(next || homeOf(user.role));
+      return pages.render(
+        c,
+        { page: 'login', title: 'Sign in · Book your services', description: 'Sign in to manage your appointments or your business.', path: '/login' },
+        appPage({ heading: 'Sign in', narrow: true, element: html`<book-auth-form mode="login" next="${next}"></book-auth-form>` }),
+      );
+    })
+
+    .get('/signup', privatePage, validate('query', signupQuery), (c) => {
+      const user = c.get('user');
+      if (user) return c.redirect(homeOf(user.role));
+      const { as: role, next } = c.req.valid('query');
+      const provider = role === 'provider';
+      return pages.render(
+        c,
+        {
+          page: 'signup',
+          title: provider ? 'List your business · Book your services' : 'Create an account · Book your services',
+          description: 'Create a free account: book and manage appointments, or take bookings for your business.',
+          path: provider ? '/signup?as=provider' : '/signup',
+        },
+        appPage({
+          heading: provider ? 'List your business' : 'Create an account',
+          narrow: true,
+          element: html`<book-auth-form mode="signup" account-type="${role}" next="${next}"></book-auth-form>`,
+        }),
+      );
+    })
+
+    .get('/verify-email', privatePage, (c) =>
+      pages.render(
+        c,
+        { page: 'verify-email', title: 'Confirm your email · Book your services', description: '', path: '/verify-email', noindex: true },
+        appPage({ heading: 'Confirm your email', narrow: true, element: html`<book-verify-email></book-verify-email>` }),
+      ),
+    )
+
+    .get('/manage/:id', privatePage, validate('param', manageParam, (c) => pages.notFound(c, 'Booking')), (c) => {
+      const { id } = c.req.valid('param');
+      return pages.render(
+        c,
+        { page: 'manage', title: 'Your booking · Book your services', description: 'View, change or cancel your booking.', path: `/manage/${id}`, noindex: true },
+        appPage({ heading: 'Your booking', element: html`<book-manage booking-id="${id}"></book-manage>` }),
+      );
+    })
+
+    .get('/account/:rest{.*}?', privatePage, (c) => {
+      const user = c.get('user');
+      if (!user) return toLogin(c);
+      if (user.role === 'provider') return c.redirect('/admin');
+      const title = matchRoute(accountRoutes, c.req.path)?.route.title;
+      if (!title) return pages.notFound(c, 'Page');
+      return pages.render(
+        c,
+        { page: 'account', title: `${title} · Book your services`, description: '', path: c.req.path, noindex: true, data: { user } },
+        appPage({ heading: title, element: html`<book-account-app></book-account-app>` }),
+      );
+    })
+
+    .get('/admin/:rest{.*}?', privatePage, async (c) => {
+      const user = c.get('user');
+      if (!user) return toLogin(c);
+      if (user.role !== 'provider') return c.redirect('/account');
+      const provider = await findProviderByUser(deps.db, user.id);
+      if (!provider && c.req.path !== '/admin/onboarding') return c.redirect('/admin/onboarding');
+      const title = matchRoute(adminRoutes, c.req.path)?.route.title;
+      if (!title) return pages.notFound(c, 'Page');
+      return pages.render(
+        c,
+        {
+          page: 'admin',
+          title: `${title} · Book your services`,
+          description: '',
+          path: c.req.path,
+          noindex: true,
+          wide: true,
+          data: { user, provider: provider ? adminProvider(provider) : null, appUrl: deps.appUrl },
+        },
+        appPage({ heading: title, element: html`<book-admin-app></book-admin-app>` }),
+      );
+    });
+}

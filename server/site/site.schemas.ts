@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { idParam, idSchema, slugParam, textSchema } from '../http/schemas.js';
+
+// Page addresses come from people, old links and crawlers: a query value that cannot be used falls back to its
+// default rather than failing the page. Bad path parameters get the not-found page (see the routes).
+const searchText = (max: number) => textSchema(max).catch('');
+const pageNumber = z.coerce.number().int().min(1).max(10_000).catch(1);
+/** Only our own paths after sign-in: `//evil.example` and `https://…` are open redirects. */
+const nextPath = z
+  .string()
+  .regex(/^\/(?!\/)[\w\-./?=&%#]*$/)
+  .catch('');
+
+export const directoryQuery = z.object({ q: searchText(100), category: searchText(60), city: searchText(100), page: pageNumber });
+export const pageQuery = z.object({ page: pageNumber });
+export const providerParam = slugParam;
+export const bookingParam = slugParam.extend({ serviceId: idSchema.optional() });
+export const manageParam = idParam;
+export const loginQuery = z.object({ next: nextPath });
+export const signupQuery = z.object({ as: z.enum(['customer', 'provider']).catch('customer'), next: nextPath });
