@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { meRoutes } from './account/me.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
-import { meRoutes } from './auth/me.routes.js';
 import { loadSession } from './auth/session.middleware.js';
-import { sendVerificationEmail, verificationRoutes } from './auth/verification.routes.js';
+import { verificationRoutes } from './auth/verification.routes.js';
 import { SESSION_COOKIE } from './auth/session-cookie.js';
+import type { BusyTimeSource } from './availability/availability.types.js';
 import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js';
 import type { AppointmentListener } from './bookings/appointment-events.js';
 import type { BookingDeps } from './bookings/booking.service.js';
@@ -13,12 +14,14 @@ import { bookingsRoutes } from './bookings/bookings.routes.js';
 import { type CalendarSync, createCalendarSync } from './calendar/calendar-sync.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
+import type { ProviderRow } from './providers/providers.table.js';
 import { adminEmailsRoutes } from './email/admin-emails.routes.js';
 import { bookingEmailsRoutes } from './email/booking-emails.routes.js';
 import { mailboxRoutes } from './email/mailbox.routes.js';
 import { emailOutboxListener } from './email/outbox.listener.js';
+import { sendVerificationEmail } from './email/verification.email.js';
 import { AppError } from './errors.js';
-import type { AppEnv } from './http/app-env.js';
+import type { AppEnv, SessionUser } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
@@ -29,8 +32,8 @@ import { providersRoutes } from './providers/providers.routes.js';
 import { requireProvider } from './providers/require-provider.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
-import type { BusyTimeSource } from './slots/availability.loader.js';
 import { siteRoutes } from './site/site.routes.js';
+import { nextAvailableTimes } from './slots/next-available.js';
 import { createSlotsCache } from './slots/slots-cache.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
@@ -41,7 +44,7 @@ export interface AppDeps {
   /** The clock; tests pin it. */
   now?: () => Date;
   /** Busy times from providers' own calendars (default: calendar sync's cache). */
-  busyTimes?: BusyTimeSource;
+  busyTimes?: BusyTimeSource<Db>;
   /** Calendar sync (built from `config` unless given; `server/main.ts` starts its workers). */
   calendar?: CalendarSync;
   /** Further outbox writers run inside every appointment change's transaction (the email outbox always runs). */
@@ -92,6 +95,7 @@ export function createApp(deps: AppDeps) {
   app.use(loadSession({ db, now, secureCookies }));
 
   const verification = { db, now, appUrl: config.appUrl, secretKey: config.secretKey };
+  const sendVerification = (user: SessionUser) => sendVerificationEmail(verification, user);
   app.route(
     '/api/auth',
     authRoutes({
@@ -100,14 +104,16 @@ export function createApp(deps: AppDeps) {
       secureCookies,
       trustProxy: config.trustProxy,
       loginRateLimit: config.loginRateLimit,
-      onSignup: (user) => sendVerificationEmail(verification, user),
+      onSignup: sendVerification,
     }),
   );
-  app.route('/api/auth/verify-email', verificationRoutes(verification));
+  app.route('/api/auth/verify-email', verificationRoutes({ ...verification, sendVerificationEmail: sendVerification }));
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
   app.route('/api/me', myDataRoutes({ ...bookingDeps, secureCookies }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
-  app.route('/api/providers', providersRoutes({ db, now, busyTimes: bookingDeps.busyTimes }));
+  // The directory's "next available" comes from slots, which itself reads providers: given, not imported.
+  const nextAvailable = (rows: ProviderRow[]) => nextAvailableTimes(db, rows, { now: now().getTime(), busyTimes: bookingDeps.busyTimes });
+  app.route('/api/providers', providersRoutes({ db, nextAvailable }));
   app.route(
     '/api/providers',
     slotsRoutes({

@@ -99,7 +99,7 @@ export async function seedProviders(db: Db, plan: ProviderPlan): Promise<SeededP
         ),
       );
       for (let i = 0; i < overrides.length; i += 1000) await trx.insertInto('date_overrides').values(overrides.slice(i, i + 1000)).execute();
-      providers.forEach((p, i) => seeded.push({ id: p.id, slug: p.slug, serviceId: services[i]!.id }));
+      for (const [i, p] of providers.entries()) seeded.push({ id: p.id, slug: p.slug, serviceId: services[i]!.id });
     }
   });
   return seeded;

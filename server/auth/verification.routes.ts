@@ -2,29 +2,21 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
-import { insertEmails } from '../email/outbox.repository.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
-import { createVerificationToken, parseVerificationToken, verificationTokenMatches } from './email-verification.js';
+import { parseVerificationToken, verificationTokenMatches } from './email-verification.js';
 import { requireUser } from './session.middleware.js';
 import { findUserById } from './users.repository.js';
-import { verificationEmail } from './verification.email.js';
 import { attachGuestBookings, markEmailVerified } from './verification.repository.js';
 
 export interface VerificationDeps {
   db: Db;
   now: () => Date;
-  appUrl: string;
   secretKey: string;
-}
-
-/** Queues the verification email for a user (at signup, and on request). */
-export async function sendVerificationEmail(deps: VerificationDeps, user: SessionUser): Promise<void> {
-  const token = createVerificationToken(deps.secretKey, user, deps.now());
-  const link = `${deps.appUrl}/verify-email?token=${encodeURIComponent(token)}`;
-  await insertEmails(deps.db, [verificationEmail(user, link, deps.appUrl, deps.now())]);
+  /** Queues a fresh link for the user: email's `sendVerificationEmail`, wired in app.ts (auth imports no feature). */
+  sendVerificationEmail: (user: SessionUser) => Promise<void>;
 }
 
 const invalidLink = () => new AppError('invalid_request', 'This confirmation link is invalid or has expired', { token: 'invalid or expired' });
@@ -42,7 +34,7 @@ export function verificationRoutes(deps: VerificationDeps) {
     .post('/request', requireUser, perUser, async (c) => {
       const user = c.get('user')!;
       if (user.emailVerified) return c.json({ sent: false, emailVerified: true });
-      await sendVerificationEmail(deps, user);
+      await deps.sendVerificationEmail(user);
       return c.json({ sent: true, emailVerified: false }, 202);
     })
     .post('/', validate('json', z.object({ token: z.string().max(200) })), async (c) => {

@@ -223,3 +223,22 @@ describe('a Berlin provider seen by a customer in America/Los_Angeles', () => {
     expect(viaCustomer).toEqual(viaProvider);
   });
 });
+
+// Bounds inside a spring-forward gap move forward by the gap, so a date's intervals in wall-clock order can land out
+// of order as instants: 02:30–02:50 Berlin becomes 03:30–03:50 CEST, after the 03:00 of the next interval.
+describe('intervals whose bounds a spring-forward gap puts out of order', () => {
+  it.each([
+    // zone, date, first interval (inside the gap), second interval, expected starts
+    ['Europe/Berlin', '2027-03-28', ['02:30', '02:50'], ['03:00', '04:00'], ['2027-03-28T03:00:00+02:00', '2027-03-28T03:30:00+02:00']],
+    // Lord Howe moves by 30 minutes: 02:00 → 02:30; 02:10–02:25 reads as 02:40–02:55.
+    ['Australia/Lord_Howe', '2027-10-03', ['02:10', '02:25'], ['02:30', '03:30'], ['2027-10-03T02:30:00+11:00', '2027-10-03T03:00:00+11:00']],
+    // Troll moves by two hours: 01:00 → 03:00; 01:30–01:50 reads as 03:30–03:50.
+    ['Antarctica/Troll', '2027-03-28', ['01:30', '01:50'], ['03:00', '04:00'], ['2027-03-28T03:00:00+02:00', '2027-03-28T03:30:00+02:00']],
+  ])('%s %s: offers every slot of the later interval', (timeZone, date, first, second, expected) => {
+    const weeklyHours = [...sunday(first[0]!, first[1]!), ...sunday(second[0]!, second[1]!)];
+    const slots = computeSlots(
+      input({ timeZone, weeklyHours, service: service(30), rules: rules(30, 0, 3650), range: dayIn(date, timeZone) }),
+    );
+    expect(starts(slots, timeZone)).toEqual(expected);
+  });
+});

@@ -99,6 +99,7 @@ function bruteForce(input: AvailabilityInput): Slot[] {
 
 describe('computeSlots, property-based', () => {
   it('equals the rules applied slot by slot', () => {
+    // biome-ignore lint/nursery/noFloatingPromises: fc.assert of a synchronous property returns void, not a promise
     fc.assert(
       fc.property(arbitraryInput, (input) => {
         expect(computeSlots(input)).toEqual(bruteForce(input));
@@ -108,6 +109,7 @@ describe('computeSlots, property-based', () => {
   });
 
   it('gives the same slots whether a range is asked for whole or in two parts', () => {
+    // biome-ignore lint/nursery/noFloatingPromises: fc.assert of a synchronous property returns void, not a promise
     fc.assert(
       fc.property(arbitraryInput, fc.double({ min: 0, max: 1, noNaN: true }), (input, cut) => {
         const middle = Math.round(input.range.start + (input.range.end - input.range.start) * cut);
@@ -123,6 +125,7 @@ describe('computeSlots, property-based', () => {
   });
 
   it('returns slots sorted by strictly increasing start, each lasting the service duration', () => {
+    // biome-ignore lint/nursery/noFloatingPromises: fc.assert of a synchronous property returns void, not a promise
     fc.assert(
       fc.property(arbitraryInput, (input) => {
         const slots = computeSlots(input);

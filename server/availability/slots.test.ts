@@ -227,14 +227,14 @@ describe('appointments and buffers', () => {
   it('leaves max(previous after-buffer, next before-buffer) between appointments', () => {
     // The booked appointment ends 11:00 and blocks 20 minutes after it.
     const appointments = [booked('2026-06-15T10:00:00+02:00', '2026-06-15T11:00:00+02:00', '2026-06-15T10:00:00+02:00', '2026-06-15T11:20:00+02:00')];
-    const after = (bufferBefore: number) =>
+    const slotsWith = (bufferBefore: number) =>
       starts(
         computeSlots(
           input({ weeklyHours: monday('11:00', '12:30'), service: service(30, bufferBefore), rules: rules(10), appointments }),
         ),
       );
-    expect(after(10)[0]).toBe('2026-06-15T11:20:00+02:00');
-    expect(after(40)).toEqual(['2026-06-15T11:40:00+02:00', '2026-06-15T11:50:00+02:00', '2026-06-15T12:00:00+02:00']);
+    expect(slotsWith(10)[0]).toBe('2026-06-15T11:20:00+02:00');
+    expect(slotsWith(40)).toEqual(['2026-06-15T11:40:00+02:00', '2026-06-15T11:50:00+02:00', '2026-06-15T12:00:00+02:00']);
 
     // Before an appointment that blocks 15 minutes ahead of it, a 30-minute service with 25 minutes after.
     const ahead = [booked('2026-06-15T10:00:00+02:00', '2026-06-15T11:00:00+02:00', '2026-06-15T09:45:00+02:00', '2026-06-15T11:00:00+02:00')];

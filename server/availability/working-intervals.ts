@@ -28,15 +28,18 @@ export function workingIntervals(schedule: Schedule, zone: IANAZone, from: numbe
   const result: Interval[] = [];
   for (let day = first; day <= last; day += DAY) {
     const intervals = overrides.get(isoDate(day)) ?? weekly[isoWeekday(day)] ?? [];
+    const instants = intervals
+      .map(([startMinutes, endMinutes]) => ({ start: clock(day, startMinutes), end: clock(day, endMinutes) }))
+      .filter(({ start, end }) => end > start); // e.g. 02:00–03:00 on a spring-forward night: no real time at all
+    // Sorted again as instants: a bound inside a spring-forward gap moves forward by the gap, so 02:30–02:50 on
+    // Berlin's change day (03:30–03:50 CEST) comes after 03:00–04:00 although it is earlier on the wall clock.
+    if (intervals.length > 1) instants.sort((a, b) => a.start - b.start);
     let current: Interval | undefined;
-    for (const [startMinutes, endMinutes] of intervals) {
-      const start = clock(day, startMinutes);
-      const end = clock(day, endMinutes);
-      if (end <= start) continue; // e.g. 02:00–03:00 on a spring-forward night: no real time at all
-      if (current && start <= current.end) {
-        current.end = Math.max(current.end, end);
+    for (const interval of instants) {
+      if (current && interval.start <= current.end) {
+        current.end = Math.max(current.end, interval.end);
       } else {
-        current = { start, end };
+        current = interval;
         result.push(current);
       }
     }

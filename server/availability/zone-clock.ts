@@ -31,8 +31,8 @@ export function localDayOf(zone: IANAZone, instant: number): LocalDay {
  *
  * Where a wall-clock time is ambiguous (the repeated hour when clocks go back) it is read as its FIRST occurrence;
  * where it does not exist (the hour skipped when clocks go forward) it is moved forward by the gap, so 02:30 on
- * Berlin's spring-forward day reads as 03:30 CEST. That is RFC 5545's rule and Temporal's `compatible`, and it maps
- * later wall times to later-or-equal instants, so a day's intervals stay in order.
+ * Berlin's spring-forward day reads as 03:30 CEST. That is RFC 5545's rule and Temporal's `compatible`. It does NOT
+ * keep wall-clock order (02:50 reads as 03:50 CEST, after 03:00): callers sort what they resolve.
  *
  * Speed: Luxon's `fromObject` costs ~15 µs and its zone offset ~4 µs (both go through Intl), too slow for hundreds
  * of bounds per request. Offsets are sampled once per date instead; a date whose instants can only fall between

@@ -1,3 +1,4 @@
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { Role } from '../auth/auth.table.js';
@@ -6,7 +7,6 @@ import { AppError } from '../errors.js';
 import { generateToken, hashToken } from '../auth/tokens.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import type { BusyTimeSource } from '../slots/availability.loader.js';
 import { type AppointmentListener, emitAppointmentEvent } from './appointment-events.js';
 import { type AppointmentAction, nextStatus } from './appointment-state.js';
 import { bookingView } from './booking.view.js';
@@ -18,7 +18,7 @@ export interface BookingDeps {
   db: Db;
   now: () => Date;
   appUrl: string;
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   listeners: readonly AppointmentListener[];
 }
 
@@ -50,7 +50,7 @@ export async function createBooking(
     const provider = await findProviderBySlug(trx, request.provider);
     if (!provider) throw AppError.notFound('Provider');
     const service = await findService(trx, provider.id, request.service);
-    if (!service || service.active !== 1) throw AppError.notFound('Service');
+    if (service?.active !== 1) throw AppError.notFound('Service');
     await assertSlotFree(trx, { provider, service, start: request.start, now: now.getTime(), busyTimes: deps.busyTimes });
 
     const token = generateToken();

@@ -31,11 +31,11 @@ export async function findAppointment(db: Db, id: number): Promise<AppointmentDe
 }
 
 export interface AppointmentFilter {
-  providerId?: number;
-  customerUserId?: number;
-  from?: string;
-  to?: string;
-  status?: AppointmentStatus;
+  providerId?: number | undefined;
+  customerUserId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  status?: AppointmentStatus | undefined;
   limit: number;
 }
 

@@ -66,7 +66,7 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
             updatedAt: appointment.updated_at,
           },
         ],
-        { name: appointment.provider_name, appUrl: deps.appUrl, method: 'PUBLISH' },
+        { name: appointment.provider_name, appUrl: deps.appUrl },
       );
       c.header('Content-Type', 'text/calendar; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="appointment-${appointment.id}.ics"`);

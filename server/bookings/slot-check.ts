@@ -1,16 +1,17 @@
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import type { ServiceRow } from '../services/services.table.js';
 import { AppError } from '../errors.js';
-import { type BusyTimeSource, loadAvailabilityInput } from '../slots/availability.loader.js';
+import { loadAvailabilityInput } from '../slots/availability.loader.js';
 
 export interface SlotCheck {
   provider: ProviderRow;
   service: ServiceRow;
   start: number;
   now: number;
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   excludeAppointmentId?: number;
   /** Providers may move an appointment closer than the notice they ask of customers. */
   ignoreNotice?: boolean;

@@ -31,7 +31,7 @@ function refreshTokenOf(connection: CalendarConnectionRow, deps: AdapterDeps): s
 /** One line per calendar service: a new one (CalDAV) is a new adapter file and a line here. */
 const factories: Record<CalendarKind, Factory> = {
   google_shared(connection, deps) {
-    if (!deps.appAuth) throw new CalendarCallError('auth', 'the app Google account is not configured (GOOGLE_REFRESH_TOKEN or GOOGLE_SERVICE_ACCOUNT_JSON)');
+    if (!deps.appAuth) throw new CalendarCallError('config', 'server configuration error: the app Google account is not configured (GOOGLE_REFRESH_TOKEN or GOOGLE_SERVICE_ACCOUNT_JSON)');
     return googleCalendarAdapter({
       api: googleCalendarApi(deps.appAuth, googleSettingsOf(deps.config)),
       auth: deps.appAuth,
@@ -75,7 +75,6 @@ const factories: Record<CalendarKind, Factory> = {
       baseUrl: microsoft.graphBaseUrl,
       tokens,
       calendarId: connection.calendar_id,
-      accountEmail: connection.account_email ?? '',
       timeoutMs,
       now,
     });

@@ -1,10 +1,11 @@
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { CalendarConnectionRow } from './calendar.table.js';
 import { withWriteLock } from '../db/transaction.js';
-import type { BusyTimeSource } from '../slots/availability.loader.js';
-import { bookableDaysOf, markBusyChecked, readBusy, replaceBusy } from './busy.repository.js';
+import { bookableDaysOf, markBusyFailed, readBusy, replaceBusy } from './busy.repository.js';
 import { CalendarCallError, type CalendarAdapter } from './calendar.types.js';
-import { findConnection, findConnectionById, listConnectionsToRefresh, listOwnEvents, updateConnection } from './connections.repository.js';
+import { recordCallFailure } from './connection-health.js';
+import { findConnection, findConnectionById, listConnectionsToRefresh, listOwnEvents } from './connections.repository.js';
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +19,7 @@ export interface BusyCacheDeps {
 
 export interface BusyCache {
   /** For availability: cached busy times, never a call to the calendar (it may run under the booking lock). */
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   /** Reads a connection's calendar now and replaces its cached busy times. */
   refresh(connectionId: number): Promise<void>;
   /** The background pass: refreshes every active connection not checked for `olderThanMs`. */
@@ -37,7 +38,7 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
 
   async function load(connectionId: number): Promise<void> {
     const connection = await findConnectionById(deps.db, connectionId);
-    if (!connection || connection.status !== 'active') return;
+    if (connection?.status !== 'active') return;
     const now = deps.now();
     // From a day ago to a day past the furthest bookable day.
     const daysAhead = await bookableDaysOf(deps.db, connection.provider_id);
@@ -48,12 +49,10 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
       // In one transaction: a booking never sees the old busy times gone and the new not yet there.
       await withWriteLock(deps.db, (trx) => replaceBusy(trx, connection.id, busy, now));
     } catch (error) {
-      await markBusyChecked(deps.db, connection.id, now);
-      if (error instanceof CalendarCallError && error.kind === 'auth') {
-        await updateConnection(deps.db, connection.id, { status: 'broken', last_error: error.message }, now);
-      } else {
-        console.error(`calendar busy times of connection ${connection.id} not refreshed:`, error instanceof Error ? error.message : error);
-      }
+      const failure = error instanceof CalendarCallError ? error : new CalendarCallError('transient', String(error), { cause: error });
+      await markBusyFailed(deps.db, connection.id, now, failure.message);
+      await recordCallFailure(deps.db, connection.id, failure, now);
+      if (failure.kind !== 'config') console.error(`calendar busy times of connection ${connection.id} not refreshed: ${failure.message}`);
     }
   }
 

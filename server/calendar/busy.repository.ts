@@ -16,12 +16,24 @@ export async function replaceBusy(db: Db, connectionId: number, busy: readonly I
       .execute();
   }
   const iso = now.toISOString();
-  await db.updateTable('calendar_connections').set({ busy_refreshed_at: iso, busy_checked_at: iso }).where('id', '=', connectionId).execute();
+  // A good read also clears the error of an earlier failed one: the calendar is reachable again.
+  await db
+    .updateTable('calendar_connections')
+    .set({ busy_refreshed_at: iso, busy_checked_at: iso, last_error: null })
+    .where('id', '=', connectionId)
+    .execute();
 }
 
-/** A refresh was tried (and failed): wait a TTL before trying again rather than on every read. */
-export async function markBusyChecked(db: Db, connectionId: number, now: Date): Promise<void> {
-  await db.updateTable('calendar_connections').set({ busy_checked_at: now.toISOString() }).where('id', '=', connectionId).execute();
+/**
+ * A refresh was tried and failed: wait a TTL before trying again rather than on every read, and say why on the
+ * connection. The busy times already cached stay (stale beats none); `busy_refreshed_at` keeps saying how old they are.
+ */
+export async function markBusyFailed(db: Db, connectionId: number, now: Date, error: string): Promise<void> {
+  await db
+    .updateTable('calendar_connections')
+    .set({ busy_checked_at: now.toISOString(), last_error: `busy times not refreshed: ${error}` })
+    .where('id', '=', connectionId)
+    .execute();
 }
 
 export async function readBusy(db: Db, connectionId: number, range: Interval): Promise<Interval[]> {

@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { AppointmentListener } from '../bookings/appointment-events.js';
-import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
 import { type PollingWorker, startPollingWorker } from '../outbox/polling-worker.js';
-import type { BusyTimeSource } from '../slots/availability.loader.js';
 import { adapterRegistry } from './adapters.js';
 import { type BusyCache, busyCache } from './busy.cache.js';
+import type { CalendarConfig } from './calendar.config.js';
 import { calendarRoutes } from './calendar.routes.js';
 import type { CalendarServiceDeps } from './calendar.service.js';
 import { feedRoutes } from './feed.routes.js';
@@ -22,7 +22,7 @@ export interface CalendarSync {
   /** Writes sync jobs inside every appointment change's transaction. */
   listener: AppointmentListener;
   /** Cached busy times of providers' own calendars, for availability. */
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   /** `/api/admin/calendar`, behind `requireProvider`. */
   adminRoutes: Hono<AppEnv>;
   /** `/ical`, public. */
@@ -41,7 +41,8 @@ const BATCH_SIZE = 20;
 /** Composes calendar sync from configuration: adapters, worker, busy cache, routes. */
 export function createCalendarSync(deps: {
   db: Db;
-  config: Config;
+  /** The app's configuration; sync reads its own part and the two values every feature shares. */
+  config: { calendar: CalendarConfig; appUrl: string; secretKey: string };
   now?: () => Date;
   /** Replaces the app account built from GOOGLE_* (tests, or a service account from elsewhere). */
   appAuth?: GoogleAuthClient | null;

@@ -29,7 +29,11 @@ const OAUTH_STATE_TTL_MS = 10 * 60_000;
 function setupFailure(error: unknown): AppError {
   if (!(error instanceof CalendarCallError)) return error instanceof AppError ? error : new AppError('calendar_unavailable', String(error));
   const message =
-    error.kind === 'auth' ? `The calendar refused the credentials: ${error.message}` : `The calendar could not be reached: ${error.message}`;
+    error.kind === 'auth'
+      ? `The calendar refused the credentials: ${error.message}`
+      : error.kind === 'config'
+        ? `The server's calendar set-up is wrong; please tell the operator: ${error.message}`
+        : `The calendar could not be reached: ${error.message}`;
   return new AppError('calendar_unavailable', message);
 }
 

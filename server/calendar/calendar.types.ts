@@ -49,10 +49,13 @@ export interface CalendarChoice {
 
 /**
  * `transient`: try again later (rate limits, 5xx, timeouts, resets), no sooner than `retryAfterMs`.
- * `auth`: the credentials were refused (a revoked refresh token): the connection is broken.
+ * `auth`: the provider's credentials were refused (a revoked refresh token): the connection is broken.
+ * `config`: this server's own OAuth client was refused (`invalid_client`: a wrong or expired client secret) or is
+ *   not configured. Every connection would fail alike, and none is the provider's fault: connections stay as they
+ *   are, the operator is told (log and admin), and work resumes once the configuration is fixed.
  * `permanent`: the request itself is wrong; retrying will not help.
  */
-export type CalendarErrorKind = 'transient' | 'auth' | 'permanent';
+export type CalendarErrorKind = 'transient' | 'auth' | 'config' | 'permanent';
 
 export class CalendarCallError extends Error {
   readonly retryAfterMs: number | undefined;

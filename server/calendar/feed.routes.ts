@@ -28,7 +28,7 @@ export function feedRoutes(deps: { db: Db; appUrl: string; now: () => Date }) {
     ]);
     const body = buildAppointmentCalendar(
       appointments.map((a) => feedEntryOf(a, settings, deps.appUrl)),
-      { name: owner.name, appUrl: deps.appUrl, method: 'PUBLISH' },
+      { name: owner.name, appUrl: deps.appUrl },
     );
     c.header('Content-Type', 'text/calendar; charset=utf-8');
     c.header('Cache-Control', 'private, no-cache');

@@ -125,7 +125,7 @@ export interface SyncJobListing extends SyncJobRow {
   service_name: string;
 }
 
-export async function listSyncJobs(db: Db, providerId: number, filter: { status?: SyncJobStatus; limit: number }): Promise<SyncJobListing[]> {
+export async function listSyncJobs(db: Db, providerId: number, filter: { status?: SyncJobStatus | undefined; limit: number }): Promise<SyncJobListing[]> {
   let query = db
     .selectFrom('sync_jobs')
     .innerJoin('appointments', 'appointments.id', 'sync_jobs.appointment_id')

@@ -4,7 +4,8 @@ import type { CalendarConnectionRow, SyncJobRow } from './calendar.table.js';
 import { appointmentUid } from '../ical/appointment-calendar.js';
 import { type BackoffPolicy, retryDelayMs } from '../outbox/backoff.js';
 import { CalendarCallError, type CalendarAdapter } from './calendar.types.js';
-import { findConnection, findWrittenEvent, recordEventWritten, updateConnection } from './connections.repository.js';
+import { recordCallFailure } from './connection-health.js';
+import { findConnection, findWrittenEvent, recordEventWritten } from './connections.repository.js';
 import { calendarEventOf } from './event-content.js';
 import { findSettings } from './settings.repository.js';
 import { type JobOutcome, leaseDueJobs, recordOutcome } from './sync-jobs.repository.js';
@@ -36,7 +37,7 @@ export function syncPass(deps: SyncWorkerDeps): () => Promise<number> {
 async function runJob(deps: SyncWorkerDeps, job: SyncJobRow): Promise<void> {
   const connection = await findConnection(deps.db, job.provider_id);
   let outcome: JobOutcome;
-  if (!connection || connection.status !== 'active') {
+  if (connection?.status !== 'active') {
     outcome = { status: 'pending', nextAttemptAt: deps.now(), error: 'waiting for the calendar connection' };
   } else {
     try {
@@ -71,11 +72,12 @@ async function applyJob(deps: SyncWorkerDeps, job: SyncJobRow, connection: Calen
 async function outcomeOfFailure(deps: SyncWorkerDeps, job: SyncJobRow, connection: CalendarConnectionRow, error: unknown): Promise<JobOutcome> {
   const now = deps.now();
   const failure = error instanceof CalendarCallError ? error : new CalendarCallError('transient', String(error), { cause: error });
-  if (failure.kind === 'auth') {
-    // The calendar refused our credentials: show the connection as broken until the provider
-    // reconnects. Its jobs wait (only active connections' jobs are taken); bookings go on.
-    await updateConnection(deps.db, connection.id, { status: 'broken', last_error: failure.message }, now);
-    return { status: 'pending', nextAttemptAt: now, error: failure.message };
+  await recordCallFailure(deps.db, connection.id, failure, now);
+  // Broken: the jobs wait for the provider to reconnect (only active connections' jobs are taken); bookings go on.
+  if (failure.kind === 'auth') return { status: 'pending', nextAttemptAt: now, error: failure.message };
+  // The server's own OAuth client was refused: no attempt counts against the job, which runs once it is fixed.
+  if (failure.kind === 'config') {
+    return { status: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(deps.backoff, job.attempts)), error: failure.message };
   }
   if (failure.kind === 'permanent' || job.attempts >= deps.backoff.maxAttempts) return { status: 'failed', error: failure.message };
   const delay = retryDelayMs(deps.backoff, job.attempts, failure.retryAfterMs);

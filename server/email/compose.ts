@@ -12,13 +12,22 @@ export interface ProviderContact {
   userId: number;
   email: string;
   phone: string;
+  /** The account's address was confirmed: replies to it reach the business. */
+  emailVerified: boolean;
+  /** An active calendar connection puts the appointment in the provider's calendar (see below). */
+  calendarSynced: boolean;
 }
 
-export interface ComposeInput {
+export interface Recipients {
+  provider: ProviderContact;
+  /** The booking's address is the customer's confirmed account address, not one typed in by whoever booked. */
+  customerVerified: boolean;
+}
+
+export interface ComposeInput extends Recipients {
   kind: EmailKind;
   actor: Role;
   appointment: AppointmentDetail;
-  provider: ProviderContact;
   previous?: { startAt: string; endAt: string } | undefined;
   appUrl: string;
   now: Date;
@@ -63,9 +72,27 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
       )
     : null;
 
-  const recipients: { to: Role; address: string; userId: number | null; zone: string }[] = [
-    { to: 'customer', address: a.customer_email, userId: a.customer_user_id, zone: a.customer_time_zone ?? a.provider_time_zone },
-    { to: 'provider', address: input.provider.email, userId: input.provider.userId, zone: a.provider_time_zone },
+  // Reply-To only names an address the product knows is that person's: a confirmed account address. A guest's typed
+  // address may be anyone's, so the provider's copy of a guest booking has none (the address is in the text).
+  // A provider whose calendar is synced gets no invitation: calendar sync writes the one event into their calendar,
+  // and Gmail or Outlook would add the invitation as a second (the synced event's UID is the calendar's own).
+  const recipients: { to: Role; address: string; userId: number | null; zone: string; replyTo: string | null; ics: string | null }[] = [
+    {
+      to: 'customer',
+      address: a.customer_email,
+      userId: a.customer_user_id,
+      zone: a.customer_time_zone ?? a.provider_time_zone,
+      replyTo: input.provider.emailVerified ? input.provider.email : null,
+      ics,
+    },
+    {
+      to: 'provider',
+      address: input.provider.email,
+      userId: input.provider.userId,
+      zone: a.provider_time_zone,
+      replyTo: input.customerVerified ? a.customer_email : null,
+      ics: input.provider.calendarSynced ? null : ics,
+    },
   ];
   return recipients.map((r) => {
     const body = appointmentEmail({
@@ -95,7 +122,8 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
       to_role: r.to,
       kind: input.kind,
       ...body,
-      ics,
+      ics: r.ics,
+      reply_to: r.replyTo,
       message_id: newMessageId(input.appUrl),
       status: 'pending',
       next_attempt_at: input.now.toISOString(),

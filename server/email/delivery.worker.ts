@@ -70,6 +70,7 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
       id: row.id,
       from: options.from,
       to: row.to_address,
+      replyTo: row.reply_to,
       subject: row.subject,
       html,
       text,

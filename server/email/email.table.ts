@@ -30,6 +30,8 @@ export interface EmailOutboxTable {
   claimed_by: string | null;
   /** How it went out: over SMTP, or into the built-in mailbox only (no SMTP_URL). */
   transport: 'smtp' | 'mailbox' | null;
+  /** `Reply-To`, only for an address the product knows belongs to the person (see compose.ts). */
+  reply_to: string | null;
 }
 
 /** An appointment's manage token, sealed with the server's secret, for links in later emails. */

@@ -15,7 +15,10 @@ export const LINK_TOKEN = '{{manage_token}}';
 const sealers = new Map<string, Sealer>();
 const sealerFor = (secret: string) => {
   let found = sealers.get(secret);
-  if (!found) sealers.set(secret, (found = sealer(secret, 'email-link-token')));
+  if (!found) {
+    found = sealer(secret, 'email-link-token');
+    sealers.set(secret, found);
+  }
   return found;
 };
 

@@ -2,7 +2,7 @@ import type { AppointmentEventType, AppointmentListener } from '../bookings/appo
 import { findAppointment } from '../bookings/bookings.repository.js';
 import { composeAppointmentEmails } from './compose.js';
 import { sealLinkToken } from './link-token.js';
-import { dropPendingReminders, findLinkToken, findProviderContact, insertEmails, saveLinkToken } from './outbox.repository.js';
+import { dropPendingReminders, findLinkToken, findRecipients, insertEmails, saveLinkToken } from './outbox.repository.js';
 import type { EmailKind } from './templates.js';
 
 const kindOf: Record<AppointmentEventType, EmailKind> = {
@@ -23,13 +23,13 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
     if (event.manageToken) await saveLinkToken(trx, event.appointmentId, sealLinkToken(deps.secretKey, event.manageToken));
     if (event.type === 'rescheduled' || event.type === 'cancelled') await dropPendingReminders(trx, event.appointmentId);
     const appointment = await findAppointment(trx, event.appointmentId);
-    const provider = await findProviderContact(trx, event.providerId);
-    if (!appointment || !provider) return;
+    const recipients = appointment && (await findRecipients(trx, appointment));
+    if (!appointment || !recipients) return;
     const rows = composeAppointmentEmails({
       kind: kindOf[event.type],
       actor: event.actor,
       appointment,
-      provider,
+      ...recipients,
       previous: event.previous,
       appUrl: deps.appUrl,
       now: deps.now(),

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.js';
+import type { AppointmentRow } from '../bookings/bookings.table.js';
+import type { Recipients } from './compose.js';
 import type { EmailRow, NewEmail } from './email.table.js';
-import type { ProviderContact } from './compose.js';
 
 export async function insertEmails(db: Db, rows: readonly NewEmail[]): Promise<void> {
   if (rows.length) await db.insertInto('email_outbox').values([...rows]).execute();
@@ -18,13 +19,39 @@ export async function insertEmailsOnce(db: Db, rows: readonly NewEmail[]): Promi
   return inserted.length;
 }
 
-export async function findProviderContact(db: Db, providerId: number): Promise<ProviderContact | undefined> {
-  return db
+/** Who an appointment's emails go to, and what the product knows of their addresses. */
+export async function findRecipients(db: Db, appointment: AppointmentRow): Promise<Recipients | undefined> {
+  const provider = await db
     .selectFrom('providers')
     .innerJoin('users', 'users.id', 'providers.user_id')
-    .select(['users.id as userId', 'users.email as email', 'providers.phone as phone'])
-    .where('providers.id', '=', providerId)
+    .leftJoin('calendar_connections', (join) =>
+      join.onRef('calendar_connections.provider_id', '=', 'providers.id').on('calendar_connections.status', '=', 'active'),
+    )
+    .select(['users.id as userId', 'users.email as email', 'providers.phone as phone', 'users.email_verified_at', 'calendar_connections.id as connectionId'])
+    .where('providers.id', '=', appointment.provider_id)
     .executeTakeFirst();
+  if (!provider) return undefined;
+  // The booking's address is the customer's own only when it is their account's confirmed address.
+  const customer =
+    appointment.customer_user_id === null
+      ? undefined
+      : await db
+          .selectFrom('users')
+          .select('id')
+          .where('id', '=', appointment.customer_user_id)
+          .where('email', '=', appointment.customer_email)
+          .where('email_verified_at', 'is not', null)
+          .executeTakeFirst();
+  return {
+    provider: {
+      userId: provider.userId,
+      email: provider.email,
+      phone: provider.phone,
+      emailVerified: provider.email_verified_at !== null,
+      calendarSynced: provider.connectionId !== null,
+    },
+    customerVerified: customer !== undefined,
+  };
 }
 
 export async function saveLinkToken(db: Db, appointmentId: number, sealed: string): Promise<void> {

@@ -2,7 +2,7 @@ import { findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { composeAppointmentEmails } from './compose.js';
-import { findLinkToken, findProviderContact, insertEmailsOnce } from './outbox.repository.js';
+import { findLinkToken, findRecipients, insertEmailsOnce } from './outbox.repository.js';
 import { REMINDER_LEAD_MS, reminderDue, reminderKey } from './reminders.js';
 import { findReminderCandidates } from './reminders.repository.js';
 
@@ -19,14 +19,14 @@ export async function enqueueDueReminders(deps: { db: Db; appUrl: string; now: D
     let queued = 0;
     for (const candidate of due) {
       const appointment = await findAppointment(trx, candidate.id);
-      const provider = await findProviderContact(trx, candidate.provider_id);
+      const recipients = appointment && (await findRecipients(trx, appointment));
       // Re-read under the lock: it may have moved or been cancelled since the scan.
-      if (!appointment || !provider || appointment.status !== 'confirmed' || appointment.start_at !== candidate.start_at) continue;
+      if (!appointment || !recipients || appointment.status !== 'confirmed' || appointment.start_at !== candidate.start_at) continue;
       const rows = composeAppointmentEmails({
         kind: 'reminder',
         actor: 'provider',
         appointment,
-        provider,
+        ...recipients,
         appUrl: deps.appUrl,
         now,
         canLink: (await findLinkToken(trx, appointment.id)) !== undefined,

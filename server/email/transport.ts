@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   id: number;
   from: string;
   to: string;
+  /** Where a reply should go, when the product knows the address belongs to the person (see compose.ts). */
+  replyTo: string | null;
   subject: string;
   html: string;
   text: string;
@@ -25,14 +27,17 @@ export interface MailTransport {
 }
 
 /**
- * The invitation goes through `icalEvent`, which nodemailer adds both as the
- * `text/calendar; method=…` alternative and as an `invite.ics` attachment; its `method` must
- * equal the METHOD inside the file or Outlook ignores the invitation.
+ * The invitation goes in twice, as calendar apps expect: as the last `text/calendar; method=…` alternative (what
+ * Gmail and Outlook act on) and as an `invite.ics` attachment of the same registered type (RFC 5545 §8.1; nodemailer's
+ * own `icalEvent` labels the attachment `application/ics`). The `method` must equal the METHOD inside the file or
+ * Outlook ignores the invitation.
  */
 export function toMailOptions(email: OutgoingEmail): Mail.Options {
+  const calendarType = `text/calendar; charset=utf-8; method=${email.icsMethod ?? 'PUBLISH'}`;
   return {
     from: email.from,
     to: email.to,
+    ...(email.replyTo && { replyTo: email.replyTo }),
     subject: email.subject,
     text: email.text,
     html: email.html,
@@ -40,7 +45,13 @@ export function toMailOptions(email: OutgoingEmail): Mail.Options {
     date: email.date,
     // RFC 3834: no auto-replies (out-of-office) to machine-sent mail.
     headers: { 'Auto-Submitted': 'auto-generated' },
-    ...(email.ics && { icalEvent: { method: email.icsMethod ?? 'PUBLISH', filename: 'invite.ics', content: email.ics } }),
+    ...(email.ics && {
+      alternatives: [{ contentType: calendarType, content: email.ics }],
+      // Base64 keeps the file byte for byte, CRLF line ends included; quoted-printable leaves them to the reader.
+      attachments: [
+        { filename: 'invite.ics', contentType: calendarType, contentDisposition: 'attachment' as const, contentTransferEncoding: 'base64' as const, content: email.ics },
+      ],
+    }),
   };
 }
 

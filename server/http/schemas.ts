@@ -47,4 +47,5 @@ export const textSchema = (max: number) =>
     .string()
     .trim()
     .max(max)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this regex's job
     .refine((s) => !/[\u0000-\u0008\u000B-\u001F\u007F]/.test(s), 'contains control characters');

@@ -27,7 +27,13 @@ export function appointmentUid(appointmentId: number, appUrl: string): string {
   return `appointment-${appointmentId}@${new URL(appUrl).hostname}`;
 }
 
-/** An RFC 5545 calendar of appointments (UTC times), for downloads, feeds and email invitations. */
+/**
+ * An RFC 5545 calendar of appointments (UTC times), for downloads, feeds and email invitations.
+ *
+ * Only invitations carry a METHOD (iTIP, RFC 5546): REQUEST or CANCEL, with ORGANIZER and ATTENDEE. Downloads and
+ * feeds have none: they are plain calendars, not messages, and `METHOD:PUBLISH` without an ORGANIZER is refused by
+ * libical's iTIP check while a plain calendar is read by libical, Python's icalendar and vobject alike.
+ */
 export function buildAppointmentCalendar(
   appointments: readonly CalendarAppointment[],
   options: { name: string; appUrl: string; method?: CalendarMethod },
@@ -49,11 +55,26 @@ export function buildAppointmentCalendar(
       location: a.location || null,
       url: a.url ?? null,
       status: a.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      organizer: a.organizer ?? null,
-      attendees: (a.attendees ?? []).map((person) => ({ ...person, rsvp: false })),
+      organizer: a.organizer ? { ...a.organizer, name: parameterText(a.organizer.name) } : null,
+      attendees: (a.attendees ?? []).map((person) => ({ ...person, name: parameterText(person.name), rsvp: false })),
     });
   }
-  return calendar.toString();
+  // Every content line ends in CRLF, the last one too (RFC 5545 §3.1); ical-generator leaves that last one off.
+  return `${calendar.toString()}\r\n`;
+}
+
+/**
+ * A name made safe for a quoted parameter value (`CN="…"`), where RFC 5545 allows no `"` and no line break: those
+ * and `^` are encoded per RFC 6868 (`^'`, `^n`, `^^`), which libical, ical.js and Apple's clients decode. A backslash is
+ * legal there but ical-generator would double it, so it is dropped; other control characters are dropped too.
+ * Left raw, `Bob":mailto:attacker@evil.example` closed the quote and re-targeted the attendee.
+ */
+export function parameterText(name: string): string {
+  return name
+    .replace(/\^/g, '^^')
+    .replace(/"/g, "^'")
+    .replace(/\r\n|\r|\n/g, '^n')
+    .replace(/[\\\u0000-\u001f\u007f]/g, '');
 }
 
 const compact = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');

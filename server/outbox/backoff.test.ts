@@ -13,6 +13,7 @@ describe('retryDelayMs', () => {
   });
 
   it('waits between half the ceiling and the ceiling, whatever the draw', () => {
+    // biome-ignore lint/nursery/noFloatingPromises: fc.assert of a synchronous property returns void, not a promise
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, draw) => {
         const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));

@@ -1,5 +1,4 @@
 import type { ProviderRow } from './providers.table.js';
-import type { ServiceRow } from '../services/services.table.js';
 
 /** What anyone may see of a provider: business data only. */
 export function publicProvider(p: ProviderRow, rating: { average: number | null; count: number }) {
@@ -29,24 +28,5 @@ export function adminProvider(p: ProviderRow) {
     notifications: { reminder: p.email_reminder },
     /** Set once the business was closed: its data goes 30 days later. */
     closedAt: p.closed_at,
-  };
-}
-
-export function publicService(s: ServiceRow) {
-  return {
-    id: s.id,
-    name: s.name,
-    description: s.description,
-    durationMinutes: s.duration_minutes,
-    price: { amountMinor: s.price_minor, currency: s.currency },
-  };
-}
-
-export function adminService(s: ServiceRow) {
-  return {
-    ...publicService(s),
-    bufferBeforeMinutes: s.buffer_before_minutes,
-    bufferAfterMinutes: s.buffer_after_minutes,
-    active: s.active === 1,
   };
 }

@@ -1,26 +1,32 @@
 import { Hono } from 'hono';
 import type { Db } from '../db/connect.js';
+import type { ProviderRow } from './providers.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { slugParam } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { publicService } from '../services/service.view.js';
 import { listActiveServices } from '../services/services.repository.js';
-import type { BusyTimeSource } from '../slots/availability.loader.js';
-import { nextAvailableTimes } from '../slots/next-available.js';
 import { searchSchema } from './provider.schemas.js';
-import { publicProvider, publicService } from './provider.view.js';
+import { publicProvider } from './provider.view.js';
 import { findProviderBySlug, listCategoriesAndCities, ratingOf, searchProviders } from './providers.repository.js';
+
+export interface ProvidersDeps {
+  db: Db;
+  /** Each provider's first free start (ISO instant) or `null`: slots' `nextAvailableTimes`, wired in app.ts. */
+  nextAvailable: (providers: ProviderRow[]) => Promise<Map<number, string | null>>;
+}
 
 /**
  * The public directory: `/api/providers`. Never returns anything about customers. Each search result carries
  * `nextAvailable`: the first free start of its first service within two weeks (or `null`).
  */
-export function providersRoutes(deps: { db: Db; now: () => Date; busyTimes: BusyTimeSource }) {
+export function providersRoutes(deps: ProvidersDeps) {
   const { db } = deps;
   return new Hono<AppEnv>()
     .get('/', validate('query', searchSchema), async (c) => {
       const rows = await searchProviders(db, c.req.valid('query'));
-      const next = await nextAvailableTimes(db, rows, { now: deps.now().getTime(), busyTimes: deps.busyTimes });
+      const next = await deps.nextAvailable(rows);
       const providers = rows.map((row) => ({
         ...publicProvider(row, {
           average: row.rating_average === null ? null : Math.round(Number(row.rating_average) * 10) / 10,

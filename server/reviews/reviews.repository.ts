@@ -28,7 +28,8 @@ export async function insertReview(
 export async function updateReview(
   db: Db,
   id: number,
-  values: Partial<Pick<ReviewRow, 'rating' | 'body' | 'reply' | 'replied_at' | 'updated_at'>>,
+  // Kysely leaves out a column whose value is undefined: a PATCH that omits a field keeps it.
+  values: { [K in 'rating' | 'body' | 'reply' | 'replied_at' | 'updated_at']?: ReviewRow[K] | undefined },
 ): Promise<ReviewRow> {
   return db.updateTable('reviews').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

@@ -5,7 +5,6 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
-import { adminService } from '../providers/provider.view.js';
 import type { SlotsChanged } from '../slots/slots-cache.js';
 import {
   deleteService,
@@ -15,6 +14,7 @@ import {
   serviceHasAppointments,
   updateService,
 } from './services.repository.js';
+import { adminService } from './service.view.js';
 
 const minutes = (max: number) => z.number().int().min(0).max(max);
 

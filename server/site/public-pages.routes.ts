@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import type { BusyTimeSource } from '../slots/availability.loader.js';
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { PageMeta, PageRenderer } from './page-renderer.js';
 import { directoryPage } from './pages/directory.page.js';
 import { excerpt } from './pages/format.js';
@@ -16,7 +16,7 @@ import { bookingParam, directoryQuery, pageQuery, providerParam } from './site.s
 export interface PublicPagesDeps {
   db: Db;
   now: () => Date;
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   appUrl: string;
 }
 
@@ -98,7 +98,7 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
         if (!provider) return pages.notFound(c, 'Provider');
         if (provider.slug !== slug) return movedTo(c, provider.slug);
         const service = serviceId === undefined ? undefined : await findService(db, provider.id, serviceId);
-        if (serviceId !== undefined && (!service || service.active !== 1)) return pages.notFound(c, 'Service');
+        if (serviceId !== undefined && service?.active !== 1) return pages.notFound(c, 'Service');
         const meta: PageMeta = {
           page: 'book',
           title: `Book ${service ? `${service.name} at ` : ''}${provider.name} · Book your services`,

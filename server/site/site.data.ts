@@ -1,3 +1,4 @@
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import type { ServiceRow } from '../services/services.table.js';
@@ -5,7 +6,6 @@ import { listCategoriesAndCities, ratingOf, searchProviders } from '../providers
 import { publicReview } from '../reviews/review.view.js';
 import { listProviderReviews } from '../reviews/reviews.repository.js';
 import { listActiveServices } from '../services/services.repository.js';
-import type { BusyTimeSource } from '../slots/availability.loader.js';
 import { nextAvailableTimes } from '../slots/next-available.js';
 import type { DirectoryView } from './pages/directory.page.js';
 import type { ProfileView } from './pages/profile.page.js';
@@ -18,7 +18,7 @@ export async function loadDirectory(
   db: Db,
   query: DirectoryView['query'],
   page: number,
-  options: { now: number; busyTimes: BusyTimeSource },
+  options: { now: number; busyTimes: BusyTimeSource<Db> },
 ): Promise<DirectoryView> {
   const [rows, facets] = await Promise.all([
     searchProviders(db, {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
-import type { BusyTimeSource } from '../slots/availability.loader.js';
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import { accountPagesRoutes } from './account-pages.routes.js';
 import { pageRenderer } from './page-renderer.js';
 import { publicPagesRoutes } from './public-pages.routes.js';
@@ -12,7 +12,7 @@ import { siteHeaders } from './site-headers.js';
 export interface SiteDeps {
   db: Db;
   now: () => Date;
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   appUrl: string;
   /** Where `npm run build:site` wrote the site; defaults to `dist/site/` in the repository. */
   distDir?: string;

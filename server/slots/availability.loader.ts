@@ -1,14 +1,19 @@
 import { DateTime } from 'luxon';
-import type { AvailabilityInput, BookedInterval, DateOverride, Interval, WeeklyInterval } from '../availability/availability.types.js';
+import type {
+  AvailabilityInput,
+  BookedInterval,
+  BusyTimeSource,
+  DateOverride,
+  Interval,
+  ServiceTiming,
+  WeeklyInterval,
+} from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import type { ServiceRow } from '../services/services.table.js';
 import { listOverrides, listWeeklyHours } from '../schedule/schedule.repository.js';
 
-/** Busy intervals from a provider's own calendars (filled in by calendar sync; none by default). */
-export type BusyTimeSource = (db: Db, providerId: number, range: Interval) => Promise<Interval[]>;
-
-export const noBusyTimes: BusyTimeSource = async () => [];
+export const noBusyTimes: BusyTimeSource<Db> = async () => [];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // No appointment plus its buffers lasts two days, so this margin finds every one that can touch a range.
@@ -46,6 +51,24 @@ export async function bookedIntervalsOf(
   return byProvider;
 }
 
+export const timingOf = (service: ServiceRow): ServiceTiming => ({
+  durationMinutes: service.duration_minutes,
+  bufferBeforeMinutes: service.buffer_before_minutes,
+  bufferAfterMinutes: service.buffer_after_minutes,
+});
+
+/**
+ * Where busy times can touch a slot starting in `range`: a slot keeps its buffer before, its own time and its
+ * buffer after, so busy times are read that much wider than the starts. Read over the starts alone, a busy event
+ * in the second half of a slot (or past the edge of the customer's day) went unseen.
+ */
+export function busyWindowOf(range: Interval, timing: ServiceTiming): Interval {
+  return {
+    start: range.start - timing.bufferBeforeMinutes * 60_000,
+    end: range.end + (timing.durationMinutes + timing.bufferAfterMinutes) * 60_000,
+  };
+}
+
 /** Puts the rows of one provider and service together as the pure `computeSlots` wants them. */
 export function availabilityInput(parts: {
   provider: ProviderRow;
@@ -62,11 +85,7 @@ export function availabilityInput(parts: {
     timeZone: provider.time_zone,
     weeklyHours: parts.weeklyHours,
     overrides: parts.overrides,
-    service: {
-      durationMinutes: service.duration_minutes,
-      bufferBeforeMinutes: service.buffer_before_minutes,
-      bufferAfterMinutes: service.buffer_after_minutes,
-    },
+    service: timingOf(service),
     appointments: parts.appointments,
     externalBusy: parts.externalBusy,
     rules: {
@@ -84,7 +103,7 @@ export interface LoadOptions {
   service: ServiceRow;
   range: Interval;
   now: number;
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   /** Leave this appointment out, so a reschedule does not collide with itself. */
   excludeAppointmentId?: number;
 }
@@ -100,7 +119,7 @@ export async function loadAvailabilityInput(db: Db, options: LoadOptions): Promi
     listWeeklyHours(db, provider.id),
     listOverrides(db, provider.id, fromDate, toDate),
     bookedIntervalsOf(db, [provider.id], range, options.excludeAppointmentId),
-    options.busyTimes(db, provider.id, range),
+    options.busyTimes(db, provider.id, busyWindowOf(range, timingOf(options.service))),
   ]);
   return availabilityInput({
     provider,

@@ -1,9 +1,10 @@
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import { overridesOf, weeklyHoursOf } from '../schedule/schedule.repository.js';
 import { firstActiveServices } from '../services/services.repository.js';
-import { availabilityInput, bookedIntervalsOf, type BusyTimeSource } from './availability.loader.js';
+import { availabilityInput, bookedIntervalsOf, busyWindowOf, timingOf } from './availability.loader.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How far "next available" looks ahead: enough for a directory card, cheap enough for every result. */
@@ -18,7 +19,7 @@ export const NEXT_AVAILABLE_DAYS = 14;
 export async function nextAvailableTimes(
   db: Db,
   providers: ProviderRow[],
-  options: { now: number; busyTimes: BusyTimeSource; days?: number },
+  options: { now: number; busyTimes: BusyTimeSource<Db>; days?: number },
 ): Promise<Map<number, string | null>> {
   const result = new Map<number, string | null>(providers.map((p) => [p.id, null]));
   if (providers.length === 0) return result;
@@ -48,7 +49,7 @@ export async function nextAvailableTimes(
         weeklyHours: hours,
         overrides: special,
         appointments: booked.get(provider.id) ?? [],
-        externalBusy: await options.busyTimes(db, provider.id, range),
+        externalBusy: await options.busyTimes(db, provider.id, busyWindowOf(range, timingOf(service))),
         now: options.now,
         range,
       });

@@ -1,5 +1,4 @@
 import type { AvailabilityInput, Interval } from '../availability/availability.types.js';
-import type { AppointmentListener } from '../bookings/appointment-events.js';
 
 /**
  * One cached answer of `GET /api/providers/:slug/slots`: the data it was computed from (everything but the
@@ -39,8 +38,11 @@ export interface SlotsCache {
   set(key: string, entry: Omit<SlotsEntry, 'bornAt'>): void;
   /** Call once a write that can change this provider's slots has committed (or inside its transaction). */
   invalidateProvider: SlotsChanged;
-  /** Bumps the provider of every appointment change, inside its transaction. */
-  appointmentListener: AppointmentListener;
+  /**
+   * Bumps the provider of every appointment change, inside its transaction: an appointment listener (app.ts wires
+   * it; slots need not know the bookings feature).
+   */
+  appointmentListener: (trx: unknown, event: { providerId: number }) => Promise<void>;
   readonly size: number;
 }
 

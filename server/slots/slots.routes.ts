@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { AvailabilityInput, Slot } from '../availability/availability.types.js';
+import type { AvailabilityInput, BusyTimeSource, Slot } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
@@ -12,7 +12,7 @@ import { dateSchema, idSchema, instantSchema, timeZoneSchema } from '../http/sch
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import { type BusyTimeSource, loadAvailabilityInput } from './availability.loader.js';
+import { busyWindowOf, loadAvailabilityInput } from './availability.loader.js';
 import { bodyHolds, type SlotsCache } from './slots-cache.js';
 
 export const MAX_RANGE_DAYS = 62;
@@ -26,11 +26,15 @@ const slotsQuery = z
 
 /** Turns inclusive local dates in `zone` into the instant range they cover. */
 function dateRange(from: string, to: string, zone: string) {
+  // Counted on the dates themselves, so a DST change inside the range cannot stretch or shrink a day.
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  if (days > MAX_RANGE_DAYS) {
+    throw new AppError('invalid_request', `At most ${MAX_RANGE_DAYS} days at a time (from and to included)`, {
+      to: `at most ${MAX_RANGE_DAYS - 1} days after from`,
+    });
+  }
   const start = DateTime.fromISO(from, { zone }).startOf('day');
   const end = DateTime.fromISO(to, { zone }).plus({ days: 1 }).startOf('day');
-  if (end.diff(start, 'days').days > MAX_RANGE_DAYS + 1) {
-    throw new AppError('invalid_request', `At most ${MAX_RANGE_DAYS} days at a time`, { to: `at most ${MAX_RANGE_DAYS} days after from` });
-  }
   return { start: start.toMillis(), end: end.toMillis() };
 }
 
@@ -73,7 +77,7 @@ const HORIZON_SLACK_MS = 60_000;
 export interface SlotsRouteDeps {
   db: Db;
   now: () => Date;
-  busyTimes: BusyTimeSource;
+  busyTimes: BusyTimeSource<Db>;
   cache?: SlotsCache;
   /** Answers computed (not cached) per client address and minute; beyond it 429 with `Retry-After`. */
   computeRateLimit: number;
@@ -100,7 +104,7 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
       const key = `${slug}\n${query.service}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
       const cached = cache?.get(key);
       if (cached) {
-        const busy = await deps.busyTimes(db, cached.providerId, cached.input.range);
+        const busy = await deps.busyTimes(db, cached.providerId, busyWindowOf(cached.input.range, cached.input.service));
         if (!bodyHolds(cached, now, busy)) {
           Object.assign(cached, answer({ ...cached.input, externalBusy: busy }, cached.timeZone, now, cached.pageUrl), { busy });
         }
@@ -112,7 +116,7 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
       const provider = await findProviderBySlug(db, slug);
       if (!provider) throw AppError.notFound('Provider');
       const service = await findService(db, provider.id, query.service);
-      if (!service || service.active !== 1) throw AppError.notFound('Service');
+      if (service?.active !== 1) throw AppError.notFound('Service');
       const timeZone = query.tz ?? provider.time_zone;
       const days = dateRange(query.from, query.to, timeZone);
       const range = { start: Math.max(days.start, (query.after ?? -Infinity) + 1), end: days.end };

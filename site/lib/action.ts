@@ -34,6 +34,7 @@ export class ActionController implements ReactiveController {
    * Runs `work`, which returns the status to show (if any); the last outcome is cleared first. Never rejects:
    * a failure is shown instead.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: work that shows no status returns nothing at all
   async run(work: () => Promise<string | void>): Promise<void> {
     this.busy = true;
     this.status = this.problem = '';

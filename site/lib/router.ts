@@ -36,6 +36,7 @@ export class AreaRouter implements ReactiveController {
   constructor(
     private readonly host: LitElement,
     prefix: string,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a callback that only resets state returns nothing at all
     private readonly beforeMove?: (path: string) => boolean | void,
   ) {
     host.addController(this);

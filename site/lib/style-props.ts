@@ -13,6 +13,7 @@ class StylePropsDirective extends Directive {
 
   constructor(part: PartInfo) {
     super(part);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the message shows how the directive is written
     if (part.type !== PartType.ELEMENT) throw new Error('styleProps() goes on an element: <div ${styleProps({...})}>');
   }
 

@@ -65,8 +65,4 @@ export const controls = css`
     min-height: 6rem;
     resize: vertical;
   }
-  [aria-invalid='true'] {
-    border-color: var(--book-danger);
-    border-width: 2px;
-  }
 `;

@@ -161,3 +161,28 @@ describe('managing a booking', () => {
     expect((await call(ctx, 'POST', `/api/bookings/${id}/reschedule`, { body: { token, start: '2026-12-03T13:00:00.000Z' } })).status).toBe(409);
   });
 });
+
+describe('booking on a spring-forward day', () => {
+  // The first interval lies in the gap, so it reads as later than the second's start; both must still be offered.
+  it.each([
+    ['Europe/Berlin', '2027-03-28', ['02:30', '02:50', '03:00', '04:00'], '2027-03-28T03:00:00+02:00', ['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z']],
+    ['Australia/Lord_Howe', '2027-10-03', ['02:10', '02:25', '02:30', '03:30'], '2027-10-03T02:30:00+11:00', ['2027-10-02T15:30:00.000Z', '2027-10-02T16:00:00.000Z']],
+    ['Antarctica/Troll', '2027-03-28', ['01:30', '01:50', '03:00', '04:00'], '2027-03-28T03:00:00+02:00', ['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z']],
+  ])('%s %s: offers and books the first slot after the gap', async (timeZone, date, [a, b, c, d], start, expected) => {
+    const ctx = await createTestContext();
+    const provider = await createProvider(ctx, {
+      timeZone,
+      service: { durationMinutes: 30 },
+      rules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 30 },
+      weekly: [
+        { weekday: 7, start: a!, end: b! },
+        { weekday: 7, start: c!, end: d! },
+      ],
+    });
+    const res = await call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${date}&to=${date}&tz=${timeZone}`);
+    expect(res.body.slots.map((s: { start: string }) => s.start)).toEqual(expected);
+    const booked = await book(ctx, provider, start);
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    expect(booked.body.booking.start).toBe(expected[0]);
+  });
+});

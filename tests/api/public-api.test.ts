@@ -79,6 +79,7 @@ describe('public directory and slots', () => {
       [`${base}&from=2026-12-01&to=2026-12-02&tz=Mars/Olympus`, 400],
       [`${base}&from=2026-12-05&to=2026-12-01`, 400],
       [`${base}&from=2026-12-01&to=2027-03-01`, 400],
+      [`${base}&from=2026-12-01&to=2027-02-01`, 400], // 63 days, one more than the documented 62
       [`${base}&from=2026-13-01&to=2026-12-02`, 400],
       [`/api/providers/studio-anna/slots?service=${physio.serviceId}&from=2026-12-01&to=2026-12-02`, 404],
       [`/api/providers/studio-anna/slots?from=2026-12-01&to=2026-12-02`, 400],

@@ -36,7 +36,13 @@ describe('slots answers from the cache stay exact', () => {
 
   it('answers a repeated question without touching the database', async () => {
     let queries = 0;
-    const counting: KyselyPlugin = { transformQuery: (a) => (queries++, a.node), transformResult: async (a) => a.result };
+    const counting: KyselyPlugin = {
+      transformQuery: (a) => {
+        queries++;
+        return a.node;
+      },
+      transformResult: async (a) => a.result,
+    };
     const app = createApp({ db: ctx.db.withPlugin(counting), config: ctx.config, now: () => ctx.clock.now, busyTimes: async () => busy });
     const first = await app.request(`http://booking.test${path(provider)}`);
     const afterFirst = queries;

@@ -97,4 +97,32 @@ describe('busy times from the provider’s calendar block slots', () => {
     expect(await busyRows()).toEqual([{ start_at: `${DAY}T14:00:00.000Z`, end_at: `${DAY}T15:00:00.000Z` }]);
     expect(google.requests.some((r) => r.path === '/calendar/v3/freeBusy')).toBe(false);
   });
+  it('a busy event in only the second half of a slot, or in its buffer, blocks listing and booking alike', async () => {
+    await connectOwnGoogle(ctx, google, provider, OWNER);
+    // 10:00–11:00Z is a slot; the busy event covers only 10:30–11:00Z.
+    google.addOwnerEvent(OWNER, { start: `${DAY}T10:30:00Z`, end: `${DAY}T11:00:00Z` });
+    // A service with 15 minutes after it: 13:00–14:00Z plus 14:00–14:15Z, busy from 14:10Z.
+    const buffered = await call(ctx, 'POST', '/api/admin/services', {
+      session: provider.session,
+      body: { name: 'Buffered', durationMinutes: 60, bufferAfterMinutes: 15, price: { amountMinor: 1000, currency: 'EUR' } },
+    });
+    google.addOwnerEvent(OWNER, { start: `${DAY}T14:10:00Z`, end: `${DAY}T14:40:00Z` });
+    expect((await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session })).status).toBe(200);
+    expect(await starts()).not.toContain('10:00');
+    expect((await book(ctx, provider, `${DAY}T10:00:00.000Z`)).status).toBe(409);
+    expect((await book(ctx, provider, `${DAY}T13:00:00.000Z`, { service: buffered.body.service.id })).status).toBe(409);
+    expect((await book(ctx, provider, `${DAY}T13:00:00.000Z`)).status).toBe(201); // no buffer: 13:00–14:00Z is free
+  });
+
+  it('a slot crossing the edge of the customer’s day (Kiritimati, UTC+14) is not offered over a busy event', async () => {
+    await connectOwnGoogle(ctx, google, provider, OWNER);
+    // The customer's 2026-12-02 in Kiritimati ends at 10:00Z; the 09:30Z slot runs past it into a busy 10:00Z.
+    google.addOwnerEvent(OWNER, { start: `${DAY}T10:00:00Z`, end: `${DAY}T10:30:00Z` });
+    expect((await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session })).status).toBe(200);
+    const res = await call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${DAY}&to=${DAY}&tz=Pacific/Kiritimati`);
+    expect(res.status).toBe(200);
+    const kiritimati = (res.body.slots as { start: string }[]).filter((s) => s.start.startsWith(DAY)).map((s) => s.start.slice(11, 16));
+    expect(kiritimati).toEqual(['08:00', '08:30', '09:00']);
+    expect((await book(ctx, provider, `${DAY}T09:30:00.000Z`)).status).toBe(409);
+  });
 });

@@ -59,7 +59,10 @@ class HttpError extends Error {
 
 export class FakeGoogle {
   readonly clientId = 'fake-client-id.apps.googleusercontent.com';
-  readonly clientSecret = 'fake-client-secret';
+  /** The secret Google accepts for the app's OAuth client; change it to play a secret that expired or was rotated. */
+  clientSecret = 'fake-client-secret';
+  /** freeBusy answers these calendars with a per-calendar error (Google's `errors`, e.g. `backendError`). */
+  readonly freeBusyErrors = new Map<string, string>();
   url = '';
   /** Every Calendar API request, in arrival order (method and path). */
   readonly requests: { method: string; path: string }[] = [];
@@ -134,6 +137,11 @@ export class FakeGoogle {
   revokeAccount(email: string): void {
     for (const grant of this.refreshTokens.values()) if (grant.email === email) grant.revoked = true;
     for (const [token, owner] of this.accessTokens) if (owner === email) this.accessTokens.delete(token);
+  }
+
+  /** Every access token handed out runs out now: the next call gets 401 and must use its refresh token. */
+  expireAccessTokens(): void {
+    this.accessTokens.clear();
   }
 
   /** Refresh tokens handed out for an account (to check they are not stored readable). */
@@ -360,9 +368,16 @@ export class FakeGoogle {
   private freeBusy(body: Record<string, unknown>, email: string): object {
     const min = Date.parse(String(body.timeMin));
     const max = Date.parse(String(body.timeMax));
-    const calendars: Record<string, { busy: { start: string; end: string }[] }> = {};
+    const calendars: Record<string, { busy: { start: string; end: string }[]; errors?: { domain: string; reason: string }[] }> = {};
     for (const { id } of (body.items as { id: string }[]) ?? []) {
-      const calendar = this.calendarFor(id, email);
+      // Google answers 200 and reports each calendar it could not read in that calendar's `errors`.
+      const failure = this.freeBusyErrors.get(id === 'primary' ? email : id);
+      const calendar = this.calendars.get(id === 'primary' ? email : id);
+      const readable = calendar && (calendar.owner === email || calendar.acl.has(`user:${email}`));
+      if (failure || !calendar || !readable) {
+        calendars[id] = { busy: [], errors: [{ domain: 'global', reason: failure ?? 'notFound' }] };
+        continue;
+      }
       const intervals = [...calendar.events.values()]
         .filter((e) => e.status !== 'cancelled' && e.transparency !== 'transparent' && e.start.dateTime && e.end.dateTime)
         .map((e) => ({ start: Date.parse(e.start.dateTime!), end: Date.parse(e.end.dateTime!) }))

@@ -5,8 +5,10 @@ import type { AddressInfo } from 'node:net';
 /**
  * A local stand-in for the Microsoft identity platform (`/common/oauth2/v2.0/token`) and the
  * Graph subset the Outlook adapter uses: `/v1.0/me`, `/me/calendars`, `/me/events` (create with
- * `transactionId`, patch, delete) and `/me/calendar/getSchedule`. Refresh tokens rotate on every
- * use, as Microsoft's do. Faults hit only `/v1.0` calls.
+ * `transactionId`, patch, delete), `calendarView` and `/me/calendar/getSchedule`. Refresh tokens rotate on every
+ * use, as Microsoft's do. Faults hit only `/v1.0` calls. Collections come in small pages linked by
+ * `@odata.nextLink`, so clients must follow them. A personal account (outlook.com) is refused `getSchedule`,
+ * which Graph does not support for personal Microsoft accounts.
  */
 export type GraphFault = 'ok' | 'throttle429' | 'unavailable503' | 'reset' | 'resetAfterApply';
 
@@ -48,6 +50,9 @@ export class FakeGraph {
   private readonly codes = new Map<string, { email: string; challenge: string; redirectUri: string }>();
   private faults: GraphFault[] = [];
   private faultIndex = 0;
+  private readonly personal = new Set<string>();
+  /** Accounts whose next token refresh is refused with this error (e.g. `interaction_required`). */
+  private readonly tokenRefusals = new Map<string, string>();
 
   constructor() {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -79,6 +84,24 @@ export class FakeGraph {
     const code = `M.code-${randomBytes(8).toString('hex')}`;
     this.codes.set(code, { email, challenge: p.get('code_challenge') ?? '', redirectUri: p.get('redirect_uri') ?? '' });
     return { code, state: p.get('state') ?? '' };
+  }
+
+  /** The account is a personal Microsoft account (outlook.com): Graph refuses it `getSchedule`. */
+  makePersonal(email: string): void {
+    this.personal.add(email);
+  }
+
+  /** A further calendar the account can write to. */
+  addCalendar(email: string, name: string): string {
+    const id = `cal-${randomBytes(6).toString('hex')}`;
+    this.accounts.get(email)?.calendars.push({ id, name, isDefaultCalendar: false });
+    return id;
+  }
+
+  /** The identity platform refuses the account's refresh tokens with this code until `clearTokenRefusal`. */
+  refuseTokens(email: string, code: 'interaction_required' | 'consent_required' | 'login_required'): void {
+    this.tokenRefusals.set(email, code);
+    for (const [token, owner] of this.accessTokens) if (owner === email) this.accessTokens.delete(token);
   }
 
   revokeAccount(email: string): void {
@@ -149,6 +172,8 @@ export class FakeGraph {
     } else if (form.get('grant_type') === 'refresh_token') {
       const grant = this.refreshTokens.get(form.get('refresh_token') ?? '');
       if (!grant || grant.revoked) throw new GraphError(400, 'invalid_grant');
+      const refusal = this.tokenRefusals.get(grant.email);
+      if (refusal) throw new GraphError(400, refusal);
       email = grant.email;
     } else {
       throw new GraphError(400, 'unsupported_grant_type');
@@ -158,6 +183,14 @@ export class FakeGraph {
     this.accessTokens.set(accessToken, email);
     this.refreshTokens.set(refreshToken, { email, revoked: false });
     return { token_type: 'Bearer', scope: form.get('scope'), expires_in: 3600, access_token: accessToken, refresh_token: refreshToken };
+  }
+
+  /** One page of a collection, with `@odata.nextLink` (absolute, as Graph sends it) while more remain. */
+  private page<T>(url: URL, items: T[], size: number): { value: T[]; '@odata.nextLink'?: string } {
+    const skip = Number(url.searchParams.get('$skip') ?? 0);
+    const next = new URL(url.href);
+    next.searchParams.set('$skip', String(skip + size));
+    return { value: items.slice(skip, skip + size), ...(skip + size < items.length && { '@odata.nextLink': next.href }) };
   }
 
   /** The newest refresh token issued for an account. */
@@ -176,7 +209,21 @@ export class FakeGraph {
     const path = url.pathname.replace(/^\/v1\.0/, '');
     const account = this.accounts.get(email)!;
     if (method === 'GET' && path === '/me') return [200, { mail: email, userPrincipalName: email }];
-    if (method === 'GET' && path === '/me/calendars') return [200, { value: account.calendars.map((c) => ({ ...c, canEdit: true })) }];
+    if (method === 'GET' && path === '/me/calendars') return [200, this.page(url, account.calendars.map((c) => ({ ...c, canEdit: true })), 2)];
+    const view = /^\/me\/(?:calendar|calendars\/([^/]+))\/calendarView$/.exec(path);
+    if (method === 'GET' && view) {
+      if (prefer !== 'outlook.timezone="UTC"') throw new GraphError(400, 'expected UTC');
+      const calendarId = view[1] ? decodeURIComponent(view[1]) : this.defaultCalendarOf(email);
+      if (!account.calendars.some((c) => c.id === calendarId)) throw new GraphError(404, 'ErrorItemNotFound');
+      const from = Date.parse(url.searchParams.get('startDateTime') ?? '');
+      const to = Date.parse(url.searchParams.get('endDateTime') ?? '');
+      if (Number.isNaN(from) || Number.isNaN(to)) throw new GraphError(400, 'ErrorInvalidParameter');
+      const events = this.eventsIn(calendarId)
+        .filter((e) => msOf(e.start) < to && msOf(e.end) > from)
+        .sort((a, b) => msOf(a.start) - msOf(b.start))
+        .map((e) => ({ id: e.id, showAs: e.showAs ?? 'busy', isCancelled: false, start: graphUtc(e.start), end: graphUtc(e.end) }));
+      return [200, this.page(url, events, 3)];
+    }
 
     const create = /^\/me(?:\/calendars\/([^/]+))?\/events$/.exec(path);
     if (method === 'POST' && create) {
@@ -201,6 +248,7 @@ export class FakeGraph {
       }
     }
     if (method === 'POST' && path === '/me/calendar/getSchedule') {
+      if (this.personal.has(email)) throw new GraphError(400, 'ErrorInvalidRequest');
       if (prefer !== 'outlook.timezone="UTC"') throw new GraphError(400, 'expected UTC');
       const from = msOf(body.startTime as GraphEvent['start']);
       const to = msOf(body.endTime as GraphEvent['end']);

@@ -27,7 +27,7 @@ describe('GET /ical/:token.ics (the provider’s secret feed)', () => {
   };
 
   it('parses back to the same appointments: UIDs, times, SEQUENCE, cancelled ones marked', async () => {
-    const a = await book(ctx, provider, '2026-12-02T09:00:00.000Z', { note: 'First visit', customer: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+49 30 1234' } });
+    await book(ctx, provider, '2026-12-02T09:00:00.000Z', { note: 'First visit', customer: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+49 30 1234' } });
     const b = await book(ctx, provider, '2026-12-03T09:00:00.000Z');
     const c = await book(ctx, provider, '2026-12-04T09:00:00.000Z');
     const admin = (id: number, action: string, body: unknown = {}) => call(ctx, 'POST', `/api/admin/appointments/${id}/${action}`, { session: provider.session, body });

@@ -106,20 +106,28 @@ describe('Outlook through Microsoft Graph (plain fetch against a local Graph sub
     expect(Date.parse(job.next_attempt_at) - ctx.clock.now.getTime()).toBeGreaterThanOrEqual(90_000);
   });
 
-  it('reads busy times with getSchedule, leaving out its own events', async () => {
+  it('reads busy times of a personal account (getSchedule refused) with calendarView, page by page, leaving out its own events', async () => {
+    graph.makePersonal(OWNER);
     await connect();
     expect((await book(ctx, provider, at(DAYS[0]!, 12))).status).toBe(201);
     await drainSync(ctx);
     graph.addOwnerEvent(OWNER, `${DAYS[0]}T09:30:00Z`, `${DAYS[0]}T10:15:00Z`);
     graph.addOwnerEvent(OWNER, `${DAYS[0]}T14:00:00Z`, `${DAYS[0]}T15:00:00Z`, 'free');
+    // More events than one page (the fake pages by three): the last ones only come through @odata.nextLink.
+    for (const day of DAYS.slice(1)) graph.addOwnerEvent(OWNER, `${day}T08:00:00Z`, `${day}T09:00:00Z`);
+    graph.addOwnerEvent(OWNER, `${DAYS[2]}T15:00:00Z`, `${DAYS[2]}T16:00:00Z`);
     await ctx.calendar.busy.idle();
-    const schedules = () => graph.requests.filter((r) => r.path === '/v1.0/me/calendar/getSchedule').length;
-    const before = schedules();
-    expect((await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session })).status).toBe(200);
-    // The window (60 bookable days and margins) is longer than the 62 days Graph answers at once.
-    expect(schedules() - before).toBe(2);
-    const busy = await ctx.db.selectFrom('calendar_busy').select(['start_at', 'end_at']).execute();
-    expect(busy).toEqual([{ start_at: `${DAYS[0]}T09:30:00.000Z`, end_at: `${DAYS[0]}T10:15:00.000Z` }]);
+    const refreshed = await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.connection).toMatchObject({ status: 'active', lastError: null });
+    expect(graph.requests.filter((r) => r.path === '/v1.0/me/calendar/calendarView').length).toBeGreaterThanOrEqual(2);
+    const busy = await ctx.db.selectFrom('calendar_busy').select(['start_at', 'end_at']).orderBy('start_at').execute();
+    expect(busy).toEqual([
+      { start_at: `${DAYS[0]}T09:30:00.000Z`, end_at: `${DAYS[0]}T10:15:00.000Z` },
+      { start_at: `${DAYS[1]}T08:00:00.000Z`, end_at: `${DAYS[1]}T09:00:00.000Z` },
+      { start_at: `${DAYS[2]}T08:00:00.000Z`, end_at: `${DAYS[2]}T09:00:00.000Z` },
+      { start_at: `${DAYS[2]}T15:00:00.000Z`, end_at: `${DAYS[2]}T16:00:00.000Z` },
+    ]);
 
     const slots = await call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${DAYS[0]}&to=${DAYS[0]}`);
     const starts = (slots.body.slots as { start: string }[]).map((s) => s.start.slice(11, 16));
@@ -127,6 +135,27 @@ describe('Outlook through Microsoft Graph (plain fetch against a local Graph sub
     expect(starts).toContain('10:30');
     expect(starts).toContain('14:00');
   });
+
+  it('lists every calendar, following @odata.nextLink', async () => {
+    await connect();
+    const more = ['Practice', 'Home', 'Team', 'Holidays'].map((name) => graph.addCalendar(OWNER, name));
+    const list = await call(ctx, 'GET', '/api/admin/calendar/calendars', { session: provider.session });
+    expect(list.status).toBe(200);
+    expect(list.body.calendars.map((c: { id: string }) => c.id)).toEqual([calendarOf(), ...more]);
+  });
+
+  it.each(['interaction_required', 'consent_required', 'login_required'] as const)(
+    'breaks the connection when a token refresh answers %s (the provider must sign in again)',
+    async (code) => {
+      await connect();
+      graph.refuseTokens(OWNER, code);
+      expect((await book(ctx, provider, at(DAYS[0]!, 9))).status).toBe(201);
+      await drainSync(ctx);
+      const row = await connection();
+      expect(row.status).toBe('broken');
+      expect(row.last_error).toContain(code);
+    },
+  );
 
   it('breaks the connection when Microsoft revokes the grant, without stopping bookings', async () => {
     await connect();

@@ -79,7 +79,10 @@ export function brokenLinks(root: string): string[] {
   const anchors = new Map<string, Set<string>>();
   const anchorsFor = (path: string) => {
     let set = anchors.get(path);
-    if (!set) anchors.set(path, (set = anchorsOf(readFileSync(path, 'utf8'))));
+    if (!set) {
+      set = anchorsOf(readFileSync(path, 'utf8'));
+      anchors.set(path, set);
+    }
     return set;
   };
   const problems: string[] = [];

@@ -337,6 +337,7 @@ describe('the hosted site', () => {
 
   it('saves a screenshot of each main page', async () => {
     const desktop = watch(await customerSide.browser()!.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } }));
+    await desktop.clock.setFixedTime(serverNow()); // the server's clock has jumped ahead
     for (const [path, name] of [
       ['/', 'directory'],
       ['/p/studio-anna', 'profile'],
@@ -350,9 +351,11 @@ describe('the hosted site', () => {
         await widget.getByRole('heading', { name: 'Choose a service' }).or(widget.getByRole('heading', { name: 'Choose a date' })).waitFor();
       }
       if (name === 'widget') {
-        // The embed at its most telling step: the month with its free days.
+        // The embed at its most telling step: a month with its free days (next month always has some; late on a
+        // month's last day this one has none).
         await widget.getByRole('button', { name: /Haircut/ }).click();
         await widget.getByRole('heading', { name: 'Choose a date' }).waitFor();
+        await widget.getByRole('button', { name: 'Next month' }).click();
         await widget.locator('book-calendar [data-date].free').first().waitFor();
       }
       await shot(desktop, name);

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimDueEmails } from '../../server/email/delivery.repository.js';
-import type { EmailWorker } from '../../server/email/email.worker.js';
 import { advance, emailWorker, flushOutbox, outbox, TEST_BACKOFF } from '../support/email.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';

@@ -14,6 +14,7 @@ const email = (id: number) => ({
   date: new Date(),
   ics: null,
   icsMethod: undefined,
+  replyTo: null,
 });
 
 describe('SMTP transport against a server that goes silent', () => {

@@ -46,7 +46,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', async () => {
         const email = await PostalMime.parse(Buffer.concat(chunks));
-        if (state.gate) {
+        if (state.gate !== null) {
           state.waiting++;
           await state.gate;
           state.waiting--;

@@ -41,7 +41,7 @@ export class BookingApi {
   }
 
   provider(slug: string, signal?: AbortSignal): Promise<ProviderResponse> {
-    return this.call(`/api/providers/${encodeURIComponent(slug)}`, { signal });
+    return this.call(`/api/providers/${encodeURIComponent(slug)}`, { signal: signal ?? null });
   }
 
   /**
@@ -50,11 +50,11 @@ export class BookingApi {
    */
   async slots(slug: string, service: number, from: string, to: string, tz: string, signal?: AbortSignal): Promise<SlotsResponse> {
     const q = new URLSearchParams({ service: String(service), from, to, tz });
-    const first = await this.call<SlotsResponse>(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, { signal });
+    const first = await this.call<SlotsResponse>(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, { signal: signal ?? null });
     const slots = [...first.slots];
     // Bounded: a month of 5-minute slots is nine pages.
     for (let next = first.next, pages = 1; next && pages < MAX_SLOT_PAGES; pages++) {
-      const page: SlotsResponse = await this.call(next, { signal });
+      const page: SlotsResponse = await this.call(next, { signal: signal ?? null });
       slots.push(...page.slots);
       next = page.next;
     }

@@ -25,10 +25,6 @@ export const styles = css`
     min-height: 4.5em;
     resize: vertical;
   }
-  [aria-invalid='true'] {
-    border-color: var(--book-danger);
-    border-width: 2px;
-  }
   .error {
     color: var(--book-danger);
     font-size: 0.9em;

@@ -15,7 +15,18 @@ export const styles = css`
     border: 1px solid var(--book-border);
     border-radius: var(--book-radius);
   }
+  /*
+   * The widget's typography starts at this inner box, not at :host. A page rule that matches the element itself
+   * (\`* { font: 22px serif; letter-spacing: 2px }\`) outranks every :host rule on it, and the host hands what it got
+   * on by inheritance; this box is inside the shadow tree, where page rules cannot reach.
+   */
   section {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--book-font);
+    color: var(--book-fg);
+    line-height: 1.45;
     padding: 1rem 1.25rem 1.25rem;
   }
   header {

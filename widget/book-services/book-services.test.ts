@@ -1,7 +1,7 @@
 import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createProvider, text, type TestProvider, waitFor } from '../test/fixtures.js';
-import { calendarReady, heading, inner, mount, nextMonth, notice, openTimes, shadow, times, waitForHeading } from '../test/flow.js';
+import { calendarReady, heading, inner, mount, nextMonth, notice, openTimes, shadow, waitForHeading } from '../test/flow.js';
 import type { BookCalendar } from '../book-calendar/book-calendar.js';
 import type { BookServices } from './book-services.js';
 

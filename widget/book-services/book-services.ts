@@ -98,15 +98,15 @@ export class BookServices extends LitElement {
   @state() private step: Step = 'service';
   @state() private loading = true;
   /** A failure that replaces the step's content, with a way to retry. */
-  @state() private problem?: { text: keyof Messages; retry?: () => void };
+  @state() private problem?: { text: keyof Messages; retry?: () => void } | undefined;
   @state() private notice = '';
   @state() private chosen?: Service;
   @state() private zone = validZone(undefined);
   @state() private date = '';
-  @state() private picked?: Slot;
+  @state() private picked?: Slot | undefined;
   @state() private busy = false;
   @state() private fieldErrors: Record<string, string> = {};
-  @state() private booking?: Booking;
+  @state() private booking?: Booking | undefined;
   @state() private live = '';
 
   private client = new BookingApi('');
@@ -116,7 +116,7 @@ export class BookServices extends LitElement {
     service: this.chosen?.id,
     zone: this.zone,
   }));
-  private attempt?: { key: string; body: string };
+  private attempt?: { key: string; body: string } | undefined;
   private loadId = 0;
   /** What the customer typed in the form, kept when they go back to change the time. */
   private draft: BookDetails['values'] = { name: '', email: '', phone: '', note: '' };
@@ -318,7 +318,7 @@ export class BookServices extends LitElement {
     } catch (e) {
       if (id !== this.loadId) return;
       this.loading = false;
-      this.fail(e, () => this.load());
+      this.fail(e, () => void this.load());
     }
   }
 
@@ -344,7 +344,7 @@ export class BookServices extends LitElement {
   private async showMonth(month: string): Promise<void> {
     this.problem = undefined;
     this.notice = '';
-    await this.slots.show(month).catch((e: unknown) => this.fail(e, () => this.showMonth(month)));
+    await this.slots.show(month).catch((e: unknown) => this.fail(e, () => void this.showMonth(month)));
   }
 
   private handleServiceSelect(e: CustomEvent<Service>): void {

@@ -10,7 +10,7 @@ const LOOKAHEAD_MONTHS = 6;
 export interface SlotSource {
   client: BookingApi;
   provider: string;
-  service?: number;
+  service?: number | undefined;
   zone: string;
 }
 
@@ -25,7 +25,7 @@ export class MonthSlots implements ReactiveController {
   days = new Map<string, Slot[]>();
   loading = false;
   /** The first free date after an empty month; `null` when none was found, `undefined` while unknown. */
-  nextFree?: string | null;
+  nextFree?: string | null | undefined;
 
   private cache = new Map<string, Promise<Slot[]>>();
 

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The focus ring and screen-reader-only text; the hosted site's pages use them too (site/vite.config.ts). */
+/**
+ * The focus ring, screen-reader-only text, and invalid fields marked by more than colour (a thicker border); the
+ * hosted site's pages use them too (site/vite.config.ts).
+ */
 export const accessibility = css`
   :focus-visible {
     outline: 3px solid var(--book-focus);
@@ -13,6 +16,10 @@ export const accessibility = css`
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--book-danger);
+    border-width: 2px;
   }
 `;
 

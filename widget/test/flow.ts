@@ -45,7 +45,7 @@ export async function calendarReady(el: BookServices) {
 /** From the service list (if shown) to the times of the 10th of next month: always a full, free day. */
 export async function openTimes(el: BookServices, serviceIndex = 0): Promise<string> {
   const services = inner(el, 'book-service-list');
-  services?.querySelectorAll<HTMLButtonElement>('button')[serviceIndex]!.click();
+  if (services) services.querySelectorAll<HTMLButtonElement>('button')[serviceIndex]!.click();
   const cal = await calendarReady(el);
   cal.querySelector<HTMLButtonElement>('[aria-label="Next month"]')!.click();
   const { month } = shadow(el, 'book-calendar') as BookCalendar;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Interval } from '../../availability/availability.types.js';
-import type { CalendarAdapter, CalendarCallError, CalendarEventData } from '../calendar.types.js';
+import { type CalendarAdapter, CalendarCallError, type CalendarEventData } from '../calendar.types.js';
 import { eventIdFor, uidOfEventId } from './event-id.js';
 import { classifyGoogleError } from './google.errors.js';
 import type { GoogleAuthClient, GoogleCalendarApi } from './google.client.js';
@@ -96,7 +96,11 @@ export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAd
         const { data } = await call(() =>
           api.freebusy.query({ requestBody: { timeMin, timeMax, items: options.busyCalendarIds.map((id) => ({ id })) } }),
         );
-        for (const calendar of Object.values(data.calendars ?? {})) {
+        for (const [id, calendar] of Object.entries(data.calendars ?? {})) {
+          // A calendar Google could not read comes back with `errors` and no busy times: it is not free, it is unknown.
+          // https://developers.google.com/calendar/api/v3/reference/freebusy/query
+          const reason = calendar.errors?.[0]?.reason;
+          if (reason) throw new CalendarCallError('transient', `Google could not read the free/busy times of ${id}: ${reason}`);
           for (const b of calendar.busy ?? []) {
             if (b.start && b.end) busy.push({ start: Date.parse(b.start), end: Date.parse(b.end) });
           }

@@ -26,8 +26,8 @@ const transporterOptions = (timeoutMs: number) => ({ timeout: timeoutMs, retryCo
 /** An OAuth client of this app (GOOGLE_CLIENT_ID/SECRET) talking to GOOGLE_OAUTH_TOKEN_URL. */
 export function googleOAuthClient(settings: GoogleSettings, redirectUri?: string): OAuth2Client {
   return new auth.OAuth2({
-    clientId: settings.clientId ?? undefined,
-    clientSecret: settings.clientSecret ?? undefined,
+    ...(settings.clientId && { clientId: settings.clientId }),
+    ...(settings.clientSecret && { clientSecret: settings.clientSecret }),
     ...(redirectUri && { redirectUri }),
     endpoints: { oauth2TokenUrl: settings.oauthTokenUrl, oauth2AuthBaseUrl: settings.oauthAuthUrl },
     transporterOptions: transporterOptions(settings.timeoutMs),

@@ -22,6 +22,7 @@ describe('classifyGoogleError', () => {
     expect(classifyGoogleError(answer(400, reasonOf('invalid')), 0)).toMatchObject({ kind: 'permanent', status: 400 });
     expect(classifyGoogleError(answer(404, reasonOf('notFound')), 0).kind).toBe('permanent');
     expect(classifyGoogleError(answer(400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }), 0).kind).toBe('auth');
-    expect(classifyGoogleError(answer(401, { error: 'invalid_client' }), 0).kind).toBe('auth');
+    expect(classifyGoogleError(answer(401, { error: 'invalid_client' }), 0).kind).toBe('config');
+    expect(classifyGoogleError(answer(400, { error: 'unauthorized_client' }), 0).kind).toBe('config');
   });
 });

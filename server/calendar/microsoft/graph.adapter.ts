@@ -10,8 +10,6 @@ export interface GraphAdapterOptions {
   tokens: GraphTokens;
   /** null: the account's default calendar. */
   calendarId: string | null;
-  /** The account's address: whose schedule to read. */
-  accountEmail: string;
   timeoutMs: number;
   now: () => number;
 }
@@ -23,15 +21,22 @@ interface GraphEvent {
   end?: { dateTime: string; timeZone: string };
 }
 
-interface ScheduleItem {
-  status: 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
-  start: { dateTime: string; timeZone: string };
-  end: { dateTime: string; timeZone: string };
+interface ViewEvent {
+  id: string;
+  showAs?: 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+  isCancelled?: boolean;
+  start?: { dateTime: string; timeZone: string };
+  end?: { dateTime: string; timeZone: string };
+}
+
+/** A page of a Graph collection; `@odata.nextLink` is the absolute URL of the next one. */
+interface Page<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
 }
 
 const BUSY = new Set(['busy', 'oof', 'tentative']);
-// getSchedule answers for at most 62 days at a time.
-const SCHEDULE_SPAN_MS = 60 * 86_400_000;
+const MAX_PAGES = 20;
 
 /** Graph's local date-time form in UTC: `2026-12-02T09:00:00.000` with `timeZone: 'UTC'`. */
 const graphTime = (iso: string) => ({ dateTime: new Date(iso).toISOString().replace(/Z$/, ''), timeZone: 'UTC' });
@@ -47,7 +52,7 @@ export function graphCalendarAdapter(options: GraphAdapterOptions): CalendarAdap
     const token = await options.tokens.accessToken();
     return graphCall<T>({
       method,
-      url: `${options.baseUrl}${path}`,
+      url: path.startsWith(options.baseUrl) ? path : `${options.baseUrl}${path}`,
       body,
       headers: { Authorization: `Bearer ${token}`, ...headers },
       timeoutMs: options.timeoutMs,
@@ -66,6 +71,22 @@ export function graphCalendarAdapter(options: GraphAdapterOptions): CalendarAdap
     location: { displayName: event.location },
     showAs: 'busy',
   });
+  /**
+   * Every item of a collection, page after page. A next link is followed only on Graph's own base URL: the
+   * access token goes with each request.
+   */
+  async function all<T>(path: string, headers?: Record<string, string>): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    for (let page = 0; next && page < MAX_PAGES; page++) {
+      const answer: Page<T> = await call<Page<T>>('GET', next, undefined, headers);
+      items.push(...answer.value);
+      const link = answer['@odata.nextLink'];
+      next = link?.startsWith(`${options.baseUrl}/`) ? link : undefined;
+    }
+    return items;
+  }
+
   const eventsPath = options.calendarId ? `/me/calendars/${encodeURIComponent(options.calendarId)}/events` : '/me/events';
   const eventPath = (id: string) => `/me/events/${encodeURIComponent(id)}`;
 
@@ -97,38 +118,35 @@ export function graphCalendarAdapter(options: GraphAdapterOptions): CalendarAdap
       });
     },
 
+    /**
+     * The events of the default calendar (and of the sync calendar, when it is another) through `calendarView`, which
+     * expands recurring events and works for work and personal accounts alike; `getSchedule` is not supported for
+     * personal Microsoft accounts (https://learn.microsoft.com/graph/api/calendar-getschedule#permissions), so an
+     * outlook.com provider's busy times would never block. Events carry ids, so ours are left out exactly.
+     */
     async busyIntervals(range, own) {
-      const isOwn = (i: Interval) => own.some((o) => o.start === i.start && o.end === i.end);
+      const ours = new Set(own.map((o) => o.externalId));
+      const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString());
+      // OData options keep their literal `$` (URLSearchParams would write %24).
+      const window = `startDateTime=${iso(range.start)}&endDateTime=${iso(range.end)}&$select=id,showAs,isCancelled,start,end&$top=200`;
+      const calendars = ['/me/calendar', ...(options.calendarId ? [`/me/calendars/${encodeURIComponent(options.calendarId)}`] : [])];
+      const seen = new Set<string>();
       const busy: Interval[] = [];
-      for (let from = range.start; from < range.end; from += SCHEDULE_SPAN_MS) {
-        const to = Math.min(range.end, from + SCHEDULE_SPAN_MS);
-        const answer = await call<{ value: { scheduleItems?: ScheduleItem[] }[] }>(
-          'POST',
-          '/me/calendar/getSchedule',
-          {
-            schedules: [options.accountEmail],
-            startTime: graphTime(new Date(from).toISOString()),
-            endTime: graphTime(new Date(to).toISOString()),
-            availabilityViewInterval: 60,
-          },
-          { Prefer: 'outlook.timezone="UTC"' },
-        );
-        for (const item of answer.value[0]?.scheduleItems ?? []) {
-          if (!BUSY.has(item.status)) continue;
-          const interval = { start: instantOf(item.start), end: instantOf(item.end) };
-          // Schedule items carry no ids: ours are known by their exact times.
-          if (!isOwn(interval)) busy.push(interval);
+      for (const calendar of calendars) {
+        for (const event of await all<ViewEvent>(`${calendar}/calendarView?${window}`, { Prefer: 'outlook.timezone="UTC"' })) {
+          if (seen.has(event.id) || ours.has(event.id) || event.isCancelled || !BUSY.has(event.showAs ?? 'busy')) continue;
+          seen.add(event.id);
+          if (event.start && event.end) busy.push({ start: instantOf(event.start), end: instantOf(event.end) });
         }
       }
       return busy;
     },
 
     async listCalendars() {
-      const answer = await call<{ value: { id: string; name: string; isDefaultCalendar?: boolean; canEdit?: boolean }[] }>(
-        'GET',
+      const calendars = await all<{ id: string; name: string; isDefaultCalendar?: boolean; canEdit?: boolean }>(
         '/me/calendars?$select=id,name,isDefaultCalendar,canEdit',
       );
-      return answer.value.filter((c) => c.canEdit !== false).map((c) => ({ id: c.id, name: c.name, primary: c.isDefaultCalendar === true }));
+      return calendars.filter((c) => c.canEdit !== false).map((c) => ({ id: c.id, name: c.name, primary: c.isDefaultCalendar === true }));
     },
   };
 }

@@ -12,6 +12,13 @@ export interface GraphRequest {
   now: () => number;
 }
 
+/**
+ * Token errors that only the provider can clear by signing in again: a revoked or expired grant, or one the identity
+ * platform wants confirmed interactively (MFA, new consent, a new sign-in).
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes#handling-error-codes-in-your-application
+ */
+const RECONNECT_CODES = new Set(['invalid_grant', 'interaction_required', 'consent_required', 'login_required']);
+
 /** Reads the error code of a Graph (`{ error: { code } }`) or token endpoint (`{ error: 'invalid_grant' }`) answer. */
 function codeOf(body: unknown): string | undefined {
   const error = (body as { error?: unknown } | null)?.error;
@@ -52,8 +59,9 @@ export async function graphCall<T>(request: GraphRequest): Promise<T> {
   const code = codeOf(body);
   const message = `Microsoft answered ${response.status}${code ? ` ${code}` : ''}`;
   const details = { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), request.now()) };
-  if (code === 'invalid_grant' || code === 'invalid_client' || code === 'unauthorized_client') {
-    throw new CalendarCallError('auth', message, details);
+  if (code && RECONNECT_CODES.has(code)) throw new CalendarCallError('auth', message, details);
+  if (code === 'invalid_client' || code === 'unauthorized_client') {
+    throw new CalendarCallError('config', `server configuration error (MS_CLIENT_ID/MS_CLIENT_SECRET): ${message}`, details);
   }
   // https://learn.microsoft.com/graph/throttling: 429 and 503/504 come with Retry-After.
   const transient = response.status === 401 || response.status === 408 || response.status === 429 || response.status >= 500;

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import type { ProviderRow } from '../../providers/providers.table.js';
+import type { publicReview } from '../../reviews/review.view.js';
 import type { ServiceRow } from '../../services/services.table.js';
-import { publicReview } from '../../reviews/review.view.js';
 import { ratingLine } from './directory.page.js';
 import { formatDay, formatDuration, formatPrice, plural, starText } from './format.js';
 import type { Html } from './layout.js';

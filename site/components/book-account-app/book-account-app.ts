@@ -55,8 +55,8 @@ export class BookAccountApp extends LitElement {
   private readonly router = new AreaRouter(this, '/account', (path) => {
     if (path === '/account/emails') this.emails = undefined;
   });
-  @state() private user?: User;
-  @state() private emails?: Email[];
+  @state() private user?: User | undefined;
+  @state() private emails?: Email[] | undefined;
   @state() private verification = '';
   @state() private problem = '';
 

@@ -46,7 +46,7 @@ export class BookAdminApp extends LitElement {
     window.scrollTo(0, 0);
   });
   @state() private profile: Profile | null = null;
-  @state() private user?: User;
+  @state() private user?: User | undefined;
   private origin = location.origin;
 
   override connectedCallback(): void {

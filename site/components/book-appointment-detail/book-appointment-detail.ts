@@ -158,7 +158,9 @@ export class BookAppointmentDetail extends LitElement {
   }
 
   private retry(id: number): Promise<void> {
-    return this.action.run(async () => void (this.emails = await api.retryEmailIn(this.emails, id)));
+    return this.action.run(async () => {
+      this.emails = await api.retryEmailIn(this.emails, id);
+    });
   }
 }
 

@@ -123,7 +123,7 @@ export class BookDashboard extends LitElement {
       <section aria-labelledby="upcoming-h">
         <h2 id="upcoming-h">Upcoming</h2>
         ${days.size
-          ? [...days].map(([day, list]) => html`<h3 class="day">${formatDay(list[0]!.start, zone)}</h3>${this.renderItems(list)}`)
+          ? [...days.values()].map((list) => html`<h3 class="day">${formatDay(list[0]!.start, zone)}</h3>${this.renderItems(list)}`)
           : html`<p class="empty">Nothing booked in the next ${UPCOMING_DAYS} days yet.</p>`}
       </section>`;
   }

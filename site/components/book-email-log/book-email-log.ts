@@ -32,7 +32,10 @@ export class BookEmailLog extends LitElement {
     return html`<div class="row">
         <div class="field">
           <label for="status">Status</label>
-          <select id="status" @change=${(e: Event) => ((this.status = (e.target as HTMLSelectElement).value as EmailStatus), this.load())}>
+          <select id="status" @change=${(e: Event) => {
+            this.status = (e.target as HTMLSelectElement).value as EmailStatus;
+            void this.load();
+          }}>
             <option value="">All</option>
             ${(['sent', 'pending', 'sending', 'failed'] as const).map((s) => html`<option value=${s} ?selected=${s === this.status}>${statusLabel[s]}</option>`)}
           </select>
@@ -61,7 +64,9 @@ export class BookEmailLog extends LitElement {
   }
 
   private retry(id: number): Promise<void> {
-    return this.action.run(async () => void (this.emails = await api.retryEmailIn(this.emails, id)));
+    return this.action.run(async () => {
+      this.emails = await api.retryEmailIn(this.emails, id);
+    });
   }
 }
 

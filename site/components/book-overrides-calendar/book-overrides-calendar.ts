@@ -129,7 +129,10 @@ export class BookOverridesCalendar extends LitElement {
       const { overrides } = await api.schedule(from, to);
       if (month !== this.month) return;
       this.overrides = new Map(overrides.map((o: DateOverride) => [o.date, o.intervals]));
-      if (this.focusDate.slice(0, 7) !== month) this.focusDate = from < todayIn(this.timeZone) ? todayIn(this.timeZone) : from;
+      const today = todayIn(this.timeZone);
+      // biome-ignore lint/complexity/useMathMinMax: these are ISO date strings, which Math.max cannot compare
+      const firstShown = from < today ? today : from;
+      if (this.focusDate.slice(0, 7) !== month) this.focusDate = firstShown;
     } catch (e) {
       this.action.report(errorText(e));
     }

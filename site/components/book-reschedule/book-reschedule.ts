@@ -48,7 +48,7 @@ export class BookReschedule extends LitElement {
   @state() private month = '';
   @state() private days = new Map<string, Slot[]>();
   @state() private date = '';
-  @state() private picked?: Slot;
+  @state() private picked?: Slot | undefined;
   @state() private loading = true;
   @state() private problem = '';
   private client = new BookingApi(location.origin);
@@ -65,12 +65,18 @@ export class BookReschedule extends LitElement {
       <book-calendar part="calendar" month=${this.month} .available=${[...this.days.keys()]} selected=${this.date} today=${today}
         last=${addMonths(today.slice(0, 7), 12)} ?loading=${this.loading} locale=${LOCALE}
         @book-month-change=${(e: CustomEvent<string>) => this.show(e.detail)}
-        @book-day-select=${(e: CustomEvent<string>) => ((this.date = e.detail), (this.picked = undefined))}></book-calendar>
+        @book-day-select=${(e: CustomEvent<string>) => {
+          this.date = e.detail;
+          this.picked = undefined;
+        }}></book-calendar>
       ${!this.loading && this.days.size === 0 ? html`<p class="muted">No free times this month.</p>` : nothing}
       ${this.date
         ? html`<book-times date=${this.date} .slots=${this.days.get(this.date) ?? []} selected=${this.picked?.start ?? ''}
             time-zone=${this.timeZone} locale=${LOCALE} .zones=${[this.timeZone]}
-            @book-zone-change=${(e: CustomEvent<string>) => ((this.timeZone = e.detail), this.show(this.month))}
+            @book-zone-change=${(e: CustomEvent<string>) => {
+              this.timeZone = e.detail;
+              void this.show(this.month);
+            }}
             @book-time-select=${(e: CustomEvent<Slot>) => (this.picked = e.detail)}></book-times>`
         : nothing}
       <div class="actions row">

@@ -71,7 +71,10 @@ export class BookReviewForm extends LitElement {
         <div class="stars" @mouseleave=${() => (this.hover = 0)}>
           ${[1, 2, 3, 4, 5].map(
             (n) => html`<input type="radio" id="star-${n}" name="rating" value=${n} .checked=${this.rating === n}
-                @change=${() => ((this.rating = n), (this.missing = false))} /><label for="star-${n}" title="${n} star${n > 1 ? 's' : ''}"
+                @change=${() => {
+                  this.rating = n;
+                  this.missing = false;
+                }} /><label for="star-${n}" title="${n} star${n > 1 ? 's' : ''}"
                 class=${n <= (this.hover || this.rating) ? 'on' : ''} @mouseenter=${() => (this.hover = n)}
                 ><span aria-hidden="true">★</span><span class="sr-only">${n} star${n > 1 ? 's' : ''}</span></label
               >`,

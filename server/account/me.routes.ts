@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { requireUser } from '../auth/session.middleware.js';
 import { bookingView } from '../bookings/booking.view.js';
 import { listAppointments } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
@@ -7,9 +8,11 @@ import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';
 import { adminProvider } from '../providers/provider.view.js';
 import { findProviderByUser } from '../providers/providers.repository.js';
-import { requireUser } from './session.middleware.js';
 
-/** `/api/me`: who is signed in; for a provider their profile (null until onboarding). */
+/**
+ * `/api/me`: who is signed in; for a provider their profile (null until onboarding). It reads bookings and
+ * providers, so it lives here and not in auth/, which every feature uses and which therefore uses none.
+ */
 export function meRoutes(deps: { db: Db; appUrl: string }) {
   const { db } = deps;
   return new Hono<AppEnv>()

@@ -1,7 +1,10 @@
-import type { NewEmail } from '../email/email.table.js';
-import { newMessageId } from '../email/compose.js';
-import { renderEmail } from '../email/layout.js';
+import { createVerificationToken } from '../auth/email-verification.js';
+import type { Db } from '../db/connect.js';
 import type { SessionUser } from '../http/app-env.js';
+import { newMessageId } from './compose.js';
+import type { NewEmail } from './email.table.js';
+import { renderEmail } from './layout.js';
+import { insertEmails } from './outbox.repository.js';
 
 /** The "confirm your email" message, as an outbox row: the email worker delivers it like any other. */
 export function verificationEmail(user: SessionUser, link: string, appUrl: string, now: Date): NewEmail {
@@ -32,4 +35,18 @@ export function verificationEmail(user: SessionUser, link: string, appUrl: strin
     next_attempt_at: now.toISOString(),
     dedupe_key: null,
   };
+}
+
+export interface VerificationEmailDeps {
+  db: Db;
+  now: () => Date;
+  appUrl: string;
+  secretKey: string;
+}
+
+/** Queues the verification email for a user (at signup, and on request: app.ts hands this to auth). */
+export async function sendVerificationEmail(deps: VerificationEmailDeps, user: SessionUser): Promise<void> {
+  const token = createVerificationToken(deps.secretKey, user, deps.now());
+  const link = `${deps.appUrl}/verify-email?token=${encodeURIComponent(token)}`;
+  await insertEmails(deps.db, [verificationEmail(user, link, deps.appUrl, deps.now())]);
 }
