@@ -26,6 +26,7 @@ import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
+import { businessRoutes, myDataRoutes } from './privacy/privacy.routes.js';
 import { profileRoutes } from './providers/profile.routes.js';
 import { adminReviewsRoutes, providerReviewsRoutes, reviewsRoutes } from './reviews/reviews.routes.js';
 import { providersRoutes } from './providers/providers.routes.js';
@@ -93,8 +94,6 @@ export function createApp(deps: AppDeps) {
   app.use('/api/bookings/*', openCors);
   app.use(csrfProtection({ cookieName: sessionCookieName(secureCookies), appOrigin: new URL(config.appUrl).origin }));
   app.use(loadSession({ db, now, secureCookies }));
-  // Requests under /api/bookings write appointments only, and each reaches the cache as an appointment event.
-  app.use(slotsCache.invalidateOnWrites((path) => path.startsWith('/api/bookings')));
 
   // Account links (confirm an address, choose a new password) are emails: email's sender, handed to auth.
   const sendAccountLink = accountLinkSender({ db, now, appUrl: config.appUrl, secretKey: config.secretKey });
@@ -103,11 +102,22 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth/verify-email', verificationRoutes(account));
   app.route('/api/auth/password-reset', passwordResetRoutes(account));
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
+  app.route('/api/me', myDataRoutes({ ...bookingDeps, secureCookies }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   // The directory's "next available" comes from slots, which itself reads providers: given, not imported.
   const nextAvailable = (rows: ProviderRow[]) => nextAvailableTimes(db, rows, { now: now().getTime(), busyTimes: bookingDeps.busyTimes });
   app.route('/api/providers', providersRoutes({ db, nextAvailable }));
-  app.route('/api/providers', slotsRoutes({ db, now, busyTimes: bookingDeps.busyTimes, cache: slotsCache }));
+  app.route(
+    '/api/providers',
+    slotsRoutes({
+      db,
+      now,
+      busyTimes: bookingDeps.busyTimes,
+      cache: slotsCache,
+      computeRateLimit: config.slotsRateLimit,
+      trustProxy: config.trustProxy,
+    }),
+  );
   app.route('/api/providers', providerReviewsRoutes(db));
   app.route(
     '/api/bookings',
@@ -115,9 +125,10 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/api/bookings', bookingEmailsRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/reviews', reviewsRoutes({ db, now }));
-  app.route('/api/admin/profile', profileRoutes(db));
-  app.route('/api/admin/services', asProvider(servicesRoutes(db)));
-  app.route('/api/admin/schedule', asProvider(scheduleRoutes(db)));
+  app.route('/api/admin/profile', profileRoutes(db, slotsCache.invalidateProvider));
+  app.route('/api/admin/business', asProvider(businessRoutes({ ...bookingDeps, slotsChanged: slotsCache.invalidateProvider })));
+  app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider)));
+  app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
   app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now })));
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));

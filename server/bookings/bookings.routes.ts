@@ -6,6 +6,7 @@ import { clientAddress } from '../http/client-address.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { buildAppointmentCalendar } from '../ical/appointment-calendar.js';
+import { eraseBooking } from './erase-contacts.js';
 import { type BookingDeps, changeAppointmentStatus, createBooking, rescheduleAppointment } from './booking.service.js';
 import { bookingParam, bookingSchema, cancelSchema, idempotencyHeader, rescheduleSchema, tokenQuery } from './booking.schemas.js';
 import { bookingView, summaryOf } from './booking.view.js';
@@ -90,6 +91,13 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
         'cancel',
       );
       return c.json({ booking: bookingView(appointment, deps.appUrl, c.req.valid('json').token) });
+    })
+    // The customer's contact details off a booking that is over (or cancelled): GDPR erasure without an account.
+    .post('/:id/erase', limitByAddress, limitByBooking, validate('param', bookingParam), validate('json', cancelSchema), async (c) => {
+      const { id } = c.req.valid('param');
+      const { token } = c.req.valid('json');
+      await eraseBooking(deps, id, customerAccess(token, c.get('user')));
+      return c.json({ booking: bookingView((await findAppointment(deps.db, id))!, deps.appUrl, token) });
     })
     .post('/:id/reschedule', limitByAddress, limitByBooking, validate('param', bookingParam), validate('json', rescheduleSchema), async (c) => {
       const { token, start } = c.req.valid('json');

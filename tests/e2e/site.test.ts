@@ -126,6 +126,9 @@ describe('the hosted site', () => {
 
     const row = await ctx.db.selectFrom('providers').selectAll().where('slug', '=', 'kiez-barber').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: 'Kiez Barber', city: 'Hamburg', time_zone: ZONE });
+    // The directory lists the business once its owner's address is confirmed, and onboarding says so.
+    await expect(provider.locator('book-onboarding [data-directory-note]').textContent()).resolves.toContain('confirm your email address');
+    await ctx.db.updateTable('users').set({ email_verified_at: new Date().toISOString() }).where('id', '=', row.user_id).execute();
   });
 
   it('a customer finds them by search, books, and sees the appointment in "My appointments"', async () => {
@@ -275,7 +278,17 @@ describe('the hosted site', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${base}/account`);
     await page.close();
-  }, 60_000);
+  });
+
+  it('offers the customer their data as a download, and a way to delete the account', async () => {
+    await customer.goto(`${base}/account/settings`);
+    const download = customer.getByRole('link', { name: 'Download my data' });
+    await expect(download.getAttribute('href')).resolves.toBe('/api/me/export');
+    const exported = await customer.request.get(`${base}/api/me/export`);
+    expect(exported.status()).toBe(200);
+    expect((await exported.json()).account.email).toBe('petra@example.com');
+    await customer.getByRole('button', { name: 'Delete my account' }).waitFor();
+  });
 
   it('signs out, and signs back in to where the customer was going', async () => {
     await customer.goto(`${base}/account`);
@@ -336,6 +349,12 @@ describe('the hosted site', () => {
     const id = Number(/manage\/(\d+)/.exec(href!)![1]);
     const row = await ctx.db.selectFrom('appointments').select(['status', 'sequence', 'cancelled_by']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'cancelled', sequence: 2, cancelled_by: 'customer' });
+
+    await guest.getByRole('button', { name: 'Erase my details' }).click();
+    await guest.getByRole('button', { name: 'Yes, erase my details' }).click();
+    await guest.getByText('Your details are erased from this booking.').first().waitFor();
+    const erased = await ctx.db.selectFrom('appointments').select(['customer_name', 'customer_email']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(erased).toEqual({ customer_name: 'Former customer', customer_email: '' });
     await guest.close();
     // A wrong token is the same as no booking (the page's 404 from the API is expected here, so it is not watched).
     const stranger = await browser.newPage(reducedMotion);

@@ -4,6 +4,7 @@ import * as emailNotifications from './0010_email_notifications.js';
 import * as calendarSync from './0020_calendar_sync.js';
 import * as calendarSettings from './0021_calendar_settings.js';
 import * as accountTokens from './0030_account_tokens.js';
+import * as privacy from './0040_privacy.js';
 import * as emailReplyTo from './0050_email_reply_to.js';
 
 /**
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0020_calendar_sync': calendarSync,
   '0021_calendar_settings': calendarSettings,
   '0030_account_tokens': accountTokens,
+  '0040_privacy': privacy,
   '0050_email_reply_to': emailReplyTo,
 };

@@ -86,6 +86,15 @@ export const recipes: Record<string, Recipe[]> = {
   'GET /api/me/appointments': [{ request: at('/api/me/appointments'), expect: mine }],
   // Provider A's own mailbox holds the notices of customer A's bookings: theirs to read.
   'GET /api/me/emails': [{ request: at('/api/me/emails'), expect: { ...mine, provider: 'ok' } }],
+  // Like the mailbox: provider A's export holds the notices of customer A's bookings, theirs to read.
+  'GET /api/me/export': [{ request: at('/api/me/export'), expect: { ...mine, provider: 'ok' } }],
+  // Each customer may delete their own account (and only that); a business account is closed from the admin.
+  'DELETE /api/me': [
+    {
+      request: withBody('/api/me', { password: 'correct horse battery', reviews: 'anonymous' }),
+      expect: { anonymous: 'unauthenticated', customer: 'ok', otherCustomer: 'own', provider: 'forbidden', otherProvider: 'forbidden' },
+    },
+  ],
   'GET /api/me/emails/:id': [{ request: (w) => ({ path: `/api/me/emails/${w.customerEmailId}` }), expect: { ...everyone('hidden'), anonymous: 'unauthenticated', customer: 'ok' } }],
   'GET /api/me/emails/:id/html': [{ request: (w) => ({ path: `/api/me/emails/${w.customerEmailId}/html` }), expect: { ...everyone('hidden'), anonymous: 'unauthenticated', customer: 'ok' } }],
 
@@ -124,6 +133,10 @@ export const recipes: Record<string, Recipe[]> = {
       expect: everyone('ok'),
     },
   ],
+  'POST /api/bookings/:id/erase': [
+    { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.pastId}/erase`, body: {} }), expect: bookingBySession },
+    { variant: 'manage token', request: (w) => ({ path: `/api/bookings/${w.pastId}/erase`, body: { token: w.pastToken } }), expect: everyone('ok') },
+  ],
   'GET /api/bookings/:id/emails': [
     { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails` }), expect: bookingBySession },
     { variant: 'manage token', request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails?${token(w)}` }), expect: everyone('ok') },
@@ -139,6 +152,9 @@ export const recipes: Record<string, Recipe[]> = {
 
   'GET /api/admin/profile': [{ request: at('/api/admin/profile'), expect: adminOwn }],
   'PUT /api/admin/profile': [{ request: (w, role) => ({ path: '/api/admin/profile', body: ownProfile(w, role) }), expect: adminOwn }],
+  'POST /api/admin/business/close': [
+    { request: (w, role) => ({ path: '/api/admin/business/close', body: { confirm: role === 'otherProvider' ? w.otherProvider.slug : w.provider.slug } }), expect: adminOwn },
+  ],
   'GET /api/admin/services': [{ request: at('/api/admin/services'), expect: adminOwn }],
   'POST /api/admin/services': [{ request: withBody('/api/admin/services', { name: 'Trim', durationMinutes: 45, price: { amountMinor: 1000, currency: 'EUR' } }), expect: adminOwn }],
   'GET /api/admin/services/:id': [{ request: (w) => ({ path: `/api/admin/services/${w.provider.serviceId}` }), expect: adminOwned }],

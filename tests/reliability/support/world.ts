@@ -47,8 +47,9 @@ export interface World {
   booking: { id: number; token: string; customerEmailId: number };
   /** A guest's future booking with provider A. */
   guestBooking: { id: number; token: string };
-  /** Customer A's past appointment, still confirmed: ready to be completed or marked a no-show. */
+  /** Customer A's past appointment, still confirmed: ready to be completed or marked a no-show; and its manage token. */
   pastId: number;
+  pastToken: string;
   /** Customer A's completed appointment without a review yet. */
   completedId: number;
   /** Customer A's review of another completed appointment. */
@@ -149,6 +150,7 @@ export async function buildWorld(): Promise<World> {
     booking: { ...booking, customerEmailId },
     guestBooking,
     pastId: past.id,
+    pastToken: past.token,
     completedId: completed.id,
     reviewId: review.body.review.id,
     customerEmailId,
