@@ -24,6 +24,7 @@ const config = loadConfig({
   // One load generator on one address would otherwise be rate limited within a second.
   BOOKING_RATE_LIMIT: '1000000000',
   LOGIN_RATE_LIMIT: '1000000000',
+  SLOTS_RATE_LIMIT: '1000000000',
 });
 const db = connectDatabase(config.databaseUrl);
 const calendar = createCalendarSync({ db, config });

@@ -4,8 +4,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { meRoutes } from './account/me.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { loadSession } from './auth/session.middleware.js';
+import { passwordResetRoutes } from './auth/password-reset.routes.js';
+import { sessionCookieName } from './auth/session-cookie.js';
 import { verificationRoutes } from './auth/verification.routes.js';
-import { SESSION_COOKIE } from './auth/session-cookie.js';
 import type { BusyTimeSource } from './availability/availability.types.js';
 import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js';
 import type { AppointmentListener } from './bookings/appointment-events.js';
@@ -19,12 +20,13 @@ import { adminEmailsRoutes } from './email/admin-emails.routes.js';
 import { bookingEmailsRoutes } from './email/booking-emails.routes.js';
 import { mailboxRoutes } from './email/mailbox.routes.js';
 import { emailOutboxListener } from './email/outbox.listener.js';
-import { sendVerificationEmail } from './email/verification.email.js';
+import { accountLinkSender } from './email/account-links.js';
 import { AppError } from './errors.js';
-import type { AppEnv, SessionUser } from './http/app-env.js';
+import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
+import { businessRoutes, myDataRoutes } from './privacy/privacy.routes.js';
 import { profileRoutes } from './providers/profile.routes.js';
 import { adminReviewsRoutes, providerReviewsRoutes, reviewsRoutes } from './reviews/reviews.routes.js';
 import { providersRoutes } from './providers/providers.routes.js';
@@ -90,31 +92,32 @@ export function createApp(deps: AppDeps) {
   const openCors = publicCors({ allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 });
   app.use('/api/providers/*', openCors);
   app.use('/api/bookings/*', openCors);
-  app.use(csrfProtection({ cookieName: SESSION_COOKIE, appOrigin: new URL(config.appUrl).origin }));
+  app.use(csrfProtection({ cookieName: sessionCookieName(secureCookies), appOrigin: new URL(config.appUrl).origin }));
   app.use(loadSession({ db, now, secureCookies }));
-  // Requests under /api/bookings write appointments only, and each reaches the cache as an appointment event.
-  app.use(slotsCache.invalidateOnWrites((path) => path.startsWith('/api/bookings')));
 
-  const verification = { db, now, appUrl: config.appUrl, secretKey: config.secretKey };
-  const sendVerification = (user: SessionUser) => sendVerificationEmail(verification, user);
-  app.route(
-    '/api/auth',
-    authRoutes({
-      db,
-      now,
-      secureCookies,
-      trustProxy: config.trustProxy,
-      loginRateLimit: config.loginRateLimit,
-      onSignup: sendVerification,
-    }),
-  );
-  app.route('/api/auth/verify-email', verificationRoutes({ ...verification, sendVerificationEmail: sendVerification }));
+  // Account links (confirm an address, choose a new password) are emails: email's sender, handed to auth.
+  const sendAccountLink = accountLinkSender({ db, now, appUrl: config.appUrl, secretKey: config.secretKey });
+  const account = { db, now, sendAccountLink, secureCookies, trustProxy: config.trustProxy };
+  app.route('/api/auth', authRoutes({ ...account, loginRateLimit: config.loginRateLimit, signupRateLimit: config.signupRateLimit }));
+  app.route('/api/auth/verify-email', verificationRoutes(account));
+  app.route('/api/auth/password-reset', passwordResetRoutes(account));
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
+  app.route('/api/me', myDataRoutes({ ...bookingDeps, secureCookies }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   // The directory's "next available" comes from slots, which itself reads providers: given, not imported.
   const nextAvailable = (rows: ProviderRow[]) => nextAvailableTimes(db, rows, { now: now().getTime(), busyTimes: bookingDeps.busyTimes });
   app.route('/api/providers', providersRoutes({ db, nextAvailable }));
-  app.route('/api/providers', slotsRoutes({ db, now, busyTimes: bookingDeps.busyTimes, cache: slotsCache }));
+  app.route(
+    '/api/providers',
+    slotsRoutes({
+      db,
+      now,
+      busyTimes: bookingDeps.busyTimes,
+      cache: slotsCache,
+      computeRateLimit: config.slotsRateLimit,
+      trustProxy: config.trustProxy,
+    }),
+  );
   app.route('/api/providers', providerReviewsRoutes(db));
   app.route(
     '/api/bookings',
@@ -122,9 +125,10 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/api/bookings', bookingEmailsRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/reviews', reviewsRoutes({ db, now }));
-  app.route('/api/admin/profile', profileRoutes(db));
-  app.route('/api/admin/services', asProvider(servicesRoutes(db)));
-  app.route('/api/admin/schedule', asProvider(scheduleRoutes(db)));
+  app.route('/api/admin/profile', profileRoutes(db, slotsCache.invalidateProvider));
+  app.route('/api/admin/business', asProvider(businessRoutes({ ...bookingDeps, slotsChanged: slotsCache.invalidateProvider })));
+  app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider)));
+  app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
   app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now })));
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));

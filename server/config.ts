@@ -19,6 +19,9 @@ const envSchema = z.object({
   TRUST_PROXY: flag.default(false),
   BOOKING_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  SIGNUP_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  SLOTS_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   ...calendarEnv,
@@ -40,6 +43,12 @@ export interface Config {
   bookingRateLimit: number;
   /** Failed-or-not login attempts per 15 minutes per email and address. */
   loginRateLimit: number;
+  /** Sign-ups per hour per client address. */
+  signupRateLimit: number;
+  /** Slot answers computed (not served from the cache) per minute per client address. */
+  slotsRateLimit: number;
+  /** Days after an appointment's end when its customer's contact details are erased. */
+  retentionDays: number;
   /** `smtp://user:pass@host:587` or `smtps://…:465`; null: emails go to the built-in mailbox only. */
   smtpUrl: string | null;
   /** The From of every email, e.g. `Book your services <bookings@example.com>`. */
@@ -72,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     bookingRateLimit: e.BOOKING_RATE_LIMIT,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    signupRateLimit: e.SIGNUP_RATE_LIMIT,
+    slotsRateLimit: e.SLOTS_RATE_LIMIT,
+    retentionDays: e.RETENTION_DAYS,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `Book your services <no-reply@${new URL(appUrl).hostname}>`,
     calendar: calendarConfigFrom(e),

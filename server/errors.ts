@@ -63,4 +63,9 @@ export class AppError extends Error {
   static notFound(what: string): AppError {
     return new AppError('not_found', `${what} not found`);
   }
+
+  /** 429 with `Retry-After` in seconds. */
+  static rateLimited(message: string, retryAfterS: number): AppError {
+    return new AppError('rate_limited', message, undefined, { 'Retry-After': String(retryAfterS) });
+  }
 }

@@ -7,6 +7,7 @@ import { connectDatabase, migrateToLatest } from './db/connect.js';
 import { startEmailWorker } from './email/email.worker.js';
 import { transportFor } from './email/transport.js';
 import { startPollingWorker } from './outbox/polling-worker.js';
+import { retentionPass } from './privacy/privacy.service.js';
 import { seedDemoData } from './seed/seed-demo.js';
 
 /** Start-up: configuration, database, demo data, HTTP, the email and calendar workers. Stops cleanly on SIGINT/SIGTERM. */
@@ -28,6 +29,12 @@ async function main(): Promise<void> {
   });
   // Stored idempotent answers are only needed while a client may still retry (24 h).
   const idempotencyPurge = startPollingWorker('idempotency purge', 60 * 60 * 1000, () => purgeExpiredKeys(db, new Date()));
+  // Contact details of old appointments are erased after RETENTION_DAYS; closed businesses go after their grace period.
+  const retention = startPollingWorker('retention', 60 * 60 * 1000, async () => {
+    const { erased, purged } = await retentionPass({ db, now: new Date(), retentionDays: config.retentionDays });
+    if (erased || purged) console.log(`Retention: erased the contact details of ${erased} appointments, deleted ${purged} closed businesses.`);
+  });
+  void retention.runOnce();
   if (!config.smtpUrl) console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see docs/email.md).');
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Book your services is listening on ${config.appUrl} (port ${info.port})`);
@@ -38,10 +45,12 @@ async function main(): Promise<void> {
     const emailStopped = emailWorker.stop();
     const calendarStopped = calendarWorkers.stop();
     const purgeStopped = idempotencyPurge.stop();
+    const retentionStopped = retention.stop();
     server.close(async () => {
       await emailStopped;
       await calendarStopped;
       await purgeStopped;
+      await retentionStopped;
       await db.destroy();
       process.exit(0);
     });

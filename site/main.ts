@@ -14,6 +14,7 @@ const pages: Record<string, () => Promise<unknown>> = {
   login: () => import('./pages/login.js'),
   signup: () => import('./pages/signup.js'),
   'verify-email': () => import('./pages/verify-email.js'),
+  'password-reset': () => import('./pages/password-reset.js'),
   manage: () => import('./pages/manage.js'),
   account: () => import('./pages/account.js'),
   admin: () => import('./pages/admin.js'),

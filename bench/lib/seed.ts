@@ -46,7 +46,8 @@ export async function seedProviders(db: Db, plan: ProviderPlan): Promise<SeededP
       const batch = Array.from({ length: Math.min(500, plan.count - first) }, (_, i) => first + i);
       const users = await trx
         .insertInto('users')
-        .values(batch.map((n) => ({ email: `${plan.slugPrefix}-${n}@bench.test`, password_hash: 'not-a-hash', name: `Owner ${n}`, role: 'provider' as const })))
+        // Confirmed owners: the directory lists only those.
+        .values(batch.map((n) => ({ email: `${plan.slugPrefix}-${n}@bench.test`, password_hash: 'not-a-hash', name: `Owner ${n}`, role: 'provider' as const, email_verified_at: '2026-01-01T00:00:00.000Z' })))
         .returning('id')
         .execute();
       const providers = await trx

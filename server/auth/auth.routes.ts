@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Db } from '../db/connect.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../errors.js';
@@ -6,6 +6,7 @@ import type { AppEnv, SessionUser } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
+import { linkRefused, type SendAccountLink, sendVerificationEmail } from './account-links.js';
 import { changePasswordSchema, loginSchema, signupSchema } from './auth.schemas.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { requireUser } from './session.middleware.js';
@@ -13,14 +14,17 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { createSession, invalidateSession, invalidateUserSessions } from './sessions.js';
 import { findUserByEmail, findUserById, insertUser, updatePasswordHash } from './users.repository.js';
 
+const HOUR = 60 * 60 * 1000;
+
 export interface AuthDeps {
   db: Db;
   now: () => Date;
+  sendAccountLink: SendAccountLink;
   secureCookies: boolean;
   trustProxy: boolean;
   loginRateLimit: number;
-  /** Called after a signup commits, e.g. to attach guest bookings or send a verification email. */
-  onSignup?: (user: SessionUser) => Promise<void>;
+  /** Sign-ups per hour per client address. */
+  signupRateLimit: number;
 }
 
 // A hash of a random password: verifying against it makes unknown emails as slow as known ones.
@@ -29,15 +33,13 @@ const timingDecoy = hashPassword('timing-decoy-password');
 export function authRoutes(deps: AuthDeps) {
   const { db, now, secureCookies } = deps;
 
+  const clock = () => now().getTime();
   const loginLimit = rateLimit({
     windowMs: 15 * 60 * 1000,
     limit: deps.loginRateLimit,
-    key: async (c) => {
-      const body = (await c.req.json().catch(() => null)) as { email?: unknown } | null;
-      const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
-      return `${email}|${clientAddress(c, deps.trustProxy)}`;
-    },
+    key: async (c) => `${await emailOfBody(c)}|${clientAddress(c, deps.trustProxy)}`,
   });
+  const signupLimit = rateLimit({ windowMs: HOUR, limit: deps.signupRateLimit, key: (c) => `signup|${clientAddress(c, deps.trustProxy)}`, now: clock });
 
   const startSession = async (c: Parameters<typeof setSessionCookie>[0], userId: number) => {
     const { token, expiresAt } = await createSession(db, userId, now());
@@ -45,10 +47,19 @@ export function authRoutes(deps: AuthDeps) {
   };
 
   return new Hono<AppEnv>()
-    .post('/signup', validate('json', signupSchema), async (c) => {
+    .post('/signup', signupLimit, validate('json', signupSchema), async (c) => {
       const input = c.req.valid('json');
-      if (await findUserByEmail(db, input.email)) throw new AppError('email_taken', 'An account with this email exists');
+      const existing = await findUserByEmail(db, input.email);
+      if (existing?.email_verified_at) throw new AppError('email_taken', 'An account with this email exists');
       const passwordHash = await hashPassword(input.password);
+      if (existing) {
+        // Nobody ever proved this address, so whoever holds the account may not own it: the address's owner gets a
+        // link that gives them the account with this password. Until it is opened nothing changes, and no session.
+        const claim = { passwordHash, name: input.name, role: input.role };
+        const outcome = await deps.sendAccountLink(existing, { purpose: 'signup', claim });
+        if (!outcome.allowed) throw linkRefused(outcome);
+        return c.json({ confirmationSent: true }, 202);
+      }
       const id = await insertUser(db, { ...input, passwordHash }).catch((error: unknown) => {
         // Two signups racing for one email: the unique index decides.
         if (isUniqueViolation(error, 'users')) throw new AppError('email_taken', 'An account with this email exists');
@@ -56,7 +67,7 @@ export function authRoutes(deps: AuthDeps) {
       });
       const user: SessionUser = { id, email: input.email, name: input.name, role: input.role, emailVerified: false };
       await startSession(c, id);
-      await deps.onSignup?.(user);
+      await sendVerificationEmail(deps.sendAccountLink, user);
       return c.json({ user }, 201);
     })
     .post('/login', loginLimit, validate('json', loginSchema), async (c) => {
@@ -87,6 +98,12 @@ export function authRoutes(deps: AuthDeps) {
       await startSession(c, user.id);
       return c.body(null, 204);
     });
+}
+
+/** The `email` of a JSON body, normalised, for rate-limit keys ('' when there is none). */
+export async function emailOfBody(c: Context): Promise<string> {
+  const body = (await c.req.json().catch(() => null)) as { email?: unknown } | null;
+  return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
 }
 
 function toSessionUser(row: { id: number; email: string; name: string; role: SessionUser['role']; email_verified_at: string | null }): SessionUser {

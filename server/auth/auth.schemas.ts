@@ -2,15 +2,15 @@ import { z } from 'zod';
 
 /** Emails are compared and stored lower-cased, so one person has one account. */
 export const emailSchema = z.string().trim().max(254).pipe(z.email()).transform((e) => e.toLowerCase());
-const password = z.string().min(10, 'at least 10 characters').max(200);
+export const passwordSchema = z.string().min(10, 'at least 10 characters').max(200);
 
 export const signupSchema = z.object({
   email: emailSchema,
-  password,
+  password: passwordSchema,
   name: z.string().trim().min(1).max(100),
   role: z.enum(['customer', 'provider']),
 });
 
 export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
-export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password });
+export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });

@@ -1,9 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie.js';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie.js';
 import { validateSessionToken } from './sessions.js';
 
 /** Resolves the session cookie (if any) to `c.var.user`; a dead cookie is cleared. */
@@ -11,7 +10,7 @@ export const loadSession = (options: { db: Db; now: () => Date; secureCookies: b
   async function loadSessionMiddleware(c, next) {
     c.set('user', null);
     c.set('sessionId', null);
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readSessionCookie(c, options.secureCookies);
     if (token) {
       const session = await validateSessionToken(options.db, token, options.now());
       if (session) {

@@ -68,3 +68,10 @@ export interface Slot {
   start: number;
   end: number;
 }
+
+/**
+ * What a writer of anything slots are computed from (weekly hours, overrides, services, booking rules, the business
+ * itself) calls for the provider concerned, after its write. Appointments go through `appointmentListener`;
+ * calendar busy times are read fresh on every request and need nothing.
+ */
+export type SlotsChanged = (providerId: number) => void;

@@ -104,6 +104,7 @@ describe('computeSlots against a Temporal minute-by-minute oracle, on DST days i
   });
 
   it('offers exactly the oracle’s slots on the change day and the days around it', () => {
+    // biome-ignore lint/nursery/noFloatingPromises: fc.assert of a synchronous property returns void, not a promise
     fc.assert(
       fc.property(cases, ({ zone, date, week, duration, step }) => {
         const day = Temporal.PlainDate.from(date);

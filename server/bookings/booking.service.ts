@@ -101,7 +101,9 @@ export async function rescheduleAppointment(deps: BookingDeps, change: Change, s
   return withWriteLock(deps.db, async (trx) => {
     const appointment = await loadAuthorized(trx, change);
     nextStatus(appointment.status, 'reschedule', { startAt: Date.parse(appointment.start_at), now: now.getTime() });
-    const provider = (await findProviderBySlug(trx, appointment.provider_slug))!;
+    // Gone when the business was closed meanwhile (its appointments are being cancelled).
+    const provider = await findProviderBySlug(trx, appointment.provider_slug);
+    if (!provider) throw AppError.notFound('Provider');
     const service = (await findService(trx, provider.id, appointment.service_id))!;
     await assertSlotFree(trx, {
       provider,

@@ -34,6 +34,8 @@ export function bookingView(a: AppointmentDetail, appUrl: string, token?: string
     service: { id: a.service_id, name: a.service_name, durationMinutes: a.service_duration_minutes },
     provider: { slug: a.provider_slug, name: a.provider_name, address: a.provider_address, timeZone: a.provider_time_zone },
     cancelledBy: a.cancelled_by,
+    /** The customer's contact details were erased (on request or after the retention period). */
+    contactErased: a.contact_erased_at !== null,
     ...links,
   };
 }

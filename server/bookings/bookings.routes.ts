@@ -6,6 +6,7 @@ import { clientAddress } from '../http/client-address.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { buildAppointmentCalendar } from '../ical/appointment-calendar.js';
+import { eraseBooking } from './erase-contacts.js';
 import { type BookingDeps, changeAppointmentStatus, createBooking, rescheduleAppointment } from './booking.service.js';
 import { bookingParam, bookingSchema, cancelSchema, idempotencyHeader, rescheduleSchema, tokenQuery } from './booking.schemas.js';
 import { bookingView, summaryOf } from './booking.view.js';
@@ -21,12 +22,24 @@ const customerAccess = (token: string | undefined, user: SessionUser | null) => 
   if (!byToken && !bySession) throw AppError.notFound('Booking');
 };
 
+/** Cancels and moves of one booking by its customer, per hour. */
+export const MANAGE_ACTIONS_PER_HOUR = 10;
+
 /** `/api/bookings`: booking by anyone, and managing a booking by its customer. */
 export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; trustProxy: boolean }) {
+  const clock = () => deps.now().getTime();
   const limitByAddress = rateLimit({
     windowMs: 60_000,
     limit: deps.bookingRateLimit,
     key: (c) => `booking|${clientAddress(c, deps.trustProxy)}`,
+    now: clock,
+  });
+  // A manage link's holder (or the signed-in customer) may change one booking a few times an hour, not in a loop.
+  const limitByBooking = rateLimit({
+    windowMs: 60 * 60_000,
+    limit: MANAGE_ACTIONS_PER_HOUR,
+    key: (c) => `manage|${c.req.param('id')}`,
+    now: clock,
   });
 
   const loadForCustomer = async (id: number, token: string | undefined, user: SessionUser | null) => {
@@ -71,7 +84,7 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
       c.header('Content-Disposition', `attachment; filename="appointment-${appointment.id}.ics"`);
       return c.body(body);
     })
-    .post('/:id/cancel', validate('param', bookingParam), validate('json', cancelSchema), async (c) => {
+    .post('/:id/cancel', limitByAddress, limitByBooking, validate('param', bookingParam), validate('json', cancelSchema), async (c) => {
       const appointment = await changeAppointmentStatus(
         deps,
         { appointmentId: c.req.valid('param').id, actor: 'customer', authorize: customerAccess(c.req.valid('json').token, c.get('user')) },
@@ -79,7 +92,14 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
       );
       return c.json({ booking: bookingView(appointment, deps.appUrl, c.req.valid('json').token) });
     })
-    .post('/:id/reschedule', limitByAddress, validate('param', bookingParam), validate('json', rescheduleSchema), async (c) => {
+    // The customer's contact details off a booking that is over (or cancelled): GDPR erasure without an account.
+    .post('/:id/erase', limitByAddress, limitByBooking, validate('param', bookingParam), validate('json', cancelSchema), async (c) => {
+      const { id } = c.req.valid('param');
+      const { token } = c.req.valid('json');
+      await eraseBooking(deps, id, customerAccess(token, c.get('user')));
+      return c.json({ booking: bookingView((await findAppointment(deps.db, id))!, deps.appUrl, token) });
+    })
+    .post('/:id/reschedule', limitByAddress, limitByBooking, validate('param', bookingParam), validate('json', rescheduleSchema), async (c) => {
       const { token, start } = c.req.valid('json');
       const appointment = await rescheduleAppointment(
         deps,

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '../auth/auth.table.js';
 import type { CreatedAt, Instant } from '../db/columns.js';
 
@@ -24,6 +24,8 @@ export interface AppointmentsTable {
   sequence: Generated<number>;
   manage_token_hash: string;
   cancelled_by: Role | null;
+  /** Set once the customer's contact details were erased (on request, account deletion or retention). */
+  contact_erased_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: CreatedAt;
   updated_at: Instant;
 }

@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
@@ -16,13 +16,24 @@ export type Db = Kysely<Database>;
  */
 export function connectDatabase(url: string): Db {
   const file = sqliteFileOf(url);
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') ownerOnly(file);
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+}
+
+/**
+ * The database holds password hashes, sessions and customers' contact details: its file is made readable by its
+ * owner only (0600) before SQLite opens it. SQLite gives the `-wal` and `-shm` files it creates the mode of the
+ * database file; ones left by an earlier, laxer version are tightened too.
+ */
+function ownerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
 }
 
 function sqliteFileOf(url: string): string {

@@ -1,4 +1,4 @@
-import type { SessionsTable, UsersTable } from '../auth/auth.table.js';
+import type { AccountTokensTable, SessionsTable, UsersTable } from '../auth/auth.table.js';
 import type { AppointmentsTable, IdempotencyKeysTable } from '../bookings/bookings.table.js';
 import type {
   CalendarBusyTable,
@@ -9,7 +9,7 @@ import type {
   SyncJobsTable,
 } from '../calendar/calendar.table.js';
 import type { EmailLinkTokensTable, EmailOutboxTable } from '../email/email.table.js';
-import type { ProvidersTable } from '../providers/providers.table.js';
+import type { ProviderSlugsTable, ProvidersTable } from '../providers/providers.table.js';
 import type { ReviewsTable } from '../reviews/reviews.table.js';
 import type { DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
 import type { ServicesTable } from '../services/services.table.js';
@@ -21,7 +21,9 @@ import type { ServicesTable } from '../services/services.table.js';
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
   providers: ProvidersTable;
+  provider_slugs: ProviderSlugsTable;
   services: ServicesTable;
   weekly_hours: WeeklyHoursTable;
   date_overrides: DateOverridesTable;

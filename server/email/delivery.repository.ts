@@ -42,6 +42,7 @@ export async function claimDueEmails(
 const held = (db: Db, id: number, claimId: string) =>
   db.updateTable('email_outbox').where('id', '=', id).where('claimed_by', '=', claimId).where('status', '=', 'sending');
 
+// A sent or failed email's account-link token is erased: only the inbox keeps it.
 // Each outcome is one small write. On its own, each paid a commit and its fsync (two per booking, and under load
 // they kept bookings waiting for the connection); through withWriteLock they share the commit of whatever else
 // is writing in the same turn, bookings included.
@@ -49,7 +50,7 @@ const held = (db: Db, id: number, claimId: string) =>
 export async function markSent(db: Db, id: number, claimId: string, sent: { at: Date; transport: 'smtp' | 'mailbox' }): Promise<void> {
   await withWriteLock(db, (trx) =>
     held(trx, id, claimId)
-      .set({ status: 'sent', sent_at: sent.at.toISOString(), transport: sent.transport, lease_until: null, claimed_by: null })
+      .set({ status: 'sent', sent_at: sent.at.toISOString(), transport: sent.transport, lease_until: null, claimed_by: null, link_token_sealed: null })
       .execute(),
   );
 }
@@ -63,7 +64,7 @@ export async function markRetry(db: Db, id: number, claimId: string, retry: { at
 }
 
 export async function markFailed(db: Db, id: number, claimId: string, error: string): Promise<void> {
-  await withWriteLock(db, (trx) => held(trx, id, claimId).set({ status: 'failed', last_error: error, lease_until: null, claimed_by: null }).execute());
+  await withWriteLock(db, (trx) => held(trx, id, claimId).set({ status: 'failed', last_error: error, lease_until: null, claimed_by: null, link_token_sealed: null }).execute());
 }
 
 /** Hands back rows a stopping pass never tried, uncounted, so the next pass sends them at once. */

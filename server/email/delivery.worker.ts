@@ -59,14 +59,18 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
 
   const prepare = async (row: EmailRow): Promise<OutgoingEmail> => {
     let { html, text } = row;
+    let proofLink: string | undefined;
     if (html.includes(LINK_TOKEN) || text.includes(LINK_TOKEN)) {
-      const sealed = row.appointment_id === null ? undefined : await findLinkToken(db, row.appointment_id);
+      // An account link carries its own token; an appointment's emails link with the booking's manage token.
+      const sealed = row.link_token_sealed ?? (row.appointment_id === null ? undefined : await findLinkToken(db, row.appointment_id));
       const token = sealed && openLinkToken(options.secretKey, sealed);
-      if (!token) throw new PermanentDeliveryError('The manage link cannot be made: its token was sealed under another SECRET_KEY');
+      if (!token) throw new PermanentDeliveryError('The link cannot be made: its token is gone or was sealed under another SECRET_KEY');
       html = fillLinkToken(html, token);
       text = fillLinkToken(text, token);
+      if (row.link_token_sealed) proofLink = text.split(/\s/).find((word) => word.includes(encodeURIComponent(token)));
     }
     return {
+      ...(proofLink && { proofLink }),
       id: row.id,
       from: options.from,
       to: row.to_address,

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Role } from '../auth/auth.table.js';
 import type { CreatedAt, Instant } from '../db/columns.js';
 
@@ -30,6 +30,10 @@ export interface EmailOutboxTable {
   claimed_by: string | null;
   /** How it went out: over SMTP, or into the built-in mailbox only (no SMTP_URL). */
   transport: 'smtp' | 'mailbox' | null;
+  /** An account link's token (address proof), sealed like manage tokens; erased once the email is sent. */
+  link_token_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when someone who has not proven they own the address caused this email: it counts toward the hourly cap. */
+  cap_counted_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   /** `Reply-To`, only for an address the product knows belongs to the person (see compose.ts). */
   reply_to: string | null;
 }

@@ -9,6 +9,7 @@ import { type Sealer, sealer } from '../crypto/seal.js';
  *
  * Stored email bodies carry `LINK_TOKEN` in place of the token; it is filled in when the email
  * is sent or shown to its recipient, and blanked in the provider's copy of the customer's email.
+ * Account links (`proof-emails.ts`) use the same placeholder with their own sealed token, kept on the outbox row.
  */
 export const LINK_TOKEN = '{{manage_token}}';
 

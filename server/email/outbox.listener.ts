@@ -1,8 +1,11 @@
-import type { AppointmentEventType, AppointmentListener } from '../bookings/appointment-events.js';
-import { findAppointment } from '../bookings/bookings.repository.js';
+import type { AppointmentEvent, AppointmentEventType, AppointmentListener } from '../bookings/appointment-events.js';
+import { type AppointmentDetail, findAppointment } from '../bookings/bookings.repository.js';
+import type { Db } from '../db/connect.js';
+import type { NewEmail } from './email.table.js';
 import { composeAppointmentEmails } from './compose.js';
 import { sealLinkToken } from './link-token.js';
 import { dropPendingReminders, findLinkToken, findRecipients, insertEmails, saveLinkToken } from './outbox.repository.js';
+import { ownsAddress, recipientAllowance, recipientCapped } from './recipient-cap.js';
 import type { EmailKind } from './templates.js';
 
 const kindOf: Record<AppointmentEventType, EmailKind> = {
@@ -25,7 +28,7 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
     const appointment = await findAppointment(trx, event.appointmentId);
     const recipients = appointment && (await findRecipients(trx, appointment));
     if (!appointment || !recipients) return;
-    const rows = composeAppointmentEmails({
+    const composed = composeAppointmentEmails({
       kind: kindOf[event.type],
       actor: event.actor,
       appointment,
@@ -35,6 +38,29 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
       now: deps.now(),
       canLink: event.manageToken !== undefined || (await findLinkToken(trx, appointment.id)) !== undefined,
     });
-    await insertEmails(trx, rows);
+    await insertEmails(trx, await capCustomerCopy(trx, event, appointment, composed, deps.now()));
   };
+}
+
+/**
+ * The customer's copy goes to whatever address was typed into the booking form. Unless the change was made by the
+ * provider or by the account that proved it owns that address, it counts toward the address's hourly cap, and over
+ * the cap: a booking or a move is refused (429, and the transaction writes nothing); a cancellation still happens,
+ * without the customer's copy, and the log says so.
+ */
+async function capCustomerCopy(
+  trx: Db,
+  event: AppointmentEvent,
+  appointment: AppointmentDetail,
+  rows: NewEmail[],
+  now: Date,
+): Promise<NewEmail[]> {
+  if (event.actor === 'provider' || (await ownsAddress(trx, appointment.customer_user_id, appointment.customer_email))) return rows;
+  const allowance = await recipientAllowance(trx, appointment.customer_email, now);
+  if (!allowance.allowed && (event.type === 'created' || event.type === 'rescheduled')) throw recipientCapped(allowance);
+  if (!allowance.allowed) {
+    console.warn(`appointment #${appointment.id} ${event.type}: the customer's email was not queued, their address had its hourly share of emails`);
+    return rows.filter((row) => row.to_role !== 'customer');
+  }
+  return rows.map((row) => (row.to_role === 'customer' ? { ...row, cap_counted_at: now.toISOString() } : row));
 }

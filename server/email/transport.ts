@@ -17,6 +17,8 @@ export interface OutgoingEmail {
   date: Date;
   ics: string | null;
   icsMethod: CalendarMethod | undefined;
+  /** The link of an email that proves its reader owns the address (see `proof-emails.ts`). */
+  proofLink?: string;
 }
 
 export interface MailTransport {
@@ -97,12 +99,15 @@ export function smtpTransport(url: string, tuning: SmtpTuning = {}): MailTranspo
 /**
  * Without SMTP_URL: the email stays in the built-in mailbox (the website shows it) and one line is logged. The line
  * names the email by id only: addresses and subjects ("New booking: Jane Doe, …") are customers' personal data.
+ * An email that proves an address never shows on the site, whoever is signed in: its link goes to this log, for
+ * the person running the server (in development, the developer) to open.
  */
 export function mailboxTransport(log: (line: string) => void = console.log): MailTransport {
   return {
     kind: 'mailbox',
     async send(email) {
-      log(`email #${email.id} kept in the built-in mailbox (set SMTP_URL to send it)`);
+      if (email.proofLink) log(`email #${email.id} not sent (no SMTP_URL); its link, for the address's owner only: ${email.proofLink}`);
+      else log(`email #${email.id} kept in the built-in mailbox (set SMTP_URL to send it)`);
     },
     close() {},
   };

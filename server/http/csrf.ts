@@ -5,8 +5,8 @@ import { AppError } from '../errors.js';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Cookie-authenticated writes must come from our own pages: the browser's `Origin` (or, failing
- * that, `Sec-Fetch-Site`) has to name this site. Requests without the session cookie carry no
+ * Cookie-authenticated writes must come from our own pages: the browser's `Origin` has to be APP_URL's
+ * origin (or, without `Origin`, `Sec-Fetch-Site` has to say same-origin). Requests without the session cookie carry no
  * ambient authority, so the public API (the widget's cross-origin calls) passes untouched.
  * See https://owasp.org/www-community/attacks/csrf and the Lucia guide's "Cross-site request forgery".
  */
@@ -14,9 +14,9 @@ export const csrfProtection = (options: { cookieName: string; appOrigin: string 
   async function csrfMiddleware(c, next) {
     if (SAFE_METHODS.has(c.req.method) || !getCookie(c, options.cookieName)) return next();
     const origin = c.req.header('origin');
-    const trusted = origin
-      ? origin === options.appOrigin || origin === new URL(c.req.url).origin
-      : c.req.header('sec-fetch-site') === 'same-origin';
+    // APP_URL alone says what our origin is: the request's own URL is built from its Host header, which
+    // whoever sends the request chooses (a rebound DNS name, another virtual host in front of the same port).
+    const trusted = origin ? origin === options.appOrigin : c.req.header('sec-fetch-site') === 'same-origin';
     if (!trusted) throw new AppError('csrf_failed', 'Cross-site request refused');
     await next();
   };

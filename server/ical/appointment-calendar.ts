@@ -74,6 +74,7 @@ export function parameterText(name: string): string {
     .replace(/\^/g, '^^')
     .replace(/"/g, "^'")
     .replace(/\r\n|\r|\n/g, '^n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is this regex's job
     .replace(/[\\\u0000-\u001f\u007f]/g, '');
 }
 

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import type { Db } from '../db/connect.js';
+import { withWriteLock } from '../db/transaction.js';
 import type { ProviderUpdate } from './providers.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';
+import type { SlotsChanged } from '../availability/availability.types.js';
 import { type ProfileInput, profileSchema } from './provider.schemas.js';
 import { adminProvider } from './provider.view.js';
-import { findProviderBySlug, findProviderByUser, insertProvider, updateProvider } from './providers.repository.js';
+import { findProviderByUser, insertProvider, retireSlug, slugHolder, updateProvider } from './providers.repository.js';
 
 function toColumns(input: ProfileInput) {
   return {
@@ -25,8 +27,11 @@ function toColumns(input: ProfileInput) {
   } satisfies ProviderUpdate;
 }
 
-/** `/api/admin/profile`: the signed-in provider's own business profile and booking rules. */
-export function profileRoutes(db: Db) {
+/**
+ * `/api/admin/profile`: the signed-in provider's own business profile and booking rules. A new slug keeps the old
+ * one as an alias of the business (redirects on the site, the same answers from the API), which nobody else can take.
+ */
+export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
   return new Hono<AppEnv>()
     .use(async (c, next) => {
       const user = c.get('user');
@@ -42,12 +47,17 @@ export function profileRoutes(db: Db) {
     .put('/', validate('json', profileSchema), async (c) => {
       const input = c.req.valid('json');
       const userId = c.get('user')!.id;
-      const existing = await findProviderByUser(db, userId);
-      const owner = await findProviderBySlug(db, input.slug);
-      if (owner && owner.user_id !== userId) throw new AppError('slug_taken', `The address "${input.slug}" is taken`);
-      const saved = existing
-        ? await updateProvider(db, existing.id, toColumns(input))
-        : await insertProvider(db, { user_id: userId, ...toColumns(input) });
+      const { existing, saved } = await withWriteLock(db, async (trx) => {
+        const existing = await findProviderByUser(trx, userId);
+        const holder = await slugHolder(trx, input.slug);
+        if (holder !== undefined && holder !== existing?.id) throw new AppError('slug_taken', `The address "${input.slug}" is taken`);
+        if (existing && existing.slug !== input.slug) await retireSlug(trx, existing.id, existing.slug, input.slug);
+        const saved = existing
+          ? await updateProvider(trx, existing.id, toColumns(input))
+          : await insertProvider(trx, { user_id: userId, ...toColumns(input) });
+        return { existing, saved };
+      });
+      slotsChanged(saved.id);
       return c.json({ profile: adminProvider(saved) }, existing ? 200 : 201);
     });
 }

@@ -26,5 +26,7 @@ export function adminProvider(p: ProviderRow) {
       slotStepMinutes: p.slot_step_minutes,
     },
     notifications: { reminder: p.email_reminder },
+    /** Set once the business was closed: its data goes 30 days later. */
+    closedAt: p.closed_at,
   };
 }

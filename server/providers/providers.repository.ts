@@ -18,9 +18,19 @@ export interface ProviderListing extends ProviderRow {
 /** `%`/`_` typed by a user are literal characters, not wildcards. */
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
-export async function searchProviders(db: Db, search: ProviderSearch): Promise<ProviderListing[]> {
-  let query = db
+/**
+ * Businesses the directory lists: open, and run by someone who confirmed their email address (an address nobody
+ * proved cannot put a business in front of customers).
+ */
+const listed = (db: Db) =>
+  db
     .selectFrom('providers')
+    .innerJoin('users', 'users.id', 'providers.user_id')
+    .where('users.email_verified_at', 'is not', null)
+    .where('providers.closed_at', 'is', null);
+
+export async function searchProviders(db: Db, search: ProviderSearch): Promise<ProviderListing[]> {
+  let query = listed(db)
     .leftJoin(
       (eb) =>
         eb
@@ -63,8 +73,38 @@ export async function searchProviders(db: Db, search: ProviderSearch): Promise<P
   return query.orderBy('providers.name').limit(search.limit).offset(search.offset).execute();
 }
 
+/**
+ * The open business at `slug`, or at a slug it had before a rename, so links and embeds already published keep
+ * reaching it (compare `slug` of the row to tell). Closed businesses are not found.
+ */
 export async function findProviderBySlug(db: Db, slug: string): Promise<ProviderRow | undefined> {
-  return db.selectFrom('providers').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const current = await db.selectFrom('providers').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const provider =
+    current ??
+    (await db
+      .selectFrom('provider_slugs')
+      .innerJoin('providers', 'providers.id', 'provider_slugs.provider_id')
+      .selectAll('providers')
+      .where('provider_slugs.slug', '=', slug)
+      .executeTakeFirst());
+  return provider?.closed_at === null ? provider : undefined;
+}
+
+/** Who holds `slug`, now or from before a rename, closed or not: nobody else may take it. */
+export async function slugHolder(db: Db, slug: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('providers')
+    .select('id')
+    .where('slug', '=', slug)
+    .union(db.selectFrom('provider_slugs').select('provider_id as id').where('slug', '=', slug))
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Renames a business, keeping the old slug as its alias (and dropping the new one from its aliases, if it was). */
+export async function retireSlug(db: Db, providerId: number, oldSlug: string, newSlug: string): Promise<void> {
+  await db.deleteFrom('provider_slugs').where('provider_id', '=', providerId).where('slug', '=', newSlug).execute();
+  await db.insertInto('provider_slugs').values({ slug: oldSlug, provider_id: providerId }).execute();
 }
 
 export async function findProviderByUser(db: Db, userId: number): Promise<ProviderRow | undefined> {
@@ -90,8 +130,8 @@ export async function updateProvider(db: Db, id: number, values: ProviderUpdate)
 
 export async function listCategoriesAndCities(db: Db): Promise<{ categories: string[]; cities: string[] }> {
   const [categories, cities] = await Promise.all([
-    db.selectFrom('providers').select('category').distinct().where('category', '!=', '').orderBy('category').execute(),
-    db.selectFrom('providers').select('city').distinct().where('city', '!=', '').orderBy('city').execute(),
+    listed(db).select('providers.category').distinct().where('providers.category', '!=', '').orderBy('providers.category').execute(),
+    listed(db).select('providers.city').distinct().where('providers.city', '!=', '').orderBy('providers.city').execute(),
   ]);
   return { categories: categories.map((r) => r.category), cities: cities.map((r) => r.city) };
 }

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { CreatedAt } from '../db/columns.js';
+import type { CreatedAt, Instant } from '../db/columns.js';
 
 /** How long before an appointment its reminder email goes out. */
 export type ReminderLead = 'off' | '24h' | '2h';
@@ -19,7 +19,16 @@ export interface ProvidersTable {
   max_days_ahead: number;
   slot_step_minutes: number;
   email_reminder: ColumnType<ReminderLead, ReminderLead | undefined, ReminderLead>;
+  /** Set when the provider closed the business: out of the directory, no bookings; purged after a grace period. */
+  closed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: CreatedAt;
+}
+
+/** A slug a business had before a rename: it leads to the business and nobody else may take it. */
+export interface ProviderSlugsTable {
+  slug: string;
+  provider_id: number;
+  retired_at: CreatedAt;
 }
 
 export type ProviderRow = Selectable<ProvidersTable>;

@@ -14,7 +14,7 @@ export function assertReviewable(
 }
 
 /** A review stays editable by its author for 30 days after it was written. */
-export function assertEditable(review: { customer_user_id: number; created_at: string }, customerId: number, now: Date): void {
+export function assertEditable(review: { customer_user_id: number | null; created_at: string }, customerId: number, now: Date): void {
   if (review.customer_user_id !== customerId) throw AppError.notFound('Review');
   if (now.getTime() - Date.parse(review.created_at) > EDIT_WINDOW_MS) {
     throw new AppError('forbidden', 'Reviews can be edited for 30 days after they are written');

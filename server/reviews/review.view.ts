@@ -12,7 +12,7 @@ export function publicReview(r: PublicReviewRow) {
     id: r.id,
     rating: r.rating,
     body: r.body,
-    author: shortName(r.author_name),
+    author: r.author_name === null ? 'Former customer' : shortName(r.author_name),
     service: r.service_name,
     createdAt: r.created_at,
     reply: r.reply,

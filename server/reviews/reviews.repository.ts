@@ -5,7 +5,8 @@ import type { Selectable } from 'kysely';
 export type ReviewRow = Selectable<ReviewsTable>;
 
 export interface PublicReviewRow extends ReviewRow {
-  author_name: string;
+  /** Null when the author deleted their account and kept the review. */
+  author_name: string | null;
   service_name: string;
 }
 
@@ -49,7 +50,7 @@ export async function listCustomerReviews(db: Db, customerId: number, limit: num
 export async function listProviderReviews(db: Db, providerId: number, page: { limit: number; offset: number }): Promise<PublicReviewRow[]> {
   return db
     .selectFrom('reviews')
-    .innerJoin('users', 'users.id', 'reviews.customer_user_id')
+    .leftJoin('users', 'users.id', 'reviews.customer_user_id')
     .innerJoin('appointments', 'appointments.id', 'reviews.appointment_id')
     .innerJoin('services', 'services.id', 'appointments.service_id')
     .selectAll('reviews')

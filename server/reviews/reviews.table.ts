@@ -5,7 +5,8 @@ export interface ReviewsTable {
   id: Generated<number>;
   appointment_id: number;
   provider_id: number;
-  customer_user_id: number;
+  /** Null once the author deleted their account and chose to keep the review, anonymous. */
+  customer_user_id: number | null;
   rating: number;
   body: string;
   reply: string | null;

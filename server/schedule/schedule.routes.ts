@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { dateSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import type { SlotsChanged } from '../availability/availability.types.js';
 import { deleteOverride, listOverrides, listWeeklyHours, replaceOverride, replaceWeeklyHours } from './schedule.repository.js';
 
 const interval = z.object({ start: z.string().max(5), end: z.string().max(5) });
@@ -25,7 +26,7 @@ function assertValidDay(label: string, intervals: LocalInterval[]): void {
 }
 
 /** `/api/admin/schedule`: weekly hours and date overrides (mounted behind `requireProvider`). */
-export function scheduleRoutes(db: Db) {
+export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
   return new Hono<AppEnv>()
     .get('/', validate('query', rangeQuery), async (c) => {
       const { id } = c.get('provider');
@@ -40,6 +41,7 @@ export function scheduleRoutes(db: Db) {
       }
       const { id } = c.get('provider');
       await withWriteLock(db, (trx) => replaceWeeklyHours(trx, id, intervals));
+      slotsChanged(id);
       return c.json({ weeklyHours: await listWeeklyHours(db, id) });
     })
     .put('/overrides/:date', validate('param', dateParam), validate('json', overrideSchema), async (c) => {
@@ -47,11 +49,13 @@ export function scheduleRoutes(db: Db) {
       const { intervals } = c.req.valid('json');
       assertValidDay(date, intervals);
       await withWriteLock(db, (trx) => replaceOverride(trx, c.get('provider').id, { date, intervals }));
+      slotsChanged(c.get('provider').id);
       return c.json({ override: { date, intervals } });
     })
     .delete('/overrides/:date', validate('param', dateParam), async (c) => {
       const removed = await deleteOverride(db, c.get('provider').id, c.req.valid('param').date);
       if (!removed) throw AppError.notFound('Override');
+      slotsChanged(c.get('provider').id);
       return c.body(null, 204);
     });
 }

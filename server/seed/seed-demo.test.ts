@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectDatabase, type Db, migrateToLatest } from '../db/connect.js';
+import { searchProviders } from '../providers/providers.repository.js';
 import { seedDemoData } from './seed-demo.js';
 
 const MINUTE = 60_000;
@@ -36,5 +37,13 @@ describe('seedDemoData', () => {
     const before = await count();
     expect(await seedDemoData(db, now)).toBe(false);
     expect(await count()).toBe(before);
+  });
+
+  it('lists every demo business in the directory: their owners’ addresses are confirmed', async () => {
+    await seedDemoData(db, new Date('2026-12-01T08:00:00.000Z'));
+    const all = await db.selectFrom('providers').select('slug').orderBy('slug').execute();
+    const listed = await searchProviders(db, { limit: 100, offset: 0 });
+    expect(all.length).toBeGreaterThan(0);
+    expect(listed.map((p) => p.slug).sort()).toEqual(all.map((p) => p.slug));
   });
 });

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import type { SlotsChanged } from '../availability/availability.types.js';
 import {
   deleteService,
   findService,
@@ -55,7 +56,7 @@ function toColumns(input: ServiceInput) {
 }
 
 /** `/api/admin/services`: the provider's own services (mounted behind `requireProvider`). */
-export function servicesRoutes(db: Db) {
+export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json({ services: (await listServices(db, c.get('provider').id)).map(adminService) }))
     .post('/', validate('json', serviceSchema), async (c) => {
@@ -71,6 +72,7 @@ export function servicesRoutes(db: Db) {
         buffer_after_minutes: input.bufferAfterMinutes,
         active: input.active ? 1 : 0,
       });
+      slotsChanged(row.provider_id);
       return c.json({ service: adminService(row) }, 201);
     })
     .get('/:id', validate('param', idParam), async (c) => {
@@ -86,6 +88,7 @@ export function servicesRoutes(db: Db) {
         ? await updateService(db, providerId, id, values)
         : await findService(db, providerId, id);
       if (!row) throw AppError.notFound('Service');
+      slotsChanged(providerId);
       return c.json({ service: adminService(row) });
     })
     .delete('/:id', validate('param', idParam), async (c) => {
@@ -96,6 +99,7 @@ export function servicesRoutes(db: Db) {
         throw new AppError('conflict', 'This service has appointments: deactivate it instead of deleting it');
       }
       await deleteService(db, providerId, id);
+      slotsChanged(providerId);
       return c.body(null, 204);
     });
 }

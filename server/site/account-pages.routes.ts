@@ -16,7 +16,7 @@ const homeOf = (role: Role) => (role === 'provider' ? '/admin' : '/account');
 const toLogin = (c: Context<AppEnv>) => c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);
 
 /**
- * The pages of a visitor's own: signing in and up, a booking's manage link, and the customer's and provider's
+ * The pages of a visitor's own: signing in and up, a forgotten password, a booking's manage link, and the customer's and provider's
  * areas (one shell each; the client router shows the view). No one may frame them.
  */
 export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: PageRenderer) {
@@ -60,6 +60,23 @@ export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: Page
         c,
         { page: 'verify-email', title: 'Confirm your email · Book your services', description: '', path: '/verify-email', noindex: true },
         appPage({ heading: 'Confirm your email', narrow: true, element: html`<book-verify-email></book-verify-email>` }),
+      ),
+    )
+
+    .get('/forgot-password', privatePage, (c) =>
+      pages.render(
+        c,
+        { page: 'password-reset', title: 'Forgot password · Book your services', description: 'Get a link to choose a new password.', path: '/forgot-password' },
+        appPage({ heading: 'Forgot your password?', narrow: true, element: html`<book-password-reset mode="request"></book-password-reset>` }),
+      ),
+    )
+
+    // The token stays in the page's address only: site pages send no Referer (`Referrer-Policy: no-referrer`).
+    .get('/reset-password', privatePage, (c) =>
+      pages.render(
+        c,
+        { page: 'password-reset', title: 'Choose a new password · Book your services', description: '', path: '/reset-password', noindex: true },
+        appPage({ heading: 'Choose a new password', narrow: true, element: html`<book-password-reset mode="set"></book-password-reset>` }),
       ),
     )
 

@@ -26,6 +26,11 @@ function bookingData(c: Context<AppEnv>): Pick<PageMeta, 'data'> {
   return user?.role === 'customer' ? { data: { customer: { name: user.name, email: user.email } } } : {};
 }
 
+/** A business found by a slug it had before a rename: the same page at its current address, for good (301). */
+function movedTo(c: Context<AppEnv>, slug: string) {
+  return c.redirect(`${c.req.path.replace(/^\/p\/[^/]+/, `/p/${slug}`)}${new URL(c.req.url).search}`, 301);
+}
+
 /** A profile's title, description and schema.org `LocalBusiness` (with its rating, once it has one). */
 function profileMeta(view: ProfileView, appUrl: string): Omit<PageMeta, 'page' | 'path'> {
   const { provider, rating } = view;
@@ -75,6 +80,7 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
       async (c) => {
         const provider = await findProviderBySlug(db, c.req.valid('param').slug);
         if (!provider) return pages.notFound(c, 'Provider');
+        if (provider.slug !== c.req.valid('param').slug) return movedTo(c, provider.slug);
         const { page } = c.req.valid('query');
         const view = await loadProfile(db, provider, page);
         const path = `/p/${provider.slug}${page > 1 ? `?page=${page}` : ''}`;
@@ -90,6 +96,7 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
         const { slug, serviceId } = c.req.valid('param');
         const provider = await findProviderBySlug(db, slug);
         if (!provider) return pages.notFound(c, 'Provider');
+        if (provider.slug !== slug) return movedTo(c, provider.slug);
         const service = serviceId === undefined ? undefined : await findService(db, provider.id, serviceId);
         if (serviceId !== undefined && service?.active !== 1) return pages.notFound(c, 'Service');
         const meta: PageMeta = {

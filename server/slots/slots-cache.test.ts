@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { input } from '../availability/availability.fixtures.js';
 import { bodyHolds, createSlotsCache, type SlotsEntry } from './slots-cache.js';
@@ -8,6 +7,7 @@ const entry = (providerId: number, version: number, patch: Partial<SlotsEntry> =
   version,
   input: input(),
   timeZone: 'Europe/Berlin',
+  pageUrl: '/api/providers/p/slots?service=1&from=2026-12-01&to=2026-12-01&tz=Europe%2FBerlin',
   body: `{"provider":${providerId}}`,
   busy: [],
   validFrom: 1_000,
@@ -35,18 +35,6 @@ describe('createSlotsCache', () => {
     expect(cache.get('a')).toBeUndefined();
   });
 
-  it('drops everything on invalidateAll, also entries stored later from older reads', () => {
-    const cache = createSlotsCache();
-    const before = cache.version();
-    cache.set('a', entry(1, before));
-    cache.invalidateAll();
-    expect(cache.get('a')).toBeUndefined();
-    cache.set('b', entry(2, before));
-    expect(cache.get('b')).toBeUndefined();
-    cache.set('c', entry(2, cache.version()));
-    expect(cache.get('c')).toBeDefined();
-  });
-
   it('forgets entries older than maxAgeMs, and the least recently used beyond maxEntries', () => {
     let t = 0;
     const cache = createSlotsCache({ maxAgeMs: 100, maxEntries: 2, clock: () => t });
@@ -68,37 +56,5 @@ describe('createSlotsCache', () => {
     expect(bodyHolds(stored, 2_001, [{ start: 5, end: 9 }])).toBe(false);
     expect(bodyHolds(stored, 1_500, [])).toBe(false);
     expect(bodyHolds(stored, 1_500, [{ start: 5, end: 10 }])).toBe(false);
-  });
-
-  describe('invalidateOnWrites', () => {
-    const appWith = () => {
-      const cache = createSlotsCache();
-      const bookingRoute = (path: string) => path.startsWith('/api/bookings');
-      const app = new Hono().use(cache.invalidateOnWrites(bookingRoute)).all('*', (c) => (c.req.path === '/fail' ? c.text('no', 500) : c.text('ok')));
-      cache.set('a', entry(1, cache.version()));
-      return { cache, app };
-    };
-
-    it('leaves the cache alone for reads', async () => {
-      const { cache, app } = appWith();
-      for (const method of ['GET', 'HEAD', 'OPTIONS']) await app.request('/api/admin/schedule', { method });
-      expect(cache.get('a')).toBeDefined();
-    });
-
-    it('clears it after any other request, whatever its outcome', async () => {
-      for (const [method, path] of [['PUT', '/api/admin/schedule/weekly'], ['POST', '/admin/services'], ['DELETE', '/fail']] as const) {
-        const { cache, app } = appWith();
-        await app.request(path, { method });
-        expect(cache.get('a'), `${method} ${path}`).toBeUndefined();
-      }
-    });
-
-    it('leaves the routes it is told to skip to the appointment events, which name the provider', async () => {
-      const { cache, app } = appWith();
-      await app.request('/api/bookings', { method: 'POST' });
-      expect(cache.get('a')).toBeDefined();
-      await cache.appointmentListener(null, { providerId: 1 });
-      expect(cache.get('a')).toBeUndefined();
-    });
   });
 });

@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
-import type { AvailabilityInput, Interval } from '../availability/availability.types.js';
+import type { AvailabilityInput, Interval, SlotsChanged } from '../availability/availability.types.js';
 
 /**
  * One cached answer of `GET /api/providers/:slug/slots`: the data it was computed from (everything but the
@@ -11,6 +10,8 @@ export interface SlotsEntry {
   version: number;
   input: AvailabilityInput;
   timeZone: string;
+  /** The URL of this question without `after`, from which the body's `next` is made. */
+  pageUrl: string;
   body: string;
   /** The busy times `body` was computed with. */
   busy: Interval[];
@@ -35,32 +36,25 @@ export interface SlotsCache {
   get(key: string): SlotsEntry | undefined;
   /** Stores an entry; its age counts from now. */
   set(key: string, entry: Omit<SlotsEntry, 'bornAt'>): void;
-  invalidateProvider(providerId: number): void;
-  invalidateAll(): void;
+  /** Call once a write that can change this provider's slots has committed (or inside its transaction). */
+  invalidateProvider: SlotsChanged;
   /**
    * Bumps the provider of every appointment change, inside its transaction: an appointment listener (app.ts wires
    * it; slots need not know the bookings feature).
    */
   appointmentListener: (trx: unknown, event: { providerId: number }) => Promise<void>;
-  /**
-   * After every state-changing request, except those `skip` names: routes whose only writes are appointments,
-   * which their appointment events already report.
-   */
-  invalidateOnWrites(skip: (path: string) => boolean): MiddlewareHandler;
   readonly size: number;
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Remembers slot answers per (slug, service, dates, zone) so that a popular booking page costs a lookup, not a
  * load of the provider's appointments and a computation.
  *
  * Correctness rests on versions: one counter, bumped for a provider by each of its appointment changes (inside the
- * transaction, which holds the single SQLite connection, so nobody can read the data in between) and for every
- * provider after any other state-changing request has finished (schedules, services, profiles, and whatever
- * admin or site routes come later). An entry records the counter before its first read and is stale once its
- * provider or everyone was bumped after that. Calendar busy times are not cached at all; `now` only moves the
+ * transaction, which holds the single SQLite connection, so nobody can read the data in between) and by each
+ * write of its hours, services, rules or profile once that write is done (see {@link SlotsChanged}): nothing else,
+ * so a request to an unknown route or a review leaves every answer cached. An entry records the counter before
+ * its first read and is stale once its provider was bumped after that. Calendar busy times are not cached at all; `now` only moves the
  * body's window (the first slot falls under the notice period; the horizon moves). This holds for one server
  * process per database, the deployment docs/architecture.md describes; `maxAgeMs` bounds anything else.
  */
@@ -71,15 +65,9 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
   const entries = new Map<string, SlotsEntry>();
   const providerVersions = new Map<number, number>();
   let counter = 0;
-  let everyone = 0;
 
   const invalidateProvider = (providerId: number) => {
     providerVersions.set(providerId, ++counter);
-  };
-  const invalidateAll = () => {
-    everyone = ++counter;
-    entries.clear();
-    providerVersions.clear();
   };
 
   return {
@@ -87,7 +75,7 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
     get(key) {
       const entry = entries.get(key);
       if (!entry) return undefined;
-      const changedAt = Math.max(everyone, providerVersions.get(entry.providerId) ?? 0);
+      const changedAt = providerVersions.get(entry.providerId) ?? 0;
       if (changedAt > entry.version || clock() - entry.bornAt > maxAgeMs) {
         entries.delete(key);
         return undefined;
@@ -102,17 +90,7 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     },
     invalidateProvider,
-    invalidateAll,
     appointmentListener: async (_trx, event) => invalidateProvider(event.providerId),
-    invalidateOnWrites: (skip) =>
-      async function invalidateSlotsOnWrites(c, next) {
-        if (SAFE_METHODS.has(c.req.method)) return next();
-        try {
-          await next();
-        } finally {
-          if (!skip(c.req.path)) invalidateAll();
-        }
-      },
     get size() {
       return entries.size;
     },

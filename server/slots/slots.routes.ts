@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { AvailabilityInput, BusyTimeSource } from '../availability/availability.types.js';
+import type { AvailabilityInput, BusyTimeSource, Slot } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { dateSchema, idSchema, timeZoneSchema } from '../http/schemas.js';
+import { clientAddress } from '../http/client-address.js';
+import { fixedWindow } from '../http/rate-limit.js';
+import { dateSchema, idSchema, instantSchema, timeZoneSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
@@ -14,9 +16,12 @@ import { busyWindowOf, loadAvailabilityInput } from './availability.loader.js';
 import { bodyHolds, type SlotsCache } from './slots-cache.js';
 
 export const MAX_RANGE_DAYS = 62;
+/** The most slots one answer carries; `next` asks for the rest. */
+export const MAX_SLOTS = 2_000;
+const DAY_MS = 86_400_000;
 
 const slotsQuery = z
-  .object({ service: idSchema, from: dateSchema, to: dateSchema, tz: timeZoneSchema.optional() })
+  .object({ service: idSchema, from: dateSchema, to: dateSchema, tz: timeZoneSchema.optional(), after: instantSchema.optional() })
   .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 
 /** Turns inclusive local dates in `zone` into the instant range they cover. */
@@ -33,12 +38,34 @@ function dateRange(from: string, to: string, zone: string) {
   return { start: start.toMillis(), end: end.toMillis() };
 }
 
-/** The answer for `input` at `now`, and how long it holds: until the first slot falls under the notice period. */
-function answer(input: AvailabilityInput, timeZone: string, now: number) {
-  const slots = computeSlots({ ...input, now });
+/**
+ * The first {@link MAX_SLOTS} slots of `input.range`, computed a day at a time so that the work stops with the
+ * page: one answer costs at most a page of slots and the days it spans, whatever the step and range. The grid is
+ * anchored to each working interval, so a narrower range offers the very same times.
+ */
+function firstSlots(input: AvailabilityInput): { slots: Slot[]; truncated: boolean } {
+  const slots: Slot[] = [];
+  for (let start = input.range.start; start < input.range.end && slots.length <= MAX_SLOTS; start += DAY_MS) {
+    slots.push(...computeSlots({ ...input, range: { start, end: Math.min(start + DAY_MS, input.range.end) } }));
+  }
+  return { slots: slots.slice(0, MAX_SLOTS), truncated: slots.length > MAX_SLOTS };
+}
+
+/**
+ * The answer for `input` at `now`, and how long it holds: until the first slot falls under the notice period.
+ * A full page names in `next` the URL of the rest: `pageUrl` with `after` set to the last start given.
+ */
+function answer(input: AvailabilityInput, timeZone: string, now: number, pageUrl: string) {
+  const { slots, truncated } = firstSlots({ ...input, now });
   const noticeEnds = slots.length > 0 ? slots[0]!.start - input.rules.minNoticeMinutes * 60_000 : Infinity;
+  const next = truncated ? `${pageUrl}&after=${encodeURIComponent(new Date(slots.at(-1)!.start).toISOString())}` : null;
   return {
-    body: JSON.stringify({ timeZone, slots: slots.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })) }),
+    body: JSON.stringify({
+      timeZone,
+      slots: slots.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })),
+      truncated,
+      next,
+    }),
     validFrom: now,
     // New slots appear at the far end as the booking horizon moves: a minute late at most.
     validUntil: Math.min(noticeEnds, now + HORIZON_SLACK_MS),
@@ -47,12 +74,25 @@ function answer(input: AvailabilityInput, timeZone: string, now: number) {
 
 const HORIZON_SLACK_MS = 60_000;
 
+export interface SlotsRouteDeps {
+  db: Db;
+  now: () => Date;
+  busyTimes: BusyTimeSource<Db>;
+  cache?: SlotsCache;
+  /** Answers computed (not cached) per client address and minute; beyond it 429 with `Retry-After`. */
+  computeRateLimit: number;
+  trustProxy: boolean;
+}
+
 /**
- * `GET /api/providers/:slug/slots`: free start times, as UTC instants, for the customer's days. With a `cache`,
- * repeated questions skip the database except for the calendar busy times (see slots-cache.ts).
+ * `GET /api/providers/:slug/slots`: free start times, as UTC instants, for the customer's days, at most
+ * {@link MAX_SLOTS} an answer (`truncated: true` and the URL of the rest in `next`; `after=<instant>` asks for
+ * the slots after a given start). With a `cache`, repeated questions skip the database except for the calendar
+ * busy times (see slots-cache.ts); only the questions it cannot answer count against the client's limit.
  */
-export function slotsRoutes(deps: { db: Db; now: () => Date; busyTimes: BusyTimeSource<Db>; cache?: SlotsCache }) {
+export function slotsRoutes(deps: SlotsRouteDeps) {
   const { db, cache } = deps;
+  const countComputation = fixedWindow({ windowMs: 60_000, limit: deps.computeRateLimit, now: () => deps.now().getTime() });
   return new Hono<AppEnv>().get(
     '/:slug/slots',
     validate('param', z.object({ slug: z.string().max(60) })),
@@ -61,24 +101,34 @@ export function slotsRoutes(deps: { db: Db; now: () => Date; busyTimes: BusyTime
       const query = c.req.valid('query');
       const slug = c.req.valid('param').slug;
       const now = deps.now().getTime();
-      const key = `${slug}\n${query.service}\n${query.from}\n${query.to}\n${query.tz ?? ''}`;
+      const key = `${slug}\n${query.service}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
       const cached = cache?.get(key);
       if (cached) {
         const busy = await deps.busyTimes(db, cached.providerId, busyWindowOf(cached.input.range, cached.input.service));
-        if (!bodyHolds(cached, now, busy)) Object.assign(cached, answer({ ...cached.input, externalBusy: busy }, cached.timeZone, now), { busy });
+        if (!bodyHolds(cached, now, busy)) {
+          Object.assign(cached, answer({ ...cached.input, externalBusy: busy }, cached.timeZone, now, cached.pageUrl), { busy });
+        }
         return c.body(cached.body, 200, { 'Content-Type': 'application/json' });
       }
 
+      countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
       const version = cache?.version() ?? 0;
       const provider = await findProviderBySlug(db, slug);
       if (!provider) throw AppError.notFound('Provider');
       const service = await findService(db, provider.id, query.service);
       if (service?.active !== 1) throw AppError.notFound('Service');
       const timeZone = query.tz ?? provider.time_zone;
-      const range = dateRange(query.from, query.to, timeZone);
+      const days = dateRange(query.from, query.to, timeZone);
+      const range = { start: Math.max(days.start, (query.after ?? -Infinity) + 1), end: days.end };
       const input = await loadAvailabilityInput(db, { provider, service, range, now, busyTimes: deps.busyTimes });
-      const fresh = answer(input, timeZone, now);
-      cache?.set(key, { providerId: provider.id, version, input, timeZone, busy: input.externalBusy, ...fresh });
+      const pageUrl = `/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({
+        service: String(query.service),
+        from: query.from,
+        to: query.to,
+        tz: timeZone,
+      })}`;
+      const fresh = answer(input, timeZone, now, pageUrl);
+      cache?.set(key, { providerId: provider.id, version, input, timeZone, pageUrl, busy: input.externalBusy, ...fresh });
       return c.body(fresh.body, 200, { 'Content-Type': 'application/json' });
     },
   );

@@ -49,13 +49,20 @@ export class SiteApi {
   // Accounts
   me = () => this.request<{ user: User; provider?: Profile | null }>('GET', '/api/me');
   login = (email: string, password: string) => this.request<{ user: User }>('POST', '/api/auth/login', { email, password });
+  /** `confirmationSent` instead of a user: the address has an unconfirmed account, whose owner got a link. */
   signup = (input: { email: string; password: string; name: string; role: Role }) =>
-    this.request<{ user: User }>('POST', '/api/auth/signup', input);
+    this.request<{ user: User } | { confirmationSent: true }>('POST', '/api/auth/signup', input);
   logout = () => this.request<void>('POST', '/api/auth/logout');
   changePassword = (currentPassword: string, newPassword: string) =>
     this.request<void>('POST', '/api/auth/password', { currentPassword, newPassword });
   requestVerification = () => this.request<{ sent: boolean; emailVerified: boolean }>('POST', '/api/auth/verify-email/request');
-  verifyEmail = (token: string) => this.request<{ emailVerified: true; role: Role; attached: number }>('POST', '/api/auth/verify-email', { token });
+  /** Deletes the signed-in customer's account; their reviews stay without a name or go. */
+  deleteAccount = (password: string, reviews: 'anonymous' | 'delete') => this.request<{ deleted: true }>('DELETE', '/api/me', { password, reviews });
+  verifyEmail = (token: string) =>
+    this.request<{ emailVerified: true; role: Role; attached: number; signedIn: boolean }>('POST', '/api/auth/verify-email', { token });
+  requestPasswordReset = (email: string) => this.request<{ sent: true }>('POST', '/api/auth/password-reset/request', { email });
+  resetPassword = (token: string, password: string) =>
+    this.request<{ passwordReset: true; role: Role }>('POST', '/api/auth/password-reset', { token, password });
 
   // The customer
   myAppointments = () => this.request<{ appointments: CustomerBooking[] }>('GET', '/api/me/appointments');
@@ -71,12 +78,15 @@ export class SiteApi {
   cancelBooking = (id: number, token?: string) => this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/cancel`, { token });
   rescheduleBooking = (id: number, start: string, token?: string) =>
     this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/reschedule`, { token, start });
+  eraseBooking = (id: number, token?: string) => this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/erase`, { token });
   bookingEmails = (id: number, token?: string) =>
     this.request<{ emails: Email[] }>('GET', `/api/bookings/${id}/emails${token ? `?token=${encodeURIComponent(token)}` : ''}`);
 
   // The provider
   profile = () => this.request<{ profile: Profile }>('GET', '/api/admin/profile');
   saveProfile = (profile: Profile) => this.request<{ profile: Profile }>('PUT', '/api/admin/profile', profile);
+  /** `confirm`: the business's slug, typed again. */
+  closeBusiness = (confirm: string) => this.request<{ closed: true }>('POST', '/api/admin/business/close', { confirm });
   services = () => this.request<{ services: AdminService[] }>('GET', '/api/admin/services');
   createService = (input: ServiceInput) => this.request<{ service: AdminService }>('POST', '/api/admin/services', input);
   updateService = (id: number, input: Partial<ServiceInput>) => this.request<{ service: AdminService }>('PATCH', `/api/admin/services/${id}`, input);

@@ -24,6 +24,8 @@ export interface Profile extends Omit<Provider, 'rating'> {
   phone: string;
   bookingRules: BookingRules;
   notifications?: { reminder: 'off' | '24h' | '2h' };
+  /** Set once the business was closed (its data goes 30 days later); read-only. */
+  closedAt?: string | null;
 }
 
 export interface AdminService {
@@ -72,6 +74,7 @@ export interface CustomerBooking {
   service: { id: number; name: string; durationMinutes: number };
   provider: { slug: string; name: string; address: string; timeZone: string };
   cancelledBy: Role | null;
+  contactErased?: boolean;
   manageUrl?: string;
   calendarLinks?: { ics: string; google: string };
 }

@@ -26,21 +26,41 @@ describe('accounts and sessions', () => {
     expect(session.id).not.toBe(token);
   });
 
-  it('marks the cookie Secure when the app is served over https', async () => {
+  it('names the cookie __Host-session over https (Secure, Path=/, no Domain), and reads and clears it by that name', async () => {
     const secure = await createTestContext({ config: { appUrl: 'https://booking.test' } });
-    const res = await secure.app.request('https://booking.test/api/auth/signup', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: 'https://booking.test' },
-      body: JSON.stringify(credentials),
-    });
-    expect(res.headers.get('set-cookie')).toMatch(/Secure/);
+    const request = (path: string, init: { body?: unknown; cookie?: string } = {}) =>
+      secure.app.request(`https://booking.test${path}`, {
+        method: init.body === undefined && path === '/api/me' ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: 'https://booking.test', ...(init.cookie && { Cookie: init.cookie }) },
+        ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+      });
+    const res = await request('/api/auth/signup', { body: credentials });
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^__Host-session=[a-z2-7]{32};/);
+    expect(setCookie).toMatch(/; Secure/);
+    expect(setCookie).toMatch(/; Path=\/;/);
+    expect(setCookie).not.toMatch(/Domain=/i);
+    const session = sessionFrom(res.headers);
+    expect((await request('/api/me', { cookie: session.cookie })).status).toBe(200);
+    // The unprefixed name is not ours over https: a cookie planted as `session` by a sibling site is ignored.
+    expect((await request('/api/me', { cookie: session.cookie.replace('__Host-', '') })).status).toBe(401);
+    const logout = await request('/api/auth/logout', { cookie: session.cookie });
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get('set-cookie')).toMatch(/^__Host-session=; Max-Age=0;.*Secure/);
+    expect((await request('/api/me', { cookie: session.cookie })).status).toBe(401);
   });
 
-  it('refuses a second account for the same email, whatever its case', async () => {
+  it('never makes a second account for one email, whatever its case: a confirmed one is taken, an unconfirmed one gets a link', async () => {
     await call(ctx, 'POST', '/api/auth/signup', { body: credentials });
+    const unconfirmed = await call(ctx, 'POST', '/api/auth/signup', { body: { ...credentials, email: 'ADA@example.com' } });
+    expect(unconfirmed.status).toBe(202);
+    expect(unconfirmed.body).toEqual({ confirmationSent: true });
+    expect(unconfirmed.headers.get('set-cookie')).toBeNull();
+    await ctx.db.updateTable('users').set({ email_verified_at: ctx.clock.now.toISOString() }).execute();
     const res = await call(ctx, 'POST', '/api/auth/signup', { body: { ...credentials, email: 'ADA@example.com' } });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('email_taken');
+    expect(await ctx.db.selectFrom('users').select('email').execute()).toEqual([{ email: 'ada@example.com' }]);
   });
 
   it('logs in, tells who is signed in, and logs out server-side', async () => {
@@ -112,6 +132,20 @@ describe('accounts and sessions', () => {
     expect((await call(ctx, 'GET', '/api/me', { session: customer })).status).toBe(200);
     const noOrigin = await ctx.app.request('http://booking.test/api/auth/logout', { method: 'POST', headers: { Cookie: customer.cookie } });
     expect(noOrigin.status).toBe(403);
+  });
+
+  it('trusts only APP_URL as the origin of cookie-authenticated writes, not whatever the Host header names', async () => {
+    const customer = await signUp(ctx, 'customer');
+    // A request to the same server under another name (DNS rebinding, a second virtual host) whose Origin
+    // matches that name, not APP_URL.
+    const rebound = await ctx.app.request('http://rebound.example/api/auth/logout', {
+      method: 'POST',
+      headers: { Cookie: customer.cookie, Origin: 'http://rebound.example', Host: 'rebound.example' },
+    });
+    expect(rebound.status).toBe(403);
+    expect((await rebound.json()).error.code).toBe('csrf_failed');
+    expect((await call(ctx, 'GET', '/api/me', { session: customer })).status).toBe(200);
+    expect((await call(ctx, 'POST', '/api/auth/logout', { session: customer })).status).toBe(204);
   });
 
   it('rate-limits login attempts per email and address with 429 and Retry-After', async () => {

@@ -2,8 +2,8 @@ import type { KyselyPlugin } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Interval } from '../../server/availability/availability.types.js';
 import { createApp } from '../../server/app.js';
-import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
-import { call } from '../support/http.js';
+import { addService, book, createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { call, signUp } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 // NOW is Tuesday 2026-12-01 08:00Z (09:00 Berlin); the provider opens 09:00–17:00 Berlin, 60-minute service, 30-minute grid.
@@ -116,5 +116,35 @@ describe('slots answers from the cache stay exact', () => {
     await book(ctx, other, '2026-12-02T13:00:00.000Z');
     expect(await slots(other)).toEqual([]);
     expect(await slots()).toHaveLength(15);
+  });
+
+  it('is emptied only by writes that can change slots: not by an unknown route or a review', async () => {
+    let queries = 0;
+    const counting: KyselyPlugin = { transformQuery: (a) => (queries++, a.node), transformResult: async (a) => a.result };
+    const app = { app: createApp({ db: ctx.db.withPlugin(counting), config: ctx.config, now: () => ctx.clock.now, busyTimes: async () => busy }) };
+    const customer = await signUp(app, 'customer');
+    const visit = await call(app, 'POST', '/api/bookings', { session: customer, body: { provider: provider.slug, service: provider.serviceId, start: '2026-12-01T10:00:00.000Z', customer: { name: 'Rita Reviewer', email: customer.email } } });
+    expect(visit.status).toBe(201);
+    ctx.clock.now = new Date('2026-12-01T12:00:00.000Z');
+    expect((await call(app, 'POST', `/api/admin/appointments/${visit.body.booking.id}/complete`, { session: provider.session })).status).toBe(200);
+    const spare = await addService(ctx, provider, { durationMinutes: 30 });
+    const spareSlots = `/api/providers/${provider.slug}/slots?service=${spare}&from=${DAY}&to=${DAY}`;
+
+    const ask = async () => {
+      const before = queries;
+      expect((await call(app, 'GET', path(provider))).status).toBe(200);
+      return queries - before;
+    };
+    expect(await ask()).toBeGreaterThan(0);
+    expect((await call(app, 'GET', spareSlots)).status).toBe(200);
+    expect(await ask()).toBe(0);
+    expect((await call(app, 'POST', '/api/no/such/route', { body: {} })).status).toBe(404);
+    expect((await call(app, 'POST', '/api/reviews', { session: customer, body: { appointmentId: visit.body.booking.id, rating: 5, body: 'Great.' } })).status).toBe(201);
+    expect(await ask(), 'answered from the cache').toBe(0);
+
+    // A slot-relevant write by the provider empties it: the spare service, deleted, is gone from the answers at once.
+    expect((await call(app, 'DELETE', `/api/admin/services/${spare}`, { session: provider.session })).status).toBe(204);
+    expect((await call(app, 'GET', spareSlots)).status).toBe(404);
+    expect(await ask()).toBeGreaterThan(0);
   });
 });

@@ -36,6 +36,15 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.anything({ maxDepth: 2, maxKeys: 4 }) },
 );
 
+/** A query value as text: `String` throws on an object whose own `toString` is no function, which fc.anything makes. */
+const asText = (value: unknown): string => {
+  try {
+    return String(value);
+  } catch {
+    return JSON.stringify(value) ?? '';
+  }
+};
+
 /** Percent-encodes every byte of the UTF-8 (lone surrogates become U+FFFD, as a browser would send them). */
 const encode = (text: string): string => [...Buffer.from(text, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
 /** Escapes that are not valid UTF-8, or decode to path tricks. */
@@ -112,9 +121,9 @@ function requestsFor(key: string, world: World): fc.Arbitrary<Generated> {
       validEntries.forEach(([k, v], i) => {
         const change = changes[i];
         if (change === null) params.append(k, v);
-        else if (change !== undefined) params.append(k, String(change).slice(0, 3_000));
+        else if (change !== undefined) params.append(k, asText(change).slice(0, 3_000));
       });
-      for (const [k, v] of extra) params.append(k, String(v).slice(0, 3_000));
+      for (const [k, v] of extra) params.append(k, asText(v).slice(0, 3_000));
       const text = params.toString();
       return text ? `?${text}` : '';
     });

@@ -23,9 +23,15 @@ export async function createProvider(
     rules?: Partial<{ minNoticeMinutes: number; maxDaysAhead: number; slotStepMinutes: number }>;
     weekly?: { weekday: number; start: string; end: string }[];
     profile?: Partial<{ name: string; category: string; city: string; description: string }>;
+    /** False: the owner never confirms their address, so the directory does not list the business. */
+    confirmed?: boolean;
   } = {},
 ): Promise<ProviderFixture> {
   const session = await signUp(ctx, 'provider');
+  // Confirmed in the database: how a link proves an address is tested in tests/api/auth.test.ts.
+  if (options.confirmed !== false) {
+    await ctx.db.updateTable('users').set({ email_verified_at: ctx.clock.now.toISOString() }).where('id', '=', session.userId).execute();
+  }
   const slug = options.slug ?? `provider-${++counter}`;
   const profile = await call(ctx, 'PUT', '/api/admin/profile', {
     session,

@@ -33,12 +33,12 @@ export async function call(
   return { status: response.status, body, headers: response.headers };
 }
 
-/** The `name=value` part of a Set-Cookie header, ready to send back. */
+/** The `name=value` part of a Set-Cookie header (`session`, or `__Host-session` over https), ready to send back. */
 export function sessionFrom(headers: Headers): Session {
   const setCookie = headers.get('set-cookie') ?? '';
-  const match = /(?:^|,\s*)session=([^;]+)/.exec(setCookie);
-  if (!match?.[1]) throw new Error(`no session cookie in "${setCookie}"`);
-  return { cookie: `session=${match[1]}` };
+  const match = /(?:^|,\s*)((?:__Host-)?session)=([^;]+)/.exec(setCookie);
+  if (!match?.[2]) throw new Error(`no session cookie in "${setCookie}"`);
+  return { cookie: `${match[1]}=${match[2]}` };
 }
 
 let counter = 0;

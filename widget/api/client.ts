@@ -26,6 +26,8 @@ export const uuid = (): string => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 };
 
+const MAX_SLOT_PAGES = 40;
+
 /** Client for the public booking API; `base` is the server's origin (or a path prefix). No cookies are sent. */
 export class BookingApi {
   readonly base: string;
@@ -42,10 +44,21 @@ export class BookingApi {
     return this.call(`/api/providers/${encodeURIComponent(slug)}`, { signal: signal ?? null });
   }
 
-  /** Free slots of a service between two inclusive dates (`YYYY-MM-DD`) of the customer's zone. */
-  slots(slug: string, service: number, from: string, to: string, tz: string, signal?: AbortSignal): Promise<SlotsResponse> {
+  /**
+   * Free slots of a service between two inclusive dates (`YYYY-MM-DD`) of the customer's zone: every page of
+   * them, as the server caps one answer and names the next page in `next`.
+   */
+  async slots(slug: string, service: number, from: string, to: string, tz: string, signal?: AbortSignal): Promise<SlotsResponse> {
     const q = new URLSearchParams({ service: String(service), from, to, tz });
-    return this.call(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, { signal: signal ?? null });
+    const first = await this.call<SlotsResponse>(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, { signal: signal ?? null });
+    const slots = [...first.slots];
+    // Bounded: a month of 5-minute slots is nine pages.
+    for (let next = first.next, pages = 1; next && pages < MAX_SLOT_PAGES; pages++) {
+      const page: SlotsResponse = await this.call(next, { signal: signal ?? null });
+      slots.push(...page.slots);
+      next = page.next;
+    }
+    return { timeZone: first.timeZone, slots };
   }
 
   /** Books a slot. Reuse `idempotencyKey` when retrying the same request so it can never book twice. */

@@ -38,6 +38,9 @@ export interface Slot {
 export interface SlotsResponse {
   timeZone: string;
   slots: Slot[];
+  /** The server caps one answer (2,000 slots); `next` is then the path of the rest. */
+  truncated?: boolean;
+  next?: string | null;
 }
 
 export interface Customer {

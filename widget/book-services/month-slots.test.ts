@@ -72,6 +72,18 @@ describe('MonthSlots', () => {
     expect(slots.nextFree).to.equal(`${addMonths(localDate(Date.now(), 'UTC').slice(0, 7), 1)}-03`);
   });
 
+  it('shows every slot of a month that needs several answers (the server caps one at 2,000)', async () => {
+    const dense = await createProvider({ hours: 'dense', timeZone: 'UTC' });
+    const { slots } = slotsFor(dense, undefined, 'UTC');
+    await slots.show(next);
+    const days = [...slots.days.values()];
+    const starts = days.flat().map((s) => Date.parse(s.start));
+    expect(days.length).to.be.greaterThan(27);
+    expect(days.every((day) => day.length === 288)).to.equal(true); // 24 h of 5-minute starts, none lost
+    expect(new Set(starts).size).to.equal(starts.length);
+    expect(starts.length).to.be.greaterThan(2_000);
+  });
+
   it('rejects with the API error when the month cannot be loaded, and does not cache the failure', async () => {
     const missing = { ...provider, slug: 'no-such-provider' };
     const { client, slots } = slotsFor(missing);

@@ -11,8 +11,11 @@ import { createTestContext } from '../../tests/support/test-app.js';
 export interface ProviderOptions {
   /** The provider's zone (default Asia/Tokyo: no DST, so the tests' times never shift). */
   timeZone?: string;
-  /** `open` (default): 09:00–17:00 every day; `closed`: no hours at all; `next-month`: closed until the 3rd of next month. */
-  hours?: 'open' | 'closed' | 'next-month';
+  /**
+   * `open` (default): 09:00–17:00 every day; `closed`: no hours at all; `next-month`: closed until the 3rd of next
+   * month; `dense`: around the clock with a 5-minute service on a 5-minute grid (more slots a month than one answer holds).
+   */
+  hours?: 'open' | 'closed' | 'next-month' | 'dense';
   name?: string;
 }
 
@@ -29,7 +32,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** `now` is the clock the test page has too (tests/support/shifted-clock.mjs): the browser's "today" and the server's agree. */
 export async function startTestApi(now: () => Date) {
-  const ctx = await createTestContext({ config: { bookingRateLimit: 10_000 }, deps: { now } });
+  const ctx = await createTestContext({ config: { bookingRateLimit: 10_000, slotsRateLimit: 10_000 }, deps: { now } });
   const server = await listen(ctx.app);
   let count = 0;
 
@@ -37,12 +40,13 @@ export async function startTestApi(now: () => Date) {
     const timeZone = options.timeZone ?? 'Asia/Tokyo';
     const name = options.name ?? `Widget Studio ${++count}`;
     const days = [1, 2, 3, 4, 5, 6, 7];
+    const dense = options.hours === 'dense';
     const p = await createProvider(ctx, {
       timeZone,
       profile: { name },
-      service: { name: 'Haircut', durationMinutes: 60 },
-      rules: { minNoticeMinutes: 60, maxDaysAhead: 120, slotStepMinutes: 30 },
-      weekly: options.hours === 'closed' ? [] : days.map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      service: { name: 'Haircut', durationMinutes: dense ? 5 : 60 },
+      rules: { minNoticeMinutes: 60, maxDaysAhead: 120, slotStepMinutes: dense ? 5 : 30 },
+      weekly: options.hours === 'closed' ? [] : days.map((weekday) => ({ weekday, start: dense ? '00:00' : '09:00', end: dense ? '24:00' : '17:00' })),
     });
     const secondServiceId = await addService(ctx, p, { name: 'Beard trim', durationMinutes: 30 });
     if (options.hours === 'next-month') {

@@ -3,6 +3,8 @@ import * as core from './0001_core.js';
 import * as emailNotifications from './0010_email_notifications.js';
 import * as calendarSync from './0020_calendar_sync.js';
 import * as calendarSettings from './0021_calendar_settings.js';
+import * as accountTokens from './0030_account_tokens.js';
+import * as privacy from './0040_privacy.js';
 import * as emailReplyTo from './0050_email_reply_to.js';
 
 /**
@@ -14,5 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0010_email_notifications': emailNotifications,
   '0020_calendar_sync': calendarSync,
   '0021_calendar_settings': calendarSettings,
+  '0030_account_tokens': accountTokens,
+  '0040_privacy': privacy,
   '0050_email_reply_to': emailReplyTo,
 };

@@ -89,7 +89,7 @@ export class BookAdminApp extends LitElement {
     const profile = this.profile!;
     switch (view) {
       case 'onboarding':
-        return html`<book-onboarding .profile=${this.profile} origin=${this.origin}
+        return html`<book-onboarding .profile=${this.profile} origin=${this.origin} ?email-verified=${this.user?.emailVerified}
           @book-onboarded=${(e: CustomEvent<Profile>) => (this.profile = e.detail)}></book-onboarding>`;
       case 'dashboard':
         return html`<book-dashboard .profile=${profile}></book-dashboard>`;

@@ -41,6 +41,10 @@ export const styles = css`
     width: 100%;
     margin-top: 0.25rem;
   }
+  .forgot {
+    justify-self: end;
+    font-size: 0.9rem;
+  }
   .switch {
     margin-top: 1rem;
     text-align: center;

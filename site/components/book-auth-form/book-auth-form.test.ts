@@ -8,6 +8,7 @@ describe('book-auth-form', () => {
     const el = await fixture<BookAuthForm>(html`<book-auth-form mode="login"></book-auth-form>`);
     expect($$(el, 'input').map((i) => i.id)).to.deep.equal(['email', 'password']);
     expect($(el, '#password').getAttribute('autocomplete')).to.equal('current-password');
+    expect($(el, 'a.forgot').getAttribute('href')).to.equal('/forgot-password');
     await expect(el).to.be.accessible();
   });
 
@@ -17,6 +18,25 @@ describe('book-auth-form', () => {
     expect(text($(el, 'label[for=name]'))).to.equal('Your name');
     expect(el.getAttribute('role')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  describe('when the address has an account that was never confirmed', () => {
+    it('says a link went to that address instead of signing in', async () => {
+      const el = await fixture<BookAuthForm>(html`<book-auth-form mode="signup"></book-auth-form>`);
+      const realFetch = window.fetch;
+      window.fetch = async () => new Response(JSON.stringify({ confirmationSent: true }), { status: 202, headers: { 'content-type': 'application/json' } });
+      try {
+        choose($<HTMLInputElement>(el, '#name'), 'Vera');
+        choose($<HTMLInputElement>(el, '#email'), 'vera@example.org');
+        choose($<HTMLInputElement>(el, '#password'), 'a long enough passphrase');
+        $<HTMLButtonElement>(el, 'button[type=submit]').click();
+        for (let i = 0; i < 10 && !el.shadowRoot!.querySelector('[role=status]'); i++) await new Promise((r) => setTimeout(r, 20));
+      } finally {
+        window.fetch = realFetch;
+      }
+      expect(text($(el, '[role=status]'))).to.contain('We have emailed it a link');
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('when the form is incomplete', () => {

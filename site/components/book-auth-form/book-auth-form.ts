@@ -8,7 +8,8 @@ import { siteBase } from '../../styles/components.js';
 import { styles } from './book-auth-form.styles.js';
 
 /**
- * @summary Sign in, or create a customer or provider account; then goes where the person was heading.
+ * @summary Sign in, or create a customer or provider account; then goes where the person was heading. Signing
+ * up with an address whose account was never confirmed says a link went to that address instead.
  *
  * @event book-signed-in - Signed in or signed up; `detail` is the user. Cancel it to stay on the page.
  * @csspart form - The form.
@@ -27,12 +28,14 @@ export class BookAuthForm extends LitElement {
   @state() private busy = false;
   @state() private problem = '';
   @state() private errors: Record<string, string> = {};
+  @state() private sent = '';
 
   override render() {
     const signup = this.mode === 'signup';
     const err = (name: string) =>
       this.errors[name] ? html`<p class="error" id="${name}-error">${this.errors[name]}</p>` : nothing;
     const described = (name: string, hint?: string) => [this.errors[name] && `${name}-error`, hint].filter(Boolean).join(' ') || nothing;
+    if (this.sent) return html`<p class="notice" role="status">${this.sent}</p>`;
     return html`<form part="form" novalidate @submit=${this.handleSubmit}>
       <p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
       ${signup
@@ -64,6 +67,7 @@ export class BookAuthForm extends LitElement {
         <input id="password" name="password" type="password" autocomplete=${signup ? 'new-password' : 'current-password'} required
           minlength=${signup ? 10 : 1} aria-invalid=${Boolean(this.errors.password)} aria-describedby=${described('password', signup ? 'password-hint' : undefined)} />
         ${signup ? html`<span class="hint" id="password-hint">At least 10 characters.</span>` : nothing} ${err('password')}
+        ${signup ? nothing : html`<a class="forgot" href="/forgot-password">Forgot password?</a>`}
       </div>
       <button class="primary" type="submit" ?disabled=${this.busy}>${signup ? 'Create account' : 'Sign in'}</button>
       <p class="switch">
@@ -92,11 +96,13 @@ export class BookAuthForm extends LitElement {
 
     this.busy = true;
     try {
-      const { user } =
+      const answer =
         this.mode === 'signup'
           ? await api.signup({ name: value('name'), email: value('email'), password, role: this.accountType })
           : await api.login(value('email'), password);
-      this.done(user);
+      if ('user' in answer) return this.done(answer.user);
+      this.busy = false;
+      this.sent = 'This address already has an account that was never confirmed. We have emailed it a link: open it to keep the password you just chose and sign in.';
     } catch (e) {
       this.errors = fieldErrors(e);
       this.problem = Object.keys(this.errors).length ? '' : errorText(e);

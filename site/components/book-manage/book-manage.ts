@@ -15,8 +15,9 @@ import '../book-reschedule/book-reschedule.js';
 
 /**
  * @summary The manage link from the booking email (`/manage/:id?token=`): the booking, "add to calendar",
- * reschedule and cancel (only before it starts), and the emails sent about it. Works without an account: the
- * token in the link is the key; a signed-in customer's own bookings open without it.
+ * reschedule and cancel (only before it starts), "Erase my details" once it is over or cancelled, and the emails
+ * sent about it. Works without an account: the token in the link is the key; a signed-in customer's own bookings
+ * open without it.
  *
  * @event book-appointment-changed - Cancelled or moved; `detail` is the booking.
  * @csspart actions - The action buttons.
@@ -58,7 +59,7 @@ export class BookManage extends LitElement {
 
   @state() private booking?: CustomerBooking;
   @state() private emails: Email[] = [];
-  @state() private panel: 'reschedule' | 'cancel' | null = null;
+  @state() private panel: 'reschedule' | 'cancel' | 'erase' | null = null;
   private action = new ActionController(this);
   private token = new URLSearchParams(location.search).get('token') ?? undefined;
   private zone = browserZone();
@@ -79,6 +80,7 @@ export class BookManage extends LitElement {
     }
     const future = Date.parse(b.start) > Date.now();
     const changeable = b.status === 'confirmed' && future;
+    const erasable = !b.contactErased && (b.status !== 'confirmed' || Date.parse(b.end) <= Date.now());
     const links = b.calendarLinks ?? calendarLinks(b);
     return html`<h1>${b.service.name} at ${b.provider.name}</h1>
       <p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
@@ -105,6 +107,17 @@ export class BookManage extends LitElement {
                 : nothing}
             </div>`
           : html`<p class="actions"><a class="button primary" href="/p/${b.provider.slug}/book/${b.service.id}">Book again</a></p>`}
+        ${erasable ? html`<p class="actions"><button @click=${() => this.toggle('erase')} aria-expanded=${this.panel === 'erase'}>Erase my details</button></p>` : nothing}
+        ${b.contactErased ? html`<p class="muted" data-erased>Your name, email, phone and note are erased from this booking.</p>` : nothing}
+        ${this.panel === 'erase'
+          ? html`<div class="notice" role="alertdialog" aria-label="Confirm erasing your details">
+              <p>Erase your name, email, phone and note from this booking? ${b.provider.name} keeps only the time and the service.</p>
+              <div class="row">
+                <button class="danger" ?disabled=${this.action.busy} @click=${this.erase}>Yes, erase my details</button>
+                <button @click=${() => (this.panel = null)}>Keep them</button>
+              </div>
+            </div>`
+          : nothing}
         ${this.panel === 'cancel'
           ? html`<div class="notice" role="alertdialog" aria-label="Confirm cancellation">
               <p>Cancel your ${b.service.name} on ${formatDay(b.start, this.zone)}?</p>
@@ -126,7 +139,7 @@ export class BookManage extends LitElement {
       </section>`;
   }
 
-  private toggle(panel: 'reschedule' | 'cancel'): void {
+  private toggle(panel: 'reschedule' | 'cancel' | 'erase'): void {
     this.panel = this.panel === panel ? null : panel;
     this.action.clear();
   }
@@ -160,6 +173,12 @@ export class BookManage extends LitElement {
     this.run(async () => {
       await api.cancelBooking(this.bookingId, this.token);
       return 'Your booking is cancelled.';
+    });
+
+  private erase = () =>
+    this.run(async () => {
+      await api.eraseBooking(this.bookingId, this.token);
+      return 'Your details are erased from this booking.';
     });
 
   private reschedule = (slot: Slot) =>

@@ -33,12 +33,14 @@ const WEEKDAYS_9_TO_5: WeeklyInterval[] = [1, 2, 3, 4, 5].map((weekday) => ({ we
  *
  * @property profile - The profile, when one exists already (the wizard then starts from it).
  * @property origin - The site's public origin, for the links it shows.
+ * @property emailVerified - The owner confirmed their email address; until then the directory does not list the business.
  */
 export class BookOnboarding extends LitElement {
   static override styles = [siteBase, styles];
 
   @property({ attribute: false }) profile: Profile | null = null;
   @property() origin = location.origin;
+  @property({ type: Boolean, attribute: 'email-verified' }) emailVerified = false;
 
   @state() private step: Step = 'profile';
   private action = new ActionController(this, { fieldsProblem: 'Please check the highlighted fields.' });
@@ -62,6 +64,8 @@ export class BookOnboarding extends LitElement {
     switch (this.step) {
       case 'profile':
         return html`<h2 tabindex="-1">Tell customers about your business</h2>
+          <p class="muted" data-directory-note>Your business appears in the directory once you have confirmed your email
+            address with the link we sent you. Your booking link and widget work right away.</p>
           <book-profile-form mode="onboarding" submit-label="Save and continue" origin=${this.origin}
             .profile=${this.saved ?? this.profile ?? defaultProfile()} .errors=${this.action.errors} ?busy=${this.action.busy}
             @book-profile-submit=${(e: CustomEvent<Profile>) => this.saveProfile(e.detail)}></book-profile-form>`;
@@ -86,6 +90,10 @@ export class BookOnboarding extends LitElement {
     const snippet = embedSnippet({ origin: this.origin, provider: slug });
     return html`<h2 tabindex="-1">You're ready to take bookings</h2>
       <p>Share your booking link, or put the booking widget on your own website.</p>
+      ${this.emailVerified
+        ? nothing
+        : html`<p class="notice" data-directory-note>To be listed in the directory, confirm your email address: open the link
+            we sent you.</p>`}
       <dl class="done-links">
         <dt>Your booking link</dt>
         <dd class="link-row"><a href=${link} data-booking-link>${link}</a> <book-copy-button value=${link} label="Copy link"></book-copy-button></dd>

@@ -9,7 +9,8 @@ import { siteBase } from '../../styles/components.js';
 import '../book-profile-form/book-profile-form.js';
 
 /**
- * @summary The business profile with booking rules and reminder emails, saved to the server.
+ * @summary The business profile with booking rules and reminder emails, saved to the server; and "Close business"
+ * (the slug typed again confirms it): upcoming customers are told, the directory drops it, its data goes 30 days later.
  *
  * @event book-profile-saved - Saved; `detail` is the stored `Profile`.
  *
@@ -36,8 +37,41 @@ export class BookProfileSettings extends LitElement {
       <div class="panel">
         <book-profile-form mode="full" submit-label="Save profile" origin=${this.origin} .profile=${this.profile}
           .errors=${this.action.errors} ?busy=${this.action.busy} @book-profile-submit=${(e: CustomEvent<Profile>) => this.save(e.detail)}></book-profile-form>
-      </div>`;
+      </div>
+      ${this.renderClose()}`;
   }
+
+  private renderClose() {
+    const closedAt = this.profile.closedAt;
+    if (closedAt) {
+      const purge = new Date(Date.parse(closedAt) + 30 * 86_400_000).toLocaleDateString();
+      return html`<section class="panel" aria-labelledby="close-h" data-closed>
+        <h2 id="close-h">Business closed</h2>
+        <p>Your business is closed: it is out of the directory and takes no bookings. Its data is deleted on ${purge}.</p>
+      </section>`;
+    }
+    return html`<section class="panel" aria-labelledby="close-h">
+      <h2 id="close-h">Close business</h2>
+      <p>Your page and the directory entry go at once and nobody can book. Customers with upcoming appointments get a
+        cancellation email. After 30 days, your appointments, customers' details, reviews and account are deleted.</p>
+      <form @submit=${this.close} data-close>
+        <div class="field"><label for="close-confirm">Type <strong>${this.profile.slug}</strong> to confirm</label>
+          <input id="close-confirm" name="confirm" autocomplete="off" required /></div>
+        <button class="danger" type="submit" ?disabled=${this.action.busy}>Close business</button>
+      </form>
+    </section>`;
+  }
+
+  private close = (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const confirm = String(new FormData(event.target as HTMLFormElement).get('confirm') ?? '');
+    return this.action.run(async () => {
+      await api.closeBusiness(confirm);
+      this.profile = (await api.profile()).profile;
+      emit(this, 'book-profile-saved', this.profile);
+      return 'Your business is closed. Customers with upcoming appointments are being told by email.';
+    });
+  };
 
   private save(profile: Profile): Promise<void> {
     return this.action.run(async () => {

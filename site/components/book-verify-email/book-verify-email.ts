@@ -6,8 +6,8 @@ import { errorText } from '../../lib/errors.js';
 import { siteBase } from '../../styles/components.js';
 
 /**
- * @summary The page the confirmation link opens: confirms the address with the link's token and says how many
- * guest bookings joined the account.
+ * @summary The page the confirmation link opens: confirms the address with the link's token (a repeated sign-up's
+ * link also signs in) and says how many guest bookings joined the account.
  *
  * @event book-email-verified - Confirmed; `detail` is `{ attached }`.
  */
@@ -33,7 +33,8 @@ export class BookVerifyEmail extends LitElement {
     try {
       const r = await api.verifyEmail(token);
       const joined = r.attached ? ` ${r.attached} booking${r.attached === 1 ? '' : 's'} you made as a guest ${r.attached === 1 ? 'is' : 'are'} now in your account.` : '';
-      this.result = { ok: true, text: `Thanks, your email address is confirmed.${joined}`, role: r.role };
+      const first = r.signedIn ? 'Thanks, your sign-up is confirmed and you are signed in.' : 'Thanks, your email address is confirmed.';
+      this.result = { ok: true, text: `${first}${joined}`, role: r.role };
       this.dispatchEvent(new CustomEvent('book-email-verified', { detail: { attached: r.attached }, bubbles: true, composed: true }));
     } catch (e) {
       this.result = { ok: false, text: errorText(e) };

@@ -78,11 +78,23 @@ export const recipes: Record<string, Recipe[]> = {
   'POST /api/auth/password': [{ request: withBody('/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'another long passphrase' }), expect: signedIn }],
   'POST /api/auth/verify-email/request': [{ request: at('/api/auth/verify-email/request'), expect: signedIn }],
   'POST /api/auth/verify-email': [{ variant: 'with the link token', request: (w) => ({ path: '/api/auth/verify-email', body: { token: w.verificationToken } }), expect: everyone('ok') }],
+  // The same answer for every caller and address: nobody learns whether an address has an account.
+  'POST /api/auth/password-reset/request': [{ request: (w) => ({ path: '/api/auth/password-reset/request', body: { email: w.sessions.customer.email } }), expect: everyone('ok') }],
+  'POST /api/auth/password-reset': [{ variant: 'with the link token', request: (w) => ({ path: '/api/auth/password-reset', body: { token: w.resetToken, password: 'another long passphrase' } }), expect: everyone('ok') }],
 
   'GET /api/me': [{ request: at('/api/me'), expect: signedIn }],
   'GET /api/me/appointments': [{ request: at('/api/me/appointments'), expect: mine }],
   // Provider A's own mailbox holds the notices of customer A's bookings: theirs to read.
   'GET /api/me/emails': [{ request: at('/api/me/emails'), expect: { ...mine, provider: 'ok' } }],
+  // Like the mailbox: provider A's export holds the notices of customer A's bookings, theirs to read.
+  'GET /api/me/export': [{ request: at('/api/me/export'), expect: { ...mine, provider: 'ok' } }],
+  // Each customer may delete their own account (and only that); a business account is closed from the admin.
+  'DELETE /api/me': [
+    {
+      request: withBody('/api/me', { password: 'correct horse battery', reviews: 'anonymous' }),
+      expect: { anonymous: 'unauthenticated', customer: 'ok', otherCustomer: 'own', provider: 'forbidden', otherProvider: 'forbidden' },
+    },
+  ],
   'GET /api/me/emails/:id': [{ request: (w) => ({ path: `/api/me/emails/${w.customerEmailId}` }), expect: { ...everyone('hidden'), anonymous: 'unauthenticated', customer: 'ok' } }],
   'GET /api/me/emails/:id/html': [{ request: (w) => ({ path: `/api/me/emails/${w.customerEmailId}/html` }), expect: { ...everyone('hidden'), anonymous: 'unauthenticated', customer: 'ok' } }],
 
@@ -121,6 +133,10 @@ export const recipes: Record<string, Recipe[]> = {
       expect: everyone('ok'),
     },
   ],
+  'POST /api/bookings/:id/erase': [
+    { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.pastId}/erase`, body: {} }), expect: bookingBySession },
+    { variant: 'manage token', request: (w) => ({ path: `/api/bookings/${w.pastId}/erase`, body: { token: w.pastToken } }), expect: everyone('ok') },
+  ],
   'GET /api/bookings/:id/emails': [
     { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails` }), expect: bookingBySession },
     { variant: 'manage token', request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails?${token(w)}` }), expect: everyone('ok') },
@@ -136,6 +152,9 @@ export const recipes: Record<string, Recipe[]> = {
 
   'GET /api/admin/profile': [{ request: at('/api/admin/profile'), expect: adminOwn }],
   'PUT /api/admin/profile': [{ request: (w, role) => ({ path: '/api/admin/profile', body: ownProfile(w, role) }), expect: adminOwn }],
+  'POST /api/admin/business/close': [
+    { request: (w, role) => ({ path: '/api/admin/business/close', body: { confirm: role === 'otherProvider' ? w.otherProvider.slug : w.provider.slug } }), expect: adminOwn },
+  ],
   'GET /api/admin/services': [{ request: at('/api/admin/services'), expect: adminOwn }],
   'POST /api/admin/services': [{ request: withBody('/api/admin/services', { name: 'Trim', durationMinutes: 45, price: { amountMinor: 1000, currency: 'EUR' } }), expect: adminOwn }],
   'GET /api/admin/services/:id': [{ request: (w) => ({ path: `/api/admin/services/${w.provider.serviceId}` }), expect: adminOwned }],
@@ -185,6 +204,8 @@ export const recipes: Record<string, Recipe[]> = {
   'GET /login': [{ request: at('/login'), expect: signInPage }],
   'GET /signup': [{ request: at('/signup'), expect: signInPage }],
   'GET /verify-email': [{ request: at('/verify-email'), expect: everyone('ok') }],
+  'GET /forgot-password': [{ request: at('/forgot-password'), expect: everyone('ok') }],
+  'GET /reset-password': [{ request: at('/reset-password'), expect: everyone('ok') }],
   // The manage page is a shell: the booking is fetched with the token from the link, through the API above.
   'GET /manage/:id': [{ request: (w) => ({ path: `/manage/${w.booking.id}` }), expect: everyone('ok') }],
   'GET /account/:rest{.*}?': [{ request: at('/account'), expect: privatePage }],

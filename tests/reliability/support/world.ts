@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../../server/app.js';
-import { createVerificationToken } from '../../../server/auth/email-verification.js';
+import { issueAccountToken } from '../../../server/auth/account-tokens.repository.js';
 import type { Config } from '../../../server/config.js';
 import type { Db } from '../../../server/db/connect.js';
 import { emailWorker } from '../../support/email.js';
@@ -47,8 +47,9 @@ export interface World {
   booking: { id: number; token: string; customerEmailId: number };
   /** A guest's future booking with provider A. */
   guestBooking: { id: number; token: string };
-  /** Customer A's past appointment, still confirmed: ready to be completed or marked a no-show. */
+  /** Customer A's past appointment, still confirmed: ready to be completed or marked a no-show; and its manage token. */
   pastId: number;
+  pastToken: string;
   /** Customer A's completed appointment without a review yet. */
   completedId: number;
   /** Customer A's review of another completed appointment. */
@@ -64,8 +65,10 @@ export interface World {
   /** Provider A's calendar feed token and a failed sync job of theirs. */
   feedToken: string;
   failedSyncJobId: number;
-  /** Customer A's email-verification token. */
+  /** Customer A's email-verification token (single use: each copy of the world has its own). */
   verificationToken: string;
+  /** Customer A's password-reset token (single use too). */
+  resetToken: string;
   /** A built asset of the site and of the widget. */
   siteAsset: string;
   widgetAsset: string;
@@ -147,6 +150,7 @@ export async function buildWorld(): Promise<World> {
     booking: { ...booking, customerEmailId },
     guestBooking,
     pastId: past.id,
+    pastToken: past.token,
     completedId: completed.id,
     reviewId: review.body.review.id,
     customerEmailId,
@@ -156,7 +160,8 @@ export async function buildWorld(): Promise<World> {
     overrideDate,
     feedToken,
     failedSyncJobId: job.id,
-    verificationToken: createVerificationToken(ctx.config.secretKey, { id: customer.userId, email: customer.email }, ctx.clock.now),
+    verificationToken: await issueAccountToken(ctx.db, { userId: customer.userId, email: customer.email, purpose: 'verify_email' }, ctx.clock.now),
+    resetToken: await issueAccountToken(ctx.db, { userId: customer.userId, email: customer.email, purpose: 'password_reset' }, ctx.clock.now),
     siteAsset: `assets/${readdirSync(join(root, 'dist/site/assets')).find((f) => f.endsWith('.js'))!}`,
     widgetAsset: readdirSync(join(root, 'dist/widget/widget/assets')).find((f) => f.endsWith('.js'))!,
   };

@@ -1,0 +1,1 @@
+import '../components/book-password-reset/book-password-reset.js';
