@@ -25,7 +25,7 @@ describe('emails and calendar files as other software reads them', () => {
     ctx = await createTestContext();
     smtp = await startSmtp();
     worker = emailWorker(ctx, { smtpUrl: smtp.url });
-    provider = await createProvider(ctx);
+    provider = await createProvider(ctx, { confirmed: false });
     providerEmail = (await call(ctx, 'GET', '/api/me', { session: provider.session })).body.user.email;
     await flushOutbox(ctx);
   });
