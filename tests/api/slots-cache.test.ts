@@ -162,7 +162,10 @@ describe('slots answers from the cache stay exact', () => {
   it('is emptied only by writes that can change slots: not by an unknown route or a review', async () => {
     let queries = 0;
     const counting: KyselyPlugin = {
-      transformQuery: (a) => (queries++, a.node),
+      transformQuery: (a) => {
+        queries++;
+        return a.node;
+      },
       transformResult: async (a) => a.result,
     };
     const app = {
