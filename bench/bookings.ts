@@ -43,7 +43,10 @@ function bookingBodies(data: Dataset, firstSlot: number, count: number, slotsCyc
  * Benchmark 3: `POST /api/bookings` at 50 connections, every request for a different free slot of one of 100
  * providers; then 2,000 requests racing for the same 10 slots, which must give exactly 10 bookings.
  */
-export async function benchBookings(dir: string, options: { runs?: number; seconds?: number } = {}): Promise<BookingFigures> {
+export async function benchBookings(
+  dir: string,
+  options: { runs?: number; seconds?: number } = {},
+): Promise<BookingFigures> {
   const runs = options.runs ?? 3;
   const seconds = options.seconds ?? 5;
   const connections = 50;
@@ -57,13 +60,22 @@ export async function benchBookings(dir: string, options: { runs?: number; secon
     return file;
   };
   const post = (spec: { bodiesFile: string; durationSeconds?: number; amount?: number }) =>
-    runLoadOn(server, { connections, method: 'POST', path: '/api/bookings', headers: { 'content-type': 'application/json' }, ...spec });
+    runLoadOn(server, {
+      connections,
+      method: 'POST',
+      path: '/api/bookings',
+      headers: { 'content-type': 'application/json' },
+      ...spec,
+    });
   try {
     await post({ bodiesFile: bodiesFile('warmup', bookingBodies(data, nextSlot, 5_000)), durationSeconds: 1 });
     nextSlot += 5_000;
     const results: LoadResult[] = [];
     for (let run = 0; run < runs; run++) {
-      const result = await post({ bodiesFile: bodiesFile(`run-${run}`, bookingBodies(data, nextSlot, perRun)), durationSeconds: seconds });
+      const result = await post({
+        bodiesFile: bodiesFile(`run-${run}`, bookingBodies(data, nextSlot, perRun)),
+        durationSeconds: seconds,
+      });
       if (result.responses >= perRun) throw new Error('the run outlasted its distinct slots; raise perRun');
       results.push(result);
       nextSlot += perRun;
@@ -83,7 +95,8 @@ export async function benchBookings(dir: string, options: { runs?: number; secon
 
     const unexpected: Record<string, number> = {};
     for (const result of results) {
-      for (const [code, n] of Object.entries(result.statusCodes)) if (code !== '201') unexpected[code] = (unexpected[code] ?? 0) + n;
+      for (const [code, n] of Object.entries(result.statusCodes))
+        if (code !== '201') unexpected[code] = (unexpected[code] ?? 0) + n;
     }
     return {
       bookingsPerSecond: median(results.map((r) => (r.statusCodes['201'] ?? 0) / r.durationSeconds)),

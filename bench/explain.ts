@@ -1,12 +1,12 @@
 import SQLite from 'better-sqlite3';
-import { DateTime } from 'luxon';
 import { type CompiledQuery, Kysely, type LogEvent, SqliteDialect } from 'kysely';
+import { DateTime } from 'luxon';
+import type { Db } from '../server/db/connect.js';
+import type { Database } from '../server/db/database.js';
 import { findProviderBySlug, searchProviders } from '../server/providers/providers.repository.js';
 import { findService } from '../server/services/services.repository.js';
 import { loadAvailabilityInput, noBusyTimes } from '../server/slots/availability.loader.js';
 import { nextAvailableTimes } from '../server/slots/next-available.js';
-import type { Database } from '../server/db/database.js';
-import type { Db } from '../server/db/connect.js';
 import type { Dataset } from './lib/datasets.js';
 
 export interface QueryPlan {
@@ -33,7 +33,9 @@ export async function explainHotQueries(data: Dataset): Promise<QueryPlan[]> {
     captured = [];
     await run();
     for (const query of captured) {
-      const rows = sqlite.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[];
+      const rows = sqlite.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as {
+        detail: string;
+      }[];
       plans.push({ purpose, sql: query.sql, plan: rows.map((r) => r.detail) });
     }
   };
@@ -51,13 +53,21 @@ export async function explainHotQueries(data: Dataset): Promise<QueryPlan[]> {
     await loadAvailabilityInput(db, { provider, service, range: month, now: Date.now(), busyTimes: noBusyTimes });
   });
   await record('booking: the conflict check for one start', () =>
-    loadAvailabilityInput(db, { provider, service, range: { start: month.start + 36e5, end: month.start + 36e5 + 1 }, now: Date.now(), busyTimes: noBusyTimes }),
+    loadAvailabilityInput(db, {
+      provider,
+      service,
+      range: { start: month.start + 36e5, end: month.start + 36e5 + 1 },
+      now: Date.now(),
+      busyTimes: noBusyTimes,
+    }),
   );
   await record('directory search (q=hair), with next available times', async () => {
     const rows = await searchProviders(db, { q: 'hair', limit: 20, offset: 0 });
     await nextAvailableTimes(db, rows, { now: Date.now(), busyTimes: noBusyTimes });
   });
-  await record('directory, category and city filter', () => searchProviders(db, { category: 'Yoga', city: 'Lisbon', limit: 20, offset: 0 }));
+  await record('directory, category and city filter', () =>
+    searchProviders(db, { category: 'Yoga', city: 'Lisbon', limit: 20, offset: 0 }),
+  );
   await db.destroy();
   return plans;
 }

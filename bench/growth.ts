@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { performance } from 'node:perf_hooks';
+import { DateTime } from 'luxon';
 import { computeSlots } from '../server/availability/slots.js';
 import { connectDatabase } from '../server/db/connect.js';
 import { findProviderBySlug } from '../server/providers/providers.repository.js';
@@ -40,7 +40,13 @@ export const GROWTH_APPOINTMENTS = [1_000, 10_000, 100_000];
  */
 export async function benchGrowth(
   dir: string,
-  options: { providers?: number[]; appointments?: number[]; seconds?: number; runs?: number; log?: (line: string) => void } = {},
+  options: {
+    providers?: number[];
+    appointments?: number[];
+    seconds?: number;
+    runs?: number;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<GrowthPoint[]> {
   const points: GrowthPoint[] = [];
   const seconds = options.seconds ?? 3;
@@ -63,7 +69,9 @@ export async function benchGrowth(
             start: DateTime.fromISO(data.firstDate, { zone: BUSY.timeZone }).toMillis(),
             end: DateTime.fromISO(to, { zone: BUSY.timeZone }).plus({ days: 1 }).toMillis(),
           };
-          computeSlots(await loadAvailabilityInput(db, { provider, service, range, now: Date.now(), busyTimes: noBusyTimes }));
+          computeSlots(
+            await loadAvailabilityInput(db, { provider, service, range, now: Date.now(), busyTimes: noBusyTimes }),
+          );
           if (round > 0) times.push(performance.now() - started); // round 0 warms up
         }
       }
@@ -72,9 +80,16 @@ export async function benchGrowth(
       const server = await startBenchServer(data.file);
       try {
         // 10 probes × 30 zones × 10 first days: 3,000 different questions, more than the slots cache keeps.
-        const firstDays = Array.from({ length: 10 }, (_, i) => DateTime.fromISO(data.firstDate).plus({ days: i }).toISODate()!);
-        const paths = firstDays.flatMap((day) => chosen.flatMap((p) => ZONES.map((zone) => monthOfSlotsPath(p.slug, p.serviceId, day, zone))));
-        const searches = ['hair', 'yoga', 'berlin', 'lisbon', 'massage', 'physio', 'tutoring', 'dent'].map((q) => `/api/providers?q=${q}&limit=20`);
+        const firstDays = Array.from(
+          { length: 10 },
+          (_, i) => DateTime.fromISO(data.firstDate).plus({ days: i }).toISODate()!,
+        );
+        const paths = firstDays.flatMap((day) =>
+          chosen.flatMap((p) => ZONES.map((zone) => monthOfSlotsPath(p.slug, p.serviceId, day, zone))),
+        );
+        const searches = ['hair', 'yoga', 'berlin', 'lisbon', 'massage', 'physio', 'tutoring', 'dent'].map(
+          (q) => `/api/providers?q=${q}&limit=20`,
+        );
         const endpoint = [];
         const search = [];
         await runLoadOn(server, { connections: 10, durationSeconds: 1, paths });
@@ -83,7 +98,8 @@ export async function benchGrowth(
           search.push(await runLoadOn(server, { connections: 10, durationSeconds: seconds, paths: searches }));
         }
         for (const r of [...endpoint, ...search]) {
-          if (countStatus(r, '2') !== r.responses) throw new Error(`growth: non-200 answers ${JSON.stringify(r.statusCodes)}`);
+          if (countStatus(r, '2') !== r.responses)
+            throw new Error(`growth: non-200 answers ${JSON.stringify(r.statusCodes)}`);
         }
         const point: GrowthPoint = {
           providers: providerCount,

@@ -1,7 +1,8 @@
 // Runs one autocannon load in its own process (so the load generator never shares a CPU core's event loop with
 // the server it measures) and prints a one-line JSON summary. Spec: a JSON file named by the first argument.
-import autocannon from 'autocannon';
+
 import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
 import type { LoadResult, LoadSpec } from './lib/load.js';
 
 const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadSpec;
@@ -32,13 +33,20 @@ const result = await autocannon({
 });
 
 const statusCodes: Record<string, number> = {};
-for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = Number((stat as { count: number }).count);
+for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
+  statusCodes[code] = Number((stat as { count: number }).count);
 const responses = Object.values(statusCodes).reduce((a, b) => a + b, 0);
 const summary: LoadResult = {
   durationSeconds: result.duration,
   responses,
   requestsPerSecond: responses / result.duration,
-  latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+  latencyMs: {
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    mean: result.latency.mean,
+  },
   statusCodes,
   errors: result.errors,
   timeouts: result.timeouts,

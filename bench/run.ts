@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchBookings } from './bookings.js';
 import { explainHotQueries } from './explain.js';
-import { growthDataset } from './lib/datasets.js';
 import { benchGrowth } from './growth.js';
+import { growthDataset } from './lib/datasets.js';
 import { round } from './lib/stats.js';
 import { benchSlotsCompute } from './slots-compute.js';
 import { benchSlotsEndpoint } from './slots-endpoint.js';
@@ -15,7 +15,10 @@ import { benchWidget } from './widget.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (name: string) => !only || only.includes(name);
 
 interface Row {
@@ -29,8 +32,20 @@ interface Row {
 
 const rows: Row[] = [];
 const results: Record<string, unknown> = {};
-const row = (benchmark: string, figure: string, value: number | string, unit: string, budget?: { text: string; ok: boolean }) =>
-  rows.push({ benchmark, figure, value: typeof value === 'number' ? round(value) : value, unit, ...(budget && { budget: budget.text, ok: budget.ok }) });
+const row = (
+  benchmark: string,
+  figure: string,
+  value: number | string,
+  unit: string,
+  budget?: { text: string; ok: boolean },
+) =>
+  rows.push({
+    benchmark,
+    figure,
+    value: typeof value === 'number' ? round(value) : value,
+    unit,
+    ...(budget && { budget: budget.text, ok: budget.ok }),
+  });
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
 
 const machine = {
@@ -57,10 +72,18 @@ try {
     const r = await benchSlotsEndpoint(dir, quick ? { runs: 1, seconds: 2 } : {});
     results.endpoint = r;
     row('2 Slots endpoint', 'req/s ratio to constant JSON', r.ratio, '×', { text: '≥ 0.5', ok: r.ratio >= 0.5 });
-    row('2 Slots endpoint', 'p99 latency at 50 connections', r.slotsP99Ms, 'ms', { text: '≤ 20 ms', ok: r.slotsP99Ms <= 20 });
+    row('2 Slots endpoint', 'p99 latency at 50 connections', r.slotsP99Ms, 'ms', {
+      text: '≤ 20 ms',
+      ok: r.slotsP99Ms <= 20,
+    });
     row('2 Slots endpoint', 'slots req/s (same month: cached)', r.slotsRps, 'req/s');
     row('2 Slots endpoint', 'constant JSON req/s', r.constantRps, 'req/s');
-    row('2 Slots endpoint', 'server CPU per answer: cached slots / constant', `${round(r.slotsCpuMs)} / ${round(r.constantCpuMs)}`, 'ms');
+    row(
+      '2 Slots endpoint',
+      'server CPU per answer: cached slots / constant',
+      `${round(r.slotsCpuMs)} / ${round(r.constantCpuMs)}`,
+      'ms',
+    );
     row('2 Slots endpoint', 'uncached req/s (distinct months)', r.uncachedRps, 'req/s');
     row('2 Slots endpoint', 'uncached p99 latency', r.uncachedP99Ms, 'ms');
     row('2 Slots endpoint', 'server CPU per uncached answer', r.uncachedCpuMs, 'ms');
@@ -69,7 +92,10 @@ try {
     progress('3/5 booking throughput and the 10-slot race…');
     const r = await benchBookings(dir, quick ? { runs: 1, seconds: 2 } : {});
     results.bookings = r;
-    row('3 Bookings', 'bookings/s, 100 providers, 50 connections', r.bookingsPerSecond, '/s', { text: '≥ 1,000/s', ok: r.bookingsPerSecond >= 1000 });
+    row('3 Bookings', 'bookings/s, 100 providers, 50 connections', r.bookingsPerSecond, '/s', {
+      text: '≥ 1,000/s',
+      ok: r.bookingsPerSecond >= 1000,
+    });
     row('3 Bookings', 'server CPU per booking', r.serverCpuMsPerBooking, 'ms');
     row('3 Bookings', '5xx answers', r.fiveXx, '', { text: '0', ok: r.fiveXx === 0 });
     row('3 Bookings', 'p99 latency', r.p99Ms, 'ms');
@@ -82,19 +108,36 @@ try {
     progress('4/5 widget in headless Chromium…');
     const r = await benchWidget(dir, quick ? { runs: 2 } : {});
     results.widget = r;
-    row('4 Widget', `gzipped bytes (${r.assetFiles.length} files)`, r.assetBytesGzip, 'B', { text: '≤ 20 KB', ok: r.assetBytesGzip <= 20 * 1024 });
-    row('4 Widget', 'script load → first slots painted', r.firstSlotsMedianMs, 'ms', { text: '≤ 300 ms', ok: r.firstSlotsMedianMs <= 300 });
+    row('4 Widget', `gzipped bytes (${r.assetFiles.length} files)`, r.assetBytesGzip, 'B', {
+      text: '≤ 20 KB',
+      ok: r.assetBytesGzip <= 20 * 1024,
+    });
+    row('4 Widget', 'script load → first slots painted', r.firstSlotsMedianMs, 'ms', {
+      text: '≤ 300 ms',
+      ok: r.firstSlotsMedianMs <= 300,
+    });
   }
   if (wanted('growth')) {
     progress('5/5 growth (12 databases)…');
-    const r = await benchGrowth(dir, { ...(quick && { providers: [10, 10_000], appointments: [1_000, 100_000], runs: 1, seconds: 2 }), log: progress });
+    const r = await benchGrowth(dir, {
+      ...(quick && { providers: [10, 10_000], appointments: [1_000, 100_000], runs: 1, seconds: 2 }),
+      log: progress,
+    });
     results.growth = r;
     const spread = (values: number[]) => Math.max(...values) / Math.min(...values);
     for (const p of r) {
-      row('5 Growth', `${p.providers} providers, ${p.appointments} appointments: slots time / endpoint p50 / p99`, `${round(p.slotsMedianMs)} / ${p.endpointP50Ms} / ${p.endpointP99Ms}`, 'ms');
+      row(
+        '5 Growth',
+        `${p.providers} providers, ${p.appointments} appointments: slots time / endpoint p50 / p99`,
+        `${round(p.slotsMedianMs)} / ${p.endpointP50Ms} / ${p.endpointP99Ms}`,
+        'ms',
+      );
     }
     const slotSpread = spread(r.map((p) => p.slotsMedianMs));
-    row('5 Growth', 'slots time, largest / smallest database', slotSpread, '×', { text: 'flat (≤ 2×)', ok: slotSpread <= 2 });
+    row('5 Growth', 'slots time, largest / smallest database', slotSpread, '×', {
+      text: 'flat (≤ 2×)',
+      ok: slotSpread <= 2,
+    });
   }
   if (wanted('explain')) {
     progress('EXPLAIN QUERY PLAN of the hot queries on the largest growth database…');
@@ -108,14 +151,33 @@ try {
 
 const table = [
   ['Benchmark', 'Figure', 'Measured', 'Budget', ''],
-  ...rows.map((r) => [r.benchmark, r.figure, `${r.value} ${r.unit}`.trim(), r.budget ?? '', r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED']),
+  ...rows.map((r) => [
+    r.benchmark,
+    r.figure,
+    `${r.value} ${r.unit}`.trim(),
+    r.budget ?? '',
+    r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED',
+  ]),
 ];
 const widths = table[0]!.map((_, i) => Math.max(...table.map((line) => line[i]!.length)));
-console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (load average at start ${machine.loadAverageAtStart.join(' ')})\n`);
+console.log(
+  `\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (load average at start ${machine.loadAverageAtStart.join(' ')})\n`,
+);
 for (const [i, line] of table.entries()) {
-  console.log(line.map((cell, j) => cell.padEnd(widths[j]!)).join('  ').trimEnd());
+  console.log(
+    line
+      .map((cell, j) => cell.padEnd(widths[j]!))
+      .join('  ')
+      .trimEnd(),
+  );
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
-const output = { measuredAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), machine: { ...machine, loadAverageAtEnd: loadavg().map(round) }, rows, results };
+const output = {
+  measuredAt: new Date().toISOString(),
+  seconds: Math.round((Date.now() - started) / 1000),
+  machine: { ...machine, loadAverageAtEnd: loadavg().map(round) },
+  rows,
+  results,
+};
 writeFileSync(fileURLToPath(new URL('results.json', import.meta.url)), `${JSON.stringify(output, null, 2)}\n`);
 console.log(`\nbench/results.json written (${output.seconds} s).`);

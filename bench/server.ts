@@ -31,12 +31,19 @@ const calendar = createCalendarSync({ db, config });
 const app = createApp({ db, config, calendar });
 const calendarWorkers = calendar.start();
 // No SMTP_URL: emails go to the built-in mailbox, as in a default install.
-const emailWorker = startEmailWorker({ db, transport: transportFor(null), from: config.mailFrom, appUrl: config.appUrl, secretKey: config.secretKey });
+const emailWorker = startEmailWorker({
+  db,
+  transport: transportFor(null),
+  from: config.mailFrom,
+  appUrl: config.appUrl,
+  secretKey: config.secretKey,
+});
 const bare = new Hono().get(CONSTANT_PATH, (c) => c.json({ ok: true, service: 'book-your-services', slots: [] }));
 
 const server = serve(
   {
-    fetch: (request, env) => (new URL(request.url).pathname === CONSTANT_PATH ? bare.fetch(request) : app.fetch(request, env)),
+    fetch: (request, env) =>
+      new URL(request.url).pathname === CONSTANT_PATH ? bare.fetch(request) : app.fetch(request, env),
     port: 0,
     hostname: '127.0.0.1',
   },

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { BUSY } from './lib/scenario.js';
 import { busyDataset } from './lib/datasets.js';
 import { countStatus, type LoadResult, runLoadOn } from './lib/load.js';
+import { BUSY } from './lib/scenario.js';
 import { CONSTANT_PATH, startBenchServer } from './lib/server-process.js';
 import { median } from './lib/stats.js';
 
@@ -28,23 +28,53 @@ export interface EndpointFigures {
 }
 
 /** A month of the busy provider's slots, as the widget asks for them (one calendar page at a time). */
-export function monthOfSlotsPath(slug: string, serviceId: number, firstDate: string, timeZone: string = BUSY.timeZone): string {
+export function monthOfSlotsPath(
+  slug: string,
+  serviceId: number,
+  firstDate: string,
+  timeZone: string = BUSY.timeZone,
+): string {
   const to = DateTime.fromISO(firstDate).plus({ days: 30 }).toISODate();
   return `/api/providers/${slug}/slots?service=${serviceId}&from=${firstDate}&to=${to}&tz=${encodeURIComponent(timeZone)}`;
 }
 
 export const ZONES = [
-  'Europe/Berlin', 'Europe/London', 'Europe/Paris', 'Europe/Madrid', 'Europe/Rome', 'Europe/Vienna', 'Europe/Zurich', 'Europe/Lisbon',
-  'Europe/Warsaw', 'Europe/Prague', 'Europe/Athens', 'Europe/Helsinki', 'Europe/Stockholm', 'Europe/Oslo', 'Europe/Dublin',
-  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Toronto', 'America/Sao_Paulo',
-  'Asia/Tokyo', 'Asia/Singapore', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Shanghai', 'Australia/Sydney', 'Australia/Perth',
-  'Africa/Johannesburg', 'Pacific/Auckland',
+  'Europe/Berlin',
+  'Europe/London',
+  'Europe/Paris',
+  'Europe/Madrid',
+  'Europe/Rome',
+  'Europe/Vienna',
+  'Europe/Zurich',
+  'Europe/Lisbon',
+  'Europe/Warsaw',
+  'Europe/Prague',
+  'Europe/Athens',
+  'Europe/Helsinki',
+  'Europe/Stockholm',
+  'Europe/Oslo',
+  'Europe/Dublin',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Toronto',
+  'America/Sao_Paulo',
+  'Asia/Tokyo',
+  'Asia/Singapore',
+  'Asia/Dubai',
+  'Asia/Kolkata',
+  'Asia/Shanghai',
+  'Australia/Sydney',
+  'Australia/Perth',
+  'Africa/Johannesburg',
+  'Pacific/Auckland',
 ];
 
 /** 60 first days × 30 zones: months that are all different questions. */
 function distinctMonths(slug: string, serviceId: number, firstDate: string): string[] {
-  return Array.from({ length: 60 }, (_, day) => DateTime.fromISO(firstDate).plus({ days: day }).toISODate()!).flatMap((from) =>
-    ZONES.map((zone) => monthOfSlotsPath(slug, serviceId, from, zone)),
+  return Array.from({ length: 60 }, (_, day) => DateTime.fromISO(firstDate).plus({ days: day }).toISODate()!).flatMap(
+    (from) => ZONES.map((zone) => monthOfSlotsPath(slug, serviceId, from, zone)),
   );
 }
 
@@ -52,7 +82,10 @@ function distinctMonths(slug: string, serviceId: number, firstDate: string): str
  * Benchmark 2: the slots endpoint against a constant-JSON endpoint of the same server process, at 50 connections.
  * Runs alternate between the two so drifting machine load hits both alike; the ratio is taken within each run.
  */
-export async function benchSlotsEndpoint(dir: string, options: { runs?: number; seconds?: number } = {}): Promise<EndpointFigures> {
+export async function benchSlotsEndpoint(
+  dir: string,
+  options: { runs?: number; seconds?: number } = {},
+): Promise<EndpointFigures> {
   const runs = options.runs ?? 5;
   const seconds = options.seconds ?? 5;
   const connections = 50;
@@ -65,7 +98,8 @@ export async function benchSlotsEndpoint(dir: string, options: { runs?: number; 
     if (probe.status !== 200) throw new Error(`slots probe answered ${probe.status}: ${await probe.text()}`);
     const slotsPerResponse = ((await probe.json()) as { slots: unknown[] }).slots.length;
     const months = distinctMonths(provider.slug, provider.serviceId, data.firstDate);
-    const load = (paths: string[], durationSeconds: number) => runLoadOn(server, { connections, durationSeconds, paths });
+    const load = (paths: string[], durationSeconds: number) =>
+      runLoadOn(server, { connections, durationSeconds, paths });
     await load([CONSTANT_PATH], 2); // warm-up: JIT, SQLite page cache
     await load([slotsPath], 2);
     await load(months, 2);

@@ -70,10 +70,18 @@ export async function benchWidget(dir: string, options: { runs?: number } = {}):
       tab.on('requestfinished', (request) => {
         const url = new URL(request.url());
         if (url.origin !== server.url) return;
-        sizes.push(request.sizes().then((s) => ({ path: url.pathname, bytes: s.responseBodySize, api: url.pathname.startsWith('/api/') })));
+        sizes.push(
+          request
+            .sizes()
+            .then((s) => ({ path: url.pathname, bytes: s.responseBodySize, api: url.pathname.startsWith('/api/') })),
+        );
       });
       await tab.goto(siteUrl);
-      await tab.waitForFunction(() => (window as unknown as { __painted?: number }).__painted !== undefined, undefined, { timeout: 30_000 });
+      await tab.waitForFunction(
+        () => (window as unknown as { __painted?: number }).__painted !== undefined,
+        undefined,
+        { timeout: 30_000 },
+      );
       const elapsed = await tab.evaluate((widgetUrl) => {
         const start = performance.getEntriesByName(widgetUrl)[0]?.startTime;
         if (start === undefined) throw new Error('widget.js was not fetched');

@@ -104,6 +104,8 @@ export async function checkLayers(root = REPO): Promise<string[]> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const problems = await checkLayers();
   for (const problem of problems) console.error(problem);
-  console.log(problems.length === 0 ? 'layers: no violation, no folder cycle' : `layers: ${problems.length} problem(s)`);
+  console.log(
+    problems.length === 0 ? 'layers: no violation, no folder cycle' : `layers: ${problems.length} problem(s)`,
+  );
   process.exitCode = problems.length === 0 ? 0 : 1;
 }

@@ -3,8 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { meRoutes } from './account/me.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
-import { loadSession } from './auth/session.middleware.js';
 import { passwordResetRoutes } from './auth/password-reset.routes.js';
+import { loadSession } from './auth/session.middleware.js';
 import { sessionCookieName } from './auth/session-cookie.js';
 import { verificationRoutes } from './auth/verification.routes.js';
 import type { BusyTimeSource } from './availability/availability.types.js';
@@ -15,12 +15,11 @@ import { bookingsRoutes } from './bookings/bookings.routes.js';
 import { type CalendarSync, createCalendarSync } from './calendar/calendar-sync.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
-import type { ProviderRow } from './providers/providers.table.js';
+import { accountLinkSender } from './email/account-links.js';
 import { adminEmailsRoutes } from './email/admin-emails.routes.js';
 import { bookingEmailsRoutes } from './email/booking-emails.routes.js';
 import { mailboxRoutes } from './email/mailbox.routes.js';
 import { emailOutboxListener } from './email/outbox.listener.js';
-import { accountLinkSender } from './email/account-links.js';
 import { AppError } from './errors.js';
 import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
@@ -28,15 +27,16 @@ import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
 import { businessRoutes, myDataRoutes } from './privacy/privacy.routes.js';
 import { profileRoutes } from './providers/profile.routes.js';
-import { adminReviewsRoutes, providerReviewsRoutes, reviewsRoutes } from './reviews/reviews.routes.js';
 import { providersRoutes } from './providers/providers.routes.js';
+import type { ProviderRow } from './providers/providers.table.js';
 import { requireProvider } from './providers/require-provider.js';
+import { adminReviewsRoutes, providerReviewsRoutes, reviewsRoutes } from './reviews/reviews.routes.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { siteRoutes } from './site/site.routes.js';
 import { nextAvailableTimes } from './slots/next-available.js';
-import { createSlotsCache } from './slots/slots-cache.js';
 import { slotsRoutes } from './slots/slots.routes.js';
+import { createSlotsCache } from './slots/slots-cache.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 
 export interface AppDeps {
@@ -74,7 +74,8 @@ export function createApp(deps: AppDeps) {
       ...(deps.appointmentListeners ?? []),
     ],
   };
-  const asProvider = <T extends Hono<AppEnv>>(routes: T) => new Hono<AppEnv>().use(requireProvider(db)).route('/', routes);
+  const asProvider = <T extends Hono<AppEnv>>(routes: T) =>
+    new Hono<AppEnv>().use(requireProvider(db)).route('/', routes);
 
   const app = new Hono<AppEnv>();
   // The widget and public API are meant to be used from other sites, hence cross-origin CORP.
@@ -98,14 +99,18 @@ export function createApp(deps: AppDeps) {
   // Account links (confirm an address, choose a new password) are emails: email's sender, handed to auth.
   const sendAccountLink = accountLinkSender({ db, now, appUrl: config.appUrl, secretKey: config.secretKey });
   const account = { db, now, sendAccountLink, secureCookies, trustProxy: config.trustProxy };
-  app.route('/api/auth', authRoutes({ ...account, loginRateLimit: config.loginRateLimit, signupRateLimit: config.signupRateLimit }));
+  app.route(
+    '/api/auth',
+    authRoutes({ ...account, loginRateLimit: config.loginRateLimit, signupRateLimit: config.signupRateLimit }),
+  );
   app.route('/api/auth/verify-email', verificationRoutes(account));
   app.route('/api/auth/password-reset', passwordResetRoutes(account));
   app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
   app.route('/api/me', myDataRoutes({ ...bookingDeps, secureCookies }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   // The directory's "next available" comes from slots, which itself reads providers: given, not imported.
-  const nextAvailable = (rows: ProviderRow[]) => nextAvailableTimes(db, rows, { now: now().getTime(), busyTimes: bookingDeps.busyTimes });
+  const nextAvailable = (rows: ProviderRow[]) =>
+    nextAvailableTimes(db, rows, { now: now().getTime(), busyTimes: bookingDeps.busyTimes });
   app.route('/api/providers', providersRoutes({ db, nextAvailable }));
   app.route(
     '/api/providers',
@@ -126,7 +131,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/bookings', bookingEmailsRoutes({ db, secretKey: config.secretKey }));
   app.route('/api/reviews', reviewsRoutes({ db, now }));
   app.route('/api/admin/profile', profileRoutes(db, slotsCache.invalidateProvider));
-  app.route('/api/admin/business', asProvider(businessRoutes({ ...bookingDeps, slotsChanged: slotsCache.invalidateProvider })));
+  app.route(
+    '/api/admin/business',
+    asProvider(businessRoutes({ ...bookingDeps, slotsChanged: slotsCache.invalidateProvider })),
+  );
   app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));

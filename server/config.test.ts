@@ -19,9 +19,9 @@ describe('loadConfig', () => {
   });
 
   it('lists every bad variable in one clear message', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_URL: 'ftp://x', SEED_DEMO: 'maybe' })).toThrowError(
-      /PORT[\s\S]*DATABASE_URL[\s\S]*APP_URL[\s\S]*SEED_DEMO/,
-    );
+    expect(() =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_URL: 'ftp://x', SEED_DEMO: 'maybe' }),
+    ).toThrowError(/PORT[\s\S]*DATABASE_URL[\s\S]*APP_URL[\s\S]*SEED_DEMO/);
   });
 
   it('requires SECRET_KEY in production', () => {
@@ -35,6 +35,11 @@ describe('loadConfig', () => {
 
   it('reads SEED_DEMO=false and in-memory databases', () => {
     const config = loadConfig({ SEED_DEMO: 'false', DATABASE_URL: 'sqlite::memory:', PORT: '8080' });
-    expect(config).toMatchObject({ seedDemo: false, databaseUrl: 'sqlite::memory:', port: 8080, appUrl: 'http://localhost:8080' });
+    expect(config).toMatchObject({
+      seedDemo: false,
+      databaseUrl: 'sqlite::memory:',
+      port: 8080,
+      appUrl: 'http://localhost:8080',
+    });
   });
 });

@@ -12,7 +12,10 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z.string().regex(/^sqlite:.+/, 'must look like sqlite:./data/app.db or sqlite::memory:').default('sqlite:./data/app.db'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^sqlite:.+/, 'must look like sqlite:./data/app.db or sqlite::memory:')
+    .default('sqlite:./data/app.db'),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   SEED_DEMO: flag.optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = connectDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  if (config.seedDemo && (await seedDemoData(db, new Date()))) console.log('Seeded demo data (see README.md for the demo logins).');
+  if (config.seedDemo && (await seedDemoData(db, new Date())))
+    console.log('Seeded demo data (see README.md for the demo logins).');
 
   const calendar = createCalendarSync({ db, config });
   const app = createApp({ db, config, calendar });
@@ -28,14 +29,20 @@ async function main(): Promise<void> {
     secretKey: config.secretKey,
   });
   // Stored idempotent answers are only needed while a client may still retry (24 h).
-  const idempotencyPurge = startPollingWorker('idempotency purge', 60 * 60 * 1000, () => purgeExpiredKeys(db, new Date()));
+  const idempotencyPurge = startPollingWorker('idempotency purge', 60 * 60 * 1000, () =>
+    purgeExpiredKeys(db, new Date()),
+  );
   // Contact details of old appointments are erased after RETENTION_DAYS; closed businesses go after their grace period.
   const retention = startPollingWorker('retention', 60 * 60 * 1000, async () => {
     const { erased, purged } = await retentionPass({ db, now: new Date(), retentionDays: config.retentionDays });
-    if (erased || purged) console.log(`Retention: erased the contact details of ${erased} appointments, deleted ${purged} closed businesses.`);
+    if (erased || purged)
+      console.log(
+        `Retention: erased the contact details of ${erased} appointments, deleted ${purged} closed businesses.`,
+      );
   });
   void retention.runOnce();
-  if (!config.smtpUrl) console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see docs/email.md).');
+  if (!config.smtpUrl)
+    console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see docs/email.md).');
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Book your services is listening on ${config.appUrl} (port ${info.port})`);
   });

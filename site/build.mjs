@@ -11,4 +11,6 @@ const files = await buildAndGzip({
   served: /\.(js|css|svg)$/,
 });
 const total = files.reduce((sum, f) => sum + f.gzipBytes, 0);
-console.log(`site: ${files.length} files, ${(total / 1024).toFixed(1)} KB gzipped in ${relative(process.cwd(), outDir)}`);
+console.log(
+  `site: ${files.length} files, ${(total / 1024).toFixed(1)} KB gzipped in ${relative(process.cwd(), outDir)}`,
+);

@@ -7,7 +7,11 @@ import { buildAndGzip } from './vite-build.mjs';
 
 const BUDGET = 20 * 1024;
 const outDir = fileURLToPath(new URL('../dist/widget', import.meta.url));
-const files = await buildAndGzip({ configFile: fileURLToPath(new URL('vite.config.ts', import.meta.url)), outDir, served: /\.js$/ });
+const files = await buildAndGzip({
+  configFile: fileURLToPath(new URL('vite.config.ts', import.meta.url)),
+  outDir,
+  served: /\.js$/,
+});
 // After the build, which empties the folder: the element's API for editors and type generators.
 await widgetManifest();
 

@@ -2,9 +2,9 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
 import { chromePath, chromiumArgs } from '../tests/support/chromium.mjs';
 import { shiftedClock } from '../tests/support/shifted-clock.mjs';
-import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clock = shiftedClock();
@@ -67,7 +67,14 @@ export default {
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }), bookingApi()],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
+    }),
+    bookingApi(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromePath, args: chromiumArgs },

@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import type { WeeklyInterval } from '../../server/availability/availability.types.js';
-import { BUSY, appointmentsIn, datesFrom, overridesIn, threeIntervalsEveryDay } from './scenario.js';
+import { appointmentsIn, BUSY, datesFrom, overridesIn, threeIntervalsEveryDay } from './scenario.js';
 import { appointmentRows, insertAppointments, openBenchDatabase, type SeededProvider, seedProviders } from './seed.js';
 
 export interface Dataset {
@@ -28,7 +28,10 @@ export async function busyDataset(dir: string): Promise<Dataset> {
     serviceMinutes: BUSY.serviceMinutes,
     rules: { minNoticeMinutes: 60, maxDaysAhead: 365, slotStepMinutes: BUSY.stepMinutes },
   });
-  await insertAppointments(db, appointmentRows(providers[0]!, appointmentsIn(dates, BUSY.timeZone, BUSY.appointments), () => 'confirmed'));
+  await insertAppointments(
+    db,
+    appointmentRows(providers[0]!, appointmentsIn(dates, BUSY.timeZone, BUSY.appointments), () => 'confirmed'),
+  );
   await db.destroy();
   return { file, providers, firstDate };
 }
@@ -93,7 +96,11 @@ export async function growthDataset(dir: string, background: number, appointment
     const count = Math.floor(appointmentCount / background) + (i < appointmentCount % background ? 1 : 0);
     if (count === 0) continue;
     const intervals = appointmentsIn(dates, zone, count, 1000 + i);
-    rows.push(...appointmentRows(provider, intervals, (a, n) => (a.start > now ? 'confirmed' : n % 20 === 0 ? 'cancelled' : 'completed')));
+    rows.push(
+      ...appointmentRows(provider, intervals, (a, n) =>
+        a.start > now ? 'confirmed' : n % 20 === 0 ? 'cancelled' : 'completed',
+      ),
+    );
     if (rows.length >= 20_000) {
       await insertAppointments(db, rows);
       rows = [];

@@ -52,7 +52,10 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
 }
 
 /** `runLoad` with the server's CPU time per response measured across the run. */
-export async function runLoadOn(server: { url: string; cpuMs: () => number | undefined }, spec: Omit<LoadSpec, 'url'>): Promise<LoadResult> {
+export async function runLoadOn(
+  server: { url: string; cpuMs: () => number | undefined },
+  spec: Omit<LoadSpec, 'url'>,
+): Promise<LoadResult> {
   const before = server.cpuMs();
   const result = await runLoad({ ...spec, url: server.url });
   const after = server.cpuMs();

@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import type { AvailabilityInput, BookedInterval, DateOverride, WeeklyInterval } from '../../server/availability/availability.types.js';
+import type {
+  AvailabilityInput,
+  BookedInterval,
+  DateOverride,
+  WeeklyInterval,
+} from '../../server/availability/availability.types.js';
 import { pick, seededRandom } from './random.js';
 
 /** The busy provider of benchmarks 1 and 2: open every day in three stretches, a 30-minute service on a 15-minute grid. */
@@ -34,7 +39,13 @@ export function overridesIn(dates: string[], count: number, seed = 7): DateOverr
   while (chosen.size < Math.min(count, dates.length)) chosen.add(dates[pick(random, dates.length)]!);
   return [...chosen].sort().map((date, i) => ({
     date,
-    intervals: i % 5 === 0 ? [] : [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '20:00' }],
+    intervals:
+      i % 5 === 0
+        ? []
+        : [
+            { start: '08:00', end: '12:00' },
+            { start: '13:00', end: '20:00' },
+          ],
   }));
 }
 
@@ -65,7 +76,9 @@ export function busyProviderInput(firstDate = '2027-03-01'): AvailabilityInput {
   const dates = datesFrom(firstDate, BUSY.days);
   const zone = BUSY.timeZone;
   const rangeStart = DateTime.fromISO(firstDate, { zone }).toMillis();
-  const rangeEnd = DateTime.fromISO(dates[dates.length - 1]!, { zone }).plus({ days: 1 }).toMillis();
+  const rangeEnd = DateTime.fromISO(dates[dates.length - 1]!, { zone })
+    .plus({ days: 1 })
+    .toMillis();
   return {
     timeZone: zone,
     weeklyHours: threeIntervalsEveryDay(),

@@ -1,9 +1,9 @@
-import type { Insertable } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import type { Insertable } from 'kysely';
 import type { BookedInterval, DateOverride, WeeklyInterval } from '../../server/availability/availability.types.js';
-import { connectDatabase, type Db, migrateToLatest } from '../../server/db/connect.js';
 import type { AppointmentStatus, NewAppointment } from '../../server/bookings/bookings.table.js';
+import { connectDatabase, type Db, migrateToLatest } from '../../server/db/connect.js';
 import type { Database } from '../../server/db/database.js';
 
 type NewOverride = Insertable<Database['date_overrides']>;
@@ -47,7 +47,15 @@ export async function seedProviders(db: Db, plan: ProviderPlan): Promise<SeededP
       const users = await trx
         .insertInto('users')
         // Confirmed owners: the directory lists only those.
-        .values(batch.map((n) => ({ email: `${plan.slugPrefix}-${n}@bench.test`, password_hash: 'not-a-hash', name: `Owner ${n}`, role: 'provider' as const, email_verified_at: '2026-01-01T00:00:00.000Z' })))
+        .values(
+          batch.map((n) => ({
+            email: `${plan.slugPrefix}-${n}@bench.test`,
+            password_hash: 'not-a-hash',
+            name: `Owner ${n}`,
+            role: 'provider' as const,
+            email_verified_at: '2026-01-01T00:00:00.000Z',
+          })),
+        )
         .returning('id')
         .execute();
       const providers = await trx
@@ -90,7 +98,11 @@ export async function seedProviders(db: Db, plan: ProviderPlan): Promise<SeededP
       const hours = providers.flatMap((p) =>
         plan.weekly.map((w) => ({ provider_id: p.id, weekday: w.weekday, start_time: w.start, end_time: w.end })),
       );
-      for (let i = 0; i < hours.length; i += 1000) await trx.insertInto('weekly_hours').values(hours.slice(i, i + 1000)).execute();
+      for (let i = 0; i < hours.length; i += 1000)
+        await trx
+          .insertInto('weekly_hours')
+          .values(hours.slice(i, i + 1000))
+          .execute();
       const overrides = providers.flatMap((p) =>
         (plan.overrides ?? []).flatMap((o): NewOverride[] =>
           o.intervals.length === 0
@@ -98,7 +110,11 @@ export async function seedProviders(db: Db, plan: ProviderPlan): Promise<SeededP
             : o.intervals.map((i) => ({ provider_id: p.id, date: o.date, start_time: i.start, end_time: i.end })),
         ),
       );
-      for (let i = 0; i < overrides.length; i += 1000) await trx.insertInto('date_overrides').values(overrides.slice(i, i + 1000)).execute();
+      for (let i = 0; i < overrides.length; i += 1000)
+        await trx
+          .insertInto('date_overrides')
+          .values(overrides.slice(i, i + 1000))
+          .execute();
       for (const [i, p] of providers.entries()) seeded.push({ id: p.id, slug: p.slug, serviceId: services[i]!.id });
     }
   });
@@ -134,6 +150,10 @@ export function appointmentRows(
 
 export async function insertAppointments(db: Db, rows: NewAppointment[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('appointments').values(rows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await trx
+        .insertInto('appointments')
+        .values(rows.slice(i, i + 1000))
+        .execute();
   });
 }

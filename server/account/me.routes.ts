@@ -22,9 +22,16 @@ export function meRoutes(deps: { db: Db; appUrl: string }) {
       const provider = user.role === 'provider' ? await findProviderByUser(db, user.id) : undefined;
       return c.json({ user, ...(user.role === 'provider' && { provider: provider ? adminProvider(provider) : null }) });
     })
-    .get('/appointments', validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) })), async (c) => {
-      // The customer's own bookings; cancel and reschedule go through /api/bookings/:id with the session.
-      const rows = await listAppointments(db, { customerUserId: c.get('user')!.id, limit: c.req.valid('query').limit });
-      return c.json({ appointments: rows.map((a) => bookingView(a, deps.appUrl)) });
-    });
+    .get(
+      '/appointments',
+      validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) })),
+      async (c) => {
+        // The customer's own bookings; cancel and reschedule go through /api/bookings/:id with the session.
+        const rows = await listAppointments(db, {
+          customerUserId: c.get('user')!.id,
+          limit: c.req.valid('query').limit,
+        });
+        return c.json({ appointments: rows.map((a) => bookingView(a, deps.appUrl)) });
+      },
+    );
 }

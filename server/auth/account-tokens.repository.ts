@@ -21,7 +21,11 @@ export interface NewAccountToken {
 
 /** Stores a new link's token by hash and returns the token, which exists nowhere else once the email is sent. */
 export async function issueAccountToken(db: Db, token: NewAccountToken, now: Date): Promise<string> {
-  await db.deleteFrom('account_tokens').where('user_id', '=', token.userId).where('expires_at', '<=', now.toISOString()).execute();
+  await db
+    .deleteFrom('account_tokens')
+    .where('user_id', '=', token.userId)
+    .where('expires_at', '<=', now.toISOString())
+    .execute();
   const plain = generateToken();
   await db
     .insertInto('account_tokens')

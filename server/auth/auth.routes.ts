@@ -39,7 +39,12 @@ export function authRoutes(deps: AuthDeps) {
     limit: deps.loginRateLimit,
     key: async (c) => `${await emailOfBody(c)}|${clientAddress(c, deps.trustProxy)}`,
   });
-  const signupLimit = rateLimit({ windowMs: HOUR, limit: deps.signupRateLimit, key: (c) => `signup|${clientAddress(c, deps.trustProxy)}`, now: clock });
+  const signupLimit = rateLimit({
+    windowMs: HOUR,
+    limit: deps.signupRateLimit,
+    key: (c) => `signup|${clientAddress(c, deps.trustProxy)}`,
+    now: clock,
+  });
 
   const startSession = async (c: Parameters<typeof setSessionCookie>[0], userId: number) => {
     const { token, expiresAt } = await createSession(db, userId, now());
@@ -106,6 +111,18 @@ export async function emailOfBody(c: Context): Promise<string> {
   return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
 }
 
-function toSessionUser(row: { id: number; email: string; name: string; role: SessionUser['role']; email_verified_at: string | null }): SessionUser {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, emailVerified: row.email_verified_at !== null };
+function toSessionUser(row: {
+  id: number;
+  email: string;
+  name: string;
+  role: SessionUser['role'];
+  email_verified_at: string | null;
+}): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    emailVerified: row.email_verified_at !== null,
+  };
 }

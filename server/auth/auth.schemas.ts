@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** Emails are compared and stored lower-cased, so one person has one account. */
-export const emailSchema = z.string().trim().max(254).pipe(z.email()).transform((e) => e.toLowerCase());
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((e) => e.toLowerCase());
 export const passwordSchema = z.string().min(10, 'at least 10 characters').max(200);
 
 export const signupSchema = z.object({
@@ -13,4 +18,7 @@ export const signupSchema = z.object({
 
 export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
-export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});

@@ -35,15 +35,26 @@ const HOUR = 60 * 60 * 1000;
 export function passwordResetRoutes(deps: PasswordResetDeps) {
   const { db } = deps;
   const clock = () => deps.now().getTime();
-  const perClient = rateLimit({ windowMs: HOUR, limit: 20, key: (c) => `reset|${clientAddress(c, deps.trustProxy)}`, now: clock });
-  const perAddress = rateLimit({ windowMs: HOUR, limit: 5, key: async (c) => `reset-to|${await emailOfBody(c)}`, now: clock });
+  const perClient = rateLimit({
+    windowMs: HOUR,
+    limit: 20,
+    key: (c) => `reset|${clientAddress(c, deps.trustProxy)}`,
+    now: clock,
+  });
+  const perAddress = rateLimit({
+    windowMs: HOUR,
+    limit: 5,
+    key: async (c) => `reset-to|${await emailOfBody(c)}`,
+    now: clock,
+  });
 
   return new Hono<AppEnv>()
     .post('/request', perClient, perAddress, validate('json', z.object({ email: emailSchema })), async (c) => {
       const user = await findUserByEmail(db, c.req.valid('json').email);
       if (user) {
         const outcome = await deps.sendAccountLink(user, { purpose: 'password_reset' });
-        if (!outcome.allowed) console.warn(`password email for account #${user.id} not queued: its address had its hourly share of emails`);
+        if (!outcome.allowed)
+          console.warn(`password email for account #${user.id} not queued: its address had its hourly share of emails`);
       }
       return c.json({ sent: true }, 202);
     })

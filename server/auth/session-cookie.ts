@@ -18,7 +18,14 @@ export function readSessionCookie(c: Context, secure: boolean): string | undefin
 }
 
 export function setSessionCookie(c: Context, token: string, expiresAt: Date, secure: boolean): void {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: expiresAt, ...prefixOf(secure) });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    expires: expiresAt,
+    ...prefixOf(secure),
+  });
 }
 
 export function clearSessionCookie(c: Context, secure: boolean): void {

@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '../crypto/hash.js';
 
 /** 160 random bits, base32: the shape the Lucia guide uses for session tokens. */

@@ -29,7 +29,11 @@ export async function updatePasswordHash(db: Db, userId: number, passwordHash: s
  * A repeated sign-up, confirmed from the inbox, takes the account over: its password and name, and its role unless
  * the account already runs a business (whose customers' bookings must not vanish with it).
  */
-export async function applyRepeatedSignup(db: Db, userId: number, claim: { passwordHash: string; name: string; role: Role }): Promise<void> {
+export async function applyRepeatedSignup(
+  db: Db,
+  userId: number,
+  claim: { passwordHash: string; name: string; role: Role },
+): Promise<void> {
   const business = await db.selectFrom('providers').select('id').where('user_id', '=', userId).executeTakeFirst();
   await db
     .updateTable('users')

@@ -3,7 +3,12 @@ import type { UserRow } from './auth.table.js';
 
 /** Marks the address verified (once: the first time stays the time). */
 export async function markEmailVerified(db: Db, userId: number, at: string): Promise<void> {
-  await db.updateTable('users').set({ email_verified_at: at }).where('id', '=', userId).where('email_verified_at', 'is', null).execute();
+  await db
+    .updateTable('users')
+    .set({ email_verified_at: at })
+    .where('id', '=', userId)
+    .where('email_verified_at', 'is', null)
+    .execute();
 }
 
 /**

@@ -22,7 +22,8 @@ export interface VerificationDeps {
 }
 
 export const tokenBody = z.object({ token: z.string().max(200) });
-export const invalidLink = () => new AppError('invalid_request', 'This link is invalid, used or expired', { token: 'invalid or expired' });
+export const invalidLink = () =>
+  new AppError('invalid_request', 'This link is invalid, used or expired', { token: 'invalid or expired' });
 
 /**
  * `/api/auth/verify-email`: `POST /request` sends a fresh link to the signed-in user; `POST /` with the link's
@@ -54,7 +55,11 @@ export function verificationRoutes(deps: VerificationDeps) {
         const user = link && (await findUserById(trx, link.user_id));
         if (!link || !user || user.email !== link.email) throw invalidLink();
         if (link.purpose === 'signup') {
-          await applyRepeatedSignup(trx, user.id, { passwordHash: link.password_hash!, name: link.name!, role: link.role! });
+          await applyRepeatedSignup(trx, user.id, {
+            passwordHash: link.password_hash!,
+            name: link.name!,
+            role: link.role!,
+          });
           await invalidateUserSessions(trx, user.id);
           await dropAccountTokens(trx, user.id);
         }
@@ -64,6 +69,11 @@ export function verificationRoutes(deps: VerificationDeps) {
         return { role: claimed.role, attached, session };
       });
       if (result.session) setSessionCookie(c, result.session.token, result.session.expiresAt, deps.secureCookies);
-      return c.json({ emailVerified: true, role: result.role, attached: result.attached, signedIn: result.session !== undefined });
+      return c.json({
+        emailVerified: true,
+        role: result.role,
+        attached: result.attached,
+        signedIn: result.session !== undefined,
+      });
     });
 }

@@ -21,12 +21,23 @@ describe('parseLocalTime', () => {
     expect(parseLocalTime(value)).toBe(minutes);
   });
 
-  it.each(['24:01', '25:00', '09:60', '9:00', '09:0', '0900', '09:00:00', ' 09:00', '09:00 ', '-1:00', '', 'ab:cd', '٠٩:٣٠'])(
-    'rejects %j',
-    (value) => {
-      expect(parseLocalTime(value)).toBeNull();
-    },
-  );
+  it.each([
+    '24:01',
+    '25:00',
+    '09:60',
+    '9:00',
+    '09:0',
+    '0900',
+    '09:00:00',
+    ' 09:00',
+    '09:00 ',
+    '-1:00',
+    '',
+    'ab:cd',
+    '٠٩:٣٠',
+  ])('rejects %j', (value) => {
+    expect(parseLocalTime(value)).toBeNull();
+  });
 });
 
 describe('validateIntervals', () => {
@@ -43,7 +54,9 @@ describe('validateIntervals', () => {
   });
 
   it('rejects an empty interval', () => {
-    expect(validateIntervals([i('09:00', '09:00')])).toBe('09:00–09:00: the interval is empty; its end must be after its start');
+    expect(validateIntervals([i('09:00', '09:00')])).toBe(
+      '09:00–09:00: the interval is empty; its end must be after its start',
+    );
   });
 
   it('rejects a start at 24:00', () => {
@@ -75,7 +88,12 @@ describe('validateIntervals', () => {
 
 describe('validateWeeklyHours', () => {
   it('accepts the same hours on different weekdays', () => {
-    expect(validateWeeklyHours([{ weekday: 1, ...i('09:00', '17:00') }, { weekday: 2, ...i('09:00', '17:00') }])).toBeNull();
+    expect(
+      validateWeeklyHours([
+        { weekday: 1, ...i('09:00', '17:00') },
+        { weekday: 2, ...i('09:00', '17:00') },
+      ]),
+    ).toBeNull();
   });
 
   it('rejects weekdays outside 1–7', () => {
@@ -98,7 +116,12 @@ describe('validateWeeklyHours', () => {
 
 describe('validateOverrides', () => {
   it('accepts a closed day and a day with special hours', () => {
-    expect(validateOverrides([{ date: '2026-12-24', intervals: [] }, { date: '2026-12-31', intervals: [i('10:00', '14:00')] }])).toBeNull();
+    expect(
+      validateOverrides([
+        { date: '2026-12-24', intervals: [] },
+        { date: '2026-12-31', intervals: [i('10:00', '14:00')] },
+      ]),
+    ).toBeNull();
   });
 
   it.each(['2026-02-30', '2026-13-01', '2026-2-3', '26-02-03', '2026-02-03T00:00'])('rejects the date %j', (date) => {
@@ -111,9 +134,12 @@ describe('validateOverrides', () => {
   });
 
   it('rejects two overrides for one date', () => {
-    expect(validateOverrides([{ date: '2026-12-24', intervals: [] }, { date: '2026-12-24', intervals: [i('09:00', '10:00')] }])).toBe(
-      '2026-12-24: the date has more than one override',
-    );
+    expect(
+      validateOverrides([
+        { date: '2026-12-24', intervals: [] },
+        { date: '2026-12-24', intervals: [i('09:00', '10:00')] },
+      ]),
+    ).toBe('2026-12-24: the date has more than one override');
   });
 
   it('names the date whose intervals are invalid', () => {

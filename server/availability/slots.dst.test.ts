@@ -9,14 +9,28 @@ const sunday = (start: string, end: string) => everyDay(start, end, [7]);
 
 const onDay = (timeZone: string, date: string, start: string, end: string, minutes = 60, step = minutes) =>
   computeSlots(
-    input({ timeZone, weeklyHours: sunday(start, end), service: service(minutes), rules: rules(step), range: dayIn(date, timeZone) }),
+    input({
+      timeZone,
+      weeklyHours: sunday(start, end),
+      service: service(minutes),
+      rules: rules(step),
+      range: dayIn(date, timeZone),
+    }),
   );
 
 describe('Europe/Berlin spring forward, 2026-03-29 (02:00 CET → 03:00 CEST)', () => {
   it('makes 01:00–04:00 two real hours', () => {
     const slots = onDay('Europe/Berlin', '2026-03-29', '01:00', '04:00', 60, 30);
-    expect(starts(slots)).toEqual(['2026-03-29T01:00:00+01:00', '2026-03-29T01:30:00+01:00', '2026-03-29T03:00:00+02:00']);
-    expect(ends(slots)).toEqual(['2026-03-29T03:00:00+02:00', '2026-03-29T03:30:00+02:00', '2026-03-29T04:00:00+02:00']);
+    expect(starts(slots)).toEqual([
+      '2026-03-29T01:00:00+01:00',
+      '2026-03-29T01:30:00+01:00',
+      '2026-03-29T03:00:00+02:00',
+    ]);
+    expect(ends(slots)).toEqual([
+      '2026-03-29T03:00:00+02:00',
+      '2026-03-29T03:30:00+02:00',
+      '2026-03-29T04:00:00+02:00',
+    ]);
     expect(onDay('Europe/Berlin', '2026-03-29', '01:00', '04:00')).toHaveLength(2);
   });
 
@@ -38,7 +52,11 @@ describe('Europe/Berlin spring forward, 2026-03-29 (02:00 CET → 03:00 CEST)', 
     const slots = computeSlots(
       input({ weeklyHours: everyDay('09:00', '10:00'), range: dayIn('2026-03-28', 'Europe/Berlin', 3) }),
     );
-    expect(starts(slots)).toEqual(['2026-03-28T09:00:00+01:00', '2026-03-29T09:00:00+02:00', '2026-03-30T09:00:00+02:00']);
+    expect(starts(slots)).toEqual([
+      '2026-03-28T09:00:00+01:00',
+      '2026-03-29T09:00:00+02:00',
+      '2026-03-30T09:00:00+02:00',
+    ]);
     expect(starts(slots, 'UTC')).toEqual(['2026-03-28T08:00:00Z', '2026-03-29T07:00:00Z', '2026-03-30T07:00:00Z']);
   });
 });
@@ -84,7 +102,11 @@ describe('Europe/Berlin fall back, 2026-10-25 (03:00 CEST → 02:00 CET; 02:00�
         appointments: [booked('2026-10-25T02:00:00+01:00', '2026-10-25T03:00:00+01:00')],
       }),
     );
-    expect(starts(slots)).toEqual(['2026-10-25T01:00:00+02:00', '2026-10-25T02:00:00+02:00', '2026-10-25T03:00:00+01:00']);
+    expect(starts(slots)).toEqual([
+      '2026-10-25T01:00:00+02:00',
+      '2026-10-25T02:00:00+02:00',
+      '2026-10-25T03:00:00+01:00',
+    ]);
   });
 
   it('does not depend on the season the code runs in', () => {
@@ -136,10 +158,18 @@ describe('America/New_York', () => {
 describe('southern hemisphere: Australia/Sydney', () => {
   it('is on +11:00 in January and +10:00 in June', () => {
     const january = computeSlots(
-      input({ timeZone: 'Australia/Sydney', weeklyHours: everyDay('09:00', '10:00'), range: dayIn('2026-01-15', 'Australia/Sydney') }),
+      input({
+        timeZone: 'Australia/Sydney',
+        weeklyHours: everyDay('09:00', '10:00'),
+        range: dayIn('2026-01-15', 'Australia/Sydney'),
+      }),
     );
     const june = computeSlots(
-      input({ timeZone: 'Australia/Sydney', weeklyHours: everyDay('09:00', '10:00'), range: dayIn('2026-06-15', 'Australia/Sydney') }),
+      input({
+        timeZone: 'Australia/Sydney',
+        weeklyHours: everyDay('09:00', '10:00'),
+        range: dayIn('2026-06-15', 'Australia/Sydney'),
+      }),
     );
     expect(starts(january, 'UTC')).toEqual(['2026-01-14T22:00:00Z']);
     expect(starts(june, 'UTC')).toEqual(['2026-06-14T23:00:00Z']);
@@ -229,11 +259,29 @@ describe('a Berlin provider seen by a customer in America/Los_Angeles', () => {
 describe('intervals whose bounds a spring-forward gap puts out of order', () => {
   it.each([
     // zone, date, first interval (inside the gap), second interval, expected starts
-    ['Europe/Berlin', '2027-03-28', ['02:30', '02:50'], ['03:00', '04:00'], ['2027-03-28T03:00:00+02:00', '2027-03-28T03:30:00+02:00']],
+    [
+      'Europe/Berlin',
+      '2027-03-28',
+      ['02:30', '02:50'],
+      ['03:00', '04:00'],
+      ['2027-03-28T03:00:00+02:00', '2027-03-28T03:30:00+02:00'],
+    ],
     // Lord Howe moves by 30 minutes: 02:00 → 02:30; 02:10–02:25 reads as 02:40–02:55.
-    ['Australia/Lord_Howe', '2027-10-03', ['02:10', '02:25'], ['02:30', '03:30'], ['2027-10-03T02:30:00+11:00', '2027-10-03T03:00:00+11:00']],
+    [
+      'Australia/Lord_Howe',
+      '2027-10-03',
+      ['02:10', '02:25'],
+      ['02:30', '03:30'],
+      ['2027-10-03T02:30:00+11:00', '2027-10-03T03:00:00+11:00'],
+    ],
     // Troll moves by two hours: 01:00 → 03:00; 01:30–01:50 reads as 03:30–03:50.
-    ['Antarctica/Troll', '2027-03-28', ['01:30', '01:50'], ['03:00', '04:00'], ['2027-03-28T03:00:00+02:00', '2027-03-28T03:30:00+02:00']],
+    [
+      'Antarctica/Troll',
+      '2027-03-28',
+      ['01:30', '01:50'],
+      ['03:00', '04:00'],
+      ['2027-03-28T03:00:00+02:00', '2027-03-28T03:30:00+02:00'],
+    ],
   ])('%s %s: offers every slot of the later interval', (timeZone, date, first, second, expected) => {
     const weeklyHours = [...sunday(first[0]!, first[1]!), ...sunday(second[0]!, second[1]!)];
     const slots = computeSlots(

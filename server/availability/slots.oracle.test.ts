@@ -36,7 +36,8 @@ function transitions(zone: string): { date: string; minute: number }[] {
   return found;
 }
 
-const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
  * Up to four wall-clock intervals of one day on a 5-minute grid, disjoint and touching at most (as validated). Most
@@ -51,7 +52,8 @@ const dayIntervals = (changeMinute: number) => {
   return fc.uniqueArray(cut, { maxLength: 8 }).map((cuts): LocalInterval[] => {
     const sorted = [...cuts].sort((a, b) => a - b);
     const intervals: LocalInterval[] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) intervals.push({ start: hhmm(sorted[i]! * 5), end: hhmm(sorted[i + 1]! * 5) });
+    for (let i = 0; i + 1 < sorted.length; i += 2)
+      intervals.push({ start: hhmm(sorted[i]! * 5), end: hhmm(sorted[i + 1]! * 5) });
     return intervals;
   });
 };

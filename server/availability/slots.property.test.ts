@@ -11,37 +11,47 @@ import { DAY, MINUTE, zoneOf } from './zone-clock.js';
 // this checks is the sweep, the grid, the filters, and that the answer does not depend on the requested range.
 
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/Santiago'];
-const BASES = ['2026-03-27T00:00:00Z', '2026-10-23T00:00:00Z', '2026-04-03T00:00:00Z', '2026-09-04T00:00:00Z'].map(Date.parse);
+const BASES = ['2026-03-27T00:00:00Z', '2026-10-23T00:00:00Z', '2026-04-03T00:00:00Z', '2026-09-04T00:00:00Z'].map(
+  Date.parse,
+);
 
 const hhmm = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** Up to three non-overlapping intervals on a 15-minute grid, from sorted distinct cut points. */
-const dayIntervals = fc
-  .uniqueArray(fc.integer({ min: 0, max: 96 }), { maxLength: 6 })
-  .map((cuts): LocalInterval[] => {
-    const sorted = [...cuts].sort((a, b) => a - b);
-    const intervals: LocalInterval[] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) intervals.push({ start: hhmm(sorted[i]! * 15), end: hhmm(sorted[i + 1]! * 15) });
-    return intervals;
-  });
+const dayIntervals = fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { maxLength: 6 }).map((cuts): LocalInterval[] => {
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const intervals: LocalInterval[] = [];
+  for (let i = 0; i + 1 < sorted.length; i += 2)
+    intervals.push({ start: hhmm(sorted[i]! * 15), end: hhmm(sorted[i + 1]! * 15) });
+  return intervals;
+});
 
 const arbitraryInput = fc
   .record({
     timeZone: fc.constantFrom(...ZONES),
     base: fc.constantFrom(...BASES),
     week: fc.array(dayIntervals, { minLength: 7, maxLength: 7 }),
-    overrides: fc.array(fc.record({ dayOffset: fc.integer({ min: -1, max: 6 }), intervals: dayIntervals }), { maxLength: 3 }),
+    overrides: fc.array(fc.record({ dayOffset: fc.integer({ min: -1, max: 6 }), intervals: dayIntervals }), {
+      maxLength: 3,
+    }),
     service: fc.record({
       durationMinutes: fc.integer({ min: 1, max: 36 }).map((n) => n * 5),
       bufferBeforeMinutes: fc.integer({ min: 0, max: 12 }).map((n) => n * 5),
       bufferAfterMinutes: fc.integer({ min: 0, max: 12 }).map((n) => n * 5),
     }),
     appointments: fc.array(
-      fc.record({ at: fc.integer({ min: 0, max: 6 * 288 }), length: fc.integer({ min: 1, max: 24 }), before: fc.nat(9), after: fc.nat(9) }),
+      fc.record({
+        at: fc.integer({ min: 0, max: 6 * 288 }),
+        length: fc.integer({ min: 1, max: 24 }),
+        before: fc.nat(9),
+        after: fc.nat(9),
+      }),
       { maxLength: 40 },
     ),
-    busy: fc.array(fc.record({ at: fc.integer({ min: 0, max: 6 * 288 }), length: fc.integer({ min: 1, max: 36 }) }), { maxLength: 8 }),
+    busy: fc.array(fc.record({ at: fc.integer({ min: 0, max: 6 * 288 }), length: fc.integer({ min: 1, max: 36 }) }), {
+      maxLength: 8,
+    }),
     step: fc.integer({ min: 1, max: 18 }).map((n) => n * 5),
     notice: fc.integer({ min: 0, max: 48 }).map((n) => n * 15),
     maxDaysAhead: fc.integer({ min: 1, max: 7 }), // 0 days is an example test
@@ -54,7 +64,10 @@ const arbitraryInput = fc
     return {
       timeZone: r.timeZone,
       weeklyHours: r.week.flatMap((intervals, i) => intervals.map((interval) => ({ ...interval, weekday: i + 1 }))),
-      overrides: r.overrides.map((o) => ({ date: new Date(r.base + o.dayOffset * DAY).toISOString().slice(0, 10), intervals: o.intervals })),
+      overrides: r.overrides.map((o) => ({
+        date: new Date(r.base + o.dayOffset * DAY).toISOString().slice(0, 10),
+        intervals: o.intervals,
+      })),
       service: r.service,
       appointments: r.appointments.map((a) => ({
         start: fiveMinutes(a.at),

@@ -72,12 +72,22 @@ describe('weekly hours', () => {
 
   it('offers a 45-minute service on a 30-minute grid only where it ends in time', () => {
     const slots = computeSlots(input({ weeklyHours: monday('09:00', '11:00'), service: service(45) }));
-    expect(starts(slots)).toEqual(['2026-06-15T09:00:00+02:00', '2026-06-15T09:30:00+02:00', '2026-06-15T10:00:00+02:00']);
-    expect(ends(slots)).toEqual(['2026-06-15T09:45:00+02:00', '2026-06-15T10:15:00+02:00', '2026-06-15T10:45:00+02:00']);
+    expect(starts(slots)).toEqual([
+      '2026-06-15T09:00:00+02:00',
+      '2026-06-15T09:30:00+02:00',
+      '2026-06-15T10:00:00+02:00',
+    ]);
+    expect(ends(slots)).toEqual([
+      '2026-06-15T09:45:00+02:00',
+      '2026-06-15T10:15:00+02:00',
+      '2026-06-15T10:45:00+02:00',
+    ]);
   });
 
   it('leaves gaps when the step is longer than the service', () => {
-    const slots = computeSlots(input({ weeklyHours: monday('09:00', '12:00'), service: service(30), rules: rules(90) }));
+    const slots = computeSlots(
+      input({ weeklyHours: monday('09:00', '12:00'), service: service(30), rules: rules(90) }),
+    );
     expect(starts(slots)).toEqual(['2026-06-15T09:00:00+02:00', '2026-06-15T10:30:00+02:00']);
   });
 
@@ -110,7 +120,11 @@ describe('weekly hours', () => {
 });
 
 describe('date overrides', () => {
-  const twoMondays = { weeklyHours: monday('09:00', '11:00'), rules: rules(60), range: dayIn('2026-06-15', 'Europe/Berlin', 8) };
+  const twoMondays = {
+    weeklyHours: monday('09:00', '11:00'),
+    rules: rules(60),
+    range: dayIn('2026-06-15', 'Europe/Berlin', 8),
+  };
 
   it('closes a date when the override has no intervals', () => {
     const slots = computeSlots(input({ ...twoMondays, overrides: [{ date: '2026-06-15', intervals: [] }] }));
@@ -211,7 +225,12 @@ describe('appointments and buffers', () => {
         weeklyHours: morning,
         rules: rules(15),
         appointments: [
-          booked('2026-06-15T10:00:00+02:00', '2026-06-15T11:00:00+02:00', '2026-06-15T09:30:00+02:00', '2026-06-15T11:45:00+02:00'),
+          booked(
+            '2026-06-15T10:00:00+02:00',
+            '2026-06-15T11:00:00+02:00',
+            '2026-06-15T09:30:00+02:00',
+            '2026-06-15T11:45:00+02:00',
+          ),
         ],
       }),
     );
@@ -226,20 +245,48 @@ describe('appointments and buffers', () => {
 
   it('leaves max(previous after-buffer, next before-buffer) between appointments', () => {
     // The booked appointment ends 11:00 and blocks 20 minutes after it.
-    const appointments = [booked('2026-06-15T10:00:00+02:00', '2026-06-15T11:00:00+02:00', '2026-06-15T10:00:00+02:00', '2026-06-15T11:20:00+02:00')];
+    const appointments = [
+      booked(
+        '2026-06-15T10:00:00+02:00',
+        '2026-06-15T11:00:00+02:00',
+        '2026-06-15T10:00:00+02:00',
+        '2026-06-15T11:20:00+02:00',
+      ),
+    ];
     const slotsWith = (bufferBefore: number) =>
       starts(
         computeSlots(
-          input({ weeklyHours: monday('11:00', '12:30'), service: service(30, bufferBefore), rules: rules(10), appointments }),
+          input({
+            weeklyHours: monday('11:00', '12:30'),
+            service: service(30, bufferBefore),
+            rules: rules(10),
+            appointments,
+          }),
         ),
       );
     expect(slotsWith(10)[0]).toBe('2026-06-15T11:20:00+02:00');
-    expect(slotsWith(40)).toEqual(['2026-06-15T11:40:00+02:00', '2026-06-15T11:50:00+02:00', '2026-06-15T12:00:00+02:00']);
+    expect(slotsWith(40)).toEqual([
+      '2026-06-15T11:40:00+02:00',
+      '2026-06-15T11:50:00+02:00',
+      '2026-06-15T12:00:00+02:00',
+    ]);
 
     // Before an appointment that blocks 15 minutes ahead of it, a 30-minute service with 25 minutes after.
-    const ahead = [booked('2026-06-15T10:00:00+02:00', '2026-06-15T11:00:00+02:00', '2026-06-15T09:45:00+02:00', '2026-06-15T11:00:00+02:00')];
+    const ahead = [
+      booked(
+        '2026-06-15T10:00:00+02:00',
+        '2026-06-15T11:00:00+02:00',
+        '2026-06-15T09:45:00+02:00',
+        '2026-06-15T11:00:00+02:00',
+      ),
+    ];
     const before = computeSlots(
-      input({ weeklyHours: monday('08:30', '10:00'), service: service(30, 0, 25), rules: rules(5), appointments: ahead }),
+      input({
+        weeklyHours: monday('08:30', '10:00'),
+        service: service(30, 0, 25),
+        rules: rules(5),
+        appointments: ahead,
+      }),
     );
     expect(starts(before).slice(-2)).toEqual(['2026-06-15T09:00:00+02:00', '2026-06-15T09:05:00+02:00']);
   });
@@ -249,7 +296,9 @@ describe('appointments and buffers', () => {
       booked('2026-06-15T11:15:00+02:00', '2026-06-15T11:30:00+02:00'),
       booked('2026-06-15T09:30:00+02:00', '2026-06-15T10:00:00+02:00'),
     ];
-    const long = computeSlots(input({ weeklyHours: monday('09:00', '14:00'), service: service(90), rules: rules(15), appointments }));
+    const long = computeSlots(
+      input({ weeklyHours: monday('09:00', '14:00'), service: service(90), rules: rules(15), appointments }),
+    );
     expect(starts(long)).toEqual([
       '2026-06-15T11:30:00+02:00',
       '2026-06-15T11:45:00+02:00',
@@ -257,7 +306,9 @@ describe('appointments and buffers', () => {
       '2026-06-15T12:15:00+02:00',
       '2026-06-15T12:30:00+02:00',
     ]);
-    const short = computeSlots(input({ weeklyHours: monday('09:00', '12:00'), service: service(30), rules: rules(15), appointments }));
+    const short = computeSlots(
+      input({ weeklyHours: monday('09:00', '12:00'), service: service(30), rules: rules(15), appointments }),
+    );
     expect(starts(short)).toEqual([
       '2026-06-15T09:00:00+02:00',
       '2026-06-15T10:00:00+02:00',
@@ -269,7 +320,12 @@ describe('appointments and buffers', () => {
   });
 
   it("lets a previous day's appointment block into the morning through its buffer", () => {
-    const late = booked('2026-06-14T23:00:00+02:00', '2026-06-14T23:30:00+02:00', '2026-06-14T23:00:00+02:00', '2026-06-15T08:30:00+02:00');
+    const late = booked(
+      '2026-06-14T23:00:00+02:00',
+      '2026-06-14T23:30:00+02:00',
+      '2026-06-14T23:00:00+02:00',
+      '2026-06-15T08:30:00+02:00',
+    );
     const slots = computeSlots(input({ weeklyHours: monday('08:00', '10:00'), appointments: [late] }));
     expect(starts(slots)).toEqual(['2026-06-15T08:30:00+02:00', '2026-06-15T09:00:00+02:00']);
   });
@@ -338,12 +394,16 @@ describe('notice, horizon and range', () => {
   const hours = monday('09:00', '12:00');
 
   it('drops slots starting before now + minimum notice, keeping the grid', () => {
-    const slots = computeSlots(input({ weeklyHours: hours, now: at('2026-06-15T09:10:00+02:00'), rules: rules(30, 60) }));
+    const slots = computeSlots(
+      input({ weeklyHours: hours, now: at('2026-06-15T09:10:00+02:00'), rules: rules(30, 60) }),
+    );
     expect(starts(slots)).toEqual(['2026-06-15T10:30:00+02:00', '2026-06-15T11:00:00+02:00']);
   });
 
   it('keeps a slot starting exactly at now + minimum notice', () => {
-    const slots = computeSlots(input({ weeklyHours: hours, now: at('2026-06-15T09:10:00+02:00'), rules: rules(30, 50) }));
+    const slots = computeSlots(
+      input({ weeklyHours: hours, now: at('2026-06-15T09:10:00+02:00'), rules: rules(30, 50) }),
+    );
     expect(starts(slots)[0]).toBe('2026-06-15T10:00:00+02:00');
   });
 
@@ -404,7 +464,9 @@ describe('notice, horizon and range', () => {
 describe('empty and invalid inputs', () => {
   it('returns nothing without hours, and ignores overrides outside the range', () => {
     expect(computeSlots(input())).toEqual([]);
-    expect(computeSlots(input({ overrides: [{ date: '2027-01-01', intervals: [{ start: '09:00', end: '10:00' }] }]}))).toEqual([]);
+    expect(
+      computeSlots(input({ overrides: [{ date: '2027-01-01', intervals: [{ start: '09:00', end: '10:00' }] }] })),
+    ).toEqual([]);
   });
 
   it('throws a RangeError for an unknown zone, an unreadable time, or a non-positive duration or step', () => {

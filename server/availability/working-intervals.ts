@@ -1,7 +1,7 @@
 import type { IANAZone } from 'luxon';
 import type { AvailabilityInput, Interval, LocalInterval } from './availability.types.js';
 import { parseLocalTime } from './schedule-rules.js';
-import { DAY, localDayOf, wallClock, type LocalDay } from './zone-clock.js';
+import { DAY, type LocalDay, localDayOf, wallClock } from './zone-clock.js';
 
 type Schedule = Pick<AvailabilityInput, 'weeklyHours' | 'overrides'>;
 

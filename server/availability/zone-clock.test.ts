@@ -70,7 +70,8 @@ describe('wallClock', () => {
       const mismatches: string[] = [];
       for (const d of dates.days) {
         for (const m of minutes) {
-          if (clock(d, m) !== reference(timeZone, d, m)) mismatches.push(`${timeZone} ${new Date(d).toISOString().slice(0, 10)} +${m}`);
+          if (clock(d, m) !== reference(timeZone, d, m))
+            mismatches.push(`${timeZone} ${new Date(d).toISOString().slice(0, 10)} +${m}`);
         }
       }
       expect(mismatches).toEqual([]);

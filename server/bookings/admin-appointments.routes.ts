@@ -4,7 +4,12 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam, instantSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
-import { type BookingDeps, changeAppointmentStatus, ownedByProvider, rescheduleAppointment } from './booking.service.js';
+import {
+  type BookingDeps,
+  changeAppointmentStatus,
+  ownedByProvider,
+  rescheduleAppointment,
+} from './booking.service.js';
 import { adminAppointmentView } from './booking.view.js';
 import { findAppointment, listAppointments } from './bookings.repository.js';
 
@@ -19,7 +24,11 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 
 /** `/api/admin/appointments`: the provider's own appointments (mounted behind `requireProvider`). */
 export function adminAppointmentsRoutes(deps: BookingDeps) {
-  const change = (id: number, providerId: number) => ({ appointmentId: id, actor: 'provider' as const, authorize: ownedByProvider(providerId) });
+  const change = (id: number, providerId: number) => ({
+    appointmentId: id,
+    actor: 'provider' as const,
+    authorize: ownedByProvider(providerId),
+  });
 
   const app = new Hono<AppEnv>()
     .get('/', validate('query', listQuery), async (c) => {
@@ -38,18 +47,31 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       if (!appointment || appointment.provider_id !== c.get('provider').id) throw AppError.notFound('Appointment');
       return c.json({ appointment: adminAppointmentView(appointment) });
     })
-    .post('/:id/reschedule', validate('param', idParam), validate('json', z.object({ start: instantSchema })), async (c) => {
-      const appointment = await rescheduleAppointment(
+    .post(
+      '/:id/reschedule',
+      validate('param', idParam),
+      validate('json', z.object({ start: instantSchema })),
+      async (c) => {
+        const appointment = await rescheduleAppointment(
+          deps,
+          change(c.req.valid('param').id, c.get('provider').id),
+          c.req.valid('json').start,
+        );
+        return c.json({ appointment: adminAppointmentView(appointment) });
+      },
+    );
+
+  for (const [path, action] of [
+    ['cancel', 'cancel'],
+    ['complete', 'complete'],
+    ['no-show', 'no_show'],
+  ] as const) {
+    app.post(`/:id/${path}`, validate('param', idParam), async (c) => {
+      const appointment = await changeAppointmentStatus(
         deps,
         change(c.req.valid('param').id, c.get('provider').id),
-        c.req.valid('json').start,
+        action,
       );
-      return c.json({ appointment: adminAppointmentView(appointment) });
-    });
-
-  for (const [path, action] of [['cancel', 'cancel'], ['complete', 'complete'], ['no-show', 'no_show']] as const) {
-    app.post(`/:id/${path}`, validate('param', idParam), async (c) => {
-      const appointment = await changeAppointmentStatus(deps, change(c.req.valid('param').id, c.get('provider').id), action);
       return c.json({ appointment: adminAppointmentView(appointment) });
     });
   }

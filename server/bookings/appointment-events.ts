@@ -1,5 +1,5 @@
-import type { Db } from '../db/connect.js';
 import type { Role } from '../auth/auth.table.js';
+import type { Db } from '../db/connect.js';
 
 export type AppointmentEventType = 'created' | 'rescheduled' | 'cancelled' | 'completed' | 'no_show';
 
@@ -25,6 +25,10 @@ export interface AppointmentEvent {
  */
 export type AppointmentListener = (trx: Db, event: AppointmentEvent) => Promise<void>;
 
-export async function emitAppointmentEvent(trx: Db, listeners: readonly AppointmentListener[], event: AppointmentEvent): Promise<void> {
+export async function emitAppointmentEvent(
+  trx: Db,
+  listeners: readonly AppointmentListener[],
+  event: AppointmentEvent,
+): Promise<void> {
   for (const listener of listeners) await listener(trx, event);
 }

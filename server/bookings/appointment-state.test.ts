@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AppointmentStatus } from './bookings.table.js';
 import { AppError } from '../errors.js';
 import { type AppointmentAction, nextStatus } from './appointment-state.js';
+import type { AppointmentStatus } from './bookings.table.js';
 
 const future = { startAt: 2_000, now: 1_000 };
 const past = { startAt: 1_000, now: 2_000 };
@@ -22,7 +22,9 @@ describe('nextStatus', () => {
     ['complete', future],
     ['no_show', future],
   ] as const)('refuses %s at the wrong time', (action, timing) => {
-    expect(() => nextStatus('confirmed', action, timing)).toThrowError(expect.objectContaining({ code: 'invalid_transition' }));
+    expect(() => nextStatus('confirmed', action, timing)).toThrowError(
+      expect.objectContaining({ code: 'invalid_transition' }),
+    );
   });
 
   const closed: AppointmentStatus[] = ['cancelled', 'completed', 'no_show'];

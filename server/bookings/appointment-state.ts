@@ -1,5 +1,5 @@
-import type { AppointmentStatus } from './bookings.table.js';
 import { AppError } from '../errors.js';
+import type { AppointmentStatus } from './bookings.table.js';
 
 export type AppointmentAction = 'cancel' | 'reschedule' | 'complete' | 'no_show';
 
@@ -20,7 +20,11 @@ export function nextStatus(
   switch (action) {
     case 'cancel':
     case 'reschedule':
-      if (started) throw new AppError('invalid_transition', `An appointment that has started cannot be ${action === 'cancel' ? 'cancelled' : 'rescheduled'}`);
+      if (started)
+        throw new AppError(
+          'invalid_transition',
+          `An appointment that has started cannot be ${action === 'cancel' ? 'cancelled' : 'rescheduled'}`,
+        );
       return action === 'cancel' ? 'cancelled' : 'confirmed';
     case 'complete':
     case 'no_show':

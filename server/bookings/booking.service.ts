@@ -1,17 +1,22 @@
+import type { Role } from '../auth/auth.table.js';
+import { generateToken, hashToken } from '../auth/tokens.js';
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { isUniqueViolation } from '../db/errors.js';
-import type { Role } from '../auth/auth.table.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
-import { generateToken, hashToken } from '../auth/tokens.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
 import { type AppointmentListener, emitAppointmentEvent } from './appointment-events.js';
 import { type AppointmentAction, nextStatus } from './appointment-state.js';
 import { bookingView } from './booking.view.js';
-import { type AppointmentDetail, findAppointment, insertAppointment, updateAppointment } from './bookings.repository.js';
-import { type StoredResponse, rememberResponse, replayFor, requestFingerprint } from './idempotency.js';
+import {
+  type AppointmentDetail,
+  findAppointment,
+  insertAppointment,
+  updateAppointment,
+} from './bookings.repository.js';
+import { rememberResponse, replayFor, requestFingerprint, type StoredResponse } from './idempotency.js';
 import { assertSlotFree, blockedInterval } from './slot-check.js';
 
 export interface BookingDeps {
@@ -51,7 +56,13 @@ export async function createBooking(
     if (!provider) throw AppError.notFound('Provider');
     const service = await findService(trx, provider.id, request.service);
     if (service?.active !== 1) throw AppError.notFound('Service');
-    await assertSlotFree(trx, { provider, service, start: request.start, now: now.getTime(), busyTimes: deps.busyTimes });
+    await assertSlotFree(trx, {
+      provider,
+      service,
+      start: request.start,
+      now: now.getTime(),
+      busyTimes: deps.busyTimes,
+    });
 
     const token = generateToken();
     const id = await insertAppointment(trx, {
@@ -70,7 +81,8 @@ export async function createBooking(
       updated_at: now.toISOString(),
     }).catch((error: unknown) => {
       // The unique index on live starts fired: another process won the race.
-      if (isUniqueViolation(error, 'appointments')) throw new AppError('slot_taken', 'This time was just taken; please pick another');
+      if (isUniqueViolation(error, 'appointments'))
+        throw new AppError('slot_taken', 'This time was just taken; please pick another');
       throw error;
     });
     await emitAppointmentEvent(trx, deps.listeners, {
@@ -83,7 +95,8 @@ export async function createBooking(
 
     const appointment = (await findAppointment(trx, id))!;
     const response = { status: 201, body: { booking: bookingView(appointment, deps.appUrl, token) } };
-    if (options.idempotencyKey) await rememberResponse(trx, 'booking', options.idempotencyKey, fingerprint, response, now);
+    if (options.idempotencyKey)
+      await rememberResponse(trx, 'booking', options.idempotencyKey, fingerprint, response, now);
     return response;
   });
 }
@@ -96,7 +109,11 @@ export interface Change {
 }
 
 /** Moves an appointment to a new start, keeping its id and raising its sequence. */
-export async function rescheduleAppointment(deps: BookingDeps, change: Change, start: number): Promise<AppointmentDetail> {
+export async function rescheduleAppointment(
+  deps: BookingDeps,
+  change: Change,
+  start: number,
+): Promise<AppointmentDetail> {
   const now = deps.now();
   return withWriteLock(deps.db, async (trx) => {
     const appointment = await loadAuthorized(trx, change);
@@ -114,7 +131,11 @@ export async function rescheduleAppointment(deps: BookingDeps, change: Change, s
       excludeAppointmentId: appointment.id,
       ignoreNotice: change.actor === 'provider',
     });
-    await updateAppointment(trx, appointment.id, { ...blockedInterval(service, start), updated_at: now.toISOString(), bumpSequence: true });
+    await updateAppointment(trx, appointment.id, {
+      ...blockedInterval(service, start),
+      updated_at: now.toISOString(),
+      bumpSequence: true,
+    });
     await emitAppointmentEvent(trx, deps.listeners, {
       type: 'rescheduled',
       appointmentId: appointment.id,
@@ -137,7 +158,10 @@ export async function changeAppointmentStatus(
   const now = deps.now();
   return withWriteLock(deps.db, async (trx) => {
     const appointment = await loadAuthorized(trx, change);
-    const status = nextStatus(appointment.status, action, { startAt: Date.parse(appointment.start_at), now: now.getTime() });
+    const status = nextStatus(appointment.status, action, {
+      startAt: Date.parse(appointment.start_at),
+      now: now.getTime(),
+    });
     await updateAppointment(trx, appointment.id, {
       status,
       ...(action === 'cancel' && { cancelled_by: change.actor }),

@@ -32,7 +32,12 @@ export function bookingView(a: AppointmentDetail, appUrl: string, token?: string
     note: a.note,
     customerName: a.customer_name,
     service: { id: a.service_id, name: a.service_name, durationMinutes: a.service_duration_minutes },
-    provider: { slug: a.provider_slug, name: a.provider_name, address: a.provider_address, timeZone: a.provider_time_zone },
+    provider: {
+      slug: a.provider_slug,
+      name: a.provider_name,
+      address: a.provider_address,
+      timeZone: a.provider_time_zone,
+    },
     cancelledBy: a.cancelled_by,
     /** The customer's contact details were erased (on request or after the retention period). */
     contactErased: a.contact_erased_at !== null,
@@ -44,7 +49,12 @@ export function bookingView(a: AppointmentDetail, appUrl: string, token?: string
 export function adminAppointmentView(a: AppointmentDetail) {
   return {
     ...bookingView(a, ''),
-    customer: { name: a.customer_name, email: a.customer_email, phone: a.customer_phone, timeZone: a.customer_time_zone },
+    customer: {
+      name: a.customer_name,
+      email: a.customer_email,
+      phone: a.customer_phone,
+      timeZone: a.customer_time_zone,
+    },
     createdAt: a.created_at,
     updatedAt: a.updated_at,
   };

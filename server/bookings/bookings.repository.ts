@@ -42,7 +42,8 @@ export interface AppointmentFilter {
 export async function listAppointments(db: Db, filter: AppointmentFilter): Promise<AppointmentDetail[]> {
   let query = detailQuery(db);
   if (filter.providerId !== undefined) query = query.where('appointments.provider_id', '=', filter.providerId);
-  if (filter.customerUserId !== undefined) query = query.where('appointments.customer_user_id', '=', filter.customerUserId);
+  if (filter.customerUserId !== undefined)
+    query = query.where('appointments.customer_user_id', '=', filter.customerUserId);
   if (filter.from) query = query.where('appointments.start_at', '>=', filter.from);
   if (filter.to) query = query.where('appointments.start_at', '<', filter.to);
   if (filter.status) query = query.where('appointments.status', '=', filter.status);
@@ -57,7 +58,9 @@ export async function insertAppointment(db: Db, values: NewAppointment): Promise
 export async function updateAppointment(
   db: Db,
   id: number,
-  values: Partial<Pick<AppointmentRow, 'status' | 'start_at' | 'end_at' | 'blocked_start_at' | 'blocked_end_at' | 'cancelled_by'>> & {
+  values: Partial<
+    Pick<AppointmentRow, 'status' | 'start_at' | 'end_at' | 'blocked_start_at' | 'blocked_end_at' | 'cancelled_by'>
+  > & {
     updated_at: string;
     bumpSequence: boolean;
   },

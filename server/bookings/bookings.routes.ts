@@ -6,11 +6,18 @@ import { clientAddress } from '../http/client-address.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { buildAppointmentCalendar } from '../ical/appointment-calendar.js';
-import { eraseBooking } from './erase-contacts.js';
+import {
+  bookingParam,
+  bookingSchema,
+  cancelSchema,
+  idempotencyHeader,
+  rescheduleSchema,
+  tokenQuery,
+} from './booking.schemas.js';
 import { type BookingDeps, changeAppointmentStatus, createBooking, rescheduleAppointment } from './booking.service.js';
-import { bookingParam, bookingSchema, cancelSchema, idempotencyHeader, rescheduleSchema, tokenQuery } from './booking.schemas.js';
 import { bookingView, summaryOf } from './booking.view.js';
 import { type AppointmentDetail, findAppointment } from './bookings.repository.js';
+import { eraseBooking } from './erase-contacts.js';
 
 /**
  * The manage token from the booking email, or the signed-in customer who booked it. Anything
@@ -49,63 +56,94 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
     return appointment;
   };
 
-  return new Hono<AppEnv>()
-    .post('/', limitByAddress, validate('header', idempotencyHeader), validate('json', bookingSchema), async (c) => {
-      const user = c.get('user');
-      const result = await createBooking(deps, c.req.valid('json'), {
-        idempotencyKey: c.req.valid('header')['idempotency-key'],
-        customerUserId: user?.role === 'customer' ? user.id : undefined,
-      });
-      return c.json(result.body as object, result.status as 201);
-    })
-    .get('/:id', validate('param', bookingParam), validate('query', tokenQuery), async (c) => {
-      const { token } = c.req.valid('query');
-      const appointment = await loadForCustomer(c.req.valid('param').id, token, c.get('user'));
-      return c.json({ booking: bookingView(appointment, deps.appUrl, token) });
-    })
-    .get('/:id/calendar.ics', validate('param', bookingParam), validate('query', tokenQuery), async (c) => {
-      const appointment = await loadForCustomer(c.req.valid('param').id, c.req.valid('query').token, c.get('user'));
-      const body = buildAppointmentCalendar(
-        [
-          {
-            id: appointment.id,
-            sequence: appointment.sequence,
-            status: appointment.status,
-            startAt: appointment.start_at,
-            endAt: appointment.end_at,
-            summary: summaryOf(appointment),
-            location: appointment.provider_address,
-            updatedAt: appointment.updated_at,
-          },
-        ],
-        { name: appointment.provider_name, appUrl: deps.appUrl },
-      );
-      c.header('Content-Type', 'text/calendar; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="appointment-${appointment.id}.ics"`);
-      return c.body(body);
-    })
-    .post('/:id/cancel', limitByAddress, limitByBooking, validate('param', bookingParam), validate('json', cancelSchema), async (c) => {
-      const appointment = await changeAppointmentStatus(
-        deps,
-        { appointmentId: c.req.valid('param').id, actor: 'customer', authorize: customerAccess(c.req.valid('json').token, c.get('user')) },
-        'cancel',
-      );
-      return c.json({ booking: bookingView(appointment, deps.appUrl, c.req.valid('json').token) });
-    })
-    // The customer's contact details off a booking that is over (or cancelled): GDPR erasure without an account.
-    .post('/:id/erase', limitByAddress, limitByBooking, validate('param', bookingParam), validate('json', cancelSchema), async (c) => {
-      const { id } = c.req.valid('param');
-      const { token } = c.req.valid('json');
-      await eraseBooking(deps, id, customerAccess(token, c.get('user')));
-      return c.json({ booking: bookingView((await findAppointment(deps.db, id))!, deps.appUrl, token) });
-    })
-    .post('/:id/reschedule', limitByAddress, limitByBooking, validate('param', bookingParam), validate('json', rescheduleSchema), async (c) => {
-      const { token, start } = c.req.valid('json');
-      const appointment = await rescheduleAppointment(
-        deps,
-        { appointmentId: c.req.valid('param').id, actor: 'customer', authorize: customerAccess(token, c.get('user')) },
-        start,
-      );
-      return c.json({ booking: bookingView(appointment, deps.appUrl, token) });
-    });
+  return (
+    new Hono<AppEnv>()
+      .post('/', limitByAddress, validate('header', idempotencyHeader), validate('json', bookingSchema), async (c) => {
+        const user = c.get('user');
+        const result = await createBooking(deps, c.req.valid('json'), {
+          idempotencyKey: c.req.valid('header')['idempotency-key'],
+          customerUserId: user?.role === 'customer' ? user.id : undefined,
+        });
+        return c.json(result.body as object, result.status as 201);
+      })
+      .get('/:id', validate('param', bookingParam), validate('query', tokenQuery), async (c) => {
+        const { token } = c.req.valid('query');
+        const appointment = await loadForCustomer(c.req.valid('param').id, token, c.get('user'));
+        return c.json({ booking: bookingView(appointment, deps.appUrl, token) });
+      })
+      .get('/:id/calendar.ics', validate('param', bookingParam), validate('query', tokenQuery), async (c) => {
+        const appointment = await loadForCustomer(c.req.valid('param').id, c.req.valid('query').token, c.get('user'));
+        const body = buildAppointmentCalendar(
+          [
+            {
+              id: appointment.id,
+              sequence: appointment.sequence,
+              status: appointment.status,
+              startAt: appointment.start_at,
+              endAt: appointment.end_at,
+              summary: summaryOf(appointment),
+              location: appointment.provider_address,
+              updatedAt: appointment.updated_at,
+            },
+          ],
+          { name: appointment.provider_name, appUrl: deps.appUrl },
+        );
+        c.header('Content-Type', 'text/calendar; charset=utf-8');
+        c.header('Content-Disposition', `attachment; filename="appointment-${appointment.id}.ics"`);
+        return c.body(body);
+      })
+      .post(
+        '/:id/cancel',
+        limitByAddress,
+        limitByBooking,
+        validate('param', bookingParam),
+        validate('json', cancelSchema),
+        async (c) => {
+          const appointment = await changeAppointmentStatus(
+            deps,
+            {
+              appointmentId: c.req.valid('param').id,
+              actor: 'customer',
+              authorize: customerAccess(c.req.valid('json').token, c.get('user')),
+            },
+            'cancel',
+          );
+          return c.json({ booking: bookingView(appointment, deps.appUrl, c.req.valid('json').token) });
+        },
+      )
+      // The customer's contact details off a booking that is over (or cancelled): GDPR erasure without an account.
+      .post(
+        '/:id/erase',
+        limitByAddress,
+        limitByBooking,
+        validate('param', bookingParam),
+        validate('json', cancelSchema),
+        async (c) => {
+          const { id } = c.req.valid('param');
+          const { token } = c.req.valid('json');
+          await eraseBooking(deps, id, customerAccess(token, c.get('user')));
+          return c.json({ booking: bookingView((await findAppointment(deps.db, id))!, deps.appUrl, token) });
+        },
+      )
+      .post(
+        '/:id/reschedule',
+        limitByAddress,
+        limitByBooking,
+        validate('param', bookingParam),
+        validate('json', rescheduleSchema),
+        async (c) => {
+          const { token, start } = c.req.valid('json');
+          const appointment = await rescheduleAppointment(
+            deps,
+            {
+              appointmentId: c.req.valid('param').id,
+              actor: 'customer',
+              authorize: customerAccess(token, c.get('user')),
+            },
+            start,
+          );
+          return c.json({ booking: bookingView(appointment, deps.appUrl, token) });
+        },
+      )
+  );
 }

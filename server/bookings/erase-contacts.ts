@@ -14,7 +14,11 @@ export const SETTLED = ['sent', 'failed'] as const;
  */
 export async function eraseContacts(db: Db, appointmentIds: number[], now: Date): Promise<number> {
   if (appointmentIds.length === 0) return 0;
-  await db.deleteFrom('email_outbox').where('appointment_id', 'in', appointmentIds).where('status', 'in', SETTLED).execute();
+  await db
+    .deleteFrom('email_outbox')
+    .where('appointment_id', 'in', appointmentIds)
+    .where('status', 'in', SETTLED)
+    .execute();
   const result = await db
     .updateTable('appointments')
     .set({
@@ -32,7 +36,11 @@ export async function eraseContacts(db: Db, appointmentIds: number[], now: Date)
 }
 
 /** A guest's (or customer's) own past or cancelled booking loses its contact details; upcoming ones must be cancelled first. */
-export async function eraseBooking(deps: BookingDeps, appointmentId: number, authorize: (a: AppointmentDetail) => void): Promise<void> {
+export async function eraseBooking(
+  deps: BookingDeps,
+  appointmentId: number,
+  authorize: (a: AppointmentDetail) => void,
+): Promise<void> {
   await withWriteLock(deps.db, async (trx) => {
     const appointment = await findAppointment(trx, appointmentId);
     if (!appointment) throw AppError.notFound('Booking');
@@ -43,4 +51,3 @@ export async function eraseBooking(deps: BookingDeps, appointmentId: number, aut
     await eraseContacts(trx, [appointmentId], deps.now());
   });
 }
-

@@ -5,7 +5,10 @@ import { rememberResponse, replayFor, requestFingerprint } from './idempotency.j
 describe('idempotent answers', () => {
   let db: Db;
   const now = new Date('2026-12-01T08:00:00.000Z');
-  const answer = { status: 201, body: { booking: { id: 7, manageUrl: 'http://booking.test/manage/7?token=abcdefghijklmnopqrstuvwxyz234567' } } };
+  const answer = {
+    status: 201,
+    body: { booking: { id: 7, manageUrl: 'http://booking.test/manage/7?token=abcdefghijklmnopqrstuvwxyz234567' } },
+  };
   const fingerprint = requestFingerprint({ provider: 'p', start: 1 });
 
   beforeEach(async () => {
@@ -23,7 +26,9 @@ describe('idempotent answers', () => {
 
   it('refuses the same key with another request', async () => {
     await rememberResponse(db, 'booking', 'key-1', fingerprint, answer, now);
-    await expect(replayFor(db, 'booking', 'key-1', requestFingerprint({ other: true }), now)).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+    await expect(replayFor(db, 'booking', 'key-1', requestFingerprint({ other: true }), now)).rejects.toMatchObject({
+      code: 'idempotency_key_reused',
+    });
   });
 
   it('stores neither the key nor the manage link in readable form', async () => {
@@ -36,6 +41,8 @@ describe('idempotent answers', () => {
 
   it('forgets answers after a day', async () => {
     await rememberResponse(db, 'booking', 'key-1', fingerprint, answer, now);
-    expect(await replayFor(db, 'booking', 'key-1', fingerprint, new Date(now.getTime() + 25 * 3_600_000))).toBeUndefined();
+    expect(
+      await replayFor(db, 'booking', 'key-1', fingerprint, new Date(now.getTime() + 25 * 3_600_000)),
+    ).toBeUndefined();
   });
 });

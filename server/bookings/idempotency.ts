@@ -28,7 +28,13 @@ export function requestFingerprint(body: unknown): string {
  * The answer already given to this key, or undefined for a new key. The same key with another
  * body is a client bug we refuse (422) rather than guess about.
  */
-export async function replayFor(db: Db, scope: string, key: string, fingerprint: string, now: Date): Promise<StoredResponse | undefined> {
+export async function replayFor(
+  db: Db,
+  scope: string,
+  key: string,
+  fingerprint: string,
+  now: Date,
+): Promise<StoredResponse | undefined> {
   const row = await db
     .selectFrom('idempotency_keys')
     .selectAll()
@@ -37,7 +43,8 @@ export async function replayFor(db: Db, scope: string, key: string, fingerprint:
     .executeTakeFirst();
   if (!row) return undefined;
   const body = row.request_hash === fingerprint ? answerSealer(key).open(row.response_body) : undefined;
-  if (body === undefined) throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request');
+  if (body === undefined)
+    throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request');
   return { status: row.status_code, body: JSON.parse(body) };
 }
 
@@ -65,5 +72,8 @@ export async function rememberResponse(
 
 /** Stored answers hold manage links: they are not kept longer than a retry can need them. */
 export async function purgeExpiredKeys(db: Db, now: Date): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('created_at', '<=', new Date(now.getTime() - KEY_LIFETIME_MS).toISOString()).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<=', new Date(now.getTime() - KEY_LIFETIME_MS).toISOString())
+    .execute();
 }

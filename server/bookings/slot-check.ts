@@ -1,9 +1,9 @@
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
+import { AppError } from '../errors.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import type { ServiceRow } from '../services/services.table.js';
-import { AppError } from '../errors.js';
 import { loadAvailabilityInput } from '../slots/availability.loader.js';
 
 export interface SlotCheck {
@@ -35,7 +35,9 @@ export async function assertSlotFree(db: Db, check: SlotCheck): Promise<void> {
   if (computeSlots(input).some((s) => s.start === check.start)) return;
   const offered = computeSlots({ ...input, appointments: [], externalBusy: [] });
   if (!offered.some((s) => s.start === check.start)) {
-    throw new AppError('slot_not_offered', 'This time is not an offered slot for this service', { start: 'not an offered slot' });
+    throw new AppError('slot_not_offered', 'This time is not an offered slot for this service', {
+      start: 'not an offered slot',
+    });
   }
   throw new AppError('slot_taken', 'This time was just taken; please pick another');
 }

@@ -22,16 +22,25 @@ export interface AdapterDeps {
 type Factory = (connection: CalendarConnectionRow, deps: AdapterDeps) => CalendarAdapter;
 
 function refreshTokenOf(connection: CalendarConnectionRow, deps: AdapterDeps): string {
-  if (!connection.refresh_token_enc) throw new CalendarCallError('auth', 'no refresh token stored; connect the calendar again');
+  if (!connection.refresh_token_enc)
+    throw new CalendarCallError('auth', 'no refresh token stored; connect the calendar again');
   const token = deps.cipher.open(connection.refresh_token_enc);
-  if (token === undefined) throw new CalendarCallError('auth', 'the stored refresh token cannot be opened (was SECRET_KEY changed?); connect the calendar again');
+  if (token === undefined)
+    throw new CalendarCallError(
+      'auth',
+      'the stored refresh token cannot be opened (was SECRET_KEY changed?); connect the calendar again',
+    );
   return token;
 }
 
 /** One line per calendar service: a new one (CalDAV) is a new adapter file and a line here. */
 const factories: Record<CalendarKind, Factory> = {
   google_shared(connection, deps) {
-    if (!deps.appAuth) throw new CalendarCallError('config', 'server configuration error: the app Google account is not configured (GOOGLE_REFRESH_TOKEN or GOOGLE_SERVICE_ACCOUNT_JSON)');
+    if (!deps.appAuth)
+      throw new CalendarCallError(
+        'config',
+        'server configuration error: the app Google account is not configured (GOOGLE_REFRESH_TOKEN or GOOGLE_SERVICE_ACCOUNT_JSON)',
+      );
     return googleCalendarAdapter({
       api: googleCalendarApi(deps.appAuth, googleSettingsOf(deps.config)),
       auth: deps.appAuth,
@@ -47,7 +56,12 @@ const factories: Record<CalendarKind, Factory> = {
     // Google may hand out a new refresh token with an access token; keep the newest.
     auth.on('tokens', (tokens) => {
       if (tokens.refresh_token) {
-        void updateConnection(deps.db, connection.id, { refresh_token_enc: deps.cipher.seal(tokens.refresh_token) }, deps.now());
+        void updateConnection(
+          deps.db,
+          connection.id,
+          { refresh_token_enc: deps.cipher.seal(tokens.refresh_token) },
+          deps.now(),
+        );
       }
     });
     const calendarId = connection.calendar_id ?? 'primary';

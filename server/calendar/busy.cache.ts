@@ -1,11 +1,16 @@
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
-import type { CalendarConnectionRow } from './calendar.table.js';
 import { withWriteLock } from '../db/transaction.js';
 import { bookableDaysOf, markBusyFailed, readBusy, replaceBusy } from './busy.repository.js';
-import { CalendarCallError, type CalendarAdapter } from './calendar.types.js';
+import type { CalendarConnectionRow } from './calendar.table.js';
+import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
 import { recordCallFailure } from './connection-health.js';
-import { findConnection, findConnectionById, listConnectionsToRefresh, listOwnEvents } from './connections.repository.js';
+import {
+  findConnection,
+  findConnectionById,
+  listConnectionsToRefresh,
+  listOwnEvents,
+} from './connections.repository.js';
 
 const DAY_MS = 86_400_000;
 
@@ -44,21 +49,30 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
     const daysAhead = await bookableDaysOf(deps.db, connection.provider_id);
     const window = { start: now.getTime() - DAY_MS, end: now.getTime() + (daysAhead + 2) * DAY_MS };
     try {
-      const own = await listOwnEvents(deps.db, connection.id, { start: new Date(window.start).toISOString(), end: new Date(window.end).toISOString() });
+      const own = await listOwnEvents(deps.db, connection.id, {
+        start: new Date(window.start).toISOString(),
+        end: new Date(window.end).toISOString(),
+      });
       const busy = await deps.adapterFor(connection).busyIntervals(window, own);
       // In one transaction: a booking never sees the old busy times gone and the new not yet there.
       await withWriteLock(deps.db, (trx) => replaceBusy(trx, connection.id, busy, now));
     } catch (error) {
-      const failure = error instanceof CalendarCallError ? error : new CalendarCallError('transient', String(error), { cause: error });
+      const failure =
+        error instanceof CalendarCallError
+          ? error
+          : new CalendarCallError('transient', String(error), { cause: error });
       await markBusyFailed(deps.db, connection.id, now, failure.message);
       await recordCallFailure(deps.db, connection.id, failure, now);
-      if (failure.kind !== 'config') console.error(`calendar busy times of connection ${connection.id} not refreshed: ${failure.message}`);
+      if (failure.kind !== 'config')
+        console.error(`calendar busy times of connection ${connection.id} not refreshed: ${failure.message}`);
     }
   }
 
   const start = (connectionId: number): Promise<void> => {
     const run = load(connectionId)
-      .catch((error: unknown) => console.error(`calendar busy times of connection ${connectionId} not refreshed:`, error))
+      .catch((error: unknown) =>
+        console.error(`calendar busy times of connection ${connectionId} not refreshed:`, error),
+      )
       .finally(() => {
         if (running.get(connectionId) === run) running.delete(connectionId);
       });

@@ -8,11 +8,13 @@ export async function replaceBusy(db: Db, connectionId: number, busy: readonly I
   for (let i = 0; i < busy.length; i += 300) {
     await db
       .insertInto('calendar_busy')
-      .values(busy.slice(i, i + 300).map((b) => ({
-        connection_id: connectionId,
-        start_at: new Date(b.start).toISOString(),
-        end_at: new Date(b.end).toISOString(),
-      })))
+      .values(
+        busy.slice(i, i + 300).map((b) => ({
+          connection_id: connectionId,
+          start_at: new Date(b.start).toISOString(),
+          end_at: new Date(b.end).toISOString(),
+        })),
+      )
       .execute();
   }
   const iso = now.toISOString();

@@ -13,9 +13,9 @@ import { feedRoutes } from './feed.routes.js';
 import { type GoogleAuthClient, googleAppAuth, googleSettingsOf } from './google/google.client.js';
 import { googleOAuthFlow } from './google/google.oauth.js';
 import { graphOAuthFlow } from './microsoft/graph.oauth.js';
-import { pruneDoneJobs } from './sync-jobs.repository.js';
 import { syncJobWriter } from './sync.listener.js';
 import { syncPass } from './sync.worker.js';
+import { pruneDoneJobs } from './sync-jobs.repository.js';
 import { tokenCipher } from './token-cipher.js';
 
 export interface CalendarSync {
@@ -68,7 +68,8 @@ export function createCalendarSync(deps: {
     busy,
     flows: {
       ...(google.clientId && google.clientSecret && { google: googleOAuthFlow(google) }),
-      ...(microsoft.clientId && microsoft.clientSecret && { microsoft: graphOAuthFlow({ ...microsoft, timeoutMs: calendarConfig.timeoutMs }) }),
+      ...(microsoft.clientId &&
+        microsoft.clientSecret && { microsoft: graphOAuthFlow({ ...microsoft, timeoutMs: calendarConfig.timeoutMs }) }),
     },
   };
   const syncOnce = syncPass({

@@ -7,13 +7,19 @@ const httpUrl = z.url({ protocol: /^https?$/ });
 /** A service account key, given inline (`{...}`) or as the path of the JSON file Google hands out. */
 const serviceAccount = z.string().transform((value, ctx) => {
   try {
-    const json = JSON.parse(value.trim().startsWith('{') ? value : readFileSync(value, 'utf8')) as Record<string, unknown>;
+    const json = JSON.parse(value.trim().startsWith('{') ? value : readFileSync(value, 'utf8')) as Record<
+      string,
+      unknown
+    >;
     if (typeof json.client_email === 'string' && typeof json.private_key === 'string') {
       return { clientEmail: json.client_email, privateKey: json.private_key };
     }
     ctx.addIssue({ code: 'custom', message: 'needs client_email and private_key (a service account key file)' });
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `not readable JSON: ${error instanceof Error ? error.message : String(error)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `not readable JSON: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
   return z.NEVER;
 });

@@ -12,7 +12,11 @@ import { findSettings } from './settings.repository.js';
 import { countSyncJobs, listSyncJobs, retryFailedJob } from './sync-jobs.repository.js';
 
 const oauthService = z.object({ service: z.enum(['google', 'microsoft']) });
-const callbackQuery = z.object({ code: z.string().max(2048).optional(), state: z.string().max(200).optional(), error: z.string().max(200).optional() });
+const callbackQuery = z.object({
+  code: z.string().max(2048).optional(),
+  state: z.string().max(200).optional(),
+  error: z.string().max(200).optional(),
+});
 
 /**
  * `/api/admin/calendar`: the signed-in provider's calendar connection, sync jobs and feed
@@ -20,7 +24,8 @@ const callbackQuery = z.object({ code: z.string().max(2048).optional(), state: z
  */
 export function calendarRoutes(deps: service.CalendarServiceDeps) {
   // After an OAuth round trip the browser lands back on the admin site, with the outcome in the query.
-  const backToAdmin = (params: Record<string, string>) => `${deps.appUrl}/admin/calendar?${new URLSearchParams(params)}`;
+  const backToAdmin = (params: Record<string, string>) =>
+    `${deps.appUrl}/admin/calendar?${new URLSearchParams(params)}`;
 
   return new Hono<AppEnv>()
     .get('/', async (c) => {
@@ -35,17 +40,25 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
         settings: settingsView(settings),
         feed: feedView(settings),
         syncJobs: jobs,
-        available: { googleShared: deps.appAuth !== null, google: !!deps.flows.google, microsoft: !!deps.flows.microsoft },
+        available: {
+          googleShared: deps.appAuth !== null,
+          google: !!deps.flows.google,
+          microsoft: !!deps.flows.microsoft,
+        },
       });
     })
     .put('/settings', validate('json', z.object({ includeCustomerContact: z.boolean() })), async (c) => {
       await service.updateSettings(deps, c.get('provider').id, c.req.valid('json'));
       return c.json({ settings: settingsView(await findSettings(deps.db, c.get('provider').id)) });
     })
-    .put('/google-shared', validate('json', z.object({ shareWith: emailSchema, role: z.enum(['writer', 'reader']).default('writer') })), async (c) => {
-      await service.connectSharedGoogle(deps, c.get('provider'), c.req.valid('json'));
-      return c.json({ connection: connectionView((await findConnection(deps.db, c.get('provider').id))!) });
-    })
+    .put(
+      '/google-shared',
+      validate('json', z.object({ shareWith: emailSchema, role: z.enum(['writer', 'reader']).default('writer') })),
+      async (c) => {
+        await service.connectSharedGoogle(deps, c.get('provider'), c.req.valid('json'));
+        return c.json({ connection: connectionView((await findConnection(deps.db, c.get('provider').id))!) });
+      },
+    )
     .post('/:service/connect', validate('param', oauthService), async (c) => {
       const authorizationUrl = await service.startOAuth(deps, c.get('provider'), c.req.valid('param').service);
       return c.json({ authorizationUrl });
@@ -57,7 +70,8 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
       try {
         await service.finishOAuth(deps, c.get('provider'), name, { code, state });
       } catch (failure) {
-        if (failure instanceof AppError) return c.redirect(backToAdmin({ error: failure.code, message: failure.message }));
+        if (failure instanceof AppError)
+          return c.redirect(backToAdmin({ error: failure.code, message: failure.message }));
         throw failure;
       }
       return c.redirect(backToAdmin({ connected: name }));
@@ -79,14 +93,21 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
     })
     .get(
       '/sync-jobs',
-      validate('query', z.object({ status: z.enum(['pending', 'running', 'done', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) })),
+      validate(
+        'query',
+        z.object({
+          status: z.enum(['pending', 'running', 'done', 'failed']).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      ),
       async (c) => {
         const jobs = await listSyncJobs(deps.db, c.get('provider').id, c.req.valid('query'));
         return c.json({ syncJobs: jobs.map(syncJobView) });
       },
     )
     .post('/sync-jobs/:id/retry', validate('param', idParam), async (c) => {
-      if (!(await retryFailedJob(deps.db, c.get('provider').id, c.req.valid('param').id, deps.now()))) throw AppError.notFound('Failed sync job');
+      if (!(await retryFailedJob(deps.db, c.get('provider').id, c.req.valid('param').id, deps.now())))
+        throw AppError.notFound('Failed sync job');
       return c.json({ retried: true });
     })
     .post('/feed/rotate', async (c) => c.json({ url: await service.rotateFeed(deps, c.get('provider').id) }))

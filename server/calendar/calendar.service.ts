@@ -1,16 +1,22 @@
 import { generateToken, hashToken } from '../auth/tokens.js';
-import type { CalendarConnectionRow } from './calendar.table.js';
-import type { ProviderRow } from '../providers/providers.table.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
+import type { ProviderRow } from '../providers/providers.table.js';
 import type { AdapterDeps } from './adapters.js';
 import type { BusyCache } from './busy.cache.js';
+import type { CalendarConnectionRow } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError, type CalendarChoice } from './calendar.types.js';
-import { deleteConnection, findConnection, forgetCalendarState, replaceConnection, updateConnection } from './connections.repository.js';
-import { ensureSharedCalendar } from './google/google-shared.js';
+import {
+  deleteConnection,
+  findConnection,
+  forgetCalendarState,
+  replaceConnection,
+  updateConnection,
+} from './connections.repository.js';
 import { googleCalendarApi, googleSettingsOf } from './google/google.client.js';
-import { insertOAuthState, takeOAuthState } from './oauth-states.repository.js';
+import { ensureSharedCalendar } from './google/google-shared.js';
 import { createPkce, type OAuthFlow } from './oauth.types.js';
+import { insertOAuthState, takeOAuthState } from './oauth-states.repository.js';
 import { findSettings, saveSettings } from './settings.repository.js';
 import { deleteUnfinishedJobs, enqueueBackfill } from './sync-jobs.repository.js';
 
@@ -27,7 +33,8 @@ const OAUTH_STATE_TTL_MS = 10 * 60_000;
 
 /** A calendar call failed during set-up: the provider sees why, and nothing half-done is shown as working. */
 function setupFailure(error: unknown): AppError {
-  if (!(error instanceof CalendarCallError)) return error instanceof AppError ? error : new AppError('calendar_unavailable', String(error));
+  if (!(error instanceof CalendarCallError))
+    return error instanceof AppError ? error : new AppError('calendar_unavailable', String(error));
   const message =
     error.kind === 'auth'
       ? `The calendar refused the credentials: ${error.message}`
@@ -37,7 +44,8 @@ function setupFailure(error: unknown): AppError {
   return new AppError('calendar_unavailable', message);
 }
 
-export const oauthRedirectUri = (appUrl: string, service: OAuthService) => `${appUrl}/api/admin/calendar/${service}/callback`;
+export const oauthRedirectUri = (appUrl: string, service: OAuthService) =>
+  `${appUrl}/api/admin/calendar/${service}/callback`;
 
 /**
  * Shared-calendar mode: the app account makes a calendar for the provider and shares it with
@@ -49,11 +57,17 @@ export async function connectSharedGoogle(
   provider: ProviderRow,
   wish: { shareWith: string; role: 'writer' | 'reader' },
 ): Promise<void> {
-  if (!deps.appAuth) throw new AppError('unprocessable', 'Shared Google calendars are not set up on this server (see docs/calendar.md)');
+  if (!deps.appAuth)
+    throw new AppError('unprocessable', 'Shared Google calendars are not set up on this server (see docs/calendar.md)');
   let connection = await findConnection(deps.db, provider.id);
   if (connection?.kind !== 'google_shared') {
     connection = await withWriteLock(deps.db, (trx) =>
-      replaceConnection(trx, { provider_id: provider.id, kind: 'google_shared', status: 'pending', updated_at: deps.now().toISOString() }),
+      replaceConnection(trx, {
+        provider_id: provider.id,
+        kind: 'google_shared',
+        status: 'pending',
+        updated_at: deps.now().toISOString(),
+      }),
     );
   }
   const current = connection;
@@ -64,11 +78,19 @@ export async function connectSharedGoogle(
     { name: provider.name, timeZone: provider.time_zone, shareWith: wish.shareWith.toLowerCase(), role: wish.role },
     (id) => updateConnection(deps.db, current.id, { calendar_id: id }, deps.now()),
   ).catch((error: unknown) => Promise.reject(setupFailure(error)));
-  await activate(deps, current, { calendar_id: calendarId, share_with: wish.shareWith.toLowerCase(), share_role: wish.role });
+  await activate(deps, current, {
+    calendar_id: calendarId,
+    share_with: wish.shareWith.toLowerCase(),
+    share_role: wish.role,
+  });
 }
 
 /** Marks a connection working; one that was not yet (or broken) gets every appointment ahead queued. */
-async function activate(deps: CalendarServiceDeps, connection: CalendarConnectionRow, values: Parameters<typeof updateConnection>[2]): Promise<void> {
+async function activate(
+  deps: CalendarServiceDeps,
+  connection: CalendarConnectionRow,
+  values: Parameters<typeof updateConnection>[2],
+): Promise<void> {
   const now = deps.now();
   await withWriteLock(deps.db, async (trx) => {
     await updateConnection(trx, connection.id, { ...values, status: 'active', last_error: null }, now);
@@ -77,9 +99,17 @@ async function activate(deps: CalendarServiceDeps, connection: CalendarConnectio
 }
 
 /** Step one of "connect your account": a single-use state and a PKCE verifier, kept sealed for ten minutes. */
-export async function startOAuth(deps: CalendarServiceDeps, provider: ProviderRow, service: OAuthService): Promise<string> {
+export async function startOAuth(
+  deps: CalendarServiceDeps,
+  provider: ProviderRow,
+  service: OAuthService,
+): Promise<string> {
   const flow = deps.flows[service];
-  if (!flow) throw new AppError('unprocessable', `Connecting ${service} calendars is not set up on this server (see docs/calendar.md)`);
+  if (!flow)
+    throw new AppError(
+      'unprocessable',
+      `Connecting ${service} calendars is not set up on this server (see docs/calendar.md)`,
+    );
   const state = generateToken();
   const pkce = createPkce();
   const now = deps.now();
@@ -89,7 +119,11 @@ export async function startOAuth(deps: CalendarServiceDeps, provider: ProviderRo
     { providerId: provider.id, kind: flow.kind, codeVerifierEnc: deps.cipher.seal(pkce.verifier) },
     new Date(now.getTime() + OAUTH_STATE_TTL_MS),
   );
-  return flow.authorizationUrl({ state, codeChallenge: pkce.challenge, redirectUri: oauthRedirectUri(deps.appUrl, service) });
+  return flow.authorizationUrl({
+    state,
+    codeChallenge: pkce.challenge,
+    redirectUri: oauthRedirectUri(deps.appUrl, service),
+  });
 }
 
 /** Step two: the browser is back with a code. The state must be ours, unused, fresh, and this provider's. */
@@ -125,13 +159,17 @@ export async function finishOAuth(
 async function activeConnection(deps: CalendarServiceDeps, providerId: number): Promise<CalendarConnectionRow> {
   const connection = await findConnection(deps.db, providerId);
   if (!connection) throw AppError.notFound('Calendar connection');
-  if (connection.status !== 'active') throw new AppError('conflict', 'The calendar connection is not working; connect it again');
+  if (connection.status !== 'active')
+    throw new AppError('conflict', 'The calendar connection is not working; connect it again');
   return connection;
 }
 
 export async function listCalendars(deps: CalendarServiceDeps, providerId: number): Promise<CalendarChoice[]> {
   const connection = await activeConnection(deps, providerId);
-  return deps.adapterFor(connection).listCalendars().catch((error: unknown) => Promise.reject(setupFailure(error)));
+  return deps
+    .adapterFor(connection)
+    .listCalendars()
+    .catch((error: unknown) => Promise.reject(setupFailure(error)));
 }
 
 /**
@@ -140,10 +178,13 @@ export async function listCalendars(deps: CalendarServiceDeps, providerId: numbe
  */
 export async function chooseCalendar(deps: CalendarServiceDeps, providerId: number, calendarId: string): Promise<void> {
   const connection = await activeConnection(deps, providerId);
-  if (connection.kind === 'google_shared') throw new AppError('conflict', 'A shared calendar cannot be swapped; disconnect it first');
+  if (connection.kind === 'google_shared')
+    throw new AppError('conflict', 'A shared calendar cannot be swapped; disconnect it first');
   const calendars = await listCalendars(deps, providerId);
   if (!calendars.some((c) => c.id === calendarId)) {
-    throw new AppError('invalid_request', 'Not a calendar of the connected account you can write to', { calendarId: 'unknown calendar' });
+    throw new AppError('invalid_request', 'Not a calendar of the connected account you can write to', {
+      calendarId: 'unknown calendar',
+    });
   }
   const now = deps.now();
   await withWriteLock(deps.db, async (trx) => {
@@ -162,7 +203,11 @@ export async function disconnect(deps: CalendarServiceDeps, providerId: number):
 }
 
 /** Turning contact details on or off rewrites the events ahead, so the calendar matches the choice. */
-export async function updateSettings(deps: CalendarServiceDeps, providerId: number, values: { includeCustomerContact: boolean }): Promise<void> {
+export async function updateSettings(
+  deps: CalendarServiceDeps,
+  providerId: number,
+  values: { includeCustomerContact: boolean },
+): Promise<void> {
   await withWriteLock(deps.db, async (trx) => {
     const before = await findSettings(trx, providerId);
     await saveSettings(trx, providerId, values);

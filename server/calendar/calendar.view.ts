@@ -26,7 +26,12 @@ export const feedView = (s: CalendarSettings) => ({ active: s.feedTokenHash !== 
 export function syncJobView(j: SyncJobListing) {
   return {
     id: j.id,
-    appointment: { id: j.appointment_id, start: j.start_at, customerName: j.customer_name, serviceName: j.service_name },
+    appointment: {
+      id: j.appointment_id,
+      start: j.start_at,
+      customerName: j.customer_name,
+      serviceName: j.service_name,
+    },
     action: j.action,
     status: j.status,
     attempts: j.attempts,

@@ -9,7 +9,12 @@ import { updateConnection } from './connections.repository.js';
  *   about it), the operator is told in the log, and the next call after the fix simply works.
  * Other failures are the caller's to record (a sync job keeps its own error; a busy refresh records its own).
  */
-export async function recordCallFailure(db: Db, connectionId: number, failure: CalendarCallError, now: Date): Promise<void> {
+export async function recordCallFailure(
+  db: Db,
+  connectionId: number,
+  failure: CalendarCallError,
+  now: Date,
+): Promise<void> {
   if (failure.kind === 'auth') {
     await updateConnection(db, connectionId, { status: 'broken', last_error: failure.message }, now);
   } else if (failure.kind === 'config') {

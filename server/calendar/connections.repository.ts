@@ -4,7 +4,10 @@ import type { CalendarConnectionRow, CalendarConnectionsTable } from './calendar
 import type { OwnEvent } from './calendar.types.js';
 
 export type ConnectionUpdate = Partial<
-  Pick<CalendarConnectionRow, 'status' | 'calendar_id' | 'account_email' | 'share_with' | 'share_role' | 'refresh_token_enc' | 'last_error'>
+  Pick<
+    CalendarConnectionRow,
+    'status' | 'calendar_id' | 'account_email' | 'share_with' | 'share_role' | 'refresh_token_enc' | 'last_error'
+  >
 >;
 
 export async function findConnection(db: Db, providerId: number): Promise<CalendarConnectionRow | undefined> {
@@ -16,13 +19,20 @@ export async function findConnectionById(db: Db, id: number): Promise<CalendarCo
 }
 
 /** A provider has one calendar connection: a new one replaces (and forgets) the old. */
-export async function replaceConnection(db: Db, values: Insertable<CalendarConnectionsTable>): Promise<CalendarConnectionRow> {
+export async function replaceConnection(
+  db: Db,
+  values: Insertable<CalendarConnectionsTable>,
+): Promise<CalendarConnectionRow> {
   await db.deleteFrom('calendar_connections').where('provider_id', '=', values.provider_id).execute();
   return db.insertInto('calendar_connections').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateConnection(db: Db, id: number, values: ConnectionUpdate, now: Date): Promise<void> {
-  await db.updateTable('calendar_connections').set({ ...values, updated_at: now.toISOString() }).where('id', '=', id).execute();
+  await db
+    .updateTable('calendar_connections')
+    .set({ ...values, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteConnection(db: Db, providerId: number): Promise<void> {
@@ -51,7 +61,14 @@ export async function findWrittenEvent(db: Db, connectionId: number, appointment
 
 export async function recordEventWritten(
   db: Db,
-  row: { connectionId: number; appointmentId: number; externalId: string; start: string; end: string; deleted: boolean },
+  row: {
+    connectionId: number;
+    appointmentId: number;
+    externalId: string;
+    start: string;
+    end: string;
+    deleted: boolean;
+  },
   now: Date,
 ): Promise<void> {
   const values = {
@@ -69,7 +86,11 @@ export async function recordEventWritten(
 }
 
 /** The app's live events in a connection's calendar that touch `range` (to leave out of busy times). */
-export async function listOwnEvents(db: Db, connectionId: number, range: { start: string; end: string }): Promise<OwnEvent[]> {
+export async function listOwnEvents(
+  db: Db,
+  connectionId: number,
+  range: { start: string; end: string },
+): Promise<OwnEvent[]> {
   const rows = await db
     .selectFrom('calendar_events')
     .select(['external_id', 'start_at', 'end_at'])
@@ -85,5 +106,9 @@ export async function listOwnEvents(db: Db, connectionId: number, range: { start
 export async function forgetCalendarState(db: Db, connectionId: number): Promise<void> {
   await db.deleteFrom('calendar_events').where('connection_id', '=', connectionId).execute();
   await db.deleteFrom('calendar_busy').where('connection_id', '=', connectionId).execute();
-  await db.updateTable('calendar_connections').set({ busy_checked_at: null, busy_refreshed_at: null }).where('id', '=', connectionId).execute();
+  await db
+    .updateTable('calendar_connections')
+    .set({ busy_checked_at: null, busy_refreshed_at: null })
+    .where('id', '=', connectionId)
+    .execute();
 }

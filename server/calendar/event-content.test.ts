@@ -44,18 +44,36 @@ describe('calendarEventOf', () => {
       timeZone: 'Europe/Berlin',
       url: 'https://book.example/admin/appointments/7',
     });
-    expect(event.description).toBe('Customer: Ada Lovelace\n\nNote: Bring the X-rays\n\nManage: https://book.example/admin/appointments/7');
+    expect(event.description).toBe(
+      'Customer: Ada Lovelace\n\nNote: Bring the X-rays\n\nManage: https://book.example/admin/appointments/7',
+    );
   });
 
   it('adds email and phone only when the provider opted in', () => {
     const event = calendarEventOf(appointment, { includeCustomerContact: true }, 'https://book.example');
     expect(event.description).toContain('Email: ada@example.com\nPhone: +44 20 7946 0000');
-    const noPhone = calendarEventOf({ ...appointment, customer_phone: null, note: '' }, { includeCustomerContact: true }, 'https://book.example');
-    expect(noPhone.description).toBe('Customer: Ada Lovelace\nEmail: ada@example.com\n\nManage: https://book.example/admin/appointments/7');
+    const noPhone = calendarEventOf(
+      { ...appointment, customer_phone: null, note: '' },
+      { includeCustomerContact: true },
+      'https://book.example',
+    );
+    expect(noPhone.description).toBe(
+      'Customer: Ada Lovelace\nEmail: ada@example.com\n\nManage: https://book.example/admin/appointments/7',
+    );
   });
 
   it('gives the feed the same text with the sequence and status', () => {
-    const entry = feedEntryOf({ ...appointment, status: 'cancelled' }, { includeCustomerContact: false }, 'https://book.example');
-    expect(entry).toMatchObject({ id: 7, sequence: 2, status: 'cancelled', summary: 'Check-up — Ada Lovelace', updatedAt: '2026-12-01T09:00:00.000Z' });
+    const entry = feedEntryOf(
+      { ...appointment, status: 'cancelled' },
+      { includeCustomerContact: false },
+      'https://book.example',
+    );
+    expect(entry).toMatchObject({
+      id: 7,
+      sequence: 2,
+      status: 'cancelled',
+      summary: 'Check-up — Ada Lovelace',
+      updatedAt: '2026-12-01T09:00:00.000Z',
+    });
   });
 });

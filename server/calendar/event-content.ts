@@ -8,7 +8,8 @@ export interface EventPrivacy {
 }
 
 /** Where the provider opens an appointment in the admin site. */
-export const providerAppointmentUrl = (appUrl: string, appointmentId: number) => `${appUrl}/admin/appointments/${appointmentId}`;
+export const providerAppointmentUrl = (appUrl: string, appointmentId: number) =>
+  `${appUrl}/admin/appointments/${appointmentId}`;
 
 const summaryOf = (a: AppointmentDetail) => `${a.service_name} — ${a.customer_name}`;
 

@@ -24,7 +24,11 @@ export function feedRoutes(deps: { db: Db; appUrl: string; now: () => Date }) {
     if (!owner) throw AppError.notFound('Calendar feed');
     const [settings, appointments] = await Promise.all([
       findSettings(deps.db, owner.id),
-      listAppointments(deps.db, { providerId: owner.id, from: new Date(deps.now().getTime() - HISTORY_MS).toISOString(), limit: MAX_EVENTS }),
+      listAppointments(deps.db, {
+        providerId: owner.id,
+        from: new Date(deps.now().getTime() - HISTORY_MS).toISOString(),
+        limit: MAX_EVENTS,
+      }),
     ]);
     const body = buildAppointmentCalendar(
       appointments.map((a) => feedEntryOf(a, settings, deps.appUrl)),

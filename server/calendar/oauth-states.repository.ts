@@ -23,6 +23,10 @@ export async function insertOAuthState(db: Db, stateHash: string, state: OAuthSt
 /** Reads and deletes a state in one step: each one works once, and only before it expires. */
 export async function takeOAuthState(db: Db, stateHash: string, now: Date): Promise<OAuthState | undefined> {
   await db.deleteFrom('calendar_oauth_states').where('expires_at', '<=', now.toISOString()).execute();
-  const row = await db.deleteFrom('calendar_oauth_states').where('state_hash', '=', stateHash).returningAll().executeTakeFirst();
+  const row = await db
+    .deleteFrom('calendar_oauth_states')
+    .where('state_hash', '=', stateHash)
+    .returningAll()
+    .executeTakeFirst();
   return row && { providerId: row.provider_id, kind: row.kind, codeVerifierEnc: row.code_verifier_enc };
 }

@@ -7,7 +7,11 @@ export interface OAuthFlow {
   /** Where to send the provider's browser to consent. */
   authorizationUrl(request: { state: string; codeChallenge: string; redirectUri: string }): string;
   /** Trades the code from the redirect for a refresh token, and says whose account it is. */
-  exchange(request: { code: string; codeVerifier: string; redirectUri: string }): Promise<{ refreshToken: string; accountEmail: string | null }>;
+  exchange(request: {
+    code: string;
+    codeVerifier: string;
+    redirectUri: string;
+  }): Promise<{ refreshToken: string; accountEmail: string | null }>;
 }
 
 /** A PKCE pair (RFC 7636, S256): the verifier stays with us, the challenge goes in the URL. */

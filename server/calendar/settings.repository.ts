@@ -7,7 +7,11 @@ export interface CalendarSettings {
 }
 
 export async function findSettings(db: Db, providerId: number): Promise<CalendarSettings> {
-  const row = await db.selectFrom('calendar_settings').selectAll().where('provider_id', '=', providerId).executeTakeFirst();
+  const row = await db
+    .selectFrom('calendar_settings')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .executeTakeFirst();
   return {
     includeCustomerContact: row?.include_customer_contact === 1,
     feedTokenHash: row?.feed_token_hash ?? null,
@@ -21,8 +25,13 @@ export async function saveSettings(
   values: { includeCustomerContact?: boolean; feedTokenHash?: string | null; feedCreatedAt?: string },
 ): Promise<void> {
   const columns = {
-    ...(values.includeCustomerContact !== undefined && { include_customer_contact: values.includeCustomerContact ? 1 : 0 }),
-    ...(values.feedTokenHash !== undefined && { feed_token_hash: values.feedTokenHash, feed_created_at: values.feedCreatedAt ?? null }),
+    ...(values.includeCustomerContact !== undefined && {
+      include_customer_contact: values.includeCustomerContact ? 1 : 0,
+    }),
+    ...(values.feedTokenHash !== undefined && {
+      feed_token_hash: values.feedTokenHash,
+      feed_created_at: values.feedCreatedAt ?? null,
+    }),
   };
   await db
     .insertInto('calendar_settings')

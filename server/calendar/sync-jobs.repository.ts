@@ -1,11 +1,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import type { SyncJobRow, SyncJobStatus } from './calendar.table.js';
 import { withWriteLock } from '../db/transaction.js';
+import type { SyncJobRow, SyncJobStatus } from './calendar.table.js';
 
 export type SyncAction = 'upsert' | 'delete';
 
-export async function enqueueSyncJob(db: Db, job: { providerId: number; appointmentId: number; action: SyncAction }, now: Date): Promise<void> {
+export async function enqueueSyncJob(
+  db: Db,
+  job: { providerId: number; appointmentId: number; action: SyncAction },
+  now: Date,
+): Promise<void> {
   await db
     .insertInto('sync_jobs')
     .values({
@@ -93,7 +97,11 @@ export async function leaseDueJobs(db: Db, now: Date, leaseMs: number, limit: nu
     await trx
       .updateTable('sync_jobs')
       .set((eb) => ({ status: 'running', lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', due.map((j) => j.id))
+      .where(
+        'id',
+        'in',
+        due.map((j) => j.id),
+      )
       .execute();
     return due.map((j) => ({ ...j, status: 'running' as const, lease_until: leaseUntil, attempts: j.attempts + 1 }));
   });
@@ -125,7 +133,11 @@ export interface SyncJobListing extends SyncJobRow {
   service_name: string;
 }
 
-export async function listSyncJobs(db: Db, providerId: number, filter: { status?: SyncJobStatus | undefined; limit: number }): Promise<SyncJobListing[]> {
+export async function listSyncJobs(
+  db: Db,
+  providerId: number,
+  filter: { status?: SyncJobStatus | undefined; limit: number },
+): Promise<SyncJobListing[]> {
   let query = db
     .selectFrom('sync_jobs')
     .innerJoin('appointments', 'appointments.id', 'sync_jobs.appointment_id')
@@ -167,5 +179,9 @@ export async function deleteUnfinishedJobs(db: Db, providerId: number): Promise<
 }
 
 export async function pruneDoneJobs(db: Db, before: Date): Promise<void> {
-  await db.deleteFrom('sync_jobs').where('status', '=', 'done').where('completed_at', '<', before.toISOString()).execute();
+  await db
+    .deleteFrom('sync_jobs')
+    .where('status', '=', 'done')
+    .where('completed_at', '<', before.toISOString())
+    .execute();
 }

@@ -3,7 +3,11 @@ import { findConnection } from './connections.repository.js';
 import { enqueueSyncJob, type SyncAction } from './sync-jobs.repository.js';
 
 // Completing or marking a no-show changes nothing the calendar shows.
-const actionOf: Partial<Record<AppointmentEventType, SyncAction>> = { created: 'upsert', rescheduled: 'upsert', cancelled: 'delete' };
+const actionOf: Partial<Record<AppointmentEventType, SyncAction>> = {
+  created: 'upsert',
+  rescheduled: 'upsert',
+  cancelled: 'delete',
+};
 
 /**
  * Writes the calendar sync job inside the appointment's own transaction (database first, then

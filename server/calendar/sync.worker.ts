@@ -1,9 +1,9 @@
 import { findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
-import type { CalendarConnectionRow, SyncJobRow } from './calendar.table.js';
 import { appointmentUid } from '../ical/appointment-calendar.js';
 import { type BackoffPolicy, retryDelayMs } from '../outbox/backoff.js';
-import { CalendarCallError, type CalendarAdapter } from './calendar.types.js';
+import type { CalendarConnectionRow, SyncJobRow } from './calendar.table.js';
+import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
 import { recordCallFailure } from './connection-health.js';
 import { findConnection, findWrittenEvent, recordEventWritten } from './connections.repository.js';
 import { calendarEventOf } from './event-content.js';
@@ -57,7 +57,11 @@ async function applyJob(deps: SyncWorkerDeps, job: SyncJobRow, connection: Calen
   const adapter = deps.adapterFor(connection);
   const written = await findWrittenEvent(db, connection.id, appointment.id);
   const record = (externalId: string, start: string, end: string, deleted: boolean) =>
-    recordEventWritten(db, { connectionId: connection.id, appointmentId: appointment.id, externalId, start, end, deleted }, deps.now());
+    recordEventWritten(
+      db,
+      { connectionId: connection.id, appointmentId: appointment.id, externalId, start, end, deleted },
+      deps.now(),
+    );
   if (job.action === 'upsert') {
     const event = calendarEventOf(appointment, await findSettings(db, job.provider_id), deps.appUrl);
     const externalId = await adapter.putEvent(event, written && !written.deleted ? written.external_id : null);
@@ -69,17 +73,28 @@ async function applyJob(deps: SyncWorkerDeps, job: SyncJobRow, connection: Calen
   return { status: 'done' };
 }
 
-async function outcomeOfFailure(deps: SyncWorkerDeps, job: SyncJobRow, connection: CalendarConnectionRow, error: unknown): Promise<JobOutcome> {
+async function outcomeOfFailure(
+  deps: SyncWorkerDeps,
+  job: SyncJobRow,
+  connection: CalendarConnectionRow,
+  error: unknown,
+): Promise<JobOutcome> {
   const now = deps.now();
-  const failure = error instanceof CalendarCallError ? error : new CalendarCallError('transient', String(error), { cause: error });
+  const failure =
+    error instanceof CalendarCallError ? error : new CalendarCallError('transient', String(error), { cause: error });
   await recordCallFailure(deps.db, connection.id, failure, now);
   // Broken: the jobs wait for the provider to reconnect (only active connections' jobs are taken); bookings go on.
   if (failure.kind === 'auth') return { status: 'pending', nextAttemptAt: now, error: failure.message };
   // The server's own OAuth client was refused: no attempt counts against the job, which runs once it is fixed.
   if (failure.kind === 'config') {
-    return { status: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(deps.backoff, job.attempts)), error: failure.message };
+    return {
+      status: 'pending',
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(deps.backoff, job.attempts)),
+      error: failure.message,
+    };
   }
-  if (failure.kind === 'permanent' || job.attempts >= deps.backoff.maxAttempts) return { status: 'failed', error: failure.message };
+  if (failure.kind === 'permanent' || job.attempts >= deps.backoff.maxAttempts)
+    return { status: 'failed', error: failure.message };
   const delay = retryDelayMs(deps.backoff, job.attempts, failure.retryAfterMs);
   return { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay), error: failure.message };
 }

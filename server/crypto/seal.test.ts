@@ -37,8 +37,12 @@ describe('sealer', () => {
     });
 
     it('email link tokens and idempotent answers, stored as v1.<iv‖tag‖ciphertext>', () => {
-      expect(sealer(SECRET, 'email-link-token').open('v1.D0kbAql1N_D7EqDt1WcH8XNBfuVnGp8sh-hly8byuqDbpA')).toBe('abc234');
-      expect(sealer('key-1', 'idempotent-response').open('v1.iMz1G5VeI1acPeMf1nKGxfrdBvDfYy5pPII4XQufdoreY8o')).toBe('{"a":1}');
+      expect(sealer(SECRET, 'email-link-token').open('v1.D0kbAql1N_D7EqDt1WcH8XNBfuVnGp8sh-hly8byuqDbpA')).toBe(
+        'abc234',
+      );
+      expect(sealer('key-1', 'idempotent-response').open('v1.iMz1G5VeI1acPeMf1nKGxfrdBvDfYy5pPII4XQufdoreY8o')).toBe(
+        '{"a":1}',
+      );
     });
   });
 });

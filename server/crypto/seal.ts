@@ -52,5 +52,9 @@ function parseSealed(sealed: string): { iv: Buffer; tag: Buffer; data: Buffer } 
   }
   const [raw] = bytes;
   if (bytes.length !== 1 || !raw || raw.length < IV_BYTES + TAG_BYTES) return undefined;
-  return { iv: raw.subarray(0, IV_BYTES), tag: raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES), data: raw.subarray(IV_BYTES + TAG_BYTES) };
+  return {
+    iv: raw.subarray(0, IV_BYTES),
+    tag: raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES),
+    data: raw.subarray(IV_BYTES + TAG_BYTES),
+  };
 }

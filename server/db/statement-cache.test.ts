@@ -43,9 +43,15 @@ describe('cachingStatements', () => {
 
   it('serves Kysely: repeated queries with new parameters read and write correctly', async () => {
     const db = new Kysely<{ t: { id: number; name: string } }>({ dialect: new SqliteDialect({ database: open() }) });
-    for (const name of ['a', 'b', 'c']) await db.insertInto('t').values({ id: name.charCodeAt(0), name }).execute();
+    for (const name of ['a', 'b', 'c'])
+      await db
+        .insertInto('t')
+        .values({ id: name.charCodeAt(0), name })
+        .execute();
     for (const name of ['a', 'b', 'c']) {
-      expect(await db.selectFrom('t').select('name').where('id', '=', name.charCodeAt(0)).executeTakeFirst()).toEqual({ name });
+      expect(await db.selectFrom('t').select('name').where('id', '=', name.charCodeAt(0)).executeTakeFirst()).toEqual({
+        name,
+      });
     }
     await db.destroy();
   });

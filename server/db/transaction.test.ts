@@ -1,8 +1,8 @@
-import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectDatabase, type Db } from './connect.js';
 import { MAX_GROUP, withWriteLock } from './transaction.js';
@@ -25,7 +25,8 @@ describe('withWriteLock (group commit)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const committed = () => (observer.prepare('select n from counter order by n').all() as { n: number }[]).map((r) => r.n);
+  const committed = () =>
+    (observer.prepare('select n from counter order by n').all() as { n: number }[]).map((r) => r.n);
   /** Reads the highest number and writes the next: only correct if writes never interleave. */
   const increment = (trx: Db) =>
     sql<{ n: number }>`insert into counter (n) select coalesce(max(n), 0) + 1 from counter returning n`
@@ -106,7 +107,11 @@ describe('withWriteLock (group commit)', () => {
 
   it('lets readers that queued before a group go first', async () => {
     const order: string[] = [];
-    const read = db.selectFrom('counter' as never).selectAll().execute().then(() => order.push('read'));
+    const read = db
+      .selectFrom('counter' as never)
+      .selectAll()
+      .execute()
+      .then(() => order.push('read'));
     const write = withWriteLock(db, increment).then(() => order.push('write'));
     await Promise.all([read, write]);
     expect(order).toEqual(['read', 'write']);

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { setImmediate } from 'node:timers';
+import { sql } from 'kysely';
 import type { Db } from './connect.js';
 
 interface Waiting {

@@ -59,7 +59,12 @@ const wording = ({ purpose, user }: AccountLinkEmail) =>
 /** An account link email as an outbox row: the email worker delivers it like any other. */
 export function accountLinkEmail(input: AccountLinkEmail): NewEmail & { kind: ProofEmailKind } {
   const w = wording(input);
-  const content = renderEmail({ ...w, details: [], actions: [{ label: w.action, url: input.url }], footer: 'Book your services' });
+  const content = renderEmail({
+    ...w,
+    details: [],
+    actions: [{ label: w.action, url: input.url }],
+    footer: 'Book your services',
+  });
   return {
     appointment_id: null,
     to_user_id: input.user.id,

@@ -29,7 +29,13 @@ export const accountLinkSender =
       if (!allowance.allowed) return allowance;
       const token = await issueAccountToken(trx, { userId: user.id, email: user.email, ...link }, now);
       const url = `${deps.appUrl}${pageOf[link.purpose]}?token=${LINK_TOKEN}`;
-      await queueProofEmail(trx, accountLinkEmail({ purpose: link.purpose, user, url, appUrl: deps.appUrl, now }), token, deps.secretKey, now);
+      await queueProofEmail(
+        trx,
+        accountLinkEmail({ purpose: link.purpose, user, url, appUrl: deps.appUrl, now }),
+        token,
+        deps.secretKey,
+        now,
+      );
       return allowance;
     });
   };

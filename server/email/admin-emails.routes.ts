@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
-import type { EmailRow } from './email.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam, idSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import type { EmailRow } from './email.table.js';
 import { adminEmail, bodyFor, sandboxedHtml } from './email.view.js';
 import { findProviderEmail, listProviderEmails, requeueFailedEmail } from './mailbox.repository.js';
 
@@ -31,7 +31,11 @@ export function adminEmailsRoutes(deps: { db: Db; now: () => Date }) {
   return new Hono<AppEnv>()
     .get('/', validate('query', listQuery), async (c) => {
       const q = c.req.valid('query');
-      const rows = await listProviderEmails(deps.db, c.get('provider').id, { status: q.status, appointmentId: q.appointment, limit: q.limit });
+      const rows = await listProviderEmails(deps.db, c.get('provider').id, {
+        status: q.status,
+        appointmentId: q.appointment,
+        limit: q.limit,
+      });
       return c.json({ emails: rows.map(view) });
     })
     .get('/:id', validate('param', idParam), async (c) => {
@@ -42,7 +46,8 @@ export function adminEmailsRoutes(deps: { db: Db; now: () => Date }) {
     })
     .post('/:id/retry', validate('param', idParam), async (c) => {
       const row = await load(c.get('provider').id, c.req.valid('param').id);
-      if (row.status !== 'failed') throw new AppError('conflict', `Only a failed email can be retried; this one is ${row.status}`);
+      if (row.status !== 'failed')
+        throw new AppError('conflict', `Only a failed email can be retried; this one is ${row.status}`);
       const requeued = await requeueFailedEmail(deps.db, row.id, deps.now());
       if (!requeued) throw new AppError('conflict', 'The email changed meanwhile; reload and try again');
       return c.json({ email: view(requeued) });

@@ -3,11 +3,11 @@ import { tokenMatches } from '../auth/tokens.js';
 import { bookingParam, tokenQuery } from '../bookings/booking.schemas.js';
 import { findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
-import type { EmailRow } from './email.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
 import { idSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import type { EmailRow } from './email.table.js';
 import { bodyFor, mailboxEmail, sandboxedHtml } from './email.view.js';
 import { customerTokenFor } from './link-access.js';
 import { listCustomerEmailsOf } from './mailbox.repository.js';
@@ -20,8 +20,10 @@ import { listCustomerEmailsOf } from './mailbox.repository.js';
 export function bookingEmailsRoutes(deps: { db: Db; secretKey: string }) {
   const access = async (id: number, token: string | undefined, user: SessionUser | null) => {
     const appointment = await findAppointment(deps.db, id);
-    const byToken = appointment !== undefined && token !== undefined && tokenMatches(token, appointment.manage_token_hash);
-    const bySession = appointment !== undefined && user?.role === 'customer' && appointment.customer_user_id === user.id;
+    const byToken =
+      appointment !== undefined && token !== undefined && tokenMatches(token, appointment.manage_token_hash);
+    const bySession =
+      appointment !== undefined && user?.role === 'customer' && appointment.customer_user_id === user.id;
     if (!byToken && !bySession) throw AppError.notFound('Booking');
     return { fill: async (row: EmailRow) => (byToken ? token : customerTokenFor(deps.db, deps.secretKey, row)) };
   };
@@ -34,7 +36,9 @@ export function bookingEmailsRoutes(deps: { db: Db; secretKey: string }) {
       const { token } = c.req.valid('query');
       const { fill } = await access(id, token, c.get('user'));
       const rows = await listCustomerEmailsOf(deps.db, id);
-      const emails = await Promise.all(rows.map(async (row) => mailboxEmail(row, bodyFor(row, await fill(row)), htmlUrl(row, token))));
+      const emails = await Promise.all(
+        rows.map(async (row) => mailboxEmail(row, bodyFor(row, await fill(row)), htmlUrl(row, token))),
+      );
       return c.json({ emails });
     })
     .get(

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AppointmentDetail } from '../bookings/bookings.repository.js';
-import { manageUrlOf, summaryOf } from '../bookings/booking.view.js';
 import type { Role } from '../auth/auth.table.js';
-import type { NewEmail } from './email.table.js';
+import { manageUrlOf, summaryOf } from '../bookings/booking.view.js';
+import type { AppointmentDetail } from '../bookings/bookings.repository.js';
 import { buildAppointmentCalendar, type CalendarMethod } from '../ical/appointment-calendar.js';
+import type { NewEmail } from './email.table.js';
 import { LINK_TOKEN } from './link-token.js';
 import { appointmentEmail, type EmailKind } from './templates.js';
 
@@ -76,7 +76,14 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
   // address may be anyone's, so the provider's copy of a guest booking has none (the address is in the text).
   // A provider whose calendar is synced gets no invitation: calendar sync writes the one event into their calendar,
   // and Gmail or Outlook would add the invitation as a second (the synced event's UID is the calendar's own).
-  const recipients: { to: Role; address: string; userId: number | null; zone: string; replyTo: string | null; ics: string | null }[] = [
+  const recipients: {
+    to: Role;
+    address: string;
+    userId: number | null;
+    zone: string;
+    replyTo: string | null;
+    ics: string | null;
+  }[] = [
     {
       to: 'customer',
       address: a.customer_email,

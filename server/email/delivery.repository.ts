@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.js';
-import type { EmailRow } from './email.table.js';
 import { withWriteLock } from '../db/transaction.js';
+import type { EmailRow } from './email.table.js';
 
 /**
  * Leases up to `limit` due rows to one worker pass (`claimId`) in a single statement: rows
@@ -47,24 +47,51 @@ const held = (db: Db, id: number, claimId: string) =>
 // they kept bookings waiting for the connection); through withWriteLock they share the commit of whatever else
 // is writing in the same turn, bookings included.
 
-export async function markSent(db: Db, id: number, claimId: string, sent: { at: Date; transport: 'smtp' | 'mailbox' }): Promise<void> {
+export async function markSent(
+  db: Db,
+  id: number,
+  claimId: string,
+  sent: { at: Date; transport: 'smtp' | 'mailbox' },
+): Promise<void> {
   await withWriteLock(db, (trx) =>
     held(trx, id, claimId)
-      .set({ status: 'sent', sent_at: sent.at.toISOString(), transport: sent.transport, lease_until: null, claimed_by: null, link_token_sealed: null })
+      .set({
+        status: 'sent',
+        sent_at: sent.at.toISOString(),
+        transport: sent.transport,
+        lease_until: null,
+        claimed_by: null,
+        link_token_sealed: null,
+      })
       .execute(),
   );
 }
 
-export async function markRetry(db: Db, id: number, claimId: string, retry: { at: Date; error: string }): Promise<void> {
+export async function markRetry(
+  db: Db,
+  id: number,
+  claimId: string,
+  retry: { at: Date; error: string },
+): Promise<void> {
   await withWriteLock(db, (trx) =>
     held(trx, id, claimId)
-      .set({ status: 'pending', next_attempt_at: retry.at.toISOString(), last_error: retry.error, lease_until: null, claimed_by: null })
+      .set({
+        status: 'pending',
+        next_attempt_at: retry.at.toISOString(),
+        last_error: retry.error,
+        lease_until: null,
+        claimed_by: null,
+      })
       .execute(),
   );
 }
 
 export async function markFailed(db: Db, id: number, claimId: string, error: string): Promise<void> {
-  await withWriteLock(db, (trx) => held(trx, id, claimId).set({ status: 'failed', last_error: error, lease_until: null, claimed_by: null, link_token_sealed: null }).execute());
+  await withWriteLock(db, (trx) =>
+    held(trx, id, claimId)
+      .set({ status: 'failed', last_error: error, lease_until: null, claimed_by: null, link_token_sealed: null })
+      .execute(),
+  );
 }
 
 /** Hands back rows a stopping pass never tried, uncounted, so the next pass sends them at once. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect.js';
-import type { EmailRow } from './email.table.js';
 import { type BackoffPolicy, retryDelayMs } from '../outbox/backoff.js';
 import { calendarMethodOf } from './compose.js';
-import { classifyDeliveryError, PermanentDeliveryError } from './delivery-errors.js';
 import { claimDueEmails, markFailed, markRetry, markSent, releaseClaim } from './delivery.repository.js';
+import { classifyDeliveryError, PermanentDeliveryError } from './delivery-errors.js';
+import type { EmailRow } from './email.table.js';
 import { fillLinkToken, LINK_TOKEN, openLinkToken } from './link-token.js';
 import { findLinkToken } from './outbox.repository.js';
 import type { MailTransport, OutgoingEmail } from './transport.js';
@@ -62,9 +62,14 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
     let proofLink: string | undefined;
     if (html.includes(LINK_TOKEN) || text.includes(LINK_TOKEN)) {
       // An account link carries its own token; an appointment's emails link with the booking's manage token.
-      const sealed = row.link_token_sealed ?? (row.appointment_id === null ? undefined : await findLinkToken(db, row.appointment_id));
+      const sealed =
+        row.link_token_sealed ??
+        (row.appointment_id === null ? undefined : await findLinkToken(db, row.appointment_id));
       const token = sealed && openLinkToken(options.secretKey, sealed);
-      if (!token) throw new PermanentDeliveryError('The link cannot be made: its token is gone or was sealed under another SECRET_KEY');
+      if (!token)
+        throw new PermanentDeliveryError(
+          'The link cannot be made: its token is gone or was sealed under another SECRET_KEY',
+        );
       html = fillLinkToken(html, token);
       text = fillLinkToken(text, token);
       if (row.link_token_sealed) proofLink = text.split(/\s/).find((word) => word.includes(encodeURIComponent(token)));
@@ -87,18 +92,23 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
 
   const deliverOne = async (row: EmailRow, claimId: string, report: DeliveryReport): Promise<void> => {
     try {
-      if (row.attempts > policy.maxAttempts) throw new PermanentDeliveryError('The worker stopped while sending it too often');
+      if (row.attempts > policy.maxAttempts)
+        throw new PermanentDeliveryError('The worker stopped while sending it too often');
       await transport.send(await prepare(row));
     } catch (error) {
       const failure = classifyDeliveryError(error);
       if (failure.permanent || row.attempts >= policy.maxAttempts) {
         report.failed++;
-        log(`email #${row.id} (${row.kind}, to the ${row.to_role}) failed after ${row.attempts} attempt(s): ${withoutAddresses(failure.message)}`);
+        log(
+          `email #${row.id} (${row.kind}, to the ${row.to_role}) failed after ${row.attempts} attempt(s): ${withoutAddresses(failure.message)}`,
+        );
         await markFailed(db, row.id, claimId, failure.message);
       } else {
         report.retrying++;
         const delay = retryDelayMs(policy, row.attempts, undefined, options.random);
-        log(`email #${row.id} (${row.kind}, to the ${row.to_role}): attempt ${row.attempts} failed, next in ${Math.round(delay / 1000)} s: ${withoutAddresses(failure.message)}`);
+        log(
+          `email #${row.id} (${row.kind}, to the ${row.to_role}): attempt ${row.attempts} failed, next in ${Math.round(delay / 1000)} s: ${withoutAddresses(failure.message)}`,
+        );
         await markRetry(db, row.id, claimId, { at: new Date(clock().getTime() + delay), error: failure.message });
       }
       return;
@@ -129,7 +139,9 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
           else await deliverOne(row, claimId, report);
         }
       };
-      const lanes = await Promise.allSettled(Array.from({ length: Math.min(options.concurrency ?? 3, rows.length) }, lane));
+      const lanes = await Promise.allSettled(
+        Array.from({ length: Math.min(options.concurrency ?? 3, rows.length) }, lane),
+      );
       await releaseClaim(db, untried, claimId);
       const crashed = lanes.find((l) => l.status === 'rejected');
       if (crashed) throw crashed.reason;

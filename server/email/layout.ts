@@ -18,8 +18,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Typed text can never pose as the link-token placeholder (`{{manage_token}}`), which only links carry. */
 const inert = (text: string) => text.replaceAll('{{', '{\u200B{');
 
-const paragraph = (text: string) =>
-  `<p style="margin:0 0 16px">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
+const paragraph = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
 
 /**
  * Every string is escaped here, once: templates hand over plain text, including the names,

@@ -2,14 +2,17 @@ import type { Db } from '../db/connect.js';
 import type { EmailRow, OutboxStatus } from './email.table.js';
 import { PROOF_EMAIL_KINDS } from './proof-emails.js';
 
-const newestFirst = (db: Db) => db.selectFrom('email_outbox').selectAll('email_outbox').orderBy('email_outbox.id', 'desc');
+const newestFirst = (db: Db) =>
+  db.selectFrom('email_outbox').selectAll('email_outbox').orderBy('email_outbox.id', 'desc');
 
 /**
  * What was sent to one account (customer or provider), except emails that prove the address: an account may
  * hold an address it never proved, and reading such an email here would prove it without the inbox.
  */
 const sentTo = (db: Db, userId: number) =>
-  newestFirst(db).where('to_user_id', '=', userId).where('kind', 'not in', [...PROOF_EMAIL_KINDS]);
+  newestFirst(db)
+    .where('to_user_id', '=', userId)
+    .where('kind', 'not in', [...PROOF_EMAIL_KINDS]);
 
 export async function listEmailsTo(db: Db, userId: number, limit: number): Promise<EmailRow[]> {
   return sentTo(db, userId).limit(limit).execute();

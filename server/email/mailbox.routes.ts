@@ -2,11 +2,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/session.middleware.js';
 import type { Db } from '../db/connect.js';
-import type { EmailRow } from './email.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import type { EmailRow } from './email.table.js';
 import { bodyFor, mailboxEmail, sandboxedHtml } from './email.view.js';
 import { customerTokenFor } from './link-access.js';
 import { findEmailTo, listEmailsTo } from './mailbox.repository.js';
@@ -16,7 +16,11 @@ const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).defa
 /** `/api/me/emails`: the emails sent to the signed-in customer or provider, as they received them. */
 export function mailboxRoutes(deps: { db: Db; secretKey: string }) {
   const view = async (row: EmailRow) =>
-    mailboxEmail(row, bodyFor(row, await customerTokenFor(deps.db, deps.secretKey, row)), `/api/me/emails/${row.id}/html`);
+    mailboxEmail(
+      row,
+      bodyFor(row, await customerTokenFor(deps.db, deps.secretKey, row)),
+      `/api/me/emails/${row.id}/html`,
+    );
 
   const load = async (userId: number, id: number) => {
     const row = await findEmailTo(deps.db, userId, id);

@@ -1,10 +1,16 @@
 import type { AppointmentEvent, AppointmentEventType, AppointmentListener } from '../bookings/appointment-events.js';
 import { type AppointmentDetail, findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
-import type { NewEmail } from './email.table.js';
 import { composeAppointmentEmails } from './compose.js';
+import type { NewEmail } from './email.table.js';
 import { sealLinkToken } from './link-token.js';
-import { dropPendingReminders, findLinkToken, findRecipients, insertEmails, saveLinkToken } from './outbox.repository.js';
+import {
+  dropPendingReminders,
+  findLinkToken,
+  findRecipients,
+  insertEmails,
+  saveLinkToken,
+} from './outbox.repository.js';
 import { ownsAddress, recipientAllowance, recipientCapped } from './recipient-cap.js';
 import type { EmailKind } from './templates.js';
 
@@ -23,8 +29,10 @@ const kindOf: Record<AppointmentEventType, EmailKind> = {
  */
 export function emailOutboxListener(deps: { appUrl: string; secretKey: string; now: () => Date }): AppointmentListener {
   return async function writeEmails(trx, event) {
-    if (event.manageToken) await saveLinkToken(trx, event.appointmentId, sealLinkToken(deps.secretKey, event.manageToken));
-    if (event.type === 'rescheduled' || event.type === 'cancelled') await dropPendingReminders(trx, event.appointmentId);
+    if (event.manageToken)
+      await saveLinkToken(trx, event.appointmentId, sealLinkToken(deps.secretKey, event.manageToken));
+    if (event.type === 'rescheduled' || event.type === 'cancelled')
+      await dropPendingReminders(trx, event.appointmentId);
     const appointment = await findAppointment(trx, event.appointmentId);
     const recipients = appointment && (await findRecipients(trx, appointment));
     if (!appointment || !recipients) return;
@@ -55,11 +63,15 @@ async function capCustomerCopy(
   rows: NewEmail[],
   now: Date,
 ): Promise<NewEmail[]> {
-  if (event.actor === 'provider' || (await ownsAddress(trx, appointment.customer_user_id, appointment.customer_email))) return rows;
+  if (event.actor === 'provider' || (await ownsAddress(trx, appointment.customer_user_id, appointment.customer_email)))
+    return rows;
   const allowance = await recipientAllowance(trx, appointment.customer_email, now);
-  if (!allowance.allowed && (event.type === 'created' || event.type === 'rescheduled')) throw recipientCapped(allowance);
+  if (!allowance.allowed && (event.type === 'created' || event.type === 'rescheduled'))
+    throw recipientCapped(allowance);
   if (!allowance.allowed) {
-    console.warn(`appointment #${appointment.id} ${event.type}: the customer's email was not queued, their address had its hourly share of emails`);
+    console.warn(
+      `appointment #${appointment.id} ${event.type}: the customer's email was not queued, their address had its hourly share of emails`,
+    );
     return rows.filter((row) => row.to_role !== 'customer');
   }
   return rows.map((row) => (row.to_role === 'customer' ? { ...row, cap_counted_at: now.toISOString() } : row));

@@ -1,10 +1,14 @@
-import type { Db } from '../db/connect.js';
 import type { AppointmentRow } from '../bookings/bookings.table.js';
+import type { Db } from '../db/connect.js';
 import type { Recipients } from './compose.js';
 import type { EmailRow, NewEmail } from './email.table.js';
 
 export async function insertEmails(db: Db, rows: readonly NewEmail[]): Promise<void> {
-  if (rows.length) await db.insertInto('email_outbox').values([...rows]).execute();
+  if (rows.length)
+    await db
+      .insertInto('email_outbox')
+      .values([...rows])
+      .execute();
 }
 
 /** Reminders: a row whose dedupe key exists already is skipped, not an error. */
@@ -25,9 +29,17 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
     .selectFrom('providers')
     .innerJoin('users', 'users.id', 'providers.user_id')
     .leftJoin('calendar_connections', (join) =>
-      join.onRef('calendar_connections.provider_id', '=', 'providers.id').on('calendar_connections.status', '=', 'active'),
+      join
+        .onRef('calendar_connections.provider_id', '=', 'providers.id')
+        .on('calendar_connections.status', '=', 'active'),
     )
-    .select(['users.id as userId', 'users.email as email', 'providers.phone as phone', 'users.email_verified_at', 'calendar_connections.id as connectionId'])
+    .select([
+      'users.id as userId',
+      'users.email as email',
+      'providers.phone as phone',
+      'users.email_verified_at',
+      'calendar_connections.id as connectionId',
+    ])
     .where('providers.id', '=', appointment.provider_id)
     .executeTakeFirst();
   if (!provider) return undefined;

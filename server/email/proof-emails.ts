@@ -15,6 +15,14 @@ export type ProofEmailKind = (typeof PROOF_EMAIL_KINDS)[number];
  * Queues a proof email whose body carries `LINK_TOKEN` where the token goes. It counts toward the recipient's
  * hourly cap: whoever asked for it has not proven they own the address (that is what the link is for).
  */
-export async function queueProofEmail(db: Db, email: NewEmail & { kind: ProofEmailKind }, token: string, secretKey: string, now: Date): Promise<void> {
-  await insertEmails(db, [{ ...email, link_token_sealed: sealLinkToken(secretKey, token), cap_counted_at: now.toISOString() }]);
+export async function queueProofEmail(
+  db: Db,
+  email: NewEmail & { kind: ProofEmailKind },
+  token: string,
+  secretKey: string,
+  now: Date,
+): Promise<void> {
+  await insertEmails(db, [
+    { ...email, link_token_sealed: sealLinkToken(secretKey, token), cap_counted_at: now.toISOString() },
+  ]);
 }

@@ -13,7 +13,9 @@ import { findReminderCandidates } from './reminders.repository.js';
 export async function enqueueDueReminders(deps: { db: Db; appUrl: string; now: Date }): Promise<number> {
   const { db, now } = deps;
   const candidates = await findReminderCandidates(db, now, REMINDER_LEAD_MS, 500);
-  const due = candidates.filter((c) => reminderDue({ startAt: c.start_at, updatedAt: c.updated_at }, c.email_reminder, now));
+  const due = candidates.filter((c) =>
+    reminderDue({ startAt: c.start_at, updatedAt: c.updated_at }, c.email_reminder, now),
+  );
   if (!due.length) return 0;
   return withWriteLock(db, async (trx) => {
     let queued = 0;
@@ -21,7 +23,13 @@ export async function enqueueDueReminders(deps: { db: Db; appUrl: string; now: D
       const appointment = await findAppointment(trx, candidate.id);
       const recipients = appointment && (await findRecipients(trx, appointment));
       // Re-read under the lock: it may have moved or been cancelled since the scan.
-      if (!appointment || !recipients || appointment.status !== 'confirmed' || appointment.start_at !== candidate.start_at) continue;
+      if (
+        !appointment ||
+        !recipients ||
+        appointment.status !== 'confirmed' ||
+        appointment.start_at !== candidate.start_at
+      )
+        continue;
       const rows = composeAppointmentEmails({
         kind: 'reminder',
         actor: 'provider',

@@ -10,7 +10,11 @@ export const REMINDER_LEAD_MS: Record<Exclude<ReminderLead, 'off'>, number> = {
  * A reminder is due from `lead` before the start until the start. It is skipped when the
  * appointment was booked or moved inside that window: the confirmation just sent is reminder enough.
  */
-export function reminderDue(appointment: { startAt: string; updatedAt: string }, lead: ReminderLead, now: Date): boolean {
+export function reminderDue(
+  appointment: { startAt: string; updatedAt: string },
+  lead: ReminderLead,
+  now: Date,
+): boolean {
   if (lead === 'off') return false;
   const start = Date.parse(appointment.startAt);
   const remindAt = start - REMINDER_LEAD_MS[lead];
@@ -18,4 +22,5 @@ export function reminderDue(appointment: { startAt: string; updatedAt: string },
 }
 
 /** One reminder per appointment time and recipient; a moved appointment is a new time. */
-export const reminderKey = (appointmentId: number, startAt: string, to: Role) => `reminder:${appointmentId}:${startAt}:${to}`;
+export const reminderKey = (appointmentId: number, startAt: string, to: Role) =>
+  `reminder:${appointmentId}:${startAt}:${to}`;

@@ -43,7 +43,9 @@ function forCustomer(f: EmailFacts): EmailContent {
   const where = [p.name, p.address].filter(Boolean).join('\n');
   const details: EmailContent['details'] = [
     ['When', when],
-    ...(f.previous ? [['Previously', formatSpan(f.previous.startAt, f.previous.endAt, f.timeZone)] as [string, string]] : []),
+    ...(f.previous
+      ? [['Previously', formatSpan(f.previous.startAt, f.previous.endAt, f.timeZone)] as [string, string]]
+      : []),
     ['Service', a.serviceName],
     ['Where', where],
     ...(p.phone ? [['Phone', p.phone] as [string, string]] : []),
@@ -65,7 +67,12 @@ function forCustomer(f: EmailFacts): EmailContent {
       return {
         subject: `Booking moved: ${a.serviceName} at ${p.name}, now ${short}`,
         heading: 'Your booking has a new time',
-        paragraphs: [hi, f.actor === 'customer' ? 'you moved your appointment. Here is the new time.' : `${p.name} moved your appointment. Here is the new time.`],
+        paragraphs: [
+          hi,
+          f.actor === 'customer'
+            ? 'you moved your appointment. Here is the new time.'
+            : `${p.name} moved your appointment. Here is the new time.`,
+        ],
         details,
         actions: manage,
         footer,
@@ -97,7 +104,10 @@ function forCustomer(f: EmailFacts): EmailContent {
       return {
         subject: `Missed appointment: ${a.serviceName} at ${p.name}`,
         heading: 'We missed you',
-        paragraphs: [hi, `${p.name} marked this appointment as missed. If that is a mistake, please get in touch with them.`],
+        paragraphs: [
+          hi,
+          `${p.name} marked this appointment as missed. If that is a mistake, please get in touch with them.`,
+        ],
         details,
         actions: [],
         footer,
@@ -121,7 +131,9 @@ function forProvider(f: EmailFacts): EmailContent {
   const who = `${a.customerName}, ${a.serviceName}`;
   const details: EmailContent['details'] = [
     ['When', when],
-    ...(f.previous ? [['Previously', formatSpan(f.previous.startAt, f.previous.endAt, f.timeZone)] as [string, string]] : []),
+    ...(f.previous
+      ? [['Previously', formatSpan(f.previous.startAt, f.previous.endAt, f.timeZone)] as [string, string]]
+      : []),
     ['Service', a.serviceName],
     ['Customer', a.customerName],
     ['Email', a.customerEmail],
@@ -141,24 +153,40 @@ function forProvider(f: EmailFacts): EmailContent {
   });
   switch (f.kind) {
     case 'confirmation':
-      return say(`New booking: ${who}, ${short}`, 'New booking', `${a.customerName} booked an appointment. The attached invitation adds it to your calendar.`);
+      return say(
+        `New booking: ${who}, ${short}`,
+        'New booking',
+        `${a.customerName} booked an appointment. The attached invitation adds it to your calendar.`,
+      );
     case 'rescheduled':
       return say(
         `Booking moved: ${who}, now ${short}`,
         'Booking moved',
-        byCustomer ? `${a.customerName} moved their appointment.` : 'You moved this appointment; the customer has been told.',
+        byCustomer
+          ? `${a.customerName} moved their appointment.`
+          : 'You moved this appointment; the customer has been told.',
       );
     case 'cancelled':
       return say(
         `Cancelled: ${who}, ${short}`,
         'Booking cancelled',
-        byCustomer ? `${a.customerName} cancelled their appointment. The time is free again.` : 'You cancelled this appointment; the customer has been told.',
+        byCustomer
+          ? `${a.customerName} cancelled their appointment. The time is free again.`
+          : 'You cancelled this appointment; the customer has been told.',
       );
     case 'completed':
-      return say(`Completed: ${who}, ${short}`, 'Appointment completed', `You marked this appointment as completed. ${a.customerName} has been asked for a review.`);
+      return say(
+        `Completed: ${who}, ${short}`,
+        'Appointment completed',
+        `You marked this appointment as completed. ${a.customerName} has been asked for a review.`,
+      );
     case 'no_show':
       return say(`No-show: ${who}, ${short}`, 'Marked as no-show', 'You marked this appointment as a no-show.');
     case 'reminder':
-      return say(`Reminder: ${who}, ${short}`, 'Upcoming appointment', `A reminder of your appointment with ${a.customerName}.`);
+      return say(
+        `Reminder: ${who}, ${short}`,
+        'Upcoming appointment',
+        `A reminder of your appointment with ${a.customerName}.`,
+      );
   }
 }

@@ -51,7 +51,13 @@ export function toMailOptions(email: OutgoingEmail): Mail.Options {
       alternatives: [{ contentType: calendarType, content: email.ics }],
       // Base64 keeps the file byte for byte, CRLF line ends included; quoted-printable leaves them to the reader.
       attachments: [
-        { filename: 'invite.ics', contentType: calendarType, contentDisposition: 'attachment' as const, contentTransferEncoding: 'base64' as const, content: email.ics },
+        {
+          filename: 'invite.ics',
+          contentType: calendarType,
+          contentDisposition: 'attachment' as const,
+          contentTransferEncoding: 'base64' as const,
+          content: email.ics,
+        },
       ],
     }),
   };
@@ -84,7 +90,13 @@ export function smtpTransport(url: string, tuning: SmtpTuning = {}): MailTranspo
     async send(email) {
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error(`No answer from the SMTP server within ${deadlineMs} ms`), { code: 'ETIMEDOUT' })), deadlineMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              Object.assign(new Error(`No answer from the SMTP server within ${deadlineMs} ms`), { code: 'ETIMEDOUT' }),
+            ),
+          deadlineMs,
+        );
       });
       try {
         await Promise.race([transporter.sendMail(toMailOptions(email)), deadline]);
@@ -106,7 +118,8 @@ export function mailboxTransport(log: (line: string) => void = console.log): Mai
   return {
     kind: 'mailbox',
     async send(email) {
-      if (email.proofLink) log(`email #${email.id} not sent (no SMTP_URL); its link, for the address's owner only: ${email.proofLink}`);
+      if (email.proofLink)
+        log(`email #${email.id} not sent (no SMTP_URL); its link, for the address's owner only: ${email.proofLink}`);
       else log(`email #${email.id} kept in the built-in mailbox (set SMTP_URL to send it)`);
     },
     close() {},

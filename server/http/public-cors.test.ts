@@ -17,7 +17,11 @@ describe('publicCors', () => {
   it('answers preflights for any origin with the allowed headers and a max age', async () => {
     const res = await app.request('/ok', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: 'https://shop.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -27,7 +31,11 @@ describe('publicCors', () => {
   });
 
   it('opens answers and errors alike to every origin, without credentials', async () => {
-    for (const [method, path, status] of [['GET', '/ok', 200], ['POST', '/ok', 201], ['GET', '/missing', 404]] as const) {
+    for (const [method, path, status] of [
+      ['GET', '/ok', 200],
+      ['POST', '/ok', 201],
+      ['GET', '/missing', 404],
+    ] as const) {
       const res = await app.request(path, { method, headers: { Origin: 'https://shop.example' } });
       expect(res.status).toBe(status);
       expect(res.headers.get('access-control-allow-origin'), path).toBe('*');

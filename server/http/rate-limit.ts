@@ -32,7 +32,9 @@ export function fixedWindow(options: WindowOptions): (bucket: string) => void {
     window.count += 1;
     if (window.count > limit) {
       const retryAfter = String(Math.ceil((window.resetAt - t) / 1000));
-      throw new AppError('rate_limited', 'Too many requests, try again later', undefined, { 'Retry-After': retryAfter });
+      throw new AppError('rate_limited', 'Too many requests, try again later', undefined, {
+        'Retry-After': retryAfter,
+      });
     }
   };
 }

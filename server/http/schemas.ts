@@ -6,7 +6,10 @@ import { z } from 'zod';
  * most of a cached slots answer). There are a few hundred zones; names found invalid are not kept, and at most
  * `limit` are, so junk cannot fill memory. `isValid` is a parameter so a test can count what reaches Luxon.
  */
-export function rememberingZoneCheck(isValid: (zone: string) => boolean = (zone) => IANAZone.isValidZone(zone), limit = 2_000) {
+export function rememberingZoneCheck(
+  isValid: (zone: string) => boolean = (zone) => IANAZone.isValidZone(zone),
+  limit = 2_000,
+) {
   const validZones = new Set<string>();
   return (zone: string): boolean => {
     if (validZones.has(zone)) return true;
@@ -16,7 +19,10 @@ export function rememberingZoneCheck(isValid: (zone: string) => boolean = (zone)
   };
 }
 
-export const timeZoneSchema = z.string().max(64).refine(rememberingZoneCheck(), 'not an IANA time zone such as Europe/Berlin');
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(rememberingZoneCheck(), 'not an IANA time zone such as Europe/Berlin');
 
 /** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
 export const dateSchema = z

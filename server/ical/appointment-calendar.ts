@@ -70,18 +70,22 @@ export function buildAppointmentCalendar(
  * Left raw, `Bob":mailto:attacker@evil.example` closed the quote and re-targeted the attendee.
  */
 export function parameterText(name: string): string {
-  return name
-    .replace(/\^/g, '^^')
-    .replace(/"/g, "^'")
-    .replace(/\r\n|\r|\n/g, '^n')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is this regex's job
-    .replace(/[\\\u0000-\u001f\u007f]/g, '');
+  return (
+    name
+      .replace(/\^/g, '^^')
+      .replace(/"/g, "^'")
+      .replace(/\r\n|\r|\n/g, '^n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is this regex's job
+      .replace(/[\\\u0000-\u001f\u007f]/g, '')
+  );
 }
 
 const compact = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** A "add to Google Calendar" link: works without any API access or account linking. */
-export function googleCalendarLink(a: Pick<CalendarAppointment, 'startAt' | 'endAt' | 'summary' | 'description' | 'location'>): string {
+export function googleCalendarLink(
+  a: Pick<CalendarAppointment, 'startAt' | 'endAt' | 'summary' | 'description' | 'location'>,
+): string {
   const params = new URLSearchParams({
     action: 'TEMPLATE',
     text: a.summary,

@@ -15,12 +15,16 @@ describe('retryDelayMs', () => {
   it('waits between half the ceiling and the ceiling, whatever the draw', () => {
     // biome-ignore lint/nursery/noFloatingPromises: fc.assert of a synchronous property returns void, not a promise
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, draw) => {
-        const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));
-        const delay = retryDelayMs(policy, attempt, undefined, () => draw);
-        expect(delay).toBeGreaterThanOrEqual(ceiling / 2);
-        expect(delay).toBeLessThanOrEqual(ceiling);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, draw) => {
+          const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));
+          const delay = retryDelayMs(policy, attempt, undefined, () => draw);
+          expect(delay).toBeGreaterThanOrEqual(ceiling / 2);
+          expect(delay).toBeLessThanOrEqual(ceiling);
+        },
+      ),
     );
   });
 

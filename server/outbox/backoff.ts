@@ -12,7 +12,12 @@ export interface BackoffPolicy {
  * would use them all up within a brief outage; with equal jitter the attempts always span at least half the
  * nominal schedule. A server's `Retry-After` wins when it asks for longer.
  */
-export function retryDelayMs(policy: BackoffPolicy, attempt: number, retryAfterMs?: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  policy: BackoffPolicy,
+  attempt: number,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2);
   return Math.max(jittered, retryAfterMs ?? 0);

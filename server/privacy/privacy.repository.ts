@@ -2,14 +2,27 @@ import { SETTLED } from '../bookings/erase-contacts.js';
 import type { Db } from '../db/connect.js';
 
 /** Confirmed appointments still ahead: of a customer account, or of a business. */
-export async function upcomingAppointmentIds(db: Db, of: { customerUserId: number } | { providerId: number }, now: Date): Promise<number[]> {
-  let query = db.selectFrom('appointments').select('id').where('status', '=', 'confirmed').where('start_at', '>', now.toISOString());
-  query = 'customerUserId' in of ? query.where('customer_user_id', '=', of.customerUserId) : query.where('provider_id', '=', of.providerId);
+export async function upcomingAppointmentIds(
+  db: Db,
+  of: { customerUserId: number } | { providerId: number },
+  now: Date,
+): Promise<number[]> {
+  let query = db
+    .selectFrom('appointments')
+    .select('id')
+    .where('status', '=', 'confirmed')
+    .where('start_at', '>', now.toISOString());
+  query =
+    'customerUserId' in of
+      ? query.where('customer_user_id', '=', of.customerUserId)
+      : query.where('provider_id', '=', of.providerId);
   return (await query.execute()).map((r) => r.id);
 }
 
 export async function appointmentIdsOfCustomer(db: Db, userId: number): Promise<number[]> {
-  return (await db.selectFrom('appointments').select('id').where('customer_user_id', '=', userId).execute()).map((r) => r.id);
+  return (await db.selectFrom('appointments').select('id').where('customer_user_id', '=', userId).execute()).map(
+    (r) => r.id,
+  );
 }
 
 /** Removes a customer account: their settled mailbox, their reviews if they chose so (else those stay, anonymous). */
@@ -34,12 +47,21 @@ export async function appointmentsPastRetention(db: Db, endedBefore: Date, limit
 }
 
 export async function closeProvider(db: Db, providerId: number, now: Date): Promise<void> {
-  await db.updateTable('providers').set({ closed_at: now.toISOString() }).where('id', '=', providerId).where('closed_at', 'is', null).execute();
+  await db
+    .updateTable('providers')
+    .set({ closed_at: now.toISOString() })
+    .where('id', '=', providerId)
+    .where('closed_at', 'is', null)
+    .execute();
 }
 
 /** Businesses closed before `closedBefore`: their grace period is over. */
 export async function providersClosedBefore(db: Db, closedBefore: Date): Promise<{ id: number; user_id: number }[]> {
-  return db.selectFrom('providers').select(['id', 'user_id']).where('closed_at', '<', closedBefore.toISOString()).execute();
+  return db
+    .selectFrom('providers')
+    .select(['id', 'user_id'])
+    .where('closed_at', '<', closedBefore.toISOString())
+    .execute();
 }
 
 /**
@@ -48,7 +70,10 @@ export async function providersClosedBefore(db: Db, closedBefore: Date): Promise
  */
 export async function purgeProvider(db: Db, provider: { id: number; user_id: number }): Promise<void> {
   const appointments = db.selectFrom('appointments').select('id').where('provider_id', '=', provider.id);
-  await db.deleteFrom('email_outbox').where((eb) => eb.or([eb('appointment_id', 'in', appointments), eb('to_user_id', '=', provider.user_id)])).execute();
+  await db
+    .deleteFrom('email_outbox')
+    .where((eb) => eb.or([eb('appointment_id', 'in', appointments), eb('to_user_id', '=', provider.user_id)]))
+    .execute();
   await db.deleteFrom('reviews').where('provider_id', '=', provider.id).execute();
   await db.deleteFrom('appointments').where('provider_id', '=', provider.id).execute();
   await db.deleteFrom('providers').where('id', '=', provider.id).execute();

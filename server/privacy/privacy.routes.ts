@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { requireUser } from '../auth/session.middleware.js';
 import { clearSessionCookie } from '../auth/session-cookie.js';
 import { findUserById } from '../auth/users.repository.js';
-import { requireUser } from '../auth/session.middleware.js';
+import type { SlotsChanged } from '../availability/availability.types.js';
 import type { BookingDeps } from '../bookings/booking.service.js';
 import { bookingView } from '../bookings/booking.view.js';
 import { listAppointments } from '../bookings/bookings.repository.js';
@@ -14,7 +15,6 @@ import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { ownReview } from '../reviews/review.view.js';
 import { listCustomerReviews } from '../reviews/reviews.repository.js';
-import type { SlotsChanged } from '../availability/availability.types.js';
 import { closeBusiness, deleteCustomer } from './privacy.service.js';
 
 /** Enough for any one person's history; an export is not paged. */
@@ -29,7 +29,12 @@ const deleteSchema = z.object({ password: z.string().min(1).max(200), reviews: z
 export function myDataRoutes(deps: BookingDeps & { secureCookies: boolean }) {
   const { db } = deps;
   // The password is asked again: a stolen session must not make this a way to guess it.
-  const attemptsPerUser = rateLimit({ windowMs: 60 * 60 * 1000, limit: 5, now: () => deps.now().getTime(), key: (c) => `delete-account|${(c.get('user') as SessionUser).id}` });
+  const attemptsPerUser = rateLimit({
+    windowMs: 60 * 60 * 1000,
+    limit: 5,
+    now: () => deps.now().getTime(),
+    key: (c) => `delete-account|${(c.get('user') as SessionUser).id}`,
+  });
   return new Hono<AppEnv>()
     .use(requireUser)
     .get('/export', async (c) => {
@@ -43,15 +48,36 @@ export function myDataRoutes(deps: BookingDeps & { secureCookies: boolean }) {
       c.header('Cache-Control', 'no-store');
       return c.json({
         exportedAt: deps.now().toISOString(),
-        account: { id: user.id, email: user.email, name: user.name, role: user.role, emailVerifiedAt: user.email_verified_at, createdAt: user.created_at },
+        account: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          emailVerifiedAt: user.email_verified_at,
+          createdAt: user.created_at,
+        },
         appointments: appointments.map((a) => ({
           ...bookingView(a, deps.appUrl),
-          customer: { name: a.customer_name, email: a.customer_email, phone: a.customer_phone, timeZone: a.customer_time_zone },
+          customer: {
+            name: a.customer_name,
+            email: a.customer_email,
+            phone: a.customer_phone,
+            timeZone: a.customer_time_zone,
+          },
           createdAt: a.created_at,
         })),
         reviews: reviews.map(ownReview),
         // Link tokens in the bodies stay hidden: a file lying around must not open bookings.
-        emails: emails.map((e) => ({ id: e.id, kind: e.kind, to: e.to_address, subject: e.subject, text: bodyFor(e, undefined).text, status: e.status, createdAt: e.created_at, sentAt: e.sent_at })),
+        emails: emails.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          to: e.to_address,
+          subject: e.subject,
+          text: bodyFor(e, undefined).text,
+          status: e.status,
+          createdAt: e.created_at,
+          sentAt: e.sent_at,
+        })),
       });
     })
     .delete('/', attemptsPerUser, validate('json', deleteSchema), async (c) => {
@@ -66,7 +92,9 @@ export function businessRoutes(deps: BookingDeps & { slotsChanged: SlotsChanged 
   return new Hono<AppEnv>().post('/close', validate('json', z.object({ confirm: z.string().max(60) })), async (c) => {
     const provider = c.get('provider');
     if (c.req.valid('json').confirm !== provider.slug) {
-      throw new AppError('invalid_request', 'Type your business address (slug) to confirm', { confirm: `type "${provider.slug}"` });
+      throw new AppError('invalid_request', 'Type your business address (slug) to confirm', {
+        confirm: `type "${provider.slug}"`,
+      });
     }
     if (provider.closed_at !== null) throw new AppError('conflict', 'This business is closed already');
     await closeBusiness(deps, provider.id);

@@ -1,11 +1,11 @@
 import { verifyPassword } from '../auth/passwords.js';
 import { findUserById } from '../auth/users.repository.js';
+import type { SlotsChanged } from '../availability/availability.types.js';
 import { type BookingDeps, changeAppointmentStatus } from '../bookings/booking.service.js';
 import type { AppointmentDetail } from '../bookings/bookings.repository.js';
 import { eraseContacts } from '../bookings/erase-contacts.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
-import type { SlotsChanged } from '../availability/availability.types.js';
 import {
   appointmentIdsOfCustomer,
   appointmentsPastRetention,
@@ -21,7 +21,12 @@ const DAY_MS = 86_400_000;
 export const CLOSED_GRACE_DAYS = 30;
 
 /** Cancels each of these appointments as `actor`, through the usual path: the usual emails and calendar updates. */
-async function cancelAll(deps: BookingDeps, ids: number[], actor: 'customer' | 'provider', authorize: (a: AppointmentDetail) => void) {
+async function cancelAll(
+  deps: BookingDeps,
+  ids: number[],
+  actor: 'customer' | 'provider',
+  authorize: (a: AppointmentDetail) => void,
+) {
   for (const appointmentId of ids) await changeAppointmentStatus(deps, { appointmentId, actor, authorize }, 'cancel');
 }
 
@@ -30,13 +35,24 @@ async function cancelAll(deps: BookingDeps, ids: number[], actor: 'customer' | '
  * (the provider and they get the usual emails), every appointment of theirs keeps no contact details, their
  * reviews stay without a name or go, as they choose.
  */
-export async function deleteCustomer(deps: BookingDeps, userId: number, input: { password: string; reviews: 'anonymous' | 'delete' }): Promise<void> {
+export async function deleteCustomer(
+  deps: BookingDeps,
+  userId: number,
+  input: { password: string; reviews: 'anonymous' | 'delete' },
+): Promise<void> {
   const user = await findUserById(deps.db, userId);
-  if (!user || !(await verifyPassword(user.password_hash, input.password))) throw new AppError('unauthenticated', 'Wrong password');
-  if (user.role !== 'customer') throw new AppError('forbidden', 'A business account is closed from the admin (Profile & rules)');
-  await cancelAll(deps, await upcomingAppointmentIds(deps.db, { customerUserId: userId }, deps.now()), 'customer', (a) => {
-    if (a.customer_user_id !== userId) throw AppError.notFound('Appointment');
-  });
+  if (!user || !(await verifyPassword(user.password_hash, input.password)))
+    throw new AppError('unauthenticated', 'Wrong password');
+  if (user.role !== 'customer')
+    throw new AppError('forbidden', 'A business account is closed from the admin (Profile & rules)');
+  await cancelAll(
+    deps,
+    await upcomingAppointmentIds(deps.db, { customerUserId: userId }, deps.now()),
+    'customer',
+    (a) => {
+      if (a.customer_user_id !== userId) throw AppError.notFound('Appointment');
+    },
+  );
   await withWriteLock(deps.db, async (trx) => {
     await eraseContacts(trx, await appointmentIdsOfCustomer(trx, userId), deps.now());
     await deleteCustomerAccount(trx, userId, input.reviews);
@@ -48,7 +64,10 @@ export async function deleteCustomer(deps: BookingDeps, userId: number, input: {
  * with the usual email to each customer. Its data stays for {@link CLOSED_GRACE_DAYS} days, then the retention
  * job deletes it.
  */
-export async function closeBusiness(deps: BookingDeps & { slotsChanged: SlotsChanged }, providerId: number): Promise<void> {
+export async function closeBusiness(
+  deps: BookingDeps & { slotsChanged: SlotsChanged },
+  providerId: number,
+): Promise<void> {
   await withWriteLock(deps.db, (trx) => closeProvider(trx, providerId, deps.now()));
   deps.slotsChanged(providerId);
   await cancelAll(deps, await upcomingAppointmentIds(deps.db, { providerId }, deps.now()), 'provider', (a) => {
@@ -60,7 +79,11 @@ export async function closeBusiness(deps: BookingDeps & { slotsChanged: SlotsCha
  * One pass of the retention job: contact details of appointments that ended more than `retentionDays` ago are
  * erased, and businesses closed more than {@link CLOSED_GRACE_DAYS} ago are deleted. Batches keep each write short.
  */
-export async function retentionPass(deps: { db: BookingDeps['db']; now: Date; retentionDays: number }): Promise<{ erased: number; purged: number }> {
+export async function retentionPass(deps: {
+  db: BookingDeps['db'];
+  now: Date;
+  retentionDays: number;
+}): Promise<{ erased: number; purged: number }> {
   const { db, now } = deps;
   let erased = 0;
   for (;;) {

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
+import type { SlotsChanged } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
-import type { ProviderUpdate } from './providers.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';
-import type { SlotsChanged } from '../availability/availability.types.js';
 import { type ProfileInput, profileSchema } from './provider.schemas.js';
 import { adminProvider } from './provider.view.js';
 import { findProviderByUser, insertProvider, retireSlug, slugHolder, updateProvider } from './providers.repository.js';
+import type { ProviderUpdate } from './providers.table.js';
 
 function toColumns(input: ProfileInput) {
   return {
@@ -50,7 +50,8 @@ export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
       const { existing, saved } = await withWriteLock(db, async (trx) => {
         const existing = await findProviderByUser(trx, userId);
         const holder = await slugHolder(trx, input.slug);
-        if (holder !== undefined && holder !== existing?.id) throw new AppError('slug_taken', `The address "${input.slug}" is taken`);
+        if (holder !== undefined && holder !== existing?.id)
+          throw new AppError('slug_taken', `The address "${input.slug}" is taken`);
         if (existing && existing.slug !== input.slug) await retireSlug(trx, existing.id, existing.slug, input.slug);
         const saved = existing
           ? await updateProvider(trx, existing.id, toColumns(input))

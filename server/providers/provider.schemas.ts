@@ -11,7 +11,11 @@ export const profileSchema = z.object({
   phone: textSchema(40),
   timeZone: timeZoneSchema,
   bookingRules: z.object({
-    minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 30),
+    minNoticeMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 30),
     maxDaysAhead: z.number().int().min(1).max(365),
     slotStepMinutes: z.number().int().min(5).max(240),
   }),

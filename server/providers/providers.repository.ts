@@ -130,8 +130,18 @@ export async function updateProvider(db: Db, id: number, values: ProviderUpdate)
 
 export async function listCategoriesAndCities(db: Db): Promise<{ categories: string[]; cities: string[] }> {
   const [categories, cities] = await Promise.all([
-    listed(db).select('providers.category').distinct().where('providers.category', '!=', '').orderBy('providers.category').execute(),
-    listed(db).select('providers.city').distinct().where('providers.city', '!=', '').orderBy('providers.city').execute(),
+    listed(db)
+      .select('providers.category')
+      .distinct()
+      .where('providers.category', '!=', '')
+      .orderBy('providers.category')
+      .execute(),
+    listed(db)
+      .select('providers.city')
+      .distinct()
+      .where('providers.city', '!=', '')
+      .orderBy('providers.city')
+      .execute(),
   ]);
   return { categories: categories.map((r) => r.category), cities: cities.map((r) => r.city) };
 }

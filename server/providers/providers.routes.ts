@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { Db } from '../db/connect.js';
-import type { ProviderRow } from './providers.table.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { slugParam } from '../http/schemas.js';
@@ -10,6 +9,7 @@ import { listActiveServices } from '../services/services.repository.js';
 import { searchSchema } from './provider.schemas.js';
 import { publicProvider } from './provider.view.js';
 import { findProviderBySlug, listCategoriesAndCities, ratingOf, searchProviders } from './providers.repository.js';
+import type { ProviderRow } from './providers.table.js';
 
 export interface ProvidersDeps {
   db: Db;

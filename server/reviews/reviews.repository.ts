@@ -1,6 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { ReviewsTable } from './reviews.table.js';
-import type { Selectable } from 'kysely';
 
 export type ReviewRow = Selectable<ReviewsTable>;
 
@@ -20,9 +20,16 @@ export async function findReviewOfAppointment(db: Db, appointmentId: number): Pr
 
 export async function insertReview(
   db: Db,
-  values: Pick<ReviewRow, 'appointment_id' | 'provider_id' | 'customer_user_id' | 'rating' | 'body' | 'created_at' | 'updated_at'>,
+  values: Pick<
+    ReviewRow,
+    'appointment_id' | 'provider_id' | 'customer_user_id' | 'rating' | 'body' | 'created_at' | 'updated_at'
+  >,
 ): Promise<ReviewRow> {
-  return db.insertInto('reviews').values({ ...values, reply: null, replied_at: null }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('reviews')
+    .values({ ...values, reply: null, replied_at: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function updateReview(
@@ -47,7 +54,11 @@ export async function listCustomerReviews(db: Db, customerId: number, limit: num
 }
 
 /** Newest first, with the reviewer's name (shortened for the public by the view) and the service. */
-export async function listProviderReviews(db: Db, providerId: number, page: { limit: number; offset: number }): Promise<PublicReviewRow[]> {
+export async function listProviderReviews(
+  db: Db,
+  providerId: number,
+  page: { limit: number; offset: number },
+): Promise<PublicReviewRow[]> {
   return db
     .selectFrom('reviews')
     .leftJoin('users', 'users.id', 'reviews.customer_user_id')

@@ -9,8 +9,8 @@ import type { AppEnv } from '../http/app-env.js';
 import { idParam, idSchema, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { findProviderBySlug, ratingOf } from '../providers/providers.repository.js';
-import { assertEditable, assertRepliable, assertReviewable } from './review-rules.js';
 import { ownReview, publicReview } from './review.view.js';
+import { assertEditable, assertRepliable, assertReviewable } from './review-rules.js';
 import {
   findReview,
   findReviewOfAppointment,
@@ -36,10 +36,14 @@ export function reviewsRoutes(deps: { db: Db; now: () => Date }) {
       if (c.get('user')!.role !== 'customer') throw new AppError('forbidden', 'Only customers write reviews');
       await next();
     })
-    .get('/', validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) })), async (c) => {
-      const rows = await listCustomerReviews(db, c.get('user')!.id, c.req.valid('query').limit);
-      return c.json({ reviews: rows.map(ownReview) });
-    })
+    .get(
+      '/',
+      validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) })),
+      async (c) => {
+        const rows = await listCustomerReviews(db, c.get('user')!.id, c.req.valid('query').limit);
+        return c.json({ reviews: rows.map(ownReview) });
+      },
+    )
     .post('/', validate('json', z.object({ appointmentId: idSchema, rating, body })), async (c) => {
       const input = c.req.valid('json');
       const customerId = c.get('user')!.id;
@@ -55,7 +59,8 @@ export function reviewsRoutes(deps: { db: Db; now: () => Date }) {
         created_at: at,
         updated_at: at,
       }).catch((error: unknown) => {
-        if (isUniqueViolation(error, 'reviews')) throw new AppError('conflict', 'This appointment already has a review');
+        if (isUniqueViolation(error, 'reviews'))
+          throw new AppError('conflict', 'This appointment already has a review');
         throw error;
       });
       return c.json({ review: ownReview(review) }, 201);
@@ -92,15 +97,30 @@ export function providerReviewsRoutes(db: Db) {
 export function adminReviewsRoutes(deps: { db: Db; now: () => Date }) {
   const { db, now } = deps;
   return new Hono<AppEnv>()
-    .get('/', validate('query', z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) })), async (c) => {
-      const { page } = c.req.valid('query');
-      const rows = await listProviderReviews(db, c.get('provider').id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-      return c.json({ page, pageSize: PAGE_SIZE, reviews: rows.map(publicReview) });
-    })
-    .post('/:id/reply', validate('param', idParam), validate('json', z.object({ reply: textSchema(2000).pipe(z.string().min(1)) })), async (c) => {
-      const review = await findReview(db, c.req.valid('param').id);
-      assertRepliable(review, c.get('provider').id);
-      const updated = await updateReview(db, review!.id, { reply: c.req.valid('json').reply, replied_at: now().toISOString() });
-      return c.json({ review: ownReview(updated) });
-    });
+    .get(
+      '/',
+      validate('query', z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) })),
+      async (c) => {
+        const { page } = c.req.valid('query');
+        const rows = await listProviderReviews(db, c.get('provider').id, {
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        });
+        return c.json({ page, pageSize: PAGE_SIZE, reviews: rows.map(publicReview) });
+      },
+    )
+    .post(
+      '/:id/reply',
+      validate('param', idParam),
+      validate('json', z.object({ reply: textSchema(2000).pipe(z.string().min(1)) })),
+      async (c) => {
+        const review = await findReview(db, c.req.valid('param').id);
+        assertRepliable(review, c.get('provider').id);
+        const updated = await updateReview(db, review!.id, {
+          reply: c.req.valid('json').reply,
+          replied_at: now().toISOString(),
+        });
+        return c.json({ review: ownReview(updated) });
+      },
+    );
 }

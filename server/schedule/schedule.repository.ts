@@ -29,7 +29,9 @@ export async function replaceWeeklyHours(db: Db, providerId: number, intervals: 
   if (intervals.length === 0) return;
   await db
     .insertInto('weekly_hours')
-    .values(intervals.map((i) => ({ provider_id: providerId, weekday: i.weekday, start_time: i.start, end_time: i.end })))
+    .values(
+      intervals.map((i) => ({ provider_id: providerId, weekday: i.weekday, start_time: i.start, end_time: i.end })),
+    )
     .execute();
 }
 
@@ -39,7 +41,12 @@ export async function listOverrides(db: Db, providerId: number, from: string, to
 }
 
 /** Overrides of several providers in one query; a date with only a null row is closed. */
-export async function overridesOf(db: Db, providerIds: number[], from: string, to: string): Promise<Map<number, DateOverride[]>> {
+export async function overridesOf(
+  db: Db,
+  providerIds: number[],
+  from: string,
+  to: string,
+): Promise<Map<number, DateOverride[]>> {
   const rows = await db
     .selectFrom('date_overrides')
     .select(['provider_id', 'date', 'start_time', 'end_time'])
@@ -64,7 +71,12 @@ export async function overridesOf(db: Db, providerIds: number[], from: string, t
 export async function replaceOverride(db: Db, providerId: number, override: DateOverride): Promise<void> {
   await deleteOverride(db, providerId, override.date);
   const rows = override.intervals.length
-    ? override.intervals.map((i) => ({ provider_id: providerId, date: override.date, start_time: i.start, end_time: i.end }))
+    ? override.intervals.map((i) => ({
+        provider_id: providerId,
+        date: override.date,
+        start_time: i.start,
+        end_time: i.end,
+      }))
     : [{ provider_id: providerId, date: override.date, start_time: null, end_time: null }];
   await db.insertInto('date_overrides').values(rows).execute();
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { LocalInterval } from '../availability/availability.types.js';
+import type { LocalInterval, SlotsChanged } from '../availability/availability.types.js';
 import { validateIntervals } from '../availability/schedule-rules.js';
 import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
@@ -8,8 +8,13 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { dateSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
-import type { SlotsChanged } from '../availability/availability.types.js';
-import { deleteOverride, listOverrides, listWeeklyHours, replaceOverride, replaceWeeklyHours } from './schedule.repository.js';
+import {
+  deleteOverride,
+  listOverrides,
+  listWeeklyHours,
+  replaceOverride,
+  replaceWeeklyHours,
+} from './schedule.repository.js';
 
 const interval = z.object({ start: z.string().max(5), end: z.string().max(5) });
 const weeklySchema = z.object({
@@ -37,7 +42,10 @@ export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
     .put('/weekly', validate('json', weeklySchema), async (c) => {
       const { intervals } = c.req.valid('json');
       for (let weekday = 1; weekday <= 7; weekday++) {
-        assertValidDay(`Weekday ${weekday}`, intervals.filter((i) => i.weekday === weekday));
+        assertValidDay(
+          `Weekday ${weekday}`,
+          intervals.filter((i) => i.weekday === weekday),
+        );
       }
       const { id } = c.get('provider');
       await withWriteLock(db, (trx) => replaceWeeklyHours(trx, id, intervals));

@@ -36,11 +36,38 @@ export const demoProviders: DemoProvider[] = [
     phone: '+49 30 1234567',
     timeZone: 'Europe/Berlin',
     services: [
-      { name: 'Haircut', description: 'Wash, cut and blow-dry.', durationMinutes: 45, priceMinor: 4500, currency: 'EUR', bufferAfterMinutes: 15 },
-      { name: 'Colour', description: 'Full colour with a gloss finish.', durationMinutes: 90, priceMinor: 9000, currency: 'EUR', bufferAfterMinutes: 15 },
-      { name: 'Beard trim', description: 'Shape and hot towel.', durationMinutes: 20, priceMinor: 1800, currency: 'EUR', bufferAfterMinutes: 0 },
+      {
+        name: 'Haircut',
+        description: 'Wash, cut and blow-dry.',
+        durationMinutes: 45,
+        priceMinor: 4500,
+        currency: 'EUR',
+        bufferAfterMinutes: 15,
+      },
+      {
+        name: 'Colour',
+        description: 'Full colour with a gloss finish.',
+        durationMinutes: 90,
+        priceMinor: 9000,
+        currency: 'EUR',
+        bufferAfterMinutes: 15,
+      },
+      {
+        name: 'Beard trim',
+        description: 'Shape and hot towel.',
+        durationMinutes: 20,
+        priceMinor: 1800,
+        currency: 'EUR',
+        bufferAfterMinutes: 0,
+      },
     ],
-    week: { ...weekdays([['09:00', '13:00'], ['14:00', '18:00']]), 6: [['10:00', '14:00']] },
+    week: {
+      ...weekdays([
+        ['09:00', '13:00'],
+        ['14:00', '18:00'],
+      ]),
+      6: [['10:00', '14:00']],
+    },
   },
   {
     email: 'marcus@demo.test',
@@ -54,10 +81,28 @@ export const demoProviders: DemoProvider[] = [
     phone: '+1 718 555 0134',
     timeZone: 'America/New_York',
     services: [
-      { name: 'Initial assessment', description: 'History, tests and a treatment plan.', durationMinutes: 60, priceMinor: 12000, currency: 'USD', bufferBeforeMinutes: 10, bufferAfterMinutes: 10 },
-      { name: 'Follow-up session', description: 'Manual therapy and exercises.', durationMinutes: 30, priceMinor: 7000, currency: 'USD', bufferAfterMinutes: 10 },
+      {
+        name: 'Initial assessment',
+        description: 'History, tests and a treatment plan.',
+        durationMinutes: 60,
+        priceMinor: 12000,
+        currency: 'USD',
+        bufferBeforeMinutes: 10,
+        bufferAfterMinutes: 10,
+      },
+      {
+        name: 'Follow-up session',
+        description: 'Manual therapy and exercises.',
+        durationMinutes: 30,
+        priceMinor: 7000,
+        currency: 'USD',
+        bufferAfterMinutes: 10,
+      },
     ],
-    week: weekdays([['08:00', '12:00'], ['13:00', '19:00']]),
+    week: weekdays([
+      ['08:00', '12:00'],
+      ['13:00', '19:00'],
+    ]),
   },
   {
     email: 'mia@demo.test',
@@ -71,10 +116,30 @@ export const demoProviders: DemoProvider[] = [
     phone: '+61 2 5550 1234',
     timeZone: 'Australia/Sydney',
     services: [
-      { name: 'Private class', description: 'One-to-one class at your level.', durationMinutes: 60, priceMinor: 9500, currency: 'AUD', bufferAfterMinutes: 15 },
-      { name: 'Breathwork', description: 'Guided breathing for calm and focus.', durationMinutes: 30, priceMinor: 4500, currency: 'AUD', bufferAfterMinutes: 0 },
+      {
+        name: 'Private class',
+        description: 'One-to-one class at your level.',
+        durationMinutes: 60,
+        priceMinor: 9500,
+        currency: 'AUD',
+        bufferAfterMinutes: 15,
+      },
+      {
+        name: 'Breathwork',
+        description: 'Guided breathing for calm and focus.',
+        durationMinutes: 30,
+        priceMinor: 4500,
+        currency: 'AUD',
+        bufferAfterMinutes: 0,
+      },
     ],
-    week: weekdays([['06:00', '10:00'], ['16:00', '20:00']], [1, 2, 3, 4, 5, 6]),
+    week: weekdays(
+      [
+        ['06:00', '10:00'],
+        ['16:00', '20:00'],
+      ],
+      [1, 2, 3, 4, 5, 6],
+    ),
   },
   {
     email: 'rui@demo.test',
@@ -88,9 +153,26 @@ export const demoProviders: DemoProvider[] = [
     phone: '+351 21 555 0100',
     timeZone: 'Europe/Lisbon',
     services: [
-      { name: 'Check-up', description: 'Examination and advice.', durationMinutes: 30, priceMinor: 4000, currency: 'EUR', bufferAfterMinutes: 10 },
-      { name: 'Hygiene', description: 'Scaling and polishing.', durationMinutes: 45, priceMinor: 6000, currency: 'EUR', bufferAfterMinutes: 15 },
+      {
+        name: 'Check-up',
+        description: 'Examination and advice.',
+        durationMinutes: 30,
+        priceMinor: 4000,
+        currency: 'EUR',
+        bufferAfterMinutes: 10,
+      },
+      {
+        name: 'Hygiene',
+        description: 'Scaling and polishing.',
+        durationMinutes: 45,
+        priceMinor: 6000,
+        currency: 'EUR',
+        bufferAfterMinutes: 15,
+      },
     ],
-    week: weekdays([['09:00', '13:00'], ['14:30', '18:30']]),
+    week: weekdays([
+      ['09:00', '13:00'],
+      ['14:30', '18:30'],
+    ]),
   },
 ];

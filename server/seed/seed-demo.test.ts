@@ -18,7 +18,14 @@ describe('seedDemoData', () => {
     const rows = await db
       .selectFrom('appointments')
       .innerJoin('services', 'services.id', 'appointments.service_id')
-      .select(['start_at', 'end_at', 'blocked_start_at', 'blocked_end_at', 'buffer_before_minutes', 'buffer_after_minutes'])
+      .select([
+        'start_at',
+        'end_at',
+        'blocked_start_at',
+        'blocked_end_at',
+        'buffer_before_minutes',
+        'buffer_after_minutes',
+      ])
       .execute();
     expect(rows.length).toBeGreaterThan(0);
     // Both buffers are exercised, so a seed that drops either one fails here.
@@ -33,7 +40,13 @@ describe('seedDemoData', () => {
   it('does nothing once a provider exists', async () => {
     const now = new Date('2026-12-01T08:00:00.000Z');
     await seedDemoData(db, now);
-    const count = async () => (await db.selectFrom('appointments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const count = async () =>
+      (
+        await db
+          .selectFrom('appointments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     const before = await count();
     expect(await seedDemoData(db, now)).toBe(false);
     expect(await count()).toBe(before);

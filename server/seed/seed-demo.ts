@@ -24,10 +24,22 @@ export async function seedDemoData(db: Db, now: Date): Promise<boolean> {
   return true;
 }
 
-async function seedProvider(db: Db, demo: DemoProvider, passwordHash: string, customerId: number, now: Date): Promise<void> {
+async function seedProvider(
+  db: Db,
+  demo: DemoProvider,
+  passwordHash: string,
+  customerId: number,
+  now: Date,
+): Promise<void> {
   const user = await db
     .insertInto('users')
-    .values({ email: demo.email, name: demo.ownerName, password_hash: passwordHash, role: 'provider', email_verified_at: now.toISOString() })
+    .values({
+      email: demo.email,
+      name: demo.ownerName,
+      password_hash: passwordHash,
+      role: 'provider',
+      email_verified_at: now.toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const provider = await db
@@ -69,7 +81,12 @@ async function seedProvider(db: Db, demo: DemoProvider, passwordHash: string, cu
     );
   }
   const hours = Object.entries(demo.week).flatMap(([weekday, intervals]) =>
-    intervals.map(([start, end]) => ({ provider_id: provider.id, weekday: Number(weekday), start_time: start, end_time: end })),
+    intervals.map(([start, end]) => ({
+      provider_id: provider.id,
+      weekday: Number(weekday),
+      start_time: start,
+      end_time: end,
+    })),
   );
   await db.insertInto('weekly_hours').values(hours).execute();
 

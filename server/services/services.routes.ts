@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { SlotsChanged } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
-import type { SlotsChanged } from '../availability/availability.types.js';
+import { adminService } from './service.view.js';
 import {
   deleteService,
   findService,
@@ -14,14 +15,17 @@ import {
   serviceHasAppointments,
   updateService,
 } from './services.repository.js';
-import { adminService } from './service.view.js';
 
 const minutes = (max: number) => z.number().int().min(0).max(max);
 
 const serviceFields = z.object({
   name: textSchema(100).pipe(z.string().min(1)),
   description: textSchema(2000),
-  durationMinutes: z.number().int().min(5).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   price: z.object({
     amountMinor: z.number().int().min(0).max(100_000_000),
     currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code such as EUR'),

@@ -9,8 +9,8 @@ import { adminProvider } from '../providers/provider.view.js';
 import { findProviderByUser } from '../providers/providers.repository.js';
 import type { PageRenderer } from './page-renderer.js';
 import { appPage } from './pages/app.page.js';
-import { siteHeaders } from './site-headers.js';
 import { loginQuery, manageParam, signupQuery } from './site.schemas.js';
+import { siteHeaders } from './site-headers.js';
 
 const homeOf = (role: Role) => (role === 'provider' ? '/admin' : '/account');
 const toLogin = (c: Context<AppEnv>) => c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);
@@ -22,106 +22,164 @@ const toLogin = (c: Context<AppEnv>) => c.redirect(`/login?next=${encodeURICompo
 export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: PageRenderer) {
   const privatePage = siteHeaders({ frameAncestors: "'none'" });
 
-  return new Hono<AppEnv>()
-    .get('/login', privatePage, validate('query', loginQuery), (c) => {
-      const user = c.get('user');
-      const { next } = c.req.valid('query');
-      if (user) return c.redirect(next || homeOf(user.role));
-      return pages.render(
-        c,
-        { page: 'login', title: 'Sign in · Book your services', description: 'Sign in to manage your appointments or your business.', path: '/login' },
-        appPage({ heading: 'Sign in', narrow: true, element: html`<book-auth-form mode="login" next="${next}"></book-auth-form>` }),
-      );
-    })
+  return (
+    new Hono<AppEnv>()
+      .get('/login', privatePage, validate('query', loginQuery), (c) => {
+        const user = c.get('user');
+        const { next } = c.req.valid('query');
+        if (user) return c.redirect(next || homeOf(user.role));
+        return pages.render(
+          c,
+          {
+            page: 'login',
+            title: 'Sign in · Book your services',
+            description: 'Sign in to manage your appointments or your business.',
+            path: '/login',
+          },
+          appPage({
+            heading: 'Sign in',
+            narrow: true,
+            element: html`<book-auth-form mode="login" next="${next}"></book-auth-form>`,
+          }),
+        );
+      })
 
-    .get('/signup', privatePage, validate('query', signupQuery), (c) => {
-      const user = c.get('user');
-      if (user) return c.redirect(homeOf(user.role));
-      const { as: role, next } = c.req.valid('query');
-      const provider = role === 'provider';
-      return pages.render(
-        c,
-        {
-          page: 'signup',
-          title: provider ? 'List your business · Book your services' : 'Create an account · Book your services',
-          description: 'Create a free account: book and manage appointments, or take bookings for your business.',
-          path: provider ? '/signup?as=provider' : '/signup',
+      .get('/signup', privatePage, validate('query', signupQuery), (c) => {
+        const user = c.get('user');
+        if (user) return c.redirect(homeOf(user.role));
+        const { as: role, next } = c.req.valid('query');
+        const provider = role === 'provider';
+        return pages.render(
+          c,
+          {
+            page: 'signup',
+            title: provider ? 'List your business · Book your services' : 'Create an account · Book your services',
+            description: 'Create a free account: book and manage appointments, or take bookings for your business.',
+            path: provider ? '/signup?as=provider' : '/signup',
+          },
+          appPage({
+            heading: provider ? 'List your business' : 'Create an account',
+            narrow: true,
+            element: html`<book-auth-form mode="signup" account-type="${role}" next="${next}"></book-auth-form>`,
+          }),
+        );
+      })
+
+      .get('/verify-email', privatePage, (c) =>
+        pages.render(
+          c,
+          {
+            page: 'verify-email',
+            title: 'Confirm your email · Book your services',
+            description: '',
+            path: '/verify-email',
+            noindex: true,
+          },
+          appPage({
+            heading: 'Confirm your email',
+            narrow: true,
+            element: html`<book-verify-email></book-verify-email>`,
+          }),
+        ),
+      )
+
+      .get('/forgot-password', privatePage, (c) =>
+        pages.render(
+          c,
+          {
+            page: 'password-reset',
+            title: 'Forgot password · Book your services',
+            description: 'Get a link to choose a new password.',
+            path: '/forgot-password',
+          },
+          appPage({
+            heading: 'Forgot your password?',
+            narrow: true,
+            element: html`<book-password-reset mode="request"></book-password-reset>`,
+          }),
+        ),
+      )
+
+      // The token stays in the page's address only: site pages send no Referer (`Referrer-Policy: no-referrer`).
+      .get('/reset-password', privatePage, (c) =>
+        pages.render(
+          c,
+          {
+            page: 'password-reset',
+            title: 'Choose a new password · Book your services',
+            description: '',
+            path: '/reset-password',
+            noindex: true,
+          },
+          appPage({
+            heading: 'Choose a new password',
+            narrow: true,
+            element: html`<book-password-reset mode="set"></book-password-reset>`,
+          }),
+        ),
+      )
+
+      .get(
+        '/manage/:id',
+        privatePage,
+        validate('param', manageParam, (c) => pages.notFound(c, 'Booking')),
+        (c) => {
+          const { id } = c.req.valid('param');
+          return pages.render(
+            c,
+            {
+              page: 'manage',
+              title: 'Your booking · Book your services',
+              description: 'View, change or cancel your booking.',
+              path: `/manage/${id}`,
+              noindex: true,
+            },
+            appPage({ heading: 'Your booking', element: html`<book-manage booking-id="${id}"></book-manage>` }),
+          );
         },
-        appPage({
-          heading: provider ? 'List your business' : 'Create an account',
-          narrow: true,
-          element: html`<book-auth-form mode="signup" account-type="${role}" next="${next}"></book-auth-form>`,
-        }),
-      );
-    })
+      )
 
-    .get('/verify-email', privatePage, (c) =>
-      pages.render(
-        c,
-        { page: 'verify-email', title: 'Confirm your email · Book your services', description: '', path: '/verify-email', noindex: true },
-        appPage({ heading: 'Confirm your email', narrow: true, element: html`<book-verify-email></book-verify-email>` }),
-      ),
-    )
+      .get('/account/:rest{.*}?', privatePage, (c) => {
+        const user = c.get('user');
+        if (!user) return toLogin(c);
+        if (user.role === 'provider') return c.redirect('/admin');
+        const title = matchRoute(accountRoutes, c.req.path)?.route.title;
+        if (!title) return pages.notFound(c, 'Page');
+        return pages.render(
+          c,
+          {
+            page: 'account',
+            title: `${title} · Book your services`,
+            description: '',
+            path: c.req.path,
+            noindex: true,
+            data: { user },
+          },
+          appPage({ heading: title, element: html`<book-account-app></book-account-app>` }),
+        );
+      })
 
-    .get('/forgot-password', privatePage, (c) =>
-      pages.render(
-        c,
-        { page: 'password-reset', title: 'Forgot password · Book your services', description: 'Get a link to choose a new password.', path: '/forgot-password' },
-        appPage({ heading: 'Forgot your password?', narrow: true, element: html`<book-password-reset mode="request"></book-password-reset>` }),
-      ),
-    )
-
-    // The token stays in the page's address only: site pages send no Referer (`Referrer-Policy: no-referrer`).
-    .get('/reset-password', privatePage, (c) =>
-      pages.render(
-        c,
-        { page: 'password-reset', title: 'Choose a new password · Book your services', description: '', path: '/reset-password', noindex: true },
-        appPage({ heading: 'Choose a new password', narrow: true, element: html`<book-password-reset mode="set"></book-password-reset>` }),
-      ),
-    )
-
-    .get('/manage/:id', privatePage, validate('param', manageParam, (c) => pages.notFound(c, 'Booking')), (c) => {
-      const { id } = c.req.valid('param');
-      return pages.render(
-        c,
-        { page: 'manage', title: 'Your booking · Book your services', description: 'View, change or cancel your booking.', path: `/manage/${id}`, noindex: true },
-        appPage({ heading: 'Your booking', element: html`<book-manage booking-id="${id}"></book-manage>` }),
-      );
-    })
-
-    .get('/account/:rest{.*}?', privatePage, (c) => {
-      const user = c.get('user');
-      if (!user) return toLogin(c);
-      if (user.role === 'provider') return c.redirect('/admin');
-      const title = matchRoute(accountRoutes, c.req.path)?.route.title;
-      if (!title) return pages.notFound(c, 'Page');
-      return pages.render(
-        c,
-        { page: 'account', title: `${title} · Book your services`, description: '', path: c.req.path, noindex: true, data: { user } },
-        appPage({ heading: title, element: html`<book-account-app></book-account-app>` }),
-      );
-    })
-
-    .get('/admin/:rest{.*}?', privatePage, async (c) => {
-      const user = c.get('user');
-      if (!user) return toLogin(c);
-      if (user.role !== 'provider') return c.redirect('/account');
-      const provider = await findProviderByUser(deps.db, user.id);
-      if (!provider && c.req.path !== '/admin/onboarding') return c.redirect('/admin/onboarding');
-      const title = matchRoute(adminRoutes, c.req.path)?.route.title;
-      if (!title) return pages.notFound(c, 'Page');
-      return pages.render(
-        c,
-        {
-          page: 'admin',
-          title: `${title} · Book your services`,
-          description: '',
-          path: c.req.path,
-          noindex: true,
-          wide: true,
-          data: { user, provider: provider ? adminProvider(provider) : null, appUrl: deps.appUrl },
-        },
-        appPage({ heading: title, element: html`<book-admin-app></book-admin-app>` }),
-      );
-    });
+      .get('/admin/:rest{.*}?', privatePage, async (c) => {
+        const user = c.get('user');
+        if (!user) return toLogin(c);
+        if (user.role !== 'provider') return c.redirect('/account');
+        const provider = await findProviderByUser(deps.db, user.id);
+        if (!provider && c.req.path !== '/admin/onboarding') return c.redirect('/admin/onboarding');
+        const title = matchRoute(adminRoutes, c.req.path)?.route.title;
+        if (!title) return pages.notFound(c, 'Page');
+        return pages.render(
+          c,
+          {
+            page: 'admin',
+            title: `${title} · Book your services`,
+            description: '',
+            path: c.req.path,
+            noindex: true,
+            wide: true,
+            data: { user, provider: provider ? adminProvider(provider) : null, appUrl: deps.appUrl },
+          },
+          appPage({ heading: title, element: html`<book-admin-app></book-admin-app>` }),
+        );
+      })
+  );
 }

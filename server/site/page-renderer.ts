@@ -19,6 +19,17 @@ export function pageRenderer(appUrl: string, assets: SiteAssets): PageRenderer {
   return {
     render,
     notFound: (c, what) =>
-      render(c, { page: 'not-found', title: `${what} not found · Book your services`, description: '', path: c.req.path, noindex: true }, notFoundPage(what), 404),
+      render(
+        c,
+        {
+          page: 'not-found',
+          title: `${what} not found · Book your services`,
+          description: '',
+          path: c.req.path,
+          noindex: true,
+        },
+        notFoundPage(what),
+        404,
+      ),
   };
 }

@@ -1,17 +1,17 @@
 import { type Context, Hono } from 'hono';
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { PageMeta, PageRenderer } from './page-renderer.js';
 import { directoryPage } from './pages/directory.page.js';
 import { excerpt } from './pages/format.js';
 import { bookingPage, type ProfileView, profilePage } from './pages/profile.page.js';
-import { siteHeaders } from './site-headers.js';
 import { loadDirectory, loadProfile } from './site.data.js';
 import { bookingParam, directoryQuery, pageQuery, providerParam } from './site.schemas.js';
+import { siteHeaders } from './site-headers.js';
 
 export interface PublicPagesDeps {
   db: Db;
@@ -47,7 +47,9 @@ function profileMeta(view: ProfileView, appUrl: string): Omit<PageMeta, 'page' |
       address: provider.address,
       telephone: provider.phone,
       url: `${appUrl}/p/${provider.slug}`,
-      ...(rating.count && { aggregateRating: { '@type': 'AggregateRating', ratingValue: rating.average, reviewCount: rating.count } }),
+      ...(rating.count && {
+        aggregateRating: { '@type': 'AggregateRating', ratingValue: rating.average, reviewCount: rating.count },
+      }),
     },
   };
 }
@@ -65,7 +67,8 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
       const meta: PageMeta = {
         page: 'directory',
         title: filtered ? `${filtered} · Book your services` : 'Book your services — find and book local services',
-        description: 'Find local businesses, see their free times and reviews, and book an appointment online in a few taps.',
+        description:
+          'Find local businesses, see their free times and reviews, and book an appointment online in a few taps.',
         path: c.req.url.slice(new URL(c.req.url).origin.length),
         noindex: page > 1 || Boolean(filtered),
       };
@@ -84,7 +87,11 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
         const { page } = c.req.valid('query');
         const view = await loadProfile(db, provider, page);
         const path = `/p/${provider.slug}${page > 1 ? `?page=${page}` : ''}`;
-        return pages.render(c, { page: 'profile', path, ...profileMeta(view, deps.appUrl), ...bookingData(c) }, profilePage(view));
+        return pages.render(
+          c,
+          { page: 'profile', path, ...profileMeta(view, deps.appUrl), ...bookingData(c) },
+          profilePage(view),
+        );
       },
     )
 
@@ -102,7 +109,9 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
         const meta: PageMeta = {
           page: 'book',
           title: `Book ${service ? `${service.name} at ` : ''}${provider.name} · Book your services`,
-          description: excerpt(service?.description || provider.description || `Book an appointment with ${provider.name}.`),
+          description: excerpt(
+            service?.description || provider.description || `Book an appointment with ${provider.name}.`,
+          ),
           path: `/p/${provider.slug}/book${service ? `/${service.id}` : ''}`,
           ogType: 'profile',
           ...bookingData(c),

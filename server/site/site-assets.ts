@@ -73,7 +73,10 @@ export class SiteAssets {
     const body = zipped ?? (await readFile(file).catch(() => null));
     if (!body) throw AppError.notFound('Site asset');
     c.header('Content-Type', type);
-    c.header('Cache-Control', path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    c.header(
+      'Cache-Control',
+      path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+    );
     c.header('Vary', 'Accept-Encoding');
     if (zipped) c.header('Content-Encoding', 'gzip');
     return c.body(new Uint8Array(body));

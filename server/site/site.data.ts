@@ -1,11 +1,11 @@
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
-import type { ProviderRow } from '../providers/providers.table.js';
-import type { ServiceRow } from '../services/services.table.js';
 import { listCategoriesAndCities, ratingOf, searchProviders } from '../providers/providers.repository.js';
+import type { ProviderRow } from '../providers/providers.table.js';
 import { publicReview } from '../reviews/review.view.js';
 import { listProviderReviews } from '../reviews/reviews.repository.js';
 import { listActiveServices } from '../services/services.repository.js';
+import type { ServiceRow } from '../services/services.table.js';
 import { nextAvailableTimes } from '../slots/next-available.js';
 import type { DirectoryView } from './pages/directory.page.js';
 import type { ProfileView } from './pages/profile.page.js';

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
-import type { BusyTimeSource } from '../availability/availability.types.js';
 import { accountPagesRoutes } from './account-pages.routes.js';
 import { pageRenderer } from './page-renderer.js';
 import { publicPagesRoutes } from './public-pages.routes.js';

@@ -11,7 +11,12 @@ const nextPath = z
   .regex(/^\/(?!\/)[\w\-./?=&%#]*$/)
   .catch('');
 
-export const directoryQuery = z.object({ q: searchText(100), category: searchText(60), city: searchText(100), page: pageNumber });
+export const directoryQuery = z.object({
+  q: searchText(100),
+  category: searchText(60),
+  city: searchText(100),
+  page: pageNumber,
+});
 export const pageQuery = z.object({ page: pageNumber });
 export const providerParam = slugParam;
 export const bookingParam = slugParam.extend({ serviceId: idSchema.optional() });

@@ -10,8 +10,8 @@ import type {
 } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
-import type { ServiceRow } from '../services/services.table.js';
 import { listOverrides, listWeeklyHours } from '../schedule/schedule.repository.js';
+import type { ServiceRow } from '../services/services.table.js';
 
 export const noBusyTimes: BusyTimeSource<Db> = async () => [];
 

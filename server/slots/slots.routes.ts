@@ -21,7 +21,13 @@ export const MAX_SLOTS = 2_000;
 const DAY_MS = 86_400_000;
 
 const slotsQuery = z
-  .object({ service: idSchema, from: dateSchema, to: dateSchema, tz: timeZoneSchema.optional(), after: instantSchema.optional() })
+  .object({
+    service: idSchema,
+    from: dateSchema,
+    to: dateSchema,
+    tz: timeZoneSchema.optional(),
+    after: instantSchema.optional(),
+  })
   .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 
 /** Turns inclusive local dates in `zone` into the instant range they cover. */
@@ -92,7 +98,11 @@ export interface SlotsRouteDeps {
  */
 export function slotsRoutes(deps: SlotsRouteDeps) {
   const { db, cache } = deps;
-  const countComputation = fixedWindow({ windowMs: 60_000, limit: deps.computeRateLimit, now: () => deps.now().getTime() });
+  const countComputation = fixedWindow({
+    windowMs: 60_000,
+    limit: deps.computeRateLimit,
+    now: () => deps.now().getTime(),
+  });
   return new Hono<AppEnv>().get(
     '/:slug/slots',
     validate('param', z.object({ slug: z.string().max(60) })),
@@ -104,9 +114,15 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
       const key = `${slug}\n${query.service}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
       const cached = cache?.get(key);
       if (cached) {
-        const busy = await deps.busyTimes(db, cached.providerId, busyWindowOf(cached.input.range, cached.input.service));
+        const busy = await deps.busyTimes(
+          db,
+          cached.providerId,
+          busyWindowOf(cached.input.range, cached.input.service),
+        );
         if (!bodyHolds(cached, now, busy)) {
-          Object.assign(cached, answer({ ...cached.input, externalBusy: busy }, cached.timeZone, now, cached.pageUrl), { busy });
+          Object.assign(cached, answer({ ...cached.input, externalBusy: busy }, cached.timeZone, now, cached.pageUrl), {
+            busy,
+          });
         }
         return c.body(cached.body, 200, { 'Content-Type': 'application/json' });
       }
@@ -128,7 +144,15 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
         tz: timeZone,
       })}`;
       const fresh = answer(input, timeZone, now, pageUrl);
-      cache?.set(key, { providerId: provider.id, version, input, timeZone, pageUrl, busy: input.externalBusy, ...fresh });
+      cache?.set(key, {
+        providerId: provider.id,
+        version,
+        input,
+        timeZone,
+        pageUrl,
+        busy: input.externalBusy,
+        ...fresh,
+      });
       return c.body(fresh.body, 200, { 'Content-Type': 'application/json' });
     },
   );

@@ -1,10 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { onError, notFound } from '../http/error-handler.js';
+import { notFound, onError } from '../http/error-handler.js';
 import { widgetRoutes } from './widget.routes.js';
 
 const entry = 'import"./widget/assets/book-Ab12_x.js";\n';
@@ -69,7 +69,11 @@ describe('widget routes', () => {
   });
 
   it('answers 404 JSON for unknown chunks and refuses paths outside the assets folder', async () => {
-    for (const path of ['/widget/assets/nope-123.js', '/widget/assets/..%2F..%2Fwidget.js', '/widget/assets/%2e%2e/widget.js']) {
+    for (const path of [
+      '/widget/assets/nope-123.js',
+      '/widget/assets/..%2F..%2Fwidget.js',
+      '/widget/assets/%2e%2e/widget.js',
+    ]) {
       const res = await app.request(path);
       expect(res.status, path).toBe(404);
       expect((await res.json()).error.code).toBe('not_found');

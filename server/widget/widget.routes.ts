@@ -27,12 +27,20 @@ export function widgetRoutes(options: WidgetRoutesOptions = {}) {
   const distDir = options.distDir ?? fileURLToPath(new URL('../../dist/widget/', import.meta.url));
   const demoProvider = options.demoProvider ?? 'studio-anna';
 
-  async function sendFile(c: Context<AppEnv>, file: string, cacheControl: string, type = 'text/javascript; charset=utf-8'): Promise<Response> {
+  async function sendFile(
+    c: Context<AppEnv>,
+    file: string,
+    cacheControl: string,
+    type = 'text/javascript; charset=utf-8',
+  ): Promise<Response> {
     const path = `${distDir.replace(/\/?$/, '/')}${file}`;
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     const zipped = gzip ? await readFile(`${path}.gz`).catch(() => null) : null;
     const body = zipped ?? (await readFile(path).catch(() => null));
-    if (!body) throw AppError.notFound(file.startsWith('widget/') ? 'Widget asset' : 'Widget build (run `npm run build:widget`)');
+    if (!body)
+      throw AppError.notFound(
+        file.startsWith('widget/') ? 'Widget asset' : 'Widget build (run `npm run build:widget`)',
+      );
     c.header('Content-Type', type);
     c.header('Cache-Control', cacheControl);
     c.header('Access-Control-Allow-Origin', '*');
@@ -41,10 +49,16 @@ export function widgetRoutes(options: WidgetRoutesOptions = {}) {
     return c.body(new Uint8Array(body));
   }
 
-  return new Hono<AppEnv>()
-    .get('/widget.js', (c) => sendFile(c, 'widget.js', ENTRY_CACHE))
-    .get('/widget/assets/:file{[A-Za-z0-9_-]+\\.js}', (c) => sendFile(c, `widget/assets/${c.req.param('file')}`, ASSET_CACHE))
-    // The element's API for editors and type generators (widget/README.md), versioned with the entry.
-    .get('/custom-elements.json', (c) => sendFile(c, 'custom-elements.json', ENTRY_CACHE, 'application/json; charset=utf-8'))
-    .get('/demo/embed', (c) => c.html(demoEmbedPage({ provider: demoProvider, origin: new URL(c.req.url).origin })));
+  return (
+    new Hono<AppEnv>()
+      .get('/widget.js', (c) => sendFile(c, 'widget.js', ENTRY_CACHE))
+      .get('/widget/assets/:file{[A-Za-z0-9_-]+\\.js}', (c) =>
+        sendFile(c, `widget/assets/${c.req.param('file')}`, ASSET_CACHE),
+      )
+      // The element's API for editors and type generators (widget/README.md), versioned with the entry.
+      .get('/custom-elements.json', (c) =>
+        sendFile(c, 'custom-elements.json', ENTRY_CACHE, 'application/json; charset=utf-8'),
+      )
+      .get('/demo/embed', (c) => c.html(demoEmbedPage({ provider: demoProvider, origin: new URL(c.req.url).origin })))
+  );
 }

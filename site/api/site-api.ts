@@ -40,7 +40,9 @@ export class SiteApi {
       throw new ApiError(0, 'offline', 'Network request failed');
     }
     if (res.status === 204) return undefined as T;
-    const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string; fields?: Record<string, string> } } | null;
+    const data = (await res.json().catch(() => null)) as {
+      error?: { code: string; message: string; fields?: Record<string, string> };
+    } | null;
     if (res.ok && data) return data as T;
     const err = data?.error;
     throw new ApiError(res.status, err?.code ?? 'server_error', err?.message ?? res.statusText, err?.fields);
@@ -48,19 +50,27 @@ export class SiteApi {
 
   // Accounts
   me = () => this.request<{ user: User; provider?: Profile | null }>('GET', '/api/me');
-  login = (email: string, password: string) => this.request<{ user: User }>('POST', '/api/auth/login', { email, password });
+  login = (email: string, password: string) =>
+    this.request<{ user: User }>('POST', '/api/auth/login', { email, password });
   /** `confirmationSent` instead of a user: the address has an unconfirmed account, whose owner got a link. */
   signup = (input: { email: string; password: string; name: string; role: Role }) =>
     this.request<{ user: User } | { confirmationSent: true }>('POST', '/api/auth/signup', input);
   logout = () => this.request<void>('POST', '/api/auth/logout');
   changePassword = (currentPassword: string, newPassword: string) =>
     this.request<void>('POST', '/api/auth/password', { currentPassword, newPassword });
-  requestVerification = () => this.request<{ sent: boolean; emailVerified: boolean }>('POST', '/api/auth/verify-email/request');
+  requestVerification = () =>
+    this.request<{ sent: boolean; emailVerified: boolean }>('POST', '/api/auth/verify-email/request');
   /** Deletes the signed-in customer's account; their reviews stay without a name or go. */
-  deleteAccount = (password: string, reviews: 'anonymous' | 'delete') => this.request<{ deleted: true }>('DELETE', '/api/me', { password, reviews });
+  deleteAccount = (password: string, reviews: 'anonymous' | 'delete') =>
+    this.request<{ deleted: true }>('DELETE', '/api/me', { password, reviews });
   verifyEmail = (token: string) =>
-    this.request<{ emailVerified: true; role: Role; attached: number; signedIn: boolean }>('POST', '/api/auth/verify-email', { token });
-  requestPasswordReset = (email: string) => this.request<{ sent: true }>('POST', '/api/auth/password-reset/request', { email });
+    this.request<{ emailVerified: true; role: Role; attached: number; signedIn: boolean }>(
+      'POST',
+      '/api/auth/verify-email',
+      { token },
+    );
+  requestPasswordReset = (email: string) =>
+    this.request<{ sent: true }>('POST', '/api/auth/password-reset/request', { email });
   resetPassword = (token: string, password: string) =>
     this.request<{ passwordReset: true; role: Role }>('POST', '/api/auth/password-reset', { token, password });
 
@@ -70,17 +80,26 @@ export class SiteApi {
   myReviews = () => this.request<{ reviews: OwnReview[] }>('GET', '/api/reviews');
   createReview = (appointmentId: number, rating: number, body: string) =>
     this.request<{ review: OwnReview }>('POST', '/api/reviews', { appointmentId, rating, body });
-  updateReview = (id: number, rating: number, body: string) => this.request<{ review: OwnReview }>('PATCH', `/api/reviews/${id}`, { rating, body });
+  updateReview = (id: number, rating: number, body: string) =>
+    this.request<{ review: OwnReview }>('PATCH', `/api/reviews/${id}`, { rating, body });
 
   // A booking, by manage token or the customer's session
   booking = (id: number, token?: string) =>
-    this.request<{ booking: CustomerBooking }>('GET', `/api/bookings/${id}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
-  cancelBooking = (id: number, token?: string) => this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/cancel`, { token });
+    this.request<{ booking: CustomerBooking }>(
+      'GET',
+      `/api/bookings/${id}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
+    );
+  cancelBooking = (id: number, token?: string) =>
+    this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/cancel`, { token });
   rescheduleBooking = (id: number, start: string, token?: string) =>
     this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/reschedule`, { token, start });
-  eraseBooking = (id: number, token?: string) => this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/erase`, { token });
+  eraseBooking = (id: number, token?: string) =>
+    this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/erase`, { token });
   bookingEmails = (id: number, token?: string) =>
-    this.request<{ emails: Email[] }>('GET', `/api/bookings/${id}/emails${token ? `?token=${encodeURIComponent(token)}` : ''}`);
+    this.request<{ emails: Email[] }>(
+      'GET',
+      `/api/bookings/${id}/emails${token ? `?token=${encodeURIComponent(token)}` : ''}`,
+    );
 
   // The provider
   profile = () => this.request<{ profile: Profile }>('GET', '/api/admin/profile');
@@ -88,12 +107,15 @@ export class SiteApi {
   /** `confirm`: the business's slug, typed again. */
   closeBusiness = (confirm: string) => this.request<{ closed: true }>('POST', '/api/admin/business/close', { confirm });
   services = () => this.request<{ services: AdminService[] }>('GET', '/api/admin/services');
-  createService = (input: ServiceInput) => this.request<{ service: AdminService }>('POST', '/api/admin/services', input);
-  updateService = (id: number, input: Partial<ServiceInput>) => this.request<{ service: AdminService }>('PATCH', `/api/admin/services/${id}`, input);
+  createService = (input: ServiceInput) =>
+    this.request<{ service: AdminService }>('POST', '/api/admin/services', input);
+  updateService = (id: number, input: Partial<ServiceInput>) =>
+    this.request<{ service: AdminService }>('PATCH', `/api/admin/services/${id}`, input);
   deleteService = (id: number) => this.request<void>('DELETE', `/api/admin/services/${id}`);
   schedule = (from?: string, to?: string) =>
     this.request<Schedule>('GET', `/api/admin/schedule${from && to ? `?from=${from}&to=${to}` : ''}`);
-  saveWeekly = (intervals: WeeklyInterval[]) => this.request<{ weeklyHours: WeeklyInterval[] }>('PUT', '/api/admin/schedule/weekly', { intervals });
+  saveWeekly = (intervals: WeeklyInterval[]) =>
+    this.request<{ weeklyHours: WeeklyInterval[] }>('PUT', '/api/admin/schedule/weekly', { intervals });
   saveOverride = (date: string, intervals: LocalInterval[]) =>
     this.request<{ override: DateOverride }>('PUT', `/api/admin/schedule/overrides/${date}`, { intervals });
   deleteOverride = (date: string) => this.request<void>('DELETE', `/api/admin/schedule/overrides/${date}`);
@@ -106,8 +128,10 @@ export class SiteApi {
     this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/${action}`);
   rescheduleAppointment = (id: number, start: string) =>
     this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/reschedule`, { start });
-  adminReviews = (page = 1) => this.request<{ reviews: PublicReview[]; page: number; pageSize: number }>('GET', `/api/admin/reviews?page=${page}`);
-  replyToReview = (id: number, reply: string) => this.request<{ review: OwnReview }>('POST', `/api/admin/reviews/${id}/reply`, { reply });
+  adminReviews = (page = 1) =>
+    this.request<{ reviews: PublicReview[]; page: number; pageSize: number }>('GET', `/api/admin/reviews?page=${page}`);
+  replyToReview = (id: number, reply: string) =>
+    this.request<{ review: OwnReview }>('POST', `/api/admin/reviews/${id}/reply`, { reply });
   adminEmails = (q: { status?: string; appointment?: number } = {}) => {
     const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
     return this.request<{ emails: AdminEmail[] }>('GET', `/api/admin/emails?${params}`);

@@ -56,7 +56,9 @@ describe('ActionController', () => {
 
     it('keeps the field errors and says to check them', async () => {
       const el = await fixture<ActionHost>(html`<test-action-host></test-action-host>`);
-      await el.action.run(() => Promise.reject(new ApiError(400, 'validation_failed', 'Invalid input', { name: 'Required' })));
+      await el.action.run(() =>
+        Promise.reject(new ApiError(400, 'validation_failed', 'Invalid input', { name: 'Required' })),
+      );
       await el.updateComplete;
       expect(text($(el, '[role=alert]'))).to.equal('Please check the highlighted fields.');
       expect(text($(el, 'output'))).to.equal('name');

@@ -44,7 +44,8 @@ export class ActionController implements ReactiveController {
       this.status = (await work()) ?? '';
     } catch (e) {
       this.errors = fieldErrors(e);
-      this.problem = this.options.fieldsProblem && Object.keys(this.errors).length ? this.options.fieldsProblem : errorText(e);
+      this.problem =
+        this.options.fieldsProblem && Object.keys(this.errors).length ? this.options.fieldsProblem : errorText(e);
       this.host.requestUpdate();
       await this.host.updateComplete;
       this.host.renderRoot.querySelector<HTMLElement>('[role="alert"]')?.focus();

@@ -1,7 +1,13 @@
 /** "Add to calendar" for a signed-in customer: the session downloads the .ics; Google gets a template link. */
 const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-export function calendarLinks(b: { id: number; start: string; end: string; service: { name: string }; provider: { name: string; address: string } }) {
+export function calendarLinks(b: {
+  id: number;
+  start: string;
+  end: string;
+  service: { name: string };
+  provider: { name: string; address: string };
+}) {
   const q = new URLSearchParams({
     action: 'TEMPLATE',
     text: `${b.service.name} — ${b.provider.name}`,

@@ -13,7 +13,13 @@ export const formatDuration = (minutes: number): string => duration(minutes, LOC
 
 /** "Tue 1 Dec 2026" for an instant in a zone. */
 export const formatDay = (iso: string, zone: string): string =>
-  new Intl.DateTimeFormat(LOCALE, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  new Intl.DateTimeFormat(LOCALE, {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date(iso));
 
 export const formatTime = (iso: string, zone: string): string =>
   new Intl.DateTimeFormat(LOCALE, { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));

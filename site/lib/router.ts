@@ -15,12 +15,21 @@ export function navigate(path: string): void {
  */
 export function interceptLinks(host: HTMLElement, prefix: string): void {
   host.addEventListener('click', (event) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin) return;
     if (!anchor.pathname.startsWith(prefix)) return;
     event.preventDefault();
-    if (anchor.pathname + anchor.search !== location.pathname + location.search) navigate(anchor.pathname + anchor.search);
+    if (anchor.pathname + anchor.search !== location.pathname + location.search)
+      navigate(anchor.pathname + anchor.search);
   });
 }
 

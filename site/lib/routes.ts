@@ -9,7 +9,17 @@ export interface Route<View extends string> {
   title: string;
 }
 
-export type AdminView = 'dashboard' | 'onboarding' | 'appointment' | 'services' | 'schedule' | 'profile' | 'reviews' | 'calendar' | 'emails' | 'embed';
+export type AdminView =
+  | 'dashboard'
+  | 'onboarding'
+  | 'appointment'
+  | 'services'
+  | 'schedule'
+  | 'profile'
+  | 'reviews'
+  | 'calendar'
+  | 'emails'
+  | 'embed';
 export type AccountView = 'appointments' | 'emails' | 'settings';
 
 export const adminRoutes: Route<AdminView>[] = [
@@ -31,7 +41,10 @@ export const accountRoutes: Route<AccountView>[] = [
   { pattern: /^\/account\/settings$/, view: 'settings', title: 'Account settings' },
 ];
 
-export function matchRoute<View extends string>(routes: Route<View>[], path: string): { route: Route<View>; params: string[] } | undefined {
+export function matchRoute<View extends string>(
+  routes: Route<View>[],
+  path: string,
+): { route: Route<View>; params: string[] } | undefined {
   for (const route of routes) {
     const match = route.pattern.exec(path);
     if (match) return { route, params: match.slice(1) };

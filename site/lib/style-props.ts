@@ -1,5 +1,5 @@
 import { noChange } from 'lit';
-import { Directive, type ElementPart, PartType, directive, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, type ElementPart, type PartInfo, PartType } from 'lit/directive.js';
 
 /**
  * Sets inline styles through the CSSOM (`element.style.setProperty`) on every render, the first included.

@@ -7,7 +7,9 @@ export const $ = <T extends Element = HTMLElement>(host: Element, selector: stri
   return found;
 };
 
-export const $$ = <T extends Element = HTMLElement>(host: Element, selector: string): T[] => [...host.shadowRoot!.querySelectorAll<T>(selector)];
+export const $$ = <T extends Element = HTMLElement>(host: Element, selector: string): T[] => [
+  ...host.shadowRoot!.querySelectorAll<T>(selector),
+];
 
 /** Changes a form control the way a person does: value, then the events components listen to. */
 export function choose(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void {

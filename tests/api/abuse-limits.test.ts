@@ -4,8 +4,8 @@
  * moves and cancels a few times gets every email; sign-up, cancel and reschedule are rate-limited.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RECIPIENT_HOURLY_CAP } from '../../server/email/recipient-cap.js';
 import { MANAGE_ACTIONS_PER_HOUR } from '../../server/bookings/bookings.routes.js';
+import { RECIPIENT_HOURLY_CAP } from '../../server/email/recipient-cap.js';
 import { bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -33,13 +33,24 @@ describe('abuse limits', () => {
   /** As one client (by X-Forwarded-For, which the app trusts here). */
   const from = (client: string) => ({ 'X-Forwarded-For': client });
   const bookAs = (email: string, start = SLOT, client = '203.0.113.7') =>
-    call(ctx, 'POST', '/api/bookings', { body: bookingBody(provider, start, { customer: { name: 'Spam greeting text', email } }), headers: from(client) });
+    call(ctx, 'POST', '/api/bookings', {
+      body: bookingBody(provider, start, { customer: { name: 'Spam greeting text', email } }),
+      headers: from(client),
+    });
   const cancel = (booking: { id: number; manageUrl: string }, client = '203.0.113.7') =>
-    call(ctx, 'POST', `/api/bookings/${booking.id}/cancel`, { body: { token: tokenOf(booking) }, headers: from(client) });
+    call(ctx, 'POST', `/api/bookings/${booking.id}/cancel`, {
+      body: { token: tokenOf(booking) },
+      headers: from(client),
+    });
   const reschedule = (booking: { id: number; manageUrl: string }, start: string, client = '203.0.113.7') =>
-    call(ctx, 'POST', `/api/bookings/${booking.id}/reschedule`, { body: { token: tokenOf(booking), start }, headers: from(client) });
+    call(ctx, 'POST', `/api/bookings/${booking.id}/reschedule`, {
+      body: { token: tokenOf(booking), start },
+      headers: from(client),
+    });
   const emailsTo = async (address: string) =>
-    (await ctx.db.selectFrom('email_outbox').select('kind').where('to_address', '=', address).orderBy('id').execute()).map((r) => r.kind);
+    (
+      await ctx.db.selectFrom('email_outbox').select('kind').where('to_address', '=', address).orderBy('id').execute()
+    ).map((r) => r.kind);
 
   it('stops a book-and-cancel loop aimed at a stranger at the hourly cap, refusing bookings before writing them', async () => {
     let refused: Awaited<ReturnType<typeof bookAs>> | undefined;
@@ -80,7 +91,14 @@ describe('abuse limits', () => {
     expect(warnings.some((w) => w.includes(`appointment #${bookings[0]!.id} cancelled`))).toBe(true);
     expect(warnings.join('\n')).not.toContain(VICTIM);
     // The provider still hears of it.
-    expect(await ctx.db.selectFrom('email_outbox').select('kind').where('to_role', '=', 'provider').where('kind', '=', 'cancelled').execute()).toHaveLength(1);
+    expect(
+      await ctx.db
+        .selectFrom('email_outbox')
+        .select('kind')
+        .where('to_role', '=', 'provider')
+        .where('kind', '=', 'cancelled')
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('lets a customer book, move and cancel a few times and get every email', async () => {
@@ -90,22 +108,41 @@ describe('abuse limits', () => {
     expect((await cancel(booked.body.booking)).status).toBe(200);
     const again = await bookAs('chris@example.com', '2026-12-04T10:00:00.000Z');
     expect((await reschedule(again.body.booking, '2026-12-04T12:00:00.000Z')).status).toBe(200);
-    expect(await emailsTo('chris@example.com')).toEqual(['confirmation', 'rescheduled', 'rescheduled', 'cancelled', 'confirmation', 'rescheduled']);
+    expect(await emailsTo('chris@example.com')).toEqual([
+      'confirmation',
+      'rescheduled',
+      'rescheduled',
+      'cancelled',
+      'confirmation',
+      'rescheduled',
+    ]);
   });
 
   it('does not cap emails an account causes to the address it proved it owns', async () => {
     const dana = await signUp(ctx, 'customer', { email: 'dana@example.com' });
-    await ctx.db.updateTable('users').set({ email_verified_at: ctx.clock.now.toISOString() }).where('id', '=', dana.userId).execute();
+    await ctx.db
+      .updateTable('users')
+      .set({ email_verified_at: ctx.clock.now.toISOString() })
+      .where('id', '=', dana.userId)
+      .execute();
     for (let i = 0; i < RECIPIENT_HOURLY_CAP + 2; i++) {
-      const res = await call(ctx, 'POST', '/api/bookings', { session: dana, body: bookingBody(provider, slotAt(i), { customer: { name: 'Dana', email: 'dana@example.com' } }) });
+      const res = await call(ctx, 'POST', '/api/bookings', {
+        session: dana,
+        body: bookingBody(provider, slotAt(i), { customer: { name: 'Dana', email: 'dana@example.com' } }),
+      });
       expect(res.status, `booking ${i}`).toBe(201);
     }
-    expect((await emailsTo('dana@example.com')).filter((k) => k === 'confirmation')).toHaveLength(RECIPIENT_HOURLY_CAP + 2);
+    expect((await emailsTo('dana@example.com')).filter((k) => k === 'confirmation')).toHaveLength(
+      RECIPIENT_HOURLY_CAP + 2,
+    );
   });
 
   it('counts sign-up links toward the cap: repeated sign-ups of an unconfirmed address get 429', async () => {
     const signup = (client: string) =>
-      call(ctx, 'POST', '/api/auth/signup', { body: { email: VICTIM, password: 'correct horse battery', name: 'Spam greeting text', role: 'customer' }, headers: from(client) });
+      call(ctx, 'POST', '/api/auth/signup', {
+        body: { email: VICTIM, password: 'correct horse battery', name: 'Spam greeting text', role: 'customer' },
+        headers: from(client),
+      });
     expect((await signup('198.51.100.1')).status).toBe(201); // the first one: a verification email
     const statuses: number[] = [];
     for (let i = 0; i < RECIPIENT_HOURLY_CAP; i++) statuses.push((await signup(`198.51.100.${i + 2}`)).status);
@@ -115,7 +152,10 @@ describe('abuse limits', () => {
 
   it('limits sign-ups per client address', async () => {
     const signup = (i: number, client: string) =>
-      call(ctx, 'POST', '/api/auth/signup', { body: { email: `new${i}@example.com`, password: 'correct horse battery', name: 'N', role: 'customer' }, headers: from(client) });
+      call(ctx, 'POST', '/api/auth/signup', {
+        body: { email: `new${i}@example.com`, password: 'correct horse battery', name: 'N', role: 'customer' },
+        headers: from(client),
+      });
     for (let i = 0; i < ctx.config.signupRateLimit; i++) expect((await signup(i, '192.0.2.1')).status).toBe(201);
     const limited = await signup(100, '192.0.2.1');
     expect(limited.status).toBe(429);
@@ -128,10 +168,20 @@ describe('abuse limits', () => {
   it('limits changes of one booking through its manage link, and cancels and moves per client address', async () => {
     // Booked by an account that proved its address, so the email cap (which moves count toward) stays out of the way.
     const dana = await signUp(ctx, 'customer', { email: 'dana@example.com' });
-    await ctx.db.updateTable('users').set({ email_verified_at: ctx.clock.now.toISOString() }).where('id', '=', dana.userId).execute();
-    const booked = (await call(ctx, 'POST', '/api/bookings', { session: dana, body: bookingBody(provider, SLOT, { customer: { name: 'Dana', email: 'dana@example.com' } }) })).body.booking;
+    await ctx.db
+      .updateTable('users')
+      .set({ email_verified_at: ctx.clock.now.toISOString() })
+      .where('id', '=', dana.userId)
+      .execute();
+    const booked = (
+      await call(ctx, 'POST', '/api/bookings', {
+        session: dana,
+        body: bookingBody(provider, SLOT, { customer: { name: 'Dana', email: 'dana@example.com' } }),
+      })
+    ).body.booking;
     const starts = ['2026-12-02T11:00:00.000Z', '2026-12-02T13:00:00.000Z'];
-    for (let i = 0; i < MANAGE_ACTIONS_PER_HOUR; i++) expect((await reschedule(booked, starts[i % 2]!, `198.51.100.${i}`)).status).toBe(200);
+    for (let i = 0; i < MANAGE_ACTIONS_PER_HOUR; i++)
+      expect((await reschedule(booked, starts[i % 2]!, `198.51.100.${i}`)).status).toBe(200);
     const limited = await reschedule(booked, starts[0]!, '198.51.100.99');
     expect(limited.status).toBe(429);
     expect((await cancel(booked, '198.51.100.98')).status).toBe(429);
@@ -142,13 +192,36 @@ describe('abuse limits', () => {
     const strict = await createTestContext({ config: { trustProxy: true, bookingRateLimit: 3 } });
     const p = await createProvider(strict);
     const made: { id: number; manageUrl: string }[] = [];
-    for (const [i, start] of ['2026-12-02T09:00:00.000Z', '2026-12-02T11:00:00.000Z', '2026-12-02T13:00:00.000Z', '2026-12-02T15:00:00.000Z'].entries()) {
-      made.push((await call(strict, 'POST', '/api/bookings', { body: bookingBody(p, start), headers: from(`10.0.0.${i}`) })).body.booking);
+    for (const [i, start] of [
+      '2026-12-02T09:00:00.000Z',
+      '2026-12-02T11:00:00.000Z',
+      '2026-12-02T13:00:00.000Z',
+      '2026-12-02T15:00:00.000Z',
+    ].entries()) {
+      made.push(
+        (await call(strict, 'POST', '/api/bookings', { body: bookingBody(p, start), headers: from(`10.0.0.${i}`) }))
+          .body.booking,
+      );
     }
     const statuses = [];
-    for (const b of made) statuses.push((await call(strict, 'POST', `/api/bookings/${b.id}/cancel`, { body: { token: tokenOf(b) }, headers: from('10.9.9.9') })).status);
+    for (const b of made)
+      statuses.push(
+        (
+          await call(strict, 'POST', `/api/bookings/${b.id}/cancel`, {
+            body: { token: tokenOf(b) },
+            headers: from('10.9.9.9'),
+          })
+        ).status,
+      );
     expect(statuses).toEqual([200, 200, 200, 429]);
     strict.clock.now = new Date(strict.clock.now.getTime() + 60_000);
-    expect((await call(strict, 'POST', `/api/bookings/${made[3]!.id}/cancel`, { body: { token: tokenOf(made[3]!) }, headers: from('10.9.9.9') })).status).toBe(200);
+    expect(
+      (
+        await call(strict, 'POST', `/api/bookings/${made[3]!.id}/cancel`, {
+          body: { token: tokenOf(made[3]!) },
+          headers: from('10.9.9.9'),
+        })
+      ).status,
+    ).toBe(200);
   });
 });

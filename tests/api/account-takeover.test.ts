@@ -24,7 +24,10 @@ describe('an attacker signing up with a guest’s address', () => {
   beforeEach(async () => {
     ctx = await createTestContext();
     provider = await createProvider(ctx);
-    const booked = await book(ctx, provider, '2026-12-02T09:00:00.000Z', { customer: { name: 'Vera Victim', email: VICTIM }, note: 'Gate code 4711' });
+    const booked = await book(ctx, provider, '2026-12-02T09:00:00.000Z', {
+      customer: { name: 'Vera Victim', email: VICTIM },
+      note: 'Gate code 4711',
+    });
     expect(booked.status).toBe(201);
     guestBooking = booked.body.booking;
     attacker = await signUp(ctx, 'customer', { email: VICTIM, name: 'Mallory' });
@@ -34,10 +37,12 @@ describe('an attacker signing up with a guest’s address', () => {
   const attackersView = async () => {
     const list = await call(ctx, 'GET', '/api/me/emails', { session: attacker });
     const one = await Promise.all(
-      (await ctx.db.selectFrom('email_outbox').select('id').where('to_user_id', '=', attacker.userId).execute()).map(async ({ id }) => [
-        await call(ctx, 'GET', `/api/me/emails/${id}`, { session: attacker }),
-        await call(ctx, 'GET', `/api/me/emails/${id}/html`, { session: attacker }),
-      ]),
+      (await ctx.db.selectFrom('email_outbox').select('id').where('to_user_id', '=', attacker.userId).execute()).map(
+        async ({ id }) => [
+          await call(ctx, 'GET', `/api/me/emails/${id}`, { session: attacker }),
+          await call(ctx, 'GET', `/api/me/emails/${id}/html`, { session: attacker }),
+        ],
+      ),
     );
     return { list, text: JSON.stringify([list.body, ...one.flat().map((r) => [r.status, r.body])]) };
   };
@@ -57,7 +62,9 @@ describe('an attacker signing up with a guest’s address', () => {
     const after = await attackersView();
     expect(after.list.body.emails).toEqual([]);
     expect(after.text).not.toContain(token);
-    for (const id of (await ctx.db.selectFrom('email_outbox').select('id').where('kind', '=', 'verify_email').execute()).map((r) => r.id)) {
+    for (const id of (
+      await ctx.db.selectFrom('email_outbox').select('id').where('kind', '=', 'verify_email').execute()
+    ).map((r) => r.id)) {
       expect((await call(ctx, 'GET', `/api/me/emails/${id}`, { session: attacker })).status).toBe(404);
     }
 
@@ -67,7 +74,11 @@ describe('an attacker signing up with a guest’s address', () => {
       await ctx.db.selectFrom('email_outbox').selectAll().execute(),
     ]);
     expect(stored).not.toContain(token);
-    const sent = await ctx.db.selectFrom('email_outbox').select(['status', 'link_token_sealed']).where('kind', '=', 'verify_email').execute();
+    const sent = await ctx.db
+      .selectFrom('email_outbox')
+      .select(['status', 'link_token_sealed'])
+      .where('kind', '=', 'verify_email')
+      .execute();
     expect(sent.length).toBeGreaterThan(0);
     for (const row of sent) expect(row).toEqual({ status: 'sent', link_token_sealed: null });
   });
@@ -78,17 +89,25 @@ describe('an attacker signing up with a guest’s address', () => {
     expect((await call(ctx, 'GET', `/api/bookings/${guestBooking.id}/emails`, { session: attacker })).status).toBe(404);
     const cancel = await call(ctx, 'POST', `/api/bookings/${guestBooking.id}/cancel`, { session: attacker, body: {} });
     expect(cancel.status).toBe(404);
-    const row = await ctx.db.selectFrom('appointments').select(['status', 'customer_user_id']).where('id', '=', guestBooking.id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('appointments')
+      .select(['status', 'customer_user_id'])
+      .where('id', '=', guestBooking.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'confirmed', customer_user_id: null });
   });
 
   it('lets the real owner sign up again: the link in their inbox gives them the account and ends the attacker’s sessions', async () => {
-    const again = await call(ctx, 'POST', '/api/auth/signup', { body: { email: VICTIM, password: OWNER_PASSWORD, name: 'Vera Victim', role: 'customer' } });
+    const again = await call(ctx, 'POST', '/api/auth/signup', {
+      body: { email: VICTIM, password: OWNER_PASSWORD, name: 'Vera Victim', role: 'customer' },
+    });
     expect(again.status).toBe(202);
     expect(again.body).toEqual({ confirmationSent: true });
     expect(again.headers.get('set-cookie')).toBeNull();
     // Until the link is opened nothing changes: the attacker's password still works, the owner's does not yet.
-    expect((await call(ctx, 'POST', '/api/auth/login', { body: { email: VICTIM, password: OWNER_PASSWORD } })).status).toBe(401);
+    expect(
+      (await call(ctx, 'POST', '/api/auth/login', { body: { email: VICTIM, password: OWNER_PASSWORD } })).status,
+    ).toBe(401);
     expect((await call(ctx, 'GET', '/api/me', { session: attacker })).status).toBe(200);
     expect((await attackersView()).list.body.emails).toEqual([]);
 
@@ -102,8 +121,12 @@ describe('an attacker signing up with a guest’s address', () => {
     const owner = sessionFrom(opened.headers);
 
     expect((await call(ctx, 'GET', '/api/me', { session: attacker })).status).toBe(401);
-    expect((await call(ctx, 'POST', '/api/auth/login', { body: { email: VICTIM, password: ATTACKER_PASSWORD } })).status).toBe(401);
-    expect((await call(ctx, 'POST', '/api/auth/login', { body: { email: VICTIM, password: OWNER_PASSWORD } })).status).toBe(200);
+    expect(
+      (await call(ctx, 'POST', '/api/auth/login', { body: { email: VICTIM, password: ATTACKER_PASSWORD } })).status,
+    ).toBe(401);
+    expect(
+      (await call(ctx, 'POST', '/api/auth/login', { body: { email: VICTIM, password: OWNER_PASSWORD } })).status,
+    ).toBe(200);
     const me = await call(ctx, 'GET', '/api/me', { session: owner });
     expect(me.body.user).toMatchObject({ email: VICTIM, name: 'Vera Victim', emailVerified: true });
     const mine = await call(ctx, 'GET', '/api/me/appointments', { session: owner });
@@ -113,7 +136,9 @@ describe('an attacker signing up with a guest’s address', () => {
     const first = inbox.token(VICTIM, '/verify-email', 'Confirm your email address');
     expect((await call(ctx, 'POST', '/api/auth/verify-email', { body: { token: first } })).status).toBe(400);
     // Now the address is proven, nobody can sign up with it again.
-    const late = await call(ctx, 'POST', '/api/auth/signup', { body: { email: VICTIM, password: ATTACKER_PASSWORD, name: 'Mallory', role: 'customer' } });
+    const late = await call(ctx, 'POST', '/api/auth/signup', {
+      body: { email: VICTIM, password: ATTACKER_PASSWORD, name: 'Mallory', role: 'customer' },
+    });
     expect(late.status).toBe(409);
   });
 

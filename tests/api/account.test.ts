@@ -41,7 +41,10 @@ describe('customer account', () => {
       const me = await call(ctx, 'GET', '/api/me', { session: gina });
       expect(me.body.user.emailVerified).toBe(true);
       const mine = await call(ctx, 'GET', '/api/me/appointments', { session: gina });
-      expect(mine.body.appointments.map((a: { start: string }) => a.start)).toEqual(['2026-12-02T09:00:00.000Z', '2026-12-03T09:00:00.000Z']);
+      expect(mine.body.appointments.map((a: { start: string }) => a.start)).toEqual([
+        '2026-12-02T09:00:00.000Z',
+        '2026-12-03T09:00:00.000Z',
+      ]);
       // Their confirmations now show in their mailbox too.
       const mailbox = await call(ctx, 'GET', '/api/me/emails', { session: gina });
       expect(mailbox.body.emails.filter((e: { kind: string }) => e.kind === 'confirmation')).toHaveLength(2);
@@ -49,7 +52,10 @@ describe('customer account', () => {
       // A link works once; asking again says the address is confirmed.
       const again = await call(ctx, 'POST', '/api/auth/verify-email', { body: { token } });
       expect(again.status).toBe(400);
-      expect((await call(ctx, 'POST', '/api/auth/verify-email/request', { session: gina })).body).toEqual({ sent: false, emailVerified: true });
+      expect((await call(ctx, 'POST', '/api/auth/verify-email/request', { session: gina })).body).toEqual({
+        sent: false,
+        emailVerified: true,
+      });
     });
 
     it('sends the first link at signup, to the inbox and never to the site’s mailbox', async () => {
@@ -76,7 +82,8 @@ describe('customer account', () => {
     it('needs a session to ask for a link, and limits how often', async () => {
       expect((await call(ctx, 'POST', '/api/auth/verify-email/request')).status).toBe(401);
       const dana = await signUp(ctx, 'customer');
-      for (let i = 0; i < 5; i++) expect((await call(ctx, 'POST', '/api/auth/verify-email/request', { session: dana })).status).toBe(202);
+      for (let i = 0; i < 5; i++)
+        expect((await call(ctx, 'POST', '/api/auth/verify-email/request', { session: dana })).status).toBe(202);
       const limited = await call(ctx, 'POST', '/api/auth/verify-email/request', { session: dana });
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -86,14 +93,24 @@ describe('customer account', () => {
   describe('own reviews', () => {
     it('lists the signed-in customer’s reviews only, to customers only', async () => {
       const dana = await signUp(ctx, 'customer', { name: 'Dana Customer' });
-      const booked = await call(ctx, 'POST', '/api/bookings', { session: dana, body: bookingBody(provider, '2026-12-02T09:00:00.000Z') });
+      const booked = await call(ctx, 'POST', '/api/bookings', {
+        session: dana,
+        body: bookingBody(provider, '2026-12-02T09:00:00.000Z'),
+      });
       ctx.clock.now = new Date('2026-12-02T11:00:00.000Z');
-      await call(ctx, 'POST', `/api/admin/appointments/${booked.body.booking.id}/complete`, { session: provider.session });
-      await call(ctx, 'POST', '/api/reviews', { session: dana, body: { appointmentId: booked.body.booking.id, rating: 5, body: 'Lovely' } });
+      await call(ctx, 'POST', `/api/admin/appointments/${booked.body.booking.id}/complete`, {
+        session: provider.session,
+      });
+      await call(ctx, 'POST', '/api/reviews', {
+        session: dana,
+        body: { appointmentId: booked.body.booking.id, rating: 5, body: 'Lovely' },
+      });
 
       const mine = await call(ctx, 'GET', '/api/reviews', { session: dana });
       expect(mine.status).toBe(200);
-      expect(mine.body.reviews).toEqual([expect.objectContaining({ appointmentId: booked.body.booking.id, rating: 5, body: 'Lovely', reply: null })]);
+      expect(mine.body.reviews).toEqual([
+        expect.objectContaining({ appointmentId: booked.body.booking.id, rating: 5, body: 'Lovely', reply: null }),
+      ]);
       const stranger = await signUp(ctx, 'customer');
       expect((await call(ctx, 'GET', '/api/reviews', { session: stranger })).body.reviews).toEqual([]);
       expect((await call(ctx, 'GET', '/api/reviews', { session: provider.session })).status).toBe(403);

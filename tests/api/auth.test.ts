@@ -31,7 +31,11 @@ describe('accounts and sessions', () => {
     const request = (path: string, init: { body?: unknown; cookie?: string } = {}) =>
       secure.app.request(`https://booking.test${path}`, {
         method: init.body === undefined && path === '/api/me' ? 'GET' : 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: 'https://booking.test', ...(init.cookie && { Cookie: init.cookie }) },
+        headers: {
+          'Content-Type': 'application/json',
+          Origin: 'https://booking.test',
+          ...(init.cookie && { Cookie: init.cookie }),
+        },
         ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
       });
     const res = await request('/api/auth/signup', { body: credentials });
@@ -52,7 +56,9 @@ describe('accounts and sessions', () => {
 
   it('never makes a second account for one email, whatever its case: a confirmed one is taken, an unconfirmed one gets a link', async () => {
     await call(ctx, 'POST', '/api/auth/signup', { body: credentials });
-    const unconfirmed = await call(ctx, 'POST', '/api/auth/signup', { body: { ...credentials, email: 'ADA@example.com' } });
+    const unconfirmed = await call(ctx, 'POST', '/api/auth/signup', {
+      body: { ...credentials, email: 'ADA@example.com' },
+    });
     expect(unconfirmed.status).toBe(202);
     expect(unconfirmed.body).toEqual({ confirmationSent: true });
     expect(unconfirmed.headers.get('set-cookie')).toBeNull();
@@ -65,7 +71,9 @@ describe('accounts and sessions', () => {
 
   it('logs in, tells who is signed in, and logs out server-side', async () => {
     await call(ctx, 'POST', '/api/auth/signup', { body: credentials });
-    const login = await call(ctx, 'POST', '/api/auth/login', { body: { email: 'ada@example.com', password: credentials.password } });
+    const login = await call(ctx, 'POST', '/api/auth/login', {
+      body: { email: 'ada@example.com', password: credentials.password },
+    });
     expect(login.status).toBe(200);
     const session = sessionFrom(login.headers);
     const me = await call(ctx, 'GET', '/api/me', { session });
@@ -77,8 +85,12 @@ describe('accounts and sessions', () => {
 
   it('rejects a wrong password with 401 and the same message as an unknown email', async () => {
     await call(ctx, 'POST', '/api/auth/signup', { body: credentials });
-    const wrong = await call(ctx, 'POST', '/api/auth/login', { body: { email: 'ada@example.com', password: 'nope nope nope' } });
-    const unknown = await call(ctx, 'POST', '/api/auth/login', { body: { email: 'who@example.com', password: 'nope nope nope' } });
+    const wrong = await call(ctx, 'POST', '/api/auth/login', {
+      body: { email: 'ada@example.com', password: 'nope nope nope' },
+    });
+    const unknown = await call(ctx, 'POST', '/api/auth/login', {
+      body: { email: 'who@example.com', password: 'nope nope nope' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
@@ -111,7 +123,9 @@ describe('accounts and sessions', () => {
 
   it('invalidates every other session when the password changes', async () => {
     const first = await signUp(ctx, 'customer', { email: 'pw@example.com' });
-    const login = await call(ctx, 'POST', '/api/auth/login', { body: { email: 'pw@example.com', password: 'correct horse battery' } });
+    const login = await call(ctx, 'POST', '/api/auth/login', {
+      body: { email: 'pw@example.com', password: 'correct horse battery' },
+    });
     const second = sessionFrom(login.headers);
     const change = await call(ctx, 'POST', '/api/auth/password', {
       session: first,
@@ -120,17 +134,25 @@ describe('accounts and sessions', () => {
     expect(change.status).toBe(204);
     expect((await call(ctx, 'GET', '/api/me', { session: second })).status).toBe(401);
     expect((await call(ctx, 'GET', '/api/me', { session: sessionFrom(change.headers) })).status).toBe(200);
-    const old = await call(ctx, 'POST', '/api/auth/login', { body: { email: 'pw@example.com', password: 'correct horse battery' } });
+    const old = await call(ctx, 'POST', '/api/auth/login', {
+      body: { email: 'pw@example.com', password: 'correct horse battery' },
+    });
     expect(old.status).toBe(401);
   });
 
   it('refuses cookie-authenticated writes from another origin (CSRF)', async () => {
     const customer = await signUp(ctx, 'customer');
-    const forged = await call(ctx, 'POST', '/api/auth/logout', { session: customer, headers: { Origin: 'https://evil.example' } });
+    const forged = await call(ctx, 'POST', '/api/auth/logout', {
+      session: customer,
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(forged.status).toBe(403);
     expect(forged.body.error.code).toBe('csrf_failed');
     expect((await call(ctx, 'GET', '/api/me', { session: customer })).status).toBe(200);
-    const noOrigin = await ctx.app.request('http://booking.test/api/auth/logout', { method: 'POST', headers: { Cookie: customer.cookie } });
+    const noOrigin = await ctx.app.request('http://booking.test/api/auth/logout', {
+      method: 'POST',
+      headers: { Cookie: customer.cookie },
+    });
     expect(noOrigin.status).toBe(403);
   });
 
@@ -149,18 +171,23 @@ describe('accounts and sessions', () => {
   });
 
   it('rate-limits login attempts per email and address with 429 and Retry-After', async () => {
-    const attempt = () => call(ctx, 'POST', '/api/auth/login', { body: { email: 'target@example.com', password: 'guess guess guess' } });
+    const attempt = () =>
+      call(ctx, 'POST', '/api/auth/login', { body: { email: 'target@example.com', password: 'guess guess guess' } });
     for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
     const limited = await attempt();
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    const otherEmail = await call(ctx, 'POST', '/api/auth/login', { body: { email: 'other@example.com', password: 'guess guess guess' } });
+    const otherEmail = await call(ctx, 'POST', '/api/auth/login', {
+      body: { email: 'other@example.com', password: 'guess guess guess' },
+    });
     expect(otherEmail.status).toBe(401);
   });
 
   it('validates signup input', async () => {
-    const res = await call(ctx, 'POST', '/api/auth/signup', { body: { email: 'x', password: 'short', name: '', role: 'admin' } });
+    const res = await call(ctx, 'POST', '/api/auth/signup', {
+      body: { email: 'x', password: 'short', name: '', role: 'admin' },
+    });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['email', 'name', 'password', 'role']);
   });

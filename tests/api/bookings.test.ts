@@ -7,8 +7,13 @@ import { createTestContext, type TestContext } from '../support/test-app.js';
 // NOW is Tuesday 2026-12-01 08:00Z (09:00 in Berlin); the provider opens 09:00–17:00 Berlin time.
 const SLOT = '2026-12-02T09:00:00.000Z'; // Wednesday 10:00 Berlin
 const slotsOf = async (ctx: TestContext, p: ProviderFixture, date = '2026-12-02') =>
-  (await call(ctx, 'GET', `/api/providers/${p.slug}/slots?service=${p.serviceId}&from=${date}&to=${date}&tz=Europe/Berlin`)).body
-    .slots as { start: string }[];
+  (
+    await call(
+      ctx,
+      'GET',
+      `/api/providers/${p.slug}/slots?service=${p.serviceId}&from=${date}&to=${date}&tz=Europe/Berlin`,
+    )
+  ).body.slots as { start: string }[];
 
 describe('POST /api/bookings', () => {
   let ctx: TestContext;
@@ -40,7 +45,12 @@ describe('POST /api/bookings', () => {
     expect(again.body.error.code).toBe('slot_taken');
     const overlapping = await book(ctx, provider, '2026-12-02T09:30:00.000Z');
     expect(overlapping.status).toBe(409);
-    for (const start of ['2026-12-02T09:10:00.000Z', '2026-12-02T03:00:00.000Z', '2026-12-06T10:00:00.000Z', '2026-12-01T08:30:00.000Z']) {
+    for (const start of [
+      '2026-12-02T09:10:00.000Z',
+      '2026-12-02T03:00:00.000Z',
+      '2026-12-06T10:00:00.000Z',
+      '2026-12-01T08:30:00.000Z',
+    ]) {
       const res = await book(ctx, provider, start); // misaligned, before opening, Sunday, inside the notice
       expect(res.status, start).toBe(422);
       expect(res.body.error.code).toBe('slot_not_offered');
@@ -79,7 +89,9 @@ describe('POST /api/bookings', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_request');
-    expect(Object.keys(res.body.error.fields)).toEqual(expect.arrayContaining(['start', 'customer.name', 'customer.email']));
+    expect(Object.keys(res.body.error.fields)).toEqual(
+      expect.arrayContaining(['start', 'customer.name', 'customer.email']),
+    );
   });
 
   it('answers 404 for an unknown provider or a service of another provider', async () => {
@@ -129,7 +141,9 @@ describe('managing a booking', () => {
   });
 
   it('reschedules keeping the id and bumping the sequence, freeing the old slot', async () => {
-    const res = await call(ctx, 'POST', `/api/bookings/${id}/reschedule`, { body: { token, start: '2026-12-03T13:00:00.000Z' } });
+    const res = await call(ctx, 'POST', `/api/bookings/${id}/reschedule`, {
+      body: { token, start: '2026-12-03T13:00:00.000Z' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.booking).toMatchObject({ id, start: '2026-12-03T13:00:00.000Z', sequence: 1, status: 'confirmed' });
     expect((await slotsOf(ctx, provider)).map((s) => s.start)).toContain(SLOT);
@@ -158,16 +172,40 @@ describe('managing a booking', () => {
   it('refuses to cancel or move an appointment that has started', async () => {
     ctx.clock.now = new Date('2026-12-02T09:30:00.000Z');
     expect((await call(ctx, 'POST', `/api/bookings/${id}/cancel`, { body: { token } })).status).toBe(409);
-    expect((await call(ctx, 'POST', `/api/bookings/${id}/reschedule`, { body: { token, start: '2026-12-03T13:00:00.000Z' } })).status).toBe(409);
+    expect(
+      (
+        await call(ctx, 'POST', `/api/bookings/${id}/reschedule`, {
+          body: { token, start: '2026-12-03T13:00:00.000Z' },
+        })
+      ).status,
+    ).toBe(409);
   });
 });
 
 describe('booking on a spring-forward day', () => {
   // The first interval lies in the gap, so it reads as later than the second's start; both must still be offered.
   it.each([
-    ['Europe/Berlin', '2027-03-28', ['02:30', '02:50', '03:00', '04:00'], '2027-03-28T03:00:00+02:00', ['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z']],
-    ['Australia/Lord_Howe', '2027-10-03', ['02:10', '02:25', '02:30', '03:30'], '2027-10-03T02:30:00+11:00', ['2027-10-02T15:30:00.000Z', '2027-10-02T16:00:00.000Z']],
-    ['Antarctica/Troll', '2027-03-28', ['01:30', '01:50', '03:00', '04:00'], '2027-03-28T03:00:00+02:00', ['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z']],
+    [
+      'Europe/Berlin',
+      '2027-03-28',
+      ['02:30', '02:50', '03:00', '04:00'],
+      '2027-03-28T03:00:00+02:00',
+      ['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z'],
+    ],
+    [
+      'Australia/Lord_Howe',
+      '2027-10-03',
+      ['02:10', '02:25', '02:30', '03:30'],
+      '2027-10-03T02:30:00+11:00',
+      ['2027-10-02T15:30:00.000Z', '2027-10-02T16:00:00.000Z'],
+    ],
+    [
+      'Antarctica/Troll',
+      '2027-03-28',
+      ['01:30', '01:50', '03:00', '04:00'],
+      '2027-03-28T03:00:00+02:00',
+      ['2027-03-28T01:00:00.000Z', '2027-03-28T01:30:00.000Z'],
+    ],
   ])('%s %s: offers and books the first slot after the gap', async (timeZone, date, [a, b, c, d], start, expected) => {
     const ctx = await createTestContext();
     const provider = await createProvider(ctx, {
@@ -179,7 +217,11 @@ describe('booking on a spring-forward day', () => {
         { weekday: 7, start: c!, end: d! },
       ],
     });
-    const res = await call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${date}&to=${date}&tz=${timeZone}`);
+    const res = await call(
+      ctx,
+      'GET',
+      `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${date}&to=${date}&tz=${timeZone}`,
+    );
     expect(res.body.slots.map((s: { start: string }) => s.start)).toEqual(expected);
     const booked = await book(ctx, provider, start);
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);

@@ -13,7 +13,9 @@ describe('no double booking, over real HTTP on a real SQLite file', () => {
   let provider: ProviderFixture;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ config: { databaseUrl: `sqlite:${join(dir, 'race.db')}`, bookingRateLimit: 10_000 } });
+    ctx = await createTestContext({
+      config: { databaseUrl: `sqlite:${join(dir, 'race.db')}`, bookingRateLimit: 10_000 },
+    });
     provider = await createProvider(ctx);
     server = await listen(ctx.app);
   });
@@ -24,7 +26,11 @@ describe('no double booking, over real HTTP on a real SQLite file', () => {
   });
 
   const post = (body: unknown) =>
-    fetch(`${server.url}/api/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${server.url}/api/bookings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('lets exactly one of 50 concurrent requests for one slot win', async () => {
     const start = '2026-12-02T09:00:00.000Z';

@@ -7,13 +7,26 @@ import { APP_URL, createTestContext, type TestContext } from '../support/test-ap
 const nasty = fc.oneof(
   fc.anything(),
   fc.string({ unit: 'grapheme', maxLength: 50 }),
-  fc.constantFrom('', ' ', '\u0000', '💥'.repeat(500), 'x'.repeat(70_000), '2026-02-30T10:00:00Z', 'Mars/Olympus', '-1', 'NaN'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '💥'.repeat(500),
+    'x'.repeat(70_000),
+    '2026-02-30T10:00:00Z',
+    'Mars/Olympus',
+    '-1',
+    'NaN',
+  ),
   fc.integer({ min: -1e12, max: 1e12 }),
   fc.double(),
   fc.record({
     provider: fc.anything(),
     service: fc.anything(),
-    start: fc.oneof(fc.string(), fc.date({ noInvalidDate: false }).map((d) => String(d))),
+    start: fc.oneof(
+      fc.string(),
+      fc.date({ noInvalidDate: false }).map((d) => String(d)),
+    ),
     customer: fc.anything(),
   }),
 );
@@ -37,7 +50,13 @@ describe('bad input never causes a 500 or a write', () => {
 
   it('answers hundreds of malformed requests on every public route with 4xx JSON errors', async () => {
     const before = await counts();
-    const writes = ['/api/bookings', `/api/bookings/${bookingId}/cancel`, `/api/bookings/${bookingId}/reschedule`, '/api/auth/signup', '/api/auth/login'];
+    const writes = [
+      '/api/bookings',
+      `/api/bookings/${bookingId}/cancel`,
+      `/api/bookings/${bookingId}/reschedule`,
+      '/api/auth/signup',
+      '/api/auth/login',
+    ];
     const reads = (v: string) => [
       `/api/providers?q=${encodeURIComponent(v)}&limit=${encodeURIComponent(v)}`,
       `/api/providers/${encodeURIComponent(v)}`,
@@ -45,7 +64,12 @@ describe('bad input never causes a 500 or a write', () => {
       `/api/bookings/${encodeURIComponent(v)}?token=${encodeURIComponent(v)}`,
     ];
     const samples = fc.sample(nasty, { numRuns: 300, seed: 42 });
-    const contentTypes = ['application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'];
+    const contentTypes = [
+      'application/json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ];
     let requests = 0;
     for (const [i, sample] of samples.entries()) {
       const printed = fc.stringify(sample);
@@ -58,7 +82,11 @@ describe('bad input never causes a 500 or a write', () => {
       for (const path of writes) {
         const res = await ctx.app.request(`${APP_URL}${path}`, {
           method: 'POST',
-          headers: { 'Content-Type': contentTypes[i % contentTypes.length]!, Origin: APP_URL, 'Idempotency-Key': i % 5 ? `k${i}` : '\u00e9' },
+          headers: {
+            'Content-Type': contentTypes[i % contentTypes.length]!,
+            Origin: APP_URL,
+            'Idempotency-Key': i % 5 ? `k${i}` : '\u00e9',
+          },
           body,
         });
         requests++;

@@ -42,10 +42,15 @@ describe('next available time in search results', () => {
     // Closed every weekday for the next three weeks: nothing within 14 days.
     for (let day = 1; day <= 21; day++) {
       const date = new Date(NOW.getTime() + (day - 1) * 86_400_000).toISOString().slice(0, 10);
-      await call(ctx, 'PUT', `/api/admin/schedule/overrides/${date}`, { session: far.session, body: { intervals: [] } });
+      await call(ctx, 'PUT', `/api/admin/schedule/overrides/${date}`, {
+        session: far.session,
+        body: { intervals: [] },
+      });
     }
     const res = await call(ctx, 'GET', '/api/providers');
-    const bySlug = Object.fromEntries(res.body.providers.map((p: { slug: string; nextAvailable: string | null }) => [p.slug, p.nextAvailable]));
+    const bySlug = Object.fromEntries(
+      res.body.providers.map((p: { slug: string; nextAvailable: string | null }) => [p.slug, p.nextAvailable]),
+    );
     expect(bySlug).toEqual({ 'far-away': null, 'no-hours': null });
   });
 
@@ -65,10 +70,19 @@ describe('next available time in search results', () => {
 describe('directory search', () => {
   it('matches every word somewhere: name, category, city, description or a service', async () => {
     const ctx = await createTestContext();
-    await createProvider(ctx, { slug: 'kiez-barber', profile: { name: 'Kiez Barber', category: 'Barber', city: 'Hamburg' }, service: { name: 'Skin fade' } });
-    await createProvider(ctx, { slug: 'berlin-barber', profile: { name: 'Spree Cuts', category: 'Barber', city: 'Berlin' } });
+    await createProvider(ctx, {
+      slug: 'kiez-barber',
+      profile: { name: 'Kiez Barber', category: 'Barber', city: 'Hamburg' },
+      service: { name: 'Skin fade' },
+    });
+    await createProvider(ctx, {
+      slug: 'berlin-barber',
+      profile: { name: 'Spree Cuts', category: 'Barber', city: 'Berlin' },
+    });
     const slugs = async (q: string) =>
-      (await call(ctx, 'GET', `/api/providers?q=${encodeURIComponent(q)}`)).body.providers.map((p: { slug: string }) => p.slug);
+      (await call(ctx, 'GET', `/api/providers?q=${encodeURIComponent(q)}`)).body.providers.map(
+        (p: { slug: string }) => p.slug,
+      );
     expect(await slugs('barber hamburg')).toEqual(['kiez-barber']);
     expect(await slugs('  Barber  ')).toEqual(['kiez-barber', 'berlin-barber']);
     expect(await slugs('fade hamburg')).toEqual(['kiez-barber']);

@@ -15,9 +15,12 @@ describe('password reset', () => {
     ctx = await createTestContext();
   });
 
-  const ask = (email: string, headers: Record<string, string> = {}) => call(ctx, 'POST', '/api/auth/password-reset/request', { body: { email }, headers });
-  const reset = (token: string, password = NEW) => call(ctx, 'POST', '/api/auth/password-reset', { body: { token, password } });
-  const login = (email: string, password: string) => call(ctx, 'POST', '/api/auth/login', { body: { email, password } });
+  const ask = (email: string, headers: Record<string, string> = {}) =>
+    call(ctx, 'POST', '/api/auth/password-reset/request', { body: { email }, headers });
+  const reset = (token: string, password = NEW) =>
+    call(ctx, 'POST', '/api/auth/password-reset', { body: { token, password } });
+  const login = (email: string, password: string) =>
+    call(ctx, 'POST', '/api/auth/login', { body: { email, password } });
   const linkFor = async (email: string) => {
     await inbox.deliver(ctx);
     return inbox.token(email, '/reset-password', 'Choose a new password');

@@ -9,7 +9,11 @@ describe('public directory and slots', () => {
   let physio: ProviderFixture;
   beforeAll(async () => {
     ctx = await createTestContext();
-    anna = await createProvider(ctx, { slug: 'studio-anna', profile: { name: 'Studio Anna', category: 'Hair salon', city: 'Berlin' }, service: { name: 'Balayage' } });
+    anna = await createProvider(ctx, {
+      slug: 'studio-anna',
+      profile: { name: 'Studio Anna', category: 'Hair salon', city: 'Berlin' },
+      service: { name: 'Balayage' },
+    });
     physio = await createProvider(ctx, {
       slug: 'brooklyn-physio',
       timeZone: 'America/New_York',
@@ -44,14 +48,25 @@ describe('public directory and slots', () => {
     for (const res of responses) {
       expect(res.status).toBe(200);
       const text = JSON.stringify(res.body);
-      for (const secret of ['secret@example.com', 'Secret Person', '9999999', 'private note']) expect(text).not.toContain(secret);
+      for (const secret of ['secret@example.com', 'Secret Person', '9999999', 'private note'])
+        expect(text).not.toContain(secret);
     }
   });
 
   it('serves the profile with active services, price and rating, with open CORS', async () => {
-    const res = await call(ctx, 'GET', '/api/providers/studio-anna', { headers: { Origin: 'https://anna-hair.example' } });
-    expect(res.body.provider).toMatchObject({ slug: 'studio-anna', timeZone: 'Europe/Berlin', rating: { average: null, count: 0 } });
-    expect(res.body.services[0]).toMatchObject({ name: 'Balayage', durationMinutes: 60, price: { amountMinor: 5000, currency: 'EUR' } });
+    const res = await call(ctx, 'GET', '/api/providers/studio-anna', {
+      headers: { Origin: 'https://anna-hair.example' },
+    });
+    expect(res.body.provider).toMatchObject({
+      slug: 'studio-anna',
+      timeZone: 'Europe/Berlin',
+      rating: { average: null, count: 0 },
+    });
+    expect(res.body.services[0]).toMatchObject({
+      name: 'Balayage',
+      durationMinutes: 60,
+      price: { amountMinor: 5000, currency: 'EUR' },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect((await call(ctx, 'GET', '/api/providers/nobody')).status).toBe(404);
   });
@@ -93,7 +108,11 @@ describe('public directory and slots', () => {
   });
 
   it('stops offering slots past the provider’s horizon', async () => {
-    const res = await call(ctx, 'GET', `/api/providers/studio-anna/slots?service=${anna.serviceId}&from=2027-01-25&to=2027-02-05`);
+    const res = await call(
+      ctx,
+      'GET',
+      `/api/providers/studio-anna/slots?service=${anna.serviceId}&from=2027-01-25&to=2027-02-05`,
+    );
     const last = res.body.slots.at(-1).start;
     expect(last < '2027-01-30T08:00:00.000Z').toBe(true); // now + 60 days
   });

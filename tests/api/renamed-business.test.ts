@@ -31,13 +31,19 @@ describe('a renamed business keeps its old slug', () => {
     const detail = await call(ctx, 'GET', '/api/providers/old-name');
     expect(detail.status).toBe(200);
     expect(detail.body.provider.slug).toBe('new-name');
-    const slots = (slug: string) => call(ctx, 'GET', `/api/providers/${slug}/slots?service=${provider.serviceId}&from=2026-12-02&to=2026-12-02`);
+    const slots = (slug: string) =>
+      call(ctx, 'GET', `/api/providers/${slug}/slots?service=${provider.serviceId}&from=2026-12-02&to=2026-12-02`);
     const [before, after] = [await slots('old-name'), await slots('new-name')];
     expect(before.status).toBe(200);
     expect(before.body.slots).toEqual(after.body.slots);
     expect((await call(ctx, 'GET', '/api/providers/old-name/reviews')).status).toBe(200);
     const booked = await call(ctx, 'POST', '/api/bookings', {
-      body: { provider: 'old-name', service: provider.serviceId, start: '2026-12-02T09:00:00.000Z', customer: { name: 'Embed User', email: 'embed@example.com' } },
+      body: {
+        provider: 'old-name',
+        service: provider.serviceId,
+        start: '2026-12-02T09:00:00.000Z',
+        customer: { name: 'Embed User', email: 'embed@example.com' },
+      },
     });
     expect(booked.status).toBe(201);
     expect(booked.body.booking.provider.slug).toBe('new-name');

@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../server/http/app-env.js';
 import { notFound, onError } from '../../server/http/error-handler.js';
 import { siteRoutes } from '../../server/site/site.routes.js';
-import { accountRoutes, adminRoutes } from '../../site/lib/routes.js';
 import { noBusyTimes } from '../../server/slots/availability.loader.js';
+import { accountRoutes, adminRoutes } from '../../site/lib/routes.js';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
 import { APP_URL, createTestContext, type TestContext } from '../support/test-app.js';
@@ -25,7 +25,12 @@ describe('site pages', () => {
     ctx = await createTestContext();
     provider = await createProvider(ctx, {
       slug: 'studio-zoe',
-      profile: { name: 'Studio Zoë <Hair>', description: 'Cuts & colour by Zoë, near the park.', category: 'Hair salon', city: 'Berlin' },
+      profile: {
+        name: 'Studio Zoë <Hair>',
+        description: 'Cuts & colour by Zoë, near the park.',
+        category: 'Hair salon',
+        city: 'Berlin',
+      },
     });
   });
 
@@ -50,7 +55,9 @@ describe('site pages', () => {
     const html: string = res.body;
     expect(html).toContain('<title>Studio Zoë &lt;Hair&gt; — Hair salon in Berlin · Book your services</title>');
     expect(meta(html, 'name', 'description')).toBe('Cuts &amp; colour by Zoë, near the park.');
-    expect(meta(html, 'property', 'og:title')).toBe('Studio Zoë &lt;Hair&gt; — Hair salon in Berlin · Book your services');
+    expect(meta(html, 'property', 'og:title')).toBe(
+      'Studio Zoë &lt;Hair&gt; — Hair salon in Berlin · Book your services',
+    );
     expect(meta(html, 'property', 'og:url')).toBe(`${APP_URL}/p/studio-zoe`);
     expect(meta(html, 'property', 'og:type')).toBe('profile');
     expect(html).toContain('<h3>Consultation</h3>');
@@ -96,8 +103,12 @@ describe('site pages', () => {
     expect(directory.status).toBe(200);
     expect(directory.body).toContain('<title>Book your services — find and book local services</title>');
     expect(directory.body).toContain('/p/studio-zoe');
-    expect((await get(ctx, '/p/studio-zoe?page=-3')).body).toContain(`<link rel="canonical" href="${APP_URL}/p/studio-zoe" />`);
-    expect((await get(ctx, '/signup?as=admin&next=https://evil.example')).body).toContain('account-type="customer" next=""');
+    expect((await get(ctx, '/p/studio-zoe?page=-3')).body).toContain(
+      `<link rel="canonical" href="${APP_URL}/p/studio-zoe" />`,
+    );
+    expect((await get(ctx, '/signup?as=admin&next=https://evil.example')).body).toContain(
+      'account-type="customer" next=""',
+    );
   });
 
   it('answers a browser’s mistyped address with a page, and API clients with JSON', async () => {
@@ -109,7 +120,9 @@ describe('site pages', () => {
     const json = await call(ctx, 'GET', '/no-such-page');
     expect(json.status).toBe(404);
     expect(json.body.error.code).toBe('not_found');
-    expect((await call(ctx, 'GET', '/api/nothing', { headers: { Accept: 'text/html' } })).body.error.code).toBe('not_found');
+    expect((await call(ctx, 'GET', '/api/nothing', { headers: { Accept: 'text/html' } })).body.error.code).toBe(
+      'not_found',
+    );
   });
 
   it('sends a strict CSP and security headers; signed-in areas may not be framed', async () => {
@@ -123,11 +136,17 @@ describe('site pages', () => {
     expect(pub.headers.get('x-content-type-options')).toBe('nosniff');
     expect(pub.headers.get('referrer-policy')).toBe('no-referrer');
     // No inline script may run: only data blocks and external modules.
-    for (const tag of (pub.body as string).match(/<script[^>]*>/g) ?? []) expect(tag).toMatch(/type="application\/(ld\+)?json"|src="/);
+    for (const tag of (pub.body as string).match(/<script[^>]*>/g) ?? [])
+      expect(tag).toMatch(/type="application\/(ld\+)?json"|src="/);
     expect(pub.body).not.toMatch(/\sstyle="/);
 
     const customer = await signUp(ctx, 'customer');
-    for (const [path, session] of [['/login', undefined], ['/manage/1', undefined], ['/account', customer], ['/admin', provider.session]] as const) {
+    for (const [path, session] of [
+      ['/login', undefined],
+      ['/manage/1', undefined],
+      ['/account', customer],
+      ['/admin', provider.session],
+    ] as const) {
       const res = await get(ctx, path, session);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
@@ -158,13 +177,19 @@ describe('site pages', () => {
     const newcomer = await signUp(ctx, 'provider');
     expect((await get(ctx, '/admin/services', newcomer)).headers.get('location')).toBe('/admin/onboarding');
     expect((await get(ctx, '/admin/onboarding', newcomer)).status).toBe(200);
-    expect((await get(ctx, '/admin/embed', provider.session)).body).toContain('<title>Embed on your website · Book your services</title>');
+    expect((await get(ctx, '/admin/embed', provider.session)).body).toContain(
+      '<title>Embed on your website · Book your services</title>',
+    );
   });
 
   it('answers every view of the client router, signed in, with the view’s title', async () => {
     const customer = await signUp(ctx, 'customer');
     // A path each pattern matches: `/admin/appointments/(\d+)` → `/admin/appointments/42`.
-    const sample = (pattern: RegExp) => pattern.source.replace(/\\\//g, '/').replace(/\(\\d\+\)/, '42').replace(/[\^$?]/g, '');
+    const sample = (pattern: RegExp) =>
+      pattern.source
+        .replace(/\\\//g, '/')
+        .replace(/\(\\d\+\)/, '42')
+        .replace(/[\^$?]/g, '');
     const areas = [
       { routes: adminRoutes, session: provider.session },
       { routes: accountRoutes, session: customer },
@@ -185,8 +210,20 @@ describe('site pages', () => {
     writeFileSync(
       join(dist, '.vite/manifest.json'),
       JSON.stringify({
-        'main.ts': { file: 'assets/main-A1.js', src: 'main.ts', isEntry: true, css: ['assets/main-C1.css'], dynamicImports: ['pages/profile.ts'] },
-        'pages/profile.ts': { file: 'assets/profile-B2.js', src: 'pages/profile.ts', isDynamicEntry: true, imports: ['_lit-D4.js'], css: ['assets/profile-C2.css'] },
+        'main.ts': {
+          file: 'assets/main-A1.js',
+          src: 'main.ts',
+          isEntry: true,
+          css: ['assets/main-C1.css'],
+          dynamicImports: ['pages/profile.ts'],
+        },
+        'pages/profile.ts': {
+          file: 'assets/profile-B2.js',
+          src: 'pages/profile.ts',
+          isDynamicEntry: true,
+          imports: ['_lit-D4.js'],
+          css: ['assets/profile-C2.css'],
+        },
         '_lit-D4.js': { file: 'assets/lit-D4.js' },
       }),
     );
@@ -196,7 +233,10 @@ describe('site pages', () => {
         c.set('user', null);
         await next();
       })
-      .route('/', siteRoutes({ db: ctx.db, now: () => ctx.clock.now, busyTimes: noBusyTimes, appUrl: APP_URL, distDir: dist }));
+      .route(
+        '/',
+        siteRoutes({ db: ctx.db, now: () => ctx.clock.now, busyTimes: noBusyTimes, appUrl: APP_URL, distDir: dist }),
+      );
     app.onError(onError);
     app.notFound(notFound);
 
@@ -216,8 +256,13 @@ describe('site pages', () => {
     expect((await app.request('/site/.vite/manifest.json')).status).toBe(404);
 
     // A new build while the server runs: the next page links the new files.
-    writeFileSync(join(dist, '.vite/manifest.json'), JSON.stringify({ 'main.ts': { file: 'assets/main-Z9.js', src: 'main.ts', isEntry: true } }));
+    writeFileSync(
+      join(dist, '.vite/manifest.json'),
+      JSON.stringify({ 'main.ts': { file: 'assets/main-Z9.js', src: 'main.ts', isEntry: true } }),
+    );
     utimesSync(join(dist, '.vite/manifest.json'), new Date(), new Date(Date.now() + 5_000));
-    expect(await (await app.request('/p/studio-zoe')).text()).toContain('<script type="module" src="/site/assets/main-Z9.js"></script>');
+    expect(await (await app.request('/p/studio-zoe')).text()).toContain(
+      '<script type="module" src="/site/assets/main-Z9.js"></script>',
+    );
   });
 });

@@ -20,7 +20,8 @@ describe('slots answers are bounded', () => {
     const provider = await densest(ctx);
     // 62 days of Berlin (1 Dec – 31 Jan); free from now (08:00Z on 1 Dec) to the range's end (23:00Z on 31 Jan).
     const expected = (Date.parse('2027-01-31T23:00:00.000Z') - NOW.getTime()) / FIVE_MINUTES;
-    let url: string | null = `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=2026-12-01&to=2027-01-31&tz=Europe/Berlin`;
+    let url: string | null =
+      `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=2026-12-01&to=2027-01-31&tz=Europe/Berlin`;
     const starts: number[] = [];
     let pages = 0;
     while (url) {
@@ -47,7 +48,11 @@ describe('slots answers are bounded', () => {
     const page = await call(ctx, 'GET', `${base}&after=2026-12-02T23:40:00.000Z`);
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ truncated: false, next: null });
-    expect(page.body.slots.map((s: { start: string }) => s.start)).toEqual(['2026-12-02T23:45:00.000Z', '2026-12-02T23:50:00.000Z', '2026-12-02T23:55:00.000Z']);
+    expect(page.body.slots.map((s: { start: string }) => s.start)).toEqual([
+      '2026-12-02T23:45:00.000Z',
+      '2026-12-02T23:50:00.000Z',
+      '2026-12-02T23:55:00.000Z',
+    ]);
     const bad = await call(ctx, 'GET', `${base}&after=yesterday`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('after');
@@ -59,9 +64,14 @@ describe('uncached slot computations per client address', () => {
     const ctx = await createTestContext({ config: { slotsRateLimit: 3, trustProxy: true } });
     const provider = await createProvider(ctx);
     const ask = (day: number, from = '198.51.100.7') =>
-      call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=2026-12-${String(day).padStart(2, '0')}&to=2026-12-20`, {
-        headers: { 'X-Forwarded-For': from },
-      });
+      call(
+        ctx,
+        'GET',
+        `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=2026-12-${String(day).padStart(2, '0')}&to=2026-12-20`,
+        {
+          headers: { 'X-Forwarded-For': from },
+        },
+      );
     for (const day of [2, 3, 4]) expect((await ask(day)).status).toBe(200);
     const refused = await ask(5);
     expect(refused.status).toBe(429);

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { book, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { type CalendarTestContext, connectOwnGoogle, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import {
+  type CalendarTestContext,
+  connectOwnGoogle,
+  drainSync,
+  startCalendar,
+  stopCalendar,
+} from './calendar-context.js';
 import type { FakeGoogle } from './fake-google.js';
 
 const OWNER = 'dentist.owner@gmail.com';
@@ -16,7 +22,11 @@ describe('busy times from the provider’s calendar block slots', () => {
   afterEach(() => stopCalendar({ google, ctx }));
 
   const starts = async () => {
-    const res = await call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${DAY}&to=${DAY}`);
+    const res = await call(
+      ctx,
+      'GET',
+      `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${DAY}&to=${DAY}`,
+    );
     expect(res.status).toBe(200);
     return (res.body.slots as { start: string }[]).map((s) => s.start.slice(11, 16));
   };
@@ -26,14 +36,20 @@ describe('busy times from the provider’s calendar block slots', () => {
     await ctx.calendar.busy.idle();
     return starts();
   };
-  const busyRows = () => ctx.db.selectFrom('calendar_busy').select(['start_at', 'end_at']).orderBy('start_at').execute();
+  const busyRows = () =>
+    ctx.db.selectFrom('calendar_busy').select(['start_at', 'end_at']).orderBy('start_at').execute();
 
   it('a dentist appointment in their own calendar removes the overlapping slots', async () => {
     await connectOwnGoogle(ctx, google, provider, OWNER);
     expect(await startsAfterRefresh()).toContain('09:30');
     google.addOwnerEvent(OWNER, { start: `${DAY}T09:30:00Z`, end: `${DAY}T10:15:00Z`, summary: 'Dentist' });
     google.addOwnerEvent(OWNER, { start: `${DAY}T13:00:00Z`, end: `${DAY}T14:00:00Z`, transparency: 'transparent' });
-    google.addOwnerEvent(OWNER, { start: `${DAY}T15:00:00Z`, end: `${DAY}T16:00:00Z`, summary: 'Invitation', declined: true });
+    google.addOwnerEvent(OWNER, {
+      start: `${DAY}T15:00:00Z`,
+      end: `${DAY}T16:00:00Z`,
+      summary: 'Invitation',
+      declined: true,
+    });
 
     ctx.clock.now = new Date(ctx.clock.now.getTime() + ctx.config.calendar.busyTtlMs + 1);
     const slots = await startsAfterRefresh();
@@ -57,7 +73,14 @@ describe('busy times from the provider’s calendar block slots', () => {
 
     // Events now go to a second calendar; the primary one is read with freeBusy.
     const work = google.addCalendar(OWNER, 'Practice');
-    expect((await call(ctx, 'PUT', '/api/admin/calendar/calendar', { session: provider.session, body: { calendarId: work } })).status).toBe(200);
+    expect(
+      (
+        await call(ctx, 'PUT', '/api/admin/calendar/calendar', {
+          session: provider.session,
+          body: { calendarId: work },
+        })
+      ).status,
+    ).toBe(200);
     await drainSync(ctx);
     const before = google.requests.filter((r) => r.path === '/calendar/v3/freeBusy').length;
     await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session });
@@ -88,7 +111,10 @@ describe('busy times from the provider’s calendar block slots', () => {
   });
 
   it('in shared-calendar mode, blocks what the provider adds to the shared calendar but not the app’s events', async () => {
-    const shared = await call(ctx, 'PUT', '/api/admin/calendar/google-shared', { session: provider.session, body: { shareWith: OWNER, role: 'writer' } });
+    const shared = await call(ctx, 'PUT', '/api/admin/calendar/google-shared', {
+      session: provider.session,
+      body: { shareWith: OWNER, role: 'writer' },
+    });
     const calendarId = shared.body.connection.calendarId as string;
     expect((await book(ctx, provider, `${DAY}T12:00:00.000Z`)).status).toBe(201);
     await drainSync(ctx);
@@ -104,10 +130,17 @@ describe('busy times from the provider’s calendar block slots', () => {
     // A service with 15 minutes after it: 13:00–14:00Z plus 14:00–14:15Z, busy from 14:10Z.
     const buffered = await call(ctx, 'POST', '/api/admin/services', {
       session: provider.session,
-      body: { name: 'Buffered', durationMinutes: 60, bufferAfterMinutes: 15, price: { amountMinor: 1000, currency: 'EUR' } },
+      body: {
+        name: 'Buffered',
+        durationMinutes: 60,
+        bufferAfterMinutes: 15,
+        price: { amountMinor: 1000, currency: 'EUR' },
+      },
     });
     google.addOwnerEvent(OWNER, { start: `${DAY}T14:10:00Z`, end: `${DAY}T14:40:00Z` });
-    expect((await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session })).status).toBe(200);
+    expect((await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session })).status).toBe(
+      200,
+    );
     expect(await starts()).not.toContain('10:00');
     expect((await book(ctx, provider, `${DAY}T10:00:00.000Z`)).status).toBe(409);
     expect((await book(ctx, provider, `${DAY}T13:00:00.000Z`, { service: buffered.body.service.id })).status).toBe(409);
@@ -118,10 +151,18 @@ describe('busy times from the provider’s calendar block slots', () => {
     await connectOwnGoogle(ctx, google, provider, OWNER);
     // The customer's 2026-12-02 in Kiritimati ends at 10:00Z; the 09:30Z slot runs past it into a busy 10:00Z.
     google.addOwnerEvent(OWNER, { start: `${DAY}T10:00:00Z`, end: `${DAY}T10:30:00Z` });
-    expect((await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session })).status).toBe(200);
-    const res = await call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${DAY}&to=${DAY}&tz=Pacific/Kiritimati`);
+    expect((await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session })).status).toBe(
+      200,
+    );
+    const res = await call(
+      ctx,
+      'GET',
+      `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${DAY}&to=${DAY}&tz=Pacific/Kiritimati`,
+    );
     expect(res.status).toBe(200);
-    const kiritimati = (res.body.slots as { start: string }[]).filter((s) => s.start.startsWith(DAY)).map((s) => s.start.slice(11, 16));
+    const kiritimati = (res.body.slots as { start: string }[])
+      .filter((s) => s.start.startsWith(DAY))
+      .map((s) => s.start.slice(11, 16));
     expect(kiritimati).toEqual(['08:00', '08:30', '09:00']);
     expect((await book(ctx, provider, `${DAY}T09:30:00.000Z`)).status).toBe(409);
   });

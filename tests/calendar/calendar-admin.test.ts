@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
-import { type CalendarTestContext, callbackPath, connectOwnGoogle, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import {
+  type CalendarTestContext,
+  callbackPath,
+  connectOwnGoogle,
+  drainSync,
+  startCalendar,
+  stopCalendar,
+} from './calendar-context.js';
 import type { FakeGoogle } from './fake-google.js';
 
 const ROUTES: [string, string, unknown?][] = [
@@ -49,12 +56,19 @@ describe('/api/admin/calendar access', () => {
     const [failed] = await ctx.db.selectFrom('sync_jobs').selectAll().execute();
     expect(failed).toMatchObject({ status: 'failed' });
     const feed = await call(ctx, 'POST', '/api/admin/calendar/feed/rotate', { session: owner.session });
-    const ownerState = new URL((await call(ctx, 'POST', '/api/admin/calendar/google/connect', { session: owner.session })).body.authorizationUrl).searchParams.get('state')!;
+    const ownerState = new URL(
+      (await call(ctx, 'POST', '/api/admin/calendar/google/connect', { session: owner.session })).body.authorizationUrl,
+    ).searchParams.get('state')!;
 
-    const as = (method: string, path: string, body?: unknown) => call(ctx, method, path, { session: stranger.session, body });
+    const as = (method: string, path: string, body?: unknown) =>
+      call(ctx, method, path, { session: stranger.session, body });
     const overview = await as('GET', '/api/admin/calendar');
     expect(overview.status).toBe(200);
-    expect(overview.body).toMatchObject({ connection: null, syncJobs: { pending: 0, running: 0, done: 0, failed: 0 }, feed: { active: false } });
+    expect(overview.body).toMatchObject({
+      connection: null,
+      syncJobs: { pending: 0, running: 0, done: 0, failed: 0 },
+      feed: { active: false },
+    });
     expect((await as('GET', '/api/admin/calendar/sync-jobs')).body.syncJobs).toEqual([]);
     expect((await as('POST', `/api/admin/calendar/sync-jobs/${failed!.id}/retry`)).status).toBe(404);
     expect((await as('GET', '/api/admin/calendar/calendars')).status).toBe(404);
@@ -76,7 +90,9 @@ describe('/api/admin/calendar access', () => {
       feed: { active: true },
     });
     expect((await call(ctx, 'GET', feed.body.url.replace('http://booking.test', ''))).status).toBe(200);
-    expect((await call(ctx, 'POST', `/api/admin/calendar/sync-jobs/${failed!.id}/retry`, { session: owner.session })).status).toBe(200);
+    expect(
+      (await call(ctx, 'POST', `/api/admin/calendar/sync-jobs/${failed!.id}/retry`, { session: owner.session })).status,
+    ).toBe(200);
   });
 
   it('says which services this server can connect', async () => {

@@ -1,6 +1,6 @@
 import { createApp } from '../../server/app.js';
-import { type CalendarSync, createCalendarSync } from '../../server/calendar/calendar-sync.js';
 import type { CalendarConfig } from '../../server/calendar/calendar.config.js';
+import { type CalendarSync, createCalendarSync } from '../../server/calendar/calendar-sync.js';
 import { migrateToLatest } from '../../server/db/connect.js';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
@@ -59,7 +59,9 @@ export interface CalendarWorld {
 }
 
 /** One test's world: a fake Google, the app pointed at it, and a provider. End it with `stopCalendar`. */
-export async function startCalendar(overrides: Parameters<typeof createCalendarContext>[1] = {}): Promise<CalendarWorld> {
+export async function startCalendar(
+  overrides: Parameters<typeof createCalendarContext>[1] = {},
+): Promise<CalendarWorld> {
   const google = await FakeGoogle.start();
   const ctx = await createCalendarContext(google, overrides);
   return { google, ctx, provider: await createProvider(ctx) };
@@ -95,7 +97,12 @@ export async function drainSync(ctx: CalendarTestContext, maxPasses = 200): Prom
 }
 
 /** The provider connects their own Google account: start, consent at the fake, come back with the code. */
-export async function connectOwnGoogle(ctx: CalendarTestContext, google: FakeGoogle, provider: ProviderFixture, email: string): Promise<void> {
+export async function connectOwnGoogle(
+  ctx: CalendarTestContext,
+  google: FakeGoogle,
+  provider: ProviderFixture,
+  email: string,
+): Promise<void> {
   const start = await call(ctx, 'POST', '/api/admin/calendar/google/connect', { session: provider.session });
   if (start.status !== 200) throw new Error(`connect failed: ${start.status} ${JSON.stringify(start.body)}`);
   const { code, state } = google.consent(start.body.authorizationUrl, email);

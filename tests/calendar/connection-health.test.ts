@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { book, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { type CalendarTestContext, connectOwnGoogle, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import {
+  type CalendarTestContext,
+  connectOwnGoogle,
+  drainSync,
+  startCalendar,
+  stopCalendar,
+} from './calendar-context.js';
 import type { FakeGoogle } from './fake-google.js';
 
 const OWNER = 'health.owner@gmail.com';
@@ -17,19 +23,28 @@ describe('what the admin learns about a Google connection that stops working', (
     await connectOwnGoogle(ctx, google, provider, OWNER);
   });
   afterEach(() => stopCalendar({ google, ctx }));
-  const admin = async () => (await call(ctx, 'GET', '/api/admin/calendar', { session: provider.session })).body.connection;
+  const admin = async () =>
+    (await call(ctx, 'GET', '/api/admin/calendar', { session: provider.session })).body.connection;
   const refresh = async () => {
     const res = await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session });
     expect(res.status).toBe(200);
     return res.body.connection;
   };
-  const busyRows = () => ctx.db.selectFrom('calendar_busy').select(['start_at', 'end_at']).orderBy('start_at').execute();
+  const busyRows = () =>
+    ctx.db.selectFrom('calendar_busy').select(['start_at', 'end_at']).orderBy('start_at').execute();
   const later = (ms: number) => (ctx.clock.now = new Date(ctx.clock.now.getTime() + ms));
 
   it('a calendar that free/busy reports in `errors` fails the refresh: busy times kept, the error and its age shown', async () => {
     // Events go to a second calendar, so the primary one is read through free/busy.
     const work = google.addCalendar(OWNER, 'Practice');
-    expect((await call(ctx, 'PUT', '/api/admin/calendar/calendar', { session: provider.session, body: { calendarId: work } })).status).toBe(200);
+    expect(
+      (
+        await call(ctx, 'PUT', '/api/admin/calendar/calendar', {
+          session: provider.session,
+          body: { calendarId: work },
+        })
+      ).status,
+    ).toBe(200);
     google.addOwnerEvent(OWNER, { start: `${DAY}T12:00:00Z`, end: `${DAY}T13:00:00Z` });
     const good = await refresh();
     expect(good).toMatchObject({ status: 'active', lastError: null, busyRefreshedAt: ctx.clock.now.toISOString() });
@@ -48,7 +63,11 @@ describe('what the admin learns about a Google connection that stops working', (
 
     google.freeBusyErrors.clear();
     later(60_000);
-    expect(await refresh()).toMatchObject({ status: 'active', lastError: null, busyRefreshedAt: ctx.clock.now.toISOString() });
+    expect(await refresh()).toMatchObject({
+      status: 'active',
+      lastError: null,
+      busyRefreshedAt: ctx.clock.now.toISOString(),
+    });
   });
 
   it('invalid_client is the server’s configuration, not the provider’s: the connection stays, the admin is told, work resumes', async () => {
@@ -70,10 +89,15 @@ describe('what the admin learns about a Google connection that stops working', (
     expect((await job()).last_error).toMatch(/server configuration error.*invalid_client/);
     const shown = await admin();
     expect(shown.status).toBe('active');
-    expect(shown.lastError).toMatch(/^server configuration error \(GOOGLE_CLIENT_ID\/GOOGLE_CLIENT_SECRET\).*invalid_client/);
+    expect(shown.lastError).toMatch(
+      /^server configuration error \(GOOGLE_CLIENT_ID\/GOOGLE_CLIENT_SECRET\).*invalid_client/,
+    );
     // A busy refresh meets the same refusal and leaves the connection active too.
     const afterRefresh = await refresh();
-    expect(afterRefresh).toMatchObject({ status: 'active', lastError: expect.stringMatching(/^server configuration error/) });
+    expect(afterRefresh).toMatchObject({
+      status: 'active',
+      lastError: expect.stringMatching(/^server configuration error/),
+    });
     // Many more failures than the retry budget do not give the job up.
     for (let pass = 0; pass < ctx.config.calendar.backoff.maxAttempts + 2; pass++) {
       await ctx.calendar.syncOnce();

@@ -108,7 +108,14 @@ export class FakeGoogle {
   /** An account with a primary calendar (id = the address), and a refresh token for it. */
   addAccount(email: string, timeZone = 'Europe/Berlin'): { refreshToken: string } {
     if (!this.calendars.has(email)) {
-      this.calendars.set(email, { id: email, summary: email, timeZone, owner: email, acl: new Map(), events: new Map() });
+      this.calendars.set(email, {
+        id: email,
+        summary: email,
+        timeZone,
+        owner: email,
+        acl: new Map(),
+        events: new Map(),
+      });
     }
     const refreshToken = `1//refresh-${randomBytes(12).toString('hex')}`;
     this.refreshTokens.set(refreshToken, { email, revoked: false });
@@ -119,7 +126,8 @@ export class FakeGoogle {
   consent(authorizationUrl: string, email: string): { code: string; state: string; redirectUri: string } {
     const url = new URL(authorizationUrl);
     const p = url.searchParams;
-    if (p.get('response_type') !== 'code' || p.get('code_challenge_method') !== 'S256') throw new Error('expected code flow with S256');
+    if (p.get('response_type') !== 'code' || p.get('code_challenge_method') !== 'S256')
+      throw new Error('expected code flow with S256');
     if (p.get('access_type') !== 'offline') throw new Error('expected access_type=offline');
     this.addAccount(email);
     const code = `4/code-${randomBytes(8).toString('hex')}`;
@@ -172,7 +180,13 @@ export class FakeGoogle {
   /** An event the owner made themselves (a dentist appointment). */
   addOwnerEvent(
     calendarId: string,
-    event: { start: string; end: string; summary?: string; transparency?: 'opaque' | 'transparent'; declined?: boolean },
+    event: {
+      start: string;
+      end: string;
+      summary?: string;
+      transparency?: 'opaque' | 'transparent';
+      declined?: boolean;
+    },
   ): void {
     const calendar = this.calendars.get(calendarId);
     if (!calendar) throw new Error(`no calendar ${calendarId}`);
@@ -192,7 +206,8 @@ export class FakeGoogle {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
     try {
-      if (req.method === 'POST' && url.pathname === '/token') return send(res, 200, this.token(new URLSearchParams(body)));
+      if (req.method === 'POST' && url.pathname === '/token')
+        return send(res, 200, this.token(new URLSearchParams(body)));
       if (!url.pathname.startsWith('/calendar/v3/')) throw new HttpError(404, 'Not Found', 'notFound');
       this.requests.push({ method: req.method ?? 'GET', path: url.pathname });
       const fault = this.nextFault();
@@ -213,10 +228,15 @@ export class FakeGoogle {
       return status === 204 ? void res.writeHead(204).end() : send(res, status, result);
     } catch (error) {
       if (res.destroyed) return;
-      if (error instanceof HttpError && url.pathname === '/token') return send(res, error.status, { error: error.reason, error_description: error.message });
+      if (error instanceof HttpError && url.pathname === '/token')
+        return send(res, error.status, { error: error.reason, error_description: error.message });
       if (error instanceof HttpError) {
         return send(res, error.status, {
-          error: { code: error.status, message: error.message, errors: [{ domain: 'global', reason: error.reason, message: error.message }] },
+          error: {
+            code: error.status,
+            message: error.message,
+            errors: [{ domain: 'global', reason: error.reason, message: error.message }],
+          },
         });
       }
       return send(res, 500, { error: { code: 500, message: String(error) } });
@@ -237,7 +257,12 @@ export class FakeGoogle {
     const issue = (email: string) => {
       const accessToken = `ya29.${randomBytes(12).toString('hex')}`;
       this.accessTokens.set(accessToken, email);
-      return { access_token: accessToken, expires_in: 3599, token_type: 'Bearer', scope: 'https://www.googleapis.com/auth/calendar' };
+      return {
+        access_token: accessToken,
+        expires_in: 3599,
+        token_type: 'Bearer',
+        scope: 'https://www.googleapis.com/auth/calendar',
+      };
     };
     if (form.get('grant_type') === 'refresh_token') {
       const grant = this.refreshTokens.get(form.get('refresh_token') ?? '');
@@ -249,7 +274,12 @@ export class FakeGoogle {
       this.codes.delete(form.get('code') ?? '');
       const verifier = form.get('code_verifier') ?? '';
       const challenge = createHash('sha256').update(verifier).digest('base64url');
-      if (!code || code.redirectUri !== form.get('redirect_uri') || code.clientId !== form.get('client_id') || challenge !== code.challenge) {
+      if (
+        !code ||
+        code.redirectUri !== form.get('redirect_uri') ||
+        code.clientId !== form.get('client_id') ||
+        challenge !== code.challenge
+      ) {
         throw new HttpError(400, 'Malformed auth code or code verifier.', 'invalid_grant');
       }
       const { refreshToken } = this.addAccount(code.email);
@@ -274,7 +304,10 @@ export class FakeGoogle {
   }
 
   private route(method: string, url: URL, body: Record<string, unknown>, email: string): [number, unknown] {
-    const parts = url.pathname.replace(/^\/calendar\/v3\//, '').split('/').map(decodeURIComponent);
+    const parts = url.pathname
+      .replace(/^\/calendar\/v3\//, '')
+      .split('/')
+      .map(decodeURIComponent);
     const [first, calendarId, sub, subId] = parts;
 
     if (method === 'GET' && first === 'users' && calendarId === 'me' && sub === 'calendarList') {
@@ -294,7 +327,14 @@ export class FakeGoogle {
 
     if (method === 'POST' && calendarId === undefined) {
       const id = `${randomBytes(10).toString('hex')}@group.calendar.google.com`;
-      this.calendars.set(id, { id, summary: String(body.summary ?? ''), timeZone: String(body.timeZone ?? 'UTC'), owner: email, acl: new Map(), events: new Map() });
+      this.calendars.set(id, {
+        id,
+        summary: String(body.summary ?? ''),
+        timeZone: String(body.timeZone ?? 'UTC'),
+        owner: email,
+        acl: new Map(),
+        events: new Map(),
+      });
       return [200, { kind: 'calendar#calendar', id, summary: body.summary, timeZone: body.timeZone }];
     }
     if (!calendarId) throw new HttpError(404, 'Not Found', 'notFound');
@@ -303,11 +343,18 @@ export class FakeGoogle {
       return [200, { kind: 'calendar#calendar', id: c.id, summary: c.summary, timeZone: c.timeZone }];
     }
     if (sub === 'acl') return this.acl(method, this.calendarFor(calendarId, email), subId, body, email);
-    if (sub === 'events') return this.events(method, this.calendarFor(calendarId, email, method !== 'GET'), subId, body, url.searchParams);
+    if (sub === 'events')
+      return this.events(method, this.calendarFor(calendarId, email, method !== 'GET'), subId, body, url.searchParams);
     throw new HttpError(404, 'Not Found', 'notFound');
   }
 
-  private acl(method: string, calendar: FakeCalendar, ruleId: string | undefined, body: Record<string, unknown>, email: string): [number, unknown] {
+  private acl(
+    method: string,
+    calendar: FakeCalendar,
+    ruleId: string | undefined,
+    body: Record<string, unknown>,
+    email: string,
+  ): [number, unknown] {
     if (calendar.owner !== email) throw new HttpError(403, 'Forbidden', 'forbidden');
     if (method === 'POST' && !ruleId) {
       const scope = body.scope as { type: string; value: string };
@@ -328,19 +375,31 @@ export class FakeGoogle {
     throw new HttpError(405, 'Method not allowed', 'methodNotAllowed');
   }
 
-  private events(method: string, calendar: FakeCalendar, eventId: string | undefined, body: Record<string, unknown>, query: URLSearchParams): [number, unknown] {
+  private events(
+    method: string,
+    calendar: FakeCalendar,
+    eventId: string | undefined,
+    body: Record<string, unknown>,
+    query: URLSearchParams,
+  ): [number, unknown] {
     if (method === 'GET' && !eventId) {
       const min = Date.parse(query.get('timeMin') ?? '1970-01-01T00:00:00Z');
       const max = Date.parse(query.get('timeMax') ?? '9999-01-01T00:00:00Z');
       const all = [...calendar.events.values()].filter(
-        (e) => e.status !== 'cancelled' && Date.parse(e.start.dateTime ?? e.start.date ?? '') < max && Date.parse(e.end.dateTime ?? e.end.date ?? '') > min,
+        (e) =>
+          e.status !== 'cancelled' &&
+          Date.parse(e.start.dateTime ?? e.start.date ?? '') < max &&
+          Date.parse(e.end.dateTime ?? e.end.date ?? '') > min,
       );
       // Small pages, so the client's paging is exercised.
       const offset = Number(query.get('pageToken') ?? 0);
       const pageSize = Math.min(Number(query.get('maxResults') ?? 250), 5);
       const items = all.slice(offset, offset + pageSize);
       const nextPageToken = offset + pageSize < all.length ? String(offset + pageSize) : undefined;
-      return [200, { kind: 'calendar#events', timeZone: calendar.timeZone, items, ...(nextPageToken && { nextPageToken }) }];
+      return [
+        200,
+        { kind: 'calendar#events', timeZone: calendar.timeZone, items, ...(nextPageToken && { nextPageToken }) },
+      ];
     }
     if (method === 'POST' && !eventId) {
       const id = typeof body.id === 'string' ? body.id : randomBytes(10).toString('hex');
@@ -368,7 +427,10 @@ export class FakeGoogle {
   private freeBusy(body: Record<string, unknown>, email: string): object {
     const min = Date.parse(String(body.timeMin));
     const max = Date.parse(String(body.timeMax));
-    const calendars: Record<string, { busy: { start: string; end: string }[]; errors?: { domain: string; reason: string }[] }> = {};
+    const calendars: Record<
+      string,
+      { busy: { start: string; end: string }[]; errors?: { domain: string; reason: string }[] }
+    > = {};
     for (const { id } of (body.items as { id: string }[]) ?? []) {
       // Google answers 200 and reports each calendar it could not read in that calendar's `errors`.
       const failure = this.freeBusyErrors.get(id === 'primary' ? email : id);
@@ -379,7 +441,9 @@ export class FakeGoogle {
         continue;
       }
       const intervals = [...calendar.events.values()]
-        .filter((e) => e.status !== 'cancelled' && e.transparency !== 'transparent' && e.start.dateTime && e.end.dateTime)
+        .filter(
+          (e) => e.status !== 'cancelled' && e.transparency !== 'transparent' && e.start.dateTime && e.end.dateTime,
+        )
         .map((e) => ({ start: Date.parse(e.start.dateTime!), end: Date.parse(e.end.dateTime!) }))
         .filter((i) => i.start < max && i.end > min)
         .sort((a, b) => a.start - b.start);
@@ -390,7 +454,9 @@ export class FakeGoogle {
         if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
         else merged.push({ ...i });
       }
-      calendars[id] = { busy: merged.map((i) => ({ start: new Date(i.start).toISOString(), end: new Date(i.end).toISOString() })) };
+      calendars[id] = {
+        busy: merged.map((i) => ({ start: new Date(i.start).toISOString(), end: new Date(i.end).toISOString() })),
+      };
     }
     return { kind: 'calendar#freeBusy', timeMin: body.timeMin, timeMax: body.timeMax, calendars };
   }

@@ -44,7 +44,10 @@ export class FakeGraph {
   readonly events = new Map<string, GraphEvent>();
 
   private server: Server;
-  private readonly accounts = new Map<string, { calendars: { id: string; name: string; isDefaultCalendar: boolean }[] }>();
+  private readonly accounts = new Map<
+    string,
+    { calendars: { id: string; name: string; isDefaultCalendar: boolean }[] }
+  >();
   private readonly refreshTokens = new Map<string, { email: string; revoked: boolean }>();
   private readonly accessTokens = new Map<string, string>();
   private readonly codes = new Map<string, { email: string; challenge: string; redirectUri: string }>();
@@ -78,9 +81,13 @@ export class FakeGraph {
   /** The user signs in and consents; the identity platform redirects back with a code. */
   consent(authorizationUrl: string, email: string): { code: string; state: string } {
     const p = new URL(authorizationUrl).searchParams;
-    if (p.get('response_type') !== 'code' || p.get('code_challenge_method') !== 'S256') throw new Error('expected code flow with S256');
+    if (p.get('response_type') !== 'code' || p.get('code_challenge_method') !== 'S256')
+      throw new Error('expected code flow with S256');
     if (!p.get('scope')?.split(' ').includes('offline_access')) throw new Error('expected offline_access');
-    if (!this.accounts.has(email)) this.accounts.set(email, { calendars: [{ id: `cal-default-${email}`, name: 'Calendar', isDefaultCalendar: true }] });
+    if (!this.accounts.has(email))
+      this.accounts.set(email, {
+        calendars: [{ id: `cal-default-${email}`, name: 'Calendar', isDefaultCalendar: true }],
+      });
     const code = `M.code-${randomBytes(8).toString('hex')}`;
     this.codes.set(code, { email, challenge: p.get('code_challenge') ?? '', redirectUri: p.get('redirect_uri') ?? '' });
     return { code, state: p.get('state') ?? '' };
@@ -113,7 +120,14 @@ export class FakeGraph {
   addOwnerEvent(email: string, start: string, end: string, showAs = 'busy'): void {
     const id = `owner-${randomBytes(6).toString('hex')}`;
     const at = (iso: string) => ({ dateTime: new Date(iso).toISOString().replace(/Z$/, ''), timeZone: 'UTC' });
-    this.events.set(id, { id, calendarId: this.defaultCalendarOf(email), subject: 'Private', start: at(start), end: at(end), showAs });
+    this.events.set(id, {
+      id,
+      calendarId: this.defaultCalendarOf(email),
+      subject: 'Private',
+      start: at(start),
+      end: at(end),
+      showAs,
+    });
   }
 
   eventsIn(calendarId: string): GraphEvent[] {
@@ -132,23 +146,35 @@ export class FakeGraph {
       req.on('end', () => resolve(data));
     });
     try {
-      if (req.method === 'POST' && url.pathname === '/common/oauth2/v2.0/token') return send(res, 200, this.token(new URLSearchParams(raw)));
+      if (req.method === 'POST' && url.pathname === '/common/oauth2/v2.0/token')
+        return send(res, 200, this.token(new URLSearchParams(raw)));
       if (!url.pathname.startsWith('/v1.0/')) throw new GraphError(404, 'NotFound');
       this.requests.push({ method: req.method ?? 'GET', path: url.pathname });
       const fault = this.nextFault();
       if (fault === 'reset') return void req.socket.destroy();
       if (fault === 'throttle429' || fault === 'unavailable503') {
         res.setHeader('Retry-After', String(this.retryAfterSeconds));
-        throw new GraphError(fault === 'throttle429' ? 429 : 503, fault === 'throttle429' ? 'TooManyRequests' : 'ServiceUnavailable');
+        throw new GraphError(
+          fault === 'throttle429' ? 429 : 503,
+          fault === 'throttle429' ? 'TooManyRequests' : 'ServiceUnavailable',
+        );
       }
       const email = this.authorize(req);
-      const [status, body] = this.route(req.method ?? 'GET', url, raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, email, String(req.headers.prefer ?? ''));
+      const [status, body] = this.route(
+        req.method ?? 'GET',
+        url,
+        raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+        email,
+        String(req.headers.prefer ?? ''),
+      );
       if (fault === 'resetAfterApply') return void req.socket.destroy();
       return status === 204 ? void res.writeHead(204).end() : send(res, status, body);
     } catch (error) {
       if (res.destroyed) return;
-      if (error instanceof GraphError && url.pathname.includes('/oauth2/')) return send(res, error.status, { error: error.code, error_description: error.code });
-      if (error instanceof GraphError) return send(res, error.status, { error: { code: error.code, message: error.code } });
+      if (error instanceof GraphError && url.pathname.includes('/oauth2/'))
+        return send(res, error.status, { error: error.code, error_description: error.code });
+      if (error instanceof GraphError)
+        return send(res, error.status, { error: { code: error.code, message: error.code } });
       return send(res, 500, { error: { code: 'InternalServerError', message: String(error) } });
     }
   }
@@ -161,13 +187,17 @@ export class FakeGraph {
   }
 
   private token(form: URLSearchParams): object {
-    if (form.get('client_id') !== this.clientId || form.get('client_secret') !== this.clientSecret) throw new GraphError(401, 'invalid_client');
+    if (form.get('client_id') !== this.clientId || form.get('client_secret') !== this.clientSecret)
+      throw new GraphError(401, 'invalid_client');
     let email: string;
     if (form.get('grant_type') === 'authorization_code') {
       const code = this.codes.get(form.get('code') ?? '');
       this.codes.delete(form.get('code') ?? '');
-      const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
-      if (!code || code.challenge !== challenge || code.redirectUri !== form.get('redirect_uri')) throw new GraphError(400, 'invalid_grant');
+      const challenge = createHash('sha256')
+        .update(form.get('code_verifier') ?? '')
+        .digest('base64url');
+      if (!code || code.challenge !== challenge || code.redirectUri !== form.get('redirect_uri'))
+        throw new GraphError(400, 'invalid_grant');
       email = code.email;
     } else if (form.get('grant_type') === 'refresh_token') {
       const grant = this.refreshTokens.get(form.get('refresh_token') ?? '');
@@ -182,7 +212,13 @@ export class FakeGraph {
     const refreshToken = `M.R3_${randomBytes(12).toString('hex')}`;
     this.accessTokens.set(accessToken, email);
     this.refreshTokens.set(refreshToken, { email, revoked: false });
-    return { token_type: 'Bearer', scope: form.get('scope'), expires_in: 3600, access_token: accessToken, refresh_token: refreshToken };
+    return {
+      token_type: 'Bearer',
+      scope: form.get('scope'),
+      expires_in: 3600,
+      access_token: accessToken,
+      refresh_token: refreshToken,
+    };
   }
 
   /** One page of a collection, with `@odata.nextLink` (absolute, as Graph sends it) while more remain. */
@@ -190,7 +226,10 @@ export class FakeGraph {
     const skip = Number(url.searchParams.get('$skip') ?? 0);
     const next = new URL(url.href);
     next.searchParams.set('$skip', String(skip + size));
-    return { value: items.slice(skip, skip + size), ...(skip + size < items.length && { '@odata.nextLink': next.href }) };
+    return {
+      value: items.slice(skip, skip + size),
+      ...(skip + size < items.length && { '@odata.nextLink': next.href }),
+    };
   }
 
   /** The newest refresh token issued for an account. */
@@ -205,11 +244,25 @@ export class FakeGraph {
     return email;
   }
 
-  private route(method: string, url: URL, body: Record<string, unknown>, email: string, prefer: string | undefined): [number, unknown] {
+  private route(
+    method: string,
+    url: URL,
+    body: Record<string, unknown>,
+    email: string,
+    prefer: string | undefined,
+  ): [number, unknown] {
     const path = url.pathname.replace(/^\/v1\.0/, '');
     const account = this.accounts.get(email)!;
     if (method === 'GET' && path === '/me') return [200, { mail: email, userPrincipalName: email }];
-    if (method === 'GET' && path === '/me/calendars') return [200, this.page(url, account.calendars.map((c) => ({ ...c, canEdit: true })), 2)];
+    if (method === 'GET' && path === '/me/calendars')
+      return [
+        200,
+        this.page(
+          url,
+          account.calendars.map((c) => ({ ...c, canEdit: true })),
+          2,
+        ),
+      ];
     const view = /^\/me\/(?:calendar|calendars\/([^/]+))\/calendarView$/.exec(path);
     if (method === 'GET' && view) {
       if (prefer !== 'outlook.timezone="UTC"') throw new GraphError(400, 'expected UTC');
@@ -221,7 +274,13 @@ export class FakeGraph {
       const events = this.eventsIn(calendarId)
         .filter((e) => msOf(e.start) < to && msOf(e.end) > from)
         .sort((a, b) => msOf(a.start) - msOf(b.start))
-        .map((e) => ({ id: e.id, showAs: e.showAs ?? 'busy', isCancelled: false, start: graphUtc(e.start), end: graphUtc(e.end) }));
+        .map((e) => ({
+          id: e.id,
+          showAs: e.showAs ?? 'busy',
+          isCancelled: false,
+          start: graphUtc(e.start),
+          end: graphUtc(e.end),
+        }));
       return [200, this.page(url, events, 3)];
     }
 
@@ -260,7 +319,12 @@ export class FakeGraph {
           value: schedules.map((address) => ({
             scheduleId: address,
             scheduleItems: this.eventsIn(this.defaultCalendarOf(address))
-              .concat(this.accounts.get(address)?.calendars.filter((c) => !c.isDefaultCalendar).flatMap((c) => this.eventsIn(c.id)) ?? [])
+              .concat(
+                this.accounts
+                  .get(address)
+                  ?.calendars.filter((c) => !c.isDefaultCalendar)
+                  .flatMap((c) => this.eventsIn(c.id)) ?? [],
+              )
               .filter((e) => msOf(e.start) < to && msOf(e.end) > from)
               .map((e) => ({ status: e.showAs ?? 'busy', start: graphUtc(e.start), end: graphUtc(e.end) })),
           })),

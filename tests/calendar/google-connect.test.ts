@@ -3,7 +3,14 @@ import { tokenCipher } from '../../server/calendar/token-cipher.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { APP_URL } from '../support/test-app.js';
-import { type CalendarTestContext, callbackPath, connectOwnGoogle, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import {
+  type CalendarTestContext,
+  callbackPath,
+  connectOwnGoogle,
+  drainSync,
+  startCalendar,
+  stopCalendar,
+} from './calendar-context.js';
 import type { FakeGoogle } from './fake-google.js';
 
 const OWNER = 'dentist.owner@gmail.com';
@@ -23,7 +30,8 @@ describe("Google Calendar in the provider's own account (OAuth 2 with PKCE)", ()
     expect(res.status).toBe(200);
     return res.body.authorizationUrl as string;
   };
-  const callback = (code: string, state: string, p = provider) => call(ctx, 'GET', callbackPath('google', code, state), { session: p.session });
+  const callback = (code: string, state: string, p = provider) =>
+    call(ctx, 'GET', callbackPath('google', code, state), { session: p.session });
 
   it('sends the provider to consent with offline access, PKCE S256 and a state', async () => {
     const url = new URL(await start());
@@ -71,7 +79,9 @@ describe("Google Calendar in the provider's own account (OAuth 2 with PKCE)", ()
 
     const other = await createProvider(ctx);
     const foreign = google.consent(await start(), OWNER);
-    expect((await callback(foreign.code, foreign.state, other)).headers.get('location')).toContain('error=invalid_request');
+    expect((await callback(foreign.code, foreign.state, other)).headers.get('location')).toContain(
+      'error=invalid_request',
+    );
 
     const late = google.consent(await start(), OWNER);
     ctx.clock.now = new Date(ctx.clock.now.getTime() + 11 * 60_000);
@@ -85,7 +95,9 @@ describe("Google Calendar in the provider's own account (OAuth 2 with PKCE)", ()
     expect(res.headers.get('location')).toContain('error=calendar_unavailable');
     expect(await connection()).toBeUndefined();
     // Google's own "access denied" comes back as an error too.
-    const denied = await call(ctx, 'GET', '/api/admin/calendar/google/callback?error=access_denied', { session: provider.session });
+    const denied = await call(ctx, 'GET', '/api/admin/calendar/google/callback?error=access_denied', {
+      session: provider.session,
+    });
     expect(denied.headers.get('location')).toBe(`${APP_URL}/admin/calendar?error=access_denied`);
   });
 
@@ -103,12 +115,19 @@ describe("Google Calendar in the provider's own account (OAuth 2 with PKCE)", ()
     expect(broken.body.connection.lastError).toMatch(/invalid_grant/);
     expect(broken.body.syncJobs.pending).toBe(1); // waits for a working connection
     expect((await book(ctx, provider, '2026-12-02T13:00:00.000Z')).status).toBe(201);
-    const cancel = await call(ctx, 'POST', `/api/admin/appointments/${later.body.booking.id}/cancel`, { session: provider.session });
+    const cancel = await call(ctx, 'POST', `/api/admin/appointments/${later.body.booking.id}/cancel`, {
+      session: provider.session,
+    });
     expect(cancel.status).toBe(200);
 
     await connectOwnGoogle(ctx, google, provider, OWNER);
     await drainSync(ctx);
-    expect(google.liveEvents(OWNER).map((e) => e.start.dateTime).sort()).toEqual([SLOT, '2026-12-02T13:00:00.000Z']);
+    expect(
+      google
+        .liveEvents(OWNER)
+        .map((e) => e.start.dateTime)
+        .sort(),
+    ).toEqual([SLOT, '2026-12-02T13:00:00.000Z']);
     expect((await connection())!.status).toBe('active');
   });
 
@@ -118,10 +137,23 @@ describe("Google Calendar in the provider's own account (OAuth 2 with PKCE)", ()
     const list = await call(ctx, 'GET', '/api/admin/calendar/calendars', { session: provider.session });
     expect(list.status).toBe(200);
     expect(list.body.calendars).toEqual(
-      expect.arrayContaining([{ id: OWNER, name: OWNER, primary: true }, { id: work, name: 'Practice', primary: false }]),
+      expect.arrayContaining([
+        { id: OWNER, name: OWNER, primary: true },
+        { id: work, name: 'Practice', primary: false },
+      ]),
     );
-    expect((await call(ctx, 'PUT', '/api/admin/calendar/calendar', { session: provider.session, body: { calendarId: 'nope' } })).status).toBe(400);
-    const chosen = await call(ctx, 'PUT', '/api/admin/calendar/calendar', { session: provider.session, body: { calendarId: work } });
+    expect(
+      (
+        await call(ctx, 'PUT', '/api/admin/calendar/calendar', {
+          session: provider.session,
+          body: { calendarId: 'nope' },
+        })
+      ).status,
+    ).toBe(400);
+    const chosen = await call(ctx, 'PUT', '/api/admin/calendar/calendar', {
+      session: provider.session,
+      body: { calendarId: work },
+    });
     expect(chosen.status).toBe(200);
     expect(chosen.body.connection.calendarId).toBe(work);
     expect((await book(ctx, provider, SLOT)).status).toBe(201);
@@ -133,7 +165,9 @@ describe("Google Calendar in the provider's own account (OAuth 2 with PKCE)", ()
   it('disconnects: the connection and unsent jobs go, bookings carry on without jobs', async () => {
     await connectOwnGoogle(ctx, google, provider, OWNER);
     expect((await book(ctx, provider, SLOT)).status).toBe(201);
-    expect((await call(ctx, 'DELETE', '/api/admin/calendar/connection', { session: provider.session })).status).toBe(204);
+    expect((await call(ctx, 'DELETE', '/api/admin/calendar/connection', { session: provider.session })).status).toBe(
+      204,
+    );
     expect(await connection()).toBeUndefined();
     expect(await ctx.db.selectFrom('sync_jobs').select('id').execute()).toHaveLength(0);
     expect((await book(ctx, provider, '2026-12-02T11:00:00.000Z')).status).toBe(201);

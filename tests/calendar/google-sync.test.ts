@@ -4,14 +4,24 @@ import { appointmentUid } from '../../server/ical/appointment-calendar.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { APP_URL } from '../support/test-app.js';
-import { type CalendarTestContext, createCalendarContext, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import {
+  type CalendarTestContext,
+  createCalendarContext,
+  drainSync,
+  startCalendar,
+  stopCalendar,
+} from './calendar-context.js';
 import type { FakeGoogle } from './fake-google.js';
 
 const DAYS = ['2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08'];
 const at = (day: string, hourUtc: number) => `${day}T${String(hourUtc).padStart(2, '0')}:00:00.000Z`;
 
 async function connectShared(ctx: CalendarTestContext, provider: ProviderFixture, shareWith = 'owner@gmail.com') {
-  const put = () => call(ctx, 'PUT', '/api/admin/calendar/google-shared', { session: provider.session, body: { shareWith, role: 'writer' } });
+  const put = () =>
+    call(ctx, 'PUT', '/api/admin/calendar/google-shared', {
+      session: provider.session,
+      body: { shareWith, role: 'writer' },
+    });
   let res = await put();
   // The fault test's short timeout can cut off a set-up call on a loaded machine; the PUT is made to be repeated.
   for (let again = 0; res.status === 502 && again < 3; again++) res = await put();
@@ -30,15 +40,32 @@ describe('Google Calendar sync (shared calendar, real googleapis client against 
   it('creates the calendar in the provider zone and shares it; a new address moves the share', async () => {
     const calendarId = await connectShared(ctx, provider);
     const calendar = google.calendar(calendarId)!;
-    const { name } = await ctx.db.selectFrom('providers').select('name').where('slug', '=', provider.slug).executeTakeFirstOrThrow();
+    const { name } = await ctx.db
+      .selectFrom('providers')
+      .select('name')
+      .where('slug', '=', provider.slug)
+      .executeTakeFirstOrThrow();
     expect(calendar).toMatchObject({ summary: name, timeZone: 'Europe/Berlin' });
-    expect([...calendar.acl.entries()]).toEqual([['user:owner@gmail.com', { role: 'writer', scope: { type: 'user', value: 'owner@gmail.com' } }]]);
+    expect([...calendar.acl.entries()]).toEqual([
+      ['user:owner@gmail.com', { role: 'writer', scope: { type: 'user', value: 'owner@gmail.com' } }],
+    ]);
 
-    const moved = await call(ctx, 'PUT', '/api/admin/calendar/google-shared', { session: provider.session, body: { shareWith: 'New@Gmail.com', role: 'reader' } });
+    const moved = await call(ctx, 'PUT', '/api/admin/calendar/google-shared', {
+      session: provider.session,
+      body: { shareWith: 'New@Gmail.com', role: 'reader' },
+    });
     expect(moved.status).toBe(200);
-    expect(moved.body.connection).toMatchObject({ calendarId, sharedWith: 'new@gmail.com', sharedRole: 'reader', status: 'active' });
+    expect(moved.body.connection).toMatchObject({
+      calendarId,
+      sharedWith: 'new@gmail.com',
+      sharedRole: 'reader',
+      status: 'active',
+    });
     expect([...calendar.acl.keys()]).toEqual(['user:new@gmail.com']);
-    const roleOnly = await call(ctx, 'PUT', '/api/admin/calendar/google-shared', { session: provider.session, body: { shareWith: 'new@gmail.com', role: 'writer' } });
+    const roleOnly = await call(ctx, 'PUT', '/api/admin/calendar/google-shared', {
+      session: provider.session,
+      body: { shareWith: 'new@gmail.com', role: 'writer' },
+    });
     expect(roleOnly.status).toBe(200);
     expect(calendar.acl.get('user:new@gmail.com')?.role).toBe('writer');
     expect(google.calendarsOwnedBy('app-account@booking.test')).toHaveLength(1);
@@ -59,7 +86,9 @@ describe('Google Calendar sync (shared calendar, real googleapis client against 
       ctx.clock.now = new Date(ctx.clock.now.getTime() + 5_000);
     };
     for (let i = 0; i < 20; i++) {
-      const res = await book(ctx, provider, at(DAYS[i % 5]!, 9 + Math.floor(i / 5)), { customer: { name: `Customer ${i}`, email: `c${i}@example.com` } });
+      const res = await book(ctx, provider, at(DAYS[i % 5]!, 9 + Math.floor(i / 5)), {
+        customer: { name: `Customer ${i}`, email: `c${i}@example.com` },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       ids.push(res.body.booking.id);
       if (i % 4 === 3) await pass();
@@ -67,7 +96,8 @@ describe('Google Calendar sync (shared calendar, real googleapis client against 
     const admin = (id: number, action: string, body?: unknown) =>
       call(ctx, 'POST', `/api/admin/appointments/${id}/${action}`, { session: provider.session, body: body ?? {} });
     for (const [n, id] of ids.entries()) {
-      if (n % 3 === 0) expect((await admin(id, 'reschedule', { start: at(DAYS[n % 5]!, n < 10 ? 14 : 15) })).status).toBe(200);
+      if (n % 3 === 0)
+        expect((await admin(id, 'reschedule', { start: at(DAYS[n % 5]!, n < 10 ? 14 : 15) })).status).toBe(200);
       if (n % 4 === 1) expect((await admin(id, 'cancel')).status).toBe(200);
       if (n % 5 === 4) await pass();
     }
@@ -112,8 +142,16 @@ describe('Google Calendar sync (shared calendar, real googleapis client against 
     const booked = await book(ctx, provider, at(DAYS[0]!, 9));
     await drainSync(ctx);
     // A delete: gaxios would retry this idempotent call by itself if it were allowed to.
-    expect((await call(ctx, 'POST', `/api/admin/appointments/${booked.body.booking.id}/cancel`, { session: provider.session, body: {} })).status).toBe(200);
-    const job = () => ctx.db.selectFrom('sync_jobs').selectAll().where('action', '=', 'delete').executeTakeFirstOrThrow();
+    expect(
+      (
+        await call(ctx, 'POST', `/api/admin/appointments/${booked.body.booking.id}/cancel`, {
+          session: provider.session,
+          body: {},
+        })
+      ).status,
+    ).toBe(200);
+    const job = () =>
+      ctx.db.selectFrom('sync_jobs').selectAll().where('action', '=', 'delete').executeTakeFirstOrThrow();
     await ctx.calendar.busy.idle();
     const deletes = () => google.requests.filter((r) => r.method === 'DELETE').length;
 
@@ -162,12 +200,20 @@ describe('Google Calendar sync (shared calendar, real googleapis client against 
     expect(overview.body.syncJobs).toMatchObject({ failed: 1, pending: 0 });
 
     google.setFaults([]);
-    const retry = await call(ctx, 'POST', `/api/admin/calendar/sync-jobs/${failed.body.syncJobs[0].id}/retry`, { session: provider.session });
+    const retry = await call(ctx, 'POST', `/api/admin/calendar/sync-jobs/${failed.body.syncJobs[0].id}/retry`, {
+      session: provider.session,
+    });
     expect(retry.status).toBe(200);
     await drainSync(ctx);
     const done = await call(ctx, 'GET', '/api/admin/calendar/sync-jobs', { session: provider.session });
     expect(done.body.syncJobs[0]).toMatchObject({ status: 'done', lastError: null });
-    expect((await call(ctx, 'POST', `/api/admin/calendar/sync-jobs/${failed.body.syncJobs[0].id}/retry`, { session: provider.session })).status).toBe(404);
+    expect(
+      (
+        await call(ctx, 'POST', `/api/admin/calendar/sync-jobs/${failed.body.syncJobs[0].id}/retry`, {
+          session: provider.session,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('writes no jobs for providers without a calendar, and queues what is ahead on connecting', async () => {

@@ -27,10 +27,14 @@ describe('GET /ical/:token.ics (the provider’s secret feed)', () => {
   };
 
   it('parses back to the same appointments: UIDs, times, SEQUENCE, cancelled ones marked', async () => {
-    await book(ctx, provider, '2026-12-02T09:00:00.000Z', { note: 'First visit', customer: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+49 30 1234' } });
+    await book(ctx, provider, '2026-12-02T09:00:00.000Z', {
+      note: 'First visit',
+      customer: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+49 30 1234' },
+    });
     const b = await book(ctx, provider, '2026-12-03T09:00:00.000Z');
     const c = await book(ctx, provider, '2026-12-04T09:00:00.000Z');
-    const admin = (id: number, action: string, body: unknown = {}) => call(ctx, 'POST', `/api/admin/appointments/${id}/${action}`, { session: provider.session, body });
+    const admin = (id: number, action: string, body: unknown = {}) =>
+      call(ctx, 'POST', `/api/admin/appointments/${id}/${action}`, { session: provider.session, body });
     expect((await admin(b.body.booking.id, 'reschedule', { start: '2026-12-03T13:00:00.000Z' })).status).toBe(200);
     expect((await admin(c.body.booking.id, 'cancel')).status).toBe(200);
 
@@ -57,7 +61,10 @@ describe('GET /ical/:token.ics (the provider’s secret feed)', () => {
     expect(events[0]!.description).not.toContain('ada@example.com');
 
     // Contact details only once the provider opts in.
-    const optIn = await call(ctx, 'PUT', '/api/admin/calendar/settings', { session: provider.session, body: { includeCustomerContact: true } });
+    const optIn = await call(ctx, 'PUT', '/api/admin/calendar/settings', {
+      session: provider.session,
+      body: { includeCustomerContact: true },
+    });
     expect(optIn.status).toBe(200);
     const withContact = eventsOf((await call(ctx, 'GET', pathOf(url))).body)[0]!;
     expect(withContact.description).toContain('Email: ada@example.com');

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { book, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { type CalendarTestContext, connectOwnGoogle, drainSync, startCalendar, stopCalendar } from './calendar-context.js';
+import {
+  type CalendarTestContext,
+  connectOwnGoogle,
+  drainSync,
+  startCalendar,
+  stopCalendar,
+} from './calendar-context.js';
 import type { FakeGoogle } from './fake-google.js';
 
 const OWNER = 'synced.owner@gmail.com';
@@ -18,20 +24,37 @@ describe('one event per appointment in a synced provider’s calendar', () => {
 
   const copies = async (appointmentId: number) =>
     Object.fromEntries(
-      (await ctx.db.selectFrom('email_outbox').select(['to_role', 'kind', 'ics']).where('appointment_id', '=', appointmentId).orderBy('id').execute()).map(
-        (row) => [`${row.kind}/${row.to_role}`, row.ics !== null],
-      ),
+      (
+        await ctx.db
+          .selectFrom('email_outbox')
+          .select(['to_role', 'kind', 'ics'])
+          .where('appointment_id', '=', appointmentId)
+          .orderBy('id')
+          .execute()
+      ).map((row) => [`${row.kind}/${row.to_role}`, row.ics !== null]),
     );
 
   it('sends the provider no invitation while the calendar is connected; the customer still gets theirs', async () => {
     const before = await book(ctx, provider, '2026-12-02T09:00:00.000Z');
-    expect(await copies(before.body.booking.id)).toEqual({ 'confirmation/customer': true, 'confirmation/provider': true });
+    expect(await copies(before.body.booking.id)).toEqual({
+      'confirmation/customer': true,
+      'confirmation/provider': true,
+    });
 
     await connectOwnGoogle(ctx, google, provider, OWNER);
     const after = await book(ctx, provider, '2026-12-02T11:00:00.000Z');
     const id = after.body.booking.id;
-    expect((await call(ctx, 'POST', `/api/admin/appointments/${id}/reschedule`, { session: provider.session, body: { start: '2026-12-02T13:00:00.000Z' } })).status).toBe(200);
-    expect((await call(ctx, 'POST', `/api/admin/appointments/${id}/cancel`, { session: provider.session })).status).toBe(200);
+    expect(
+      (
+        await call(ctx, 'POST', `/api/admin/appointments/${id}/reschedule`, {
+          session: provider.session,
+          body: { start: '2026-12-02T13:00:00.000Z' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await call(ctx, 'POST', `/api/admin/appointments/${id}/cancel`, { session: provider.session })).status,
+    ).toBe(200);
     expect(await copies(id)).toEqual({
       'confirmation/customer': true,
       'confirmation/provider': false,

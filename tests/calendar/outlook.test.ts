@@ -3,7 +3,7 @@ import { tokenCipher } from '../../server/calendar/token-cipher.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { APP_URL } from '../support/test-app.js';
-import { callbackPath, type CalendarTestContext, createCalendarContext, drainSync } from './calendar-context.js';
+import { type CalendarTestContext, callbackPath, createCalendarContext, drainSync } from './calendar-context.js';
 import { FakeGoogle } from './fake-google.js';
 import { FakeGraph, msOf } from './fake-graph.js';
 
@@ -23,7 +23,12 @@ describe('Outlook through Microsoft Graph (plain fetch against a local Graph sub
     const base = (await createCalendarContext(google)).config.calendar;
     ctx = await createCalendarContext(google, {
       calendar: {
-        microsoft: { clientId: graph.clientId, clientSecret: graph.clientSecret, authorityUrl: `${graph.url}common`, graphBaseUrl: `${graph.url}v1.0` },
+        microsoft: {
+          clientId: graph.clientId,
+          clientSecret: graph.clientSecret,
+          authorityUrl: `${graph.url}common`,
+          graphBaseUrl: `${graph.url}v1.0`,
+        },
         backoff: base.backoff,
       },
     });
@@ -69,12 +74,15 @@ describe('Outlook through Microsoft Graph (plain fetch against a local Graph sub
     graph.setFaults(['throttle429', 'ok', 'resetAfterApply', 'unavailable503', 'ok', 'reset']);
     const ids: number[] = [];
     for (let i = 0; i < 9; i++) {
-      const res = await book(ctx, provider, at(DAYS[i % 3]!, 9 + Math.floor(i / 3)), { customer: { name: `Customer ${i}`, email: `c${i}@example.com` } });
+      const res = await book(ctx, provider, at(DAYS[i % 3]!, 9 + Math.floor(i / 3)), {
+        customer: { name: `Customer ${i}`, email: `c${i}@example.com` },
+      });
       expect(res.status).toBe(201);
       ids.push(res.body.booking.id);
       await ctx.calendar.syncOnce();
     }
-    const admin = (id: number, action: string, body: unknown = {}) => call(ctx, 'POST', `/api/admin/appointments/${id}/${action}`, { session: provider.session, body });
+    const admin = (id: number, action: string, body: unknown = {}) =>
+      call(ctx, 'POST', `/api/admin/appointments/${id}/${action}`, { session: provider.session, body });
     expect((await admin(ids[0]!, 'reschedule', { start: at(DAYS[0]!, 14) })).status).toBe(200);
     expect((await admin(ids[4]!, 'reschedule', { start: at(DAYS[1]!, 14) })).status).toBe(200);
     expect((await admin(ids[2]!, 'cancel')).status).toBe(200);
@@ -85,11 +93,16 @@ describe('Outlook through Microsoft Graph (plain fetch against a local Graph sub
     graph.setFaults([]);
     await drainSync(ctx);
 
-    const rows = await ctx.db.selectFrom('appointments').selectAll().where('status', '=', 'confirmed').orderBy('start_at').execute();
+    const rows = await ctx.db
+      .selectFrom('appointments')
+      .selectAll()
+      .where('status', '=', 'confirmed')
+      .orderBy('start_at')
+      .execute();
     const events = graph.eventsIn(calendarOf()).sort((a, b) => msOf(a.start) - msOf(b.start));
-    expect(events.map((e) => [new Date(msOf(e.start)).toISOString(), new Date(msOf(e.end)).toISOString(), e.subject])).toEqual(
-      rows.map((r) => [r.start_at, r.end_at, `Consultation — ${r.customer_name}`]),
-    );
+    expect(
+      events.map((e) => [new Date(msOf(e.start)).toISOString(), new Date(msOf(e.end)).toISOString(), e.subject]),
+    ).toEqual(rows.map((r) => [r.start_at, r.end_at, `Consultation — ${r.customer_name}`]));
     expect(new Set(events.map((e) => e.transactionId)).size).toBe(events.length);
   });
 
@@ -129,7 +142,11 @@ describe('Outlook through Microsoft Graph (plain fetch against a local Graph sub
       { start_at: `${DAYS[2]}T15:00:00.000Z`, end_at: `${DAYS[2]}T16:00:00.000Z` },
     ]);
 
-    const slots = await call(ctx, 'GET', `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${DAYS[0]}&to=${DAYS[0]}`);
+    const slots = await call(
+      ctx,
+      'GET',
+      `/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${DAYS[0]}&to=${DAYS[0]}`,
+    );
     const starts = (slots.body.slots as { start: string }[]).map((s) => s.start.slice(11, 16));
     expect(starts).not.toContain('09:30');
     expect(starts).toContain('10:30');

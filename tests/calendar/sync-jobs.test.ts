@@ -18,7 +18,12 @@ describe('the calendar outbox queue', () => {
     first = (await book(ctx, provider, '2026-12-02T09:00:00.000Z')).body.booking.id;
     second = (await book(ctx, provider, '2026-12-02T11:00:00.000Z')).body.booking.id;
     providerId = (await ctx.db.selectFrom('providers').select('id').executeTakeFirstOrThrow()).id;
-    await replaceConnection(ctx.db, { provider_id: providerId, kind: 'google_oauth', status: 'active', updated_at: NOW.toISOString() });
+    await replaceConnection(ctx.db, {
+      provider_id: providerId,
+      kind: 'google_oauth',
+      status: 'active',
+      updated_at: NOW.toISOString(),
+    });
     await enqueueSyncJob(ctx.db, { providerId, appointmentId: first, action: 'upsert' }, NOW);
     await enqueueSyncJob(ctx.db, { providerId, appointmentId: second, action: 'upsert' }, NOW);
     await enqueueSyncJob(ctx.db, { providerId, appointmentId: first, action: 'delete' }, NOW);
@@ -42,7 +47,12 @@ describe('the calendar outbox queue', () => {
     const later = new Date(NOW.getTime() + LEASE_MS + 1);
     expect((await lease(later)).map((j) => [j.id, j.attempts])).toEqual(taken.map((j) => [j.id, 2]));
     // A retry due later holds back the younger job of the same appointment until then.
-    await recordOutcome(ctx.db, taken[0]!.id, { status: 'pending', nextAttemptAt: new Date(later.getTime() + 30_000), error: 'busy' }, later);
+    await recordOutcome(
+      ctx.db,
+      taken[0]!.id,
+      { status: 'pending', nextAttemptAt: new Date(later.getTime() + 30_000), error: 'busy' },
+      later,
+    );
     expect(await lease(new Date(later.getTime() + 1_000))).toEqual([]);
     expect((await lease(new Date(later.getTime() + 30_000))).map((j) => j.id)).toEqual([taken[0]!.id]);
   });

@@ -19,7 +19,10 @@ afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
-const module = (source: string, ...imports: string[]) => ({ source, dependencies: imports.map((resolved) => ({ resolved })) });
+const module = (source: string, ...imports: string[]) => ({
+  source,
+  dependencies: imports.map((resolved) => ({ resolved })),
+});
 
 describe('folderCycles', () => {
   it('finds two folders that need each other through files that form no cycle', () => {
@@ -30,7 +33,11 @@ describe('folderCycles', () => {
       module('server/bookings/events.ts'),
     ] as never);
     expect(cycles).toEqual([
-      ['server/bookings ↔ server/slots', '  server/bookings/slot-check.ts → server/slots/loader.ts', '  server/slots/cache.ts → server/bookings/events.ts'],
+      [
+        'server/bookings ↔ server/slots',
+        '  server/bookings/slot-check.ts → server/slots/loader.ts',
+        '  server/slots/cache.ts → server/bookings/events.ts',
+      ],
     ]);
   });
 
@@ -53,7 +60,8 @@ describe('checkLayers, with the rules of .dependency-cruiser.cjs', () => {
   const layered = {
     'server/db/connect.ts': 'export type Db = { name: string };\n',
     'server/availability/slots.ts': 'export const slots = (n: number) => n;\n',
-    'server/slots/slots.routes.ts': "import type { Db } from '../db/connect.js';\nimport { slots } from '../availability/slots.js';\nexport const route = (db: Db) => slots(db.name.length);\n",
+    'server/slots/slots.routes.ts':
+      "import type { Db } from '../db/connect.js';\nimport { slots } from '../availability/slots.js';\nexport const route = (db: Db) => slots(db.name.length);\n",
     'widget/index.ts': 'export const tag = 1;\n',
   };
 
@@ -63,14 +71,18 @@ describe('checkLayers, with the rules of .dependency-cruiser.cjs', () => {
 
   it('refuses each kind of forbidden import', async () => {
     const broken = {
-      'server/db/errors.ts': "import { bookings } from '../bookings/bookings.repository.js';\nexport const all = bookings;\n",
-      'server/availability/slots.ts': "import type { Db } from '../db/connect.js';\nexport const slots = (db: Db) => db.name;\n",
-      'server/bookings/bookings.repository.ts': "import { feed } from '../calendar/feed.js';\nexport const bookings = feed;\n",
+      'server/db/errors.ts':
+        "import { bookings } from '../bookings/bookings.repository.js';\nexport const all = bookings;\n",
+      'server/availability/slots.ts':
+        "import type { Db } from '../db/connect.js';\nexport const slots = (db: Db) => db.name;\n",
+      'server/bookings/bookings.repository.ts':
+        "import { feed } from '../calendar/feed.js';\nexport const bookings = feed;\n",
       'server/calendar/feed.ts': "import { sent } from '../email/outbox.js';\nexport const feed = sent;\n",
       'server/email/outbox.ts': "import { slots } from '../availability/slots.js';\nexport const sent = slots;\n",
       // bookings → slots and slots → bookings, through files that form no file cycle
       'server/bookings/check.ts': "import { route } from '../slots/slots.routes.js';\nexport const check = route;\n",
-      'server/slots/cache.ts': "import { bookings } from '../bookings/bookings.repository.js';\nexport const cache = bookings;\n",
+      'server/slots/cache.ts':
+        "import { bookings } from '../bookings/bookings.repository.js';\nexport const cache = bookings;\n",
       'widget/index.ts': "import { sent } from '../server/email/outbox.js';\nexport const tag = sent;\n",
     };
     const problems = (await checkLayers(tree({ ...layered, ...broken }))).map((p) => p.split(':')[0]);
@@ -84,10 +96,12 @@ describe('checkLayers, with the rules of .dependency-cruiser.cjs', () => {
   });
 
   it('lets server/db compose table types, type-only, and nothing that runs', async () => {
-    const table = "import type { Instant } from '../db/columns.js';\nexport interface UsersTable { created_at: Instant }\nexport const ROLES = ['customer'];\n";
+    const table =
+      "import type { Instant } from '../db/columns.js';\nexport interface UsersTable { created_at: Instant }\nexport const ROLES = ['customer'];\n";
     const typeOnly = tree({
       'server/db/columns.ts': 'export type Instant = string;\n',
-      'server/db/database.ts': "import type { UsersTable } from '../auth/auth.table.js';\nexport interface Database { users: UsersTable }\n",
+      'server/db/database.ts':
+        "import type { UsersTable } from '../auth/auth.table.js';\nexport interface Database { users: UsersTable }\n",
       'server/auth/auth.table.ts': table,
     });
     expect(await checkLayers(typeOnly)).toEqual([]);

@@ -20,8 +20,16 @@ describe('Markdown links', () => {
   });
 
   it('slugs headings as GitHub does', () => {
-    const anchors = anchorsOf('# Admin API (`/api/admin/calendar`, signed-in provider)\n## Booking → outbox → workers\n## A token\'s life\n## Tests\n## Tests\n');
-    expect([...anchors]).toEqual(['admin-api-apiadmincalendar-signed-in-provider', 'booking--outbox--workers', 'a-tokens-life', 'tests', 'tests-1']);
+    const anchors = anchorsOf(
+      "# Admin API (`/api/admin/calendar`, signed-in provider)\n## Booking → outbox → workers\n## A token's life\n## Tests\n## Tests\n",
+    );
+    expect([...anchors]).toEqual([
+      'admin-api-apiadmincalendar-signed-in-provider',
+      'booking--outbox--workers',
+      'a-tokens-life',
+      'tests',
+      'tests-1',
+    ]);
   });
 
   it('reports missing files, missing anchors and malformed addresses, and ignores links in code', () => {

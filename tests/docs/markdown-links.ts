@@ -33,7 +33,8 @@ export function linksOf(source: string): Link[] {
       // Block tokens know their lines; inside a paragraph, count its line breaks.
       if (token.map) line = token.map[0] + 1;
       if (token.type === 'softbreak' || token.type === 'hardbreak') line += 1;
-      const target = token.type === 'link_open' ? token.attrGet('href') : token.type === 'image' ? token.attrGet('src') : null;
+      const target =
+        token.type === 'link_open' ? token.attrGet('href') : token.type === 'image' ? token.attrGet('src') : null;
       if (target !== null) links.push({ target: String(target), line });
       if (token.type === 'html_block' || token.type === 'html_inline') {
         for (const m of token.content.matchAll(/\s(?:href|src)="([^"]*)"/g)) links.push({ target: m[1]!, line });
@@ -66,7 +67,8 @@ export function anchorsOf(source: string): Set<string> {
 function externalProblem(target: string): string | null {
   try {
     const url = new URL(target);
-    if (!/^[a-z0-9.-]+$/i.test(url.hostname) || !(url.hostname.includes('.') || url.hostname === 'localhost')) return 'no valid host';
+    if (!/^[a-z0-9.-]+$/i.test(url.hostname) || !(url.hostname.includes('.') || url.hostname === 'localhost'))
+      return 'no valid host';
     if (/\s/.test(target)) return 'contains white space';
     return null;
   } catch {
@@ -104,7 +106,12 @@ export function brokenLinks(root: string): string[] {
       const linked = pathPart ? resolve(dirname(path), decodeURIComponent(pathPart.split('?')[0]!)) : path;
       if (pathPart.startsWith('/')) report('absolute path: links must be relative to work on GitHub and in a clone');
       else if (!existsSync(linked)) report('no such file');
-      else if (anchor !== undefined && statSync(linked).isFile() && linked.endsWith('.md') && !anchorsFor(linked).has(decodeURIComponent(anchor))) {
+      else if (
+        anchor !== undefined &&
+        statSync(linked).isFile() &&
+        linked.endsWith('.md') &&
+        !anchorsFor(linked).has(decodeURIComponent(anchor))
+      ) {
         report(`no heading with this anchor in ${relative(root, linked)}`);
       } else if (anchor !== undefined && !linked.endsWith('.md')) report('anchors are checked only in Markdown files');
     }

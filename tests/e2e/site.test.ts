@@ -17,8 +17,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../server/seed/seed-demo.js';
 import { widgetRoutes } from '../../server/widget/widget.routes.js';
-import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { freePort } from '../support/child-server.js';
+import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { call } from '../support/http.js';
 import { realInbox } from '../support/inbox.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -62,7 +62,11 @@ describe('the hosted site', () => {
     // rebuilds dist/widget/ at the same time.
     const widgetDir = mkdtempSync(join(tmpdir(), 'site-e2e-widget-'));
     const buildWidget = `import { build } from 'vite'; await build({ configFile: 'widget/vite.config.ts', mode: 'production', logLevel: 'warn', build: { outDir: process.argv[1], emptyOutDir: true } });`;
-    execFileSync(process.execPath, ['--input-type=module', '-e', buildWidget, widgetDir], { cwd: root, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync(process.execPath, ['--input-type=module', '-e', buildWidget, widgetDir], {
+      cwd: root,
+      stdio: 'pipe',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     execFileSync(process.execPath, ['site/build.mjs'], { cwd: root, stdio: 'pipe' });
 
     const port = await freePort();
@@ -78,7 +82,12 @@ describe('the hosted site', () => {
     browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
     const options = { ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } };
     providerSide = await browser.newContext(options);
-    customerSide = await browser.newContext({ ...options, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    customerSide = await browser.newContext({
+      ...options,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     provider = watch(await providerSide.newPage());
     customer = watch(await customerSide.newPage());
   });
@@ -119,16 +128,31 @@ describe('the hosted site', () => {
     }
     await provider.getByRole('button', { name: 'Save and finish' }).click();
 
-    await provider.getByRole('heading', { name: 'You’re ready to take bookings' }).or(provider.getByRole('heading', { name: "You're ready to take bookings" })).waitFor();
+    await provider
+      .getByRole('heading', { name: 'You’re ready to take bookings' })
+      .or(provider.getByRole('heading', { name: "You're ready to take bookings" }))
+      .waitFor();
     await expect(provider.locator('[data-booking-link]').textContent()).resolves.toBe(`${base}/p/kiez-barber`);
-    await expect(provider.locator('book-onboarding pre').textContent()).resolves.toContain('<book-services provider="kiez-barber"></book-services>');
+    await expect(provider.locator('book-onboarding pre').textContent()).resolves.toContain(
+      '<book-services provider="kiez-barber"></book-services>',
+    );
     await shot(provider, 'admin-onboarding-done');
 
-    const row = await ctx.db.selectFrom('providers').selectAll().where('slug', '=', 'kiez-barber').executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('providers')
+      .selectAll()
+      .where('slug', '=', 'kiez-barber')
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: 'Kiez Barber', city: 'Hamburg', time_zone: ZONE });
     // The directory lists the business once its owner's address is confirmed, and onboarding says so.
-    await expect(provider.locator('book-onboarding [data-directory-note]').textContent()).resolves.toContain('confirm your email address');
-    await ctx.db.updateTable('users').set({ email_verified_at: new Date().toISOString() }).where('id', '=', row.user_id).execute();
+    await expect(provider.locator('book-onboarding [data-directory-note]').textContent()).resolves.toContain(
+      'confirm your email address',
+    );
+    await ctx.db
+      .updateTable('users')
+      .set({ email_verified_at: new Date().toISOString() })
+      .where('id', '=', row.user_id)
+      .execute();
   });
 
   it('a customer finds them by search, books, and sees the appointment in "My appointments"', async () => {
@@ -148,7 +172,9 @@ describe('the hosted site', () => {
     await customer.getByLabel('City').selectOption('Hamburg');
     await customer.waitForURL(/\?q=barber&category=&city=Hamburg/);
     const card = customer.locator('.card', { hasText: 'Kiez Barber' });
-    await expect(card.locator('.next').textContent()).resolves.toMatch(/Next available: \w{3} \d{1,2} \w{3}, \d\d:\d\d/);
+    await expect(card.locator('.next').textContent()).resolves.toMatch(
+      /Next available: \w{3} \d{1,2} \w{3}, \d\d:\d\d/,
+    );
     await expect(customer.locator('.card').count()).resolves.toBe(1);
     await card.getByRole('link', { name: 'Kiez Barber' }).click();
     await customer.waitForURL(`${base}/p/kiez-barber`);
@@ -169,21 +195,32 @@ describe('the hosted site', () => {
     await expect(customer.getByLabel('Name').inputValue()).resolves.toBe('Petra Kunde');
     await expect(customer.getByLabel('Email').inputValue()).resolves.toBe('petra@example.com');
     const booked = customer.evaluate(
-      () => new Promise<{ id: number; end: string }>((resolve) => document.addEventListener('book-booked', (e) => resolve((e as CustomEvent).detail), { once: true })),
+      () =>
+        new Promise<{ id: number; end: string }>((resolve) =>
+          document.addEventListener('book-booked', (e) => resolve((e as CustomEvent).detail), { once: true }),
+        ),
     );
     await customer.getByRole('button', { name: 'Confirm booking' }).click();
     ({ id: appointmentId, end: appointmentEnd } = await booked);
     await customer.getByRole('heading', { name: /booked/ }).waitFor();
 
     // Booked with the session: the appointment belongs to the account.
-    const row = await ctx.db.selectFrom('appointments').selectAll().where('id', '=', appointmentId).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('appointments')
+      .selectAll()
+      .where('id', '=', appointmentId)
+      .executeTakeFirstOrThrow();
     expect(row.customer_user_id).not.toBeNull();
 
     await customer.goto(`${base}/account`);
-    const upcoming = customer.locator('book-my-appointments section', { has: customer.getByRole('heading', { name: 'Upcoming' }) });
+    const upcoming = customer.locator('book-my-appointments section', {
+      has: customer.getByRole('heading', { name: 'Upcoming' }),
+    });
     await upcoming.getByRole('heading', { name: 'Skin fade' }).waitFor();
     await expect(upcoming.getByRole('link', { name: 'Kiez Barber' }).count()).resolves.toBe(1);
-    await expect(upcoming.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).resolves.toBe(`/api/bookings/${appointmentId}/calendar.ics`);
+    await expect(upcoming.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).resolves.toBe(
+      `/api/bookings/${appointmentId}/calendar.ics`,
+    );
     await shot(customer, 'account-appointments-phone');
   });
 
@@ -196,7 +233,11 @@ describe('the hosted site', () => {
     await shot(provider, 'admin-dashboard');
 
     await provider.getByRole('button', { name: 'Week', exact: true }).click();
-    const start = await ctx.db.selectFrom('appointments').select('start_at').where('id', '=', appointmentId).executeTakeFirstOrThrow();
+    const start = await ctx.db
+      .selectFrom('appointments')
+      .select('start_at')
+      .where('id', '=', appointmentId)
+      .executeTakeFirstOrThrow();
     // The week the appointment is in (it may be next week).
     if (!(await provider.locator(`book-week-view a[href="/admin/appointments/${appointmentId}"]`).isVisible())) {
       await provider.getByRole('button', { name: 'Next week' }).click();
@@ -228,7 +269,10 @@ describe('the hosted site', () => {
     await customer.locator('label[for="star-5"]').click();
     await customer.getByLabel('Your review').fill('Quick, friendly and a perfect fade.');
     await customer.getByRole('button', { name: 'Publish review' }).click();
-    await customer.getByText('Thanks! Your review is on Kiez Barber’s page.').or(customer.getByText("Thanks! Your review is on Kiez Barber's page.")).waitFor();
+    await customer
+      .getByText('Thanks! Your review is on Kiez Barber’s page.')
+      .or(customer.getByText("Thanks! Your review is on Kiez Barber's page."))
+      .waitFor();
 
     await customer.goto(`${base}/p/kiez-barber`);
     const review = customer.locator('.review').first();
@@ -244,7 +288,9 @@ describe('the hosted site', () => {
     await inbox.deliver(ctx);
     await customer.goto(`${base}/account/emails`);
     await customer.locator('book-mailbox details').first().waitFor();
-    await expect(customer.locator('book-mailbox details', { hasText: 'Confirm your email address' }).count()).resolves.toBe(0);
+    await expect(
+      customer.locator('book-mailbox details', { hasText: 'Confirm your email address' }).count(),
+    ).resolves.toBe(0);
     const token = inbox.token('petra@example.com', '/verify-email');
     await customer.goto(`${base}/verify-email?token=${encodeURIComponent(token)}`);
     await customer.getByText('Thanks, your email address is confirmed.').waitFor();
@@ -253,15 +299,26 @@ describe('the hosted site', () => {
   });
 
   it('a customer who forgot their password sets a new one from the emailed link and signs in with it', async () => {
-    const signup = await call(ctx, 'POST', '/api/auth/signup', { body: { email: 'rita@example.com', password: PASSWORD, name: 'Rita Reset', role: 'customer' } });
+    const signup = await call(ctx, 'POST', '/api/auth/signup', {
+      body: { email: 'rita@example.com', password: PASSWORD, name: 'Rita Reset', role: 'customer' },
+    });
     expect(signup.status).toBe(201);
-    const page = watch(await browser.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
+    const page = watch(
+      await browser.newPage({
+        ...reducedMotion,
+        locale: 'en-GB',
+        timezoneId: ZONE,
+        viewport: { width: 390, height: 844 },
+      }),
+    );
     await page.goto(`${base}/login`);
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await page.waitForURL(`${base}/forgot-password`);
     await page.getByLabel('Email').fill('rita@example.com');
     await page.getByRole('button', { name: 'Email me a link' }).click();
-    await page.getByText('If rita@example.com has an account, a link to choose a new password is on its way.').waitFor();
+    await page
+      .getByText('If rita@example.com has an account, a link to choose a new password is on its way.')
+      .waitFor();
     await shot(page, 'forgot-password-phone');
 
     ctx.clock.now = serverNow();
@@ -308,11 +365,22 @@ describe('the hosted site', () => {
   });
 
   it('a guest books through a direct link and manages the booking from the manage link', async () => {
-    const guest = watch(await browser.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
+    const guest = watch(
+      await browser.newPage({
+        ...reducedMotion,
+        locale: 'en-GB',
+        timezoneId: ZONE,
+        viewport: { width: 390, height: 844 },
+      }),
+    );
     // The server's clock has jumped ahead: the guest's browser must agree on what today is.
     await guest.clock.setFixedTime(serverNow());
-    const service = await ctx.db.selectFrom('services').innerJoin('providers', 'providers.id', 'services.provider_id')
-      .select('services.id').where('providers.slug', '=', 'kiez-barber').executeTakeFirstOrThrow();
+    const service = await ctx.db
+      .selectFrom('services')
+      .innerJoin('providers', 'providers.id', 'services.provider_id')
+      .select('services.id')
+      .where('providers.slug', '=', 'kiez-barber')
+      .executeTakeFirstOrThrow();
     await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
     await expect(guest.title()).resolves.toBe('Book Skin fade at Kiez Barber · Book your services');
     // The service is preset: the widget opens at the calendar.
@@ -331,8 +399,13 @@ describe('the hosted site', () => {
     await guest.goto(href!);
     await guest.getByRole('heading', { name: 'Skin fade at Kiez Barber' }).waitFor();
     await guest.locator('book-manage').getByText('Confirmed').first().waitFor();
-    await guest.locator('book-mailbox').getByText(/Booking confirmed: Skin fade at Kiez Barber/).waitFor();
-    await expect(guest.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).resolves.toContain('/calendar.ics?token=');
+    await guest
+      .locator('book-mailbox')
+      .getByText(/Booking confirmed: Skin fade at Kiez Barber/)
+      .waitFor();
+    await expect(guest.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).resolves.toContain(
+      '/calendar.ics?token=',
+    );
     await shot(guest, 'manage-phone');
 
     await guest.getByRole('button', { name: 'Reschedule' }).click();
@@ -347,13 +420,21 @@ describe('the hosted site', () => {
     await guest.getByText('Your booking is cancelled.').waitFor();
     await guest.locator('book-manage').getByText('Cancelled').first().waitFor();
     const id = Number(/manage\/(\d+)/.exec(href!)![1]);
-    const row = await ctx.db.selectFrom('appointments').select(['status', 'sequence', 'cancelled_by']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('appointments')
+      .select(['status', 'sequence', 'cancelled_by'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'cancelled', sequence: 2, cancelled_by: 'customer' });
 
     await guest.getByRole('button', { name: 'Erase my details' }).click();
     await guest.getByRole('button', { name: 'Yes, erase my details' }).click();
     await guest.getByText('Your details are erased from this booking.').first().waitFor();
-    const erased = await ctx.db.selectFrom('appointments').select(['customer_name', 'customer_email']).where('id', '=', id).executeTakeFirstOrThrow();
+    const erased = await ctx.db
+      .selectFrom('appointments')
+      .select(['customer_name', 'customer_email'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(erased).toEqual({ customer_name: 'Former customer', customer_email: '' });
     await guest.close();
     // A wrong token is the same as no booking (the page's 404 from the API is expected here, so it is not watched).
@@ -364,7 +445,11 @@ describe('the hosted site', () => {
   });
 
   it('saves a screenshot of each main page', async () => {
-    const desktop = watch(await customerSide.browser()!.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } }));
+    const desktop = watch(
+      await customerSide
+        .browser()!
+        .newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } }),
+    );
     await desktop.clock.setFixedTime(serverNow()); // the server's clock has jumped ahead
     for (const [path, name] of [
       ['/', 'directory'],
@@ -376,7 +461,10 @@ describe('the hosted site', () => {
       await desktop.goto(base + path);
       const widget = desktop.locator('book-services').first();
       if (name === 'profile' || name === 'booking-link') {
-        await widget.getByRole('heading', { name: 'Choose a service' }).or(widget.getByRole('heading', { name: 'Choose a date' })).waitFor();
+        await widget
+          .getByRole('heading', { name: 'Choose a service' })
+          .or(widget.getByRole('heading', { name: 'Choose a date' }))
+          .waitFor();
       }
       if (name === 'widget') {
         // The embed at its most telling step: a month with its free days (next month always has some; late on a
@@ -399,7 +487,10 @@ describe('the hosted site', () => {
       ['/admin/embed', 'admin-embed'],
     ] as const) {
       await provider.goto(base + path);
-      await provider.locator('.loading').waitFor({ state: 'detached' }).catch(() => undefined);
+      await provider
+        .locator('.loading')
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       await provider.waitForLoadState('networkidle');
       await shot(provider, name);
     }
@@ -416,11 +507,20 @@ describe('the hosted site', () => {
       return page.evaluate(
         () =>
           new Promise<number>((resolve) =>
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { __cls: () => number }).__cls()))),
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => resolve((window as unknown as { __cls: () => number }).__cls())),
+            ),
           ),
       );
     };
-    const visitor = watch(await browser.newPage({ ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 390, height: 844 } }));
+    const visitor = watch(
+      await browser.newPage({
+        ...reducedMotion,
+        locale: 'en-GB',
+        timezoneId: ZONE,
+        viewport: { width: 390, height: 844 },
+      }),
+    );
     await visitor.addInitScript(() => {
       let cls = 0;
       const add = (entries: PerformanceEntryList) => {
@@ -443,25 +543,59 @@ describe('the hosted site', () => {
     // axe-core (the engine behind the widget's component audits), injected into each page: no serious or
     // critical WCAG 2 A/AA violations. Injecting a script needs the CSP bypassed, in this context only.
     const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    const audit = await browser.newContext({ ...reducedMotion, bypassCSP: true, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } });
-    const login = (email: string) => audit.request.post(`${base}/api/auth/login`, { data: { email, password: PASSWORD }, headers: { origin: base } });
+    const audit = await browser.newContext({
+      ...reducedMotion,
+      bypassCSP: true,
+      locale: 'en-GB',
+      timezoneId: ZONE,
+      viewport: { width: 1280, height: 900 },
+    });
+    const login = (email: string) =>
+      audit.request.post(`${base}/api/auth/login`, { data: { email, password: PASSWORD }, headers: { origin: base } });
     const page = await audit.newPage();
     const violations: string[] = [];
     const check = async (path: string) => {
       await page.goto(base + path, { waitUntil: 'networkidle' });
       await page.addScriptTag({ path: axeSource });
       const found = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                c: unknown,
+                o: unknown,
+              ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
+            };
+          }
+        ).axe;
         const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 200)}`);
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 200)}`);
       });
       violations.push(...found.map((v) => `${path} ${v}`));
     };
-    for (const path of ['/', '/p/studio-anna', '/p/kiez-barber/book', '/login', '/signup?as=provider', '/forgot-password']) await check(path);
+    for (const path of [
+      '/',
+      '/p/studio-anna',
+      '/p/kiez-barber/book',
+      '/login',
+      '/signup?as=provider',
+      '/forgot-password',
+    ])
+      await check(path);
     expect((await login('petra@example.com')).status()).toBe(200);
     for (const path of ['/account', '/account/emails']) await check(path);
     expect((await login('kai@kiez-barber.test')).status()).toBe(200);
-    for (const path of ['/admin', `/admin/appointments/${appointmentId}`, '/admin/services', '/admin/schedule', '/admin/profile', '/admin/embed']) await check(path);
+    for (const path of [
+      '/admin',
+      `/admin/appointments/${appointmentId}`,
+      '/admin/services',
+      '/admin/schedule',
+      '/admin/profile',
+      '/admin/embed',
+    ])
+      await check(path);
     await audit.close();
     expect(violations).toEqual([]);
   });

@@ -7,11 +7,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
-import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
-import { shiftedClock } from '../support/shifted-clock.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { listen } from '../support/server.js';
+import { shiftedClock } from '../support/shifted-clock.mjs';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -72,7 +72,14 @@ describe('embedding the widget on another site', () => {
     const scripts: { url: string; encoding: string | undefined; bytes: Promise<number> }[] = [];
     page.on('response', (res) => {
       if (res.url().endsWith('.js')) {
-        scripts.push({ url: res.url(), encoding: res.headers()['content-encoding'], bytes: res.request().sizes().then((s) => s.responseBodySize) });
+        scripts.push({
+          url: res.url(),
+          encoding: res.headers()['content-encoding'],
+          bytes: res
+            .request()
+            .sizes()
+            .then((s) => s.responseBodySize),
+        });
       }
     });
 
@@ -89,12 +96,17 @@ describe('embedding the widget on another site', () => {
     await page.getByLabel('Email').fill('grace@example.com');
     await page.getByLabel('Phone (optional)').fill('+81 3 1234 5678');
     const booked = page.evaluate(
-      () => new Promise<{ id: number; start: string }>((resolve) => document.addEventListener('book-booked', (e) => resolve((e as CustomEvent).detail), { once: true })),
+      () =>
+        new Promise<{ id: number; start: string }>((resolve) =>
+          document.addEventListener('book-booked', (e) => resolve((e as CustomEvent).detail), { once: true }),
+        ),
     );
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     const { id, start } = await booked;
     await page.getByRole('heading', { name: 'You’re booked!' }).waitFor();
-    await expect(page.getByRole('link', { name: 'Manage or cancel' }).getAttribute('href')).resolves.toContain(`/manage/${id}?token=`);
+    await expect(page.getByRole('link', { name: 'Manage or cancel' }).getAttribute('href')).resolves.toContain(
+      `/manage/${id}?token=`,
+    );
 
     // 09:00 in Tokyo on the 10th is 00:00 UTC that day.
     expect(start).toBe(`${nextMonth()}-10T00:00:00.000Z`);
@@ -110,26 +122,33 @@ describe('embedding the widget on another site', () => {
     expect(new Date(row.start_at).toISOString()).toBe(start);
 
     const date = `${nextMonth()}-10`;
-    const res = await fetch(`${api.url}/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${date}&to=${date}&tz=Asia/Tokyo`);
+    const res = await fetch(
+      `${api.url}/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${date}&to=${date}&tz=Asia/Tokyo`,
+    );
     const { slots } = (await res.json()) as { slots: { start: string }[] };
     expect(slots.length).toBeGreaterThan(0);
     expect(slots.map((s) => s.start)).not.toContain(start);
 
     // What the embed downloaded: the entry and its chunk, gzipped, within the 20 KB budget.
-    expect(scripts.map((s) => new URL(s.url).pathname)).toEqual(['/widget.js', expect.stringMatching(/^\/widget\/assets\/book-[\w-]+\.js$/)]);
+    expect(scripts.map((s) => new URL(s.url).pathname)).toEqual([
+      '/widget.js',
+      expect.stringMatching(/^\/widget\/assets\/book-[\w-]+\.js$/),
+    ]);
     expect(scripts.every((s) => s.encoding === 'gzip')).toBe(true);
     const total = (await Promise.all(scripts.map((s) => s.bytes))).reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(20 * 1024);
     expect(errors).toEqual([]);
   });
 
-  it('serves the build\'s custom-elements.json beside widget.js, describing <book-services>', async () => {
+  it("serves the build's custom-elements.json beside widget.js, describing <book-services>", async () => {
     const res = await fetch(`${api.url}/custom-elements.json`, { headers: { Origin: siteUrl.slice(0, -1) } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const manifest = (await res.json()) as { modules: { exports?: { kind: string; name: string }[] }[] };
-    const definitions = manifest.modules.flatMap((m) => m.exports ?? []).filter((e) => e.kind === 'custom-element-definition');
+    const definitions = manifest.modules
+      .flatMap((m) => m.exports ?? [])
+      .filter((e) => e.kind === 'custom-element-definition');
     expect(definitions.map((d) => d.name)).toEqual(['book-services']);
   });
 });

@@ -15,7 +15,8 @@ const LATER = '2026-12-03T13:00:00.000Z'; // Thursday 14:00 Berlin, 08:00 New Yo
 const to = (email: Email) => email.to?.map((a) => a.address);
 const invitation = (email: Email) => email.attachments.find((a) => a.mimeType === 'text/calendar');
 const icsFile = (email: Email) => email.attachments.find((a) => a.filename === 'invite.ics');
-const text = (a: Attachment | undefined) => (typeof a?.content === 'string' ? a.content : new TextDecoder().decode(a?.content));
+const text = (a: Attachment | undefined) =>
+  typeof a?.content === 'string' ? a.content : new TextDecoder().decode(a?.content);
 
 function parseIcs(body: string) {
   const parsed = Object.values(ical.sync.parseICS(body));
@@ -85,7 +86,9 @@ describe('appointment emails over SMTP', () => {
       expect(event.uid).toBe(`appointment-${res.body.booking.id}@booking.test`);
       expect(Number(event.sequence)).toBe(0);
       expect(new Date(event.start).toISOString()).toBe(SLOT);
-      expect(String((event.organizer as { val?: string })?.val ?? event.organizer).toLowerCase()).toBe(`mailto:${providerEmail}`);
+      expect(String((event.organizer as { val?: string })?.val ?? event.organizer).toLowerCase()).toBe(
+        `mailto:${providerEmail}`,
+      );
       const unfolded = text(icsFile(email)).replace(/\r?\n[ \t]/g, ''); // RFC 5545 §3.1 line folding
       expect(unfolded).toMatch(/^ATTENDEE;.*:mailto:chris@example\.com\r?$/im);
     }
@@ -98,7 +101,9 @@ describe('appointment emails over SMTP', () => {
     const token = new URL(manageUrl).searchParams.get('token');
     await deliver(2);
 
-    expect((await call(ctx, 'POST', `/api/bookings/${id}/reschedule`, { body: { token, start: LATER } })).status).toBe(200);
+    expect((await call(ctx, 'POST', `/api/bookings/${id}/reschedule`, { body: { token, start: LATER } })).status).toBe(
+      200,
+    );
     const [moved, movedOwner] = await deliver(4);
     expect(moved!.subject).toBe('Booking moved: Consultation at Salon <Süd> & Co, now Thu 3 Dec, 08:00');
     expect(moved!.text).toContain('Previously: Wednesday 2 December 2026, 04:00–05:00 (America/New_York)');
@@ -110,7 +115,9 @@ describe('appointment emails over SMTP', () => {
     expect(Number(update.event.sequence)).toBe(1);
     expect(new Date(update.event.start).toISOString()).toBe(LATER);
 
-    expect((await call(ctx, 'POST', `/api/admin/appointments/${id}/cancel`, { session: provider.session })).status).toBe(200);
+    expect(
+      (await call(ctx, 'POST', `/api/admin/appointments/${id}/cancel`, { session: provider.session })).status,
+    ).toBe(200);
     const [cancelled, cancelledOwner] = await deliver(6);
     expect(cancelled!.subject).toMatch(/^Booking cancelled: /);
     expect(cancelled!.text).toContain('Salon <Süd> & Co had to cancel this appointment.');
@@ -129,7 +136,9 @@ describe('appointment emails over SMTP', () => {
     const res = await book(ctx, provider, SLOT);
     await deliver(2);
     advance(ctx, 26 * 3_600_000);
-    const done = await call(ctx, 'POST', `/api/admin/appointments/${res.body.booking.id}/complete`, { session: provider.session });
+    const done = await call(ctx, 'POST', `/api/admin/appointments/${res.body.booking.id}/complete`, {
+      session: provider.session,
+    });
     expect(done.status).toBe(200);
     const [customer, owner] = await deliver(4);
     expect(customer!.subject).toBe('Thanks for visiting Salon <Süd> & Co: how was it?');

@@ -65,7 +65,9 @@ describe('email delivery', () => {
 
     expect(smtp.received).toHaveLength(6);
     expect(new Set(messageIds(smtp))).toEqual(new Set(rows.map((r) => r.message_id)));
-    expect((await outbox(ctx)).every((r) => r.status === 'sent' && r.transport === 'smtp' && r.sent_at !== null)).toBe(true);
+    expect((await outbox(ctx)).every((r) => r.status === 'sent' && r.transport === 'smtp' && r.sent_at !== null)).toBe(
+      true,
+    );
   });
 
   it('stopped in the middle of a batch, finishes what is in flight and a restart sends only the rest', async () => {
@@ -127,18 +129,26 @@ describe('email delivery', () => {
     const log = await call(ctx, 'GET', '/api/admin/emails?status=failed', { session: provider.session });
     expect(log.status).toBe(200);
     expect(log.body.emails).toHaveLength(2); // the admin log holds appointment emails only
-    expect(log.body.emails[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('550') });
+    expect(log.body.emails[0]).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringContaining('550'),
+    });
 
     const pending = (await outbox(ctx))[0]!;
     smtp.mode = 'accept';
     const again = await call(ctx, 'POST', `/api/admin/emails/${pending.id}/retry`, { session: provider.session });
     expect(again.status).toBe(200);
     expect(again.body.email).toMatchObject({ status: 'pending', attempts: 0 });
-    expect((await call(ctx, 'POST', `/api/admin/emails/${pending.id}/retry`, { session: provider.session })).status).toBe(409);
+    expect(
+      (await call(ctx, 'POST', `/api/admin/emails/${pending.id}/retry`, { session: provider.session })).status,
+    ).toBe(409);
 
     await worker.runOnce();
     expect(smtp.received.map((e) => e.messageId)).toEqual([pending.message_id]);
-    expect((await call(ctx, 'GET', `/api/admin/emails/${pending.id}`, { session: provider.session })).body.email.status).toBe('sent');
+    expect(
+      (await call(ctx, 'GET', `/api/admin/emails/${pending.id}`, { session: provider.session })).body.email.status,
+    ).toBe('sent');
   });
 
   it('gives up on a temporary failure after the last attempt', async () => {
@@ -150,7 +160,9 @@ describe('email delivery', () => {
       await worker.runOnce();
       advance(ctx, TEST_BACKOFF.maxMs);
     }
-    expect((await outbox(ctx)).map((r) => [r.status, r.attempts])).toEqual(Array(2).fill(['failed', TEST_BACKOFF.maxAttempts]));
+    expect((await outbox(ctx)).map((r) => [r.status, r.attempts])).toEqual(
+      Array(2).fill(['failed', TEST_BACKOFF.maxAttempts]),
+    );
   });
 
   it('without SMTP_URL marks emails delivered to the built-in mailbox and logs one line each', async () => {

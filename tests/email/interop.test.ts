@@ -12,7 +12,8 @@ import { APP_URL, createTestContext, type TestContext } from '../support/test-ap
 
 // What other software reads in the emails and files: checked with postal-mime, ical.js and node-ical.
 const SLOT = '2026-12-02T09:00:00.000Z';
-const text = (content: string | ArrayBuffer | Uint8Array | undefined) => (typeof content === 'string' ? content : new TextDecoder().decode(content));
+const text = (content: string | ArrayBuffer | Uint8Array | undefined) =>
+  typeof content === 'string' ? content : new TextDecoder().decode(content);
 
 describe('emails and calendar files as other software reads them', () => {
   let ctx: TestContext;
@@ -25,7 +26,7 @@ describe('emails and calendar files as other software reads them', () => {
     ctx = await createTestContext();
     smtp = await startSmtp();
     worker = emailWorker(ctx, { smtpUrl: smtp.url });
-    provider = await createProvider(ctx);
+    provider = await createProvider(ctx, { confirmed: false });
     providerEmail = (await call(ctx, 'GET', '/api/me', { session: provider.session })).body.user.email;
     await flushOutbox(ctx);
   });
@@ -35,7 +36,11 @@ describe('emails and calendar files as other software reads them', () => {
   });
 
   const confirm = (email: string) =>
-    ctx.db.updateTable('users').set({ email_verified_at: ctx.clock.now.toISOString() }).where('email', '=', email).execute();
+    ctx.db
+      .updateTable('users')
+      .set({ email_verified_at: ctx.clock.now.toISOString() })
+      .where('email', '=', email)
+      .execute();
   /** The customer's and the provider's copy of what was just sent. */
   const deliver = async (customer: string): Promise<[Email, Email]> => {
     const before = smtp.received.length;
@@ -61,13 +66,32 @@ describe('emails and calendar files as other software reads them', () => {
 
   it('sends the file byte for byte (base64), CRLF line ends included', async () => {
     expect((await book(ctx, provider, SLOT)).status).toBe(201);
-    const [row] = await ctx.db.selectFrom('email_outbox').select(['ics']).where('appointment_id', 'is not', null).execute();
+    const [row] = await ctx.db
+      .selectFrom('email_outbox')
+      .select(['ics'])
+      .where('appointment_id', 'is not', null)
+      .execute();
     expectWellFormed(row!.ics!);
     // postal-mime hands text parts back with LF line ends, so the raw message is read here.
     const stream = nodemailer.createTransport({ streamTransport: true, buffer: true });
-    const options = toMailOptions({ id: 1, from: 'a@booking.test', to: 'b@example.com', replyTo: null, subject: 's', html: '<p>s</p>', text: 's', messageId: '<m@booking.test>', date: new Date(0), ics: row!.ics, icsMethod: 'REQUEST' });
+    const options = toMailOptions({
+      id: 1,
+      from: 'a@booking.test',
+      to: 'b@example.com',
+      replyTo: null,
+      subject: 's',
+      html: '<p>s</p>',
+      text: 's',
+      messageId: '<m@booking.test>',
+      date: new Date(0),
+      ics: row!.ics,
+      icsMethod: 'REQUEST',
+    });
     const raw = ((await stream.sendMail(options)).message as Buffer).toString();
-    const part = /Content-Type: text\/calendar; charset=utf-8; method=REQUEST; name=invite\.ics\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=invite\.ics\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(raw);
+    const part =
+      /Content-Type: text\/calendar; charset=utf-8; method=REQUEST; name=invite\.ics\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=invite\.ics\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(
+        raw,
+      );
     expect(Buffer.from(part![1]!.replace(/\r\n/g, ''), 'base64').toString()).toBe(row!.ics);
   });
 
@@ -80,7 +104,13 @@ describe('emails and calendar files as other software reads them', () => {
 
     // The provider confirmed their address; a guest's typed address is still not known to be theirs.
     await confirm(providerEmail);
-    expect((await book(ctx, provider, '2026-12-02T11:00:00.000Z', { customer: { name: 'Guest', email: 'guest@example.com' } })).status).toBe(201);
+    expect(
+      (
+        await book(ctx, provider, '2026-12-02T11:00:00.000Z', {
+          customer: { name: 'Guest', email: 'guest@example.com' },
+        })
+      ).status,
+    ).toBe(201);
     [customerCopy, providerCopy] = await deliver('guest@example.com');
     expect(replyTo(customerCopy)).toEqual([providerEmail]);
     expect(replyTo(providerCopy)).toEqual([]);
@@ -91,7 +121,12 @@ describe('emails and calendar files as other software reads them', () => {
     await flushOutbox(ctx);
     const res = await call(ctx, 'POST', '/api/bookings', {
       session: customer,
-      body: { provider: provider.slug, service: provider.serviceId, start: '2026-12-02T13:00:00.000Z', customer: { name: 'Dana', email: 'dana@example.com' } },
+      body: {
+        provider: provider.slug,
+        service: provider.serviceId,
+        start: '2026-12-02T13:00:00.000Z',
+        customer: { name: 'Dana', email: 'dana@example.com' },
+      },
     });
     expect(res.status).toBe(201);
     [customerCopy, providerCopy] = await deliver('dana@example.com');
@@ -112,18 +147,27 @@ describe('emails and calendar files as other software reads them', () => {
       expect(events[0]!.organizer?.address).toBe(`mailto:${providerEmail}`);
     }
     // The file itself holds one quoted CN without a quote inside (RFC 5545 §3.2 allows none).
-    expect(ics.replace(/\r?\n[ \t]/g, '')).toMatch(/^ATTENDEE;[^"\n]*CN="[^"\n]*"[^"\n]*:mailto:chris@example\.com\r?$/im);
+    expect(ics.replace(/\r?\n[ \t]/g, '')).toMatch(
+      /^ATTENDEE;[^"\n]*CN="[^"\n]*"[^"\n]*:mailto:chris@example\.com\r?$/im,
+    );
     // node-ical reads RFC 6868 sequences as they are (and cuts a CN at its first ";", its own bug).
     expect(parsed.nodeIcal[0]!.attendees[0]!.name).toMatch(/^"?Bob \^'The Boss\^'/);
     // ical.js decodes RFC 6868; the backslash, which ical-generator would double, is left out.
-    expect(parsed.icalJs[0]!.attendees[0]!.name).toBe('Bob "The Boss":mailto:attacker@evil.example; Jr, CEO: AB\nSecond line');
+    expect(parsed.icalJs[0]!.attendees[0]!.name).toBe(
+      'Bob "The Boss":mailto:attacker@evil.example; Jr, CEO: AB\nSecond line',
+    );
   });
 
   it('serves the download and the feed as plain calendars (no METHOD) that end in CRLF', async () => {
     const res = await book(ctx, provider, SLOT);
     const { id, manageUrl } = res.body.booking;
-    const download = await call(ctx, 'GET', `/api/bookings/${id}/calendar.ics?token=${new URL(manageUrl).searchParams.get('token')}`);
-    const feedUrl = (await call(ctx, 'POST', '/api/admin/calendar/feed/rotate', { session: provider.session })).body.url as string;
+    const download = await call(
+      ctx,
+      'GET',
+      `/api/bookings/${id}/calendar.ics?token=${new URL(manageUrl).searchParams.get('token')}`,
+    );
+    const feedUrl = (await call(ctx, 'POST', '/api/admin/calendar/feed/rotate', { session: provider.session })).body
+      .url as string;
     const feed = await call(ctx, 'GET', feedUrl.slice(APP_URL.length));
     for (const file of [download, feed]) {
       expect(file.status).toBe(200);

@@ -7,7 +7,8 @@ import { createTestContext, type TestContext } from '../support/test-app.js';
 const SLOT = '2026-12-02T09:00:00.000Z';
 const tokenOf = (manageUrl: string) => new URL(manageUrl).searchParams.get('token')!;
 /** Appointment emails only: account emails (address verification) are not what these tests are about. */
-const aboutBookings = (res: { body: { emails: { appointmentId: number | null }[] } }) => res.body.emails.filter((e) => e.appointmentId !== null);
+const aboutBookings = (res: { body: { emails: { appointmentId: number | null }[] } }) =>
+  res.body.emails.filter((e) => e.appointmentId !== null);
 
 describe('mailboxes', () => {
   let ctx: TestContext;
@@ -26,7 +27,12 @@ describe('mailboxes', () => {
     bob = await signUp(ctx, 'customer', { email: 'bob@example.com', name: 'Bob' });
     const res = await call(ctx, 'POST', '/api/bookings', {
       session: alice,
-      body: { provider: provider.slug, service: provider.serviceId, start: SLOT, customer: { name: 'Alice', email: 'alice@example.com' } },
+      body: {
+        provider: provider.slug,
+        service: provider.serviceId,
+        start: SLOT,
+        customer: { name: 'Alice', email: 'alice@example.com' },
+      },
     });
     expect(res.status).toBe(201);
     booking = res.body.booking;
@@ -41,7 +47,12 @@ describe('mailboxes', () => {
     expect(mine.status).toBe(200);
     expect(aboutBookings(mine)).toHaveLength(1);
     const email: any = aboutBookings(mine)[0];
-    expect(email).toMatchObject({ kind: 'confirmation', to: 'alice@example.com', status: 'sent', appointmentId: booking.id });
+    expect(email).toMatchObject({
+      kind: 'confirmation',
+      to: 'alice@example.com',
+      status: 'sent',
+      appointmentId: booking.id,
+    });
     expect(email.subject).toMatch(/^Booking confirmed: /);
     expect(email.sentAt).toBe(ctx.clock.now.toISOString());
     expect(email.html).toContain(`href="${booking.manageUrl}"`);
@@ -66,16 +77,26 @@ describe('mailboxes', () => {
     expect(log.status).toBe(200);
     expect(log.body.emails).toHaveLength(4);
     const aliceCopy = log.body.emails.find((e: { to: string }) => e.to === 'alice@example.com');
-    expect(aliceCopy).toMatchObject({ toRole: 'customer', status: 'sent', attempts: 1, lastError: null, transport: 'mailbox' });
+    expect(aliceCopy).toMatchObject({
+      toRole: 'customer',
+      status: 'sent',
+      attempts: 1,
+      lastError: null,
+      transport: 'mailbox',
+    });
     // The customer's manage link is their key: the provider sees the email without it.
     expect(aliceCopy.html).not.toContain(tokenOf(booking.manageUrl));
     expect(aliceCopy.html).toContain('token=hidden');
-    const byAppointment = await call(ctx, 'GET', `/api/admin/emails?appointment=${booking.id}`, { session: provider.session });
+    const byAppointment = await call(ctx, 'GET', `/api/admin/emails?appointment=${booking.id}`, {
+      session: provider.session,
+    });
     expect(byAppointment.body.emails).toHaveLength(2);
 
     expect((await call(ctx, 'GET', '/api/admin/emails', { session: other.session })).body.emails).toEqual([]);
     expect((await call(ctx, 'GET', `/api/admin/emails/${aliceCopy.id}`, { session: other.session })).status).toBe(404);
-    expect((await call(ctx, 'POST', `/api/admin/emails/${aliceCopy.id}/retry`, { session: other.session })).status).toBe(404);
+    expect(
+      (await call(ctx, 'POST', `/api/admin/emails/${aliceCopy.id}/retry`, { session: other.session })).status,
+    ).toBe(404);
     expect((await call(ctx, 'GET', '/api/admin/emails', { session: alice })).status).toBe(403);
   });
 
@@ -92,7 +113,9 @@ describe('mailboxes', () => {
     expect((await call(ctx, 'GET', `/api/bookings/${booking.id}/emails?token=${token}`)).status).toBe(404);
     expect((await call(ctx, 'GET', `/api/bookings/${guest.id}/emails`, { session: alice })).status).toBe(404);
     // The customer who booked while signed in needs no token.
-    expect((await call(ctx, 'GET', `/api/bookings/${booking.id}/emails`, { session: alice })).body.emails).toHaveLength(1);
+    expect((await call(ctx, 'GET', `/api/bookings/${booking.id}/emails`, { session: alice })).body.emails).toHaveLength(
+      1,
+    );
   });
 
   it('serves the HTML so it cannot run script in the site’s origin', async () => {
@@ -101,13 +124,18 @@ describe('mailboxes', () => {
     const urls = [
       [email.htmlUrl, undefined],
       [(aboutBookings(await call(ctx, 'GET', '/api/me/emails', { session: alice }))[0] as any).htmlUrl, alice],
-      [(await call(ctx, 'GET', '/api/admin/emails', { session: provider.session })).body.emails[0].htmlUrl, provider.session],
+      [
+        (await call(ctx, 'GET', '/api/admin/emails', { session: provider.session })).body.emails[0].htmlUrl,
+        provider.session,
+      ],
     ] as const;
     for (const [url, session] of urls) {
       const res = await call(ctx, 'GET', url, { session });
       expect(res.status, url).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-      expect(res.headers.get('content-security-policy')).toMatch(/^sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'/);
+      expect(res.headers.get('content-security-policy')).toMatch(
+        /^sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'/,
+      );
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.body).toContain('<base target="_blank">');
       expect(res.body).not.toMatch(/<script/i);

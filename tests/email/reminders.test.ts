@@ -64,7 +64,9 @@ describe('reminders', () => {
     expect(await passAt('2026-12-02T09:00:00.000Z')).toHaveLength(4);
 
     const second = (await book(ctx, provider, '2026-12-04T09:00:00.000Z')).body.booking;
-    expect((await call(ctx, 'POST', `/api/admin/appointments/${second.id}/cancel`, { session: provider.session })).status).toBe(200);
+    expect(
+      (await call(ctx, 'POST', `/api/admin/appointments/${second.id}/cancel`, { session: provider.session })).status,
+    ).toBe(200);
     expect(await passAt('2026-12-03T09:00:00.000Z')).toHaveLength(4);
   });
 
@@ -89,7 +91,9 @@ describe('reminders', () => {
     ctx.clock.now = new Date('2026-12-01T10:00:00.000Z');
     expect(await enqueueDueReminders({ db: ctx.db, appUrl: ctx.config.appUrl, now: ctx.clock.now })).toBe(2);
     expect(await enqueueDueReminders({ db: ctx.db, appUrl: ctx.config.appUrl, now: ctx.clock.now })).toBe(0);
-    expect((await call(ctx, 'POST', `/api/admin/appointments/${id}/cancel`, { session: provider.session })).status).toBe(200);
+    expect(
+      (await call(ctx, 'POST', `/api/admin/appointments/${id}/cancel`, { session: provider.session })).status,
+    ).toBe(200);
     expect((await outbox(ctx)).filter((r) => r.appointment_id === id).map((r) => r.kind)).toEqual([
       'confirmation',
       'confirmation',

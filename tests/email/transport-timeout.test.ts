@@ -29,7 +29,10 @@ describe('SMTP transport against a server that goes silent', () => {
     // and a send that never settles fails the test by its timeout), long enough that a busy machine answering the
     // second send slowly is not taken for a silent server.
     const transport = smtpTransport(smtp.url, { connectionTimeoutMs: 1_000, socketTimeoutMs: 500 });
-    const error = await transport.send(email(1)).then(() => null, (e: unknown) => e);
+    const error = await transport.send(email(1)).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'ETIMEDOUT' });
     expect(classifyDeliveryError(error).permanent).toBe(false);
     release();

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
-import { mismatch, recipes, defaultRecipe, refuses, routesOf } from './support/routes.js';
+import { defaultRecipe, mismatch, recipes, refuses, routesOf } from './support/routes.js';
 import { asContext, buildWorld, openCopy, piiStrings, ROLES, type World } from './support/world.js';
 
 /**
@@ -42,8 +42,10 @@ describe('authorization matrix', () => {
             const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
             const outcome = recipe.expect[role];
             let problem = mismatch(outcome, { status: res.status, headers: res.headers, text }, markers);
-            if (!problem && refuses(outcome) && (await copy.changes()) > 0) problem = 'refused, yet wrote to the database';
-            if (problem) failures.push(`${label} as ${role}: ${res.status}, ${problem} (${outcome}) ${text.slice(0, 200)}`);
+            if (!problem && refuses(outcome) && (await copy.changes()) > 0)
+              problem = 'refused, yet wrote to the database';
+            if (problem)
+              failures.push(`${label} as ${role}: ${res.status}, ${problem} (${outcome}) ${text.slice(0, 200)}`);
             row.push(`${res.status} ${outcome}${problem ? ' ✗' : ''}`);
             cells++;
           } finally {
@@ -58,7 +60,12 @@ describe('authorization matrix', () => {
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
     const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(' │ ');
     console.log(
-      [`Authorization matrix: ${routes.length} routes, ${table.length} rows, ${cells} requests`, line(header), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...table.map(line)].join('\n'),
+      [
+        `Authorization matrix: ${routes.length} routes, ${table.length} rows, ${cells} requests`,
+        line(header),
+        widths.map((w) => '─'.repeat(w)).join('─┼─'),
+        ...table.map(line),
+      ].join('\n'),
     );
     expect(routes.length).toBeGreaterThan(70);
     expect(failures).toEqual([]);

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connect.js';
 import { FakeGoogle } from '../calendar/fake-google.js';
@@ -76,11 +76,23 @@ describe('crash safety: kill -9 under booking load', () => {
     const json = (path: string, init: RequestInit & { cookie?: string } = {}) =>
       fetch(`${server.url}${path}`, {
         ...init,
-        headers: { 'Content-Type': 'application/json', ...(init.cookie && { Cookie: init.cookie, Origin: server.url }), ...(init.headers as object) },
+        headers: {
+          'Content-Type': 'application/json',
+          ...(init.cookie && { Cookie: init.cookie, Origin: server.url }),
+          ...(init.headers as object),
+        },
       });
 
     // A provider open around the clock in UTC, 15-minute bookings, sharing a Google calendar made by the app.
-    const signup = await json('/api/auth/signup', { method: 'POST', body: JSON.stringify({ email: 'owner@example.com', password: 'correct horse battery', name: 'Owner', role: 'provider' }) });
+    const signup = await json('/api/auth/signup', {
+      method: 'POST',
+      body: JSON.stringify({
+        email: 'owner@example.com',
+        password: 'correct horse battery',
+        name: 'Owner',
+        role: 'provider',
+      }),
+    });
     const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
     const admin = async (method: string, path: string, body: unknown) => {
       const res = await json(path, { method, cookie, body: JSON.stringify(body) });
@@ -88,21 +100,47 @@ describe('crash safety: kill -9 under booking load', () => {
       return res.json() as Promise<Record<string, any>>;
     };
     await admin('PUT', '/api/admin/profile', {
-      slug: 'crash-studio', name: 'Crash Studio', category: 'Hair salon', description: '', city: 'Berlin', address: 'Street 1', phone: '+49 30 1',
-      timeZone: 'UTC', bookingRules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 15 },
+      slug: 'crash-studio',
+      name: 'Crash Studio',
+      category: 'Hair salon',
+      description: '',
+      city: 'Berlin',
+      address: 'Street 1',
+      phone: '+49 30 1',
+      timeZone: 'UTC',
+      bookingRules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 15 },
     });
-    const serviceId = (await admin('POST', '/api/admin/services', { name: 'Quick', durationMinutes: 15, price: { amountMinor: 100, currency: 'EUR' } })).service.id as number;
-    await admin('PUT', '/api/admin/schedule/weekly', { intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })) });
-    const calendarId = (await admin('PUT', '/api/admin/calendar/google-shared', { shareWith: 'owner@gmail.com', role: 'writer' })).connection.calendarId as string;
+    const serviceId = (
+      await admin('POST', '/api/admin/services', {
+        name: 'Quick',
+        durationMinutes: 15,
+        price: { amountMinor: 100, currency: 'EUR' },
+      })
+    ).service.id as number;
+    await admin('PUT', '/api/admin/schedule/weekly', {
+      intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+    });
+    const calendarId = (
+      await admin('PUT', '/api/admin/calendar/google-shared', { shareWith: 'owner@gmail.com', role: 'writer' })
+    ).connection.calendarId as string;
 
     const base = Date.parse(`${new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)}T00:00:00.000Z`);
     const attempts: Attempt[] = [];
     let next = 0;
     const bodyOf = (n: number) =>
-      JSON.stringify({ provider: 'crash-studio', service: serviceId, start: new Date(base + n * QUARTER).toISOString(), customer: { name: `Crash ${n}`, email: `crash-${n}@example.com` } });
+      JSON.stringify({
+        provider: 'crash-studio',
+        service: serviceId,
+        start: new Date(base + n * QUARTER).toISOString(),
+        customer: { name: `Crash ${n}`, email: `crash-${n}@example.com` },
+      });
     const book = async (n: number, key: string, body: string): Promise<Attempt> => {
       try {
-        const res = await fetch(`${server.url}/api/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body });
+        const res = await fetch(`${server.url}/api/bookings`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+          body,
+        });
         const answer = (await res.json()) as { booking?: Attempt['booking'] };
         return { n, key, body, status: res.status, ...(answer.booking && { booking: answer.booking }) };
       } catch {
@@ -147,7 +185,10 @@ describe('crash safety: kill -9 under booking load', () => {
 
     const lostAtKills = attempts.filter((a) => (a as { retried?: boolean }).retried).length;
     const confirmed = attempts.filter((a) => a.status === 201);
-    expect(attempts.every((a) => a.status === 201), JSON.stringify(attempts.filter((a) => a.status !== 201))).toBe(true);
+    expect(
+      attempts.every((a) => a.status === 201),
+      JSON.stringify(attempts.filter((a) => a.status !== 201)),
+    ).toBe(true);
     expect(confirmed.length).toBeGreaterThanOrEqual(CYCLES * PER_CYCLE);
 
     // The outboxes drain after the restarts: every email sent, every calendar job done.
@@ -159,30 +200,61 @@ describe('crash safety: kill -9 under booking load', () => {
         const jobs = await db.selectFrom('sync_jobs').select('id').where('status', '!=', 'done').execute();
         if (open.length === 0 && jobs.length === 0) break;
         if (Date.now() > deadline) {
-          const left = await db.selectFrom('email_outbox').select(['status', 'attempts', 'next_attempt_at', 'last_error']).where('status', '!=', 'sent').limit(5).execute();
-          throw new Error(`outboxes did not drain: ${open.length} emails, ${jobs.length} calendar jobs left, e.g. ${JSON.stringify(left)}\n${server.output().slice(-3000)}`);
+          const left = await db
+            .selectFrom('email_outbox')
+            .select(['status', 'attempts', 'next_attempt_at', 'last_error'])
+            .where('status', '!=', 'sent')
+            .limit(5)
+            .execute();
+          throw new Error(
+            `outboxes did not drain: ${open.length} emails, ${jobs.length} calendar jobs left, e.g. ${JSON.stringify(left)}\n${server.output().slice(-3000)}`,
+          );
         }
         await sleep(500);
       }
       await server.stop();
 
-      expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows).toEqual([{ integrity_check: 'ok' }]);
+      expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows).toEqual([
+        { integrity_check: 'ok' },
+      ]);
       expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([]);
 
       // Exactly the acknowledged bookings, each complete: its emails, its sealed manage token, its calendar job.
-      const appointments = await db.selectFrom('appointments').select(['id', 'start_at', 'customer_email', 'status']).execute();
-      expect(appointments.map((a) => a.id).sort((a, b) => a - b)).toEqual(confirmed.map((a) => a.booking!.id).sort((a, b) => a - b));
+      const appointments = await db
+        .selectFrom('appointments')
+        .select(['id', 'start_at', 'customer_email', 'status'])
+        .execute();
+      expect(appointments.map((a) => a.id).sort((a, b) => a - b)).toEqual(
+        confirmed.map((a) => a.booking!.id).sort((a, b) => a - b),
+      );
       const byId = new Map(appointments.map((a) => [a.id, a]));
       for (const a of confirmed) {
         const row = byId.get(a.booking!.id)!;
-        expect(row).toMatchObject({ status: 'confirmed', start_at: a.booking!.start, customer_email: `crash-${a.n}@example.com` });
+        expect(row).toMatchObject({
+          status: 'confirmed',
+          start_at: a.booking!.start,
+          customer_email: `crash-${a.n}@example.com`,
+        });
       }
-      const emails = await db.selectFrom('email_outbox').select(['appointment_id', 'to_role', 'message_id', 'attempts']).where('appointment_id', 'is not', null).execute();
+      const emails = await db
+        .selectFrom('email_outbox')
+        .select(['appointment_id', 'to_role', 'message_id', 'attempts'])
+        .where('appointment_id', 'is not', null)
+        .execute();
       const tokens = await db.selectFrom('email_link_tokens').select('appointment_id').execute();
       const jobs = await db.selectFrom('sync_jobs').select('appointment_id').execute();
       for (const { id } of appointments) {
-        expect(emails.filter((e) => e.appointment_id === id).map((e) => e.to_role).sort(), `emails of ${id}`).toEqual(['customer', 'provider']);
-        expect(tokens.filter((t) => t.appointment_id === id), `link token of ${id}`).toHaveLength(1);
+        expect(
+          emails
+            .filter((e) => e.appointment_id === id)
+            .map((e) => e.to_role)
+            .sort(),
+          `emails of ${id}`,
+        ).toEqual(['customer', 'provider']);
+        expect(
+          tokens.filter((t) => t.appointment_id === id),
+          `link token of ${id}`,
+        ).toHaveLength(1);
         expect(jobs.filter((j) => j.appointment_id === id).length, `calendar job of ${id}`).toBeGreaterThanOrEqual(1);
       }
 

@@ -39,7 +39,12 @@ describe('faults: SMTP and Google failing under booking load', () => {
     google.slowMs = 15_000;
     ctx = await createCalendarContext(google, { calendar: { timeoutMs: 3_000 } });
     // The same app with the per-address booking limit raised: the load comes from one address.
-    const app = createApp({ db: ctx.db, config: { ...ctx.config, bookingRateLimit: 1_000_000 }, now: () => ctx.clock.now, calendar: ctx.calendar });
+    const app = createApp({
+      db: ctx.db,
+      config: { ...ctx.config, bookingRateLimit: 1_000_000 },
+      now: () => ctx.clock.now,
+      calendar: ctx.calendar,
+    });
     ctx = { ...ctx, app };
     server = await listen(app);
     provider = await createProvider(ctx, {
@@ -47,7 +52,10 @@ describe('faults: SMTP and Google failing under booking load', () => {
       rules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 15 },
       weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
     });
-    const shared = await call(ctx, 'PUT', '/api/admin/calendar/google-shared', { session: provider.session, body: { shareWith: 'owner@gmail.com', role: 'writer' } });
+    const shared = await call(ctx, 'PUT', '/api/admin/calendar/google-shared', {
+      session: provider.session,
+      body: { shareWith: 'owner@gmail.com', role: 'writer' },
+    });
     expect(shared.status, JSON.stringify(shared.body)).toBe(200);
     calendarId = shared.body.connection.calendarId;
     await flushOutbox(ctx); // the sign-up's verification email: not part of this test
@@ -82,7 +90,12 @@ describe('faults: SMTP and Google failing under booking load', () => {
               const res = await fetch(`${server.url}/api/bookings`, {
                 method: 'POST',
                 headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify({ provider: provider.slug, service: provider.serviceId, start: new Date(base + n * 15 * MINUTE).toISOString(), customer: { name: `Fault ${n}`, email: `fault-${n}@example.com` } }),
+                body: JSON.stringify({
+                  provider: provider.slug,
+                  service: provider.serviceId,
+                  start: new Date(base + n * 15 * MINUTE).toISOString(),
+                  customer: { name: `Fault ${n}`, email: `fault-${n}@example.com` },
+                }),
               });
               statuses.push(res.status);
               await res.arrayBuffer();
@@ -100,7 +113,9 @@ describe('faults: SMTP and Google failing under booking load', () => {
      */
     const round = async () => {
       const started = statuses.length;
-      const workers = until(() => statuses.length >= started + PER_ROUND / 4, 60_000).then(() => Promise.all([worker.runOnce(), ctx.calendar.syncOnce()]));
+      const workers = until(() => statuses.length >= started + PER_ROUND / 4, 60_000).then(() =>
+        Promise.all([worker.runOnce(), ctx.calendar.syncOnce()]),
+      );
       await Promise.all([bookRound(), workers]);
       ctx.clock.now = new Date(ctx.clock.now.getTime() + MINUTE + 1_000);
     };
@@ -119,7 +134,10 @@ describe('faults: SMTP and Google failing under booking load', () => {
     smtp.gate = new Promise<void>((resolve) => (release = resolve));
     const gated = smtp;
     // Three messages are held (their sends time out); the rest of the round gets through.
-    void until(() => gated.waiting >= 3, 60_000).then(() => (gated.gate = null), () => undefined);
+    void until(() => gated.waiting >= 3, 60_000).then(
+      () => (gated.gate = null),
+      () => undefined,
+    );
     google.setFaults(['resetAfterApply', 'slow', 'ok']);
     await round();
 
@@ -129,9 +147,13 @@ describe('faults: SMTP and Google failing under booking load', () => {
 
     // Not one booking failed because email or calendar did.
     expect(statuses).toHaveLength(3 * PER_ROUND);
-    expect(statuses.filter((s) => s !== 201), 'bookings that did not get 201').toEqual([]);
+    expect(
+      statuses.filter((s) => s !== 201),
+      'bookings that did not get 201',
+    ).toEqual([]);
     // And the faults really were served.
-    for (const fault of ['error500', 'rate429', 'rate403', 'slow', 'reset', 'resetAfterApply'] as const) expect(google.faultsServed.get(fault), fault).toBeGreaterThan(0);
+    for (const fault of ['error500', 'rate429', 'rate403', 'slow', 'reset', 'resetAfterApply'] as const)
+      expect(google.faultsServed.get(fault), fault).toBeGreaterThan(0);
     const lines = log.join('\n');
     expect(lines).toMatch(/ECONNREFUSED/);
     expect(lines).toMatch(/451/);
@@ -140,9 +162,16 @@ describe('faults: SMTP and Google failing under booking load', () => {
     // Drain both outboxes, moving the clock to whatever is due next.
     for (let pass = 0; pass < 40; pass++) {
       await worker.runOnce();
-      const left = await ctx.db.selectFrom('email_outbox').select(['status', 'next_attempt_at']).where('status', '!=', 'sent').execute();
+      const left = await ctx.db
+        .selectFrom('email_outbox')
+        .select(['status', 'next_attempt_at'])
+        .where('status', '!=', 'sent')
+        .execute();
       if (left.length === 0) break;
-      expect(left.filter((r) => r.status === 'failed'), 'emails given up on').toEqual([]);
+      expect(
+        left.filter((r) => r.status === 'failed'),
+        'emails given up on',
+      ).toEqual([]);
       const due = Math.min(...left.map((r) => Date.parse(r.next_attempt_at)));
       if (due > ctx.clock.now.getTime()) ctx.clock.now = new Date(due);
     }
@@ -154,7 +183,11 @@ describe('faults: SMTP and Google failing under booking load', () => {
 
     // Emails: all sent; by Message-ID, each received; the only copies are messages the server took after the
     // client had given up on it (timeouts), resent with the same Message-ID.
-    const emails = await ctx.db.selectFrom('email_outbox').select(['status', 'message_id', 'attempts']).where('appointment_id', 'is not', null).execute();
+    const emails = await ctx.db
+      .selectFrom('email_outbox')
+      .select(['status', 'message_id', 'attempts'])
+      .where('appointment_id', 'is not', null)
+      .execute();
     expect(emails).toHaveLength(2 * appointments.length);
     expect(emails.every((e) => e.status === 'sent')).toBe(true);
     const received = smtp.received.map((m) => (m.messageId ?? '').replace(/^<|>$/g, ''));

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { rmSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../server/app.js';
 import { listen } from '../support/server.js';
@@ -12,10 +12,50 @@ const TOTAL = 10_000;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 
 const nastyStrings = [
-  '', ' ', '\u0000', '\uFFFF', '\uD800', '💥', '👩‍👩‍👧‍👦', 'null', 'undefined', 'NaN', 'Infinity', '-1', '0', '1e309', '9'.repeat(40), '0x10', '%', '%00', '%%',
-  '../..', '..%2f..', '<script>alert(1)</script>', "' OR 1=1 --", '"; drop table users; --', '2026-02-30', '2026-12-03T25:00:00Z', '2026-13-01',
-  '0000-00-00', '99999-01-01', '2026-12-03T09:00:00', '2026-12-03T09:00:00+25:00', 'Mars/Olympus', 'Europe/Berlin', 'Etc/GMT+14', '+99:00',
-  'x'.repeat(5_000), 'ü'.repeat(3_000), '\u202E\u202D', 'a@b', '@', 'x@y.z'.repeat(100), 'true', '[]', '{}',
+  '',
+  ' ',
+  '\u0000',
+  '\uFFFF',
+  '\uD800',
+  '💥',
+  '👩‍👩‍👧‍👦',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  '-1',
+  '0',
+  '1e309',
+  '9'.repeat(40),
+  '0x10',
+  '%',
+  '%00',
+  '%%',
+  '../..',
+  '..%2f..',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '"; drop table users; --',
+  '2026-02-30',
+  '2026-12-03T25:00:00Z',
+  '2026-13-01',
+  '0000-00-00',
+  '99999-01-01',
+  '2026-12-03T09:00:00',
+  '2026-12-03T09:00:00+25:00',
+  'Mars/Olympus',
+  'Europe/Berlin',
+  'Etc/GMT+14',
+  '+99:00',
+  'x'.repeat(5_000),
+  'ü'.repeat(3_000),
+  '\u202E\u202D',
+  'a@b',
+  '@',
+  'x@y.z'.repeat(100),
+  'true',
+  '[]',
+  '{}',
 ];
 const nastyString = fc.oneof(
   fc.constantFrom(...nastyStrings),
@@ -46,7 +86,8 @@ const asText = (value: unknown): string => {
 };
 
 /** Percent-encodes every byte of the UTF-8 (lone surrogates become U+FFFD, as a browser would send them). */
-const encode = (text: string): string => [...Buffer.from(text, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+const encode = (text: string): string =>
+  [...Buffer.from(text, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
 /** Escapes that are not valid UTF-8, or decode to path tricks. */
 const rawSegments = ['%FF', '%C0%AF', '%E0%80%80', '%2e%2e', '%2F', '%00', '%', '%zz', '..', '.'];
 
@@ -60,17 +101,21 @@ function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | nu
 /** The valid body with one place replaced by something nasty, deleted, or joined by an unknown field. */
 function mutated(template: unknown): fc.Arbitrary<unknown> {
   const paths = pathsOf(template);
-  return fc.tuple(fc.nat(paths.length - 1), nastyValue, fc.constantFrom('replace', 'delete', 'add')).map(([i, value, how]) => {
-    const copy = structuredClone(template) as Record<string | number, unknown>;
-    const path = paths[i]!;
-    if (path.length === 0) return how === 'replace' ? value : copy;
-    const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((node, k) => node[k] as Record<string | number, unknown>, copy);
-    const key = path[path.length - 1]!;
-    if (how === 'delete') delete parent[key];
-    else if (how === 'add' && typeof parent === 'object' && parent !== null) parent[`extra_${String(key)}`] = value;
-    else parent[key] = value;
-    return copy;
-  });
+  return fc
+    .tuple(fc.nat(paths.length - 1), nastyValue, fc.constantFrom('replace', 'delete', 'add'))
+    .map(([i, value, how]) => {
+      const copy = structuredClone(template) as Record<string | number, unknown>;
+      const path = paths[i]!;
+      if (path.length === 0) return how === 'replace' ? value : copy;
+      const parent = path
+        .slice(0, -1)
+        .reduce<Record<string | number, unknown>>((node, k) => node[k] as Record<string | number, unknown>, copy);
+      const key = path[path.length - 1]!;
+      if (how === 'delete') delete parent[key];
+      else if (how === 'add' && typeof parent === 'object' && parent !== null) parent[`extra_${String(key)}`] = value;
+      else parent[key] = value;
+      return copy;
+    });
 }
 
 interface Generated {
@@ -85,7 +130,9 @@ interface Generated {
 function requestsFor(key: string, world: World): fc.Arbitrary<Generated> {
   const [method, pattern] = key.split(' ') as [string, string];
   const recipe = recipes[key]?.[0];
-  const valid = recipe?.request(world, 'provider') ?? { path: pattern.replace(/:\w+(\{[^}]*\})?\??/g, '1').replace('*', 'x') };
+  const valid = recipe?.request(world, 'provider') ?? {
+    path: pattern.replace(/:\w+(\{[^}]*\})?\??/g, '1').replace('*', 'x'),
+  };
   const [validPath, validQuery = ''] = valid.path.split('?') as [string, string?];
   const patternSegments = pattern.split('/');
   const validSegments = validPath.split('/');
@@ -96,23 +143,51 @@ function requestsFor(key: string, world: World): fc.Arbitrary<Generated> {
     { weight: 2, arbitrary: nastyNumber.map((n) => encode(String(n))) },
     { weight: 1, arbitrary: fc.constantFrom(...rawSegments) },
   );
-  const path = fc.array(segment, { minLength: patternSegments.length, maxLength: patternSegments.length }).map((choices) =>
-    validSegments
-      .map((s, i) => {
-        const isParam = patternSegments[i]?.startsWith(':') || patternSegments[i] === '*';
-        return isParam && choices[i] !== null && choices[i] !== undefined ? choices[i] || 'x' : s;
-      })
-      .join('/'),
-  );
+  const path = fc
+    .array(segment, { minLength: patternSegments.length, maxLength: patternSegments.length })
+    .map((choices) =>
+      validSegments
+        .map((s, i) => {
+          const isParam = patternSegments[i]?.startsWith(':') || patternSegments[i] === '*';
+          return isParam && choices[i] !== null && choices[i] !== undefined ? choices[i] || 'x' : s;
+        })
+        .join('/'),
+    );
   const validEntries = [...new URLSearchParams(validQuery)];
   const query = fc
     .tuple(
-      fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.option(nastyValue, { nil: undefined }) }), {
-        minLength: validEntries.length,
-        maxLength: validEntries.length,
-      }),
       fc.array(
-        fc.tuple(fc.constantFrom('service', 'from', 'to', 'tz', 'token', 'limit', 'offset', 'page', 'q', 'category', 'city', 'status', 'next', 'code', 'state', 'x'), nastyValue),
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constant(null) },
+          { weight: 2, arbitrary: fc.option(nastyValue, { nil: undefined }) },
+        ),
+        {
+          minLength: validEntries.length,
+          maxLength: validEntries.length,
+        },
+      ),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom(
+            'service',
+            'from',
+            'to',
+            'tz',
+            'token',
+            'limit',
+            'offset',
+            'page',
+            'q',
+            'category',
+            'city',
+            'status',
+            'next',
+            'code',
+            'state',
+            'x',
+          ),
+          nastyValue,
+        ),
         { maxLength: 3 },
       ),
     )
@@ -135,16 +210,47 @@ function requestsFor(key: string, world: World): fc.Arbitrary<Generated> {
         { weight: 5, arbitrary: mutated(template).map((v) => JSON.stringify(v) ?? 'undefined') },
         { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
         { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
-        { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', '[1,2', '\u0000', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', 'a=1&b=2') },
-        { weight: 1, arbitrary: fc.integer({ min: MAX_BODY_BYTES + 1, max: 3 * MAX_BODY_BYTES }).map((n) => JSON.stringify({ ...(template as object), note: 'x'.repeat(n) })) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            '{',
+            '{"a":',
+            '[1,2',
+            '\u0000',
+            '{"__proto__":{"admin":true}}',
+            '{"constructor":{"prototype":{"x":1}}}',
+            'a=1&b=2',
+          ),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .integer({ min: MAX_BODY_BYTES + 1, max: 3 * MAX_BODY_BYTES })
+            .map((n) => JSON.stringify({ ...(template as object), note: 'x'.repeat(n) })),
+        },
         { weight: 1, arbitrary: fc.constant(undefined) },
       )
     : fc.constant(undefined);
-  const contentType = fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', undefined);
+  const contentType = fc.constantFrom(
+    'application/json',
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+    undefined,
+  );
   const role = fc.constantFrom<Role>('anonymous', 'customer', 'provider', 'provider');
-  const idempotencyKey = fc.option(fc.oneof(fc.constantFrom('k1', 'é', ' ', 'x'.repeat(200)), fc.string({ maxLength: 20 })), { nil: undefined });
+  const idempotencyKey = fc.option(
+    fc.oneof(fc.constantFrom('k1', 'é', ' ', 'x'.repeat(200)), fc.string({ maxLength: 20 })),
+    { nil: undefined },
+  );
 
-  return fc.record({ role, path: fc.tuple(path, query).map(([p, q]) => p + q), body, contentType, idempotencyKey }, { requiredKeys: ['role', 'path'] }) as fc.Arbitrary<Generated>;
+  return fc.record(
+    { role, path: fc.tuple(path, query).map(([p, q]) => p + q), body, contentType, idempotencyKey },
+    { requiredKeys: ['role', 'path'] },
+  ) as fc.Arbitrary<Generated>;
 }
 
 describe('fuzzing every route', () => {
@@ -175,20 +281,28 @@ describe('fuzzing every route', () => {
             if (req.contentType) headers['Content-Type'] = req.contentType;
             if (req.idempotencyKey !== undefined) headers['Idempotency-Key'] = req.idempotencyKey;
             const before = await copy.changes();
-            const res = await copy.app.request(`${APP_URL}${req.path}`, { method, headers, ...(req.body !== undefined && { body: req.body }) });
+            const res = await copy.app.request(`${APP_URL}${req.path}`, {
+              method,
+              headers,
+              ...(req.body !== undefined && { body: req.body }),
+            });
             const text = await res.text();
             sent++;
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
             const what = `${method} ${req.path.slice(0, 200)} as ${req.role} → ${res.status} ${text.slice(0, 300)}`;
             expect(res.status, what).toBeLessThan(500);
-            const tooBig = req.body !== undefined && Buffer.byteLength(req.body) > MAX_BODY_BYTES && req.path.startsWith('/api/');
+            const tooBig =
+              req.body !== undefined && Buffer.byteLength(req.body) > MAX_BODY_BYTES && req.path.startsWith('/api/');
             if (tooBig) {
               oversized++;
               expect(res.status, what).toBe(413);
             }
             if (res.status >= 400) {
               expect(await copy.changes(), `refused, yet wrote: ${what}`).toBe(before);
-              if (req.path.startsWith('/api/')) expect(JSON.parse(text), what).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+              if (req.path.startsWith('/api/'))
+                expect(JSON.parse(text), what).toMatchObject({
+                  error: { code: expect.any(String), message: expect.any(String) },
+                });
             }
           }),
           { numRuns: perRoute, seed: SEED + index, endOnFailure: true },
@@ -198,7 +312,9 @@ describe('fuzzing every route', () => {
       }
     }
     console.log(
-      `Fuzz: ${sent} requests over ${routes.length} routes (seed ${SEED}), ${oversized} over the body limit; answers: ${[...statuses]
+      `Fuzz: ${sent} requests over ${routes.length} routes (seed ${SEED}), ${oversized} over the body limit; answers: ${[
+        ...statuses,
+      ]
         .sort(([a], [b]) => a - b)
         .map(([s, n]) => `${s}×${n}`)
         .join(' ')}`,
@@ -210,12 +326,15 @@ describe('fuzzing every route', () => {
     const copy = await openCopy(world);
     const server = await listen(copy.app);
     try {
-      const bodyRoutes = routesOf(copy.app).filter((k) => !k.startsWith('GET ') && k.split(' ')[1]!.startsWith('/api/'));
+      const bodyRoutes = routesOf(copy.app).filter(
+        (k) => !k.startsWith('GET ') && k.split(' ')[1]!.startsWith('/api/'),
+      );
       expect(bodyRoutes.length).toBeGreaterThan(30);
       const big = JSON.stringify({ note: 'x'.repeat(MAX_BODY_BYTES) });
       for (const key of bodyRoutes) {
         const [method] = key.split(' ') as [string];
-        const path = recipes[key]?.[0]?.request(world, 'provider').path ?? key.split(' ')[1]!.replace(/:\w+(\{[^}]*\})?\??/g, '1');
+        const path =
+          recipes[key]?.[0]?.request(world, 'provider').path ?? key.split(' ')[1]!.replace(/:\w+(\{[^}]*\})?\??/g, '1');
         const headers = { 'Content-Type': 'application/json', Origin: APP_URL, Cookie: world.sessions.provider.cookie };
         const before = await copy.changes();
         const sized = await fetch(`${server.url}${path}`, { method, headers, body: big });
@@ -226,12 +345,21 @@ describe('fuzzing every route', () => {
             controller.close();
           },
         });
-        const chunked = await fetch(`${server.url}${path}`, { method, headers, body: chunks, duplex: 'half' } as RequestInit);
+        const chunked = await fetch(`${server.url}${path}`, {
+          method,
+          headers,
+          body: chunks,
+          duplex: 'half',
+        } as RequestInit);
         expect(chunked.status, `${key} chunked`).toBe(413);
         expect(await copy.changes(), key).toBe(before);
       }
       // Just under the limit is read (and then refused for what it says, not for its size).
-      const fits = await fetch(`${server.url}/api/bookings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ note: 'x'.repeat(MAX_BODY_BYTES - 20) }) });
+      const fits = await fetch(`${server.url}/api/bookings`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ note: 'x'.repeat(MAX_BODY_BYTES - 20) }),
+      });
       expect(fits.status).toBe(400);
     } finally {
       await server.close();

@@ -1,5 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,7 +9,17 @@ import { listen } from '../support/server.js';
 import { until } from '../support/smtp.js';
 import { APP_URL } from '../support/test-app.js';
 import { defaultRecipe, type Outcome, recipes, routesOf } from './support/routes.js';
-import { asContext, buildWorld, type Member, openCopy, PASSWORD, PII, piiStrings, ROLES, type World } from './support/world.js';
+import {
+  asContext,
+  buildWorld,
+  type Member,
+  openCopy,
+  PASSWORD,
+  PII,
+  piiStrings,
+  ROLES,
+  type World,
+} from './support/world.js';
 
 const EVIL = 'https://evil.example';
 const granted: Outcome[] = ['ok', 'own', 'reached', 'served'];
@@ -32,18 +41,29 @@ describe('security', () => {
       try {
         const ctx = asContext(copy);
         // The attacker's own valid session, planted in the victim's browser before the victim signs in.
-        const attacker = await call(ctx, 'POST', '/api/auth/login', { body: { email: world.sessions.otherCustomer.email, password: PASSWORD } });
+        const attacker = await call(ctx, 'POST', '/api/auth/login', {
+          body: { email: world.sessions.otherCustomer.email, password: PASSWORD },
+        });
         const planted = sessionFrom(attacker.headers);
         for (const cookie of [planted.cookie, 'session=attacker-chosen-value-0123456789']) {
-          const login = await call(ctx, 'POST', '/api/auth/login', { body: { email: world.sessions.customer.email, password: PASSWORD }, headers: { Cookie: cookie } });
+          const login = await call(ctx, 'POST', '/api/auth/login', {
+            body: { email: world.sessions.customer.email, password: PASSWORD },
+            headers: { Cookie: cookie },
+          });
           expect(login.status).toBe(200);
           const fresh = sessionFrom(login.headers);
           expect(fresh.cookie).not.toBe(cookie);
           expect(fresh.cookie).toMatch(/^session=[a-z2-7]{32}$/); // 160 random bits
-          expect((await call(ctx, 'GET', '/api/me', { session: fresh })).body.user.email).toBe(world.sessions.customer.email);
+          expect((await call(ctx, 'GET', '/api/me', { session: fresh })).body.user.email).toBe(
+            world.sessions.customer.email,
+          );
           expect((await call(ctx, 'GET', '/api/me', { headers: { Cookie: cookie } })).status).toBe(401);
         }
-        const cookieHeader = (await call(ctx, 'POST', '/api/auth/login', { body: { email: world.sessions.customer.email, password: PASSWORD } })).headers.get('set-cookie')!;
+        const cookieHeader = (
+          await call(ctx, 'POST', '/api/auth/login', {
+            body: { email: world.sessions.customer.email, password: PASSWORD },
+          })
+        ).headers.get('set-cookie')!;
         expect(cookieHeader).toMatch(/HttpOnly/i);
         expect(cookieHeader).toMatch(/SameSite=Lax/i);
         expect(cookieHeader).toMatch(/Path=\//i);
@@ -73,7 +93,9 @@ describe('security', () => {
         const ctx = asContext(copy);
         let checked = 0;
         for (const member of ['customer', 'provider'] as const satisfies Member[]) {
-          const login = await call(ctx, 'POST', '/api/auth/login', { body: { email: world.sessions[member].email, password: PASSWORD } });
+          const login = await call(ctx, 'POST', '/api/auth/login', {
+            body: { email: world.sessions[member].email, password: PASSWORD },
+          });
           const session = sessionFrom(login.headers);
           expect((await call(ctx, 'POST', '/api/auth/logout', { session })).status).toBe(204);
           // Every GET this member may open and an anonymous caller may not: the old cookie must now count for nothing.
@@ -82,7 +104,10 @@ describe('security', () => {
               const anonymous = recipe.expect.anonymous;
               if (!granted.includes(recipe.expect[member]) || granted.includes(anonymous)) continue;
               const spec = recipe.request(world, member);
-              const res = await call(ctx, 'GET', spec.path, { session, ...(spec.headers && { headers: spec.headers }) });
+              const res = await call(ctx, 'GET', spec.path, {
+                session,
+                ...(spec.headers && { headers: spec.headers }),
+              });
               const expected = anonymous === 'login' ? 302 : anonymous === 'unauthenticated' ? 401 : 404;
               expect(res.status, `${key} after logout as ${member}`).toBe(expected);
               checked++;
@@ -105,9 +130,15 @@ describe('security', () => {
         for (const key of writes) {
           const [method] = key.split(' ') as [string];
           const recipe = recipes[key]?.[0] ?? defaultRecipe(key);
-          const role = (ROLES.find((r) => r !== 'anonymous' && granted.includes(recipe.expect[r])) ?? 'customer') as Member;
+          const role = (ROLES.find((r) => r !== 'anonymous' && granted.includes(recipe.expect[r])) ??
+            'customer') as Member;
           const spec = recipe.request(world, role);
-          const attempts: Record<string, string>[] = [{ Origin: EVIL }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }, {}];
+          const attempts: Record<string, string>[] = [
+            { Origin: EVIL },
+            { Origin: 'null' },
+            { 'Sec-Fetch-Site': 'cross-site' },
+            {},
+          ];
           for (const headers of attempts) {
             const before = await copy.changes();
             const res = await copy.app.request(`${APP_URL}${spec.path}`, {
@@ -124,7 +155,11 @@ describe('security', () => {
           // And the same request from our own pages is not refused for its origin.
           const own = await copy.app.request(`${APP_URL}${spec.path}`, {
             method,
-            headers: { Cookie: world.sessions[role].cookie, 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' },
+            headers: {
+              Cookie: world.sessions[role].cookie,
+              'Content-Type': 'application/json',
+              'Sec-Fetch-Site': 'same-origin',
+            },
             ...(spec.body !== undefined && { body: JSON.stringify(spec.body) }),
           });
           const body = await own.text();
@@ -180,11 +215,17 @@ describe('security', () => {
           expect(scripts, what).not.toContain('*');
           expect(csp['object-src'], what).toEqual(["'none'"]);
           expect(csp['base-uri'], what).toBeDefined();
-          expect(csp['frame-ancestors'], what).toEqual(page.private ? ["'none'"] : expect.arrayContaining([expect.stringMatching(/^'(self|none)'$/)]));
+          expect(csp['frame-ancestors'], what).toEqual(
+            page.private ? ["'none'"] : expect.arrayContaining([expect.stringMatching(/^'(self|none)'$/)]),
+          );
           expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
-          expect(res.headers.get('referrer-policy'), what).toMatch(/^(no-referrer|same-origin|strict-origin(-when-cross-origin)?)$/);
+          expect(res.headers.get('referrer-policy'), what).toMatch(
+            /^(no-referrer|same-origin|strict-origin(-when-cross-origin)?)$/,
+          );
           // The CSP's promise, checked in the page: no script element without src except JSON data.
-          const inline = [...String(res.body).matchAll(/<script\b([^>]*)>/gi)].filter(([, attrs]) => !/\bsrc=/.test(attrs!) && !/type="application\/(ld\+)?json"/.test(attrs!));
+          const inline = [...String(res.body).matchAll(/<script\b([^>]*)>/gi)].filter(
+            ([, attrs]) => !/\bsrc=/.test(attrs!) && !/type="application\/(ld\+)?json"/.test(attrs!),
+          );
           expect(inline, what).toEqual([]);
         }
       } finally {
@@ -195,7 +236,13 @@ describe('security', () => {
     it('sends nosniff on every API answer, errors included', async () => {
       const copy = await openCopy(world);
       try {
-        for (const path of ['/api/providers', `/api/providers/${world.provider.slug}`, '/api/nope', '/api/me', `/api/bookings/${world.booking.id}`]) {
+        for (const path of [
+          '/api/providers',
+          `/api/providers/${world.provider.slug}`,
+          '/api/nope',
+          '/api/me',
+          `/api/bookings/${world.booking.id}`,
+        ]) {
           const res = await copy.app.request(`${APP_URL}${path}`);
           expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
           expect(res.headers.get('content-type'), path).toMatch(/^application\/json/);
@@ -214,7 +261,13 @@ describe('security', () => {
         let checked = 0;
         // Searches for a customer's first name or mail domain must find nothing about them (the surname and the
         // address are markers themselves, and a page may echo its own query).
-        const extra = ['/api/providers?q=Quentin', '/api/providers?q=private', `/api/providers/${world.provider.slug}/reviews?page=1`, '/?q=Quentin', `/p/${world.provider.slug}?page=1`];
+        const extra = [
+          '/api/providers?q=Quentin',
+          '/api/providers?q=private',
+          `/api/providers/${world.provider.slug}/reviews?page=1`,
+          '/?q=Quentin',
+          `/p/${world.provider.slug}?page=1`,
+        ];
         const paths = [
           ...routes
             .filter((key) => key.startsWith('GET '))
@@ -240,29 +293,62 @@ describe('security', () => {
 
     it('never reaches the logs, nor do manage tokens, session tokens or passwords', async () => {
       /** The worker's line for an email kept in the built-in mailbox, or for an account link it could not send. */
-      const loggedLine = (id: number) => new RegExp(`email #${id} (kept in the built-in mailbox|not sent \\(no SMTP_URL\\))`);
+      const loggedLine = (id: number) =>
+        new RegExp(`email #${id} (kept in the built-in mailbox|not sent \\(no SMTP_URL\\))`);
       const dir = mkdtempSync(join(tmpdir(), 'reliability-logs-'));
-      const server = await startChildServer({ DATABASE_URL: `sqlite:${join(dir, 'app.db')}`, SEED_DEMO: 'false', APP_URL: 'http://127.0.0.1' });
+      const server = await startChildServer({
+        DATABASE_URL: `sqlite:${join(dir, 'app.db')}`,
+        SEED_DEMO: 'false',
+        APP_URL: 'http://127.0.0.1',
+      });
       const secrets: string[] = [...piiStrings(), PASSWORD];
       let delivered: number[] = [];
       try {
         const api = (path: string, init: RequestInit = {}) =>
-          fetch(`${server.url}${path}`, { ...init, headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) } });
-        const signup = await api('/api/auth/signup', { method: 'POST', body: JSON.stringify({ email: 'owner@example.com', password: PASSWORD, name: 'Owner', role: 'provider' }) });
+          fetch(`${server.url}${path}`, {
+            ...init,
+            headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) },
+          });
+        const signup = await api('/api/auth/signup', {
+          method: 'POST',
+          body: JSON.stringify({ email: 'owner@example.com', password: PASSWORD, name: 'Owner', role: 'provider' }),
+        });
         const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
         secrets.push(cookie.split('=')[1]!);
-        const admin = (path: string, method: string, body: unknown) => api(path, { method, headers: { Cookie: cookie, Origin: 'http://127.0.0.1' }, body: JSON.stringify(body) });
+        const admin = (path: string, method: string, body: unknown) =>
+          api(path, { method, headers: { Cookie: cookie, Origin: 'http://127.0.0.1' }, body: JSON.stringify(body) });
         await admin('/api/admin/profile', 'PUT', {
-          slug: 'log-studio', name: 'Log Studio', category: 'Hair salon', description: '', city: 'Berlin', address: 'Street 1', phone: '+49 30 1',
-          timeZone: 'UTC', bookingRules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 60 },
+          slug: 'log-studio',
+          name: 'Log Studio',
+          category: 'Hair salon',
+          description: '',
+          city: 'Berlin',
+          address: 'Street 1',
+          phone: '+49 30 1',
+          timeZone: 'UTC',
+          bookingRules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 60 },
         });
-        const service = (await (await admin('/api/admin/services', 'POST', { name: 'Cut', durationMinutes: 60, price: { amountMinor: 100, currency: 'EUR' } })).json()) as { service: { id: number } };
-        await admin('/api/admin/schedule/weekly', 'PUT', { intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })) });
+        const service = (await (
+          await admin('/api/admin/services', 'POST', {
+            name: 'Cut',
+            durationMinutes: 60,
+            price: { amountMinor: 100, currency: 'EUR' },
+          })
+        ).json()) as { service: { id: number } };
+        await admin('/api/admin/schedule/weekly', 'PUT', {
+          intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+        });
         const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
         for (const [i, who] of [PII.customer, PII.guest].entries()) {
           const booked = await api('/api/bookings', {
             method: 'POST',
-            body: JSON.stringify({ provider: 'log-studio', service: service.service.id, start: `${day}T1${i}:00:00.000Z`, customer: { name: who.name, email: who.email, phone: who.phone }, note: who.note }),
+            body: JSON.stringify({
+              provider: 'log-studio',
+              service: service.service.id,
+              start: `${day}T1${i}:00:00.000Z`,
+              customer: { name: who.name, email: who.email, phone: who.phone },
+              note: who.note,
+            }),
           });
           expect(booked.status).toBe(201);
           const { booking } = (await booked.json()) as { booking: { id: number; manageUrl: string } };
@@ -270,18 +356,35 @@ describe('security', () => {
           secrets.push(token);
           await api(`/api/bookings/${booking.id}?token=${token}`);
           await api(`/api/bookings/${booking.id}?token=${token}x`);
-          await api(`/api/bookings/${booking.id}/reschedule`, { method: 'POST', body: JSON.stringify({ token, start: `${day}T1${i + 4}:00:00.000Z` }) });
+          await api(`/api/bookings/${booking.id}/reschedule`, {
+            method: 'POST',
+            body: JSON.stringify({ token, start: `${day}T1${i + 4}:00:00.000Z` }),
+          });
         }
         // Things going wrong with customer data in them: a taken slot, bad input, a failed login, an unknown route.
-        await api('/api/bookings', { method: 'POST', body: JSON.stringify({ provider: 'log-studio', service: service.service.id, start: `${day}T14:00:00.000Z`, customer: { name: PII.guest.name, email: PII.guest.email } }) });
+        await api('/api/bookings', {
+          method: 'POST',
+          body: JSON.stringify({
+            provider: 'log-studio',
+            service: service.service.id,
+            start: `${day}T14:00:00.000Z`,
+            customer: { name: PII.guest.name, email: PII.guest.email },
+          }),
+        });
         await api('/api/bookings', { method: 'POST', body: `{"customer":{"email":"${PII.customer.email}"` });
-        await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: PII.customer.email, password: 'wrong password' }) });
-        await api(`/api/nothing/${encodeURIComponent(PII.customer.email)}?phone=${encodeURIComponent(PII.customer.phone)}`);
+        await api('/api/auth/login', {
+          method: 'POST',
+          body: JSON.stringify({ email: PII.customer.email, password: 'wrong password' }),
+        });
+        await api(
+          `/api/nothing/${encodeURIComponent(PII.customer.email)}?phone=${encodeURIComponent(PII.customer.phone)}`,
+        );
         // The email worker polls every 2 s and logs each email it keeps in the built-in mailbox: wait until it has
         // delivered every one and its line is in the log, so the log holds all that emails could have leaked into it.
         const outbox = new Database(join(dir, 'app.db'), { readonly: true });
         try {
-          const emails = () => outbox.prepare<[], { id: number; status: string }>('select id, status from email_outbox').all();
+          const emails = () =>
+            outbox.prepare<[], { id: number; status: string }>('select id, status from email_outbox').all();
           const logged = (id: number) => loggedLine(id).test(server.output());
           await until(() => emails().length > 0 && emails().every((e) => e.status === 'sent' && logged(e.id)), 60_000);
           delivered = emails().map((e) => e.id);
@@ -299,7 +402,9 @@ describe('security', () => {
       for (const id of delivered) expect(log).toMatch(loggedLine(id));
       // Without SMTP_URL the one link that proves an address (the sign-up's confirmation) goes to the log, for the
       // person running the server, and nowhere on the site.
-      expect(log).toMatch(/its link, for the address's owner only: http:\/\/127\.0\.0\.1\/verify-email\?token=[a-z2-7]{32}\n/);
+      expect(log).toMatch(
+        /its link, for the address's owner only: http:\/\/127\.0\.0\.1\/verify-email\?token=[a-z2-7]{32}\n/,
+      );
       for (const secret of secrets) expect(log.includes(secret), `the log shows "${secret}":\n${log}`).toBe(false);
     });
   });
@@ -317,11 +422,19 @@ describe('security', () => {
           const start = new Date(date.getTime() + (8 + (i % 8)) * 3_600_000).toISOString();
           // Half with an Idempotency-Key, as the widget books: the stored answer holds the manage link.
           const res = await call(asContext(copy), 'POST', '/api/bookings', {
-            body: { provider: world.provider.slug, service: world.provider.serviceId, start, customer: { name: 'T', email: `t${i}@example.com` } },
+            body: {
+              provider: world.provider.slug,
+              service: world.provider.serviceId,
+              start,
+              customer: { name: 'T', email: `t${i}@example.com` },
+            },
             ...(i % 2 === 0 && { headers: { 'Idempotency-Key': `widget-${i}-${start}` } }),
           });
           expect(res.status, JSON.stringify(res.body)).toBe(201);
-          tokens.push({ id: res.body.booking.id, token: new URL(res.body.booking.manageUrl).searchParams.get('token')! });
+          tokens.push({
+            id: res.body.booking.id,
+            token: new URL(res.body.booking.manageUrl).searchParams.get('token')!,
+          });
         }
         expect(tokens.length).toBeGreaterThan(80);
         for (const { token } of tokens) expect(token).toMatch(/^[a-z2-7]{32}$/);
@@ -355,11 +468,42 @@ describe('security', () => {
       const server = await listen(copy.app);
       try {
         const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-          fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: world.config.appUrl, ...headers }, body: JSON.stringify(body) });
+          fetch(`${server.url}${path}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Origin: world.config.appUrl, ...headers },
+            body: JSON.stringify(body),
+          });
         const cases = [
-          { name: 'booking', windowS: 60, send: (i: number) => post('/api/bookings', { provider: world.provider.slug, service: world.provider.serviceId, start: '2026-12-04T09:00:00.000Z', customer: { name: 'R', email: 'r@example.com' } }, { 'X-Forwarded-For': `10.0.0.${i}` }) },
-          { name: 'login', windowS: 900, send: (i: number) => post('/api/auth/login', { email: world.sessions.customer.email, password: 'wrong' }, { 'X-Forwarded-For': `10.0.1.${i}` }) },
-          { name: 'verification email', windowS: 3600, send: () => post('/api/auth/verify-email/request', {}, { Cookie: world.sessions.otherCustomer.cookie }) },
+          {
+            name: 'booking',
+            windowS: 60,
+            send: (i: number) =>
+              post(
+                '/api/bookings',
+                {
+                  provider: world.provider.slug,
+                  service: world.provider.serviceId,
+                  start: '2026-12-04T09:00:00.000Z',
+                  customer: { name: 'R', email: 'r@example.com' },
+                },
+                { 'X-Forwarded-For': `10.0.0.${i}` },
+              ),
+          },
+          {
+            name: 'login',
+            windowS: 900,
+            send: (i: number) =>
+              post(
+                '/api/auth/login',
+                { email: world.sessions.customer.email, password: 'wrong' },
+                { 'X-Forwarded-For': `10.0.1.${i}` },
+              ),
+          },
+          {
+            name: 'verification email',
+            windowS: 3600,
+            send: () => post('/api/auth/verify-email/request', {}, { Cookie: world.sessions.otherCustomer.cookie }),
+          },
         ];
         for (const c of cases) {
           const statuses: number[] = [];
@@ -371,7 +515,10 @@ describe('security', () => {
           }
           expect(limited, `${c.name}: ${statuses.join(' ')}`).toBeDefined();
           const retryAfter = Number(limited!.headers.get('retry-after'));
-          expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= c.windowS, `${c.name} Retry-After ${retryAfter}`).toBe(true);
+          expect(
+            Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= c.windowS,
+            `${c.name} Retry-After ${retryAfter}`,
+          ).toBe(true);
           expect(((await limited!.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
         }
       } finally {

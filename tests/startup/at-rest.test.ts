@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { connectDatabase, migrateToLatest } from '../../server/db/connect.js';
@@ -20,7 +20,8 @@ describe('files at rest', () => {
     try {
       await migrateToLatest(db);
       await sql`select count(*) from users`.execute(db); // the -shm file exists once a reader has looked
-      for (const name of ['app.db', 'app.db-wal', 'app.db-shm', 'secret.key']) expect(modeOf(join(dir, 'data', name)), name).toBe(0o600);
+      for (const name of ['app.db', 'app.db-wal', 'app.db-shm', 'secret.key'])
+        expect(modeOf(join(dir, 'data', name)), name).toBe(0o600);
       expect(config.secretKey).toMatch(/^[0-9a-f]{64}$/);
     } finally {
       await db.destroy();

@@ -11,7 +11,9 @@ describe('npm start on a fresh machine', () => {
   it('creates the SQLite file, migrates, seeds the demo once, and serves the API', async () => {
     const env = { DATABASE_URL: `sqlite:${join(dir, 'data', 'app.db')}` };
     const first = await startChildServer(env);
-    const { providers } = (await (await fetch(`${first.url}/api/providers`)).json()) as { providers: { slug: string; timeZone: string }[] };
+    const { providers } = (await (await fetch(`${first.url}/api/providers`)).json()) as {
+      providers: { slug: string; timeZone: string }[];
+    };
     expect(providers.length).toBeGreaterThanOrEqual(3);
     expect(new Set(providers.map((p) => p.timeZone)).size).toBeGreaterThanOrEqual(3);
     expect(first.output()).toContain('Seeded demo data');
@@ -31,6 +33,8 @@ describe('npm start on a fresh machine', () => {
   }, 300_000); // two starts, each given up to two minutes on a busy machine
 
   it('refuses to start with a clear message when the configuration is wrong', async () => {
-    await expect(startChildServer({ DATABASE_URL: 'mysql://nope', PORT: 'x' })).rejects.toThrow(/Invalid configuration[\s\S]*DATABASE_URL/);
+    await expect(startChildServer({ DATABASE_URL: 'mysql://nope', PORT: 'x' })).rejects.toThrow(
+      /Invalid configuration[\s\S]*DATABASE_URL/,
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { startEmailWorker, type EmailWorker } from '../../server/email/email.worker.js';
-import { mailboxTransport, type MailTransport, smtpTransport } from '../../server/email/transport.js';
+import { type EmailWorker, startEmailWorker } from '../../server/email/email.worker.js';
+import { type MailTransport, mailboxTransport, smtpTransport } from '../../server/email/transport.js';
 import type { TestContext } from './test-app.js';
 
 /** Fast, deterministic retries: the test moves the clock past `maxMs` to make every row due again. */
@@ -11,11 +11,20 @@ export const TEST_BACKOFF = { baseMs: 1_000, maxMs: 60_000, maxAttempts: 5 };
  */
 export function emailWorker(
   ctx: TestContext,
-  options: { smtpUrl?: string; transport?: MailTransport; log?: (line: string) => void; concurrency?: number; batchSize?: number } = {},
+  options: {
+    smtpUrl?: string;
+    transport?: MailTransport;
+    log?: (line: string) => void;
+    concurrency?: number;
+    batchSize?: number;
+  } = {},
 ): EmailWorker {
   const log = options.log ?? (() => {});
   const transport =
-    options.transport ?? (options.smtpUrl ? smtpTransport(options.smtpUrl, { connectionTimeoutMs: 2_000, socketTimeoutMs: 5_000 }) : mailboxTransport(log));
+    options.transport ??
+    (options.smtpUrl
+      ? smtpTransport(options.smtpUrl, { connectionTimeoutMs: 2_000, socketTimeoutMs: 5_000 })
+      : mailboxTransport(log));
   return startEmailWorker({
     db: ctx.db,
     transport,

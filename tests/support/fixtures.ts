@@ -19,7 +19,12 @@ export async function createProvider(
   options: {
     slug?: string;
     timeZone?: string;
-    service?: Partial<{ durationMinutes: number; bufferBeforeMinutes: number; bufferAfterMinutes: number; name: string }>;
+    service?: Partial<{
+      durationMinutes: number;
+      bufferBeforeMinutes: number;
+      bufferAfterMinutes: number;
+      name: string;
+    }>;
     rules?: Partial<{ minNoticeMinutes: number; maxDaysAhead: number; slotStepMinutes: number }>;
     weekly?: { weekday: number; start: string; end: string }[];
     profile?: Partial<{ name: string; category: string; city: string; description: string }>;
@@ -30,7 +35,11 @@ export async function createProvider(
   const session = await signUp(ctx, 'provider');
   // Confirmed in the database: how a link proves an address is tested in tests/api/auth.test.ts.
   if (options.confirmed !== false) {
-    await ctx.db.updateTable('users').set({ email_verified_at: ctx.clock.now.toISOString() }).where('id', '=', session.userId).execute();
+    await ctx.db
+      .updateTable('users')
+      .set({ email_verified_at: ctx.clock.now.toISOString() })
+      .where('id', '=', session.userId)
+      .execute();
   }
   const slug = options.slug ?? `provider-${++counter}`;
   const profile = await call(ctx, 'PUT', '/api/admin/profile', {
@@ -71,7 +80,11 @@ export async function addService(
 ): Promise<number> {
   const res = await call(ctx, 'POST', '/api/admin/services', {
     session: provider.session,
-    body: { name: service.name ?? `Service ${service.durationMinutes}`, price: { amountMinor: 1000, currency: 'EUR' }, ...service },
+    body: {
+      name: service.name ?? `Service ${service.durationMinutes}`,
+      price: { amountMinor: 1000, currency: 'EUR' },
+      ...service,
+    },
   });
   if (res.status !== 201) throw new Error(`service failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.service.id;
@@ -87,6 +100,11 @@ export function bookingBody(provider: ProviderFixture, start: string, extra: Rec
   };
 }
 
-export async function book(ctx: TestContext, provider: ProviderFixture, start: string, extra: Record<string, unknown> = {}) {
+export async function book(
+  ctx: TestContext,
+  provider: ProviderFixture,
+  start: string,
+  extra: Record<string, unknown> = {},
+) {
   return call(ctx, 'POST', '/api/bookings', { body: bookingBody(provider, start, extra) });
 }

@@ -14,10 +14,19 @@ export interface ParsedEvent {
 }
 
 /** A calendar as two independent parsers read it: Mozilla's ical.js (strict, RFC 6868-aware) and node-ical. */
-export function parseBoth(text: string): { method: string | undefined; icalJs: ParsedEvent[]; nodeIcal: ParsedEvent[] } {
+export function parseBoth(text: string): {
+  method: string | undefined;
+  icalJs: ParsedEvent[];
+  nodeIcal: ParsedEvent[];
+} {
   const calendar = new ICAL.Component(ICAL.parse(text));
   const person = (property: ICAL.Property | null): ParsedPerson | undefined =>
-    property ? { address: String(property.getFirstValue()).toLowerCase(), name: property.getParameter('cn') as string | undefined } : undefined;
+    property
+      ? {
+          address: String(property.getFirstValue()).toLowerCase(),
+          name: property.getParameter('cn') as string | undefined,
+        }
+      : undefined;
   const icalJs = calendar.getAllSubcomponents('vevent').map((event) => ({
     uid: String(event.getFirstPropertyValue('uid')),
     organizer: person(event.getFirstProperty('organizer')),
@@ -26,17 +35,27 @@ export function parseBoth(text: string): { method: string | undefined; icalJs: P
 
   type NodePerson = string | { val: string; params?: { CN?: string } } | undefined;
   const nodePerson = (p: NodePerson): ParsedPerson | undefined =>
-    p === undefined ? undefined : typeof p === 'string' ? { address: p.toLowerCase(), name: undefined } : { address: p.val.toLowerCase(), name: p.params?.CN };
+    p === undefined
+      ? undefined
+      : typeof p === 'string'
+        ? { address: p.toLowerCase(), name: undefined }
+        : { address: p.val.toLowerCase(), name: p.params?.CN };
   const events = Object.values(nodeIcal.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
   const nodeEvents = events.map((event) => {
     const attendees = (event as unknown as { attendee?: NodePerson | NodePerson[] }).attendee;
     return {
       uid: event.uid,
       organizer: nodePerson(event.organizer as NodePerson),
-      attendees: (Array.isArray(attendees) ? attendees : attendees === undefined ? [] : [attendees]).map((p) => nodePerson(p)!),
+      attendees: (Array.isArray(attendees) ? attendees : attendees === undefined ? [] : [attendees]).map(
+        (p) => nodePerson(p)!,
+      ),
     };
   });
-  return { method: (calendar.getFirstPropertyValue('method') as string | null) ?? undefined, icalJs, nodeIcal: nodeEvents };
+  return {
+    method: (calendar.getFirstPropertyValue('method') as string | null) ?? undefined,
+    icalJs,
+    nodeIcal: nodeEvents,
+  };
 }
 
 /**

@@ -30,7 +30,8 @@ export function realInbox(): RealInbox {
     smtp!.received.length = 0;
   });
 
-  const of = (to: string) => smtp!.received.filter((e) => (e.to ?? []).some((a) => a.address?.toLowerCase() === to.toLowerCase()));
+  const of = (to: string) =>
+    smtp!.received.filter((e) => (e.to ?? []).some((a) => a.address?.toLowerCase() === to.toLowerCase()));
   return {
     get smtp() {
       return smtp!;
@@ -44,7 +45,10 @@ export function realInbox(): RealInbox {
     token(to, page, subject) {
       const emails = of(to).filter((e) => subject === undefined || e.subject === subject);
       const links = emails.flatMap((e) => [...(e.text ?? '').matchAll(/https?:\/\/\S+/g)].map((m) => new URL(m[0])));
-      const token = links.filter((url) => url.pathname === page).at(-1)?.searchParams.get('token');
+      const token = links
+        .filter((url) => url.pathname === page)
+        .at(-1)
+        ?.searchParams.get('token');
       if (!token) throw new Error(`no ${page} link in the inbox of ${to}`);
       return token;
     },

@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import type { TestContext } from './test-app.js';
 
 /** Serves the test app on an ephemeral 127.0.0.1 port, for tests that need real sockets. */

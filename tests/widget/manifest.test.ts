@@ -27,13 +27,17 @@ describe('custom-elements.json of the widget', () => {
   it('describes <book-services>, and only it, with a definition export', () => {
     expect([...elements(manifest).keys()]).toEqual(['book-services']);
     expect(element?.summary).toBeTruthy();
-    const definitions = manifest.modules.flatMap((m) => m.exports ?? []).filter((e) => e.kind === 'custom-element-definition');
+    const definitions = manifest.modules
+      .flatMap((m) => m.exports ?? [])
+      .filter((e) => e.kind === 'custom-element-definition');
     expect(definitions.map((d) => d.name)).toEqual(['book-services']);
   });
 
   it('lists the attributes with their property, type and default', () => {
     const attributes = new Map((element?.attributes ?? []).map((a) => [a.name, a]));
-    expect([...attributes.keys()]).toEqual(expect.arrayContaining(['provider', 'service', 'locale', 'time-zone', 'theme', 'api']));
+    expect([...attributes.keys()]).toEqual(
+      expect.arrayContaining(['provider', 'service', 'locale', 'time-zone', 'theme', 'api']),
+    );
     expect(attributes.get('time-zone')?.fieldName).toBe('timeZone');
     expect(attributes.get('theme')?.type?.text).toBe("'light' | 'dark' | 'auto'");
     expect(attributes.get('theme')?.default).toBe("'light'");
@@ -51,10 +55,26 @@ describe('custom-elements.json of the widget', () => {
   });
 
   it('lists every CSS part the widget renders and its custom properties', () => {
-    expect((element?.cssParts ?? []).map((p) => p.name).sort()).toEqual(
-      ['back', 'base', 'calendar-link', 'confirm', 'day', 'empty', 'form', 'header', 'heading', 'loading', 'manage-link', 'notice', 'service', 'time', 'zone'],
-    );
+    expect((element?.cssParts ?? []).map((p) => p.name).sort()).toEqual([
+      'back',
+      'base',
+      'calendar-link',
+      'confirm',
+      'day',
+      'empty',
+      'form',
+      'header',
+      'heading',
+      'loading',
+      'manage-link',
+      'notice',
+      'service',
+      'time',
+      'zone',
+    ]);
     const properties = (element?.cssProperties ?? []).map((p) => p.name);
-    expect(properties).toEqual(expect.arrayContaining(['--book-accent', '--book-bg', '--book-fg', '--book-radius', '--book-font']));
+    expect(properties).toEqual(
+      expect.arrayContaining(['--book-accent', '--book-bg', '--book-fg', '--book-radius', '--book-font']),
+    );
   });
 });

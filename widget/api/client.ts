@@ -48,9 +48,18 @@ export class BookingApi {
    * Free slots of a service between two inclusive dates (`YYYY-MM-DD`) of the customer's zone: every page of
    * them, as the server caps one answer and names the next page in `next`.
    */
-  async slots(slug: string, service: number, from: string, to: string, tz: string, signal?: AbortSignal): Promise<SlotsResponse> {
+  async slots(
+    slug: string,
+    service: number,
+    from: string,
+    to: string,
+    tz: string,
+    signal?: AbortSignal,
+  ): Promise<SlotsResponse> {
     const q = new URLSearchParams({ service: String(service), from, to, tz });
-    const first = await this.call<SlotsResponse>(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, { signal: signal ?? null });
+    const first = await this.call<SlotsResponse>(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, {
+      signal: signal ?? null,
+    });
     const slots = [...first.slots];
     // Bounded: a month of 5-minute slots is nine pages.
     for (let next = first.next, pages = 1; next && pages < MAX_SLOT_PAGES; pages++) {

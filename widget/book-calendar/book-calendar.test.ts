@@ -5,7 +5,8 @@ import './book-calendar.js';
 import type { BookCalendar } from './book-calendar.js';
 
 const focused = (el: BookCalendar) => el.shadowRoot!.activeElement as HTMLElement | null;
-const day = (el: BookCalendar, date: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-date="${date}"]`)!;
+const day = (el: BookCalendar, date: string) =>
+  el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-date="${date}"]`)!;
 
 async function calendar(attrs: { locale?: string; selected?: string } = {}) {
   return fixture<BookCalendar>(html`<book-calendar
@@ -49,9 +50,9 @@ describe('book-calendar', () => {
   describe('when used with the keyboard', () => {
     it('has one tab stop: the selected day, else today', async () => {
       const el = await calendar();
-      expect([...el.shadowRoot!.querySelectorAll('[tabindex="0"]')].map((b) => b.getAttribute('data-date'))).to.deep.equal([
-        '2030-01-08',
-      ]);
+      expect(
+        [...el.shadowRoot!.querySelectorAll('[tabindex="0"]')].map((b) => b.getAttribute('data-date')),
+      ).to.deep.equal(['2030-01-08']);
       const picked = await calendar({ selected: '2030-01-15' });
       expect(picked.shadowRoot!.querySelector('[tabindex="0"]')!.getAttribute('data-date')).to.equal('2030-01-15');
     });

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { firstDayOfWeek, formatDate, formatMonth, weekdayNames } from '../i18n/format.js';
 import { resolveLocale } from '../i18n/messages.js';

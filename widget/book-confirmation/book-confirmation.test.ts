@@ -10,7 +10,10 @@ const booking: Booking = {
   start: '2030-01-10T00:00:00.000Z',
   end: '2030-01-10T01:00:00.000Z',
   manageUrl: 'http://booking.test/manage/42?token=abc',
-  calendarLinks: { ics: 'http://booking.test/api/bookings/42/calendar.ics?token=abc', google: 'https://calendar.google.com/x' },
+  calendarLinks: {
+    ics: 'http://booking.test/api/bookings/42/calendar.ics?token=abc',
+    google: 'https://calendar.google.com/x',
+  },
 };
 
 describe('book-confirmation', () => {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking } from '../api/types.js';
 import { formatDate, formatTime } from '../i18n/format.js';
@@ -41,13 +41,15 @@ export class BookConfirmation extends LitElement {
         <dt>${msg.when}</dt>
         <dd>${formatDate(localDate(b.start, this.timeZone), locale)}, ${time(b.start)}–${time(b.end)}</dd>
       </dl>
-      ${links
-        ? html`<h3>${msg.addToCalendar}</h3>
+      ${
+        links
+          ? html`<h3>${msg.addToCalendar}</h3>
             <div class="links">
               <a part="calendar-link" href=${links.ics} download>${msg.ics}</a>
               <a part="calendar-link" href=${links.google} target="_blank" rel="noopener">${msg.google}</a>
             </div>`
-        : nothing}
+          : nothing
+      }
       <a class="manage" part="manage-link" href=${b.manageUrl} target="_blank" rel="noopener">${msg.manage}</a>
       <button class="link" @click=${() => emit(this, 'book-restart')}>${msg.again}</button>
     `;

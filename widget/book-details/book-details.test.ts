@@ -61,13 +61,17 @@ describe('book-details', () => {
   });
 
   it('shows the server’s field errors next to their fields', async () => {
-    const el = await fixture<BookDetails>(html`<book-details .errors=${{ 'customer.email': 'This address bounces' }}></book-details>`);
+    const el = await fixture<BookDetails>(
+      html`<book-details .errors=${{ 'customer.email': 'This address bounces' }}></book-details>`,
+    );
     expect(text(errorOf(el, 'email'))).to.equal('This address bounces');
     expect(el.shadowRoot!.activeElement).to.equal(field(el, 'email'));
   });
 
   it('says it is booking while busy and ignores further submits', async () => {
-    const el = await fixture<BookDetails>(html`<book-details busy .values=${{ name: 'A', email: 'a@b.de', phone: '', note: '' }}></book-details>`);
+    const el = await fixture<BookDetails>(
+      html`<book-details busy .values=${{ name: 'A', email: 'a@b.de', phone: '', note: '' }}></book-details>`,
+    );
     const button = el.shadowRoot!.querySelector('button')!;
     expect(text(button)).to.equal('Booking…');
     expect(button.getAttribute('aria-disabled')).to.equal('true');

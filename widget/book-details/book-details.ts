@@ -1,7 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Customer } from '../api/types.js';
-import { resolveLocale, type Messages } from '../i18n/messages.js';
+import { type Messages, resolveLocale } from '../i18n/messages.js';
 import { define, emit } from '../lib/define.js';
 import { base } from '../styles/shared.js';
 import { styles } from './book-details.styles.js';
@@ -74,9 +74,10 @@ export class BookDetails extends LitElement {
     const input = (field: Field, type: string, autocomplete: string) => html`
       <div>
         <label for=${field}>${msg[field]}</label>
-        ${field === 'note'
-          ? html`<textarea id="note" maxlength=${maxLength.note} .value=${this.values.note} @input=${this.handleInput}></textarea>`
-          : html`<input
+        ${
+          field === 'note'
+            ? html`<textarea id="note" maxlength=${maxLength.note} .value=${this.values.note} @input=${this.handleInput}></textarea>`
+            : html`<input
               id=${field}
               type=${type}
               autocomplete=${autocomplete}
@@ -87,7 +88,8 @@ export class BookDetails extends LitElement {
               aria-describedby=${this.problems[field] ? `${field}-error` : nothing}
               @input=${this.handleInput}
               @change=${this.handleChange}
-            />`}
+            />`
+        }
         ${this.problems[field] ? html`<p class="error" id=${`${field}-error`}>${this.problems[field]}</p>` : nothing}
       </div>
     `;

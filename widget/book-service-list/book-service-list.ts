@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Service } from '../api/types.js';
 import { formatDuration, formatPrice } from '../i18n/format.js';

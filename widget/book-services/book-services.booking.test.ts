@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { createProvider, text, type TestProvider, waitFor } from '../test/fixtures.js';
+import { createProvider, type TestProvider, text, waitFor } from '../test/fixtures.js';
 import { fillDetails, heading, inner, mount, notice, openTimes, shadow, times, waitForHeading } from '../test/flow.js';
 
 /** Books a slot the way another customer would, straight through the API. */
@@ -7,7 +7,12 @@ async function bookDirectly(provider: TestProvider, start: string) {
   return fetch(`${provider.api}/api/bookings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({ provider: provider.slug, service: provider.serviceId, start, customer: { name: 'Someone Else', email: 'else@example.com' } }),
+    body: JSON.stringify({
+      provider: provider.slug,
+      service: provider.serviceId,
+      start,
+      customer: { name: 'Someone Else', email: 'else@example.com' },
+    }),
   });
 }
 
@@ -36,9 +41,13 @@ describe('book-services booking', () => {
     inner(el, 'book-times')!.querySelectorAll<HTMLButtonElement>('li button')[2]!.click();
     const slot = (await selected).detail as { service: number; start: string; end: string };
     expect(slot.service).to.equal(provider.serviceId);
-    expect(new Date(slot.start).toLocaleTimeString('en-US', { timeZone: 'Asia/Tokyo', timeStyle: 'short' })).to.equal('10:00 AM');
+    expect(new Date(slot.start).toLocaleTimeString('en-US', { timeZone: 'Asia/Tokyo', timeStyle: 'short' })).to.equal(
+      '10:00 AM',
+    );
     await waitForHeading(el, 'Your details');
-    expect(text(shadow(el, '.summary'))).to.contain('Haircut').and.contain('10:00 AM (Asia/Tokyo)');
+    expect(text(shadow(el, '.summary')))
+      .to.contain('Haircut')
+      .and.contain('10:00 AM (Asia/Tokyo)');
     await expect(el).to.be.accessible();
 
     const booked = oneEvent(el, 'book-booked');
@@ -50,14 +59,21 @@ describe('book-services booking', () => {
     const done = inner(el, 'book-confirmation')!;
     expect(text(done.querySelector('.ok'))).to.equal('✓ Your appointment is confirmed.');
     expect(done.querySelector('[part=manage-link]')!.getAttribute('href')).to.equal(detail.manageUrl);
-    expect(done.querySelector('a[download]')!.getAttribute('href')).to.contain(`/api/bookings/${detail.id}/calendar.ics?token=`);
+    expect(done.querySelector('a[download]')!.getAttribute('href')).to.contain(
+      `/api/bookings/${detail.id}/calendar.ics?token=`,
+    );
     expect(done.querySelector('a[href^="https://calendar.google.com"]')).to.exist;
     expect(text(shadow(el, '[role=status]'))).to.equal('You’re booked!');
     await expect(el).to.be.accessible();
 
     // The slot is gone from the API, and the .ics link works.
     expect(await freeStarts(provider, date)).not.to.include(slot.start);
-    const ics = await fetch(done.querySelector('a[download]')!.getAttribute('href')!.replace(/^https?:\/\/[^/]+/, provider.api));
+    const ics = await fetch(
+      done
+        .querySelector('a[download]')!
+        .getAttribute('href')!
+        .replace(/^https?:\/\/[^/]+/, provider.api),
+    );
     expect(ics.status).to.equal(200);
   });
 

@@ -5,8 +5,18 @@ import type { BookServices } from './book-services.js';
 
 // A page whose rules match the <book-services> element itself: outer rules beat `:host` ones on the host, and the
 // host's inherited properties flow into the shadow tree. The widget's text must look the same as on a plain page.
-const HOSTILE = '* { font: italic 700 22px serif; letter-spacing: 2px; word-spacing: 6px; text-transform: uppercase; line-height: 3; }';
-const TYPOGRAPHY = ['fontFamily', 'fontSize', 'fontStyle', 'fontWeight', 'letterSpacing', 'wordSpacing', 'textTransform', 'lineHeight'] as const;
+const HOSTILE =
+  '* { font: italic 700 22px serif; letter-spacing: 2px; word-spacing: 6px; text-transform: uppercase; line-height: 3; }';
+const TYPOGRAPHY = [
+  'fontFamily',
+  'fontSize',
+  'fontStyle',
+  'fontWeight',
+  'letterSpacing',
+  'wordSpacing',
+  'textTransform',
+  'lineHeight',
+] as const;
 
 /** Every element that shows text or takes input, through every shadow root, with its computed typography. */
 function typography(root: ShadowRoot): Map<string, string> {
@@ -51,7 +61,11 @@ describe('book-services on a page whose rules match the element itself', () => {
     hostile(true);
     const onHostilePage = typography(el.shadowRoot!);
     hostile(false);
-    for (const kind of kinds) expect([...plain.keys()].some((k) => k.includes(kind)), `${step}: ${kind} shown`).to.equal(true);
+    for (const kind of kinds)
+      expect(
+        [...plain.keys()].some((k) => k.includes(kind)),
+        `${step}: ${kind} shown`,
+      ).to.equal(true);
     for (const [where, plainStyle] of plain) expect(onHostilePage.get(where), `${step}: ${where}`).to.equal(plainStyle);
     expect(plain.size, step).to.equal(onHostilePage.size);
   }

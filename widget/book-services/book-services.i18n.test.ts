@@ -1,7 +1,17 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { createProvider, text, type TestProvider, waitFor } from '../test/fixtures.js';
-import { calendarReady, heading, inner, mount, nextMonth, openTimes, shadow, times, waitForHeading } from '../test/flow.js';
 import { addDays } from '../lib/dates.js';
+import { createProvider, type TestProvider, text, waitFor } from '../test/fixtures.js';
+import {
+  calendarReady,
+  heading,
+  inner,
+  mount,
+  nextMonth,
+  openTimes,
+  shadow,
+  times,
+  waitForHeading,
+} from '../test/flow.js';
 
 // The provider is in Tokyo, open 09:00–17:00 every day; Tokyo, Kolkata, Honolulu and UTC have no DST, so the
 // expected local times below hold all year.
@@ -21,7 +31,11 @@ describe('book-services locale and time zone', () => {
       await waitForHeading(el, 'Datum wählen');
       expect(text(shadow(el, '[role=status]'))).to.equal('Schritt 2 von 4: Datum wählen');
       const cal = await calendarReady(el);
-      const month = new Date(`${nextMonth('Asia/Tokyo')}-01T00:00:00Z`).toLocaleDateString('de', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+      const month = new Date(`${nextMonth('Asia/Tokyo')}-01T00:00:00Z`).toLocaleDateString('de', {
+        timeZone: 'UTC',
+        month: 'long',
+        year: 'numeric',
+      });
       cal.querySelector<HTMLButtonElement>('[aria-label="Nächster Monat"]')!.click();
       await calendarReady(el);
       expect(text(cal.querySelector('h3'))).to.equal(month);
@@ -63,7 +77,9 @@ describe('book-services locale and time zone', () => {
       const el = await mount(provider, { timeZone: 'Asia/Kolkata' });
       await openTimes(el);
       const select = inner(el, 'book-times')!.querySelector('select')!;
-      expect([...select.options].slice(0, 3).map((o) => o.value)).to.include('Asia/Kolkata').and.include('Asia/Tokyo');
+      expect([...select.options].slice(0, 3).map((o) => o.value))
+        .to.include('Asia/Kolkata')
+        .and.include('Asia/Tokyo');
       expect(select.selectedOptions[0]!.textContent).to.equal('Asia/Kolkata (GMT+5:30)');
       select.value = 'UTC';
       select.dispatchEvent(new Event('change'));
@@ -76,6 +92,8 @@ describe('book-services locale and time zone', () => {
   it('falls back to the browser’s zone for an unknown time-zone', async () => {
     const el = await mount(provider, { timeZone: 'Mars/Olympus_Mons' });
     await openTimes(el);
-    expect(inner(el, 'book-times')!.querySelector('select')!.value).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(inner(el, 'book-times')!.querySelector('select')!.value).to.equal(
+      Intl.DateTimeFormat().resolvedOptions().timeZone,
+    );
   });
 });

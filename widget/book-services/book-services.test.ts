@@ -1,8 +1,18 @@
 import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createProvider, text, type TestProvider, waitFor } from '../test/fixtures.js';
-import { calendarReady, heading, inner, mount, nextMonth, notice, openTimes, shadow, waitForHeading } from '../test/flow.js';
 import type { BookCalendar } from '../book-calendar/book-calendar.js';
+import { createProvider, type TestProvider, text, waitFor } from '../test/fixtures.js';
+import {
+  calendarReady,
+  heading,
+  inner,
+  mount,
+  nextMonth,
+  notice,
+  openTimes,
+  shadow,
+  waitForHeading,
+} from '../test/flow.js';
 import type { BookServices } from './book-services.js';
 
 describe('book-services', () => {
@@ -75,9 +85,13 @@ describe('book-services', () => {
       cal.querySelector<HTMLButtonElement>('[aria-label="Next month"]')!.click();
       const month = nextMonth('Asia/Tokyo');
       const grid = await calendarReady(el);
-      const res = await fetch(`${provider.api}/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${month}-01&to=${month}-28&tz=Asia/Tokyo`);
+      const res = await fetch(
+        `${provider.api}/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=${month}-01&to=${month}-28&tz=Asia/Tokyo`,
+      );
       const { slots } = (await res.json()) as { slots: { start: string }[] };
-      const freeDays = new Set(slots.map((s) => new Date(s.start).toLocaleDateString('sv', { timeZone: 'Asia/Tokyo' })));
+      const freeDays = new Set(
+        slots.map((s) => new Date(s.start).toLocaleDateString('sv', { timeZone: 'Asia/Tokyo' })),
+      );
       expect(freeDays.size).to.equal(28); // open every day
       const highlighted = [...grid.querySelectorAll<HTMLElement>('button.free')].map((b) => b.dataset.date!);
       expect(highlighted.filter((d) => d <= `${month}-28`)).to.deep.equal([...freeDays].sort());
@@ -111,7 +125,9 @@ describe('book-services', () => {
       const el = await mount(closed, { service: closed.serviceId });
       await calendarReady(el);
       await waitFor(() => !shadow(el, '[part=empty] .spinner'), 'lookahead did not finish');
-      expect(text(shadow(el, '[part=empty]'))).to.equal('No free times in this month. No free times in the coming months.');
+      expect(text(shadow(el, '[part=empty]'))).to.equal(
+        'No free times in this month. No free times in the coming months.',
+      );
     });
   });
 
@@ -129,7 +145,10 @@ describe('book-services', () => {
       await sendKeys({ press: 'PageDown' });
       await calendarReady(el);
       const cal = inner(el, 'book-calendar')!;
-      await waitFor(() => (cal.activeElement as HTMLElement | null)?.dataset.date?.startsWith(nextMonth('Asia/Tokyo')), 'focus did not move');
+      await waitFor(
+        () => (cal.activeElement as HTMLElement | null)?.dataset.date?.startsWith(nextMonth('Asia/Tokyo')),
+        'focus did not move',
+      );
       await sendKeys({ press: 'Space' });
       await waitForHeading(el, 'Choose a time');
       expect(text(shadow(el, '[role=status]'))).to.equal('Step 3 of 4: Choose a time');

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, BookingApi, uuid } from '../api/client.js';
 import type { Booking, ProviderResponse, Service, Slot } from '../api/types.js';
@@ -8,10 +8,10 @@ import '../book-details/book-details.js';
 import type { BookDetails, Details } from '../book-details/book-details.js';
 import '../book-service-list/book-service-list.js';
 import '../book-times/book-times.js';
-import { formatDate, formatDuration, formatPrice, formatTime } from '../i18n/format.js';
-import { fill, resolveLocale, type Messages } from '../i18n/messages.js';
-import { addMonths, localDate, validZone } from '../lib/dates.js';
 import type { BookServicesEventMap } from '../events.js';
+import { formatDate, formatDuration, formatPrice, formatTime } from '../i18n/format.js';
+import { fill, type Messages, resolveLocale } from '../i18n/messages.js';
+import { addMonths, localDate, validZone } from '../lib/dates.js';
 import { define } from '../lib/define.js';
 import { base } from '../styles/shared.js';
 import { hostTokens } from '../styles/tokens.js';
@@ -128,7 +128,11 @@ export class BookServices extends LitElement {
       if (this.chosen && this.slots.month) void this.showMonth(this.slots.month);
     }
     if (changed.has('customer') && this.customer) {
-      this.draft = { ...this.draft, name: this.draft.name || this.customer.name, email: this.draft.email || this.customer.email };
+      this.draft = {
+        ...this.draft,
+        name: this.draft.name || this.customer.name,
+        email: this.draft.email || this.customer.email,
+      };
     }
     if (changed.has('provider') || changed.has('api') || changed.has('credentials')) void this.load();
     else if (changed.has('service') && this.data) this.start();
@@ -146,21 +150,25 @@ export class BookServices extends LitElement {
     return html`<section part="base" lang=${locale} aria-labelledby="heading">
       ${this.data ? this.renderHeader(locale) : nothing}
       <div class="bar">
-        ${this.backStep() && !p
-          ? html`<button class="link" part="back" @click=${() => this.go(this.backStep()!)}>← ${msg.back}</button>`
-          : nothing}
+        ${
+          this.backStep() && !p
+            ? html`<button class="link" part="back" @click=${() => this.go(this.backStep()!)}>← ${msg.back}</button>`
+            : nothing
+        }
         <h2 id="heading" part="heading" tabindex="-1">
           ${this.loading ? msg.loading : this.data ? this.stepTitle(msg) : msg.unavailable}
         </h2>
       </div>
       <div class="notice" part="notice" role="alert">${p ? msg[p.text] : this.notice}</div>
-      ${p
-        ? p.retry
-          ? html`<button class="primary" @click=${p.retry}>${msg.retry}</button>`
-          : nothing
-        : this.loading
-          ? this.renderLoading(msg)
-          : html`<div class="step">${this.renderStep(locale, msg)}</div>`}
+      ${
+        p
+          ? p.retry
+            ? html`<button class="primary" @click=${p.retry}>${msg.retry}</button>`
+            : nothing
+          : this.loading
+            ? this.renderLoading(msg)
+            : html`<div class="step">${this.renderStep(locale, msg)}</div>`
+      }
       <div class="sr-only" role="status">${this.live}</div>
     </section>`;
   }
@@ -170,15 +178,19 @@ export class BookServices extends LitElement {
     const showSlot = this.picked && this.step === 'details';
     return html`<header part="header">
       <p class="provider">${this.data!.provider.name}</p>
-      ${s && this.step !== 'service'
-        ? html`<p class="summary">
+      ${
+        s && this.step !== 'service'
+          ? html`<p class="summary">
             ${s.name} · ${formatDuration(s.durationMinutes, locale)} · ${formatPrice(s.price, locale)}
-            ${showSlot
-              ? html`<br />${formatDate(this.date, locale)}, ${formatTime(this.picked!.start, locale, this.zone)}
+            ${
+              showSlot
+                ? html`<br />${formatDate(this.date, locale)}, ${formatTime(this.picked!.start, locale, this.zone)}
                   (${this.zone.replace(/_/g, ' ')})`
-              : nothing}
+                : nothing
+            }
           </p>`
-        : nothing}
+          : nothing
+      }
     </header>`;
   }
 
@@ -253,17 +265,25 @@ export class BookServices extends LitElement {
     return html`<p class="status" part="empty">
       ${msg.emptyMonth}
       ${next === null ? msg.noneSoon : nothing}
-      ${next
-        ? html`<button class="link" @click=${() => this.showMonth(next.slice(0, 7))}>
+      ${
+        next
+          ? html`<button class="link" @click=${() => this.showMonth(next.slice(0, 7))}>
             ${fill(msg.nextFree, { date: formatDate(next, locale) })}
           </button>`
-        : nothing}
+          : nothing
+      }
       ${next === undefined ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
     </p>`;
   }
 
   private stepTitle(msg: Messages): string {
-    const titles = { service: msg.chooseService, date: msg.chooseDate, time: msg.chooseTime, details: msg.details, done: msg.done };
+    const titles = {
+      service: msg.chooseService,
+      date: msg.chooseDate,
+      time: msg.chooseTime,
+      details: msg.details,
+      done: msg.done,
+    };
     return titles[this.step];
   }
 
@@ -288,8 +308,7 @@ export class BookServices extends LitElement {
     this.moved = true;
     const steps = this.steps();
     const title = this.stepTitle(msg);
-    this.live =
-      step === 'done' ? title : fill(msg.step, { n: steps.indexOf(step) + 1, total: steps.length, title });
+    this.live = step === 'done' ? title : fill(msg.step, { n: steps.indexOf(step) + 1, total: steps.length, title });
     this.notice = '';
   }
 
@@ -306,7 +325,8 @@ export class BookServices extends LitElement {
     }
     this.slots.clear();
     // With a preset service the first month's slots need not wait for the provider: fetch both at once.
-    if (Number(this.service) > 0) this.slots.fetch(localDate(Date.now(), this.zone).slice(0, 7), Number(this.service)).catch(() => {});
+    if (Number(this.service) > 0)
+      this.slots.fetch(localDate(Date.now(), this.zone).slice(0, 7), Number(this.service)).catch(() => {});
     try {
       const data = await this.client.provider(this.provider);
       if (id !== this.loadId) return;
@@ -384,7 +404,13 @@ export class BookServices extends LitElement {
 
   private async handleSubmit(e: CustomEvent<Details>): Promise<void> {
     const details = e.detail;
-    const request = { provider: this.provider, service: this.chosen!.id, start: this.picked!.start, ...details, timeZone: this.zone };
+    const request = {
+      provider: this.provider,
+      service: this.chosen!.id,
+      start: this.picked!.start,
+      ...details,
+      timeZone: this.zone,
+    };
     const body = JSON.stringify(request);
     // Same request, same key: a retry after a lost response can never book twice.
     if (this.attempt?.body !== body) this.attempt = { key: uuid(), body };
@@ -396,7 +422,13 @@ export class BookServices extends LitElement {
       this.slots.clear();
       this.go('done');
       const b = this.booking;
-      this.fire('book-booked', { id: b.id, start: b.start, end: b.end, service: this.chosen!.id, manageUrl: b.manageUrl });
+      this.fire('book-booked', {
+        id: b.id,
+        start: b.start,
+        end: b.end,
+        service: this.chosen!.id,
+        manageUrl: b.manageUrl,
+      });
     } catch (e) {
       const code = e instanceof ApiError ? e.code : '';
       if (code === 'slot_taken' || code === 'slot_not_offered') {
@@ -407,7 +439,11 @@ export class BookServices extends LitElement {
         void this.showMonth(this.slots.month);
       } else if (code === 'invalid_request') {
         const { msg } = resolveLocale(this.locale);
-        const own: Record<string, string> = { 'customer.name': msg.needName, 'customer.email': msg.needEmail, 'customer.phone': msg.badPhone };
+        const own: Record<string, string> = {
+          'customer.name': msg.needName,
+          'customer.email': msg.needEmail,
+          'customer.phone': msg.badPhone,
+        };
         this.fieldErrors = Object.fromEntries(Object.entries((e as ApiError).fields).map(([k, v]) => [k, own[k] ?? v]));
       }
       this.report(e);

@@ -87,7 +87,10 @@ describe('MonthSlots', () => {
   it('rejects with the API error when the month cannot be loaded, and does not cache the failure', async () => {
     const missing = { ...provider, slug: 'no-such-provider' };
     const { client, slots } = slotsFor(missing);
-    const error = await slots.show(next).then(() => null, (e: unknown) => e);
+    const error = await slots.show(next).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(ApiError);
     expect((error as ApiError).code).to.equal('not_found');
     expect(slots.loading).to.equal(false);

@@ -37,7 +37,10 @@ describe('book-times', () => {
     const select = el.shadowRoot!.querySelector('select')!;
     expect(select.labels[0]?.textContent).to.equal('Time zone');
     expect(select.value).to.equal('Asia/Tokyo');
-    expect([...select.options].slice(0, 2).map((o) => o.textContent)).to.deep.equal(['Asia/Tokyo (GMT+9)', 'Asia/Kolkata (GMT+5:30)']);
+    expect([...select.options].slice(0, 2).map((o) => o.textContent)).to.deep.equal([
+      'Asia/Tokyo (GMT+9)',
+      'Asia/Kolkata (GMT+5:30)',
+    ]);
     expect(select.options.length).to.be.greaterThan(300);
     select.value = 'Asia/Kolkata';
     setTimeout(() => select.dispatchEvent(new Event('change')));
@@ -48,7 +51,9 @@ describe('book-times', () => {
   });
 
   it('emits book-time-select with the slot', async () => {
-    const el = await fixture<BookTimes>(html`<book-times date="2030-01-10" .slots=${slots} time-zone="UTC"></book-times>`);
+    const el = await fixture<BookTimes>(
+      html`<book-times date="2030-01-10" .slots=${slots} time-zone="UTC"></book-times>`,
+    );
     setTimeout(() => el.shadowRoot!.querySelectorAll<HTMLButtonElement>('li button')[1]!.click());
     const event = await oneEvent(el, 'book-time-select');
     expect(event.detail).to.equal(slots[1]);

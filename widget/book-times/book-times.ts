@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Slot } from '../api/types.js';
 import { formatDate, formatTime, formatZone } from '../i18n/format.js';
@@ -7,7 +7,8 @@ import { define, emit } from '../lib/define.js';
 import { base } from '../styles/shared.js';
 import { styles } from './book-times.styles.js';
 
-const allZones = (): string[] => (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+const allZones = (): string[] =>
+  (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
 
 /**
  * @summary The free times of one day, shown in the customer's time zone, with a zone switcher.
@@ -48,8 +49,9 @@ export class BookTimes extends LitElement {
         </select>
       </div>
       <h3>${fill(msg.timesOn, { date: formatDate(this.date, locale) })}</h3>
-      ${this.slots.length
-        ? html`<ul>
+      ${
+        this.slots.length
+          ? html`<ul>
             ${this.slots.map(
               (s) => html`<li>
                 <button part="time" aria-pressed=${s.start === this.selected} @click=${() => emit(this, 'book-time-select', s)}>
@@ -58,7 +60,8 @@ export class BookTimes extends LitElement {
               </li>`,
             )}
           </ul>`
-        : html`<p>${msg.emptyDay}</p>`}
+          : html`<p>${msg.emptyDay}</p>`
+      }
     `;
   }
 

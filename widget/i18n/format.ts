@@ -42,7 +42,10 @@ export const weekdayNames = (locale: string, firstDay: number, width: 'short' | 
 
 /** The locale's first day of the week (1 = Monday … 7 = Sunday); Monday where the browser cannot tell. */
 export const firstDayOfWeek = (locale: string): number => {
-  const l = new Intl.Locale(locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+  const l = new Intl.Locale(locale) as Intl.Locale & {
+    getWeekInfo?: () => { firstDay: number };
+    weekInfo?: { firstDay: number };
+  };
   return (l.getWeekInfo?.() ?? l.weekInfo)?.firstDay ?? 1;
 };
 

@@ -14,7 +14,10 @@ function* everyElement(root: Document | ShadowRoot): Generator<Element> {
 const moving = (root: Document | ShadowRoot) =>
   [...everyElement(root)]
     .map((el) => ({ el, style: getComputedStyle(el) }))
-    .filter(({ style }) => style.animationName !== 'none' || style.transitionDuration.split(',').some((d) => parseFloat(d) > 0))
+    .filter(
+      ({ style }) =>
+        style.animationName !== 'none' || style.transitionDuration.split(',').some((d) => parseFloat(d) > 0),
+    )
     .map(({ el, style }) => `${el.localName}.${el.className}: ${style.animationName} ${style.transitionDuration}`);
 
 // Assertions must never catch a transition half-way, so the test browser asks for reduced motion
@@ -33,7 +36,10 @@ describe('reduced motion', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part=loading]')).to.exist;
     expect(moving(document)).to.deep.equal([]);
-    await waitFor(() => el.shadowRoot!.querySelector('book-service-list')?.shadowRoot?.querySelector('button'), 'no services shown');
+    await waitFor(
+      () => el.shadowRoot!.querySelector('book-service-list')?.shadowRoot?.querySelector('button'),
+      'no services shown',
+    );
     expect(moving(document)).to.deep.equal([]);
     el.remove();
   });

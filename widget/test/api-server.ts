@@ -46,7 +46,10 @@ export async function startTestApi(now: () => Date) {
       profile: { name },
       service: { name: 'Haircut', durationMinutes: dense ? 5 : 60 },
       rules: { minNoticeMinutes: 60, maxDaysAhead: 120, slotStepMinutes: dense ? 5 : 30 },
-      weekly: options.hours === 'closed' ? [] : days.map((weekday) => ({ weekday, start: dense ? '00:00' : '09:00', end: dense ? '24:00' : '17:00' })),
+      weekly:
+        options.hours === 'closed'
+          ? []
+          : days.map((weekday) => ({ weekday, start: dense ? '00:00' : '09:00', end: dense ? '24:00' : '17:00' })),
     });
     const secondServiceId = await addService(ctx, p, { name: 'Beard trim', durationMinutes: 30 });
     if (options.hours === 'next-month') {
@@ -54,7 +57,10 @@ export async function startTestApi(now: () => Date) {
       const day = new Date(now().getTime() - 86_400_000);
       const until = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 3));
       for (; day < until; day.setUTCDate(day.getUTCDate() + 1)) {
-        const res = await call(ctx, 'PUT', `/api/admin/schedule/overrides/${iso(day)}`, { session: p.session, body: { intervals: [] } });
+        const res = await call(ctx, 'PUT', `/api/admin/schedule/overrides/${iso(day)}`, {
+          session: p.session,
+          body: { intervals: [] },
+        });
         if (res.status !== 200) throw new Error(`override failed: ${res.status} ${JSON.stringify(res.body)}`);
       }
     }

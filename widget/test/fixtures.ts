@@ -4,9 +4,7 @@ import type { ProviderOptions, TestProvider } from './api-server.js';
 
 export type { TestProvider };
 
-export async function createProvider(
-  options: ProviderOptions = {},
-): Promise<TestProvider> {
+export async function createProvider(options: ProviderOptions = {}): Promise<TestProvider> {
   const query = new URLSearchParams(Object.entries(options).filter(([, v]) => v) as [string, string][]);
   const res = await fetch(`/__fixtures/provider?${query}`);
   if (!res.ok) throw new Error(`fixture failed: ${res.status} ${await res.text()}`);
@@ -20,4 +18,5 @@ export const text = (el: Element | null | undefined): string => (el?.textContent
  * Waits until `predicate` holds. open-wc's `waitUntil` gives up after 1 s, less than a round trip to the server can
  * take on a busy 2-core machine; this gives it 10 s (the test's own timeout is longer), polling as often.
  */
-export const waitFor = (predicate: () => unknown, message: string): Promise<void> => waitUntil(predicate, message, { timeout: 10_000 });
+export const waitFor = (predicate: () => unknown, message: string): Promise<void> =>
+  waitUntil(predicate, message, { timeout: 10_000 });

@@ -5,7 +5,7 @@ import type { BookCalendar } from '../book-calendar/book-calendar.js';
 import type { BookServices } from '../book-services/book-services.js';
 import '../book-services/book-services.js';
 import { addMonths, localDate } from '../lib/dates.js';
-import { text, type TestProvider, waitFor } from './fixtures.js';
+import { type TestProvider, text, waitFor } from './fixtures.js';
 
 export const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 export const heading = (el: BookServices) => text(shadow(el, 'h2'));
@@ -58,7 +58,8 @@ export async function openTimes(el: BookServices, serviceIndex = 0): Promise<str
   return date;
 }
 
-export const times = (el: BookServices) => [...(inner(el, 'book-times')?.querySelectorAll('li button') ?? [])].map(text);
+export const times = (el: BookServices) =>
+  [...(inner(el, 'book-times')?.querySelectorAll('li button') ?? [])].map(text);
 
 export async function fillDetails(el: BookServices, values = { name: 'Ada Lovelace', email: 'ada@example.com' }) {
   const form = inner(el, 'book-details')!;

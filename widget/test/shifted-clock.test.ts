@@ -14,7 +14,9 @@ describe('the test clock', () => {
 
   it('is the API server’s clock too: today’s first slots are today’s in Tokyo', async () => {
     const provider = await createProvider();
-    const res = await fetch(`${provider.api}/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=2026-06-10&to=2026-06-11&tz=Asia/Tokyo`);
+    const res = await fetch(
+      `${provider.api}/api/providers/${provider.slug}/slots?service=${provider.serviceId}&from=2026-06-10&to=2026-06-11&tz=Asia/Tokyo`,
+    );
     const { slots } = (await res.json()) as { slots: { start: string }[] };
     // 09:00–17:00 in Tokyo with an hour's notice, from 12:00 on the 10th: the morning of the 10th is gone.
     expect(slots[0]!.start.slice(0, 10)).to.equal('2026-06-10');

@@ -28,11 +28,18 @@ export async function ensureSharedCalendar(
   wish: SharedCalendarWish,
   onCalendar: (calendarId: string) => Promise<void>,
 ): Promise<string> {
-  const call = <T>(request: () => Promise<T>) => request().catch((error: unknown) => Promise.reject(classifyGoogleError(error, Date.now())));
+  const call = <T>(request: () => Promise<T>) =>
+    request().catch((error: unknown) => Promise.reject(classifyGoogleError(error, Date.now())));
   let calendarId = state.calendarId;
   if (!calendarId) {
     const { data } = await call(() =>
-      api.calendars.insert({ requestBody: { summary: wish.name, timeZone: wish.timeZone, description: 'Appointments booked with Book your services' } }),
+      api.calendars.insert({
+        requestBody: {
+          summary: wish.name,
+          timeZone: wish.timeZone,
+          description: 'Appointments booked with Book your services',
+        },
+      }),
     );
     calendarId = data.id!;
     await onCalendar(calendarId);
@@ -42,7 +49,11 @@ export async function ensureSharedCalendar(
     await call(() => api.acl.patch({ calendarId, ruleId: ruleOf(wish.shareWith), requestBody: { role: wish.role } }));
   } else if (state.shareWith !== wish.shareWith || !state.role) {
     await call(() =>
-      api.acl.insert({ calendarId, sendNotifications: true, requestBody: { role: wish.role, scope: { type: 'user', value: wish.shareWith } } }),
+      api.acl.insert({
+        calendarId,
+        sendNotifications: true,
+        requestBody: { role: wish.role, scope: { type: 'user', value: wish.shareWith } },
+      }),
     );
     if (state.shareWith && state.shareWith !== wish.shareWith) {
       const old = state.shareWith;

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { Interval } from '../../availability/availability.types.js';
 import { type CalendarAdapter, CalendarCallError, type CalendarEventData } from '../calendar.types.js';
 import { eventIdFor, uidOfEventId } from './event-id.js';
-import { classifyGoogleError } from './google.errors.js';
 import type { GoogleAuthClient, GoogleCalendarApi } from './google.client.js';
+import { classifyGoogleError } from './google.errors.js';
 
 export interface GoogleAdapterOptions {
   api: GoogleCalendarApi;
@@ -31,7 +31,8 @@ export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAd
     } catch (error) {
       const failure = classifyGoogleError(error, options.now());
       // A 401: the cached access token is no good; forget it so the next try fetches a fresh one.
-      if (failure.status === 401) options.auth.credentials = { refresh_token: options.auth.credentials.refresh_token ?? null };
+      if (failure.status === 401)
+        options.auth.credentials = { refresh_token: options.auth.credentials.refresh_token ?? null };
       throw failure;
     }
   }
@@ -58,18 +59,24 @@ export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAd
       const eventId = eventIdFor(event.uid);
       if (knownId) {
         // Written before: patch. A 404 means it never really got there (or someone purged it).
-        await patch(eventId, event).catch((error: CalendarCallError) => (error.status === 404 ? insert(eventId, event) : Promise.reject(error)));
+        await patch(eventId, event).catch((error: CalendarCallError) =>
+          error.status === 404 ? insert(eventId, event) : Promise.reject(error),
+        );
       } else {
         // Insert with our id; a 409 says an earlier try, whose answer was lost, already made it.
-        await insert(eventId, event).catch((error: CalendarCallError) => (error.status === 409 ? patch(eventId, event) : Promise.reject(error)));
+        await insert(eventId, event).catch((error: CalendarCallError) =>
+          error.status === 409 ? patch(eventId, event) : Promise.reject(error),
+        );
       }
       return eventId;
     },
 
     async removeEvent(uid) {
-      await call(() => api.events.delete({ calendarId, eventId: eventIdFor(uid), sendUpdates: 'none' })).catch((error: CalendarCallError) => {
-        if (error.status !== 404 && error.status !== 410) throw error; // gone already: what we wanted
-      });
+      await call(() => api.events.delete({ calendarId, eventId: eventIdFor(uid), sendUpdates: 'none' })).catch(
+        (error: CalendarCallError) => {
+          if (error.status !== 404 && error.status !== 410) throw error; // gone already: what we wanted
+        },
+      );
     },
 
     async busyIntervals(range) {
@@ -80,11 +87,20 @@ export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAd
       let pageToken: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
         const { data } = await call(() =>
-          api.events.list({ calendarId, timeMin, timeMax, singleEvents: true, showDeleted: false, maxResults: 2500, ...(pageToken && { pageToken }) }),
+          api.events.list({
+            calendarId,
+            timeMin,
+            timeMax,
+            singleEvents: true,
+            showDeleted: false,
+            maxResults: 2500,
+            ...(pageToken && { pageToken }),
+          }),
         );
         for (const item of data.items ?? []) {
           const declined = item.attendees?.some((a) => a.self && a.responseStatus === 'declined');
-          if (item.status === 'cancelled' || item.transparency === 'transparent' || declined || isOwn(item.id)) continue;
+          if (item.status === 'cancelled' || item.transparency === 'transparent' || declined || isOwn(item.id))
+            continue;
           const interval = intervalOf(item.start, item.end, data.timeZone ?? 'UTC');
           if (interval) busy.push(interval);
         }
@@ -94,13 +110,16 @@ export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAd
       // … and plain free/busy for the owner's other calendars.
       if (options.busyCalendarIds.length > 0) {
         const { data } = await call(() =>
-          api.freebusy.query({ requestBody: { timeMin, timeMax, items: options.busyCalendarIds.map((id) => ({ id })) } }),
+          api.freebusy.query({
+            requestBody: { timeMin, timeMax, items: options.busyCalendarIds.map((id) => ({ id })) },
+          }),
         );
         for (const [id, calendar] of Object.entries(data.calendars ?? {})) {
           // A calendar Google could not read comes back with `errors` and no busy times: it is not free, it is unknown.
           // https://developers.google.com/calendar/api/v3/reference/freebusy/query
           const reason = calendar.errors?.[0]?.reason;
-          if (reason) throw new CalendarCallError('transient', `Google could not read the free/busy times of ${id}: ${reason}`);
+          if (reason)
+            throw new CalendarCallError('transient', `Google could not read the free/busy times of ${id}: ${reason}`);
           for (const b of calendar.busy ?? []) {
             if (b.start && b.end) busy.push({ start: Date.parse(b.start), end: Date.parse(b.end) });
           }
@@ -111,7 +130,11 @@ export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAd
 
     async listCalendars() {
       const { data } = await call(() => api.calendarList.list({ minAccessRole: 'writer', maxResults: 250 }));
-      return (data.items ?? []).map((c) => ({ id: c.id ?? '', name: c.summaryOverride ?? c.summary ?? c.id ?? '', primary: c.primary === true }));
+      return (data.items ?? []).map((c) => ({
+        id: c.id ?? '',
+        name: c.summaryOverride ?? c.summary ?? c.id ?? '',
+        primary: c.primary === true,
+      }));
     },
   };
 }
@@ -122,7 +145,10 @@ type EventTime = { dateTime?: string | null; date?: string | null } | undefined;
 function intervalOf(start: EventTime, end: EventTime, zone: string): Interval | null {
   if (start?.dateTime && end?.dateTime) return { start: Date.parse(start.dateTime), end: Date.parse(end.dateTime) };
   if (start?.date && end?.date) {
-    return { start: DateTime.fromISO(start.date, { zone }).toMillis(), end: DateTime.fromISO(end.date, { zone }).toMillis() };
+    return {
+      start: DateTime.fromISO(start.date, { zone }).toMillis(),
+      end: DateTime.fromISO(end.date, { zone }).toMillis(),
+    };
   }
   return null;
 }

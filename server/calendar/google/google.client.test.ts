@@ -14,7 +14,9 @@ const base = {
 };
 
 describe('googleAppAuth (the shared-calendar app account)', () => {
-  const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
   const serviceAccount = { clientEmail: 'sync@project.iam.gserviceaccount.com', privateKey };
 
   it('is not there without credentials', () => {
@@ -22,7 +24,13 @@ describe('googleAppAuth (the shared-calendar app account)', () => {
   });
 
   it('prefers the OAuth refresh token, whose token URL can be pointed elsewhere', () => {
-    const auth = googleAppAuth({ ...base, clientId: 'id', clientSecret: 'secret', appRefreshToken: '1//r', serviceAccount });
+    const auth = googleAppAuth({
+      ...base,
+      clientId: 'id',
+      clientSecret: 'secret',
+      appRefreshToken: '1//r',
+      serviceAccount,
+    });
     expect(auth?.constructor.name).toBe('OAuth2Client');
     expect(auth?.credentials.refresh_token).toBe('1//r');
   });

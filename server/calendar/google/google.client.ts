@@ -18,10 +18,16 @@ export const PROVIDER_SCOPES = [
 export type GoogleSettings = CalendarConfig['google'] & { timeoutMs: number };
 
 /** The Google part of the calendar configuration, with the call timeout every client needs. */
-export const googleSettingsOf = (config: CalendarConfig): GoogleSettings => ({ ...config.google, timeoutMs: config.timeoutMs });
+export const googleSettingsOf = (config: CalendarConfig): GoogleSettings => ({
+  ...config.google,
+  timeoutMs: config.timeoutMs,
+});
 
 // Token requests get the same timeout, and no retries of their own: the sync worker owns retrying.
-const transporterOptions = (timeoutMs: number) => ({ timeout: timeoutMs, retryConfig: { retry: 0, noResponseRetries: 0 } });
+const transporterOptions = (timeoutMs: number) => ({
+  timeout: timeoutMs,
+  retryConfig: { retry: 0, noResponseRetries: 0 },
+});
 
 /** An OAuth client of this app (GOOGLE_CLIENT_ID/SECRET) talking to GOOGLE_OAUTH_TOKEN_URL. */
 export function googleOAuthClient(settings: GoogleSettings, redirectUri?: string): OAuth2Client {
@@ -47,7 +53,8 @@ export function googleUserAuth(settings: GoogleSettings, refreshToken: string): 
  * refresh-token path can be pointed at a test server or proxy.
  */
 export function googleAppAuth(settings: GoogleSettings): GoogleAuthClient | null {
-  if (settings.appRefreshToken && settings.clientId && settings.clientSecret) return googleUserAuth(settings, settings.appRefreshToken);
+  if (settings.appRefreshToken && settings.clientId && settings.clientSecret)
+    return googleUserAuth(settings, settings.appRefreshToken);
   if (settings.serviceAccount) {
     return new auth.JWT({
       email: settings.serviceAccount.clientEmail,
@@ -61,5 +68,11 @@ export function googleAppAuth(settings: GoogleSettings): GoogleAuthClient | null
 
 /** The real googleapis Calendar v3 client, with `retry: false` and a timeout on every call. */
 export function googleCalendarApi(authClient: GoogleAuthClient, settings: GoogleSettings): GoogleCalendarApi {
-  return calendar({ version: 'v3', rootUrl: settings.apiRootUrl, auth: authClient, retry: false, timeout: settings.timeoutMs });
+  return calendar({
+    version: 'v3',
+    rootUrl: settings.apiRootUrl,
+    auth: authClient,
+    retry: false,
+    timeout: settings.timeoutMs,
+  });
 }

@@ -22,17 +22,23 @@ export function classifyGoogleError(error: unknown, now: number): CalendarCallEr
   if (error instanceof CalendarCallError) return error;
   const e = (error ?? {}) as GaxiosLike;
   const response = e.response;
-  if (!response) return new CalendarCallError('transient', `no answer from Google: ${e.message ?? String(error)}`, { cause: error });
+  if (!response)
+    return new CalendarCallError('transient', `no answer from Google: ${e.message ?? String(error)}`, { cause: error });
   const reason = reasonOf(response.data);
   const message = `Google answered ${response.status}${reason ? ` ${reason}` : ''}: ${e.message ?? ''}`.trim();
   // A refresh token that was revoked, expired or never valid: this provider must connect again.
-  if (reason === 'invalid_grant') return new CalendarCallError('auth', message, { status: response.status, cause: error });
+  if (reason === 'invalid_grant')
+    return new CalendarCallError('auth', message, { status: response.status, cause: error });
   // This app's own OAuth client is wrong (https://www.rfc-editor.org/rfc/rfc6749#section-5.2): the operator's to fix.
   if (reason === 'invalid_client' || reason === 'unauthorized_client') {
-    return new CalendarCallError('config', `server configuration error (GOOGLE_CLIENT_ID/GOOGLE_CLIENT_SECRET): ${message}`, {
-      status: response.status,
-      cause: error,
-    });
+    return new CalendarCallError(
+      'config',
+      `server configuration error (GOOGLE_CLIENT_ID/GOOGLE_CLIENT_SECRET): ${message}`,
+      {
+        status: response.status,
+        cause: error,
+      },
+    );
   }
   const retryAfterMs = parseRetryAfter(response.headers?.get?.('retry-after'), now);
   const transient =
@@ -41,5 +47,9 @@ export function classifyGoogleError(error: unknown, now: number): CalendarCallEr
     response.status === 429 ||
     response.status >= 500 ||
     (response.status === 403 && reason !== undefined && RATE_LIMIT_REASONS.has(reason));
-  return new CalendarCallError(transient ? 'transient' : 'permanent', message, { retryAfterMs, status: response.status, cause: error });
+  return new CalendarCallError(transient ? 'transient' : 'permanent', message, {
+    retryAfterMs,
+    status: response.status,
+    cause: error,
+  });
 }

@@ -1,6 +1,13 @@
 import { CalendarCallError } from '../calendar.types.js';
 import type { OAuthFlow } from '../oauth.types.js';
-import { type GoogleSettings, googleCalendarApi, googleOAuthClient, googleUserAuth, type OAuth2Client, PROVIDER_SCOPES } from './google.client.js';
+import {
+  type GoogleSettings,
+  googleCalendarApi,
+  googleOAuthClient,
+  googleUserAuth,
+  type OAuth2Client,
+  PROVIDER_SCOPES,
+} from './google.client.js';
 import { classifyGoogleError } from './google.errors.js';
 
 // google-auth-library types the method as an enum it does not re-export through googleapis.
@@ -25,8 +32,13 @@ export function googleOAuthFlow(settings: GoogleSettings): OAuthFlow {
     },
     async exchange({ code, codeVerifier, redirectUri }) {
       try {
-        const { tokens } = await googleOAuthClient(settings, redirectUri).getToken({ code, codeVerifier, redirect_uri: redirectUri });
-        if (!tokens.refresh_token) throw new CalendarCallError('auth', 'Google sent no refresh token; please connect again');
+        const { tokens } = await googleOAuthClient(settings, redirectUri).getToken({
+          code,
+          codeVerifier,
+          redirect_uri: redirectUri,
+        });
+        if (!tokens.refresh_token)
+          throw new CalendarCallError('auth', 'Google sent no refresh token; please connect again');
         // The primary calendar's id is the account's address.
         const api = googleCalendarApi(googleUserAuth(settings, tokens.refresh_token), settings);
         const primary = await api.calendars.get({ calendarId: 'primary' });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Interval } from '../../availability/availability.types.js';
 import type { CalendarAdapter, CalendarCallError, CalendarEventData } from '../calendar.types.js';
-import { graphCall, type GraphRequest } from './graph.http.js';
+import { type GraphRequest, graphCall } from './graph.http.js';
 import type { GraphTokens } from './graph.tokens.js';
 
 export interface GraphAdapterOptions {
@@ -40,7 +40,8 @@ const MAX_PAGES = 20;
 
 /** Graph's local date-time form in UTC: `2026-12-02T09:00:00.000` with `timeZone: 'UTC'`. */
 const graphTime = (iso: string) => ({ dateTime: new Date(iso).toISOString().replace(/Z$/, ''), timeZone: 'UTC' });
-const instantOf = (t: { dateTime: string; timeZone: string }) => DateTime.fromISO(t.dateTime, { zone: t.timeZone === 'UTC' ? 'utc' : t.timeZone }).toMillis();
+const instantOf = (t: { dateTime: string; timeZone: string }) =>
+  DateTime.fromISO(t.dateTime, { zone: t.timeZone === 'UTC' ? 'utc' : t.timeZone }).toMillis();
 
 /**
  * Outlook through Microsoft Graph with plain `fetch` (https://learn.microsoft.com/graph/api/resources/event).
@@ -48,7 +49,12 @@ const instantOf = (t: { dateTime: string; timeZone: string }) => DateTime.fromIS
  * lost answer had made instead of a second one.
  */
 export function graphCalendarAdapter(options: GraphAdapterOptions): CalendarAdapter {
-  async function call<T>(method: GraphRequest['method'], path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  async function call<T>(
+    method: GraphRequest['method'],
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> {
     const token = await options.tokens.accessToken();
     return graphCall<T>({
       method,
@@ -87,13 +93,19 @@ export function graphCalendarAdapter(options: GraphAdapterOptions): CalendarAdap
     return items;
   }
 
-  const eventsPath = options.calendarId ? `/me/calendars/${encodeURIComponent(options.calendarId)}/events` : '/me/events';
+  const eventsPath = options.calendarId
+    ? `/me/calendars/${encodeURIComponent(options.calendarId)}/events`
+    : '/me/events';
   const eventPath = (id: string) => `/me/events/${encodeURIComponent(id)}`;
 
   const create = async (event: CalendarEventData): Promise<string> => {
     const created = await call<GraphEvent>('POST', eventsPath, { ...bodyOf(event), transactionId: event.uid });
     // A repeated create hands back the event as it was first made: bring it up to date.
-    const stale = !created.start || !created.end || instantOf(created.start) !== Date.parse(event.start) || instantOf(created.end) !== Date.parse(event.end);
+    const stale =
+      !created.start ||
+      !created.end ||
+      instantOf(created.start) !== Date.parse(event.start) ||
+      instantOf(created.end) !== Date.parse(event.end);
     if (stale || created.subject !== event.summary) await call('PATCH', eventPath(created.id), bodyOf(event));
     return created.id;
   };
@@ -129,12 +141,18 @@ export function graphCalendarAdapter(options: GraphAdapterOptions): CalendarAdap
       const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString());
       // OData options keep their literal `$` (URLSearchParams would write %24).
       const window = `startDateTime=${iso(range.start)}&endDateTime=${iso(range.end)}&$select=id,showAs,isCancelled,start,end&$top=200`;
-      const calendars = ['/me/calendar', ...(options.calendarId ? [`/me/calendars/${encodeURIComponent(options.calendarId)}`] : [])];
+      const calendars = [
+        '/me/calendar',
+        ...(options.calendarId ? [`/me/calendars/${encodeURIComponent(options.calendarId)}`] : []),
+      ];
       const seen = new Set<string>();
       const busy: Interval[] = [];
       for (const calendar of calendars) {
-        for (const event of await all<ViewEvent>(`${calendar}/calendarView?${window}`, { Prefer: 'outlook.timezone="UTC"' })) {
-          if (seen.has(event.id) || ours.has(event.id) || event.isCancelled || !BUSY.has(event.showAs ?? 'busy')) continue;
+        for (const event of await all<ViewEvent>(`${calendar}/calendarView?${window}`, {
+          Prefer: 'outlook.timezone="UTC"',
+        })) {
+          if (seen.has(event.id) || ours.has(event.id) || event.isCancelled || !BUSY.has(event.showAs ?? 'busy'))
+            continue;
           seen.add(event.id);
           if (event.start && event.end) busy.push({ start: instantOf(event.start), end: instantOf(event.end) });
         }
@@ -146,7 +164,9 @@ export function graphCalendarAdapter(options: GraphAdapterOptions): CalendarAdap
       const calendars = await all<{ id: string; name: string; isDefaultCalendar?: boolean; canEdit?: boolean }>(
         '/me/calendars?$select=id,name,isDefaultCalendar,canEdit',
       );
-      return calendars.filter((c) => c.canEdit !== false).map((c) => ({ id: c.id, name: c.name, primary: c.isDefaultCalendar === true }));
+      return calendars
+        .filter((c) => c.canEdit !== false)
+        .map((c) => ({ id: c.id, name: c.name, primary: c.isDefaultCalendar === true }));
     },
   };
 }

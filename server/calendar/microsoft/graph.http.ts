@@ -41,11 +41,19 @@ export async function graphCall<T>(request: GraphRequest): Promise<T> {
         ...(request.form && { 'Content-Type': 'application/x-www-form-urlencoded' }),
         ...request.headers,
       },
-      body: request.form ? new URLSearchParams(request.form).toString() : request.body === undefined ? null : JSON.stringify(request.body),
+      body: request.form
+        ? new URLSearchParams(request.form).toString()
+        : request.body === undefined
+          ? null
+          : JSON.stringify(request.body),
       signal: AbortSignal.timeout(request.timeoutMs),
     });
   } catch (error) {
-    throw new CalendarCallError('transient', `no answer from Microsoft: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new CalendarCallError(
+      'transient',
+      `no answer from Microsoft: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   const text = await response.text().catch(() => '');
   let body: unknown = null;
@@ -58,12 +66,20 @@ export async function graphCall<T>(request: GraphRequest): Promise<T> {
 
   const code = codeOf(body);
   const message = `Microsoft answered ${response.status}${code ? ` ${code}` : ''}`;
-  const details = { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), request.now()) };
+  const details = {
+    status: response.status,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), request.now()),
+  };
   if (code && RECONNECT_CODES.has(code)) throw new CalendarCallError('auth', message, details);
   if (code === 'invalid_client' || code === 'unauthorized_client') {
-    throw new CalendarCallError('config', `server configuration error (MS_CLIENT_ID/MS_CLIENT_SECRET): ${message}`, details);
+    throw new CalendarCallError(
+      'config',
+      `server configuration error (MS_CLIENT_ID/MS_CLIENT_SECRET): ${message}`,
+      details,
+    );
   }
   // https://learn.microsoft.com/graph/throttling: 429 and 503/504 come with Retry-After.
-  const transient = response.status === 401 || response.status === 408 || response.status === 429 || response.status >= 500;
+  const transient =
+    response.status === 401 || response.status === 408 || response.status === 429 || response.status >= 500;
   throw new CalendarCallError(transient ? 'transient' : 'permanent', message, details);
 }

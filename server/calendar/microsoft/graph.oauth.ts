@@ -27,7 +27,8 @@ export function graphOAuthFlow(settings: GraphAuthSettings & { graphBaseUrl: str
         { grant_type: 'authorization_code', code, code_verifier: codeVerifier, redirect_uri: redirectUri },
         Date.now,
       );
-      if (!tokens.refresh_token) throw new CalendarCallError('auth', 'Microsoft sent no refresh token (is offline_access granted?)');
+      if (!tokens.refresh_token)
+        throw new CalendarCallError('auth', 'Microsoft sent no refresh token (is offline_access granted?)');
       const me = await graphCall<{ mail?: string | null; userPrincipalName?: string }>({
         method: 'GET',
         url: `${settings.graphBaseUrl}/me?$select=mail,userPrincipalName`,

@@ -27,8 +27,13 @@ interface TokenAnswer {
 export const tokenUrlOf = (authorityUrl: string) => `${authorityUrl}/oauth2/v2.0/token`;
 
 /** Asks the Microsoft identity platform for tokens (code or refresh-token grant). */
-export async function requestTokens(settings: GraphAuthSettings, grant: Record<string, string>, now: () => number): Promise<TokenAnswer> {
-  if (!settings.clientId || !settings.clientSecret) throw new CalendarCallError('config', 'server configuration error: MS_CLIENT_ID and MS_CLIENT_SECRET are not set');
+export async function requestTokens(
+  settings: GraphAuthSettings,
+  grant: Record<string, string>,
+  now: () => number,
+): Promise<TokenAnswer> {
+  if (!settings.clientId || !settings.clientSecret)
+    throw new CalendarCallError('config', 'server configuration error: MS_CLIENT_ID and MS_CLIENT_SECRET are not set');
   return graphCall<TokenAnswer>({
     method: 'POST',
     url: tokenUrlOf(settings.authorityUrl),

@@ -77,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('start_time', 'text')
     .addColumn('end_time', 'text')
     .execute();
-  await db.schema.createIndex('date_overrides_provider_date').on('date_overrides').columns(['provider_id', 'date']).execute();
+  await db.schema
+    .createIndex('date_overrides_provider_date')
+    .on('date_overrides')
+    .columns(['provider_id', 'date'])
+    .execute();
 
   await db.schema
     .createTable('appointments')
@@ -102,9 +106,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cancelled_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addCheckConstraint('appointments_times', sql`start_at < end_at and blocked_start_at <= start_at and end_at <= blocked_end_at`)
+    .addCheckConstraint(
+      'appointments_times',
+      sql`start_at < end_at and blocked_start_at <= start_at and end_at <= blocked_end_at`,
+    )
     .execute();
-  await db.schema.createIndex('appointments_provider_start').on('appointments').columns(['provider_id', 'start_at']).execute();
+  await db.schema
+    .createIndex('appointments_provider_start')
+    .on('appointments')
+    .columns(['provider_id', 'start_at'])
+    .execute();
   await db.schema.createIndex('appointments_customer').on('appointments').column('customer_user_id').execute();
   // The last line of defence against double booking: two live appointments of one provider can
   // never share a start. Overlaps of different lengths are excluded by the booking transaction.
@@ -128,7 +139,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('reviews')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('appointment_id', 'integer', (c) => c.notNull().unique().references('appointments.id').onDelete('cascade'))
+    .addColumn('appointment_id', 'integer', (c) =>
+      c.notNull().unique().references('appointments.id').onDelete('cascade'),
+    )
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('customer_user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('rating', 'integer', (c) => c.notNull().check(sql`rating between 1 and 5`))
@@ -138,7 +151,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('reviews_provider_created').on('reviews').columns(['provider_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('reviews_provider_created')
+    .on('reviews')
+    .columns(['provider_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('email_outbox')
@@ -189,8 +206,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'sync_jobs', 'calendar_connections', 'email_outbox', 'reviews', 'idempotency_keys', 'appointments',
-    'date_overrides', 'weekly_hours', 'services', 'providers', 'sessions', 'users',
+    'sync_jobs',
+    'calendar_connections',
+    'email_outbox',
+    'reviews',
+    'idempotency_keys',
+    'appointments',
+    'date_overrides',
+    'weekly_hours',
+    'services',
+    'providers',
+    'sessions',
+    'users',
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -8,12 +8,16 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('providers')
-    .addColumn('email_reminder', 'text', (c) => c.notNull().defaultTo('24h').check(sql`email_reminder in ('off', '24h', '2h')`))
+    .addColumn('email_reminder', 'text', (c) =>
+      c.notNull().defaultTo('24h').check(sql`email_reminder in ('off', '24h', '2h')`),
+    )
     .execute();
 
   await db.schema
     .alterTable('email_outbox')
-    .addColumn('to_role', 'text', (c) => c.notNull().defaultTo('customer').check(sql`to_role in ('customer', 'provider')`))
+    .addColumn('to_role', 'text', (c) =>
+      c.notNull().defaultTo('customer').check(sql`to_role in ('customer', 'provider')`),
+    )
     .execute();
   await db.schema.alterTable('email_outbox').addColumn('dedupe_key', 'text').execute();
   await db.schema.alterTable('email_outbox').addColumn('claimed_by', 'text').execute();

@@ -22,7 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable('calendar_connections').addColumn(column, type).execute();
   }
   // One calendar per provider: a new connection replaces the old one.
-  await db.schema.createIndex('calendar_connections_provider').on('calendar_connections').column('provider_id').unique().execute();
+  await db.schema
+    .createIndex('calendar_connections_provider')
+    .on('calendar_connections')
+    .column('provider_id')
+    .unique()
+    .execute();
 
   await db.schema.alterTable('sync_jobs').addColumn('completed_at', 'text').execute();
   await db.schema.createIndex('sync_jobs_appointment').on('sync_jobs').columns(['appointment_id', 'id']).execute();
@@ -46,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('start_at', 'text', (c) => c.notNull())
     .addColumn('end_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('calendar_busy_connection_start').on('calendar_busy').columns(['connection_id', 'start_at']).execute();
+  await db.schema
+    .createIndex('calendar_busy_connection_start')
+    .on('calendar_busy')
+    .columns(['connection_id', 'start_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -57,8 +66,15 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('sync_jobs').dropColumn('completed_at').execute();
   await db.schema.dropIndex('calendar_connections_provider').execute();
   for (const column of [
-    'updated_at', 'busy_checked_at', 'busy_refreshed_at', 'last_error', 'refresh_token_enc',
-    'share_role', 'share_with', 'account_email', 'calendar_id',
+    'updated_at',
+    'busy_checked_at',
+    'busy_refreshed_at',
+    'last_error',
+    'refresh_token_enc',
+    'share_role',
+    'share_with',
+    'account_email',
+    'calendar_id',
   ]) {
     await db.schema.alterTable('calendar_connections').dropColumn(column).execute();
   }

@@ -12,7 +12,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('account_tokens')
     .addColumn('token_hash', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('verify_email', 'password_reset', 'signup')`))
+    .addColumn('purpose', 'text', (c) =>
+      c.notNull().check(sql`purpose in ('verify_email', 'password_reset', 'signup')`),
+    )
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text')
     .addColumn('name', 'text')

@@ -22,7 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('reviews_new')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('appointment_id', 'integer', (c) => c.notNull().unique().references('appointments.id').onDelete('cascade'))
+    .addColumn('appointment_id', 'integer', (c) =>
+      c.notNull().unique().references('appointments.id').onDelete('cascade'),
+    )
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('customer_user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('rating', 'integer', (c) => c.notNull().check(sql`rating between 1 and 5`))
@@ -32,10 +34,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await sql`insert into reviews_new select id, appointment_id, provider_id, customer_user_id, rating, body, reply, replied_at, created_at, updated_at from reviews`.execute(db);
+  await sql`insert into reviews_new select id, appointment_id, provider_id, customer_user_id, rating, body, reply, replied_at, created_at, updated_at from reviews`.execute(
+    db,
+  );
   await db.schema.dropTable('reviews').execute();
   await db.schema.alterTable('reviews_new').renameTo('reviews').execute();
-  await db.schema.createIndex('reviews_provider_created').on('reviews').columns(['provider_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('reviews_provider_created')
+    .on('reviews')
+    .columns(['provider_id', 'created_at'])
+    .execute();
   await db.schema.createIndex('reviews_customer').on('reviews').column('customer_user_id').execute();
 }
 

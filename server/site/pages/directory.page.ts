@@ -29,12 +29,14 @@ function card(p: ProviderListing, next: string | null): Html {
       <p class="meta">${[p.category, p.city].filter(Boolean).join(' · ')}</p>
       <p>${ratingLine(rating, Number(p.rating_count))}</p>
       ${p.description ? html`<p class="description">${excerpt(p.description, 140)}</p>` : ''}
-      ${next
-        ? html`<p class="next">
+      ${
+        next
+          ? html`<p class="next">
             Next available: <time datetime="${next}">${formatSlot(next, p.time_zone)}</time>
             <span class="muted">(${zoneCity(p.time_zone)} time)</span>
           </p>`
-        : html`<p class="next none">No free times in the next two weeks</p>`}
+          : html`<p class="next none">No free times in the next two weeks</p>`
+      }
     </article>
   </li>`;
 }
@@ -75,25 +77,31 @@ export function directoryPage(view: DirectoryView): Html {
     <section aria-labelledby="results-heading">
       <h2 id="results-heading" class="sr-only">Results</h2>
       <p class="result-count" role="status">
-        ${results.length
-          ? `${filtered ? plural(results.length, 'match', 'matches') : plural(results.length, 'provider', 'providers')}${
-              view.page > 1 || view.hasMore ? ` · page ${view.page}` : ''
-            }`
-          : ''}
+        ${
+          results.length
+            ? `${filtered ? plural(results.length, 'match', 'matches') : plural(results.length, 'provider', 'providers')}${
+                view.page > 1 || view.hasMore ? ` · page ${view.page}` : ''
+              }`
+            : ''
+        }
       </p>
-      ${results.length
-        ? html`<ul class="results">
+      ${
+        results.length
+          ? html`<ul class="results">
             ${results.map((p) => card(p, view.nextAvailable.get(p.id) ?? null))}
           </ul>`
-        : html`<div class="empty">
+          : html`<div class="empty">
             <p>No providers match your search.</p>
             ${filtered ? html`<a class="button" href="/">Clear the filters</a>` : ''}
-          </div>`}
-      ${view.page > 1 || view.hasMore
-        ? html`<nav class="pager" aria-label="Result pages">
+          </div>`
+      }
+      ${
+        view.page > 1 || view.hasMore
+          ? html`<nav class="pager" aria-label="Result pages">
             ${view.page > 1 ? html`<a class="button" href="${pageLink(view.page - 1)}" rel="prev">← Previous</a>` : html`<span></span>`}
             ${view.hasMore ? html`<a class="button" href="${pageLink(view.page + 1)}" rel="next">Next →</a>` : ''}
           </nav>`
-        : ''}
+          : ''
+      }
     </section>`;
 }

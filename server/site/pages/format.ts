@@ -14,7 +14,8 @@ export const formatDuration = (minutes: number): string =>
 export const formatSlot = (iso: string, zone: string): string =>
   DateTime.fromISO(iso, { zone }).setLocale(LOCALE).toFormat('ccc d LLL, HH:mm');
 
-export const formatDay = (iso: string): string => DateTime.fromISO(iso, { zone: 'UTC' }).setLocale(LOCALE).toFormat('d LLLL yyyy');
+export const formatDay = (iso: string): string =>
+  DateTime.fromISO(iso, { zone: 'UTC' }).setLocale(LOCALE).toFormat('d LLLL yyyy');
 
 /** "Europe/Berlin" → "Berlin". */
 export const zoneCity = (zone: string): string => (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ');

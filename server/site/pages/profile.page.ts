@@ -28,8 +28,9 @@ function servicesSection(view: ProfileView): Html {
   const { provider, services } = view;
   return html`<section aria-labelledby="services-heading">
     <h2 id="services-heading">Services</h2>
-    ${services.length
-      ? html`<ul class="service-list">
+    ${
+      services.length
+        ? html`<ul class="service-list">
           ${services.map(
             (s) => html`<li>
               <h3>${s.name}</h3>
@@ -39,7 +40,8 @@ function servicesSection(view: ProfileView): Html {
             </li>`,
           )}
         </ul>`
-      : html`<p class="muted">No services are bookable right now.</p>`}
+        : html`<p class="muted">No services are bookable right now.</p>`
+    }
   </section>`;
 }
 
@@ -48,13 +50,15 @@ function reviewsSection(view: ProfileView): Html {
   const href = (n: number) => (n === 1 ? `/p/${provider.slug}#reviews` : `/p/${provider.slug}?page=${n}#reviews`);
   return html`<section id="reviews" aria-labelledby="reviews-heading">
     <h2 id="reviews-heading">Reviews</h2>
-    ${rating.count && rating.average !== null
-      ? html`<p class="review-summary">
+    ${
+      rating.count && rating.average !== null
+        ? html`<p class="review-summary">
           <span class="average">${rating.average.toFixed(1)}</span>
           <span class="stars" aria-hidden="true">${starText(rating.average)}</span>
           <span>out of 5 · ${plural(rating.count, 'review', 'reviews')}</span>
         </p>`
-      : html`<p class="muted">No reviews yet. Customers can review a visit once it has taken place.</p>`}
+        : html`<p class="muted">No reviews yet. Customers can review a visit once it has taken place.</p>`
+    }
     <ol class="reviews">
       ${reviews.map(
         (r) => html`<li class="review">
@@ -64,22 +68,26 @@ function reviewsSection(view: ProfileView): Html {
             <span class="muted">${r.service} · <time datetime="${r.createdAt}">${formatDay(r.createdAt)}</time></span>
           </header>
           ${r.body ? html`<p class="body">${r.body}</p>` : ''}
-          ${r.reply
-            ? html`<div class="reply">
+          ${
+            r.reply
+              ? html`<div class="reply">
                 <p><strong>Reply from ${provider.name}</strong></p>
                 <p>${r.reply}</p>
               </div>`
-            : ''}
+              : ''
+          }
         </li>`,
       )}
     </ol>
-    ${pages > 1
-      ? html`<nav class="pager" aria-label="Review pages">
+    ${
+      pages > 1
+        ? html`<nav class="pager" aria-label="Review pages">
           ${page > 1 ? html`<a class="button" href="${href(page - 1)}" rel="prev">← Newer reviews</a>` : html`<span></span>`}
           <span class="muted">Page ${page} of ${pages}</span>
           ${page < pages ? html`<a class="button" href="${href(page + 1)}" rel="next">Older reviews →</a>` : html`<span></span>`}
         </nav>`
-      : ''}
+        : ''
+    }
   </section>`;
 }
 
@@ -96,14 +104,18 @@ export function profilePage(view: ProfileView): Html {
           <p><a href="#reviews">${ratingLine(view.rating.average, view.rating.count)}</a></p>
           ${provider.description ? html`<p>${provider.description}</p>` : ''}
           <dl class="facts">
-            ${provider.address
-              ? html`<dt>Address</dt>
+            ${
+              provider.address
+                ? html`<dt>Address</dt>
                   <dd><a href="${mapUrl}" rel="noopener" target="_blank">${provider.address}</a></dd>`
-              : ''}
-            ${provider.phone
-              ? html`<dt>Phone</dt>
+                : ''
+            }
+            ${
+              provider.phone
+                ? html`<dt>Phone</dt>
                   <dd><a href="tel:${provider.phone.replace(/[^+\d]/g, '')}">${provider.phone}</a></dd>`
-              : ''}
+                : ''
+            }
             <dt>Time zone</dt>
             <dd>${provider.time_zone.replace(/_/g, ' ')}</dd>
           </dl>
@@ -126,9 +138,11 @@ export function bookingPage(view: { provider: ProviderRow; service?: ServiceRow 
     <div class="narrow booking-page">
       <h1>Book ${service ? service.name : 'an appointment'}</h1>
       <p class="meta">
-        ${provider.name}${provider.address ? ` · ${provider.address}` : ''}${service
-          ? ` · ${formatDuration(service.duration_minutes)} · ${formatPrice(service.price_minor, service.currency)}`
-          : ''}
+        ${provider.name}${provider.address ? ` · ${provider.address}` : ''}${
+          service
+            ? ` · ${formatDuration(service.duration_minutes)} · ${formatPrice(service.price_minor, service.currency)}`
+            : ''
+        }
       </p>
       <div class="booking-panel">${bookingWidget(provider.slug, service?.id)}</div>
       <p><a href="/p/${provider.slug}">About ${provider.name}, services and reviews</a></p>

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -6,7 +6,7 @@ import type { Email, User } from '../../api/types.js';
 import { errorText } from '../../lib/errors.js';
 import { pageData } from '../../lib/page-data.js';
 import { AreaRouter } from '../../lib/router.js';
-import { type AccountView as View, accountRoutes, matchRoute } from '../../lib/routes.js';
+import { accountRoutes, matchRoute, type AccountView as View } from '../../lib/routes.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-account-settings/book-account-settings.js';
 import '../book-mailbox/book-mailbox.js';
@@ -86,9 +86,11 @@ export class BookAccountApp extends LitElement {
   private renderVerify() {
     return html`<div class="notice" role="status">
       <p><strong>Confirm your email address.</strong> Bookings you made as a guest with ${this.user!.email} then show up here.</p>
-      ${this.verification
-        ? html`<p>${this.verification}</p>`
-        : html`<button class="primary" @click=${this.requestLink}>Send me a confirmation link</button>`}
+      ${
+        this.verification
+          ? html`<p>${this.verification}</p>`
+          : html`<button class="primary" @click=${this.requestLink}>Send me a confirmation link</button>`
+      }
     </div>`;
   }
 
@@ -99,9 +101,11 @@ export class BookAccountApp extends LitElement {
       case 'emails':
         if (!this.emails) void this.loadEmails();
         return html`<p class="notice bad" role="alert">${this.problem}</p>
-          ${this.emails
-            ? html`<book-mailbox .emails=${this.emails} empty="No emails yet. Booking confirmations and reminders show up here."></book-mailbox>`
-            : html`<p class="loading" role="status">Loading your emails…</p>`}`;
+          ${
+            this.emails
+              ? html`<book-mailbox .emails=${this.emails} empty="No emails yet. Booking confirmations and reminders show up here."></book-mailbox>`
+              : html`<p class="loading" role="status">Loading your emails…</p>`
+          }`;
       case 'settings':
         return html`<book-account-settings .user=${this.user!}></book-account-settings>`;
     }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -69,7 +69,10 @@ export class BookAccountSettings extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     await this.action.run(async () => {
-      await api.deleteAccount(String(data.get('password') ?? ''), data.get('reviews') === 'delete' ? 'delete' : 'anonymous');
+      await api.deleteAccount(
+        String(data.get('password') ?? ''),
+        data.get('reviews') === 'delete' ? 'delete' : 'anonymous',
+      );
       this.dispatchEvent(new CustomEvent('book-account-deleted', { bubbles: true, composed: true }));
       location.assign('/');
     });

@@ -1,10 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import type { Profile, User } from '../../api/types.js';
 import { pageData } from '../../lib/page-data.js';
 import { AreaRouter, navigate } from '../../lib/router.js';
-import { type AdminView as View, adminRoutes, matchRoute } from '../../lib/routes.js';
+import { adminRoutes, matchRoute, type AdminView as View } from '../../lib/routes.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-appointment-detail/book-appointment-detail.js';
 import '../book-admin-reviews/book-admin-reviews.js';
@@ -64,17 +64,22 @@ export class BookAdminApp extends LitElement {
     document.title = `${route.title} · Book your services`;
     const onboarding = route.view === 'onboarding' || !this.profile;
     return html`<div class="layout ${onboarding ? 'solo' : ''}">
-      ${onboarding
-        ? nothing
-        : html`<nav part="nav" aria-label="Admin">
+      ${
+        onboarding
+          ? nothing
+          : html`<nav part="nav" aria-label="Admin">
             <ul>
               ${NAV.map(([href, label]) => {
-                const current = href === '/admin' ? route.view === 'dashboard' || route.view === 'appointment' : this.router.path.startsWith(href);
+                const current =
+                  href === '/admin'
+                    ? route.view === 'dashboard' || route.view === 'appointment'
+                    : this.router.path.startsWith(href);
                 return html`<li><a href=${href} aria-current=${current ? 'page' : nothing}>${label}</a></li>`;
               })}
               <li><a href="/p/${this.profile!.slug}" target="_blank">Your public page ↗</a></li>
             </ul>
-          </nav>`}
+          </nav>`
+      }
       <section class="view" aria-labelledby="view-title">
         <div class="title">
           <h1 id="view-title" tabindex="-1">${route.title}</h1>

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -52,11 +52,13 @@ export class BookAdminReviews extends LitElement {
   override render() {
     if (this.loading && !this.reviews.length) return html`<p class="loading" role="status">Loading reviews…</p>`;
     return html`<p class="notice bad" role="alert">${this.problem}</p>
-      ${this.reviews.length
-        ? html`<ul>
+      ${
+        this.reviews.length
+          ? html`<ul>
             ${this.reviews.map((r) => html`<li class="panel" part="review">${this.renderReview(r)}</li>`)}
           </ul>`
-        : html`<p class="muted">No reviews yet. Customers can review an appointment after you mark it completed.</p>`}
+          : html`<p class="muted">No reviews yet. Customers can review an appointment after you mark it completed.</p>`
+      }
       <div class="row">
         ${this.page > 1 ? html`<button @click=${() => this.load(this.page - 1)}>← Newer</button>` : nothing}
         ${this.more ? html`<button @click=${() => this.load(this.page + 1)}>Older →</button>` : nothing}
@@ -68,10 +70,11 @@ export class BookAdminReviews extends LitElement {
     return html`<p><book-stars value=${r.rating}></book-stars> <strong>${r.author}</strong>
         <span class="muted">· ${r.service} · ${formatDay(r.createdAt, this.profile.timeZone)}</span></p>
       ${r.body ? html`<p class="body">${r.body}</p>` : nothing}
-      ${r.reply
-        ? html`<p class="reply"><strong>Your reply</strong><br />${r.reply}</p>`
-        : this.replying === r.id
-          ? html`<form @submit=${(e: SubmitEvent) => this.reply(e, r.id)}>
+      ${
+        r.reply
+          ? html`<p class="reply"><strong>Your reply</strong><br />${r.reply}</p>`
+          : this.replying === r.id
+            ? html`<form @submit=${(e: SubmitEvent) => this.reply(e, r.id)}>
               <div class="field">
                 <label for="reply-${r.id}">Your public reply</label>
                 <textarea id="reply-${r.id}" name="reply" maxlength="2000" required></textarea>
@@ -79,7 +82,8 @@ export class BookAdminReviews extends LitElement {
               </div>
               <div class="row"><button class="primary" type="submit">Publish reply</button><button type="button" @click=${() => (this.replying = 0)}>Cancel</button></div>
             </form>`
-          : html`<button @click=${() => this.openReply(r.id)}>Reply<span class="sr-only"> to ${r.author}</span></button>`}`;
+            : html`<button @click=${() => this.openReply(r.id)}>Reply<span class="sr-only"> to ${r.author}</span></button>`
+      }`;
   }
 
   private openReply(id: number): void {

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Slot } from '../../../widget/api/types.js';
 import { define } from '../../../widget/lib/define.js';
@@ -67,7 +67,8 @@ export class BookAppointmentDetail extends LitElement {
 
   override render() {
     const a = this.appointment;
-    if (!a) return html`<p class="notice bad" role="alert">${this.action.problem}</p>${this.action.problem ? nothing : html`<p class="loading">Loading…</p>`}`;
+    if (!a)
+      return html`<p class="notice bad" role="alert">${this.action.problem}</p>${this.action.problem ? nothing : html`<p class="loading">Loading…</p>`}`;
     const zone = this.profile.timeZone;
     const started = Date.parse(a.start) <= Date.now();
     const confirmed = a.status === 'confirmed';
@@ -84,36 +85,46 @@ export class BookAppointmentDetail extends LitElement {
           <dt>Email</dt>
           <dd><a href="mailto:${a.customer.email}">${a.customer.email}</a></dd>
           ${a.customer.phone ? html`<dt>Phone</dt><dd><a href="tel:${a.customer.phone.replace(/[^+\d]/g, '')}">${a.customer.phone}</a></dd>` : nothing}
-          ${a.customer.timeZone && a.customer.timeZone !== zone
-            ? html`<dt>Their time</dt><dd>${formatTime(a.start, a.customer.timeZone)} (${a.customer.timeZone.replace(/_/g, ' ')})</dd>`
-            : nothing}
+          ${
+            a.customer.timeZone && a.customer.timeZone !== zone
+              ? html`<dt>Their time</dt><dd>${formatTime(a.start, a.customer.timeZone)} (${a.customer.timeZone.replace(/_/g, ' ')})</dd>`
+              : nothing
+          }
           ${a.note ? html`<dt>Note</dt><dd>${a.note}</dd>` : nothing}
           <dt>Booked</dt>
           <dd>${formatDay(a.createdAt, zone)}${a.cancelledBy ? html` · cancelled by ${a.cancelledBy === 'provider' ? 'you' : 'the customer'}` : nothing}</dd>
         </dl>
-        ${confirmed
-          ? html`<div class="actions" part="actions">
-              ${started
-                ? html`<button class="primary" ?disabled=${this.action.busy} @click=${() => this.act('complete')}>Mark completed</button>
+        ${
+          confirmed
+            ? html`<div class="actions" part="actions">
+              ${
+                started
+                  ? html`<button class="primary" ?disabled=${this.action.busy} @click=${() => this.act('complete')}>Mark completed</button>
                     <button ?disabled=${this.action.busy} @click=${() => this.act('no-show')}>Mark no-show</button>`
-                : html`<button ?disabled=${this.action.busy} aria-expanded=${this.rescheduling} @click=${() => (this.rescheduling = !this.rescheduling)}>Reschedule</button>
-                    <button class="danger" ?disabled=${this.action.busy} @click=${() => (this.confirmingCancel = true)}>Cancel appointment</button>`}
+                  : html`<button ?disabled=${this.action.busy} aria-expanded=${this.rescheduling} @click=${() => (this.rescheduling = !this.rescheduling)}>Reschedule</button>
+                    <button class="danger" ?disabled=${this.action.busy} @click=${() => (this.confirmingCancel = true)}>Cancel appointment</button>`
+              }
             </div>`
-          : nothing}
-        ${this.confirmingCancel
-          ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
+            : nothing
+        }
+        ${
+          this.confirmingCancel
+            ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
               <p>Cancel this appointment? ${a.customer.name} gets an email.</p>
               <div class="row">
                 <button class="danger" ?disabled=${this.action.busy} @click=${() => this.act('cancel')}>Yes, cancel it</button>
                 <button @click=${() => (this.confirmingCancel = false)}>Keep it</button>
               </div>
             </div>`
-          : nothing}
-        ${this.rescheduling
-          ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${zone} ?busy=${this.action.busy}
+            : nothing
+        }
+        ${
+          this.rescheduling
+            ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${zone} ?busy=${this.action.busy}
               @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.move(e.detail)}
               @book-reschedule-cancel=${() => (this.rescheduling = false)}></book-reschedule>`
-          : nothing}
+            : nothing
+        }
       </div>
       <section>
         <h2>Emails about this appointment</h2>
@@ -140,13 +151,19 @@ export class BookAppointmentDetail extends LitElement {
       this.appointment = await work();
       this.rescheduling = this.confirmingCancel = false;
       emit(this, 'book-appointment-changed', this.appointment);
-      this.emails = (await api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: this.emails }))).emails;
+      this.emails = (
+        await api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: this.emails }))
+      ).emails;
       return done;
     });
   }
 
   private act(action: 'cancel' | 'complete' | 'no-show'): Promise<void> {
-    const done = { cancel: 'Appointment cancelled.', complete: 'Marked as completed.', 'no-show': 'Marked as a no-show.' }[action];
+    const done = {
+      cancel: 'Appointment cancelled.',
+      complete: 'Marked as completed.',
+      'no-show': 'Marked as a no-show.',
+    }[action];
     return this.run(async () => (await api.appointmentAction(this.appointmentId, action)).appointment, done);
   }
 

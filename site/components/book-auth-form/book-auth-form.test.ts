@@ -13,7 +13,9 @@ describe('book-auth-form', () => {
   });
 
   it('creates a provider or customer account, preselected by account-type', async () => {
-    const el = await fixture<BookAuthForm>(html`<book-auth-form mode="signup" account-type="provider"></book-auth-form>`);
+    const el = await fixture<BookAuthForm>(
+      html`<book-auth-form mode="signup" account-type="provider"></book-auth-form>`,
+    );
     expect($<HTMLInputElement>(el, 'input[value=provider]').checked).to.equal(true);
     expect(text($(el, 'label[for=name]'))).to.equal('Your name');
     expect(el.getAttribute('role')).to.equal(null);
@@ -24,13 +26,18 @@ describe('book-auth-form', () => {
     it('says a link went to that address instead of signing in', async () => {
       const el = await fixture<BookAuthForm>(html`<book-auth-form mode="signup"></book-auth-form>`);
       const realFetch = window.fetch;
-      window.fetch = async () => new Response(JSON.stringify({ confirmationSent: true }), { status: 202, headers: { 'content-type': 'application/json' } });
+      window.fetch = async () =>
+        new Response(JSON.stringify({ confirmationSent: true }), {
+          status: 202,
+          headers: { 'content-type': 'application/json' },
+        });
       try {
         choose($<HTMLInputElement>(el, '#name'), 'Vera');
         choose($<HTMLInputElement>(el, '#email'), 'vera@example.org');
         choose($<HTMLInputElement>(el, '#password'), 'a long enough passphrase');
         $<HTMLButtonElement>(el, 'button[type=submit]').click();
-        for (let i = 0; i < 10 && !el.shadowRoot!.querySelector('[role=status]'); i++) await new Promise((r) => setTimeout(r, 20));
+        for (let i = 0; i < 10 && !el.shadowRoot!.querySelector('[role=status]'); i++)
+          await new Promise((r) => setTimeout(r, 20));
       } finally {
         window.fetch = realFetch;
       }

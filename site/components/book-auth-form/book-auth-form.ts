@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -34,12 +34,14 @@ export class BookAuthForm extends LitElement {
     const signup = this.mode === 'signup';
     const err = (name: string) =>
       this.errors[name] ? html`<p class="error" id="${name}-error">${this.errors[name]}</p>` : nothing;
-    const described = (name: string, hint?: string) => [this.errors[name] && `${name}-error`, hint].filter(Boolean).join(' ') || nothing;
+    const described = (name: string, hint?: string) =>
+      [this.errors[name] && `${name}-error`, hint].filter(Boolean).join(' ') || nothing;
     if (this.sent) return html`<p class="notice" role="status">${this.sent}</p>`;
     return html`<form part="form" novalidate @submit=${this.handleSubmit}>
       <p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
-      ${signup
-        ? html`<fieldset>
+      ${
+        signup
+          ? html`<fieldset>
               <legend>I want to</legend>
               <label class="choice"
                 ><input type="radio" name="role" value="customer" ?checked=${this.accountType === 'customer'} @change=${() => (this.accountType = 'customer')} />
@@ -55,7 +57,8 @@ export class BookAuthForm extends LitElement {
               <input id="name" name="name" autocomplete="name" required aria-invalid=${Boolean(this.errors.name)} aria-describedby=${described('name')} />
               ${err('name')}
             </div>`
-        : nothing}
+          : nothing
+      }
       <div class="field">
         <label for="email">Email</label>
         <input id="email" name="email" type="email" autocomplete=${signup ? 'email' : 'username'} required
@@ -71,10 +74,12 @@ export class BookAuthForm extends LitElement {
       </div>
       <button class="primary" type="submit" ?disabled=${this.busy}>${signup ? 'Create account' : 'Sign in'}</button>
       <p class="switch">
-        ${signup
-          ? html`Already have an account? <a href="/login${this.next ? `?next=${encodeURIComponent(this.next)}` : ''}">Sign in</a>`
-          : html`New here? <a href="/signup${this.next ? `?next=${encodeURIComponent(this.next)}` : ''}">Create an account</a> ·
-              <a href="/signup?as=provider">List your business</a>`}
+        ${
+          signup
+            ? html`Already have an account? <a href="/login${this.next ? `?next=${encodeURIComponent(this.next)}` : ''}">Sign in</a>`
+            : html`New here? <a href="/signup${this.next ? `?next=${encodeURIComponent(this.next)}` : ''}">Create an account</a> ·
+              <a href="/signup?as=provider">List your business</a>`
+        }
       </p>
     </form>`;
   }
@@ -102,18 +107,22 @@ export class BookAuthForm extends LitElement {
           : await api.login(value('email'), password);
       if ('user' in answer) return this.done(answer.user);
       this.busy = false;
-      this.sent = 'This address already has an account that was never confirmed. We have emailed it a link: open it to keep the password you just chose and sign in.';
+      this.sent =
+        'This address already has an account that was never confirmed. We have emailed it a link: open it to keep the password you just chose and sign in.';
     } catch (e) {
       this.errors = fieldErrors(e);
       this.problem = Object.keys(this.errors).length ? '' : errorText(e);
-      if (this.problem === 'An account with this email exists') this.problem = 'An account with this email exists. Sign in instead?';
+      if (this.problem === 'An account with this email exists')
+        this.problem = 'An account with this email exists. Sign in instead?';
       this.busy = false;
       await this.focusFirstError();
     }
   }
 
   private done(user: User): void {
-    const proceed = this.dispatchEvent(new CustomEvent('book-signed-in', { detail: user, bubbles: true, composed: true, cancelable: true }));
+    const proceed = this.dispatchEvent(
+      new CustomEvent('book-signed-in', { detail: user, bubbles: true, composed: true, cancelable: true }),
+    );
     if (!proceed) return;
     const home = user.role === 'provider' ? (this.mode === 'signup' ? '/admin/onboarding' : '/admin') : '/account';
     location.assign(this.next || home);

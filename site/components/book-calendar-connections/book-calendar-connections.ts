@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -38,8 +38,13 @@ interface SyncJob {
   createdAt: string;
 }
 
-const serviceName = { 'google-shared': 'Google Calendar (shared calendar)', google: 'Google Calendar (your account)', microsoft: 'Outlook / Microsoft 365' };
-const when = (iso: string) => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+const serviceName = {
+  'google-shared': 'Google Calendar (shared calendar)',
+  google: 'Google Calendar (your account)',
+  microsoft: 'Outlook / Microsoft 365',
+};
+const when = (iso: string) =>
+  new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /**
  * @summary Calendar connections: Google (a calendar shared with the service, or the provider's own account via
@@ -93,13 +98,15 @@ export class BookCalendarConnections extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const params = new URLSearchParams(location.search);
-    if (params.get('connected')) this.action.status = `Connected to ${params.get('connected') === 'microsoft' ? 'Microsoft' : 'Google'}.`;
+    if (params.get('connected'))
+      this.action.status = `Connected to ${params.get('connected') === 'microsoft' ? 'Microsoft' : 'Google'}.`;
     if (params.get('error')) this.action.problem = params.get('message') ?? 'Connecting the calendar did not work.';
     void this.load();
   }
 
   override render() {
-    if (!this.data) return html`<p class="notice bad" role="alert">${this.action.problem}</p>${this.action.problem ? nothing : html`<p class="loading" role="status">Loading…</p>`}`;
+    if (!this.data)
+      return html`<p class="notice bad" role="alert">${this.action.problem}</p>${this.action.problem ? nothing : html`<p class="loading" role="status">Loading…</p>`}`;
     const d = this.data;
     return html`<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
       <p class="notice" role="status">${this.action.status}</p>
@@ -112,11 +119,13 @@ export class BookCalendarConnections extends LitElement {
       <section class="panel" aria-labelledby="feed-h">
         <h2 id="feed-h">Calendar feed (ICS)</h2>
         <p class="muted">Subscribe to this private address in any calendar app (Apple Calendar, Outlook, Thunderbird) to see your appointments there.</p>
-        ${this.feedUrl
-          ? html`<p class="feed-url">${this.feedUrl}</p>
+        ${
+          this.feedUrl
+            ? html`<p class="feed-url">${this.feedUrl}</p>
               <p class="row"><book-copy-button value=${this.feedUrl} label="Copy feed URL"></book-copy-button>
                 <span class="hint">Shown once: copy it now. Rotating gives a new address and stops the old one.</span></p>`
-          : html`<p>${d.feed.active ? `Your feed is on (address created ${when(d.feed.createdAt!)}). For security it is only shown when created.` : 'The feed is off.'}</p>`}
+            : html`<p>${d.feed.active ? `Your feed is on (address created ${when(d.feed.createdAt!)}). For security it is only shown when created.` : 'The feed is off.'}</p>`
+        }
         <div class="row">
           <button ?disabled=${this.action.busy} @click=${this.rotate}>${d.feed.active ? 'Rotate address' : 'Create feed address'}</button>
           ${d.feed.active ? html`<button class="danger" ?disabled=${this.action.busy} @click=${this.disableFeed}>Turn feed off</button>` : nothing}
@@ -126,11 +135,13 @@ export class BookCalendarConnections extends LitElement {
         <h2 id="sync-h">Sync status</h2>
         <p class="counts">
           ${(['done', 'pending', 'running', 'failed'] as const).map(
-            (s) => html`<span class="badge ${s === 'done' ? 'sent' : s === 'running' ? 'sending' : s}">${d.syncJobs[s]} ${s === 'done' ? 'synced' : s}</span>`,
+            (s) =>
+              html`<span class="badge ${s === 'done' ? 'sent' : s === 'running' ? 'sending' : s}">${d.syncJobs[s]} ${s === 'done' ? 'synced' : s}</span>`,
           )}
         </p>
-        ${this.failed.length
-          ? html`<h3>Failed</h3>
+        ${
+          this.failed.length
+            ? html`<h3>Failed</h3>
               <table>
                 <thead><tr><th>Appointment</th><th>Error</th><th><span class="sr-only">Action</span></th></tr></thead>
                 <tbody>
@@ -144,7 +155,8 @@ export class BookCalendarConnections extends LitElement {
                   )}
                 </tbody>
               </table>`
-          : html`<p class="muted">No failed sync jobs.</p>`}
+            : html`<p class="muted">No failed sync jobs.</p>`
+        }
       </section>`;
   }
 
@@ -169,14 +181,16 @@ export class BookCalendarConnections extends LitElement {
   private renderConnect(d: CalendarState) {
     const any = d.available.googleShared || d.available.google || d.available.microsoft;
     return html`<p>Connect a calendar: new bookings appear in it, and times you are busy there are not offered to customers.</p>
-      ${d.available.googleShared
-        ? html`<form class="panel" @submit=${this.shareGoogle}>
+      ${
+        d.available.googleShared
+          ? html`<form class="panel" @submit=${this.shareGoogle}>
             <h3>Google Calendar: share a calendar with us</h3>
             <p class="hint">No Google sign-in needed: we create a calendar and share it with your Google address.</p>
             <div class="field"><label for="share">Your Google email</label><input id="share" name="shareWith" type="email" required autocomplete="email" /></div>
             <button class="primary" type="submit" ?disabled=${this.action.busy}>Share a calendar with me</button>
           </form>`
-        : nothing}
+          : nothing
+      }
       <div class="row">
         ${d.available.google ? html`<button ?disabled=${this.action.busy} @click=${() => this.oauth('google')}>Connect your Google account</button>` : nothing}
         ${d.available.microsoft ? html`<button ?disabled=${this.action.busy} @click=${() => this.oauth('microsoft')}>Connect Outlook / Microsoft 365</button>` : nothing}
@@ -219,29 +233,45 @@ export class BookCalendarConnections extends LitElement {
 
   private toggleContact = (e: Event) =>
     this.run(async () => {
-      await api.request('PUT', '/api/admin/calendar/settings', { includeCustomerContact: (e.target as HTMLInputElement).checked });
+      await api.request('PUT', '/api/admin/calendar/settings', {
+        includeCustomerContact: (e.target as HTMLInputElement).checked,
+      });
     }, 'Saved.');
 
   private shareGoogle = (e: SubmitEvent) => {
     e.preventDefault();
     const shareWith = String(new FormData(e.target as HTMLFormElement).get('shareWith') ?? '');
-    return this.run(async () => void (await api.request('PUT', '/api/admin/calendar/google-shared', { shareWith })), 'Calendar shared: look for it in your Google Calendar.');
+    return this.run(
+      async () => void (await api.request('PUT', '/api/admin/calendar/google-shared', { shareWith })),
+      'Calendar shared: look for it in your Google Calendar.',
+    );
   };
 
   private oauth = (service: 'google' | 'microsoft') =>
     this.run(async () => {
-      const { authorizationUrl } = await api.request<{ authorizationUrl: string }>('POST', `/api/admin/calendar/${service}/connect`);
+      const { authorizationUrl } = await api.request<{ authorizationUrl: string }>(
+        'POST',
+        `/api/admin/calendar/${service}/connect`,
+      );
       location.assign(authorizationUrl);
     });
 
-  private refreshBusy = () => this.run(async () => void (await api.request('POST', '/api/admin/calendar/busy/refresh')), 'Busy times read again.');
+  private refreshBusy = () =>
+    this.run(
+      async () => void (await api.request('POST', '/api/admin/calendar/busy/refresh')),
+      'Busy times read again.',
+    );
 
   private disconnect = () => {
     if (!confirm('Disconnect this calendar? Events already written stay in it.')) return Promise.resolve();
     return this.run(() => api.request('DELETE', '/api/admin/calendar/connection'), 'Disconnected.');
   };
 
-  private retry = (id: number) => this.run(async () => void (await api.request('POST', `/api/admin/calendar/sync-jobs/${id}/retry`)), 'Queued again.');
+  private retry = (id: number) =>
+    this.run(
+      async () => void (await api.request('POST', `/api/admin/calendar/sync-jobs/${id}/retry`)),
+      'Queued again.',
+    );
 }
 
 define('book-calendar-connections', BookCalendarConnections);

@@ -1,11 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, localDate } from '../../../widget/lib/dates.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { AdminAppointment, AdminService, AppointmentStatus, Profile } from '../../api/types.js';
 import { errorText } from '../../lib/errors.js';
-import { LOCALE, formatDay, formatTime, statusLabel, todayIn } from '../../lib/format.js';
+import { formatDay, formatTime, LOCALE, statusLabel, todayIn } from '../../lib/format.js';
 import { dayRange, weekStart } from '../../lib/zone.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-week-view/book-week-view.js';
@@ -46,7 +46,10 @@ export class BookDashboard extends LitElement {
     const params = new URLSearchParams(location.search);
     this.mode = params.get('view') === 'week' ? 'week' : 'list';
     this.week = params.get('week') ?? weekStart(todayIn(this.profile.timeZone));
-    void api.services().then((r) => (this.services = r.services)).catch(() => undefined);
+    void api
+      .services()
+      .then((r) => (this.services = r.services))
+      .catch(() => undefined);
     void this.load();
   }
 
@@ -98,7 +101,9 @@ export class BookDashboard extends LitElement {
     const now = Date.now();
     const today = todayIn(zone);
     const all = this.filtered();
-    const toClose = all.filter((a) => a.status === 'confirmed' && Date.parse(a.start) <= now && localDate(a.start, zone) <= today);
+    const toClose = all.filter(
+      (a) => a.status === 'confirmed' && Date.parse(a.start) <= now && localDate(a.start, zone) <= today,
+    );
     const todays = all.filter((a) => localDate(a.start, zone) === today && !toClose.includes(a));
     const upcoming = all.filter((a) => localDate(a.start, zone) > today);
     const confirmedToday = todays.filter((a) => a.status === 'confirmed').length;
@@ -109,22 +114,28 @@ export class BookDashboard extends LitElement {
         <div class="stat"><strong>${upcoming.filter((a) => a.status === 'confirmed').length}</strong>next ${UPCOMING_DAYS} days</div>
         <div class="stat"><strong>${toClose.length}</strong>to close</div>
       </div>
-      ${toClose.length
-        ? html`<section aria-labelledby="close-h">
+      ${
+        toClose.length
+          ? html`<section aria-labelledby="close-h">
             <h2 id="close-h">To close</h2>
             <p class="muted">These have started: mark them completed or as a no-show.</p>
             ${this.renderItems(toClose, true)}
           </section>`
-        : nothing}
+          : nothing
+      }
       <section aria-labelledby="today-h">
         <h2 id="today-h">Today <span class="muted">· ${formatDay(new Date().toISOString(), zone)}</span></h2>
         ${todays.length ? this.renderItems(todays) : html`<p class="empty">No appointments today.</p>`}
       </section>
       <section aria-labelledby="upcoming-h">
         <h2 id="upcoming-h">Upcoming</h2>
-        ${days.size
-          ? [...days.values()].map((list) => html`<h3 class="day">${formatDay(list[0]!.start, zone)}</h3>${this.renderItems(list)}`)
-          : html`<p class="empty">Nothing booked in the next ${UPCOMING_DAYS} days yet.</p>`}
+        ${
+          days.size
+            ? [...days.values()].map(
+                (list) => html`<h3 class="day">${formatDay(list[0]!.start, zone)}</h3>${this.renderItems(list)}`,
+              )
+            : html`<p class="empty">Nothing booked in the next ${UPCOMING_DAYS} days yet.</p>`
+        }
       </section>`;
   }
 

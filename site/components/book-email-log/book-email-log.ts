@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { html, LitElement } from 'lit';
 import { state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -43,12 +43,14 @@ export class BookEmailLog extends LitElement {
         <button @click=${() => this.load()}>Refresh</button>
       </div>
       <p class="notice bad" role="alert">${this.action.problem}</p>
-      ${this.loading
-        ? html`<p class="loading" role="status">Loading emails…</p>`
-        : html`<p class="muted" role="status">${this.emails.length} email${this.emails.length === 1 ? '' : 's'}${
+      ${
+        this.loading
+          ? html`<p class="loading" role="status">Loading emails…</p>`
+          : html`<p class="muted" role="status">${this.emails.length} email${this.emails.length === 1 ? '' : 's'}${
               counts.get('failed') ? `, ${counts.get('failed')} failed` : ''
             }</p>
-            <book-mailbox admin .emails=${this.emails} empty="No emails match." @book-email-retry=${(e: CustomEvent<number>) => this.retry(e.detail)}></book-mailbox>`}`;
+            <book-mailbox admin .emails=${this.emails} empty="No emails match." @book-email-retry=${(e: CustomEvent<number>) => this.retry(e.detail)}></book-mailbox>`
+      }`;
   }
 
   private async load(): Promise<void> {

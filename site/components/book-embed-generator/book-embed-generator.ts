@@ -1,8 +1,8 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../../../widget/book-services/book-services.js';
-import { light } from '../../../widget/styles/tokens.js';
 import { define } from '../../../widget/lib/define.js';
+import { light } from '../../../widget/styles/tokens.js';
 import { api } from '../../api/site-api.js';
 import type { AdminService, Profile } from '../../api/types.js';
 import { embedSnippet } from '../../lib/embed.js';
@@ -80,12 +80,27 @@ export class BookEmbedGenerator extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void api.services().then((r) => (this.services = r.services.filter((s) => s.active))).catch(() => undefined);
+    void api
+      .services()
+      .then((r) => (this.services = r.services.filter((s) => s.active)))
+      .catch(() => undefined);
   }
 
   override render() {
-    const custom = [this.accent !== light.accent && `--book-accent: ${this.accent}`, this.radius !== 8 && `--book-radius: ${this.radius}px`].filter(Boolean).join('; ');
-    const snippet = embedSnippet({ origin: this.origin, provider: this.profile.slug, service: this.service, theme: this.theme, locale: this.locale, style: custom });
+    const custom = [
+      this.accent !== light.accent && `--book-accent: ${this.accent}`,
+      this.radius !== 8 && `--book-radius: ${this.radius}px`,
+    ]
+      .filter(Boolean)
+      .join('; ');
+    const snippet = embedSnippet({
+      origin: this.origin,
+      provider: this.profile.slug,
+      service: this.service,
+      theme: this.theme,
+      locale: this.locale,
+      style: custom,
+    });
     return html`<div class="layout">
       <div>
         <p>Paste these two lines where the booking widget should appear on your website. It fits any width from a phone up.</p>

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import type { AdminEmail, Email } from '../../api/types.js';
@@ -6,7 +6,9 @@ import { LOCALE, statusLabel } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 
 const when = (iso: string) =>
-  new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
 
 /**
  * @summary A list of emails — a customer's mailbox, a booking's emails, or the provider's delivery log (`admin`:
@@ -99,16 +101,20 @@ export class BookMailbox extends LitElement {
         }</span>
       </summary>
       <div class="body">
-        ${admin
-          ? html`<p class="muted">
+        ${
+          admin
+            ? html`<p class="muted">
               ${admin.attempts} attempt${admin.attempts === 1 ? '' : 's'}${admin.transport ? ` · via ${admin.transport === 'smtp' ? 'SMTP' : 'built-in mailbox'}` : ''}
               ${admin.nextAttemptAt ? ` · next try ${when(admin.nextAttemptAt)}` : ''}
             </p>
             ${admin.lastError ? html`<p class="error-text">Last error: ${admin.lastError}</p>` : nothing}
-            ${e.status === 'failed'
-              ? html`<p><button @click=${() => this.dispatchEvent(new CustomEvent('book-email-retry', { detail: e.id, bubbles: true, composed: true }))}>Retry sending</button></p>`
-              : nothing}`
-          : nothing}
+            ${
+              e.status === 'failed'
+                ? html`<p><button @click=${() => this.dispatchEvent(new CustomEvent('book-email-retry', { detail: e.id, bubbles: true, composed: true }))}>Retry sending</button></p>`
+                : nothing
+            }`
+            : nothing
+        }
         <iframe title="Email: ${e.subject}" src=${e.htmlUrl} sandbox="allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>
         <details>
           <summary>Plain text</summary>

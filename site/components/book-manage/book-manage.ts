@@ -1,11 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Slot } from '../../../widget/api/types.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { CustomerBooking, Email } from '../../api/types.js';
-import { calendarLinks } from '../../lib/calendar-links.js';
 import { ActionController } from '../../lib/action.js';
+import { calendarLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, statusLabel, zoneLabel } from '../../lib/format.js';
@@ -73,10 +73,12 @@ export class BookManage extends LitElement {
     const b = this.booking;
     if (!b) {
       return html`<h1>Your booking</h1>
-        ${this.action.problem
-          ? html`<p class="notice bad" role="alert">${this.action.problem}</p>
+        ${
+          this.action.problem
+            ? html`<p class="notice bad" role="alert">${this.action.problem}</p>
               <p>Check that you opened the whole link from your email. <a href="/login">Sign in</a> to see bookings in your account.</p>`
-          : html`<p class="loading" role="status">Loading your booking…</p>`}`;
+            : html`<p class="loading" role="status">Loading your booking…</p>`
+        }`;
     }
     const future = Date.parse(b.start) > Date.now();
     const changeable = b.status === 'confirmed' && future;
@@ -97,41 +99,51 @@ export class BookManage extends LitElement {
           <dd>${b.customerName}</dd>
           ${b.note ? html`<dt>Note</dt><dd>${b.note}</dd>` : nothing}
         </dl>
-        ${b.status === 'confirmed'
-          ? html`<div class="actions" part="actions">
+        ${
+          b.status === 'confirmed'
+            ? html`<div class="actions" part="actions">
               <a class="button" href=${links.ics} download>Add to calendar (.ics)</a>
               <a class="button" href=${links.google} target="_blank" rel="noopener">Google Calendar</a>
-              ${changeable
-                ? html`<button aria-expanded=${this.panel === 'reschedule'} @click=${() => this.toggle('reschedule')}>Reschedule</button>
+              ${
+                changeable
+                  ? html`<button aria-expanded=${this.panel === 'reschedule'} @click=${() => this.toggle('reschedule')}>Reschedule</button>
                     <button class="danger" @click=${() => this.toggle('cancel')}>Cancel booking</button>`
-                : nothing}
+                  : nothing
+              }
             </div>`
-          : html`<p class="actions"><a class="button primary" href="/p/${b.provider.slug}/book/${b.service.id}">Book again</a></p>`}
+            : html`<p class="actions"><a class="button primary" href="/p/${b.provider.slug}/book/${b.service.id}">Book again</a></p>`
+        }
         ${erasable ? html`<p class="actions"><button @click=${() => this.toggle('erase')} aria-expanded=${this.panel === 'erase'}>Erase my details</button></p>` : nothing}
         ${b.contactErased ? html`<p class="muted" data-erased>Your name, email, phone and note are erased from this booking.</p>` : nothing}
-        ${this.panel === 'erase'
-          ? html`<div class="notice" role="alertdialog" aria-label="Confirm erasing your details">
+        ${
+          this.panel === 'erase'
+            ? html`<div class="notice" role="alertdialog" aria-label="Confirm erasing your details">
               <p>Erase your name, email, phone and note from this booking? ${b.provider.name} keeps only the time and the service.</p>
               <div class="row">
                 <button class="danger" ?disabled=${this.action.busy} @click=${this.erase}>Yes, erase my details</button>
                 <button @click=${() => (this.panel = null)}>Keep them</button>
               </div>
             </div>`
-          : nothing}
-        ${this.panel === 'cancel'
-          ? html`<div class="notice" role="alertdialog" aria-label="Confirm cancellation">
+            : nothing
+        }
+        ${
+          this.panel === 'cancel'
+            ? html`<div class="notice" role="alertdialog" aria-label="Confirm cancellation">
               <p>Cancel your ${b.service.name} on ${formatDay(b.start, this.zone)}?</p>
               <div class="row">
                 <button class="danger" ?disabled=${this.action.busy} @click=${this.cancel}>Yes, cancel</button>
                 <button @click=${() => (this.panel = null)}>Keep it</button>
               </div>
             </div>`
-          : nothing}
-        ${this.panel === 'reschedule'
-          ? html`<book-reschedule provider=${b.provider.slug} service=${b.service.id} time-zone=${this.zone} ?busy=${this.action.busy}
+            : nothing
+        }
+        ${
+          this.panel === 'reschedule'
+            ? html`<book-reschedule provider=${b.provider.slug} service=${b.service.id} time-zone=${this.zone} ?busy=${this.action.busy}
               @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.reschedule(e.detail)}
               @book-reschedule-cancel=${() => (this.panel = null)}></book-reschedule>`
-          : nothing}
+            : nothing
+        }
       </div>
       <section aria-labelledby="emails-h">
         <h2 id="emails-h">Emails about this booking</h2>

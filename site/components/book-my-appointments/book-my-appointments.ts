@@ -1,11 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Slot } from '../../../widget/api/types.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { CustomerBooking, OwnReview } from '../../api/types.js';
-import { calendarLinks } from '../../lib/calendar-links.js';
 import { ActionController } from '../../lib/action.js';
+import { calendarLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, statusLabel, zoneLabel } from '../../lib/format.js';
@@ -50,9 +50,11 @@ export class BookMyAppointments extends LitElement {
       <p class="notice" role="status">${this.action.status}</p>
       <section aria-labelledby="upcoming-h">
         <h2 id="upcoming-h">Upcoming</h2>
-        ${upcoming.length
-          ? html`<ul class="list">${upcoming.map((a) => this.renderItem(a, true))}</ul>`
-          : html`<p class="empty">Nothing booked. <a href="/">Find a service</a></p>`}
+        ${
+          upcoming.length
+            ? html`<ul class="list">${upcoming.map((a) => this.renderItem(a, true))}</ul>`
+            : html`<p class="empty">Nothing booked. <a href="/">Find a service</a></p>`
+        }
       </section>
       <section aria-labelledby="past-h">
         <h2 id="past-h">Past and cancelled</h2>
@@ -72,30 +74,38 @@ export class BookMyAppointments extends LitElement {
       </div>
       <p class="when">${formatSpan(a.start, a.end, this.zone)}</p>
       <p class="muted"><a href="/p/${a.provider.slug}">${a.provider.name}</a>${a.provider.address ? ` · ${a.provider.address}` : ''}</p>
-      ${upcoming
-        ? html`<div class="actions">
+      ${
+        upcoming
+          ? html`<div class="actions">
             <a class="button" href=${links.ics} download>Add to calendar (.ics)</a>
             <a class="button" href=${links.google} target="_blank" rel="noopener">Google Calendar</a>
-            ${started
-              ? nothing
-              : html`<button aria-expanded=${open === 'reschedule'} @click=${() => this.toggle(a.id, 'reschedule')}>Reschedule</button>
-                  <button class="danger" @click=${() => this.toggle(a.id, 'cancel')}>Cancel</button>`}
+            ${
+              started
+                ? nothing
+                : html`<button aria-expanded=${open === 'reschedule'} @click=${() => this.toggle(a.id, 'reschedule')}>Reschedule</button>
+                  <button class="danger" @click=${() => this.toggle(a.id, 'cancel')}>Cancel</button>`
+            }
           </div>`
-        : nothing}
-      ${open === 'cancel'
-        ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
+          : nothing
+      }
+      ${
+        open === 'cancel'
+          ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
             <p>Cancel ${a.service.name} on ${formatDay(a.start, this.zone)}? ${a.provider.name} will be told.</p>
             <div class="row">
               <button class="danger" ?disabled=${this.action.busy} @click=${() => this.cancel(a)}>Yes, cancel</button>
               <button @click=${() => (this.open = null)}>Keep it</button>
             </div>
           </div>`
-        : nothing}
-      ${open === 'reschedule'
-        ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${this.zone} ?busy=${this.action.busy}
+          : nothing
+      }
+      ${
+        open === 'reschedule'
+          ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${this.zone} ?busy=${this.action.busy}
             @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.reschedule(a, e.detail)}
             @book-reschedule-cancel=${() => (this.open = null)}></book-reschedule>`
-        : nothing}
+          : nothing
+      }
       ${a.status === 'completed' ? this.renderReview(a, open === 'review') : nothing}
     </li>`;
   }

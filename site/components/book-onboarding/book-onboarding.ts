@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -90,10 +90,12 @@ export class BookOnboarding extends LitElement {
     const snippet = embedSnippet({ origin: this.origin, provider: slug });
     return html`<h2 tabindex="-1">You're ready to take bookings</h2>
       <p>Share your booking link, or put the booking widget on your own website.</p>
-      ${this.emailVerified
-        ? nothing
-        : html`<p class="notice" data-directory-note>To be listed in the directory, confirm your email address: open the link
-            we sent you.</p>`}
+      ${
+        this.emailVerified
+          ? nothing
+          : html`<p class="notice" data-directory-note>To be listed in the directory, confirm your email address: open the link
+            we sent you.</p>`
+      }
       <dl class="done-links">
         <dt>Your booking link</dt>
         <dd class="link-row"><a href=${link} data-booking-link>${link}</a> <book-copy-button value=${link} label="Copy link"></book-copy-button></dd>

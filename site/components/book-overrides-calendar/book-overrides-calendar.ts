@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatDate, formatMonth, weekdayNames } from '../../../widget/i18n/format.js';
 import { addDays, addMonths, daysInMonth, monthRange, weekday } from '../../../widget/lib/dates.js';
@@ -59,7 +59,10 @@ export class BookOverridesCalendar extends LitElement {
     const names = weekdayNames(LOCALE, 1, 'short');
     const lead = weekday(`${this.month}-01`) - 1;
     const count = daysInMonth(this.month);
-    const cells: (string | null)[] = [...Array<null>(lead).fill(null), ...Array.from({ length: count }, (_, i) => `${this.month}-${String(i + 1).padStart(2, '0')}`)];
+    const cells: (string | null)[] = [
+      ...Array<null>(lead).fill(null),
+      ...Array.from({ length: count }, (_, i) => `${this.month}-${String(i + 1).padStart(2, '0')}`),
+    ];
     while (cells.length % 7) cells.push(null);
     const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
     return html`<div class="nav">
@@ -102,8 +105,9 @@ export class BookOverridesCalendar extends LitElement {
         <legend>${formatDate(this.selected, LOCALE)}</legend>
         ${radio('usual', `Usual hours (${usualText})`)} ${radio('closed', 'Closed all day')} ${radio('special', 'Special hours')}
       </fieldset>
-      ${this.kind === 'special'
-        ? html`${this.intervals.map(
+      ${
+        this.kind === 'special'
+          ? html`${this.intervals.map(
               (interval, n) => html`<div class="interval">
                 ${(['start', 'end'] as const).map(
                   (which) => html`<select aria-label="${which === 'start' ? 'Opens' : 'Closes'} ${n + 1}"
@@ -117,7 +121,8 @@ export class BookOverridesCalendar extends LitElement {
             )}
             <button type="button" class="link" @click=${() => (this.intervals = [...this.intervals, { start: '14:00', end: '18:00' }])}>+ Add hours</button>
             ${problem ? html`<p class="error">${problem}</p>` : nothing}`
-        : nothing}
+          : nothing
+      }
       <div class="row"><button class="primary" type="submit" ?disabled=${this.action.busy || Boolean(problem)}>Save</button></div>
     </form>`;
   }
@@ -145,7 +150,11 @@ export class BookOverridesCalendar extends LitElement {
     const override = this.overrides.get(date);
     this.kind = override ? (override.length ? 'special' : 'closed') : 'usual';
     const usual = this.weekly.filter((i) => i.weekday === weekday(date)).map(({ start, end }) => ({ start, end }));
-    this.intervals = override?.length ? override.map((i) => ({ ...i })) : usual.length ? usual : [{ start: '10:00', end: '14:00' }];
+    this.intervals = override?.length
+      ? override.map((i) => ({ ...i }))
+      : usual.length
+        ? usual
+        : [{ start: '10:00', end: '14:00' }];
   }
 
   private setKind(kind: Kind): void {

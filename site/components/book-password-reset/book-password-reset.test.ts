@@ -4,7 +4,10 @@ import './book-password-reset.js';
 import type { BookPasswordReset } from './book-password-reset.js';
 
 /** Answers the component's calls with `reply`, recording what it sent. */
-function fakeServer(reply: (path: string) => Response): { sent: { path: string; body: unknown }[]; restore: () => void } {
+function fakeServer(reply: (path: string) => Response): {
+  sent: { path: string; body: unknown }[];
+  restore: () => void;
+} {
   const sent: { path: string; body: unknown }[] = [];
   const realFetch = window.fetch;
   window.fetch = async (input, init) => {
@@ -14,12 +17,14 @@ function fakeServer(reply: (path: string) => Response): { sent: { path: string; 
   return { sent, restore: () => (window.fetch = realFetch) };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function submit(el: BookPasswordReset, selector: string, value: string): Promise<void> {
   choose($<HTMLInputElement>(el, selector), value);
   $<HTMLButtonElement>(el, 'button[type=submit]').click();
-  for (let i = 0; i < 5 && !el.shadowRoot!.querySelector('[role=status]'); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 5 && !el.shadowRoot!.querySelector('[role=status]'); i++)
+    await new Promise((r) => setTimeout(r, 20));
   await el.updateComplete;
 }
 
@@ -34,8 +39,12 @@ describe('book-password-reset', () => {
       } finally {
         server.restore();
       }
-      expect(server.sent).to.deep.equal([{ path: '/api/auth/password-reset/request', body: { email: 'ada@example.com' } }]);
-      expect(text($(el, '[role=status]'))).to.contain('If ada@example.com has an account, a link to choose a new password is on its way.');
+      expect(server.sent).to.deep.equal([
+        { path: '/api/auth/password-reset/request', body: { email: 'ada@example.com' } },
+      ]);
+      expect(text($(el, '[role=status]'))).to.contain(
+        'If ada@example.com has an account, a link to choose a new password is on its way.',
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -57,7 +66,9 @@ describe('book-password-reset', () => {
 
   describe('when setting the new password', () => {
     it('sends the link’s token with the password, then offers to sign in', async () => {
-      const el = await fixture<BookPasswordReset>(html`<book-password-reset mode="set" token="tok123"></book-password-reset>`);
+      const el = await fixture<BookPasswordReset>(
+        html`<book-password-reset mode="set" token="tok123"></book-password-reset>`,
+      );
       await expect(el).to.be.accessible();
       const events: unknown[] = [];
       el.addEventListener('book-password-reset', (e) => events.push((e as CustomEvent).detail));
@@ -67,15 +78,25 @@ describe('book-password-reset', () => {
       } finally {
         server.restore();
       }
-      expect(server.sent).to.deep.equal([{ path: '/api/auth/password-reset', body: { token: 'tok123', password: 'a brand new passphrase' } }]);
+      expect(server.sent).to.deep.equal([
+        { path: '/api/auth/password-reset', body: { token: 'tok123', password: 'a brand new passphrase' } },
+      ]);
       expect(events).to.deep.equal([{ role: 'customer' }]);
       expect($(el, 'a.button').getAttribute('href')).to.equal('/login');
     });
 
     it('says when the link no longer works', async () => {
-      const el = await fixture<BookPasswordReset>(html`<book-password-reset mode="set" token="used"></book-password-reset>`);
+      const el = await fixture<BookPasswordReset>(
+        html`<book-password-reset mode="set" token="used"></book-password-reset>`,
+      );
       const server = fakeServer(() =>
-        json(400, { error: { code: 'invalid_request', message: 'This link is invalid, used or expired', fields: { token: 'invalid or expired' } } }),
+        json(400, {
+          error: {
+            code: 'invalid_request',
+            message: 'This link is invalid, used or expired',
+            fields: { token: 'invalid or expired' },
+          },
+        }),
       );
       try {
         choose($<HTMLInputElement>(el, '#password'), 'a brand new passphrase');

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -34,17 +34,21 @@ export class BookPasswordReset extends LitElement {
     const id = request ? 'email' : 'password';
     return html`<form novalidate @submit=${this.handleSubmit}>
       <p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
-      ${request
-        ? html`<p>Enter the address of your account. We will email it a link to choose a new password.</p>`
-        : html`<p>Choose a new password. Every device signed in to your account will be signed out.</p>`}
+      ${
+        request
+          ? html`<p>Enter the address of your account. We will email it a link to choose a new password.</p>`
+          : html`<p>Choose a new password. Every device signed in to your account will be signed out.</p>`
+      }
       <div class="field">
         <label for=${id}>${request ? 'Email' : 'New password'}</label>
-        ${request
-          ? html`<input id="email" name="email" type="email" autocomplete="email" required aria-invalid=${Boolean(this.error)}
+        ${
+          request
+            ? html`<input id="email" name="email" type="email" autocomplete="email" required aria-invalid=${Boolean(this.error)}
               aria-describedby=${this.error ? 'email-error' : nothing} />`
-          : html`<input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required
+            : html`<input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required
               aria-invalid=${Boolean(this.error)} aria-describedby=${this.error ? 'password-error password-hint' : 'password-hint'} />
-              <span class="hint" id="password-hint">At least 10 characters.</span>`}
+              <span class="hint" id="password-hint">At least 10 characters.</span>`
+        }
         ${this.error ? html`<p class="error" id="${id}-error">${this.error}</p>` : nothing}
       </div>
       <button class="primary" type="submit" ?disabled=${this.busy}>${request ? 'Email me a link' : 'Set new password'}</button>
@@ -53,12 +57,18 @@ export class BookPasswordReset extends LitElement {
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const value = String(new FormData(event.target as HTMLFormElement).get(this.mode === 'request' ? 'email' : 'password') ?? '');
+    const value = String(
+      new FormData(event.target as HTMLFormElement).get(this.mode === 'request' ? 'email' : 'password') ?? '',
+    );
     this.problem = '';
     this.error =
       this.mode === 'request'
-        ? /^\S+@\S+\.\S+$/.test(value.trim()) ? '' : 'Enter your email address, like name@example.com.'
-        : value.length >= 10 ? '' : 'Use at least 10 characters.';
+        ? /^\S+@\S+\.\S+$/.test(value.trim())
+          ? ''
+          : 'Enter your email address, like name@example.com.'
+        : value.length >= 10
+          ? ''
+          : 'Use at least 10 characters.';
     if (this.error) return this.focusProblem();
     this.busy = true;
     try {

@@ -1,11 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import type { Profile } from '../../api/types.js';
 import { browserZone } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 
-const zones = (): string[] => (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [browserZone()];
+const zones = (): string[] =>
+  (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [browserZone()];
 
 /** "Studio Anna (Berlin)" → "studio-anna-berlin": the page address suggested from the business name. */
 export const slugify = (name: string): string =>
@@ -111,8 +112,9 @@ export class BookProfileForm extends LitElement {
         ${rule('minNoticeMinutes', 'Minimum notice (minutes)', 'How soon before a slot it can still be booked.', 0, 43200)}
         ${rule('maxDaysAhead', 'Book up to (days ahead)', 'How far into the future customers can book.', 1, 365)}
         ${rule('slotStepMinutes', 'Start times every (minutes)', 'The grid of offered start times, e.g. 15 or 30.', 5, 240)}
-        ${this.draft.notifications
-          ? html`<div class="field">
+        ${
+          this.draft.notifications
+            ? html`<div class="field">
               <label for="reminder">Reminder email to customers</label>
               <select id="reminder" @change=${(e: Event) => this.set({ notifications: { reminder: (e.target as HTMLSelectElement).value as 'off' } })}>
                 ${(['24h', '2h', 'off'] as const).map(
@@ -122,7 +124,8 @@ export class BookProfileForm extends LitElement {
                 )}
               </select>
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>`;
   }
 
@@ -132,7 +135,9 @@ export class BookProfileForm extends LitElement {
     value: string,
     options: { hint?: string; required?: boolean; type?: string; autocomplete?: string } = {},
   ) {
-    const describedBy = [options.hint && `${name}-hint`, this.errors[name] && `${name}-error`].filter(Boolean).join(' ');
+    const describedBy = [options.hint && `${name}-hint`, this.errors[name] && `${name}-error`]
+      .filter(Boolean)
+      .join(' ');
     return html`<div class="field">
       <label for=${name}>${label}${options.required ? nothing : html` <span class="hint">(optional)</span>`}</label>
       <input id=${name} type=${options.type ?? 'text'} .value=${value} autocomplete=${options.autocomplete ?? 'off'}

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -28,7 +28,10 @@ export class BookProfileSettings extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // The page data may predate a change made in another tab.
-    void api.profile().then((r) => (this.profile = r.profile)).catch(() => undefined);
+    void api
+      .profile()
+      .then((r) => (this.profile = r.profile))
+      .catch(() => undefined);
   }
 
   override render() {

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BookingApi } from '../../../widget/api/client.js';
 import type { Slot } from '../../../widget/api/types.js';
@@ -8,7 +8,7 @@ import { addMonths, groupByDay, localDate, monthRange } from '../../../widget/li
 import { define } from '../../../widget/lib/define.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
-import { LOCALE, formatSpan } from '../../lib/format.js';
+import { formatSpan, LOCALE } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 
 /**
@@ -70,20 +70,24 @@ export class BookReschedule extends LitElement {
           this.picked = undefined;
         }}></book-calendar>
       ${!this.loading && this.days.size === 0 ? html`<p class="muted">No free times this month.</p>` : nothing}
-      ${this.date
-        ? html`<book-times date=${this.date} .slots=${this.days.get(this.date) ?? []} selected=${this.picked?.start ?? ''}
+      ${
+        this.date
+          ? html`<book-times date=${this.date} .slots=${this.days.get(this.date) ?? []} selected=${this.picked?.start ?? ''}
             time-zone=${this.timeZone} locale=${LOCALE} .zones=${[this.timeZone]}
             @book-zone-change=${(e: CustomEvent<string>) => {
               this.timeZone = e.detail;
               void this.show(this.month);
             }}
             @book-time-select=${(e: CustomEvent<Slot>) => (this.picked = e.detail)}></book-times>`
-        : nothing}
+          : nothing
+      }
       <div class="actions row">
-        ${this.picked
-          ? html`<button class="primary" type="button" ?disabled=${this.busy}
+        ${
+          this.picked
+            ? html`<button class="primary" type="button" ?disabled=${this.busy}
               @click=${() => emit(this, 'book-reschedule-confirm', this.picked)}>Move to ${formatSpan(this.picked.start, this.picked.end, this.timeZone)}</button>`
-          : nothing}
+            : nothing
+        }
         <button type="button" @click=${() => emit(this, 'book-reschedule-cancel')}>Keep the current time</button>
       </div>`;
   }

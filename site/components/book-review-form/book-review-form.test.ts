@@ -37,7 +37,9 @@ describe('book-review-form', () => {
   });
 
   it('starts from an existing review when editing', async () => {
-    const el = await fixture<BookReviewForm>(html`<book-review-form rating="2" body="Was late" submit-label="Save changes"></book-review-form>`);
+    const el = await fixture<BookReviewForm>(
+      html`<book-review-form rating="2" body="Was late" submit-label="Save changes"></book-review-form>`,
+    );
     expect($<HTMLInputElement>(el, '#star-2').checked).to.equal(true);
     expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('Was late');
     expect(text($(el, 'button[type=submit]'))).to.equal('Save changes');

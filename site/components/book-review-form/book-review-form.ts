@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { fieldsets, siteBase } from '../../styles/components.js';
@@ -103,7 +103,13 @@ export class BookReviewForm extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>('#star-1')?.focus();
       return;
     }
-    this.dispatchEvent(new CustomEvent('book-review-submit', { detail: { rating: this.rating, body: this.body.trim() }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('book-review-submit', {
+        detail: { rating: this.rating, body: this.body.trim() },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import type { ServiceInput } from '../../api/types.js';
@@ -81,22 +81,26 @@ export class BookServiceForm extends LitElement {
           ${this.error('price.amountMinor')}
         </div>
       </div>
-      ${this.compact
-        ? nothing
-        : html`<div class="grid2">
+      ${
+        this.compact
+          ? nothing
+          : html`<div class="grid2">
               ${this.minutes('bufferBeforeMinutes', 'Buffer before (minutes)')} ${this.minutes('bufferAfterMinutes', 'Buffer after (minutes)')}
             </div>
             <label class="check"><input type="checkbox" .checked=${d.active} @change=${(e: Event) => this.set({ active: (e.target as HTMLInputElement).checked })} />
-              Customers can book this service</label>`}
+              Customers can book this service</label>`
+      }
       <div class="field">
         <label for="description">Description <span class="hint">(optional)</span></label>
         <textarea id="description" maxlength="2000" .value=${d.description} @input=${(e: Event) => this.set({ description: this.val(e) })}></textarea>
       </div>
       <div class="row">
         <button class="primary" type="submit" ?disabled=${this.busy}>${this.submitLabel}</button>
-        ${this.cancellable
-          ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('book-service-cancel', { bubbles: true, composed: true }))}>Cancel</button>`
-          : nothing}
+        ${
+          this.cancellable
+            ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('book-service-cancel', { bubbles: true, composed: true }))}>Cancel</button>`
+            : nothing
+        }
       </div>
     </form>`;
   }
@@ -134,7 +138,11 @@ export class BookServiceForm extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    const detail: ServiceInput = { ...this.draft, name: this.draft.name.trim(), price: { ...this.draft.price, amountMinor: amount } };
+    const detail: ServiceInput = {
+      ...this.draft,
+      name: this.draft.name.trim(),
+      price: { ...this.draft.price, amountMinor: amount },
+    };
     this.dispatchEvent(new CustomEvent('book-service-submit', { detail, bubbles: true, composed: true }));
   }
 }

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -69,14 +69,19 @@ export class BookServicesEditor extends LitElement {
       <ul>
         ${this.services.map((s) => html`<li part="service" class="panel ${s.active ? '' : 'paused'}">${this.editing === s.id ? this.renderForm(s) : this.renderService(s)}</li>`)}
       </ul>
-      ${this.editing === 'new'
-        ? html`<div class="panel"><h3>New service</h3>${this.renderForm()}</div>`
-        : html`<button class="primary" @click=${() => this.edit('new')}>Add a service</button>`}`;
+      ${
+        this.editing === 'new'
+          ? html`<div class="panel"><h3>New service</h3>${this.renderForm()}</div>`
+          : html`<button class="primary" @click=${() => this.edit('new')}>Add a service</button>`
+      }`;
   }
 
   private renderService(s: AdminService) {
     const link = `${this.origin}/p/${this.profile.slug}/book/${s.id}`;
-    const buffers = [s.bufferBeforeMinutes && `${s.bufferBeforeMinutes} min before`, s.bufferAfterMinutes && `${s.bufferAfterMinutes} min after`].filter(Boolean);
+    const buffers = [
+      s.bufferBeforeMinutes && `${s.bufferBeforeMinutes} min before`,
+      s.bufferAfterMinutes && `${s.bufferAfterMinutes} min after`,
+    ].filter(Boolean);
     return html`<div class="head">
         <h3>${s.name} ${s.active ? nothing : html`<span class="badge cancelled">Paused</span>`}</h3>
         <strong>${formatPrice(s.price)}</strong>
@@ -126,15 +131,21 @@ export class BookServicesEditor extends LitElement {
   }
 
   private save(id: number | undefined, input: ServiceInput): Promise<void> {
-    return this.run(async () => {
-      if (id) await api.updateService(id, input);
-      else await api.createService(input);
-      this.editing = null;
-    }, id ? `Saved ${input.name}.` : `Added ${input.name}.`);
+    return this.run(
+      async () => {
+        if (id) await api.updateService(id, input);
+        else await api.createService(input);
+        this.editing = null;
+      },
+      id ? `Saved ${input.name}.` : `Added ${input.name}.`,
+    );
   }
 
   private toggle(s: AdminService): Promise<void> {
-    return this.run(async () => void (await api.updateService(s.id, { active: !s.active })), s.active ? `${s.name} is paused.` : `${s.name} can be booked again.`);
+    return this.run(
+      async () => void (await api.updateService(s.id, { active: !s.active })),
+      s.active ? `${s.name} is paused.` : `${s.name} can be booked again.`,
+    );
   }
 
   private deleteService(s: AdminService): Promise<void> {

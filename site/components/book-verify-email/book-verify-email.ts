@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
@@ -32,10 +32,16 @@ export class BookVerifyEmail extends LitElement {
   private async verify(token: string): Promise<void> {
     try {
       const r = await api.verifyEmail(token);
-      const joined = r.attached ? ` ${r.attached} booking${r.attached === 1 ? '' : 's'} you made as a guest ${r.attached === 1 ? 'is' : 'are'} now in your account.` : '';
-      const first = r.signedIn ? 'Thanks, your sign-up is confirmed and you are signed in.' : 'Thanks, your email address is confirmed.';
+      const joined = r.attached
+        ? ` ${r.attached} booking${r.attached === 1 ? '' : 's'} you made as a guest ${r.attached === 1 ? 'is' : 'are'} now in your account.`
+        : '';
+      const first = r.signedIn
+        ? 'Thanks, your sign-up is confirmed and you are signed in.'
+        : 'Thanks, your email address is confirmed.';
       this.result = { ok: true, text: `${first}${joined}`, role: r.role };
-      this.dispatchEvent(new CustomEvent('book-email-verified', { detail: { attached: r.attached }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('book-email-verified', { detail: { attached: r.attached }, bubbles: true, composed: true }),
+      );
     } catch (e) {
       this.result = { ok: false, text: errorText(e) };
     }

@@ -40,7 +40,9 @@ describe('book-week-editor', () => {
 
   it('copies a day to the other days chosen', async () => {
     const el = await fixture<BookWeekEditor>(html`<book-week-editor .intervals=${mondayWithBreak}></book-week-editor>`);
-    [...day(el, 1).querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === 'Copy to other days')!.click();
+    [...day(el, 1).querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => text(b) === 'Copy to other days')!
+      .click();
     await el.updateComplete;
     // Weekdays are ticked by default; add Saturday, drop Friday.
     const box = (weekday: number) => $<HTMLInputElement>(el, `input[name=copy][value="${weekday}"]`);
@@ -60,7 +62,9 @@ describe('book-week-editor', () => {
 
   describe('when an interval overlaps another', () => {
     it('says which, on that day, and does not submit', async () => {
-      const el = await fixture<BookWeekEditor>(html`<book-week-editor .intervals=${mondayWithBreak}></book-week-editor>`);
+      const el = await fixture<BookWeekEditor>(
+        html`<book-week-editor .intervals=${mondayWithBreak}></book-week-editor>`,
+      );
       const selects = day(el, 1).querySelectorAll<HTMLSelectElement>('select');
       choose(selects[1]!, '14:00'); // first interval now 09:00–14:00, overlapping 13:00–17:00
       await el.updateComplete;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { weekdayNames } from '../../../widget/i18n/format.js';
 import { define } from '../../../widget/lib/define.js';
@@ -38,7 +38,9 @@ export class BookWeekEditor extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('intervals')) {
-      this.week = new Map(DAYS.map((d) => [d, this.intervals.filter((i) => i.weekday === d).map(({ start, end }) => ({ start, end }))]));
+      this.week = new Map(
+        DAYS.map((d) => [d, this.intervals.filter((i) => i.weekday === d).map(({ start, end }) => ({ start, end }))]),
+      );
     }
   }
 
@@ -52,9 +54,11 @@ export class BookWeekEditor extends LitElement {
     return html`<form novalidate @submit=${this.handleSubmit}>
       <p class="notice bad" role="alert">${this.error}</p>
       ${DAYS.map((day) => this.renderDay(day, names[day - 1]!, names))}
-      ${this.submitLabel
-        ? html`<div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${this.submitLabel}</button></div>`
-        : nothing}
+      ${
+        this.submitLabel
+          ? html`<div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${this.submitLabel}</button></div>`
+          : nothing
+      }
     </form>`;
   }
 
@@ -68,18 +72,22 @@ export class BookWeekEditor extends LitElement {
         <label class="check"><input type="checkbox" .checked=${open} @change=${() => this.toggle(day)} /> Open</label>
       </div>
       <div class="stack">
-        ${open
-          ? intervals.map((interval, index) => this.renderInterval(day, name, interval, index))
-          : html`<p class="closed">Closed</p>`}
+        ${
+          open
+            ? intervals.map((interval, index) => this.renderInterval(day, name, interval, index))
+            : html`<p class="closed">Closed</p>`
+        }
         ${problem ? html`<p class="error" role="alert">${problem}</p>` : nothing}
-        ${open
-          ? html`<div class="row">
+        ${
+          open
+            ? html`<div class="row">
               <button type="button" class="link" @click=${() => this.add(day)}>+ Add hours</button>
               <button type="button" class="link" aria-expanded=${this.copying === day} @click=${() => (this.copying = this.copying === day ? 0 : day)}>
                 Copy to other days
               </button>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${this.copying === day ? this.renderCopy(day, name, names) : nothing}
       </div>
     </div>`;
@@ -100,7 +108,8 @@ export class BookWeekEditor extends LitElement {
     return html`<fieldset class="copy">
       <legend class="sr-only">Copy ${name}'s hours to</legend>
       ${DAYS.filter((d) => d !== day).map(
-        (d) => html`<label class="check"><input type="checkbox" name="copy" value=${d} ?checked=${d <= 5 && day <= 5} /> ${names[d - 1]}</label>`,
+        (d) =>
+          html`<label class="check"><input type="checkbox" name="copy" value=${d} ?checked=${d <= 5 && day <= 5} /> ${names[d - 1]}</label>`,
       )}
       <button type="button" @click=${() => this.copyTo(day)}>Copy</button>
     </fieldset>`;
@@ -120,18 +129,30 @@ export class BookWeekEditor extends LitElement {
   }
 
   private updateInterval(day: number, index: number, patch: Partial<LocalInterval>): void {
-    this.set(day, (this.week.get(day) ?? []).map((i, n) => (n === index ? { ...i, ...patch } : i)));
+    this.set(
+      day,
+      (this.week.get(day) ?? []).map((i, n) => (n === index ? { ...i, ...patch } : i)),
+    );
   }
 
   private removeInterval(day: number, index: number): void {
-    this.set(day, (this.week.get(day) ?? []).filter((_, n) => n !== index));
+    this.set(
+      day,
+      (this.week.get(day) ?? []).filter((_, n) => n !== index),
+    );
   }
 
   private copyTo(day: number): void {
-    const targets = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="copy"]:checked')].map((i) => Number(i.value));
+    const targets = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="copy"]:checked')].map((i) =>
+      Number(i.value),
+    );
     const source = this.week.get(day) ?? [];
     const week = new Map(this.week);
-    for (const target of targets) week.set(target, source.map((i) => ({ ...i })));
+    for (const target of targets)
+      week.set(
+        target,
+        source.map((i) => ({ ...i })),
+      );
     this.week = week;
     this.copying = 0;
     this.changed();

@@ -15,7 +15,8 @@ export function dayProblem(intervals: LocalInterval[]): string {
   for (const [i, interval] of sorted.entries()) {
     if (interval.end <= interval.start) return `${interval.start}–${interval.end} ends before it starts.`;
     const next = sorted[i + 1];
-    if (next && next.start < interval.end) return `${interval.start}–${interval.end} overlaps ${next.start}–${next.end}.`;
+    if (next && next.start < interval.end)
+      return `${interval.start}–${interval.end} overlaps ${next.start}–${next.end}.`;
   }
   return '';
 }

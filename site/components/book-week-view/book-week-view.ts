@@ -1,9 +1,9 @@
-import { LitElement, html } from 'lit';
+import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { addDays, localDate } from '../../../widget/lib/dates.js';
 import { define } from '../../../widget/lib/define.js';
 import type { AdminAppointment } from '../../api/types.js';
-import { LOCALE, formatTime, statusLabel } from '../../lib/format.js';
+import { formatTime, LOCALE, statusLabel } from '../../lib/format.js';
 import { styleProps } from '../../lib/style-props.js';
 import { minutesInDay } from '../../lib/zone.js';
 import { siteBase } from '../../styles/components.js';
@@ -47,7 +47,12 @@ export class BookWeekView extends LitElement {
     last = Math.ceil(last / 60) * 60;
     const height = ((last - first) / 60) * HOUR_REM;
     const today = localDate(Date.now(), zone);
-    const dayName = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+    const dayName = new Intl.DateTimeFormat(LOCALE, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    });
     const hours = Array.from({ length: (last - first) / 60 }, (_, i) => first / 60 + i);
     return html`<div class="scroller" role="region" aria-label="Week of ${dayName.format(new Date(`${this.start}T00:00:00Z`))}" tabindex="0">
       <div class="grid">

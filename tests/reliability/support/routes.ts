@@ -17,7 +17,16 @@ export function routesOf(app: Pick<Hono, 'routes'>): string[] {
  * - `served` any answer but 401, 403 (for routes this table does not know yet).
  * Nothing may answer 5xx.
  */
-export type Outcome = 'ok' | 'own' | 'redirect' | 'login' | 'unauthenticated' | 'forbidden' | 'hidden' | 'reached' | 'served';
+export type Outcome =
+  | 'ok'
+  | 'own'
+  | 'redirect'
+  | 'login'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'hidden'
+  | 'reached'
+  | 'served';
 
 export interface RequestSpec {
   path: string;
@@ -31,13 +40,32 @@ export interface Recipe {
   expect: Record<Role, Outcome>;
 }
 
-const everyone = (outcome: Outcome): Record<Role, Outcome> => Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Role, Outcome>;
+const everyone = (outcome: Outcome): Record<Role, Outcome> =>
+  Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Role, Outcome>;
 const signedIn: Record<Role, Outcome> = { ...everyone('ok'), anonymous: 'unauthenticated' };
 /** Customer A's own things under /api/me: the others see only their own. */
-const mine: Record<Role, Outcome> = { anonymous: 'unauthenticated', customer: 'ok', otherCustomer: 'own', provider: 'own', otherProvider: 'own' };
-const customersOnly: Record<Role, Outcome> = { anonymous: 'unauthenticated', customer: 'ok', otherCustomer: 'hidden', provider: 'forbidden', otherProvider: 'forbidden' };
+const mine: Record<Role, Outcome> = {
+  anonymous: 'unauthenticated',
+  customer: 'ok',
+  otherCustomer: 'own',
+  provider: 'own',
+  otherProvider: 'own',
+};
+const customersOnly: Record<Role, Outcome> = {
+  anonymous: 'unauthenticated',
+  customer: 'ok',
+  otherCustomer: 'hidden',
+  provider: 'forbidden',
+  otherProvider: 'forbidden',
+};
 /** Provider A's resource: another provider must not even learn it exists. */
-const adminOwned: Record<Role, Outcome> = { anonymous: 'unauthenticated', customer: 'forbidden', otherCustomer: 'forbidden', provider: 'ok', otherProvider: 'hidden' };
+const adminOwned: Record<Role, Outcome> = {
+  anonymous: 'unauthenticated',
+  customer: 'forbidden',
+  otherCustomer: 'forbidden',
+  provider: 'ok',
+  otherProvider: 'hidden',
+};
 /** An admin collection or setting: each provider gets their own. */
 const adminOwn: Record<Role, Outcome> = { ...adminOwned, otherProvider: 'own' };
 const adminReached: Record<Role, Outcome> = { ...adminOwned, provider: 'reached', otherProvider: 'reached' };
@@ -45,8 +73,20 @@ const adminReached: Record<Role, Outcome> = { ...adminOwned, provider: 'reached'
 const adminServed: Record<Role, Outcome> = { ...adminOwned, provider: 'served', otherProvider: 'served' };
 /** Customer A's booking without its token: only A, signed in, may see it. */
 const bookingBySession: Record<Role, Outcome> = { ...everyone('hidden'), customer: 'ok' };
-const privatePage: Record<Role, Outcome> = { anonymous: 'login', customer: 'ok', otherCustomer: 'ok', provider: 'redirect', otherProvider: 'redirect' };
-const adminPage: Record<Role, Outcome> = { anonymous: 'login', customer: 'redirect', otherCustomer: 'redirect', provider: 'ok', otherProvider: 'own' };
+const privatePage: Record<Role, Outcome> = {
+  anonymous: 'login',
+  customer: 'ok',
+  otherCustomer: 'ok',
+  provider: 'redirect',
+  otherProvider: 'redirect',
+};
+const adminPage: Record<Role, Outcome> = {
+  anonymous: 'login',
+  customer: 'redirect',
+  otherCustomer: 'redirect',
+  provider: 'ok',
+  otherProvider: 'own',
+};
 const signInPage: Record<Role, Outcome> = { ...everyone('redirect'), anonymous: 'ok' };
 
 const at = (path: string) => () => ({ path });
@@ -67,20 +107,66 @@ const ownProfile = (w: World, role: Role) => {
     bookingRules: { minNoticeMinutes: 60, maxDaysAhead: 60, slotStepMinutes: 30 },
   };
 };
-const ownLogin = (w: World, role: Role) => ({ email: role === 'anonymous' ? w.sessions.customer.email : w.sessions[role].email, password: 'correct horse battery' });
+const ownLogin = (w: World, role: Role) => ({
+  email: role === 'anonymous' ? w.sessions.customer.email : w.sessions[role].email,
+  password: 'correct horse battery',
+});
 const token = (w: World) => `token=${w.booking.token}`;
 
 /** The authorization spec: every route the app has, with a request that would succeed for its rightful caller. */
 export const recipes: Record<string, Recipe[]> = {
-  'POST /api/auth/signup': [{ request: (_, role) => ({ path: '/api/auth/signup', body: { email: `new-${role}@example.com`, password: 'a long enough passphrase', name: 'New Person', role: 'customer' } }), expect: everyone('ok') }],
-  'POST /api/auth/login': [{ request: (w, role) => ({ path: '/api/auth/login', body: ownLogin(w, role) }), expect: everyone('ok') }],
+  'POST /api/auth/signup': [
+    {
+      request: (_, role) => ({
+        path: '/api/auth/signup',
+        body: {
+          email: `new-${role}@example.com`,
+          password: 'a long enough passphrase',
+          name: 'New Person',
+          role: 'customer',
+        },
+      }),
+      expect: everyone('ok'),
+    },
+  ],
+  'POST /api/auth/login': [
+    { request: (w, role) => ({ path: '/api/auth/login', body: ownLogin(w, role) }), expect: everyone('ok') },
+  ],
   'POST /api/auth/logout': [{ request: at('/api/auth/logout'), expect: everyone('ok') }],
-  'POST /api/auth/password': [{ request: withBody('/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'another long passphrase' }), expect: signedIn }],
+  'POST /api/auth/password': [
+    {
+      request: withBody('/api/auth/password', {
+        currentPassword: 'correct horse battery',
+        newPassword: 'another long passphrase',
+      }),
+      expect: signedIn,
+    },
+  ],
   'POST /api/auth/verify-email/request': [{ request: at('/api/auth/verify-email/request'), expect: signedIn }],
-  'POST /api/auth/verify-email': [{ variant: 'with the link token', request: (w) => ({ path: '/api/auth/verify-email', body: { token: w.verificationToken } }), expect: everyone('ok') }],
+  'POST /api/auth/verify-email': [
+    {
+      variant: 'with the link token',
+      request: (w) => ({ path: '/api/auth/verify-email', body: { token: w.verificationToken } }),
+      expect: everyone('ok'),
+    },
+  ],
   // The same answer for every caller and address: nobody learns whether an address has an account.
-  'POST /api/auth/password-reset/request': [{ request: (w) => ({ path: '/api/auth/password-reset/request', body: { email: w.sessions.customer.email } }), expect: everyone('ok') }],
-  'POST /api/auth/password-reset': [{ variant: 'with the link token', request: (w) => ({ path: '/api/auth/password-reset', body: { token: w.resetToken, password: 'another long passphrase' } }), expect: everyone('ok') }],
+  'POST /api/auth/password-reset/request': [
+    {
+      request: (w) => ({ path: '/api/auth/password-reset/request', body: { email: w.sessions.customer.email } }),
+      expect: everyone('ok'),
+    },
+  ],
+  'POST /api/auth/password-reset': [
+    {
+      variant: 'with the link token',
+      request: (w) => ({
+        path: '/api/auth/password-reset',
+        body: { token: w.resetToken, password: 'another long passphrase' },
+      }),
+      expect: everyone('ok'),
+    },
+  ],
 
   'GET /api/me': [{ request: at('/api/me'), expect: signedIn }],
   'GET /api/me/appointments': [{ request: at('/api/me/appointments'), expect: mine }],
@@ -92,115 +178,294 @@ export const recipes: Record<string, Recipe[]> = {
   'DELETE /api/me': [
     {
       request: withBody('/api/me', { password: 'correct horse battery', reviews: 'anonymous' }),
-      expect: { anonymous: 'unauthenticated', customer: 'ok', otherCustomer: 'own', provider: 'forbidden', otherProvider: 'forbidden' },
+      expect: {
+        anonymous: 'unauthenticated',
+        customer: 'ok',
+        otherCustomer: 'own',
+        provider: 'forbidden',
+        otherProvider: 'forbidden',
+      },
     },
   ],
-  'GET /api/me/emails/:id': [{ request: (w) => ({ path: `/api/me/emails/${w.customerEmailId}` }), expect: { ...everyone('hidden'), anonymous: 'unauthenticated', customer: 'ok' } }],
-  'GET /api/me/emails/:id/html': [{ request: (w) => ({ path: `/api/me/emails/${w.customerEmailId}/html` }), expect: { ...everyone('hidden'), anonymous: 'unauthenticated', customer: 'ok' } }],
+  'GET /api/me/emails/:id': [
+    {
+      request: (w) => ({ path: `/api/me/emails/${w.customerEmailId}` }),
+      expect: { ...everyone('hidden'), anonymous: 'unauthenticated', customer: 'ok' },
+    },
+  ],
+  'GET /api/me/emails/:id/html': [
+    {
+      request: (w) => ({ path: `/api/me/emails/${w.customerEmailId}/html` }),
+      expect: { ...everyone('hidden'), anonymous: 'unauthenticated', customer: 'ok' },
+    },
+  ],
 
   'GET /api/providers': [{ request: at('/api/providers?q=studio'), expect: everyone('ok') }],
   'GET /api/providers/facets': [{ request: at('/api/providers/facets'), expect: everyone('ok') }],
-  'GET /api/providers/:slug': [{ request: (w) => ({ path: `/api/providers/${w.provider.slug}` }), expect: everyone('ok') }],
-  'GET /api/providers/:slug/slots': [{ request: (w) => ({ path: `/api/providers/${w.provider.slug}/slots?service=${w.provider.serviceId}&from=2026-12-03&to=2026-12-09` }), expect: everyone('ok') }],
-  'GET /api/providers/:slug/reviews': [{ request: (w) => ({ path: `/api/providers/${w.provider.slug}/reviews` }), expect: everyone('ok') }],
+  'GET /api/providers/:slug': [
+    { request: (w) => ({ path: `/api/providers/${w.provider.slug}` }), expect: everyone('ok') },
+  ],
+  'GET /api/providers/:slug/slots': [
+    {
+      request: (w) => ({
+        path: `/api/providers/${w.provider.slug}/slots?service=${w.provider.serviceId}&from=2026-12-03&to=2026-12-09`,
+      }),
+      expect: everyone('ok'),
+    },
+  ],
+  'GET /api/providers/:slug/reviews': [
+    { request: (w) => ({ path: `/api/providers/${w.provider.slug}/reviews` }), expect: everyone('ok') },
+  ],
 
   'POST /api/bookings': [
     {
       request: (w, role) => ({
         path: '/api/bookings',
-        body: { provider: w.provider.slug, service: w.provider.serviceId, start: slotFor(role), customer: { name: 'New Customer', email: 'new.customer@example.com' } },
+        body: {
+          provider: w.provider.slug,
+          service: w.provider.serviceId,
+          start: slotFor(role),
+          customer: { name: 'New Customer', email: 'new.customer@example.com' },
+        },
       }),
       expect: everyone('ok'),
     },
   ],
   'GET /api/bookings/:id': [
     { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.booking.id}` }), expect: bookingBySession },
-    { variant: 'manage token', request: (w) => ({ path: `/api/bookings/${w.booking.id}?${token(w)}` }), expect: everyone('ok') },
-  ],
-  'GET /api/bookings/:id/calendar.ics': [
-    { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.booking.id}/calendar.ics` }), expect: bookingBySession },
-    { variant: 'manage token', request: (w) => ({ path: `/api/bookings/${w.booking.id}/calendar.ics?${token(w)}` }), expect: everyone('ok') },
-  ],
-  'POST /api/bookings/:id/cancel': [
-    { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.booking.id}/cancel`, body: {} }), expect: bookingBySession },
-    { variant: 'manage token', request: (w) => ({ path: `/api/bookings/${w.booking.id}/cancel`, body: { token: w.booking.token } }), expect: everyone('ok') },
-  ],
-  'POST /api/bookings/:id/reschedule': [
-    { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.booking.id}/reschedule`, body: { start: '2026-12-03T13:00:00.000Z' } }), expect: bookingBySession },
     {
       variant: 'manage token',
-      request: (w) => ({ path: `/api/bookings/${w.booking.id}/reschedule`, body: { token: w.booking.token, start: '2026-12-03T13:00:00.000Z' } }),
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}?${token(w)}` }),
+      expect: everyone('ok'),
+    },
+  ],
+  'GET /api/bookings/:id/calendar.ics': [
+    {
+      variant: 'signed in',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/calendar.ics` }),
+      expect: bookingBySession,
+    },
+    {
+      variant: 'manage token',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/calendar.ics?${token(w)}` }),
+      expect: everyone('ok'),
+    },
+  ],
+  'POST /api/bookings/:id/cancel': [
+    {
+      variant: 'signed in',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/cancel`, body: {} }),
+      expect: bookingBySession,
+    },
+    {
+      variant: 'manage token',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/cancel`, body: { token: w.booking.token } }),
+      expect: everyone('ok'),
+    },
+  ],
+  'POST /api/bookings/:id/reschedule': [
+    {
+      variant: 'signed in',
+      request: (w) => ({
+        path: `/api/bookings/${w.booking.id}/reschedule`,
+        body: { start: '2026-12-03T13:00:00.000Z' },
+      }),
+      expect: bookingBySession,
+    },
+    {
+      variant: 'manage token',
+      request: (w) => ({
+        path: `/api/bookings/${w.booking.id}/reschedule`,
+        body: { token: w.booking.token, start: '2026-12-03T13:00:00.000Z' },
+      }),
       expect: everyone('ok'),
     },
   ],
   'POST /api/bookings/:id/erase': [
-    { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.pastId}/erase`, body: {} }), expect: bookingBySession },
-    { variant: 'manage token', request: (w) => ({ path: `/api/bookings/${w.pastId}/erase`, body: { token: w.pastToken } }), expect: everyone('ok') },
+    {
+      variant: 'signed in',
+      request: (w) => ({ path: `/api/bookings/${w.pastId}/erase`, body: {} }),
+      expect: bookingBySession,
+    },
+    {
+      variant: 'manage token',
+      request: (w) => ({ path: `/api/bookings/${w.pastId}/erase`, body: { token: w.pastToken } }),
+      expect: everyone('ok'),
+    },
   ],
   'GET /api/bookings/:id/emails': [
-    { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails` }), expect: bookingBySession },
-    { variant: 'manage token', request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails?${token(w)}` }), expect: everyone('ok') },
+    {
+      variant: 'signed in',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails` }),
+      expect: bookingBySession,
+    },
+    {
+      variant: 'manage token',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails?${token(w)}` }),
+      expect: everyone('ok'),
+    },
   ],
   'GET /api/bookings/:id/emails/:emailId/html': [
-    { variant: 'signed in', request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails/${w.booking.customerEmailId}/html` }), expect: bookingBySession },
-    { variant: 'manage token', request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails/${w.booking.customerEmailId}/html?${token(w)}` }), expect: everyone('ok') },
+    {
+      variant: 'signed in',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails/${w.booking.customerEmailId}/html` }),
+      expect: bookingBySession,
+    },
+    {
+      variant: 'manage token',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/emails/${w.booking.customerEmailId}/html?${token(w)}` }),
+      expect: everyone('ok'),
+    },
   ],
 
   'GET /api/reviews': [{ request: at('/api/reviews'), expect: { ...customersOnly, otherCustomer: 'own' } }],
-  'POST /api/reviews': [{ request: (w) => ({ path: '/api/reviews', body: { appointmentId: w.completedId, rating: 4, body: 'Good.' } }), expect: customersOnly }],
-  'PATCH /api/reviews/:id': [{ request: (w) => ({ path: `/api/reviews/${w.reviewId}`, body: { rating: 4 } }), expect: customersOnly }],
+  'POST /api/reviews': [
+    {
+      request: (w) => ({ path: '/api/reviews', body: { appointmentId: w.completedId, rating: 4, body: 'Good.' } }),
+      expect: customersOnly,
+    },
+  ],
+  'PATCH /api/reviews/:id': [
+    { request: (w) => ({ path: `/api/reviews/${w.reviewId}`, body: { rating: 4 } }), expect: customersOnly },
+  ],
 
   'GET /api/admin/profile': [{ request: at('/api/admin/profile'), expect: adminOwn }],
-  'PUT /api/admin/profile': [{ request: (w, role) => ({ path: '/api/admin/profile', body: ownProfile(w, role) }), expect: adminOwn }],
+  'PUT /api/admin/profile': [
+    { request: (w, role) => ({ path: '/api/admin/profile', body: ownProfile(w, role) }), expect: adminOwn },
+  ],
   'POST /api/admin/business/close': [
-    { request: (w, role) => ({ path: '/api/admin/business/close', body: { confirm: role === 'otherProvider' ? w.otherProvider.slug : w.provider.slug } }), expect: adminOwn },
+    {
+      request: (w, role) => ({
+        path: '/api/admin/business/close',
+        body: { confirm: role === 'otherProvider' ? w.otherProvider.slug : w.provider.slug },
+      }),
+      expect: adminOwn,
+    },
   ],
   'GET /api/admin/services': [{ request: at('/api/admin/services'), expect: adminOwn }],
-  'POST /api/admin/services': [{ request: withBody('/api/admin/services', { name: 'Trim', durationMinutes: 45, price: { amountMinor: 1000, currency: 'EUR' } }), expect: adminOwn }],
-  'GET /api/admin/services/:id': [{ request: (w) => ({ path: `/api/admin/services/${w.provider.serviceId}` }), expect: adminOwned }],
-  'PATCH /api/admin/services/:id': [{ request: (w) => ({ path: `/api/admin/services/${w.provider.serviceId}`, body: { name: 'Renamed' } }), expect: adminOwned }],
-  'DELETE /api/admin/services/:id': [{ request: (w) => ({ path: `/api/admin/services/${w.spareServiceId}` }), expect: adminOwned }],
+  'POST /api/admin/services': [
+    {
+      request: withBody('/api/admin/services', {
+        name: 'Trim',
+        durationMinutes: 45,
+        price: { amountMinor: 1000, currency: 'EUR' },
+      }),
+      expect: adminOwn,
+    },
+  ],
+  'GET /api/admin/services/:id': [
+    { request: (w) => ({ path: `/api/admin/services/${w.provider.serviceId}` }), expect: adminOwned },
+  ],
+  'PATCH /api/admin/services/:id': [
+    {
+      request: (w) => ({ path: `/api/admin/services/${w.provider.serviceId}`, body: { name: 'Renamed' } }),
+      expect: adminOwned,
+    },
+  ],
+  'DELETE /api/admin/services/:id': [
+    { request: (w) => ({ path: `/api/admin/services/${w.spareServiceId}` }), expect: adminOwned },
+  ],
   'GET /api/admin/schedule': [{ request: at('/api/admin/schedule'), expect: adminOwn }],
-  'PUT /api/admin/schedule/weekly': [{ request: withBody('/api/admin/schedule/weekly', { intervals: [{ weekday: 1, start: '10:00', end: '12:00' }] }), expect: adminOwn }],
-  'PUT /api/admin/schedule/overrides/:date': [{ request: withBody('/api/admin/schedule/overrides/2026-12-11', { intervals: [{ start: '10:00', end: '12:00' }] }), expect: adminOwn }],
-  'DELETE /api/admin/schedule/overrides/:date': [{ request: (w) => ({ path: `/api/admin/schedule/overrides/${w.overrideDate}` }), expect: adminOwned }],
+  'PUT /api/admin/schedule/weekly': [
+    {
+      request: withBody('/api/admin/schedule/weekly', { intervals: [{ weekday: 1, start: '10:00', end: '12:00' }] }),
+      expect: adminOwn,
+    },
+  ],
+  'PUT /api/admin/schedule/overrides/:date': [
+    {
+      request: withBody('/api/admin/schedule/overrides/2026-12-11', { intervals: [{ start: '10:00', end: '12:00' }] }),
+      expect: adminOwn,
+    },
+  ],
+  'DELETE /api/admin/schedule/overrides/:date': [
+    { request: (w) => ({ path: `/api/admin/schedule/overrides/${w.overrideDate}` }), expect: adminOwned },
+  ],
   'GET /api/admin/appointments': [{ request: at('/api/admin/appointments'), expect: adminOwn }],
-  'GET /api/admin/appointments/:id': [{ request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}` }), expect: adminOwned }],
-  'POST /api/admin/appointments/:id/reschedule': [{ request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}/reschedule`, body: { start: '2026-12-03T13:00:00.000Z' } }), expect: adminOwned }],
-  'POST /api/admin/appointments/:id/cancel': [{ request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}/cancel` }), expect: adminOwned }],
-  'POST /api/admin/appointments/:id/complete': [{ request: (w) => ({ path: `/api/admin/appointments/${w.pastId}/complete` }), expect: adminOwned }],
-  'POST /api/admin/appointments/:id/no-show': [{ request: (w) => ({ path: `/api/admin/appointments/${w.pastId}/no-show` }), expect: adminOwned }],
+  'GET /api/admin/appointments/:id': [
+    { request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}` }), expect: adminOwned },
+  ],
+  'POST /api/admin/appointments/:id/reschedule': [
+    {
+      request: (w) => ({
+        path: `/api/admin/appointments/${w.booking.id}/reschedule`,
+        body: { start: '2026-12-03T13:00:00.000Z' },
+      }),
+      expect: adminOwned,
+    },
+  ],
+  'POST /api/admin/appointments/:id/cancel': [
+    { request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}/cancel` }), expect: adminOwned },
+  ],
+  'POST /api/admin/appointments/:id/complete': [
+    { request: (w) => ({ path: `/api/admin/appointments/${w.pastId}/complete` }), expect: adminOwned },
+  ],
+  'POST /api/admin/appointments/:id/no-show': [
+    { request: (w) => ({ path: `/api/admin/appointments/${w.pastId}/no-show` }), expect: adminOwned },
+  ],
   'GET /api/admin/emails': [{ request: at('/api/admin/emails'), expect: adminOwn }],
-  'GET /api/admin/emails/:id': [{ request: (w) => ({ path: `/api/admin/emails/${w.providerEmailId}` }), expect: adminOwned }],
-  'GET /api/admin/emails/:id/html': [{ request: (w) => ({ path: `/api/admin/emails/${w.providerEmailId}/html` }), expect: adminOwned }],
-  'POST /api/admin/emails/:id/retry': [{ request: (w) => ({ path: `/api/admin/emails/${w.failedEmailId}/retry` }), expect: adminOwned }],
+  'GET /api/admin/emails/:id': [
+    { request: (w) => ({ path: `/api/admin/emails/${w.providerEmailId}` }), expect: adminOwned },
+  ],
+  'GET /api/admin/emails/:id/html': [
+    { request: (w) => ({ path: `/api/admin/emails/${w.providerEmailId}/html` }), expect: adminOwned },
+  ],
+  'POST /api/admin/emails/:id/retry': [
+    { request: (w) => ({ path: `/api/admin/emails/${w.failedEmailId}/retry` }), expect: adminOwned },
+  ],
   'GET /api/admin/reviews': [{ request: at('/api/admin/reviews'), expect: adminOwn }],
-  'POST /api/admin/reviews/:id/reply': [{ request: (w) => ({ path: `/api/admin/reviews/${w.reviewId}/reply`, body: { reply: 'Thank you!' } }), expect: adminOwned }],
+  'POST /api/admin/reviews/:id/reply': [
+    {
+      request: (w) => ({ path: `/api/admin/reviews/${w.reviewId}/reply`, body: { reply: 'Thank you!' } }),
+      expect: adminOwned,
+    },
+  ],
   'GET /api/admin/calendar': [{ request: at('/api/admin/calendar'), expect: adminOwn }],
-  'PUT /api/admin/calendar/settings': [{ request: withBody('/api/admin/calendar/settings', { includeCustomerContact: false }), expect: adminOwn }],
+  'PUT /api/admin/calendar/settings': [
+    { request: withBody('/api/admin/calendar/settings', { includeCustomerContact: false }), expect: adminOwn },
+  ],
   // Calendar connections need Google or Microsoft, which are not configured here: the answer only has to come
   // from past the gate. Their faults and success are tested against the fakes in tests/calendar/.
-  'PUT /api/admin/calendar/google-shared': [{ request: withBody('/api/admin/calendar/google-shared', { shareWith: 'someone@gmail.com', role: 'writer' }), expect: adminReached }],
-  'POST /api/admin/calendar/:service/connect': [{ request: at('/api/admin/calendar/google/connect'), expect: adminReached }],
-  'GET /api/admin/calendar/:service/callback': [{ request: at('/api/admin/calendar/google/callback?code=abc&state=def'), expect: adminReached }],
+  'PUT /api/admin/calendar/google-shared': [
+    {
+      request: withBody('/api/admin/calendar/google-shared', { shareWith: 'someone@gmail.com', role: 'writer' }),
+      expect: adminReached,
+    },
+  ],
+  'POST /api/admin/calendar/:service/connect': [
+    { request: at('/api/admin/calendar/google/connect'), expect: adminReached },
+  ],
+  'GET /api/admin/calendar/:service/callback': [
+    { request: at('/api/admin/calendar/google/callback?code=abc&state=def'), expect: adminReached },
+  ],
   'GET /api/admin/calendar/calendars': [{ request: at('/api/admin/calendar/calendars'), expect: adminServed }],
-  'PUT /api/admin/calendar/calendar': [{ request: withBody('/api/admin/calendar/calendar', { calendarId: 'primary' }), expect: adminServed }],
+  'PUT /api/admin/calendar/calendar': [
+    { request: withBody('/api/admin/calendar/calendar', { calendarId: 'primary' }), expect: adminServed },
+  ],
   'DELETE /api/admin/calendar/connection': [{ request: at('/api/admin/calendar/connection'), expect: adminReached }],
   'POST /api/admin/calendar/busy/refresh': [{ request: at('/api/admin/calendar/busy/refresh'), expect: adminServed }],
   'GET /api/admin/calendar/sync-jobs': [{ request: at('/api/admin/calendar/sync-jobs'), expect: adminOwn }],
-  'POST /api/admin/calendar/sync-jobs/:id/retry': [{ request: (w) => ({ path: `/api/admin/calendar/sync-jobs/${w.failedSyncJobId}/retry` }), expect: adminOwned }],
+  'POST /api/admin/calendar/sync-jobs/:id/retry': [
+    { request: (w) => ({ path: `/api/admin/calendar/sync-jobs/${w.failedSyncJobId}/retry` }), expect: adminOwned },
+  ],
   'POST /api/admin/calendar/feed/rotate': [{ request: at('/api/admin/calendar/feed/rotate'), expect: adminOwn }],
   'DELETE /api/admin/calendar/feed': [{ request: at('/api/admin/calendar/feed'), expect: adminOwn }],
-  'GET /ical/:file{[^/]+\\.ics}': [{ variant: 'feed token', request: (w) => ({ path: `/ical/${w.feedToken}.ics` }), expect: everyone('ok') }],
+  'GET /ical/:file{[^/]+\\.ics}': [
+    { variant: 'feed token', request: (w) => ({ path: `/ical/${w.feedToken}.ics` }), expect: everyone('ok') },
+  ],
 
   'GET /widget.js': [{ request: at('/widget.js'), expect: everyone('ok') }],
-  'GET /widget/assets/:file{[A-Za-z0-9_-]+\\.js}': [{ request: (w) => ({ path: `/widget/assets/${w.widgetAsset}` }), expect: everyone('ok') }],
+  'GET /widget/assets/:file{[A-Za-z0-9_-]+\\.js}': [
+    { request: (w) => ({ path: `/widget/assets/${w.widgetAsset}` }), expect: everyone('ok') },
+  ],
   'GET /demo/embed': [{ request: at('/demo/embed'), expect: everyone('ok') }],
   'GET /site/:path{.+}': [{ request: (w) => ({ path: `/site/${w.siteAsset}` }), expect: everyone('ok') }],
   'GET /favicon.ico': [{ request: at('/favicon.ico'), expect: everyone('ok') }],
   'GET /': [{ request: at('/'), expect: everyone('ok') }],
   'GET /p/:slug': [{ request: (w) => ({ path: `/p/${w.provider.slug}` }), expect: everyone('ok') }],
-  'GET /p/:slug/book/:serviceId?': [{ request: (w) => ({ path: `/p/${w.provider.slug}/book/${w.provider.serviceId}` }), expect: everyone('ok') }],
+  'GET /p/:slug/book/:serviceId?': [
+    { request: (w) => ({ path: `/p/${w.provider.slug}/book/${w.provider.serviceId}` }), expect: everyone('ok') },
+  ],
   'GET /login': [{ request: at('/login'), expect: signInPage }],
   'GET /signup': [{ request: at('/signup'), expect: signInPage }],
   'GET /verify-email': [{ request: at('/verify-email'), expect: everyone('ok') }],
@@ -210,7 +475,13 @@ export const recipes: Record<string, Recipe[]> = {
   'GET /manage/:id': [{ request: (w) => ({ path: `/manage/${w.booking.id}` }), expect: everyone('ok') }],
   'GET /account/:rest{.*}?': [{ request: at('/account'), expect: privatePage }],
   'GET /admin/:rest{.*}?': [{ request: at('/admin'), expect: adminPage }],
-  'GET /*': [{ variant: 'unknown page', request: () => ({ path: '/no/such/page', headers: { Accept: 'text/html' } }), expect: everyone('hidden') }],
+  'GET /*': [
+    {
+      variant: 'unknown page',
+      request: () => ({ path: '/no/such/page', headers: { Accept: 'text/html' } }),
+      expect: everyone('hidden'),
+    },
+  ],
 };
 
 /**
@@ -223,12 +494,17 @@ export function defaultRecipe(key: string): Recipe {
   const body = method === 'GET' || method === 'DELETE' ? undefined : {};
   const request = () => ({ path, ...(body && { body }) });
   if (pattern.startsWith('/api/admin/')) return { variant: '(default rule)', request, expect: adminServed };
-  if (pattern.startsWith('/api/me')) return { variant: '(default rule)', request, expect: { ...everyone('served'), anonymous: 'unauthenticated' } };
+  if (pattern.startsWith('/api/me'))
+    return { variant: '(default rule)', request, expect: { ...everyone('served'), anonymous: 'unauthenticated' } };
   return { variant: '(default rule)', request, expect: everyone('served') };
 }
 
 /** Why a response does not match the outcome, or null when it does. */
-export function mismatch(outcome: Outcome, res: { status: number; headers: Headers; text: string }, markers: readonly string[]): string | null {
+export function mismatch(
+  outcome: Outcome,
+  res: { status: number; headers: Headers; text: string },
+  markers: readonly string[],
+): string | null {
   const s = res.status;
   if (s >= 500) return `server error ${s}`;
   const location = res.headers.get('location') ?? '';
@@ -258,4 +534,5 @@ export function mismatch(outcome: Outcome, res: { status: number; headers: Heade
 }
 
 /** Outcomes that refuse: the request must not have changed anything. */
-export const refuses = (outcome: Outcome): boolean => ['unauthenticated', 'forbidden', 'hidden', 'login', 'redirect'].includes(outcome);
+export const refuses = (outcome: Outcome): boolean =>
+  ['unauthenticated', 'forbidden', 'hidden', 'login', 'redirect'].includes(outcome);

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { createApp } from '../../../server/app.js';
 import { issueAccountToken } from '../../../server/auth/account-tokens.repository.js';
 import type { Config } from '../../../server/config.js';
@@ -22,13 +22,30 @@ export const PASSWORD = 'correct horse battery';
 
 /** Customer data that must only ever reach the customer, their provider and nobody else. */
 export const PII = {
-  customer: { name: 'Quentin Zebulon', email: 'quentin.zebulon@private.test', phone: '+49 151 98765432', note: 'Gate code 4711' },
-  guest: { name: 'Wilhelmina Oyelaran', email: 'wilhelmina.oyelaran@private.test', phone: '+49 160 55501234', note: 'Allergic to latex' },
+  customer: {
+    name: 'Quentin Zebulon',
+    email: 'quentin.zebulon@private.test',
+    phone: '+49 151 98765432',
+    note: 'Gate code 4711',
+  },
+  guest: {
+    name: 'Wilhelmina Oyelaran',
+    email: 'wilhelmina.oyelaran@private.test',
+    phone: '+49 160 55501234',
+    note: 'Allergic to latex',
+  },
 } as const;
 
 /** Every piece of PII as a string to search for (phones also without spaces). */
 export const piiStrings = (): string[] =>
-  Object.values(PII).flatMap((p) => [p.name, p.email, p.phone, p.phone.replace(/ /g, ''), p.note, p.name.split(' ')[1]!]);
+  Object.values(PII).flatMap((p) => [
+    p.name,
+    p.email,
+    p.phone,
+    p.phone.replace(/ /g, ''),
+    p.note,
+    p.name.split(' ')[1]!,
+  ]);
 
 /**
  * One small, complete world, built once through the real API and then copied for every request that needs a
@@ -80,20 +97,35 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 export async function buildWorld(): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'reliability-world-'));
   const file = join(dir, 'world.db');
-  const ctx = await createTestContext({ config: { databaseUrl: `sqlite:${file}`, bookingRateLimit: 1_000_000, loginRateLimit: 1_000_000 } });
-  const provider = await createProvider(ctx, { slug: 'alpha-studio', profile: { name: 'Alpha Studio', city: 'Berlin' } });
-  const otherProvider = await createProvider(ctx, { slug: 'beta-studio', profile: { name: 'Beta Studio', city: 'Lisbon' } });
+  const ctx = await createTestContext({
+    config: { databaseUrl: `sqlite:${file}`, bookingRateLimit: 1_000_000, loginRateLimit: 1_000_000 },
+  });
+  const provider = await createProvider(ctx, {
+    slug: 'alpha-studio',
+    profile: { name: 'Alpha Studio', city: 'Berlin' },
+  });
+  const otherProvider = await createProvider(ctx, {
+    slug: 'beta-studio',
+    profile: { name: 'Beta Studio', city: 'Lisbon' },
+  });
   const customer = await signUp(ctx, 'customer', { email: PII.customer.email, name: PII.customer.name });
   const otherCustomer = await signUp(ctx, 'customer', { email: 'other.customer@example.com', name: 'Otto Other' });
 
-  const bookAs = async (p: ProviderFixture, start: string, session: Session | undefined, who: (typeof PII)[keyof typeof PII] | null) => {
+  const bookAs = async (
+    p: ProviderFixture,
+    start: string,
+    session: Session | undefined,
+    who: (typeof PII)[keyof typeof PII] | null,
+  ) => {
     const res = await call(ctx, 'POST', '/api/bookings', {
       session,
       body: {
         provider: p.slug,
         service: p.serviceId,
         start,
-        customer: who ? { name: who.name, email: who.email, phone: who.phone } : { name: 'Otto Other', email: 'other.customer@example.com' },
+        customer: who
+          ? { name: who.name, email: who.email, phone: who.phone }
+          : { name: 'Otto Other', email: 'other.customer@example.com' },
         ...(who && { note: who.note }),
       },
     });
@@ -110,7 +142,10 @@ export async function buildWorld(): Promise<World> {
     const res = await call(ctx, 'POST', `/api/admin/appointments/${id}/complete`, { session: provider.session });
     if (res.status !== 200) throw new Error(`world: complete failed ${res.status}`);
   }
-  const review = await call(ctx, 'POST', '/api/reviews', { session: customer, body: { appointmentId: reviewed.id, rating: 5, body: 'Lovely work.' } });
+  const review = await call(ctx, 'POST', '/api/reviews', {
+    session: customer,
+    body: { appointmentId: reviewed.id, rating: 5, body: 'Lovely work.' },
+  });
   if (review.status !== 201) throw new Error(`world: review failed ${review.status} ${JSON.stringify(review.body)}`);
 
   const booking = await bookAs(provider, '2026-12-03T09:00:00.000Z', customer, PII.customer);
@@ -118,7 +153,10 @@ export async function buildWorld(): Promise<World> {
   await bookAs(otherProvider, '2026-12-03T09:00:00.000Z', otherCustomer, null);
   const spareServiceId = await addService(ctx, provider, { durationMinutes: 30, name: 'Alpha spare service' });
   const overrideDate = '2026-12-10';
-  await call(ctx, 'PUT', `/api/admin/schedule/overrides/${overrideDate}`, { session: provider.session, body: { intervals: [] } });
+  await call(ctx, 'PUT', `/api/admin/schedule/overrides/${overrideDate}`, {
+    session: provider.session,
+    body: { intervals: [] },
+  });
   const feed = await call(ctx, 'POST', '/api/admin/calendar/feed/rotate', { session: provider.session });
   const feedToken = /\/ical\/([^/]+)\.ics$/.exec(feed.body.url)![1]!;
 
@@ -127,14 +165,33 @@ export async function buildWorld(): Promise<World> {
   await worker.runOnce();
   await worker.stop();
   const emailOf = async (userId: number, appointmentId: number) =>
-    (await ctx.db.selectFrom('email_outbox').select('id').where('to_user_id', '=', userId).where('appointment_id', '=', appointmentId).orderBy('id').executeTakeFirstOrThrow()).id;
+    (
+      await ctx.db
+        .selectFrom('email_outbox')
+        .select('id')
+        .where('to_user_id', '=', userId)
+        .where('appointment_id', '=', appointmentId)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const customerEmailId = await emailOf(customer.userId, booking.id);
   const providerEmailId = await emailOf(provider.userId, booking.id);
   const failedEmailId = await emailOf(provider.userId, guestBooking.id);
-  await ctx.db.updateTable('email_outbox').set({ status: 'failed', last_error: 'simulated' }).where('id', '=', failedEmailId).execute();
+  await ctx.db
+    .updateTable('email_outbox')
+    .set({ status: 'failed', last_error: 'simulated' })
+    .where('id', '=', failedEmailId)
+    .execute();
   const job = await ctx.db
     .insertInto('sync_jobs')
-    .values({ provider_id: (await providerIdOf(ctx, provider.slug)), appointment_id: booking.id, action: 'upsert', status: 'failed', next_attempt_at: ctx.clock.now.toISOString(), last_error: 'simulated' })
+    .values({
+      provider_id: await providerIdOf(ctx, provider.slug),
+      appointment_id: booking.id,
+      action: 'upsert',
+      status: 'failed',
+      next_attempt_at: ctx.clock.now.toISOString(),
+      last_error: 'simulated',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 
@@ -144,7 +201,12 @@ export async function buildWorld(): Promise<World> {
     config: ctx.config,
     now: ctx.clock.now,
     // createProvider signs its owner up: the session it keeps is signUp's, with the address and id.
-    sessions: { customer, otherCustomer, provider: provider.session as SignedUp, otherProvider: otherProvider.session as SignedUp },
+    sessions: {
+      customer,
+      otherCustomer,
+      provider: provider.session as SignedUp,
+      otherProvider: otherProvider.session as SignedUp,
+    },
     provider,
     otherProvider,
     booking: { ...booking, customerEmailId },
@@ -160,8 +222,16 @@ export async function buildWorld(): Promise<World> {
     overrideDate,
     feedToken,
     failedSyncJobId: job.id,
-    verificationToken: await issueAccountToken(ctx.db, { userId: customer.userId, email: customer.email, purpose: 'verify_email' }, ctx.clock.now),
-    resetToken: await issueAccountToken(ctx.db, { userId: customer.userId, email: customer.email, purpose: 'password_reset' }, ctx.clock.now),
+    verificationToken: await issueAccountToken(
+      ctx.db,
+      { userId: customer.userId, email: customer.email, purpose: 'verify_email' },
+      ctx.clock.now,
+    ),
+    resetToken: await issueAccountToken(
+      ctx.db,
+      { userId: customer.userId, email: customer.email, purpose: 'password_reset' },
+      ctx.clock.now,
+    ),
     siteAsset: `assets/${readdirSync(join(root, 'dist/site/assets')).find((f) => f.endsWith('.js'))!}`,
     widgetAsset: readdirSync(join(root, 'dist/widget/widget/assets')).find((f) => f.endsWith('.js'))!,
   };
@@ -190,7 +260,11 @@ export async function openCopy(world: World, options: { config?: Partial<Config>
   const file = join(world.dir, `copy-${++copies}.db`);
   copyFileSync(world.file, file);
   const db = openTestDatabase(`sqlite:${file}`);
-  const app = createApp({ db, config: { ...world.config, databaseUrl: `sqlite:${file}`, ...options.config }, now: () => world.now });
+  const app = createApp({
+    db,
+    config: { ...world.config, databaseUrl: `sqlite:${file}`, ...options.config },
+    now: () => world.now,
+  });
   return {
     app,
     db,
