@@ -24,6 +24,25 @@ describe('slots answers from the cache stay exact', () => {
 
   const path = (p: ProviderFixture, date = DAY) =>
     `/api/providers/${p.slug}/slots?service=${p.serviceId}&from=${date}&to=${date}&tz=Europe/Berlin`;
+  /** The app on a connection that counts the queries it runs, so a test can tell a cached answer from a fresh one. */
+  const countingApp = () => {
+    let count = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (a) => {
+        count++;
+        return a.node;
+      },
+      transformResult: async (a) => a.result,
+    };
+    const app = createApp({
+      db: ctx.db.withPlugin(counting),
+      config: ctx.config,
+      now: () => ctx.clock.now,
+      busyTimes: async () => busy,
+    });
+    return { app, queries: () => count };
+  };
+
   const slots = async (p = provider, date = DAY) => {
     const res = await call(ctx, 'GET', path(p, date));
     expect(res.status).toBe(200);
@@ -39,25 +58,12 @@ describe('slots answers from the cache stay exact', () => {
   };
 
   it('answers a repeated question without touching the database', async () => {
-    let queries = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (a) => {
-        queries++;
-        return a.node;
-      },
-      transformResult: async (a) => a.result,
-    };
-    const app = createApp({
-      db: ctx.db.withPlugin(counting),
-      config: ctx.config,
-      now: () => ctx.clock.now,
-      busyTimes: async () => busy,
-    });
+    const { app, queries } = countingApp();
     const first = await app.request(`http://booking.test${path(provider)}`);
-    const afterFirst = queries;
+    const afterFirst = queries();
     expect(afterFirst).toBeGreaterThan(0);
     const second = await app.request(`http://booking.test${path(provider)}`);
-    expect(queries).toBe(afterFirst);
+    expect(queries()).toBe(afterFirst);
     expect(second.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await second.text()).toBe(await first.text());
   });
@@ -160,22 +166,9 @@ describe('slots answers from the cache stay exact', () => {
   });
 
   it('is emptied only by writes that can change slots: not by an unknown route or a review', async () => {
-    let queries = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (a) => {
-        queries++;
-        return a.node;
-      },
-      transformResult: async (a) => a.result,
-    };
-    const app = {
-      app: createApp({
-        db: ctx.db.withPlugin(counting),
-        config: ctx.config,
-        now: () => ctx.clock.now,
-        busyTimes: async () => busy,
-      }),
-    };
+    const counted = countingApp();
+    const app = { app: counted.app };
+    const { queries } = counted;
     const customer = await signUp(app, 'customer');
     const visit = await call(app, 'POST', '/api/bookings', {
       session: customer,
@@ -199,9 +192,9 @@ describe('slots answers from the cache stay exact', () => {
     const spareSlots = `/api/providers/${provider.slug}/slots?service=${spare}&from=${DAY}&to=${DAY}`;
 
     const ask = async () => {
-      const before = queries;
+      const before = queries();
       expect((await call(app, 'GET', path(provider))).status).toBe(200);
-      return queries - before;
+      return queries() - before;
     };
     expect(await ask()).toBeGreaterThan(0);
     expect((await call(app, 'GET', spareSlots)).status).toBe(200);
