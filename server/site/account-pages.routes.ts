@@ -7,8 +7,9 @@ import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';
 import { adminProvider } from '../providers/provider.view.js';
 import { findProviderByUser } from '../providers/providers.repository.js';
-import type { PageRenderer } from './page-renderer.js';
+import type { PageMeta, PageRenderer } from './page-renderer.js';
 import { appPage } from './pages/app.page.js';
+import type { Html } from './pages/layout.js';
 import { loginQuery, manageParam, signupQuery } from './site.schemas.js';
 import { siteHeaders } from './site-headers.js';
 
@@ -21,6 +22,17 @@ const toLogin = (c: Context<AppEnv>) => c.redirect(`/login?next=${encodeURICompo
  */
 export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: PageRenderer) {
   const privatePage = siteHeaders({ frameAncestors: "'none'" });
+  /** One client element in the app shell, under the heading `title` unless another is given. */
+  const shell = (
+    c: Context<AppEnv>,
+    meta: Omit<PageMeta, 'description'> & { description?: string },
+    body: { element: Html; heading?: string; narrow?: boolean },
+  ) =>
+    pages.render(
+      c,
+      { description: '', ...meta, title: `${meta.title} · Book your services` },
+      appPage({ ...body, heading: body.heading ?? meta.title }),
+    );
 
   return (
     new Hono<AppEnv>()
@@ -28,19 +40,15 @@ export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: Page
         const user = c.get('user');
         const { next } = c.req.valid('query');
         if (user) return c.redirect(next || homeOf(user.role));
-        return pages.render(
+        return shell(
           c,
           {
             page: 'login',
-            title: 'Sign in · Book your services',
+            title: 'Sign in',
             description: 'Sign in to manage your appointments or your business.',
             path: '/login',
           },
-          appPage({
-            heading: 'Sign in',
-            narrow: true,
-            element: html`<book-auth-form mode="login" next="${next}"></book-auth-form>`,
-          }),
+          { narrow: true, element: html`<book-auth-form mode="login" next="${next}"></book-auth-form>` },
         );
       })
 
@@ -49,73 +57,52 @@ export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: Page
         if (user) return c.redirect(homeOf(user.role));
         const { as: role, next } = c.req.valid('query');
         const provider = role === 'provider';
-        return pages.render(
+        return shell(
           c,
           {
             page: 'signup',
-            title: provider ? 'List your business · Book your services' : 'Create an account · Book your services',
+            title: provider ? 'List your business' : 'Create an account',
             description: 'Create a free account: book and manage appointments, or take bookings for your business.',
             path: provider ? '/signup?as=provider' : '/signup',
           },
-          appPage({
-            heading: provider ? 'List your business' : 'Create an account',
+          {
             narrow: true,
             element: html`<book-auth-form mode="signup" account-type="${role}" next="${next}"></book-auth-form>`,
-          }),
+          },
         );
       })
 
       .get('/verify-email', privatePage, (c) =>
-        pages.render(
+        shell(
           c,
-          {
-            page: 'verify-email',
-            title: 'Confirm your email · Book your services',
-            description: '',
-            path: '/verify-email',
-            noindex: true,
-          },
-          appPage({
-            heading: 'Confirm your email',
-            narrow: true,
-            element: html`<book-verify-email></book-verify-email>`,
-          }),
+          { page: 'verify-email', title: 'Confirm your email', path: '/verify-email', noindex: true },
+          { narrow: true, element: html`<book-verify-email></book-verify-email>` },
         ),
       )
 
       .get('/forgot-password', privatePage, (c) =>
-        pages.render(
+        shell(
           c,
           {
             page: 'password-reset',
-            title: 'Forgot password · Book your services',
+            title: 'Forgot password',
             description: 'Get a link to choose a new password.',
             path: '/forgot-password',
           },
-          appPage({
+          {
             heading: 'Forgot your password?',
             narrow: true,
             element: html`<book-password-reset mode="request"></book-password-reset>`,
-          }),
+          },
         ),
       )
 
       // The token stays in the page's address only: site pages send no Referer (`Referrer-Policy: no-referrer`).
       .get('/reset-password', privatePage, (c) =>
-        pages.render(
+        shell(
           c,
-          {
-            page: 'password-reset',
-            title: 'Choose a new password · Book your services',
-            description: '',
-            path: '/reset-password',
-            noindex: true,
-          },
-          appPage({
-            heading: 'Choose a new password',
-            narrow: true,
-            element: html`<book-password-reset mode="set"></book-password-reset>`,
-          }),
+          { page: 'password-reset', title: 'Choose a new password', path: '/reset-password', noindex: true },
+          { narrow: true, element: html`<book-password-reset mode="set"></book-password-reset>` },
         ),
       )
 
@@ -125,16 +112,16 @@ export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: Page
         validate('param', manageParam, (c) => pages.notFound(c, 'Booking')),
         (c) => {
           const { id } = c.req.valid('param');
-          return pages.render(
+          return shell(
             c,
             {
               page: 'manage',
-              title: 'Your booking · Book your services',
+              title: 'Your booking',
               description: 'View, change or cancel your booking.',
               path: `/manage/${id}`,
               noindex: true,
             },
-            appPage({ heading: 'Your booking', element: html`<book-manage booking-id="${id}"></book-manage>` }),
+            { element: html`<book-manage booking-id="${id}"></book-manage>` },
           );
         },
       )
@@ -145,17 +132,10 @@ export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: Page
         if (user.role === 'provider') return c.redirect('/admin');
         const title = matchRoute(accountRoutes, c.req.path)?.route.title;
         if (!title) return pages.notFound(c, 'Page');
-        return pages.render(
+        return shell(
           c,
-          {
-            page: 'account',
-            title: `${title} · Book your services`,
-            description: '',
-            path: c.req.path,
-            noindex: true,
-            data: { user },
-          },
-          appPage({ heading: title, element: html`<book-account-app></book-account-app>` }),
+          { page: 'account', title, path: c.req.path, noindex: true, data: { user } },
+          { element: html`<book-account-app></book-account-app>` },
         );
       })
 
@@ -167,18 +147,17 @@ export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: Page
         if (!provider && c.req.path !== '/admin/onboarding') return c.redirect('/admin/onboarding');
         const title = matchRoute(adminRoutes, c.req.path)?.route.title;
         if (!title) return pages.notFound(c, 'Page');
-        return pages.render(
+        return shell(
           c,
           {
             page: 'admin',
-            title: `${title} · Book your services`,
-            description: '',
+            title,
             path: c.req.path,
             noindex: true,
             wide: true,
             data: { user, provider: provider ? adminProvider(provider) : null, appUrl: deps.appUrl },
           },
-          appPage({ heading: title, element: html`<book-admin-app></book-admin-app>` }),
+          { element: html`<book-admin-app></book-admin-app>` },
         );
       })
   );
