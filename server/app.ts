@@ -8,6 +8,7 @@ import { loadSession } from './auth/session.middleware.js';
 import { sessionCookieName } from './auth/session-cookie.js';
 import { verificationRoutes } from './auth/verification.routes.js';
 import type { BusyTimeSource } from './availability/availability.types.js';
+import { blockedTimesRoutes } from './blocked-times/blocked-times.routes.js';
 import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js';
 import type { AppointmentListener } from './bookings/appointment-events.js';
 import type { BookingDeps } from './bookings/booking.service.js';
@@ -138,6 +139,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
+  app.route('/api/admin/blocked-times', asProvider(blockedTimesRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now })));
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
   app.route('/api/admin/calendar', asProvider(calendar.adminRoutes));

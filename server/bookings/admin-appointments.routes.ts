@@ -2,16 +2,19 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { idParam, instantSchema } from '../http/schemas.js';
+import { dateSchema, idParam, idSchema, instantSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { ownerBookingSchema } from './booking.schemas.js';
 import {
   type BookingDeps,
   changeAppointmentStatus,
+  createOwnerBooking,
   ownedByProvider,
   rescheduleAppointment,
 } from './booking.service.js';
 import { adminAppointmentView } from './booking.view.js';
 import { findAppointment, listAppointments } from './bookings.repository.js';
+import { ownerSlots } from './owner-slots.js';
 
 const listQuery = z.object({
   from: instantSchema.optional(),
@@ -19,6 +22,8 @@ const listQuery = z.object({
   status: z.enum(['confirmed', 'cancelled', 'completed', 'no_show']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
+
+const slotsQuery = z.object({ service: idSchema, date: dateSchema });
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -41,6 +46,15 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
         limit: q.limit,
       });
       return c.json({ appointments: rows.map(adminAppointmentView) });
+    })
+    // A phone call or a walk-in: booked by the owner through the same check and outbox as a customer's booking.
+    .post('/', validate('json', ownerBookingSchema), async (c) => {
+      const appointment = await createOwnerBooking(deps, { ...c.req.valid('json'), provider: c.get('provider').slug });
+      return c.json({ appointment: adminAppointmentView(appointment) }, 201);
+    })
+    .get('/slots', validate('query', slotsQuery), async (c) => {
+      const { service, date } = c.req.valid('query');
+      return c.json(await ownerSlots(deps, c.get('provider'), service, date));
     })
     .get('/:id', validate('param', idParam), async (c) => {
       const appointment = await findAppointment(deps.db, c.req.valid('param').id);

@@ -28,3 +28,17 @@ export const bookingParam = z.object({ id: idSchema });
 export const tokenQuery = z.object({ token: z.string().max(100).optional() });
 export const cancelSchema = z.object({ token: z.string().max(100).optional() });
 export const rescheduleSchema = z.object({ token: z.string().max(100).optional(), start: instantSchema });
+
+/**
+ * The owner's booking for a caller or a walk-in: their own business, so no provider; email and phone optional
+ * (empty means none), and without an email the customer simply gets no emails.
+ */
+export const ownerBookingSchema = bookingSchema.omit({ provider: true, timeZone: true }).extend({
+  customer: bookingSchema.shape.customer.extend({
+    email: z
+      .literal('')
+      .transform(() => undefined)
+      .or(emailSchema)
+      .optional(),
+  }),
+});

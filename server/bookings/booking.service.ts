@@ -31,7 +31,8 @@ export interface BookingRequest {
   provider: string;
   service: number;
   start: number;
-  customer: { name: string; email: string; phone?: string | undefined };
+  /** No email: a walk-in or phone booking the owner made for someone who gave none (stored as ''). */
+  customer: { name: string; email?: string | undefined; phone?: string | undefined };
   note?: string | undefined;
   timeZone?: string | undefined;
 }
@@ -52,53 +53,79 @@ export async function createBooking(
       const replay = await replayFor(trx, 'booking', options.idempotencyKey, fingerprint, now);
       if (replay) return replay;
     }
-    const provider = await findProviderBySlug(trx, request.provider);
-    if (!provider) throw AppError.notFound('Provider');
-    const service = await findService(trx, provider.id, request.service);
-    if (service?.active !== 1) throw AppError.notFound('Service');
-    await assertSlotFree(trx, {
-      provider,
-      service,
-      start: request.start,
-      now: now.getTime(),
-      busyTimes: deps.busyTimes,
-    });
-
-    const token = generateToken();
-    const id = await insertAppointment(trx, {
-      provider_id: provider.id,
-      service_id: service.id,
-      customer_user_id: options.customerUserId ?? null,
-      customer_name: request.customer.name,
-      customer_email: request.customer.email,
-      customer_phone: request.customer.phone || null,
-      customer_time_zone: request.timeZone ?? null,
-      note: request.note ?? '',
-      ...blockedInterval(service, request.start),
-      status: 'confirmed',
-      manage_token_hash: hashToken(token),
-      cancelled_by: null,
-      updated_at: now.toISOString(),
-    }).catch((error: unknown) => {
-      // The unique index on live starts fired: another process won the race.
-      if (isUniqueViolation(error, 'appointments'))
-        throw new AppError('slot_taken', 'This time was just taken; please pick another');
-      throw error;
-    });
-    await emitAppointmentEvent(trx, deps.listeners, {
-      type: 'created',
-      appointmentId: id,
-      providerId: provider.id,
+    const { appointment, token } = await book(trx, deps, now, request, {
       actor: 'customer',
-      manageToken: token,
+      customerUserId: options.customerUserId ?? null,
     });
-
-    const appointment = (await findAppointment(trx, id))!;
     const response = { status: 201, body: { booking: bookingView(appointment, deps.appUrl, token) } };
     if (options.idempotencyKey)
       await rememberResponse(trx, 'booking', options.idempotencyKey, fingerprint, response, now);
     return response;
   });
+}
+
+/**
+ * The owner books for a caller or a walk-in: the same check, transaction and outbox as a customer's booking, but
+ * without the notice period (the customer may be standing at the counter) and at any whole minute of the opening
+ * hours, not only on the slot grid (see `byOwner` in slot-check.ts).
+ */
+export async function createOwnerBooking(deps: BookingDeps, request: BookingRequest): Promise<AppointmentDetail> {
+  const now = deps.now();
+  return withWriteLock(
+    deps.db,
+    async (trx) => (await book(trx, deps, now, request, { actor: 'provider', customerUserId: null })).appointment,
+  );
+}
+
+async function book(
+  trx: Db,
+  deps: BookingDeps,
+  now: Date,
+  request: BookingRequest,
+  by: { actor: Role; customerUserId: number | null },
+): Promise<{ appointment: AppointmentDetail; token: string }> {
+  const provider = await findProviderBySlug(trx, request.provider);
+  if (!provider) throw AppError.notFound('Provider');
+  const service = await findService(trx, provider.id, request.service);
+  if (service?.active !== 1) throw AppError.notFound('Service');
+  await assertSlotFree(trx, {
+    provider,
+    service,
+    start: request.start,
+    now: now.getTime(),
+    busyTimes: deps.busyTimes,
+    byOwner: by.actor === 'provider',
+  });
+
+  const token = generateToken();
+  const id = await insertAppointment(trx, {
+    provider_id: provider.id,
+    service_id: service.id,
+    customer_user_id: by.customerUserId,
+    customer_name: request.customer.name,
+    customer_email: request.customer.email ?? '',
+    customer_phone: request.customer.phone || null,
+    customer_time_zone: request.timeZone ?? null,
+    note: request.note ?? '',
+    ...blockedInterval(service, request.start),
+    status: 'confirmed',
+    manage_token_hash: hashToken(token),
+    cancelled_by: null,
+    updated_at: now.toISOString(),
+  }).catch((error: unknown) => {
+    // The unique index on live starts fired: another process won the race.
+    if (isUniqueViolation(error, 'appointments'))
+      throw new AppError('slot_taken', 'This time was just taken; please pick another');
+    throw error;
+  });
+  await emitAppointmentEvent(trx, deps.listeners, {
+    type: 'created',
+    appointmentId: id,
+    providerId: provider.id,
+    actor: by.actor,
+    manageToken: token,
+  });
+  return { appointment: (await findAppointment(trx, id))!, token };
 }
 
 export interface Change {
@@ -129,7 +156,7 @@ export async function rescheduleAppointment(
       now: now.getTime(),
       busyTimes: deps.busyTimes,
       excludeAppointmentId: appointment.id,
-      ignoreNotice: change.actor === 'provider',
+      byOwner: change.actor === 'provider',
     });
     await updateAppointment(trx, appointment.id, {
       ...blockedInterval(service, start),

@@ -13,9 +13,16 @@ export interface SlotCheck {
   now: number;
   busyTimes: BusyTimeSource<Db>;
   excludeAppointmentId?: number;
-  /** Providers may move an appointment closer than the notice they ask of customers. */
-  ignoreNotice?: boolean;
+  /**
+   * The owner books or moves: no notice period (the customer may be at the counter) and any whole minute of the
+   * opening hours, not only the slot grid customers see. Still free of every other appointment, blocked and busy
+   * time, and within the booking horizon, the window calendar busy times are kept for.
+   */
+  byOwner?: boolean;
 }
+
+/** A one-minute grid anchored like the customers' holds every start of theirs, and every whole minute besides. */
+export const OWNER_RULES = { minNoticeMinutes: 0, slotStepMinutes: 1 } as const;
 
 /**
  * Decides with the same function that lists slots, so what the widget shows is exactly what
@@ -30,7 +37,7 @@ export async function assertSlotFree(db: Db, check: SlotCheck): Promise<void> {
     busyTimes: check.busyTimes,
     ...(check.excludeAppointmentId !== undefined && { excludeAppointmentId: check.excludeAppointmentId }),
   });
-  if (check.ignoreNotice) input.rules = { ...input.rules, minNoticeMinutes: 0 };
+  if (check.byOwner) input.rules = { ...input.rules, ...OWNER_RULES };
   // Offered and free is the usual answer: one computation. Only a refusal asks which of the two it is.
   if (computeSlots(input).some((s) => s.start === check.start)) return;
   const offered = computeSlots({ ...input, appointments: [], externalBusy: [] });

@@ -16,7 +16,7 @@ const summaryOf = (a: AppointmentDetail) => `${a.service_name} — ${a.customer_
 function descriptionOf(a: AppointmentDetail, privacy: EventPrivacy, url: string): string {
   const lines = [`Customer: ${a.customer_name}`];
   if (privacy.includeCustomerContact) {
-    lines.push(`Email: ${a.customer_email}`);
+    if (a.customer_email) lines.push(`Email: ${a.customer_email}`);
     if (a.customer_phone) lines.push(`Phone: ${a.customer_phone}`);
   }
   if (a.note) lines.push('', `Note: ${a.note}`);

@@ -1,4 +1,5 @@
 import type { AccountTokensTable, SessionsTable, UsersTable } from '../auth/auth.table.js';
+import type { BlockedTimesTable } from '../blocked-times/blocked-times.table.js';
 import type { AppointmentsTable, IdempotencyKeysTable } from '../bookings/bookings.table.js';
 import type {
   CalendarBusyTable,
@@ -38,4 +39,5 @@ export interface Database {
   calendar_busy: CalendarBusyTable;
   calendar_settings: CalendarSettingsTable;
   calendar_oauth_states: CalendarOauthStatesTable;
+  blocked_times: BlockedTimesTable;
 }

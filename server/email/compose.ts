@@ -65,7 +65,7 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
             location: [a.provider_name, a.provider_address].filter(Boolean).join(', '),
             updatedAt: a.updated_at,
             organizer: { name: a.provider_name, email: input.provider.email },
-            attendees: [{ name: a.customer_name, email: a.customer_email }],
+            attendees: a.customer_email ? [{ name: a.customer_name, email: a.customer_email }] : [],
           },
         ],
         { name: a.provider_name, appUrl: input.appUrl, method },
@@ -85,7 +85,7 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
     ics: string | null;
   }[] = [
     {
-      to: 'customer',
+      to: 'customer' as const,
       address: a.customer_email,
       userId: a.customer_user_id,
       zone: a.customer_time_zone ?? a.provider_time_zone,
@@ -93,14 +93,15 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
       ics,
     },
     {
-      to: 'provider',
+      to: 'provider' as const,
       address: input.provider.email,
       userId: input.provider.userId,
       zone: a.provider_time_zone,
       replyTo: input.customerVerified ? a.customer_email : null,
       ics: input.provider.calendarSynced ? null : ics,
     },
-  ];
+    // No address (a walk-in who gave none, or contact details erased): the customer gets no email.
+  ].filter((r) => r.address !== '');
   return recipients.map((r) => {
     const body = appointmentEmail({
       kind: input.kind,

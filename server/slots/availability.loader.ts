@@ -20,8 +20,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MARGIN_MS = 2 * DAY_MS;
 
 /**
- * Confirmed appointments of these providers that may touch `range`, as the intervals they keep busy,
- * in one query (one provider for a slot list, a page of them for the directory).
+ * Confirmed appointments and blocked times of these providers that may touch `range`, as the intervals they keep
+ * busy, in one query (one provider for a slot list, a page of them for the directory). A blocked time is an
+ * appointment without buffers: it forbids exactly the starts a busy event in the owner's calendar forbids (see
+ * busy-sweep.ts), and as the owner's own data it is cached and invalidated with the appointments.
  */
 export async function bookedIntervalsOf(
   db: Db,
@@ -29,16 +31,26 @@ export async function bookedIntervalsOf(
   range: Interval,
   excludeAppointmentId?: number,
 ): Promise<Map<number, BookedInterval[]>> {
-  let query = db
+  const from = new Date(range.start - MARGIN_MS).toISOString();
+  const to = new Date(range.end + MARGIN_MS).toISOString();
+  let appointments = db
     .selectFrom('appointments')
     .select(['provider_id', 'start_at', 'end_at', 'blocked_start_at', 'blocked_end_at'])
     .where('provider_id', 'in', providerIds)
     .where('status', '=', 'confirmed')
-    .where('start_at', '>', new Date(range.start - MARGIN_MS).toISOString())
-    .where('start_at', '<', new Date(range.end + MARGIN_MS).toISOString());
-  if (excludeAppointmentId !== undefined) query = query.where('id', '!=', excludeAppointmentId);
+    .where('start_at', '>', from)
+    .where('start_at', '<', to);
+  if (excludeAppointmentId !== undefined) appointments = appointments.where('id', '!=', excludeAppointmentId);
+  const blocked = appointments.unionAll((eb) =>
+    eb
+      .selectFrom('blocked_times')
+      .select(['provider_id', 'start_at', 'end_at', 'start_at as blocked_start_at', 'end_at as blocked_end_at'])
+      .where('provider_id', 'in', providerIds)
+      .where('start_at', '<', to)
+      .where('end_at', '>', from),
+  );
   const byProvider = new Map<number, BookedInterval[]>();
-  for (const a of await query.execute()) {
+  for (const a of await blocked.execute()) {
     const list = byProvider.get(a.provider_id) ?? [];
     list.push({
       start: Date.parse(a.start_at),

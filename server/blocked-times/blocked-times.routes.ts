@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { SlotsChanged } from '../availability/availability.types.js';
+import { parseLocalTime, validateIntervals } from '../availability/schedule-rules.js';
+import { wallClock, zoneOf } from '../availability/zone-clock.js';
+import type { Db } from '../db/connect.js';
+import { withWriteLock } from '../db/transaction.js';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { dateSchema, idParam, instantSchema, textSchema } from '../http/schemas.js';
+import { validate } from '../http/validate.js';
+import { deleteBlockedTime, insertBlockedTime, listBlockedTimes } from './blocked-times.repository.js';
+import type { BlockedTimeRow } from './blocked-times.table.js';
+
+const time = z.string().max(5);
+const blockSchema = z.object({ date: dateSchema, from: time, to: time, label: textSchema(80).optional() });
+const rangeQuery = z
+  .object({ from: instantSchema, to: instantSchema })
+  .refine((q) => q.from < q.to, { message: 'must be after from', path: ['to'] })
+  .refine((q) => q.to - q.from <= 62 * 86_400_000, { message: 'at most 62 days after from', path: ['to'] });
+
+export const blockedTimeView = (row: BlockedTimeRow) => ({
+  id: row.id,
+  start: row.start_at,
+  end: row.end_at,
+  label: row.label,
+});
+
+/** Local `date` and `HH:mm` times in `timeZone` as UTC instants, read as the slots read opening hours. */
+function instantsOf(date: string, from: string, to: string, timeZone: string) {
+  const day = Date.parse(date);
+  const at = wallClock(zoneOf(timeZone), day, day);
+  return { start: at(day, parseLocalTime(from)!), end: at(day, parseLocalTime(to)!) };
+}
+
+/**
+ * `/api/admin/blocked-times` (mounted behind `requireProvider`): time the owner keeps free (a lunch, a doctor's
+ * visit), given as a local date and times in the business's zone and stored as UTC instants. Slots skip it like a
+ * busy event in the owner's calendar; appointments already in it stay (the owner decides about those).
+ */
+export function blockedTimesRoutes(db: Db, slotsChanged: SlotsChanged) {
+  return new Hono<AppEnv>()
+    .get('/', validate('query', rangeQuery), async (c) => {
+      const range = c.req.valid('query');
+      const rows = await listBlockedTimes(db, c.get('provider').id, { start: range.from, end: range.to });
+      return c.json({ blockedTimes: rows.map(blockedTimeView) });
+    })
+    .post('/', validate('json', blockSchema), async (c) => {
+      const { date, from, to, label } = c.req.valid('json');
+      const problem = validateIntervals([{ start: from, end: to }]);
+      if (problem) throw new AppError('invalid_schedule', problem, { to: problem });
+      const provider = c.get('provider');
+      const { start, end } = instantsOf(date, from, to, provider.time_zone);
+      const row = await withWriteLock(db, (trx) =>
+        insertBlockedTime(trx, {
+          provider_id: provider.id,
+          start_at: new Date(start).toISOString(),
+          end_at: new Date(end).toISOString(),
+          label: label ?? '',
+        }),
+      );
+      slotsChanged(provider.id);
+      return c.json({ blockedTime: blockedTimeView(row) }, 201);
+    })
+    .delete('/:id', validate('param', idParam), async (c) => {
+      const providerId = c.get('provider').id;
+      const removed = await withWriteLock(db, (trx) => deleteBlockedTime(trx, providerId, c.req.valid('param').id));
+      if (!removed) throw AppError.notFound('Blocked time');
+      slotsChanged(providerId);
+      return c.body(null, 204);
+    });
+}

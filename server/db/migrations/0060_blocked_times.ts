@@ -1,0 +1,25 @@
+import { type Kysely, sql } from 'kysely';
+
+const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/** Time the owner keeps free of bookings (a lunch, a doctor's visit): UTC instants, like appointments. */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('blocked_times')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
+    .addColumn('start_at', 'text', (c) => c.notNull())
+    .addColumn('end_at', 'text', (c) => c.notNull())
+    .addColumn('label', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .execute();
+  await db.schema
+    .createIndex('blocked_times_provider_start')
+    .on('blocked_times')
+    .columns(['provider_id', 'start_at'])
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('blocked_times').execute();
+}
