@@ -4,16 +4,19 @@ import type {
   AdminEmail,
   AdminService,
   AppointmentStatus,
+  BlockedTime,
   CustomerBooking,
   DateOverride,
   Email,
   LocalInterval,
+  OwnerBookingInput,
   OwnReview,
   Profile,
   PublicReview,
   Role,
   Schedule,
   ServiceInput,
+  Slot,
   User,
   WeeklyInterval,
 } from './types.js';
@@ -128,6 +131,21 @@ export class SiteApi {
     this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/${action}`);
   rescheduleAppointment = (id: number, start: string) =>
     this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/reschedule`, { start });
+  /** A phone call or a walk-in, booked by the owner. */
+  createAppointment = (input: OwnerBookingInput) =>
+    this.request<{ appointment: AdminAppointment }>('POST', '/api/admin/appointments', input);
+  /** Free starts of a local date for the owner (no notice period). */
+  ownerSlots = (service: number, date: string) =>
+    this.request<{ timeZone: string; slots: Slot[] }>(
+      'GET',
+      `/api/admin/appointments/slots?service=${service}&date=${date}`,
+    );
+  blockedTimes = (range: { from: string; to: string }) =>
+    this.request<{ blockedTimes: BlockedTime[] }>('GET', `/api/admin/blocked-times?${new URLSearchParams(range)}`);
+  /** `date`, `from` and `to` in the business's zone. */
+  blockTime = (input: { date: string; from: string; to: string; label?: string }) =>
+    this.request<{ blockedTime: BlockedTime }>('POST', '/api/admin/blocked-times', input);
+  unblockTime = (id: number) => this.request<void>('DELETE', `/api/admin/blocked-times/${id}`);
   adminReviews = (page = 1) =>
     this.request<{ reviews: PublicReview[]; page: number; pageSize: number }>('GET', `/api/admin/reviews?page=${page}`);
   replyToReview = (id: number, reply: string) =>

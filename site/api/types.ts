@@ -60,6 +60,22 @@ export interface Schedule {
   overrides: DateOverride[];
 }
 
+/** Time the owner keeps free (a lunch, a doctor's visit): UTC instants. */
+export interface BlockedTime {
+  id: number;
+  start: string;
+  end: string;
+  label: string;
+}
+
+/** The owner's booking for a caller or a walk-in (`POST /api/admin/appointments`). */
+export interface OwnerBookingInput {
+  service: number;
+  start: string;
+  customer: { name: string; email?: string; phone?: string };
+  note?: string;
+}
+
 export type AppointmentStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
 
 /** A booking as its customer sees it. */

@@ -69,4 +69,66 @@ export const styles = css`
   .event:focus-visible {
     z-index: 2;
   }
+  .event.short br {
+    display: none;
+  }
+  .event.short {
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .event .service {
+    font-weight: 600;
+  }
+  .dayhead.closed {
+    color: var(--book-muted);
+  }
+  /* Closed hours: greyed and hatched, so they read as closed in any colour scheme and without colour. */
+  .closed-time {
+    position: absolute;
+    left: 0;
+    right: 0;
+    background: repeating-linear-gradient(
+      -45deg,
+      var(--book-surface),
+      var(--book-surface) 6px,
+      transparent 6px,
+      transparent 10px
+    );
+  }
+  .free {
+    position: absolute;
+    left: 0;
+    right: 0;
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    border-radius: 0;
+    background: transparent;
+  }
+  .free:hover {
+    background: var(--book-accent-soft);
+  }
+  .blocked {
+    position: absolute;
+    left: 2px;
+    right: 2px;
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 0.2rem;
+    overflow: hidden;
+    border-radius: 4px;
+    padding: 0.1rem 0.1rem 0.1rem 0.3rem;
+    font-size: 0.78rem;
+    line-height: 1.25;
+    color: var(--book-fg);
+    background: var(--book-surface);
+    border: 1px dashed var(--book-muted);
+  }
+  .blocked .remove {
+    min-height: 1.5rem;
+    min-width: 1.5rem;
+    padding: 0;
+    line-height: 1;
+  }
 `;

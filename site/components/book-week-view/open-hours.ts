@@ -1,0 +1,32 @@
+import type { DateOverride, WeeklyInterval } from '../../api/types.js';
+
+/** A span of a local day in minutes after midnight, half-open. */
+export interface MinuteSpan {
+  start: number;
+  end: number;
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * A local date's opening hours, as the server's slots read them: its date override when it has one (an override
+ * without intervals is a closed day), else its weekday's weekly hours.
+ */
+export function openSpans(date: string, weekly: WeeklyInterval[], overrides: DateOverride[]): MinuteSpan[] {
+  const override = overrides.find((o) => o.date === date);
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  const intervals = override ? override.intervals : weekly.filter((w) => w.weekday === weekday);
+  return intervals.map((i) => ({ start: minutesOf(i.start), end: minutesOf(i.end) })).sort((a, b) => a.start - b.start);
+}
+
+/** The parts of [from, to) that no open span covers. */
+export function closedSpans(open: MinuteSpan[], from: number, to: number): MinuteSpan[] {
+  const closed: MinuteSpan[] = [];
+  let at = from;
+  for (const span of open) {
+    if (span.start > at) closed.push({ start: at, end: Math.min(span.start, to) });
+    at = Math.max(at, span.end);
+  }
+  if (at < to) closed.push({ start: at, end: to });
+  return closed.filter((c) => c.end > c.start);
+}
