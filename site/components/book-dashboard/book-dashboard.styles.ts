@@ -95,4 +95,7 @@ export const styles = css`
     background: var(--book-surface);
     border-radius: var(--book-radius);
   }
+  .actions {
+    margin-bottom: 1rem;
+  }
 `;

@@ -3,15 +3,26 @@ import { property, state } from 'lit/decorators.js';
 import { addDays, localDate } from '../../../widget/lib/dates.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
-import type { AdminAppointment, AdminService, AppointmentStatus, Profile } from '../../api/types.js';
+import type {
+  AdminAppointment,
+  AdminService,
+  AppointmentStatus,
+  BlockedTime,
+  Profile,
+  Schedule,
+} from '../../api/types.js';
 import { errorText } from '../../lib/errors.js';
-import { formatDay, formatTime, LOCALE, statusLabel, todayIn } from '../../lib/format.js';
+import { formatDay, formatSpan, formatTime, LOCALE, statusLabel, todayIn } from '../../lib/format.js';
 import { dayRange, weekStart } from '../../lib/zone.js';
 import { siteBase } from '../../styles/components.js';
+import '../book-block-time/book-block-time.js';
+import '../book-new-appointment/book-new-appointment.js';
 import '../book-week-view/book-week-view.js';
 import { styles } from './book-dashboard.styles.js';
 
 type Mode = 'list' | 'week';
+/** The form open above the appointments, and where it starts (a free time clicked in the week view). */
+type Panel = { form: 'new'; date?: string; time?: string } | { form: 'block' } | null;
 const UPCOMING_DAYS = 14;
 /** Confirmed appointments that ended up to this many days ago are listed as "to close" (complete / no-show). */
 const CLOSE_DAYS = 7;
@@ -19,7 +30,8 @@ const CLOSE_DAYS = 7;
 /**
  * @summary The provider's dashboard: appointments to close, today and the next two weeks, or a week calendar;
  * filtered by status, service and customer. Times are in the provider's zone. Each appointment links to its
- * detail (cancel, reschedule, complete, no-show, customer contact).
+ * detail (cancel, reschedule, complete, no-show, customer contact). "New appointment" books a caller or a walk-in,
+ * "Block time" keeps time free; in the week view a click on open time starts a new appointment there.
  *
  * @csspart appointment - Each appointment in the list.
  *
@@ -39,6 +51,10 @@ export class BookDashboard extends LitElement {
   @state() private status: AppointmentStatus | '' = '';
   @state() private service = '';
   @state() private query = '';
+  @state() private panel: Panel = null;
+  @state() private done = '';
+  @state() private blockedTimes: BlockedTime[] = [];
+  @state() private schedule: Schedule = { weeklyHours: [], overrides: [] };
   private loadId = 0;
 
   override connectedCallback(): void {
@@ -54,9 +70,59 @@ export class BookDashboard extends LitElement {
   }
 
   override render() {
-    return html`${this.renderToolbar()}
+    return html`<div class="row actions">
+        <button class="primary" type="button" aria-expanded=${this.panel?.form === 'new'} @click=${() => this.open({ form: 'new' })}>New appointment</button>
+        <button type="button" aria-expanded=${this.panel?.form === 'block'} @click=${() => this.open({ form: 'block' })}>Block time</button>
+      </div>
+      ${this.renderPanel()}
+      <p class="notice" role="status">${this.done}</p>
+      ${this.renderToolbar()}
       <p class="notice bad" role="alert">${this.problem}</p>
       ${this.loading ? html`<p class="loading" role="status">Loading appointments…</p>` : this.mode === 'week' ? this.renderWeek() : this.renderList()}`;
+  }
+
+  private renderPanel() {
+    const zone = this.profile.timeZone;
+    const close = () => (this.panel = null);
+    if (this.panel?.form === 'new')
+      return html`<book-new-appointment .services=${this.services} time-zone=${zone} date=${this.panel.date ?? ''} time=${this.panel.time ?? ''}
+        @book-appointment-cancel=${close}
+        @book-appointment-created=${(e: CustomEvent<AdminAppointment>) =>
+          this.finish(
+            `Booked: ${e.detail.customer.name}, ${e.detail.service.name}, ${formatSpan(e.detail.start, e.detail.end, zone)}.`,
+          )}></book-new-appointment>`;
+    if (this.panel?.form === 'block')
+      return html`<book-block-time time-zone=${zone} @book-block-cancel=${close}
+        @book-time-blocked=${(e: CustomEvent<BlockedTime>) => this.finish(`Blocked: ${formatSpan(e.detail.start, e.detail.end, zone)}.`)}></book-block-time>`;
+    return nothing;
+  }
+
+  private async open(panel: Panel): Promise<void> {
+    this.panel = null; // a new click starts the form afresh, with what it was clicked for
+    await this.updateComplete;
+    this.panel = panel;
+    this.done = '';
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector('book-new-appointment, book-block-time');
+    form?.scrollIntoView({ block: 'nearest' });
+    (form?.shadowRoot?.querySelector('select, input') as HTMLElement | null)?.focus();
+  }
+
+  private finish(done: string): void {
+    this.panel = null;
+    this.done = done;
+    void this.load();
+  }
+
+  private async unblock(blocked: BlockedTime): Promise<void> {
+    try {
+      await api.unblockTime(blocked.id);
+      this.done = `Removed the blocked time ${formatSpan(blocked.start, blocked.end, this.profile.timeZone)}.`;
+      this.problem = '';
+      await this.load();
+    } catch (e) {
+      this.problem = errorText(e);
+    }
   }
 
   private renderToolbar() {
@@ -163,7 +229,11 @@ export class BookDashboard extends LitElement {
         <button type="button" @click=${() => this.moveWeek(0)}>This week</button>
         <strong aria-live="polite">${fmt.formatRange(new Date(`${this.week}T00:00:00Z`), new Date(`${end}T00:00:00Z`))}</strong>
       </div>
-      <book-week-view .appointments=${this.filtered()} start=${this.week} time-zone=${this.profile.timeZone}></book-week-view>`;
+      <book-week-view .appointments=${this.filtered()} .blockedTimes=${this.blockedTimes} .weeklyHours=${this.schedule.weeklyHours}
+        .overrides=${this.schedule.overrides} start=${this.week} time-zone=${this.profile.timeZone}
+        step=${Math.max(15, this.profile.bookingRules.slotStepMinutes)}
+        @book-slot-pick=${(e: CustomEvent<{ date: string; time: string }>) => this.open({ form: 'new', ...e.detail })}
+        @book-blocked-remove=${(e: CustomEvent<BlockedTime>) => this.unblock(e.detail)}></book-week-view>`;
   }
 
   private setMode(mode: Mode): void {
@@ -197,9 +267,16 @@ export class BookDashboard extends LitElement {
         : dayRange(addDays(todayIn(zone), -CLOSE_DAYS), CLOSE_DAYS + UPCOMING_DAYS + 1, zone);
     this.loading = this.appointments.length === 0;
     try {
-      const { appointments } = await api.appointments(range);
+      const week = this.mode === 'week';
+      const [{ appointments }, blocked, schedule] = await Promise.all([
+        api.appointments(range),
+        week ? api.blockedTimes(range) : undefined,
+        week ? api.schedule(this.week, addDays(this.week, 6)) : undefined,
+      ]);
       if (id !== this.loadId) return;
       this.appointments = appointments;
+      this.blockedTimes = blocked?.blockedTimes ?? [];
+      if (schedule) this.schedule = schedule;
       this.problem = '';
     } catch (e) {
       if (id === this.loadId) this.problem = errorText(e);

@@ -5,6 +5,7 @@ import { define } from '../../../widget/lib/define.js';
 import type { AdminAppointment, BlockedTime, DateOverride, WeeklyInterval } from '../../api/types.js';
 import { emit } from '../../lib/events.js';
 import { formatTime, LOCALE, statusLabel } from '../../lib/format.js';
+import { hhmm } from '../../lib/local-time.js';
 import { styleProps } from '../../lib/style-props.js';
 import { minutesInDay, zonedInstant } from '../../lib/zone.js';
 import { siteBase } from '../../styles/components.js';
@@ -15,9 +16,6 @@ const HOUR_REM = 3;
 const DAY_MINUTES = 24 * 60;
 /** Shorter blocks than this have room for one line only: time and service, then the customer. */
 const ONE_LINE_MINUTES = 45;
-
-const hhmm = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
  * @summary A week as a calendar: seven days side by side, appointments placed by time in the provider's zone.

@@ -1,12 +1,11 @@
 import type { DateOverride, WeeklyInterval } from '../../api/types.js';
+import { localMinutes } from '../../lib/local-time.js';
 
 /** A span of a local day in minutes after midnight, half-open. */
 export interface MinuteSpan {
   start: number;
   end: number;
 }
-
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /**
  * A local date's opening hours, as the server's slots read them: its date override when it has one (an override
@@ -16,7 +15,9 @@ export function openSpans(date: string, weekly: WeeklyInterval[], overrides: Dat
   const override = overrides.find((o) => o.date === date);
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
   const intervals = override ? override.intervals : weekly.filter((w) => w.weekday === weekday);
-  return intervals.map((i) => ({ start: minutesOf(i.start), end: minutesOf(i.end) })).sort((a, b) => a.start - b.start);
+  return intervals
+    .map((i) => ({ start: localMinutes(i.start), end: localMinutes(i.end) }))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** The parts of [from, to) that no open span covers. */
