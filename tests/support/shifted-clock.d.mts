@@ -1,2 +1,2 @@
 export declare const TEST_NOW: string;
-export declare function shiftedClock(): { now: () => Date; script: string };
+export declare function shiftedClock(at?: string): { now: () => Date; script: string };

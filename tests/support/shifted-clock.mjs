@@ -7,12 +7,12 @@
 export const TEST_NOW = '2026-06-10T03:00:00.000Z';
 
 /**
- * A clock that reads {@link TEST_NOW} now and ticks on in real time: `now` for the server (the app's `deps.now`), and
+ * A clock that reads {@link TEST_NOW} (or `at`) now and ticks on in real time: `now` for the server (the app's `deps.now`), and
  * `script` for the page, to run before any other (wtr's `testRunnerHtml`, Playwright's `addInitScript`), which makes
  * the page's `Date.now()` and `new Date()` read the same time.
  */
-export function shiftedClock() {
-  const offsetMs = Date.parse(TEST_NOW) - Date.now();
+export function shiftedClock(at = TEST_NOW) {
+  const offsetMs = Date.parse(at) - Date.now();
   const script = `(() => {
   const RealDate = Date;
   const offsetMs = ${offsetMs};
