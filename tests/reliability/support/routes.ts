@@ -382,6 +382,38 @@ export const recipes: Record<string, Recipe[]> = {
     { request: (w) => ({ path: `/api/admin/schedule/overrides/${w.overrideDate}` }), expect: adminOwned },
   ],
   'GET /api/admin/appointments': [{ request: at('/api/admin/appointments'), expect: adminOwn }],
+  'POST /api/admin/appointments': [
+    {
+      // Another provider names provider A's service: not theirs, so not found.
+      request: (w) => ({
+        path: '/api/admin/appointments',
+        body: {
+          service: w.provider.serviceId,
+          start: '2026-12-04T10:00:00.000Z',
+          customer: { name: 'Walter Walk-in' },
+        },
+      }),
+      expect: adminOwned,
+    },
+  ],
+  'GET /api/admin/appointments/slots': [
+    {
+      request: (w) => ({ path: `/api/admin/appointments/slots?service=${w.provider.serviceId}&date=2026-12-04` }),
+      expect: adminOwned,
+    },
+  ],
+  'GET /api/admin/blocked-times': [
+    { request: at('/api/admin/blocked-times?from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z'), expect: adminOwn },
+  ],
+  'POST /api/admin/blocked-times': [
+    {
+      request: withBody('/api/admin/blocked-times', { date: '2026-12-07', from: '12:00', to: '13:00' }),
+      expect: adminOwn,
+    },
+  ],
+  'DELETE /api/admin/blocked-times/:id': [
+    { request: (w) => ({ path: `/api/admin/blocked-times/${w.blockedTimeId}` }), expect: adminOwned },
+  ],
   'GET /api/admin/appointments/:id': [
     { request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}` }), expect: adminOwned },
   ],

@@ -79,6 +79,8 @@ export interface World {
   spareServiceId: number;
   /** A date on which provider A has an override. */
   overrideDate: string;
+  /** A blocked time of provider A (their lunch on 2026-12-08). */
+  blockedTimeId: number;
   /** Provider A's calendar feed token and a failed sync job of theirs. */
   feedToken: string;
   failedSyncJobId: number;
@@ -157,6 +159,10 @@ export async function buildWorld(): Promise<World> {
     session: provider.session,
     body: { intervals: [] },
   });
+  const blocked = await call(ctx, 'POST', '/api/admin/blocked-times', {
+    session: provider.session,
+    body: { date: '2026-12-08', from: '12:00', to: '13:00', label: 'Lunch' },
+  });
   const feed = await call(ctx, 'POST', '/api/admin/calendar/feed/rotate', { session: provider.session });
   const feedToken = /\/ical\/([^/]+)\.ics$/.exec(feed.body.url)![1]!;
 
@@ -220,6 +226,7 @@ export async function buildWorld(): Promise<World> {
     failedEmailId,
     spareServiceId,
     overrideDate,
+    blockedTimeId: blocked.body.blockedTime.id,
     feedToken,
     failedSyncJobId: job.id,
     verificationToken: await issueAccountToken(
