@@ -136,7 +136,7 @@ function forProvider(f: EmailFacts): EmailContent {
       : []),
     ['Service', a.serviceName],
     ['Customer', a.customerName],
-    ['Email', a.customerEmail],
+    ...(a.customerEmail ? [['Email', a.customerEmail] as [string, string]] : []),
     ...(a.customerPhone ? [['Phone', a.customerPhone] as [string, string]] : []),
     ...(a.note ? [['Note', a.note] as [string, string]] : []),
   ];
@@ -156,7 +156,7 @@ function forProvider(f: EmailFacts): EmailContent {
       return say(
         `New booking: ${who}, ${short}`,
         'New booking',
-        `${a.customerName} booked an appointment. The attached invitation adds it to your calendar.`,
+        `${byCustomer ? `${a.customerName} booked an appointment` : `You booked this appointment for ${a.customerName}`}. The attached invitation adds it to your calendar.`,
       );
     case 'rescheduled':
       return say(

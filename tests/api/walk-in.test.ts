@@ -48,6 +48,9 @@ describe('POST /api/admin/appointments (the owner books a caller or a walk-in)',
     await inbox.deliver(ctx);
     const received = inbox.smtp.received.filter((e) => e.text?.includes('Walter Walk-in'));
     expect(received.map((e) => e.to?.map((a) => a.address))).toEqual([[owner]]);
+    expect(received[0]!.text).toContain('You booked this appointment for Walter Walk-in.');
+    expect(received[0]!.text).toContain('+49 170 1234567');
+    expect(received[0]!.text).not.toMatch(/^Email/m);
   });
 
   it('emails the customer when an address is given, with an invitation they can add', async () => {
