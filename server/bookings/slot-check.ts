@@ -22,7 +22,7 @@ export interface SlotCheck {
 }
 
 /** A one-minute grid anchored like the customers' holds every start of theirs, and every whole minute besides. */
-export const OWNER_RULES = { minNoticeMinutes: 0, slotStepMinutes: 1 } as const;
+const OWNER_RULES = { minNoticeMinutes: 0, slotStepMinutes: 1 } as const;
 
 /**
  * Decides with the same function that lists slots, so what the widget shows is exactly what
