@@ -4,7 +4,7 @@
  * site, headless Chromium; the page's clock and the server's read the same early Wednesday morning.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,8 @@ import { shiftedClock } from '../support/shifted-clock.mjs';
 import { createTestContext, type TestContext, testConfig } from '../support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Screenshots for people to look at (not compared), beside tests/e2e/site.test.ts's. */
+const shots = join(root, 'tests/.artifacts/screenshots');
 // The next Wednesday, 03:00 UTC (04:00 or 05:00 in Berlin): the working day and the week lie ahead. Ahead of the
 // real clock, not behind it: the browser drops a session cookie whose expiry it finds past.
 const real = new Date();
@@ -70,6 +72,7 @@ describe('the owner’s day on a phone', () => {
     });
 
   beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
     // A build of our own: other browser tests build dist/site/ at the same time.
     const siteDir = mkdtempSync(join(tmpdir(), 'walk-in-e2e-site-'));
     const buildSite = `import { build } from 'vite'; await build({ configFile: 'site/vite.config.ts', mode: 'production', logLevel: 'warn', build: { outDir: process.argv[1], emptyOutDir: true } });`;
@@ -128,6 +131,7 @@ describe('the owner’s day on a phone', () => {
     await page.getByLabel('Customer name').fill('Walter Walk-in');
     await page.getByLabel(/^Phone/).fill('+49 170 1234567');
     expect(await fitsPhone('book-new-appointment')).toBe(true);
+    await page.locator('book-new-appointment').screenshot({ path: join(shots, 'admin-new-appointment-phone.png') });
     await page.getByRole('button', { name: 'Book appointment' }).click();
     await page.getByRole('status').filter({ hasText: 'Booked: Walter Walk-in' }).waitFor();
     const row = await ctx.db.selectFrom('appointments').selectAll().executeTakeFirstOrThrow();
@@ -174,6 +178,7 @@ describe('the owner’s day on a phone', () => {
       return fit;
     });
     expect(box).toEqual({ width: 360, scrolls: true });
+    await week.screenshot({ path: join(shots, 'admin-week-phone.png') });
 
     await week.getByRole('button', { name: `New appointment, ${dayLabel(THURSDAY)} 14:00` }).click();
     await page.getByRole('heading', { name: 'New appointment' }).waitFor();
