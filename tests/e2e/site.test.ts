@@ -57,6 +57,26 @@ describe('the hosted site', () => {
     return page;
   };
 
+  /** A phone-sized page without an account. */
+  const phonePage = async () =>
+    watch(
+      await browser.newPage({
+        ...reducedMotion,
+        locale: 'en-GB',
+        timezoneId: ZONE,
+        viewport: { width: 390, height: 844 },
+      }),
+    );
+
+  /** The service the onboarding test gave Kiez Barber. */
+  const kiezService = () =>
+    ctx.db
+      .selectFrom('services')
+      .innerJoin('providers', 'providers.id', 'services.provider_id')
+      .select('services.id')
+      .where('providers.slug', '=', 'kiez-barber')
+      .executeTakeFirstOrThrow();
+
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     // The pages must get what `npm run build` ships. The widget goes to a folder of our own: another test file
@@ -324,14 +344,7 @@ describe('the hosted site', () => {
       body: { email: 'rita@example.com', password: PASSWORD, name: 'Rita Reset', role: 'customer' },
     });
     expect(signup.status).toBe(201);
-    const page = watch(
-      await browser.newPage({
-        ...reducedMotion,
-        locale: 'en-GB',
-        timezoneId: ZONE,
-        viewport: { width: 390, height: 844 },
-      }),
-    );
+    const page = await phonePage();
     await page.goto(`${base}/login`);
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await page.waitForURL(`${base}/forgot-password`);
@@ -386,22 +399,10 @@ describe('the hosted site', () => {
   });
 
   it('a guest books through a direct link and manages the booking from the manage link', async () => {
-    const guest = watch(
-      await browser.newPage({
-        ...reducedMotion,
-        locale: 'en-GB',
-        timezoneId: ZONE,
-        viewport: { width: 390, height: 844 },
-      }),
-    );
+    const guest = await phonePage();
     // The server's clock has jumped ahead: the guest's browser must agree on what today is.
     await guest.clock.setFixedTime(serverNow());
-    const service = await ctx.db
-      .selectFrom('services')
-      .innerJoin('providers', 'providers.id', 'services.provider_id')
-      .select('services.id')
-      .where('providers.slug', '=', 'kiez-barber')
-      .executeTakeFirstOrThrow();
+    const service = await kiezService();
     await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
     await expect(guest.title()).resolves.toBe('Book Skin fade at Kiez Barber · Book your services');
     // The service is preset: the widget opens at the calendar.
@@ -467,12 +468,7 @@ describe('the hosted site', () => {
 
   it('past the cut-off, the manage page offers only contacting the business, and the API refuses a cancel', async () => {
     // Any free time in the next day is inside Kiez Barber's 24-hour cut-off (open 09:00–17:00 every day).
-    const service = await ctx.db
-      .selectFrom('services')
-      .innerJoin('providers', 'providers.id', 'services.provider_id')
-      .select('services.id')
-      .where('providers.slug', '=', 'kiez-barber')
-      .executeTakeFirstOrThrow();
+    const service = await kiezService();
     const today = serverNow().toLocaleDateString('sv-SE', { timeZone: ZONE });
     const tomorrow = new Date(serverNow().getTime() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: ZONE });
     const slots = await call(
@@ -483,14 +479,7 @@ describe('the hosted site', () => {
     const first = slots.body.slots[0] as { start: string };
     expect(Date.parse(first.start) - serverNow().getTime()).toBeLessThan(24 * 3_600_000);
 
-    const guest = watch(
-      await browser.newPage({
-        ...reducedMotion,
-        locale: 'en-GB',
-        timezoneId: ZONE,
-        viewport: { width: 390, height: 844 },
-      }),
-    );
+    const guest = await phonePage();
     await guest.clock.setFixedTime(serverNow());
     // The site's booking page is the widget: the policy is there before confirming and on the confirmation.
     await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
