@@ -22,6 +22,11 @@ describe('book-rules-form', () => {
     expect($<HTMLInputElement>(el, '#cutoff').value).to.equal('36');
     expect($<HTMLSelectElement>(el, '#cutoff-unit').value).to.equal('hours');
     expect($<HTMLInputElement>(el, '#maxDaysAhead').value).to.equal('90');
+    // "1 day", "2 days": the unit reads with the number.
+    choose($<HTMLInputElement>(el, '#notice'), '1');
+    await el.updateComplete;
+    expect(text($<HTMLSelectElement>(el, '#notice-unit').selectedOptions[0])).to.equal('day');
+    choose($<HTMLInputElement>(el, '#notice'), '2');
     const step = $<HTMLSelectElement>(el, '#slotStep');
     expect(text(step.selectedOptions[0])).to.equal('Every 15 minutes');
     expect($$<HTMLOptionElement>(el, '#slotStep option').map(text)).to.include('Every hour');

@@ -123,8 +123,8 @@ export class BookRulesForm extends LitElement {
           @input=${(e: Event) => set({ amount: Number((e.target as HTMLInputElement).value) })} />
         <select id="${id}-unit" aria-label="${label}: unit" class="unit"
           @change=${(e: Event) => set({ unit: (e.target as HTMLSelectElement).value as TimeUnit })}>
-          <option value="hours" ?selected=${value.unit === 'hours'}>hours</option>
-          <option value="days" ?selected=${value.unit === 'days'}>days</option>
+          <option value="hours" ?selected=${value.unit === 'hours'}>${value.amount === 1 ? 'hour' : 'hours'}</option>
+          <option value="days" ?selected=${value.unit === 'days'}>${value.amount === 1 ? 'day' : 'days'}</option>
         </select>
       </div>
       <span class="hint" id="${id}-hint">${hint}</span>
