@@ -96,7 +96,9 @@ export class BookDetails extends LitElement {
     return html`<form part="form" novalidate @submit=${this.handleSubmit}>
       ${input('name', 'text', 'name')} ${input('email', 'email', 'email')} ${input('phone', 'tel', 'tel')}
       ${input('note', '', '')}
-      <button class="primary" part="confirm" aria-disabled=${this.busy}>${this.busy ? msg.booking : msg.confirm}</button>
+      <div class="actions">
+        <button class="primary" part="confirm" aria-disabled=${this.busy}>${this.busy ? msg.booking : msg.confirm}</button>
+      </div>
     </form>`;
   }
 
