@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createProvider, type TestProvider } from '../test/fixtures.js';
-import { fillDetails, heading, inner, mount, openTimes, shadow, waitForHeading } from '../test/flow.js';
+import { fillDetails, heading, inner, mount, openTimes, waitForHeading } from '../test/flow.js';
 import type { BookServices } from './book-services.js';
 
 // A page whose rules match the <book-services> element itself: outer rules beat `:host` ones on the host, and the
