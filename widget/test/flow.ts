@@ -64,7 +64,10 @@ export async function openTimes(el: BookServices, serviceIndex = 0): Promise<str
 export const times = (el: BookServices) =>
   [...(inner(el, 'book-times')?.querySelectorAll('li button') ?? [])].map(text);
 
-export async function fillDetails(el: BookServices, values = { name: 'Ada Lovelace', email: 'ada@example.com' }) {
+export async function fillDetails(
+  el: BookServices,
+  values: Record<string, string> = { name: 'Ada Lovelace', email: 'ada@example.com' },
+) {
   const form = inner(el, 'book-details')!;
   for (const [id, value] of Object.entries(values)) {
     const input = form.querySelector<HTMLInputElement>(`#${id}`)!;
