@@ -31,6 +31,17 @@ const slotsQuery = z
   })
   .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 
+const slugParam = validate('param', z.object({ slug: z.string().max(60) }));
+
+/** The provider and one of its active services, or a 404 naming which is missing. */
+async function bookableService(db: Db, slug: string, serviceId: number) {
+  const provider = await findProviderBySlug(db, slug);
+  if (!provider) throw AppError.notFound('Provider');
+  const service = await findService(db, provider.id, serviceId);
+  if (service?.active !== 1) throw AppError.notFound('Service');
+  return { provider, service };
+}
+
 const nextAvailableQuery = z.object({ service: idSchema, tz: timeZoneSchema.optional(), from: dateSchema.optional() });
 
 /** Turns inclusive local dates in `zone` into the instant range they cover. */
@@ -110,86 +121,66 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
     now: () => deps.now().getTime(),
   });
   return new Hono<AppEnv>()
-    .get(
-      '/:slug/slots',
-      validate('param', z.object({ slug: z.string().max(60) })),
-      validate('query', slotsQuery),
-      async (c) => {
-        const query = c.req.valid('query');
-        const slug = c.req.valid('param').slug;
-        const now = deps.now().getTime();
-        const key = `${slug}\n${query.service}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
-        const cached = cache?.get(key);
-        if (cached) {
-          const busy = await deps.busyTimes(
-            db,
-            cached.providerId,
-            busyWindowOf(cached.input.range, cached.input.service),
-          );
-          if (!bodyHolds(cached, now, busy)) {
-            Object.assign(
-              cached,
-              answer({ ...cached.input, externalBusy: busy }, cached.timeZone, now, cached.pageUrl),
-              {
-                busy,
-              },
-            );
-          }
-          return c.body(cached.body, 200, { 'Content-Type': 'application/json' });
+    .get('/:slug/slots', slugParam, validate('query', slotsQuery), async (c) => {
+      const query = c.req.valid('query');
+      const slug = c.req.valid('param').slug;
+      const now = deps.now().getTime();
+      const key = `${slug}\n${query.service}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
+      const cached = cache?.get(key);
+      if (cached) {
+        const busy = await deps.busyTimes(
+          db,
+          cached.providerId,
+          busyWindowOf(cached.input.range, cached.input.service),
+        );
+        if (!bodyHolds(cached, now, busy)) {
+          Object.assign(cached, answer({ ...cached.input, externalBusy: busy }, cached.timeZone, now, cached.pageUrl), {
+            busy,
+          });
         }
+        return c.body(cached.body, 200, { 'Content-Type': 'application/json' });
+      }
 
-        countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
-        const version = cache?.version() ?? 0;
-        const provider = await findProviderBySlug(db, slug);
-        if (!provider) throw AppError.notFound('Provider');
-        const service = await findService(db, provider.id, query.service);
-        if (service?.active !== 1) throw AppError.notFound('Service');
-        const timeZone = query.tz ?? provider.time_zone;
-        const days = dateRange(query.from, query.to, timeZone);
-        const range = { start: Math.max(days.start, (query.after ?? -Infinity) + 1), end: days.end };
-        const input = await loadAvailabilityInput(db, { provider, service, range, now, busyTimes: deps.busyTimes });
-        const pageUrl = `/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({
-          service: String(query.service),
-          from: query.from,
-          to: query.to,
-          tz: timeZone,
-        })}`;
-        const fresh = answer(input, timeZone, now, pageUrl);
-        cache?.set(key, {
-          providerId: provider.id,
-          version,
-          input,
-          timeZone,
-          pageUrl,
-          busy: input.externalBusy,
-          ...fresh,
-        });
-        return c.body(fresh.body, 200, { 'Content-Type': 'application/json' });
-      },
-    )
-    .get(
-      '/:slug/next-available',
-      validate('param', z.object({ slug: z.string().max(60) })),
-      validate('query', nextAvailableQuery),
-      async (c) => {
-        const query = c.req.valid('query');
-        countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
-        const provider = await findProviderBySlug(db, c.req.valid('param').slug);
-        if (!provider) throw AppError.notFound('Provider');
-        const service = await findService(db, provider.id, query.service);
-        if (service?.active !== 1) throw AppError.notFound('Service');
-        const timeZone = query.tz ?? provider.time_zone;
-        const now = deps.now().getTime();
-        const from = query.from ? DateTime.fromISO(query.from, { zone: timeZone }).toMillis() : now;
-        // computeSlots stops at the booking horizon itself; a day more covers its wall-clock end in any zone.
-        const range = { start: Math.max(now, from), end: now + (provider.max_days_ahead + 1) * DAY_MS };
-        const input = await loadAvailabilityInput(db, { provider, service, range, now, busyTimes: deps.busyTimes });
-        const slot = range.start < range.end ? firstSlotOf(input) : undefined;
-        return c.json({
-          timeZone,
-          slot: slot ? { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() } : null,
-          date: slot ? DateTime.fromMillis(slot.start, { zone: timeZone }).toISODate() : null,
-        });
-      },
-    );
+      countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
+      const version = cache?.version() ?? 0;
+      const { provider, service } = await bookableService(db, slug, query.service);
+      const timeZone = query.tz ?? provider.time_zone;
+      const days = dateRange(query.from, query.to, timeZone);
+      const range = { start: Math.max(days.start, (query.after ?? -Infinity) + 1), end: days.end };
+      const input = await loadAvailabilityInput(db, { provider, service, range, now, busyTimes: deps.busyTimes });
+      const pageUrl = `/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({
+        service: String(query.service),
+        from: query.from,
+        to: query.to,
+        tz: timeZone,
+      })}`;
+      const fresh = answer(input, timeZone, now, pageUrl);
+      cache?.set(key, {
+        providerId: provider.id,
+        version,
+        input,
+        timeZone,
+        pageUrl,
+        busy: input.externalBusy,
+        ...fresh,
+      });
+      return c.body(fresh.body, 200, { 'Content-Type': 'application/json' });
+    })
+    .get('/:slug/next-available', slugParam, validate('query', nextAvailableQuery), async (c) => {
+      const query = c.req.valid('query');
+      countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
+      const { provider, service } = await bookableService(db, c.req.valid('param').slug, query.service);
+      const timeZone = query.tz ?? provider.time_zone;
+      const now = deps.now().getTime();
+      const from = query.from ? DateTime.fromISO(query.from, { zone: timeZone }).toMillis() : now;
+      // computeSlots stops at the booking horizon itself; a day more covers its wall-clock end in any zone.
+      const range = { start: Math.max(now, from), end: now + (provider.max_days_ahead + 1) * DAY_MS };
+      const input = await loadAvailabilityInput(db, { provider, service, range, now, busyTimes: deps.busyTimes });
+      const slot = range.start < range.end ? firstSlotOf(input) : undefined;
+      return c.json({
+        timeZone,
+        slot: slot ? { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() } : null,
+        date: slot ? DateTime.fromMillis(slot.start, { zone: timeZone }).toISODate() : null,
+      });
+    });
 }

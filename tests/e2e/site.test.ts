@@ -19,7 +19,6 @@ import { seedDemoData } from '../../server/seed/seed-demo.js';
 import { widgetRoutes } from '../../server/widget/widget.routes.js';
 import { freePort } from '../support/child-server.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
-import { book, createProvider } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { realInbox } from '../support/inbox.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -221,15 +220,21 @@ describe('the hosted site', () => {
 
   it('"My appointments" shows each time in the zone it happens in, saying which', async () => {
     // A class in Sydney for the same customer (booked as a guest, then linked to her account as a signed-in booking is).
-    const sydney = await createProvider(ctx, {
-      timeZone: 'Australia/Sydney',
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-      service: { name: 'Pottery class' },
-      confirmed: false,
-    });
-    const first = await call(ctx, 'GET', `/api/providers/${sydney.slug}/next-available?service=${sydney.serviceId}`);
-    const res = await book(ctx, sydney, first.body.slot.start, {
-      customer: { name: 'Petra Kunde', email: 'petra@example.com' },
+    const yoga = await ctx.db
+      .selectFrom('services')
+      .innerJoin('providers', 'providers.id', 'services.provider_id')
+      .select('services.id')
+      .where('providers.slug', '=', 'harbour-yoga')
+      .where('services.name', '=', 'Private class')
+      .executeTakeFirstOrThrow();
+    const first = await call(ctx, 'GET', `/api/providers/harbour-yoga/next-available?service=${yoga.id}`);
+    const res = await call(ctx, 'POST', '/api/bookings', {
+      body: {
+        provider: 'harbour-yoga',
+        service: yoga.id,
+        start: first.body.slot.start,
+        customer: { name: 'Petra Kunde', email: 'petra@example.com' },
+      },
     });
     expect(res.status).toBe(201);
     const petra = await ctx.db
@@ -250,11 +255,11 @@ describe('the hosted site', () => {
         .locator('.when');
     const clock = (iso: string, timeZone: string) =>
       new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-    await expect(when('Pottery class').textContent()).resolves.toContain(
+    await expect(when('Private class').textContent()).resolves.toContain(
       `${clock(first.body.slot.start, 'Australia/Sydney')}–${clock(first.body.slot.end, 'Australia/Sydney')} Sydney time`,
     );
     // The customer's browser is in Berlin: the Sydney class is not shown in Berlin time.
-    await expect(when('Pottery class').textContent()).resolves.not.toContain(clock(first.body.slot.start, ZONE));
+    await expect(when('Private class').textContent()).resolves.not.toContain(clock(first.body.slot.start, ZONE));
     await expect(when('Skin fade').textContent()).resolves.toMatch(/Berlin time$/);
     await expect(customer.getByText(/Times are shown in/).count()).resolves.toBe(0);
   });
