@@ -285,6 +285,15 @@ describe('the hosted site', () => {
     await provider.locator(`book-week-view a[href="/admin/appointments/${appointmentId}"]`).waitFor();
     expect(start.start_at).toBeTruthy();
     await shot(provider, 'admin-week');
+
+    // Moving it starts from where it is: the booked month, the booked day marked.
+    await provider.goto(`${base}/admin/appointments/${appointmentId}`);
+    await provider.getByRole('button', { name: 'Reschedule' }).click();
+    const picker = provider.locator('book-reschedule book-calendar');
+    const bookedDay = new Date(start.start_at).toLocaleDateString('sv', { timeZone: ZONE });
+    await expect(picker.locator('button.booked').getAttribute('data-date')).resolves.toBe(bookedDay);
+    await expect(picker.getAttribute('month')).resolves.toBe(bookedDay.slice(0, 7));
+    await provider.getByRole('button', { name: 'Keep the current time' }).click();
   });
 
   it('after completion the customer leaves a review that shows on the profile', async () => {
