@@ -15,6 +15,7 @@ import { styles } from './book-confirmation.styles.js';
  * @event book-restart - The customer wants to book another appointment.
  * @csspart calendar-link - The .ics and Google Calendar links.
  * @csspart manage-link - The link to manage or cancel the booking.
+ * @slot - Shown below what was booked (the widget puts the business's policy there).
  *
  * @property booking - The booking the API returned.
  * @property service - The booked service's name.
@@ -51,6 +52,7 @@ export class BookConfirmation extends LitElement {
         ${this.price ? html`<dt>${msg.price}</dt><dd>${formatPrice(this.price, locale)}</dd>` : nothing}
         ${this.address ? html`<dt>${msg.where}</dt><dd>${this.address}</dd>` : nothing}
       </dl>
+      <slot></slot>
       ${
         links
           ? html`<h3>${msg.addToCalendar}</h3>
