@@ -140,7 +140,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
-  app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now })));
+  app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now, sendsEmail: config.smtpUrl !== null })));
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
   app.route('/api/admin/calendar', asProvider(calendar.adminRoutes));
   app.route('/ical', calendar.feedRoutes);

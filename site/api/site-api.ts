@@ -136,6 +136,8 @@ export class SiteApi {
     const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
     return this.request<{ emails: AdminEmail[] }>('GET', `/api/admin/emails?${params}`);
   };
+  /** Whether this server sends email at all (SMTP_URL set), for the owner's banner. */
+  emailDelivery = () => this.request<{ delivery: { sendsEmail: boolean } }>('GET', '/api/admin/emails/delivery');
   retryEmail = (id: number) => this.request<{ email: AdminEmail }>('POST', `/api/admin/emails/${id}/retry`);
   /** Sends email `id` again; `emails` with that one in its new state (for a list answering `book-email-retry`). */
   retryEmailIn = async (emails: AdminEmail[], id: number): Promise<AdminEmail[]> => {

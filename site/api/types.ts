@@ -118,6 +118,8 @@ export interface Email {
   status: EmailStatus;
   createdAt: string;
   sentAt: string | null;
+  /** `mailbox`: kept on this site only (the server has no SMTP_URL); `smtp`: handed to the mail server. */
+  transport: 'smtp' | 'mailbox' | null;
   hasInvitation: boolean;
   /** Open only in a sandboxed frame: the server serves it with a `sandbox` CSP. */
   htmlUrl: string;
@@ -131,5 +133,4 @@ export interface AdminEmail extends Email {
   attempts: number;
   nextAttemptAt: string | null;
   lastError: string | null;
-  transport: 'smtp' | 'mailbox' | null;
 }
