@@ -124,8 +124,13 @@ export class SiteApi {
     return this.request<{ appointments: AdminAppointment[] }>('GET', `/api/admin/appointments?${params}`);
   };
   appointment = (id: number) => this.request<{ appointment: AdminAppointment }>('GET', `/api/admin/appointments/${id}`);
-  appointmentAction = (id: number, action: 'cancel' | 'complete' | 'no-show') =>
-    this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/${action}`);
+  /** `reason`: for a cancellation, the owner's message, quoted in the customer's email. */
+  appointmentAction = (id: number, action: 'cancel' | 'complete' | 'no-show', reason?: string) =>
+    this.request<{ appointment: AdminAppointment }>(
+      'POST',
+      `/api/admin/appointments/${id}/${action}`,
+      reason ? { reason } : undefined,
+    );
   rescheduleAppointment = (id: number, start: string) =>
     this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/reschedule`, { start });
   adminReviews = (page = 1) =>

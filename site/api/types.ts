@@ -82,6 +82,8 @@ export interface CustomerBooking {
 /** An appointment as its provider sees it: with the customer's contact. */
 export interface AdminAppointment extends CustomerBooking {
   customer: { name: string; email: string; phone: string | null; timeZone: string | null };
+  /** The owner's message to the customer when they cancelled. */
+  cancelReason?: string | null;
   createdAt: string;
   updatedAt: string;
 }
