@@ -4,6 +4,7 @@ import type {
   AdminEmail,
   AdminService,
   AppointmentStatus,
+  Closure,
   CustomerBooking,
   DateOverride,
   Email,
@@ -119,6 +120,9 @@ export class SiteApi {
   saveOverride = (date: string, intervals: LocalInterval[]) =>
     this.request<{ override: DateOverride }>('PUT', `/api/admin/schedule/overrides/${date}`, { intervals });
   deleteOverride = (date: string) => this.request<void>('DELETE', `/api/admin/schedule/overrides/${date}`);
+  addClosure = (closure: Omit<Closure, 'id'>) =>
+    this.request<{ closure: Closure }>('POST', '/api/admin/schedule/closures', closure);
+  deleteClosure = (id: number) => this.request<void>('DELETE', `/api/admin/schedule/closures/${id}`);
   appointments = (q: { from?: string; to?: string; status?: AppointmentStatus | '' }) => {
     const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
     return this.request<{ appointments: AdminAppointment[] }>('GET', `/api/admin/appointments?${params}`);

@@ -55,9 +55,18 @@ export interface DateOverride {
   intervals: LocalInterval[];
 }
 
+/** A closure over whole days, `from` to `to` inclusive (local dates): one entry for a holiday. */
+export interface Closure {
+  id: number;
+  from: string;
+  to: string;
+  label: string;
+}
+
 export interface Schedule {
   weeklyHours: WeeklyInterval[];
   overrides: DateOverride[];
+  closures?: Closure[];
 }
 
 export type AppointmentStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
