@@ -11,6 +11,7 @@ import { siteBase } from '../../styles/components.js';
 /** "Mon, 3 Aug 2026" for a local date (a date has no zone: it is read as the same day in UTC). */
 const day = (date: string) => formatDay(`${date}T12:00:00Z`, 'UTC');
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+const span = (c: Pick<Closure, 'from' | 'to'>) => (c.from === c.to ? day(c.from) : `${day(c.from)} – ${day(c.to)}`);
 
 /**
  * @summary Closures as date ranges: a holiday from one date to another is one entry, listed and removed as one.
@@ -69,6 +70,12 @@ export class BookClosures extends LitElement {
     const fields = { ...this.action.errors, ...this.missing };
     const error = (name: string) =>
       fields[name] ? html`<p class="error" id="${name}-error">${fields[name]}</p>` : nothing;
+    const dateField = (name: 'from' | 'to', label: string) => html`<div class="field">
+      <label for=${name}>${label}</label>
+      <input id=${name} name=${name} type="date" required min=${todayIn(this.timeZone)}
+        aria-invalid=${fields[name] ? 'true' : 'false'} aria-describedby=${fields[name] ? `${name}-error` : nothing} />
+      ${error(name)}
+    </div>`;
     return html`<p class="notice bad" role="alert">${this.action.problem}</p>
       <p class="notice" role="status">${this.action.status}</p>
       ${
@@ -77,7 +84,7 @@ export class BookClosures extends LitElement {
               ${this.closures.map(
                 (c) => html`<li part="closure">
                   <span><strong>${c.label || 'Closed'}</strong><br />
-                    ${c.from === c.to ? day(c.from) : `${day(c.from)} – ${day(c.to)}`}
+                    ${span(c)}
                     <span class="hint">(${days(c.from, c.to)} day${days(c.from, c.to) === 1 ? '' : 's'})</span></span>
                   <button class="danger" ?disabled=${this.action.busy} @click=${() => this.removeClosure(c)}
                     aria-label="Remove ${c.label || 'closure'} ${day(c.from)}">Remove</button>
@@ -87,18 +94,7 @@ export class BookClosures extends LitElement {
           : html`<p class="muted">No closures coming up.</p>`
       }
       <form @submit=${this.add} novalidate>
-        <div class="field">
-          <label for="from">First day closed</label>
-          <input id="from" name="from" type="date" required min=${todayIn(this.timeZone)}
-            aria-invalid=${fields.from ? 'true' : 'false'} aria-describedby=${fields.from ? 'from-error' : nothing} />
-          ${error('from')}
-        </div>
-        <div class="field">
-          <label for="to">Last day closed</label>
-          <input id="to" name="to" type="date" required min=${todayIn(this.timeZone)}
-            aria-invalid=${fields.to ? 'true' : 'false'} aria-describedby=${fields.to ? 'to-error' : nothing} />
-          ${error('to')}
-        </div>
+        ${dateField('from', 'First day closed')} ${dateField('to', 'Last day closed')}
         <div class="field">
           <label for="label">Name <span class="hint">(optional)</span></label>
           <input id="label" name="label" maxlength="100" placeholder="Summer holiday" />
@@ -132,7 +128,7 @@ export class BookClosures extends LitElement {
       const { closure } = await api.addClosure({ from, to, label });
       this.closures = [...this.closures, closure].sort((a, b) => a.from.localeCompare(b.from));
       form.reset();
-      return `Closed ${closure.from === closure.to ? day(closure.from) : `${day(closure.from)} – ${day(closure.to)}`}.`;
+      return `Closed ${span(closure)}.`;
     });
   };
 
