@@ -8,6 +8,7 @@ import * as privacy from './0040_privacy.js';
 import * as emailReplyTo from './0050_email_reply_to.js';
 import * as cancelReason from './0065_cancel_reason.js';
 import * as closures from './0066_closures.js';
+import * as bookingPolicy from './0085_booking_policy.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0050_email_reply_to': emailReplyTo,
   '0065_cancel_reason': cancelReason,
   '0066_closures': closures,
+  '0085_booking_policy': bookingPolicy,
 };
