@@ -50,6 +50,8 @@ export interface AppDeps {
   calendar?: CalendarSync;
   /** Further outbox writers run inside every appointment change's transaction (the email outbox always runs). */
   appointmentListeners?: AppointmentListener[];
+  /** The built site (default `dist/site/`); browser tests build their own, so parallel builds never collide. */
+  siteDistDir?: string;
 }
 
 /** Request bodies above this are refused with 413 before they are read. */
@@ -138,13 +140,22 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
-  app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now })));
+  app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now, sendsEmail: config.smtpUrl !== null })));
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
   app.route('/api/admin/calendar', asProvider(calendar.adminRoutes));
   app.route('/ical', calendar.feedRoutes);
 
   app.route('/', widgetRoutes());
-  app.route('/', siteRoutes({ db, now, busyTimes: bookingDeps.busyTimes, appUrl: config.appUrl }));
+  app.route(
+    '/',
+    siteRoutes({
+      db,
+      now,
+      busyTimes: bookingDeps.busyTimes,
+      appUrl: config.appUrl,
+      ...(deps.siteDistDir && { distDir: deps.siteDistDir }),
+    }),
+  );
 
   app.notFound(notFound);
   app.onError(onError);

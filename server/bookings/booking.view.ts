@@ -73,6 +73,7 @@ export function adminAppointmentView(a: AppointmentDetail) {
       phone: a.customer_phone,
       timeZone: a.customer_time_zone,
     },
+    cancelReason: a.cancel_reason,
     createdAt: a.created_at,
     updatedAt: a.updated_at,
   };

@@ -2,7 +2,7 @@ import type { AvailabilityInput, BusyTimeSource, Slot } from '../availability/av
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
-import { overridesOf, weeklyHoursOf } from '../schedule/schedule.repository.js';
+import { effectiveOverridesOf, weeklyHoursOf } from '../schedule/schedule.repository.js';
 import { firstActiveServices } from '../services/services.repository.js';
 import { availabilityInput, bookedIntervalsOf, busyWindowOf, timingOf } from './availability.loader.js';
 
@@ -32,7 +32,7 @@ export async function nextAvailableTimes(
   const [services, weekly, overrides, booked] = await Promise.all([
     firstActiveServices(db, ids),
     weeklyHoursOf(db, ids),
-    overridesOf(db, ids, fromDate, toDate),
+    effectiveOverridesOf(db, ids, fromDate, toDate),
     bookedIntervalsOf(db, ids, range),
   ]);
 

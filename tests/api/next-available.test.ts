@@ -62,7 +62,8 @@ describe('next available time in search results', () => {
       now: NOW.getTime(),
       busyTimes: noBusyTimes,
     });
-    expect(counter.n).toBe(4);
+    // Services, weekly hours, overrides, closures, bookings: one query each.
+    expect(counter.n).toBe(5);
     expect([...next.values()].every((t) => t === '2026-12-01T09:00:00.000Z')).toBe(true);
   });
 });
