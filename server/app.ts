@@ -51,7 +51,7 @@ export interface AppDeps {
   calendar?: CalendarSync;
   /** Further outbox writers run inside every appointment change's transaction (the email outbox always runs). */
   appointmentListeners?: AppointmentListener[];
-  /** The built site (default `dist/site/`): a browser test builds its own, so parallel builds never meet. */
+  /** The built site (default `dist/site/`); browser tests build their own, so parallel builds never collide. */
   siteDistDir?: string;
 }
 
@@ -142,7 +142,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
   app.route('/api/admin/blocked-times', asProvider(blockedTimesRoutes(db, slotsCache.invalidateProvider)));
-  app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now })));
+  app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now, sendsEmail: config.smtpUrl !== null })));
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
   app.route('/api/admin/calendar', asProvider(calendar.adminRoutes));
   app.route('/ical', calendar.feedRoutes);

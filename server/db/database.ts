@@ -12,7 +12,7 @@ import type {
 import type { EmailLinkTokensTable, EmailOutboxTable } from '../email/email.table.js';
 import type { ProviderSlugsTable, ProvidersTable } from '../providers/providers.table.js';
 import type { ReviewsTable } from '../reviews/reviews.table.js';
-import type { DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
+import type { ClosuresTable, DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
 import type { ServicesTable } from '../services/services.table.js';
 
 /**
@@ -28,6 +28,7 @@ export interface Database {
   services: ServicesTable;
   weekly_hours: WeeklyHoursTable;
   date_overrides: DateOverridesTable;
+  closures: ClosuresTable;
   appointments: AppointmentsTable;
   idempotency_keys: IdempotencyKeysTable;
   reviews: ReviewsTable;

@@ -5,6 +5,7 @@ import type {
   AdminService,
   AppointmentStatus,
   BlockedTime,
+  Closure,
   CustomerBooking,
   DateOverride,
   Email,
@@ -122,13 +123,21 @@ export class SiteApi {
   saveOverride = (date: string, intervals: LocalInterval[]) =>
     this.request<{ override: DateOverride }>('PUT', `/api/admin/schedule/overrides/${date}`, { intervals });
   deleteOverride = (date: string) => this.request<void>('DELETE', `/api/admin/schedule/overrides/${date}`);
+  addClosure = (closure: Omit<Closure, 'id'>) =>
+    this.request<{ closure: Closure }>('POST', '/api/admin/schedule/closures', closure);
+  deleteClosure = (id: number) => this.request<void>('DELETE', `/api/admin/schedule/closures/${id}`);
   appointments = (q: { from?: string; to?: string; status?: AppointmentStatus | '' }) => {
     const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
     return this.request<{ appointments: AdminAppointment[] }>('GET', `/api/admin/appointments?${params}`);
   };
   appointment = (id: number) => this.request<{ appointment: AdminAppointment }>('GET', `/api/admin/appointments/${id}`);
-  appointmentAction = (id: number, action: 'cancel' | 'complete' | 'no-show') =>
-    this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/${action}`);
+  /** `reason`: for a cancellation, the owner's message, quoted in the customer's email. */
+  appointmentAction = (id: number, action: 'cancel' | 'complete' | 'no-show', reason?: string) =>
+    this.request<{ appointment: AdminAppointment }>(
+      'POST',
+      `/api/admin/appointments/${id}/${action}`,
+      reason ? { reason } : undefined,
+    );
   rescheduleAppointment = (id: number, start: string) =>
     this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/reschedule`, { start });
   /** A phone call or a walk-in, booked by the owner. */
@@ -154,6 +163,8 @@ export class SiteApi {
     const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
     return this.request<{ emails: AdminEmail[] }>('GET', `/api/admin/emails?${params}`);
   };
+  /** Whether this server sends email at all (SMTP_URL set), for the owner's banner. */
+  emailDelivery = () => this.request<{ delivery: { sendsEmail: boolean } }>('GET', '/api/admin/emails/delivery');
   retryEmail = (id: number) => this.request<{ email: AdminEmail }>('POST', `/api/admin/emails/${id}/retry`);
   /** Sends email `id` again; `emails` with that one in its new state (for a list answering `book-email-retry`). */
   retryEmailIn = async (emails: AdminEmail[], id: number): Promise<AdminEmail[]> => {

@@ -34,3 +34,11 @@ export function fakeServer(reply: (path: string, init?: RequestInit) => Response
 
 export const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** Resolves once `condition` holds, checked every frame (a component's data arrives over a faked fetch). */
+export async function until(condition: () => boolean, what = 'the condition'): Promise<void> {
+  for (let frame = 0; !condition(); frame++) {
+    if (frame > 600) throw new Error(`gave up waiting for ${what}`);
+    await new Promise(requestAnimationFrame);
+  }
+}

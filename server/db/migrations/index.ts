@@ -7,6 +7,8 @@ import * as accountTokens from './0030_account_tokens.js';
 import * as privacy from './0040_privacy.js';
 import * as emailReplyTo from './0050_email_reply_to.js';
 import * as blockedTimes from './0060_blocked_times.js';
+import * as cancelReason from './0065_cancel_reason.js';
+import * as closures from './0066_closures.js';
 import * as bookingPolicy from './0085_booking_policy.js';
 
 /**
@@ -22,5 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0040_privacy': privacy,
   '0050_email_reply_to': emailReplyTo,
   '0060_blocked_times': blockedTimes,
+  '0065_cancel_reason': cancelReason,
+  '0066_closures': closures,
   '0085_booking_policy': bookingPolicy,
 };

@@ -230,7 +230,7 @@ export class BookDashboard extends LitElement {
         <strong aria-live="polite">${fmt.formatRange(new Date(`${this.week}T00:00:00Z`), new Date(`${end}T00:00:00Z`))}</strong>
       </div>
       <book-week-view .appointments=${this.filtered()} .blockedTimes=${this.blockedTimes} .weeklyHours=${this.schedule.weeklyHours}
-        .overrides=${this.schedule.overrides} start=${this.week} time-zone=${this.profile.timeZone}
+.overrides=${this.schedule.overrides} .closures=${this.schedule.closures ?? []} start=${this.week} time-zone=${this.profile.timeZone}
         step=${Math.max(15, this.profile.bookingRules.slotStepMinutes)}
         @book-slot-pick=${(e: CustomEvent<{ date: string; time: string }>) => this.open({ form: 'new', ...e.detail })}
         @book-blocked-remove=${(e: CustomEvent<BlockedTime>) => this.unblock(e.detail)}></book-week-view>`;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { AdminAppointment, BlockedTime, DateOverride, WeeklyInterval } from '../../api/types.js';
+import type { AdminAppointment, BlockedTime, Closure, DateOverride, WeeklyInterval } from '../../api/types.js';
 import { $, $$, text } from '../../test/helpers.js';
 import './book-week-view.js';
 import type { BookWeekView } from './book-week-view.js';
@@ -63,12 +63,13 @@ describe('book-week-view', () => {
   });
 
   describe('with opening hours and blocked times', () => {
-    // Mon–Fri 10:00–18:00 but Tuesday 07:30–12:00; Wednesday closed by an override; weekends closed.
+    // Mon–Fri 10:00–18:00 but Tuesday 07:30–12:00; Wednesday closed by an override; a holiday from Friday; weekends closed.
     const weekly: WeeklyInterval[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '10:00', end: '18:00' }));
     const overrides: DateOverride[] = [
       { date: '2026-12-08', intervals: [{ start: '07:30', end: '12:00' }] },
       { date: '2026-12-09', intervals: [] },
     ];
+    const closures: Closure[] = [{ id: 1, from: '2026-12-11', to: '2026-12-20', label: 'Holiday' }];
     const lunch: BlockedTime = {
       id: 7,
       start: '2026-12-10T11:00:00.000Z',
@@ -79,7 +80,7 @@ describe('book-week-view', () => {
     const NOW = Date.parse('2026-12-06T11:00:00.000Z');
     const week = (list: AdminAppointment[] = []) =>
       fixture<BookWeekView>(
-        html`<book-week-view .appointments=${list} .weeklyHours=${weekly} .overrides=${overrides} .blockedTimes=${[lunch]}
+        html`<book-week-view .appointments=${list} .weeklyHours=${weekly} .overrides=${overrides} .closures=${closures} .blockedTimes=${[lunch]}
           .now=${NOW} start="2026-12-07" time-zone="Europe/Berlin"></book-week-view>`,
       );
     /** A grey block's [top, bottom] in hours after the grid's first hour (3rem an hour). */
@@ -102,9 +103,11 @@ describe('book-week-view', () => {
         [5, 11],
       ]); // Tuesday: 07:00–07:30 and 12:00–18:00
       expect(greyed(days[2]!)).to.deep.equal([[0, 11]]); // Wednesday: closed all day
+      expect(greyed(days[4]!)).to.deep.equal([[0, 11]]); // Friday: in the holiday
       expect(greyed(days[6]!)).to.deep.equal([[0, 11]]);
       expect($$(el, '.dayhead.closed').map(text)).to.deep.equal([
         'Wed 9 Dec, closed',
+        'Fri 11 Dec, closed',
         'Sat 12 Dec, closed',
         'Sun 13 Dec, closed',
       ]);

@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { addDays, localDate } from '../../../widget/lib/dates.js';
 import { define } from '../../../widget/lib/define.js';
-import type { AdminAppointment, BlockedTime, DateOverride, WeeklyInterval } from '../../api/types.js';
+import type { AdminAppointment, BlockedTime, Closure, DateOverride, WeeklyInterval } from '../../api/types.js';
 import { emit } from '../../lib/events.js';
 import { formatTime, LOCALE, statusLabel } from '../../lib/format.js';
 import { hhmm } from '../../lib/local-time.js';
@@ -32,6 +32,7 @@ const ONE_LINE_MINUTES = 45;
  * @property blockedTimes - The week's blocked times.
  * @property weeklyHours - Opening hours by weekday; with `overrides`, what is greyed as closed.
  * @property overrides - Date overrides of the week (an empty one closes the day).
+ * @property closures - Closures (holidays, from one date to another) touching the week.
  * @property start - The first day shown, `YYYY-MM-DD` (a Monday).
  * @property timeZone - The provider's zone: days and times are read in it.
  * @property step - Minutes per clickable free cell (the booking grid).
@@ -46,6 +47,7 @@ export class BookWeekView extends LitElement {
   @property({ attribute: false }) blockedTimes: BlockedTime[] = [];
   @property({ attribute: false }) weeklyHours: WeeklyInterval[] = [];
   @property({ attribute: false }) overrides: DateOverride[] = [];
+  @property({ attribute: false }) closures: Closure[] = [];
   @property() start = '';
   @property({ attribute: 'time-zone' }) timeZone = 'UTC';
   @property({ type: Number }) step = 30;
@@ -57,8 +59,8 @@ export class BookWeekView extends LitElement {
     const zone = this.timeZone;
     const days = Array.from({ length: 7 }, (_, i) => addDays(this.start, i));
     // No hours at all is a schedule not loaded (or not set up yet): nothing is greyed, nothing offered.
-    const known = this.weeklyHours.length > 0 || this.overrides.length > 0;
-    const open = new Map(days.map((d) => [d, openSpans(d, this.weeklyHours, this.overrides)]));
+    const known = this.weeklyHours.length > 0 || this.overrides.length > 0 || this.closures.length > 0;
+    const open = new Map(days.map((d) => [d, openSpans(d, this.weeklyHours, this.overrides, this.closures)]));
     const closed = (d: string) => known && open.get(d)!.length === 0;
     const byDay = new Map<string, AdminAppointment[]>(days.map((d) => [d, []]));
     const blockedByDay = new Map<string, BlockedTime[]>(days.map((d) => [d, []]));

@@ -1,4 +1,4 @@
-import type { DateOverride, WeeklyInterval } from '../../api/types.js';
+import type { Closure, DateOverride, WeeklyInterval } from '../../api/types.js';
 import { localMinutes } from '../../lib/local-time.js';
 
 /** A span of a local day in minutes after midnight, half-open. */
@@ -8,10 +8,16 @@ export interface MinuteSpan {
 }
 
 /**
- * A local date's opening hours, as the server's slots read them: its date override when it has one (an override
- * without intervals is a closed day), else its weekday's weekly hours.
+ * A local date's opening hours, as the server's slots read them: none on a date inside a closure; else its date
+ * override when it has one (an override without intervals is a closed day), else its weekday's weekly hours.
  */
-export function openSpans(date: string, weekly: WeeklyInterval[], overrides: DateOverride[]): MinuteSpan[] {
+export function openSpans(
+  date: string,
+  weekly: WeeklyInterval[],
+  overrides: DateOverride[],
+  closures: Closure[] = [],
+): MinuteSpan[] {
+  if (closures.some((c) => c.from <= date && date <= c.to)) return [];
   const override = overrides.find((o) => o.date === date);
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
   const intervals = override ? override.intervals : weekly.filter((w) => w.weekday === weekday);
