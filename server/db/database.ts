@@ -12,6 +12,7 @@ import type { EmailLinkTokensTable, EmailOutboxTable } from '../email/email.tabl
 import type { ProviderSlugsTable, ProvidersTable } from '../providers/providers.table.js';
 import type { ReviewsTable } from '../reviews/reviews.table.js';
 import type { DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
+import type { ProviderSearchTable, ProviderSearchVocabTable, SearchStaleTable } from '../search/search.table.js';
 import type { ServicesTable } from '../services/services.table.js';
 
 /**
@@ -38,4 +39,7 @@ export interface Database {
   calendar_busy: CalendarBusyTable;
   calendar_settings: CalendarSettingsTable;
   calendar_oauth_states: CalendarOauthStatesTable;
+  provider_search: ProviderSearchTable;
+  provider_search_vocab: ProviderSearchVocabTable;
+  search_stale: SearchStaleTable;
 }

@@ -7,9 +7,10 @@ import { validate } from '../http/validate.js';
 import { publicService } from '../services/service.view.js';
 import { listActiveServices } from '../services/services.repository.js';
 import { searchSchema } from './provider.schemas.js';
-import { publicProvider } from './provider.view.js';
+import { listingSummary, publicProvider } from './provider.view.js';
 import { findProviderBySlug, listCategoriesAndCities, ratingOf, searchProviders } from './providers.repository.js';
 import type { ProviderRow } from './providers.table.js';
+import { searchSuggestions } from './search-suggestions.js';
 
 export interface ProvidersDeps {
   db: Db;
@@ -19,13 +20,15 @@ export interface ProvidersDeps {
 
 /**
  * The public directory: `/api/providers`. Never returns anything about customers. Each search result carries
- * `nextAvailable`: the first free start of its first service within two weeks (or `null`).
+ * `nextAvailable`: the first free start of its first service within two weeks (or `null`). A text search that
+ * finds nothing answers `suggestions` too (a respelt query, nearby matches, categories).
  */
 export function providersRoutes(deps: ProvidersDeps) {
   const { db } = deps;
   return new Hono<AppEnv>()
     .get('/', validate('query', searchSchema), async (c) => {
-      const rows = await searchProviders(db, c.req.valid('query'));
+      const query = c.req.valid('query');
+      const rows = await searchProviders(db, query);
       const next = await deps.nextAvailable(rows);
       const providers = rows.map((row) => ({
         ...publicProvider(row, {
@@ -34,7 +37,9 @@ export function providersRoutes(deps: ProvidersDeps) {
         }),
         nextAvailable: next.get(row.id) ?? null,
       }));
-      return c.json({ providers });
+      if (providers.length > 0 || !query.q || query.offset > 0) return c.json({ providers });
+      const { nearby, ...suggestions } = await searchSuggestions(db, query.q);
+      return c.json({ providers, suggestions: { ...suggestions, nearby: nearby.map(listingSummary) } });
     })
     .get('/facets', async (c) => c.json(await listCategoriesAndCities(db)))
     .get('/:slug', validate('param', slugParam), async (c) => {
