@@ -9,6 +9,7 @@ import type {
   SyncJobsTable,
 } from '../calendar/calendar.table.js';
 import type { EmailLinkTokensTable, EmailOutboxTable } from '../email/email.table.js';
+import type { ProviderImagesTable } from '../media/media.table.js';
 import type { ProviderSlugsTable, ProvidersTable } from '../providers/providers.table.js';
 import type { ReviewsTable } from '../reviews/reviews.table.js';
 import type { DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
@@ -42,4 +43,5 @@ export interface Database {
   provider_search: ProviderSearchTable;
   provider_search_vocab: ProviderSearchVocabTable;
   search_stale: SearchStaleTable;
+  provider_images: ProviderImagesTable;
 }

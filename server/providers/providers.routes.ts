@@ -4,6 +4,8 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { slugParam } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { listImages } from '../media/media.repository.js';
+import { imagesView } from '../media/media.view.js';
 import { publicService } from '../services/service.view.js';
 import { listActiveServices } from '../services/services.repository.js';
 import { searchSchema } from './provider.schemas.js';
@@ -45,7 +47,15 @@ export function providersRoutes(deps: ProvidersDeps) {
     .get('/:slug', validate('param', slugParam), async (c) => {
       const provider = await findProviderBySlug(db, c.req.valid('param').slug);
       if (!provider) throw AppError.notFound('Provider');
-      const [rating, services] = await Promise.all([ratingOf(db, provider.id), listActiveServices(db, provider.id)]);
-      return c.json({ provider: publicProvider(provider, rating), services: services.map(publicService) });
+      const [rating, services, images] = await Promise.all([
+        ratingOf(db, provider.id),
+        listActiveServices(db, provider.id),
+        listImages(db, provider.id),
+      ]);
+      return c.json({
+        provider: publicProvider(provider, rating),
+        services: services.map(publicService),
+        images: imagesView(images),
+      });
     });
 }

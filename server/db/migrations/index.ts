@@ -7,6 +7,7 @@ import * as accountTokens from './0030_account_tokens.js';
 import * as privacy from './0040_privacy.js';
 import * as emailReplyTo from './0050_email_reply_to.js';
 import * as search from './0070_search.js';
+import * as providerImages from './0071_provider_images.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0040_privacy': privacy,
   '0050_email_reply_to': emailReplyTo,
   '0070_search': search,
+  '0071_provider_images': providerImages,
 };
