@@ -8,6 +8,7 @@ import { listImages } from '../media/media.repository.js';
 import { imagesView } from '../media/media.view.js';
 import { publicService } from '../services/service.view.js';
 import { listActiveServices } from '../services/services.repository.js';
+import { listingExtrasOf, publicExtras } from './listing-extras.js';
 import { searchSchema } from './provider.schemas.js';
 import { listingSummary, publicProvider } from './provider.view.js';
 import { findProviderBySlug, listCategoriesAndCities, ratingOf, searchProviders } from './providers.repository.js';
@@ -31,12 +32,19 @@ export function providersRoutes(deps: ProvidersDeps) {
     .get('/', validate('query', searchSchema), async (c) => {
       const query = c.req.valid('query');
       const rows = await searchProviders(db, query);
-      const next = await deps.nextAvailable(rows);
+      const [next, extras] = await Promise.all([
+        deps.nextAvailable(rows),
+        listingExtrasOf(
+          db,
+          rows.map((r) => r.id),
+        ),
+      ]);
       const providers = rows.map((row) => ({
         ...publicProvider(row, {
           average: row.rating_average === null ? null : Math.round(Number(row.rating_average) * 10) / 10,
           count: Number(row.rating_count),
         }),
+        ...publicExtras(extras.get(row.id)),
         nextAvailable: next.get(row.id) ?? null,
       }));
       if (providers.length > 0 || !query.q || query.offset > 0) return c.json({ providers });

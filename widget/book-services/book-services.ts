@@ -93,6 +93,8 @@ export class BookServices extends LitElement {
   @property() credentials: 'omit' | 'same-origin' = 'omit';
   /** `{ name, email }` to prefill the details form with (the signed-in customer on the hosted site). */
   @property({ attribute: false }) customer?: { name: string; email: string };
+  /** A day (`YYYY-MM-DD`) to open on, with its times shown: where a "next available" link pointed. Used once. */
+  @property() day = '';
 
   @state() private data?: ProviderResponse;
   @state() private step: Step = 'service';
@@ -355,10 +357,12 @@ export class BookServices extends LitElement {
 
   private pick(service: Service, byUser = true): void {
     this.chosen = service;
-    this.date = '';
-    if (byUser) this.go('date');
-    else this.step = 'date';
-    void this.showMonth(this.slots.month || localDate(Date.now(), this.zone).slice(0, 7));
+    this.date = /^\d{4}-\d{2}-\d{2}$/.test(this.day) ? this.day : '';
+    this.day = '';
+    const step = this.date ? 'time' : 'date';
+    if (byUser) this.go(step);
+    else this.step = step;
+    void this.showMonth(this.date.slice(0, 7) || this.slots.month || localDate(Date.now(), this.zone).slice(0, 7));
   }
 
   private async showMonth(month: string): Promise<void> {
