@@ -133,3 +133,13 @@ export interface AdminEmail extends Email {
   lastError: string | null;
   transport: 'smtp' | 'mailbox' | null;
 }
+
+/** A logo or photo of the business, in two sizes (`/media/<hash>.webp`). */
+export interface ProfileImage {
+  id: number;
+  kind: 'logo' | 'photo';
+  url: string;
+  thumbUrl: string;
+  width: number;
+  height: number;
+}
