@@ -26,6 +26,7 @@ import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
 import { adminImagesRoutes, mediaRoutes } from './media/media.routes.js';
+import { MAX_UPLOAD_BYTES } from './media/resize.js';
 import { businessRoutes, myDataRoutes } from './privacy/privacy.routes.js';
 import { profileRoutes } from './providers/profile.routes.js';
 import { providersRoutes } from './providers/providers.routes.js';
@@ -58,6 +59,8 @@ const IMAGE_UPLOADS = '/api/admin/images';
 
 /** Request bodies above this are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The routes allowed more, each with its own limit (413 above it too). */
+export const LARGER_BODIES: Readonly<Record<string, number>> = { [`POST ${IMAGE_UPLOADS}`]: MAX_UPLOAD_BYTES };
 
 /** Builds the whole HTTP application; `server/main.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
