@@ -354,8 +354,11 @@ describe('fuzzing every route', () => {
           headers,
           body: chunks,
           duplex: 'half',
-        } as RequestInit);
-        expect(chunked.status, `${key} chunked`).toBe(413);
+        } as RequestInit).catch((error: unknown) => error);
+        // Megabytes still on their way when an upload route answers 413: the server closes the connection rather
+        // than read them, which the client may see before the answer. Either way nothing is written (below).
+        if (!(limit > MAX_BODY_BYTES && chunked instanceof TypeError))
+          expect((chunked as Response).status, `${key} chunked`).toBe(413);
         expect(await copy.changes(), key).toBe(before);
       }
       // Just under the limit is read (and then refused for what it says, not for its size).
