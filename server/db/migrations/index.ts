@@ -8,6 +8,7 @@ import * as privacy from './0040_privacy.js';
 import * as emailReplyTo from './0050_email_reply_to.js';
 import * as search from './0070_search.js';
 import * as providerImages from './0071_provider_images.js';
+import * as bookingPolicy from './0085_booking_policy.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0050_email_reply_to': emailReplyTo,
   '0070_search': search,
   '0071_provider_images': providerImages,
+  '0085_booking_policy': bookingPolicy,
 };

@@ -8,6 +8,14 @@ import { emit } from '../../lib/events.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-profile-form/book-profile-form.js';
 import '../book-profile-images/book-profile-images.js';
+import '../book-rules-form/book-rules-form.js';
+import { defaultRules, type RulesInput } from '../book-rules-form/book-rules-form.js';
+
+/** The profile's rules and policy as the rules form edits them (a server without policies: none). */
+export const rulesOf = (p: Profile): RulesInput => ({
+  bookingRules: p.bookingRules,
+  policy: p.policy ?? { ...defaultRules().policy, cutoffHours: 0 },
+});
 
 /**
  * @summary The business profile with booking rules and reminder emails, saved to the server; the logo and photos; and "Close business"
@@ -27,6 +35,12 @@ export class BookProfileSettings extends LitElement {
   @state() private images: ProfileImage[] = [];
 
   private action = new ActionController(this);
+  /** Made once per profile, so a re-render (say, while saving) does not reset what the owner typed. */
+  private rules?: RulesInput;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('profile')) this.rules = rulesOf(this.profile);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -48,6 +62,11 @@ export class BookProfileSettings extends LitElement {
         <book-profile-form mode="full" submit-label="Save profile" origin=${this.origin} .profile=${this.profile}
           .errors=${this.action.errors} ?busy=${this.action.busy} @book-profile-submit=${(e: CustomEvent<Profile>) => this.save(e.detail)}></book-profile-form>
       </div>
+      <section class="panel" aria-labelledby="rules-h" id="rules">
+        <h2 id="rules-h">Booking rules and cancellation policy</h2>
+        <book-rules-form .value=${this.rules} .errors=${this.action.errors} ?busy=${this.action.busy}
+          @book-rules-submit=${(e: CustomEvent<RulesInput>) => this.save({ ...this.profile, ...e.detail }, 'Booking rules saved.')}></book-rules-form>
+      </section>
       <div class="panel">
         <book-profile-images .images=${this.images} ?busy=${this.action.busy}
           @book-image-upload=${(e: CustomEvent<{ kind: ProfileImage['kind']; file: File }>) => this.changeImages(() => api.uploadImage(e.detail.kind, e.detail.file), 'Image saved.')}
@@ -98,11 +117,11 @@ export class BookProfileSettings extends LitElement {
     });
   }
 
-  private save(profile: Profile): Promise<void> {
+  private save(profile: Profile, done = 'Profile saved.'): Promise<void> {
     return this.action.run(async () => {
       this.profile = (await api.saveProfile(profile)).profile;
       emit(this, 'book-profile-saved', this.profile);
-      return 'Profile saved.';
+      return done;
     });
   }
 }
