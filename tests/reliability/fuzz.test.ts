@@ -332,6 +332,15 @@ describe('fuzzing every route', () => {
         (k) => !k.startsWith('GET ') && k.split(' ')[1]!.startsWith('/api/'),
       );
       expect(bodyRoutes.length).toBeGreaterThan(30);
+      // Just under the limit is read (and then refused for what it says, not for its size).
+      const fits = await fetch(`${server.url}/api/bookings`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ note: 'x'.repeat(MAX_BODY_BYTES - 20) }),
+      });
+      expect(fits.status).toBe(400);
+      // Routes with a larger limit last: the connection one of them closes on a refused upload is not reused.
+      bodyRoutes.sort((a, b) => Number(a in LARGER_BODIES) - Number(b in LARGER_BODIES));
       for (const key of bodyRoutes) {
         const [method] = key.split(' ') as [string];
         // An upload route has a larger limit of its own: over that one, the same refusal.
@@ -361,13 +370,6 @@ describe('fuzzing every route', () => {
           expect((chunked as Response).status, `${key} chunked`).toBe(413);
         expect(await copy.changes(), key).toBe(before);
       }
-      // Just under the limit is read (and then refused for what it says, not for its size).
-      const fits = await fetch(`${server.url}/api/bookings`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ note: 'x'.repeat(MAX_BODY_BYTES - 20) }),
-      });
-      expect(fits.status).toBe(400);
     } finally {
       await server.close();
       await copy.close();
