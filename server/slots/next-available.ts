@@ -1,4 +1,4 @@
-import type { BusyTimeSource } from '../availability/availability.types.js';
+import type { AvailabilityInput, BusyTimeSource, Slot } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
@@ -58,4 +58,18 @@ export async function nextAvailableTimes(
     }),
   );
   return result;
+}
+
+const WEEK = 7 * DAY;
+
+/**
+ * The first slot of `input.range`, looked for a week at a time: a first slot tomorrow costs a week of work, not
+ * the whole booking horizon. The same `computeSlots` as the slots list, so the widget opens on a time it offers.
+ */
+export function firstSlotOf(input: AvailabilityInput): Slot | undefined {
+  for (let start = input.range.start; start < input.range.end; start += WEEK) {
+    const [first] = computeSlots({ ...input, range: { start, end: Math.min(start + WEEK, input.range.end) } });
+    if (first) return first;
+  }
+  return undefined;
 }

@@ -120,7 +120,7 @@ export class BookAppointmentDetail extends LitElement {
         }
         ${
           this.rescheduling
-            ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${zone} ?busy=${this.action.busy}
+            ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} booked=${a.start} time-zone=${zone} ?busy=${this.action.busy}
               @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.move(e.detail)}
               @book-reschedule-cancel=${() => (this.rescheduling = false)}></book-reschedule>`
             : nothing
