@@ -13,6 +13,7 @@ import type {
   OwnerBookingInput,
   OwnReview,
   Profile,
+  ProfileImage,
   PublicReview,
   Role,
   Schedule,
@@ -34,11 +35,13 @@ export class SiteApi {
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
     let res: Response;
     try {
+      // A form (a file upload) goes as multipart, with the boundary the browser sets.
+      const form = body instanceof FormData;
       res = await fetch(path, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
+        headers: body === undefined || form ? {} : { 'content-type': 'application/json' },
+        ...(body !== undefined && { body: form ? body : JSON.stringify(body) }),
       });
     } catch {
       throw new ApiError(0, 'offline', 'Network request failed');
@@ -109,6 +112,16 @@ export class SiteApi {
   profile = () => this.request<{ profile: Profile }>('GET', '/api/admin/profile');
   saveProfile = (profile: Profile) => this.request<{ profile: Profile }>('PUT', '/api/admin/profile', profile);
   /** `confirm`: the business's slug, typed again. */
+  images = () => this.request<{ images: ProfileImage[] }>('GET', '/api/admin/images');
+  uploadImage = (kind: ProfileImage['kind'], file: File) => {
+    const form = new FormData();
+    form.set('kind', kind);
+    form.set('file', file);
+    return this.request<{ image: ProfileImage }>('POST', '/api/admin/images', form);
+  };
+  removeImage = (id: number) => this.request<void>('DELETE', `/api/admin/images/${id}`);
+  reorderPhotos = (ids: number[]) =>
+    this.request<{ images: ProfileImage[] }>('PUT', '/api/admin/images/order', { ids });
   closeBusiness = (confirm: string) => this.request<{ closed: true }>('POST', '/api/admin/business/close', { confirm });
   services = () => this.request<{ services: AdminService[] }>('GET', '/api/admin/services');
   createService = (input: ServiceInput) =>

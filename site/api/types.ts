@@ -164,3 +164,13 @@ export interface AdminEmail extends Email {
   nextAttemptAt: string | null;
   lastError: string | null;
 }
+
+/** A logo or photo of the business, in two sizes (`/media/<hash>.webp`). */
+export interface ProfileImage {
+  id: number;
+  kind: 'logo' | 'photo';
+  url: string;
+  thumbUrl: string;
+  width: number;
+  height: number;
+}

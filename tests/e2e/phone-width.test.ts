@@ -1,12 +1,4 @@
-/**
- * Every signed-in page at phone width (360 × 740), in the real browser: the provider's admin and the customer's
- * account, each route taken from `site/lib/routes.ts` so a new page is covered the day it is added. A page passes
- * when nothing scrolls sideways and "Sign out" is on screen. The same pages at 1280 px keep their desktop layout
- * (the admin navigation beside the view). Screenshots go to tests/.artifacts/screenshots/phone/ (not compared).
- */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -17,6 +9,7 @@ import { seedDemoData } from '../../server/seed/seed-demo.js';
 import { accountRoutes, adminRoutes, type Route } from '../../site/lib/routes.js';
 import { freePort } from '../support/child-server.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
+import { buildSiteToTempDir } from '../support/site-build.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -95,15 +88,7 @@ describe('signed-in pages at phone width', () => {
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    // The site as `npm run build` ships it, built into a folder of this file's own (tests/e2e/site.test.ts
-    // rebuilds dist/site/ at the same time).
-    const siteDir = mkdtempSync(join(tmpdir(), 'phone-width-site-'));
-    const buildSite = `import { build } from 'vite'; await build({ configFile: 'site/vite.config.ts', mode: 'production', logLevel: 'warn', build: { outDir: process.argv[1], emptyOutDir: true } });`;
-    execFileSync(process.execPath, ['--input-type=module', '-e', buildSite, siteDir], {
-      cwd: root,
-      stdio: 'pipe',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const siteDir = buildSiteToTempDir('phone-width-site');
 
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;

@@ -217,7 +217,7 @@ describe('the hosted site', () => {
       /Next available: \w{3} \d{1,2} \w{3}, \d\d:\d\d/,
     );
     await expect(customer.locator('.card').count()).resolves.toBe(1);
-    await card.getByRole('link', { name: 'Kiez Barber' }).click();
+    await card.getByRole('link', { name: 'Kiez Barber', exact: true }).click();
     await customer.waitForURL(`${base}/p/kiez-barber`);
     await expect(customer.title()).resolves.toBe('Kiez Barber — Barber in Hamburg · Book your services');
 
@@ -257,6 +257,33 @@ describe('the hosted site', () => {
       `/api/bookings/${appointmentId}/calendar.ics`,
     );
     await shot(customer, 'account-appointments-phone');
+  });
+
+  it('a customer searching "Friseur" finds Studio Anna, and the card’s next free time opens that day', async () => {
+    const page = watch(await customerSide.newPage());
+    await page.goto(`${base}/?q=Friseur`);
+    // A German word for a hairdresser: the salon, and the barber too, but not the physio, yoga or dentist.
+    const names = await page.locator('.card h2').allTextContents();
+    expect(names.map((n) => n.trim()).sort()).toEqual(['Kiez Barber', 'Studio Anna']);
+    const card = page.locator('.card', { hasText: 'Studio Anna' });
+    await expect(card.locator('.price').textContent()).resolves.toBe('from €18');
+    await expect(card.locator('.logo').textContent()).resolves.toBe('S'); // no logo uploaded: the initial
+    await expect(card.getByRole('link', { name: 'Book Studio Anna' }).getAttribute('href')).resolves.toBe(
+      '/p/studio-anna/book',
+    );
+    await shot(page, 'directory-search-phone');
+    const next = card.locator('.next a');
+    const day = /[?&]date=(\d{4}-\d{2}-\d{2})$/.exec((await next.getAttribute('href')) ?? '')?.[1];
+    expect(day).toBeTruthy();
+    const promised = ((await next.textContent()) ?? '').trim().slice(-5); // "Tue 1 Dec, 10:00" → "10:00"
+    await next.click();
+    await page.waitForURL(/\/p\/studio-anna\/book\/\d+\?date=/);
+    const widget = page.locator('book-services');
+    await widget.getByRole('heading', { name: 'Choose a time' }).waitFor();
+    await expect(widget.locator('book-times').getAttribute('date')).resolves.toBe(day);
+    // The browser is in Berlin like the salon: the first time of the day is the one the card promised.
+    await expect(widget.locator('book-times li button').first().textContent()).resolves.toContain(promised);
+    await page.close();
   });
 
   it('"My appointments" shows each time in the zone it happens in, saying which', async () => {

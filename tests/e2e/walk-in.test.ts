@@ -1,11 +1,4 @@
-/**
- * The owner runs the day from a phone (390 × 844): signs in, books a walk-in, blocks the lunch hour, and finds
- * both in the week view, while the public slots lose the blocked hour. The real server on 127.0.0.1, the built
- * site, headless Chromium; the page's clock and the server's read the same early Wednesday morning.
- */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -18,6 +11,7 @@ import { freePort } from '../support/child-server.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { shiftedClock } from '../support/shifted-clock.mjs';
+import { buildSiteToTempDir } from '../support/site-build.js';
 import { createTestContext, type TestContext, testConfig } from '../support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -73,14 +67,7 @@ describe('the owner’s day on a phone', () => {
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    // A build of our own: other browser tests build dist/site/ at the same time.
-    const siteDir = mkdtempSync(join(tmpdir(), 'walk-in-e2e-site-'));
-    const buildSite = `import { build } from 'vite'; await build({ configFile: 'site/vite.config.ts', mode: 'production', logLevel: 'warn', build: { outDir: process.argv[1], emptyOutDir: true } });`;
-    execFileSync(process.execPath, ['--input-type=module', '-e', buildSite, siteDir], {
-      cwd: root,
-      stdio: 'pipe',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const siteDir = buildSiteToTempDir('walk-in-e2e-site');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     ctx = await createTestContext({ config: { appUrl: base }, deps: { now: clock.now, siteDistDir: siteDir } });

@@ -96,6 +96,8 @@ export class BookServices extends LitElement {
   @property() credentials: 'omit' | 'same-origin' = 'omit';
   /** `{ name, email }` to prefill the details form with (the signed-in customer on the hosted site). */
   @property({ attribute: false }) customer?: { name: string; email: string };
+  /** A day (`YYYY-MM-DD`) to open on, with its times shown: where a "next available" link pointed. Used once. */
+  @property() day = '';
 
   @state() private data?: ProviderResponse;
   @state() private step: Step = 'service';
@@ -377,7 +379,11 @@ export class BookServices extends LitElement {
     this.date = '';
     if (byUser) this.go('time');
     else this.step = 'time';
-    void this.openFirst();
+    // A "next available" link names its day; otherwise the first free one.
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(this.day) ? this.day : '';
+    this.day = '';
+    if (day) this.showDay(day);
+    else void this.openFirst();
   }
 
   /** Opens the calendar on the first free day, with that day's times shown: no empty month, no extra tap. */

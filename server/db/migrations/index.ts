@@ -9,6 +9,8 @@ import * as emailReplyTo from './0050_email_reply_to.js';
 import * as blockedTimes from './0060_blocked_times.js';
 import * as cancelReason from './0065_cancel_reason.js';
 import * as closures from './0066_closures.js';
+import * as search from './0070_search.js';
+import * as providerImages from './0071_provider_images.js';
 import * as bookingPolicy from './0085_booking_policy.js';
 
 /**
@@ -26,5 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0060_blocked_times': blockedTimes,
   '0065_cancel_reason': cancelReason,
   '0066_closures': closures,
+  '0070_search': search,
+  '0071_provider_images': providerImages,
   '0085_booking_policy': bookingPolicy,
 };
