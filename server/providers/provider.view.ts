@@ -1,3 +1,5 @@
+import type { Profile } from '../../site/api/types.js';
+import type { Provider } from '../../widget/api/types.js';
 import type { ProviderRow } from './providers.table.js';
 
 /** What anyone may see of a provider: business data only. */
@@ -12,7 +14,7 @@ export function publicProvider(p: ProviderRow, rating: { average: number | null;
     phone: p.phone,
     timeZone: p.time_zone,
     rating,
-  };
+  } satisfies Provider & Pick<Profile, 'phone'>; // checked against the clients' types, the API's contract
 }
 
 /** The provider's own view of their profile, with the booking rules they edit. */
