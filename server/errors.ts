@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'slot_taken'
   | 'slot_not_offered'
   | 'invalid_transition'
+  | 'cancellation_cutoff_passed'
   | 'invalid_schedule'
   | 'idempotency_key_reused'
   | 'payload_too_large'
@@ -30,6 +31,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   slug_taken: 409,
   slot_taken: 409,
   invalid_transition: 409,
+  cancellation_cutoff_passed: 409,
   slot_not_offered: 422,
   invalid_schedule: 422,
   idempotency_key_reused: 422,

@@ -47,7 +47,7 @@ function bookingApi() {
       }
       if (context.path !== '/__fixtures/provider') return undefined;
       const q = context.query;
-      const provider = await api.provider({ timeZone: q.timeZone, hours: q.hours, name: q.name });
+      const provider = await api.provider({ timeZone: q.timeZone, hours: q.hours, name: q.name, policy: q.policy });
       return { body: JSON.stringify(provider), type: 'json' };
     },
   };

@@ -16,6 +16,7 @@ import {
   insertAppointment,
   updateAppointment,
 } from './bookings.repository.js';
+import { assertBeforeCutoff } from './change-cutoff.js';
 import { rememberResponse, replayFor, requestFingerprint, type StoredResponse } from './idempotency.js';
 import { assertSlotFree, blockedInterval } from './slot-check.js';
 
@@ -106,6 +107,11 @@ export interface Change {
   actor: Role;
   /** Reads the appointment under the lock and refuses (throws) if the caller may not change it. */
   authorize: (appointment: AppointmentDetail) => void;
+  /**
+   * Holds the change to the business's cut-off: set for a customer's own cancel or reschedule (manage link or
+   * account), not for the business nor for a customer deleting their account (erasure is not the business's call).
+   */
+  holdToCutoff?: boolean;
 }
 
 /** Moves an appointment to a new start, keeping its id and raising its sequence. */
@@ -118,6 +124,7 @@ export async function rescheduleAppointment(
   return withWriteLock(deps.db, async (trx) => {
     const appointment = await loadAuthorized(trx, change);
     nextStatus(appointment.status, 'reschedule', { startAt: Date.parse(appointment.start_at), now: now.getTime() });
+    checkCutoff(change, appointment, 'reschedule', now);
     // Gone when the business was closed meanwhile (its appointments are being cancelled).
     const provider = await findProviderBySlug(trx, appointment.provider_slug);
     if (!provider) throw AppError.notFound('Provider');
@@ -162,6 +169,7 @@ export async function changeAppointmentStatus(
       startAt: Date.parse(appointment.start_at),
       now: now.getTime(),
     });
+    if (action === 'cancel') checkCutoff(change, appointment, action, now);
     await updateAppointment(trx, appointment.id, {
       status,
       ...(action === 'cancel' && { cancelled_by: change.actor }),
@@ -176,6 +184,18 @@ export async function changeAppointmentStatus(
       actor: change.actor,
     });
     return (await findAppointment(trx, appointment.id))!;
+  });
+}
+
+function checkCutoff(change: Change, a: AppointmentDetail, action: 'cancel' | 'reschedule', now: Date): void {
+  if (!change.holdToCutoff) return;
+  assertBeforeCutoff({
+    action,
+    startAt: Date.parse(a.start_at),
+    cutoffHours: a.provider_change_cutoff_hours,
+    now: now.getTime(),
+    zone: a.provider_time_zone,
+    business: a.provider_name,
   });
 }
 

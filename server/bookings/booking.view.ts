@@ -1,10 +1,17 @@
 import { googleCalendarLink } from '../ical/appointment-calendar.js';
+import { policyOf } from '../providers/provider.view.js';
 import type { AppointmentDetail } from './bookings.repository.js';
+import { changeDeadline } from './change-cutoff.js';
 
 export const manageUrlOf = (appUrl: string, id: number, token: string) =>
   `${appUrl}/manage/${id}?token=${encodeURIComponent(token)}`;
 
 export const summaryOf = (a: AppointmentDetail) => `${a.service_name} — ${a.provider_name}`;
+
+const deadlineOf = (a: AppointmentDetail) => {
+  const deadline = changeDeadline(Date.parse(a.start_at), a.provider_change_cutoff_hours);
+  return deadline === null ? null : new Date(deadline).toISOString();
+};
 
 /**
  * What the customer sees of their booking (the manage-token holder or the signed-in customer).
@@ -37,6 +44,14 @@ export function bookingView(a: AppointmentDetail, appUrl: string, token?: string
       name: a.provider_name,
       address: a.provider_address,
       timeZone: a.provider_time_zone,
+      /** How the customer reaches the business, e.g. after the cut-off (see `policy`). */
+      phone: a.provider_phone,
+      email: a.provider_email,
+    },
+    policy: {
+      ...policyOf(a.provider_change_cutoff_hours, a.provider_policy_text),
+      /** Until when the customer may cancel or move it online (ISO instant); null: until it starts. */
+      changeableUntil: deadlineOf(a),
     },
     cancelledBy: a.cancelled_by,
     /** The customer's contact details were erased (on request or after the retention period). */

@@ -9,6 +9,11 @@ export interface AppointmentDetail extends AppointmentRow {
   provider_name: string;
   provider_address: string;
   provider_time_zone: string;
+  provider_phone: string;
+  /** The owner's account address once confirmed (null before): how a customer reaches the business. */
+  provider_email: string | null;
+  provider_change_cutoff_hours: number;
+  provider_policy_text: string;
 }
 
 const detailQuery = (db: Db) =>
@@ -16,14 +21,25 @@ const detailQuery = (db: Db) =>
     .selectFrom('appointments')
     .innerJoin('services', 'services.id', 'appointments.service_id')
     .innerJoin('providers', 'providers.id', 'appointments.provider_id')
+    .innerJoin('users as owners', 'owners.id', 'providers.user_id')
     .selectAll('appointments')
-    .select([
+    .select((eb) => [
       'services.name as service_name',
       'services.duration_minutes as service_duration_minutes',
       'providers.slug as provider_slug',
       'providers.name as provider_name',
       'providers.address as provider_address',
       'providers.time_zone as provider_time_zone',
+      'providers.phone as provider_phone',
+      eb
+        .case()
+        .when('owners.email_verified_at', 'is not', null)
+        .then(eb.ref('owners.email'))
+        .else(null)
+        .end()
+        .as('provider_email'),
+      'providers.change_cutoff_hours as provider_change_cutoff_hours',
+      'providers.policy_text as provider_policy_text',
     ]);
 
 export async function findAppointment(db: Db, id: number): Promise<AppointmentDetail | undefined> {

@@ -105,6 +105,7 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
               appointmentId: c.req.valid('param').id,
               actor: 'customer',
               authorize: customerAccess(c.req.valid('json').token, c.get('user')),
+              holdToCutoff: true,
             },
             'cancel',
           );
@@ -139,6 +140,7 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
               appointmentId: c.req.valid('param').id,
               actor: 'customer',
               authorize: customerAccess(token, c.get('user')),
+              holdToCutoff: true,
             },
             start,
           );

@@ -29,6 +29,10 @@ const appointment = {
   provider_name: 'Smile Dental',
   provider_address: 'Hauptstraße 5, Berlin',
   provider_time_zone: 'Europe/Berlin',
+  provider_phone: '+49 30 123456',
+  provider_email: null,
+  provider_change_cutoff_hours: 0,
+  provider_policy_text: '',
 } satisfies AppointmentDetail;
 
 describe('calendarEventOf', () => {

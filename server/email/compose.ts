@@ -119,6 +119,7 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
         customerPhone: a.customer_phone,
       },
       provider: { name: a.provider_name, address: a.provider_address, phone: input.provider.phone },
+      policy: { cutoffHours: a.provider_change_cutoff_hours, text: a.provider_policy_text },
       previous: input.previous,
       manageUrl: r.to === 'customer' && input.canLink ? manageUrlTemplate(input.appUrl, a.id) : undefined,
     });

@@ -1,4 +1,5 @@
 import type { Role } from '../auth/auth.table.js';
+import { policyText } from '../bookings/change-cutoff.js';
 import { type EmailContent, renderEmail } from './layout.js';
 import { formatShort, formatSpan } from './when.js';
 
@@ -24,6 +25,8 @@ export interface EmailFacts {
     customerPhone: string | null;
   };
   provider: { name: string; address: string; phone: string };
+  /** The business's cancellation policy, told to the customer with every booking change (absent: none). */
+  policy?: { cutoffHours: number; text: string } | undefined;
   /** For a reschedule: the time it had before. */
   previous?: { startAt: string; endAt: string } | undefined;
   /** The customer's cancel / reschedule page; absent when no link can be made. */
@@ -33,6 +36,13 @@ export interface EmailFacts {
 /** Subject, HTML and text of one email; every typed string is escaped by the layout. */
 export function appointmentEmail(facts: EmailFacts): { subject: string; html: string; text: string } {
   return renderEmail(facts.to === 'customer' ? forCustomer(facts) : forProvider(facts));
+}
+
+const POLICY_LABEL = 'Cancellation policy';
+
+function policyRow(policy: EmailFacts['policy']): [string, string][] {
+  const text = policy ? policyText(policy) : '';
+  return text ? [[POLICY_LABEL, text]] : [];
 }
 
 function forCustomer(f: EmailFacts): EmailContent {
@@ -49,6 +59,7 @@ function forCustomer(f: EmailFacts): EmailContent {
     ['Service', a.serviceName],
     ['Where', where],
     ...(p.phone ? [['Phone', p.phone] as [string, string]] : []),
+    ...policyRow(f.policy),
   ];
   const manage = f.manageUrl ? [{ label: 'Cancel or reschedule', url: f.manageUrl }] : [];
   const footer = `You receive this email because you booked with ${p.name} through Book your services.`;
@@ -96,7 +107,7 @@ function forCustomer(f: EmailFacts): EmailContent {
         subject: `Thanks for visiting ${p.name}: how was it?`,
         heading: 'How was your visit?',
         paragraphs: [hi, `thank you for visiting ${p.name}. A short review helps them and other customers.`],
-        details: details.filter(([label]) => label !== 'Phone'),
+        details: details.filter(([label]) => label !== 'Phone' && label !== POLICY_LABEL),
         actions: f.manageUrl ? [{ label: 'Leave a review', url: `${f.manageUrl}#review` }] : [],
         footer,
       };

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { slugSchema, textSchema, timeZoneSchema } from '../http/schemas.js';
 
+/** A policy is a few lines customers read before they book, not terms and conditions. */
+export const POLICY_TEXT_MAX = 500;
+
 export const profileSchema = z.object({
   slug: slugSchema,
   name: textSchema(100).pipe(z.string().min(1)),
@@ -21,6 +24,18 @@ export const profileSchema = z.object({
   }),
   /** Optional so older clients keep working; left out, the setting stays as it is (24 h for a new profile). */
   notifications: z.object({ reminder: z.enum(['off', '24h', '2h']) }).optional(),
+  /** Optional like `notifications`: left out, the policy stays as it is (none for a new profile). */
+  policy: z
+    .object({
+      /** Whole hours, up to 30 days: customers cancel or move online until then. 0: until the appointment starts. */
+      cutoffHours: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 30),
+      text: textSchema(POLICY_TEXT_MAX),
+    })
+    .optional(),
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;

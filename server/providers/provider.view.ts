@@ -14,8 +14,15 @@ export function publicProvider(p: ProviderRow, rating: { average: number | null;
     phone: p.phone,
     timeZone: p.time_zone,
     rating,
+    policy: policyOf(p.change_cutoff_hours, p.policy_text),
   } satisfies Provider & Pick<Profile, 'phone'>; // checked against the clients' types, the API's contract
 }
+
+/**
+ * The business's policy as customers see it, wherever they do (profile, booking, manage page): `cutoffHours` before
+ * an appointment customers can no longer cancel or move it online (0: until it starts), and the business's text.
+ */
+export const policyOf = (cutoffHours: number, text: string) => ({ cutoffHours, text });
 
 /** The provider's own view of their profile, with the booking rules they edit. */
 export function adminProvider(p: ProviderRow) {

@@ -18,6 +18,10 @@ export interface ProvidersTable {
   min_notice_minutes: number;
   max_days_ahead: number;
   slot_step_minutes: number;
+  /** Customers may cancel or move an appointment until this many hours before it; 0: until it starts. */
+  change_cutoff_hours: ColumnType<number, number | undefined, number>;
+  /** The business's own words on cancelling, lateness, deposits: plain text shown to customers. */
+  policy_text: ColumnType<string, string | undefined, string>;
   email_reminder: ColumnType<ReminderLead, ReminderLead | undefined, ReminderLead>;
   /** Set when the provider closed the business: out of the directory, no bookings; purged after a grace period. */
   closed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;

@@ -1,5 +1,5 @@
 /** Shapes of the cookie-authenticated API the site uses (see docs/api.md). */
-import type { Money, Provider } from '../../widget/api/types.js';
+import type { Money, Policy, Provider } from '../../widget/api/types.js';
 
 export type { Money, Provider, Service, Slot } from '../../widget/api/types.js';
 
@@ -78,7 +78,10 @@ export interface CustomerBooking {
   note: string;
   customerName: string;
   service: { id: number; name: string; durationMinutes: number };
-  provider: { slug: string; name: string; address: string; timeZone: string };
+  /** `phone` and `email` (a confirmed address, else null) reach the business; absent from older servers. */
+  provider: { slug: string; name: string; address: string; timeZone: string; phone?: string; email?: string | null };
+  /** The business's policy; `changeableUntil`: the customer may cancel or move it online until then (null: until it starts). */
+  policy?: Policy & { changeableUntil: string | null };
   cancelledBy: Role | null;
   contactErased?: boolean;
   manageUrl?: string;

@@ -27,6 +27,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const shots = join(root, 'tests/.artifacts/screenshots');
 const PASSWORD = 'correct horse battery staple';
 const ZONE = 'Europe/Berlin';
+const POLICY_TEXT = 'Late cancellations are charged half the price.';
 
 describe('the hosted site', () => {
   let ctx: TestContext;
@@ -55,6 +56,26 @@ describe('the hosted site', () => {
     });
     return page;
   };
+
+  /** A phone-sized page without an account. */
+  const phonePage = async () =>
+    watch(
+      await browser.newPage({
+        ...reducedMotion,
+        locale: 'en-GB',
+        timezoneId: ZONE,
+        viewport: { width: 390, height: 844 },
+      }),
+    );
+
+  /** The service the onboarding test gave Kiez Barber. */
+  const kiezService = () =>
+    ctx.db
+      .selectFrom('services')
+      .innerJoin('providers', 'providers.id', 'services.provider_id')
+      .select('services.id')
+      .where('providers.slug', '=', 'kiez-barber')
+      .executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -111,6 +132,7 @@ describe('the hosted site', () => {
     await provider.getByRole('textbox', { name: /^Category/ }).fill('Barber');
     await provider.getByRole('textbox', { name: /^City/ }).fill('Hamburg');
     await provider.getByRole('textbox', { name: /^Address/ }).fill('Schanzenstraße 5, 20357 Hamburg');
+    await provider.getByRole('textbox', { name: /^Phone/ }).fill('+49 40 1234567');
     await provider.getByLabel('Description').fill('Fades, beard trims and hot towel shaves in the Schanze.');
     await provider.getByLabel('Time zone').selectOption(ZONE);
     await provider.getByRole('button', { name: 'Save and continue' }).click();
@@ -126,6 +148,18 @@ describe('the hosted site', () => {
     for (const day of ['Saturday', 'Sunday']) {
       await provider.getByRole('group', { name: day }).getByLabel('Open').check();
     }
+    await provider.getByRole('button', { name: 'Save and continue' }).click();
+
+    // Booking rules in hours and days, with defaults; the cut-off and the policy customers see.
+    await provider.getByRole('heading', { name: 'How customers book and cancel' }).waitFor();
+    await expect(provider.getByLabel('Minimum notice', { exact: true }).inputValue()).resolves.toBe('1');
+    await expect(provider.getByLabel('Minimum notice: unit').inputValue()).resolves.toBe('hours');
+    await expect(provider.getByLabel('Cancel or reschedule online until', { exact: true }).inputValue()).resolves.toBe(
+      '1',
+    );
+    await expect(provider.getByLabel('Cancel or reschedule online until: unit').inputValue()).resolves.toBe('days');
+    await provider.getByLabel(/^Your policy for customers/).fill(POLICY_TEXT);
+    await shot(provider, 'admin-onboarding-rules');
     await provider.getByRole('button', { name: 'Save and finish' }).click();
 
     await provider
@@ -143,7 +177,14 @@ describe('the hosted site', () => {
       .selectAll()
       .where('slug', '=', 'kiez-barber')
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ name: 'Kiez Barber', city: 'Hamburg', time_zone: ZONE });
+    expect(row).toMatchObject({
+      name: 'Kiez Barber',
+      city: 'Hamburg',
+      time_zone: ZONE,
+      min_notice_minutes: 60,
+      change_cutoff_hours: 24,
+      policy_text: POLICY_TEXT,
+    });
     // The directory lists the business once its owner's address is confirmed, and onboarding says so.
     await expect(provider.locator('book-onboarding [data-directory-note]').textContent()).resolves.toContain(
       'confirm your email address',
@@ -303,14 +344,7 @@ describe('the hosted site', () => {
       body: { email: 'rita@example.com', password: PASSWORD, name: 'Rita Reset', role: 'customer' },
     });
     expect(signup.status).toBe(201);
-    const page = watch(
-      await browser.newPage({
-        ...reducedMotion,
-        locale: 'en-GB',
-        timezoneId: ZONE,
-        viewport: { width: 390, height: 844 },
-      }),
-    );
+    const page = await phonePage();
     await page.goto(`${base}/login`);
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await page.waitForURL(`${base}/forgot-password`);
@@ -365,22 +399,10 @@ describe('the hosted site', () => {
   });
 
   it('a guest books through a direct link and manages the booking from the manage link', async () => {
-    const guest = watch(
-      await browser.newPage({
-        ...reducedMotion,
-        locale: 'en-GB',
-        timezoneId: ZONE,
-        viewport: { width: 390, height: 844 },
-      }),
-    );
+    const guest = await phonePage();
     // The server's clock has jumped ahead: the guest's browser must agree on what today is.
     await guest.clock.setFixedTime(serverNow());
-    const service = await ctx.db
-      .selectFrom('services')
-      .innerJoin('providers', 'providers.id', 'services.provider_id')
-      .select('services.id')
-      .where('providers.slug', '=', 'kiez-barber')
-      .executeTakeFirstOrThrow();
+    const service = await kiezService();
     await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
     await expect(guest.title()).resolves.toBe('Book Skin fade at Kiez Barber · Book your services');
     // The service is preset: the widget opens at the calendar.
@@ -442,6 +464,78 @@ describe('the hosted site', () => {
     await stranger.goto(`${base}/manage/${id}?token=wrong`);
     await stranger.getByText('We could not find this booking.').waitFor();
     await stranger.close();
+  });
+
+  it('past the cut-off, the manage page offers only contacting the business, and the API refuses a cancel', async () => {
+    // Any free time in the next day is inside Kiez Barber's 24-hour cut-off (open 09:00–17:00 every day).
+    const service = await kiezService();
+    const today = serverNow().toLocaleDateString('sv-SE', { timeZone: ZONE });
+    const tomorrow = new Date(serverNow().getTime() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: ZONE });
+    const slots = await call(
+      ctx,
+      'GET',
+      `/api/providers/kiez-barber/slots?service=${service.id}&from=${today}&to=${tomorrow}&tz=${ZONE}`,
+    );
+    const first = slots.body.slots[0] as { start: string };
+    expect(Date.parse(first.start) - serverNow().getTime()).toBeLessThan(24 * 3_600_000);
+
+    const guest = await phonePage();
+    await guest.clock.setFixedTime(serverNow());
+    // The site's booking page is the widget: the policy is there before confirming and on the confirmation.
+    await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
+    await guest.getByRole('heading', { name: 'Choose a date' }).waitFor();
+    const day = new Date(first.start).toLocaleDateString('sv-SE', { timeZone: ZONE });
+    await guest.locator('book-calendar [data-date]').first().waitFor();
+    if (!(await guest.locator(`book-calendar [data-date="${day}"]`).count()))
+      await guest.getByRole('button', { name: 'Next month' }).click();
+    await guest.locator(`book-calendar [data-date="${day}"].free`).click();
+    await guest.locator('book-times li button').first().click();
+    const policy = guest.locator('book-details book-policy [part=policy]');
+    await expect(policy.textContent()).resolves.toContain(
+      'You can cancel or reschedule online up to 1 day before the appointment.',
+    );
+    await expect(policy.textContent()).resolves.toContain(POLICY_TEXT);
+    await guest.getByLabel('Name').fill('Lena Late');
+    await guest.getByLabel('Email').fill('lena@example.com');
+    await guest.getByRole('button', { name: 'Confirm booking' }).click();
+    await expect(guest.locator('book-confirmation book-policy [part=policy]').textContent()).resolves.toContain(
+      POLICY_TEXT,
+    );
+    const href = (await guest.locator('book-confirmation [part="manage-link"]').getAttribute('href'))!;
+    const id = Number(/manage\/(\d+)/.exec(href)![1]);
+    const token = new URL(href).searchParams.get('token')!;
+
+    await guest.goto(href);
+    await guest.getByRole('heading', { name: 'Skin fade at Kiez Barber' }).waitFor();
+    const contact = guest.locator('book-contact-business');
+    await contact.getByText('It is too late to cancel or reschedule online').waitFor();
+    await expect(contact.getByRole('link', { name: 'Call +49 40 1234567' }).getAttribute('href')).resolves.toBe(
+      'tel:+49401234567',
+    );
+    await expect(contact.getByRole('link', { name: 'Email kai@kiez-barber.test' }).getAttribute('href')).resolves.toBe(
+      'mailto:kai@kiez-barber.test',
+    );
+    await expect(contact.locator('input, textarea, form').count()).resolves.toBe(0);
+    await expect(guest.getByRole('button', { name: 'Reschedule' }).count()).resolves.toBe(0);
+    await expect(guest.getByRole('button', { name: 'Cancel booking' }).count()).resolves.toBe(0);
+    await expect(guest.locator('book-manage book-policy [part=policy]').textContent()).resolves.toContain(POLICY_TEXT);
+    await shot(guest, 'manage-after-cutoff-phone');
+    await guest.close();
+
+    // Straight to the API with the manage link's token: refused, with the reason.
+    const refused = await fetch(`${base}/api/bookings/${id}/cancel`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: base },
+      body: JSON.stringify({ token }),
+    });
+    expect(refused.status).toBe(409);
+    const { error } = (await refused.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('cancellation_cutoff_passed');
+    expect(error.message).toMatch(
+      /^Kiez Barber lets customers cancel or reschedule online up to 1 day before the appointment \(until .+ Europe\/Berlin\)\. It can no longer be cancelled online: please contact Kiez Barber\.$/,
+    );
+    const row = await ctx.db.selectFrom('appointments').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('confirmed');
   });
 
   it('saves a screenshot of each main page', async () => {

@@ -14,7 +14,12 @@ const QUARTER = 15 * 60_000;
 const LOOPS = 8;
 const CYCLES = 3;
 /** Bookings acknowledged per cycle before the kill: enough to be mid-load, few enough for the outboxes to drain soon. */
-const PER_CYCLE = 40;
+const PER_CYCLE = 25;
+/**
+ * How long a cycle may take to get its bookings acknowledged. Not a speed budget: on a 2-core machine shared with
+ * other suites a booking can take seconds, and only a server that stopped answering should fail here.
+ */
+const PROGRESS_TIMEOUT_MS = 360_000;
 
 interface Attempt {
   n: number;
@@ -72,7 +77,9 @@ describe('crash safety: kill -9 under booking load', () => {
     await db.destroy();
   }
 
-  it('keeps every booking that got its 201, writes nothing by halves, and delivers the outboxes after restarts', async () => {
+  it('keeps every booking that got its 201, writes nothing by halves, and delivers the outboxes after restarts', {
+    timeout: 1_200_000,
+  }, async () => {
     let server: ChildServer = await startChildServer(env);
 
     // A provider open around the clock in UTC, 15-minute bookings, sharing a Google calendar made by the app.
@@ -112,18 +119,25 @@ describe('crash safety: kill -9 under booking load', () => {
 
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       let killed = false;
+      let loopsEnded = 0;
       const loops = Array.from({ length: LOOPS }, async () => {
         while (!killed) {
           const n = next++;
           const attempt = await book(n, `crash-${n}`, bodyOf(n));
           attempts.push(attempt);
-          if (attempt.status === 'lost') return;
+          if (attempt.status === 'lost') break;
         }
+        loopsEnded++;
       });
       // The kill comes once this cycle's bookings are acknowledged (however slow the machine), the loops still booking.
+      // A loop that lost an answer before the kill stops; if all did, waiting longer would only hide why.
       const acknowledged = () => attempts.filter((a) => a.status === 201).length;
       const target = acknowledged() + PER_CYCLE + cycle * 7;
-      await until(() => acknowledged() >= target, 120_000);
+      await until(() => acknowledged() >= target || loopsEnded === LOOPS, PROGRESS_TIMEOUT_MS);
+      expect(
+        loopsEnded,
+        `answers lost before the kill: ${JSON.stringify(attempts.filter((a) => a.status === 'lost'))}`,
+      ).toBe(0);
       killed = true;
       expect(await server.stop('SIGKILL')).toBeNull(); // killed by a signal: no exit code, no clean shutdown
       await Promise.all(loops);
@@ -156,7 +170,7 @@ describe('crash safety: kill -9 under booking load', () => {
     // The outboxes drain after the restarts: every email sent, every calendar job done.
     const db: Db = openTestDatabase(env.DATABASE_URL!);
     try {
-      const deadline = Date.now() + 90_000;
+      const deadline = Date.now() + PROGRESS_TIMEOUT_MS;
       for (;;) {
         const open = await db.selectFrom('email_outbox').select('id').where('status', '!=', 'sent').execute();
         const jobs = await db.selectFrom('sync_jobs').select('id').where('status', '!=', 'done').execute();

@@ -26,6 +26,8 @@ export async function createProvider(
       name: string;
     }>;
     rules?: Partial<{ minNoticeMinutes: number; maxDaysAhead: number; slotStepMinutes: number }>;
+    /** The business's cancellation policy (none unless given). */
+    policy?: { cutoffHours: number; text: string };
     weekly?: { weekday: number; start: string; end: string }[];
     profile?: Partial<{ name: string; category: string; city: string; description: string }>;
     /** False: the owner never confirms their address, so the directory does not list the business. */
@@ -47,6 +49,7 @@ export async function createProvider(
       phone: '+49 30 000000',
       timeZone: options.timeZone ?? 'Europe/Berlin',
       bookingRules: { minNoticeMinutes: 60, maxDaysAhead: 60, slotStepMinutes: 30, ...options.rules },
+      ...(options.policy && { policy: options.policy }),
     },
   });
   if (profile.status !== 201) throw new Error(`profile failed: ${profile.status} ${JSON.stringify(profile.body)}`);

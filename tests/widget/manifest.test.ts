@@ -68,6 +68,7 @@ describe('custom-elements.json of the widget', () => {
       'loading',
       'manage-link',
       'notice',
+      'policy',
       'service',
       'time',
       'zone',

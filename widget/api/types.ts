@@ -13,6 +13,15 @@ export interface Service {
   price: Money;
 }
 
+/**
+ * A business's cancellation policy: customers may cancel or move a booking online until `cutoffHours` before it
+ * (0: until it starts); `text` is the business's own words (plain text, may be empty).
+ */
+export interface Policy {
+  cutoffHours: number;
+  text: string;
+}
+
 export interface Provider {
   slug: string;
   name: string;
@@ -22,6 +31,8 @@ export interface Provider {
   address: string;
   timeZone: string;
   rating: { average: number | null; count: number };
+  /** Absent from servers older than the policy. */
+  policy?: Policy;
 }
 
 export interface ProviderResponse {

@@ -14,6 +14,7 @@ import { styles } from './book-confirmation.styles.js';
  * @event book-restart - The customer wants to book another appointment.
  * @csspart calendar-link - The .ics and Google Calendar links.
  * @csspart manage-link - The link to manage or cancel the booking.
+ * @slot - Shown below what was booked (the widget puts the business's policy there).
  *
  * @property booking - The booking the API returned.
  * @property service - The booked service's name.
@@ -41,6 +42,7 @@ export class BookConfirmation extends LitElement {
         <dt>${msg.when}</dt>
         <dd>${formatDate(localDate(b.start, this.timeZone), locale)}, ${time(b.start)}–${time(b.end)}</dd>
       </dl>
+      <slot></slot>
       ${
         links
           ? html`<h3>${msg.addToCalendar}</h3>

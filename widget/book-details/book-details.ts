@@ -31,6 +31,7 @@ const check = (field: Field, value: string): keyof Messages | '' => {
  * @event book-details-submit - The form is valid and was submitted; `detail` is the `Details`.
  * @csspart form - The form.
  * @csspart confirm - The submit button.
+ * @slot - Shown right above the submit button (the widget puts the business's policy there).
  *
  * @property errors - Server field errors keyed by API path (`customer.email`, `note`, …).
  * @property values - The form's values (`name`, `email`, `phone`, `note`), to prefill or read.
@@ -96,6 +97,7 @@ export class BookDetails extends LitElement {
     return html`<form part="form" novalidate @submit=${this.handleSubmit}>
       ${input('name', 'text', 'name')} ${input('email', 'email', 'email')} ${input('phone', 'tel', 'tel')}
       ${input('note', '', '')}
+      <slot></slot>
       <button class="primary" part="confirm" aria-disabled=${this.busy}>${this.busy ? msg.booking : msg.confirm}</button>
     </form>`;
   }

@@ -5,6 +5,7 @@ import type { Booking, ProviderResponse, Service, Slot } from '../api/types.js';
 import '../book-calendar/book-calendar.js';
 import '../book-confirmation/book-confirmation.js';
 import '../book-details/book-details.js';
+import '../book-policy/book-policy.js';
 import type { BookDetails, Details } from '../book-details/book-details.js';
 import '../book-service-list/book-service-list.js';
 import '../book-times/book-times.js';
@@ -59,6 +60,7 @@ const errorText: Record<string, keyof Messages> = {
  * @csspart confirm - The details form's submit button.
  * @csspart calendar-link - The .ics and Google Calendar links on the confirmation.
  * @csspart manage-link - The link to manage or cancel the booking on the confirmation.
+ * @csspart policy - The business's cancellation policy, before the confirm button and on the confirmation.
  *
  * @cssprop [--book-accent=#1d4ed8] - Buttons, links, times, selected day (dark: #8ab4ff).
  * @cssprop [--book-accent-fg=#ffffff] - Text on the accent colour (dark: #0b1322).
@@ -245,7 +247,7 @@ export class BookServices extends LitElement {
           locale=${locale}
           @input=${this.handleDraft}
           @book-details-submit=${this.handleSubmit}
-        ></book-details>`;
+        >${this.renderPolicy(locale)}</book-details>`;
       case 'done':
         return html`<book-confirmation
           exportparts="calendar-link, manage-link"
@@ -254,8 +256,12 @@ export class BookServices extends LitElement {
           time-zone=${this.zone}
           locale=${locale}
           @book-restart=${this.handleRestart}
-        ></book-confirmation>`;
+        >${this.renderPolicy(locale)}</book-confirmation>`;
     }
+  }
+
+  private renderPolicy(locale: string) {
+    return html`<book-policy exportparts="policy" .policy=${this.data!.provider.policy} locale=${locale}></book-policy>`;
   }
 
   private renderMonthStatus(locale: string, msg: Messages) {

@@ -21,6 +21,14 @@ export const formatPrice = (price: Money, locale: string): string =>
 export const formatDuration = (minutes: number, locale: string): string =>
   new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
 
+/** A cut-off in hours as people say it: whole days as days ("2 days"), anything else as hours ("36 hours"). */
+export const formatHours = (hours: number, locale: string): string => {
+  const days = hours >= 24 && hours % 24 === 0;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: days ? 'day' : 'hour', unitDisplay: 'long' }).format(
+    days ? hours / 24 : hours,
+  );
+};
+
 export const formatTime = (instant: string, locale: string, timeZone: string): string =>
   dateFormat(locale, { timeZone, timeStyle: 'short' }).format(new Date(instant));
 

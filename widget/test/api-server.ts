@@ -17,6 +17,8 @@ export interface ProviderOptions {
    */
   hours?: 'open' | 'closed' | 'next-month' | 'dense';
   name?: string;
+  /** `strict`: customers may cancel or move online until 24 hours before, and the business says why. */
+  policy?: 'strict';
 }
 
 export interface TestProvider {
@@ -46,6 +48,9 @@ export async function startTestApi(now: () => Date) {
       profile: { name },
       service: { name: 'Haircut', durationMinutes: dense ? 5 : 60 },
       rules: { minNoticeMinutes: 60, maxDaysAhead: 120, slotStepMinutes: dense ? 5 : 30 },
+      ...(options.policy === 'strict' && {
+        policy: { cutoffHours: 24, text: 'Late cancellations are charged half the price.' },
+      }),
       weekly:
         options.hours === 'closed'
           ? []

@@ -6,6 +6,7 @@ import * as calendarSettings from './0021_calendar_settings.js';
 import * as accountTokens from './0030_account_tokens.js';
 import * as privacy from './0040_privacy.js';
 import * as emailReplyTo from './0050_email_reply_to.js';
+import * as bookingPolicy from './0085_booking_policy.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0030_account_tokens': accountTokens,
   '0040_privacy': privacy,
   '0050_email_reply_to': emailReplyTo,
+  '0085_booking_policy': bookingPolicy,
 };

@@ -8,14 +8,18 @@ import { ActionController } from '../../lib/action.js';
 import { calendarLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
-import { browserZone, formatDay, formatSpan, statusLabel, zoneLabel } from '../../lib/format.js';
+import { browserZone, formatDay, formatSpan, LOCALE, statusLabel, zoneLabel } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
+import '../../../widget/book-policy/book-policy.js';
+import '../book-contact-business/book-contact-business.js';
+import { pastCutoff } from '../book-contact-business/book-contact-business.js';
 import '../book-mailbox/book-mailbox.js';
 import '../book-reschedule/book-reschedule.js';
 
 /**
  * @summary The manage link from the booking email (`/manage/:id?token=`): the booking, "add to calendar",
- * reschedule and cancel (only before it starts), "Erase my details" once it is over or cancelled, and the emails
+ * reschedule and cancel (only before the business's cut-off; after it, the business's phone and email), the
+ * business's policy, "Erase my details" once it is over or cancelled, and the emails
  * sent about it. Works without an account: the token in the link is the key; a signed-in customer's own bookings
  * open without it.
  *
@@ -81,7 +85,7 @@ export class BookManage extends LitElement {
         }`;
     }
     const future = Date.parse(b.start) > Date.now();
-    const changeable = b.status === 'confirmed' && future;
+    const changeable = b.status === 'confirmed' && future && !pastCutoff(b);
     const erasable = !b.contactErased && (b.status !== 'confirmed' || Date.parse(b.end) <= Date.now());
     const links = b.calendarLinks ?? calendarLinks(b);
     return html`<h1>${b.service.name} at ${b.provider.name}</h1>
@@ -99,6 +103,7 @@ export class BookManage extends LitElement {
           <dd>${b.customerName}</dd>
           ${b.note ? html`<dt>Note</dt><dd>${b.note}</dd>` : nothing}
         </dl>
+        <book-policy .policy=${b.policy} locale=${LOCALE}></book-policy>
         ${
           b.status === 'confirmed'
             ? html`<div class="actions" part="actions">
@@ -110,7 +115,8 @@ export class BookManage extends LitElement {
                     <button class="danger" @click=${() => this.toggle('cancel')}>Cancel booking</button>`
                   : nothing
               }
-            </div>`
+            </div>
+            ${future && !changeable ? html`<book-contact-business .booking=${b}></book-contact-business>` : nothing}`
             : html`<p class="actions"><a class="button primary" href="/p/${b.provider.slug}/book/${b.service.id}">Book again</a></p>`
         }
         ${erasable ? html`<p class="actions"><button @click=${() => this.toggle('erase')} aria-expanded=${this.panel === 'erase'}>Erase my details</button></p>` : nothing}

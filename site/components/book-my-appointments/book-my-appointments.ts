@@ -10,6 +10,8 @@ import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, statusLabel, zoneLabel } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
+import '../book-contact-business/book-contact-business.js';
+import { pastCutoff } from '../book-contact-business/book-contact-business.js';
 import '../book-reschedule/book-reschedule.js';
 import '../book-review-form/book-review-form.js';
 import '../book-stars/book-stars.js';
@@ -80,12 +82,13 @@ export class BookMyAppointments extends LitElement {
             <a class="button" href=${links.ics} download>Add to calendar (.ics)</a>
             <a class="button" href=${links.google} target="_blank" rel="noopener">Google Calendar</a>
             ${
-              started
+              started || pastCutoff(a)
                 ? nothing
                 : html`<button aria-expanded=${open === 'reschedule'} @click=${() => this.toggle(a.id, 'reschedule')}>Reschedule</button>
                   <button class="danger" @click=${() => this.toggle(a.id, 'cancel')}>Cancel</button>`
             }
-          </div>`
+          </div>
+          ${!started && pastCutoff(a) ? html`<book-contact-business .booking=${a}></book-contact-business>` : nothing}`
           : nothing
       }
       ${

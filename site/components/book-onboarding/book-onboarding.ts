@@ -10,22 +10,28 @@ import { siteBase } from '../../styles/components.js';
 import '../book-copy-button/book-copy-button.js';
 import '../book-profile-form/book-profile-form.js';
 import { defaultProfile } from '../book-profile-form/book-profile-form.js';
+import '../book-rules-form/book-rules-form.js';
+import { defaultRules, type RulesInput } from '../book-rules-form/book-rules-form.js';
 import '../book-service-form/book-service-form.js';
 import { defaultService } from '../book-service-form/book-service-form.js';
 import '../book-week-editor/book-week-editor.js';
 import { styles } from './book-onboarding.styles.js';
 
-type Step = 'profile' | 'service' | 'hours' | 'done';
+type Step = 'profile' | 'service' | 'hours' | 'rules' | 'done';
 const STEPS: { step: Step; label: string }[] = [
   { step: 'profile', label: 'Profile' },
   { step: 'service', label: 'First service' },
   { step: 'hours', label: 'Weekly hours' },
+  { step: 'rules', label: 'Booking rules' },
   { step: 'done', label: 'Done' },
 ];
+/** Made once: a new object each render would reset what the owner typed. */
+const ONBOARDING_RULES = defaultRules();
 const WEEKDAYS_9_TO_5: WeeklyInterval[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
 
 /**
- * @summary The provider's first-run wizard: profile → first service → weekly hours → done, with the booking link
+ * @summary The provider's first-run wizard: profile → first service → weekly hours → booking rules and
+ * cancellation policy (sensible defaults: 1 hour notice, 60 days ahead, cancel online until 24 hours before) → done, with the booking link
  * and the embed snippet. Each step is saved as it is completed, so leaving half-way loses nothing.
  *
  * @event book-onboarded - The wizard reached its end; `detail` is the saved `Profile`.
@@ -77,8 +83,13 @@ export class BookOnboarding extends LitElement {
       case 'hours':
         return html`<h2 tabindex="-1">When are you open?</h2>
           <p class="muted">Customers can book inside these hours (${this.saved?.timeZone.replace(/_/g, ' ')}). Add breaks as separate intervals.</p>
-          <book-week-editor submit-label="Save and finish" .intervals=${WEEKDAYS_9_TO_5} ?busy=${this.action.busy}
+          <book-week-editor submit-label="Save and continue" .intervals=${WEEKDAYS_9_TO_5} ?busy=${this.action.busy}
             @book-week-submit=${(e: CustomEvent<WeeklyInterval[]>) => this.saveHours(e.detail)}></book-week-editor>`;
+      case 'rules':
+        return html`<h2 tabindex="-1">How customers book and cancel</h2>
+          <p class="muted">These defaults suit most businesses; change them now or later under Profile &amp; rules.</p>
+          <book-rules-form submit-label="Save and finish" .value=${ONBOARDING_RULES} .errors=${this.action.errors} ?busy=${this.action.busy}
+            @book-rules-submit=${(e: CustomEvent<RulesInput>) => this.saveRules(e.detail)}></book-rules-form>`;
       case 'done':
         return this.renderDone();
     }
@@ -132,6 +143,13 @@ export class BookOnboarding extends LitElement {
   private saveHours(intervals: WeeklyInterval[]): Promise<void> {
     return this.action.run(async () => {
       await api.saveWeekly(intervals);
+      this.go('rules');
+    });
+  }
+
+  private saveRules(rules: RulesInput): Promise<void> {
+    return this.action.run(async () => {
+      this.saved = (await api.saveProfile({ ...this.saved!, ...rules })).profile;
       this.go('done');
       emit(this, 'book-onboarded', this.saved);
     });

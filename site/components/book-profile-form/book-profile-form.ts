@@ -32,13 +32,13 @@ export const defaultProfile = (): Profile => ({
 
 /**
  * @summary The business profile: name, page address, category, place, contact, time zone and — in `full`
- * mode — booking rules and reminder emails.
+ * mode — reminder emails. Booking rules and the policy have their own form (`book-rules-form`).
  *
  * @event book-profile-submit - Valid form submitted; `detail` is the `Profile`.
  * @csspart form - The form.
  *
  * @property profile - The profile to edit (a new one when empty).
- * @property mode - `onboarding` (the essentials) or `full` (with booking rules and notifications).
+ * @property mode - `onboarding` (the essentials) or `full` (with notifications).
  * @property errors - Field errors from the server, keyed like `bookingRules.maxDaysAhead`.
  * @property busy - Disables the submit button while saving.
  * @property submitLabel - The submit button's text.
@@ -90,42 +90,23 @@ export class BookProfileForm extends LitElement {
           @input=${(e: Event) => this.set({ description: (e.target as HTMLTextAreaElement).value })}></textarea>
         ${this.error('description')}
       </div>
-      ${full ? this.renderRules() : nothing}
+      ${full ? this.renderNotifications() : nothing}
       <button class="primary" type="submit" ?disabled=${this.busy}>${this.submitLabel}</button>
     </form>`;
   }
 
-  private renderRules() {
-    const r = this.draft.bookingRules;
-    const rule = (key: keyof Profile['bookingRules'], label: string, hint: string, min: number, max: number) => {
-      const name = `bookingRules.${key}`;
-      return html`<div class="field">
-        <label for=${name}>${label}</label>
-        <input id=${name} type="number" inputmode="numeric" min=${min} max=${max} .value=${String(r[key])}
-          aria-invalid=${Boolean(this.errors[name])} aria-describedby="${name}-hint"
-          @input=${(e: Event) => this.set({ bookingRules: { ...this.draft.bookingRules, [key]: Number((e.target as HTMLInputElement).value) } })} />
-        <span class="hint" id="${name}-hint">${hint}</span> ${this.error(name)}
-      </div>`;
-    };
-    return html`<h3>Booking rules</h3>
-      <div class="grid2">
-        ${rule('minNoticeMinutes', 'Minimum notice (minutes)', 'How soon before a slot it can still be booked.', 0, 43200)}
-        ${rule('maxDaysAhead', 'Book up to (days ahead)', 'How far into the future customers can book.', 1, 365)}
-        ${rule('slotStepMinutes', 'Start times every (minutes)', 'The grid of offered start times, e.g. 15 or 30.', 5, 240)}
-        ${
-          this.draft.notifications
-            ? html`<div class="field">
-              <label for="reminder">Reminder email to customers</label>
-              <select id="reminder" @change=${(e: Event) => this.set({ notifications: { reminder: (e.target as HTMLSelectElement).value as 'off' } })}>
-                ${(['24h', '2h', 'off'] as const).map(
-                  (v) => html`<option value=${v} ?selected=${this.draft.notifications?.reminder === v}>
-                    ${v === 'off' ? 'No reminder' : `${v.replace('h', '')} hours before`}
-                  </option>`,
-                )}
-              </select>
-            </div>`
-            : nothing
-        }
+  private renderNotifications() {
+    if (!this.draft.notifications) return nothing;
+    return html`<h3>Emails to customers</h3>
+      <div class="field">
+        <label for="reminder">Reminder email to customers</label>
+        <select id="reminder" @change=${(e: Event) => this.set({ notifications: { reminder: (e.target as HTMLSelectElement).value as 'off' } })}>
+          ${(['24h', '2h', 'off'] as const).map(
+            (v) => html`<option value=${v} ?selected=${this.draft.notifications?.reminder === v}>
+              ${v === 'off' ? 'No reminder' : `${v.replace('h', '')} hours before`}
+            </option>`,
+          )}
+        </select>
       </div>`;
   }
 

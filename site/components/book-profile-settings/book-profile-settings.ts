@@ -7,6 +7,14 @@ import { ActionController } from '../../lib/action.js';
 import { emit } from '../../lib/events.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-profile-form/book-profile-form.js';
+import '../book-rules-form/book-rules-form.js';
+import { defaultRules, type RulesInput } from '../book-rules-form/book-rules-form.js';
+
+/** The profile's rules and policy as the rules form edits them (a server without policies: none). */
+export const rulesOf = (p: Profile): RulesInput => ({
+  bookingRules: p.bookingRules,
+  policy: p.policy ?? { ...defaultRules().policy, cutoffHours: 0 },
+});
 
 /**
  * @summary The business profile with booking rules and reminder emails, saved to the server; and "Close business"
@@ -24,6 +32,12 @@ export class BookProfileSettings extends LitElement {
   @property() origin = location.origin;
 
   private action = new ActionController(this);
+  /** Made once per profile, so a re-render (say, while saving) does not reset what the owner typed. */
+  private rules?: RulesInput;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('profile')) this.rules = rulesOf(this.profile);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -41,6 +55,11 @@ export class BookProfileSettings extends LitElement {
         <book-profile-form mode="full" submit-label="Save profile" origin=${this.origin} .profile=${this.profile}
           .errors=${this.action.errors} ?busy=${this.action.busy} @book-profile-submit=${(e: CustomEvent<Profile>) => this.save(e.detail)}></book-profile-form>
       </div>
+      <section class="panel" aria-labelledby="rules-h" id="rules">
+        <h2 id="rules-h">Booking rules and cancellation policy</h2>
+        <book-rules-form .value=${this.rules} .errors=${this.action.errors} ?busy=${this.action.busy}
+          @book-rules-submit=${(e: CustomEvent<RulesInput>) => this.save({ ...this.profile, ...e.detail }, 'Booking rules saved.')}></book-rules-form>
+      </section>
       ${this.renderClose()}`;
   }
 
@@ -76,11 +95,11 @@ export class BookProfileSettings extends LitElement {
     });
   };
 
-  private save(profile: Profile): Promise<void> {
+  private save(profile: Profile, done = 'Profile saved.'): Promise<void> {
     return this.action.run(async () => {
       this.profile = (await api.saveProfile(profile)).profile;
       emit(this, 'book-profile-saved', this.profile);
-      return 'Profile saved.';
+      return done;
     });
   }
 }
