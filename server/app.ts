@@ -25,6 +25,8 @@ import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
+import { adminImagesRoutes, mediaRoutes } from './media/media.routes.js';
+import { MAX_UPLOAD_BYTES } from './media/resize.js';
 import { businessRoutes, myDataRoutes } from './privacy/privacy.routes.js';
 import { profileRoutes } from './providers/profile.routes.js';
 import { providersRoutes } from './providers/providers.routes.js';
@@ -50,10 +52,17 @@ export interface AppDeps {
   calendar?: CalendarSync;
   /** Further outbox writers run inside every appointment change's transaction (the email outbox always runs). */
   appointmentListeners?: AppointmentListener[];
+  /** The built site (default `dist/site/`); browser tests build their own, so parallel builds never collide. */
+  siteDistDir?: string;
 }
+
+/** Where a provider uploads a logo or photo. */
+const IMAGE_UPLOADS = '/api/admin/images';
 
 /** Request bodies above this are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The routes allowed more, each with its own limit (413 above it too). */
+export const LARGER_BODIES: Readonly<Record<string, number>> = { [`POST ${IMAGE_UPLOADS}`]: MAX_UPLOAD_BYTES };
 
 /** Builds the whole HTTP application; `server/main.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
@@ -87,8 +96,12 @@ export function createApp(deps: AppDeps) {
     },
   });
   // GET and HEAD have no body, and asking for one makes @hono/node-server build a full Request: a third of a
-  // cached slots answer.
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // cached slots answer. An image upload has its own, larger limit (server/media/media.routes.ts).
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || (c.req.method === 'POST' && c.req.path === IMAGE_UPLOADS)
+      ? next()
+      : limitBody(c, next),
+  );
   // Public, cookie-less API: any site may call it (the embedded widget does).
   const openCors = publicCors({ allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 });
   app.use('/api/providers/*', openCors);
@@ -138,13 +151,24 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
-  app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now })));
+  app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now, sendsEmail: config.smtpUrl !== null })));
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
+  app.route(IMAGE_UPLOADS, asProvider(adminImagesRoutes(db)));
+  app.route('/media', mediaRoutes(db));
   app.route('/api/admin/calendar', asProvider(calendar.adminRoutes));
   app.route('/ical', calendar.feedRoutes);
 
   app.route('/', widgetRoutes());
-  app.route('/', siteRoutes({ db, now, busyTimes: bookingDeps.busyTimes, appUrl: config.appUrl }));
+  app.route(
+    '/',
+    siteRoutes({
+      db,
+      now,
+      busyTimes: bookingDeps.busyTimes,
+      appUrl: config.appUrl,
+      ...(deps.siteDistDir && { distDir: deps.siteDistDir }),
+    }),
+  );
 
   app.notFound(notFound);
   app.onError(onError);

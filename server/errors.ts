@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'invalid_schedule'
   | 'idempotency_key_reused'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'unprocessable'
   | 'calendar_unavailable';
@@ -37,6 +38,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   idempotency_key_reused: 422,
   unprocessable: 422,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   calendar_unavailable: 502,
 };

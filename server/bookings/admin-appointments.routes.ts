@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam, instantSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { ownerCancelSchema } from './booking.schemas.js';
 import {
   type BookingDeps,
   changeAppointmentStatus,
@@ -61,8 +62,17 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       },
     );
 
+  // The body is optional: no JSON body at all is a cancellation without a message.
+  app.post('/:id/cancel', validate('param', idParam), validate('json', ownerCancelSchema), async (c) => {
+    const appointment = await changeAppointmentStatus(
+      deps,
+      change(c.req.valid('param').id, c.get('provider').id),
+      'cancel',
+      c.req.valid('json').reason,
+    );
+    return c.json({ appointment: adminAppointmentView(appointment) });
+  });
   for (const [path, action] of [
-    ['cancel', 'cancel'],
     ['complete', 'complete'],
     ['no-show', 'no_show'],
   ] as const) {

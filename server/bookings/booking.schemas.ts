@@ -27,4 +27,6 @@ export const idempotencyHeader = z.object({
 export const bookingParam = z.object({ id: idSchema });
 export const tokenQuery = z.object({ token: z.string().max(100).optional() });
 export const cancelSchema = z.object({ token: z.string().max(100).optional() });
+/** The owner's message to the customer, quoted in their cancellation email: a few sentences; blank is none. */
+export const ownerCancelSchema = z.object({ reason: textSchema(500).optional() });
 export const rescheduleSchema = z.object({ token: z.string().max(100).optional(), start: instantSchema });

@@ -156,11 +156,15 @@ export async function rescheduleAppointment(
 
 const eventOf = { cancel: 'cancelled', complete: 'completed', no_show: 'no_show' } as const;
 
-/** Cancels, completes or marks a no-show, as the life cycle in `appointment-state.ts` allows. */
+/**
+ * Cancels, completes or marks a no-show, as the life cycle in `appointment-state.ts` allows. A cancellation may
+ * carry the owner's `reason`, kept with the appointment and quoted in the customer's email.
+ */
 export async function changeAppointmentStatus(
   deps: BookingDeps,
   change: Change,
   action: Exclude<AppointmentAction, 'reschedule'>,
+  reason?: string,
 ): Promise<AppointmentDetail> {
   const now = deps.now();
   return withWriteLock(deps.db, async (trx) => {
@@ -172,7 +176,7 @@ export async function changeAppointmentStatus(
     if (action === 'cancel') checkCutoff(change, appointment, action, now);
     await updateAppointment(trx, appointment.id, {
       status,
-      ...(action === 'cancel' && { cancelled_by: change.actor }),
+      ...(action === 'cancel' && { cancelled_by: change.actor, cancel_reason: reason || null }),
       updated_at: now.toISOString(),
       // Calendar apps only apply a cancellation whose SEQUENCE is higher than what they hold.
       bumpSequence: action === 'cancel',

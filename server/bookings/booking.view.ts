@@ -18,14 +18,17 @@ const deadlineOf = (a: AppointmentDetail) => {
  * The token is echoed into links only; it is never stored in readable form.
  */
 export function bookingView(a: AppointmentDetail, appUrl: string, token?: string) {
-  const links = token && {
-    manageUrl: manageUrlOf(appUrl, a.id, token),
+  const manageUrl = token && manageUrlOf(appUrl, a.id, token);
+  const links = manageUrl && {
+    manageUrl,
     calendarLinks: {
       ics: `${appUrl}/api/bookings/${a.id}/calendar.ics?token=${encodeURIComponent(token)}`,
       google: googleCalendarLink({
         startAt: a.start_at,
         endAt: a.end_at,
         summary: summaryOf(a),
+        // The event in the customer's own calendar is where they look when plans change.
+        description: `Manage or cancel: ${manageUrl}`,
         location: a.provider_address,
       }),
     },
@@ -73,6 +76,7 @@ export function adminAppointmentView(a: AppointmentDetail) {
   return {
     ...bookingView(a, ''),
     customer: customerContactOf(a),
+    cancelReason: a.cancel_reason,
     createdAt: a.created_at,
     updatedAt: a.updated_at,
   };

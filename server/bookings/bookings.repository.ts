@@ -75,7 +75,10 @@ export async function updateAppointment(
   db: Db,
   id: number,
   values: Partial<
-    Pick<AppointmentRow, 'status' | 'start_at' | 'end_at' | 'blocked_start_at' | 'blocked_end_at' | 'cancelled_by'>
+    Pick<
+      AppointmentRow,
+      'status' | 'start_at' | 'end_at' | 'blocked_start_at' | 'blocked_end_at' | 'cancelled_by' | 'cancel_reason'
+    >
   > & {
     updated_at: string;
     bumpSequence: boolean;

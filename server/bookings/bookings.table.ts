@@ -24,6 +24,8 @@ export interface AppointmentsTable {
   sequence: Generated<number>;
   manage_token_hash: string;
   cancelled_by: Role | null;
+  /** What the owner told the customer when cancelling (null: no message, or the customer cancelled). */
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
   /** Set once the customer's contact details were erased (on request, account deletion or retention). */
   contact_erased_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: CreatedAt;

@@ -28,6 +28,8 @@ export async function eraseContacts(db: Db, appointmentIds: number[], now: Date)
       customer_phone: null,
       customer_time_zone: null,
       note: '',
+      // The owner's cancellation message may name or address the customer.
+      cancel_reason: null,
       contact_erased_at: now.toISOString(),
     })
     .where('id', 'in', appointmentIds)

@@ -6,10 +6,10 @@ import type { AppEnv } from '../http/app-env.js';
 import { idParam } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import * as service from './calendar.service.js';
-import { connectionView, feedView, settingsView, syncJobView } from './calendar.view.js';
+import { calendarHealth, connectionView, feedView, settingsView, syncJobView } from './calendar.view.js';
 import { findConnection } from './connections.repository.js';
 import { findSettings } from './settings.repository.js';
-import { countSyncJobs, listSyncJobs, retryFailedJob } from './sync-jobs.repository.js';
+import { countRetryingJobs, countSyncJobs, listSyncJobs, retryFailedJob } from './sync-jobs.repository.js';
 
 const oauthService = z.object({ service: z.enum(['google', 'microsoft']) });
 const callbackQuery = z.object({
@@ -30,13 +30,15 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const providerId = c.get('provider').id;
-      const [connection, settings, jobs] = await Promise.all([
+      const [connection, settings, jobs, retrying] = await Promise.all([
         findConnection(deps.db, providerId),
         findSettings(deps.db, providerId),
         countSyncJobs(deps.db, providerId),
+        countRetryingJobs(deps.db, providerId),
       ]);
       return c.json({
         connection: connection ? connectionView(connection) : null,
+        health: calendarHealth(connection, { failed: jobs.failed, retrying }),
         settings: settingsView(settings),
         feed: feedView(settings),
         syncJobs: jobs,

@@ -19,6 +19,24 @@ export function connectionView(c: CalendarConnectionRow) {
   };
 }
 
+/**
+ * The connection's state in the owner's words, not the sync machinery's: `reconnect` (the grant is gone),
+ * `connecting` (not finished), `missing` (some appointments gave up; a retry is the owner's to ask for),
+ * `retrying` (the service could not be reached; the worker keeps trying on its own), else `up_to_date`.
+ */
+export type CalendarHealth = 'up_to_date' | 'retrying' | 'missing' | 'reconnect' | 'connecting';
+
+export function calendarHealth(
+  connection: Pick<CalendarConnectionRow, 'status'> | undefined,
+  jobs: { failed: number; retrying: number },
+): CalendarHealth | null {
+  if (!connection) return null;
+  if (connection.status === 'broken') return 'reconnect';
+  if (connection.status === 'pending') return 'connecting';
+  if (jobs.failed > 0) return 'missing';
+  return jobs.retrying > 0 ? 'retrying' : 'up_to_date';
+}
+
 export const settingsView = (s: CalendarSettings) => ({ includeCustomerContact: s.includeCustomerContact });
 
 export const feedView = (s: CalendarSettings) => ({ active: s.feedTokenHash !== null, createdAt: s.feedCreatedAt });

@@ -20,6 +20,7 @@ const appointment = {
   sequence: 2,
   manage_token_hash: 'x',
   cancelled_by: null,
+  cancel_reason: null,
   contact_erased_at: null,
   created_at: '2026-12-01T08:00:00.000Z',
   updated_at: '2026-12-01T09:00:00.000Z',

@@ -161,6 +161,18 @@ export async function countSyncJobs(db: Db, providerId: number): Promise<Record<
   return counts;
 }
 
+/** Jobs still queued after a failed attempt: the calendar service could not be reached, and they will be retried. */
+export async function countRetryingJobs(db: Db, providerId: number): Promise<number> {
+  const row = await db
+    .selectFrom('sync_jobs')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('provider_id', '=', providerId)
+    .where('status', 'in', ['pending', 'running'])
+    .where('last_error', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** A failed job of this provider goes back to the queue, due now. False if there is no such job. */
 export async function retryFailedJob(db: Db, providerId: number, id: number, now: Date): Promise<boolean> {
   const result = await db

@@ -9,9 +9,11 @@ import type {
   SyncJobsTable,
 } from '../calendar/calendar.table.js';
 import type { EmailLinkTokensTable, EmailOutboxTable } from '../email/email.table.js';
+import type { ProviderImagesTable } from '../media/media.table.js';
 import type { ProviderSlugsTable, ProvidersTable } from '../providers/providers.table.js';
 import type { ReviewsTable } from '../reviews/reviews.table.js';
-import type { DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
+import type { ClosuresTable, DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
+import type { ProviderSearchTable, ProviderSearchVocabTable, SearchStaleTable } from '../search/search.table.js';
 import type { ServicesTable } from '../services/services.table.js';
 
 /**
@@ -27,6 +29,7 @@ export interface Database {
   services: ServicesTable;
   weekly_hours: WeeklyHoursTable;
   date_overrides: DateOverridesTable;
+  closures: ClosuresTable;
   appointments: AppointmentsTable;
   idempotency_keys: IdempotencyKeysTable;
   reviews: ReviewsTable;
@@ -38,4 +41,8 @@ export interface Database {
   calendar_busy: CalendarBusyTable;
   calendar_settings: CalendarSettingsTable;
   calendar_oauth_states: CalendarOauthStatesTable;
+  provider_search: ProviderSearchTable;
+  provider_search_vocab: ProviderSearchVocabTable;
+  search_stale: SearchStaleTable;
+  provider_images: ProviderImagesTable;
 }

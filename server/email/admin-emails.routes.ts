@@ -19,8 +19,9 @@ const listQuery = z.object({
  * `/api/admin/emails` (behind `requireProvider`): every email about the provider's appointments,
  * to them and to their customers, with delivery status and last error; failed ones can be retried.
  * The customer's manage link is blanked in the provider's view: it is the customer's key.
+ * `/delivery` says whether this server sends email at all (SMTP_URL set), for the owner's banner.
  */
-export function adminEmailsRoutes(deps: { db: Db; now: () => Date }) {
+export function adminEmailsRoutes(deps: { db: Db; now: () => Date; sendsEmail: boolean }) {
   const view = (row: EmailRow) => adminEmail(row, bodyFor(row, undefined), `/api/admin/emails/${row.id}/html`);
   const load = async (providerId: number, id: number) => {
     const row = await findProviderEmail(deps.db, providerId, id);
@@ -38,6 +39,7 @@ export function adminEmailsRoutes(deps: { db: Db; now: () => Date }) {
       });
       return c.json({ emails: rows.map(view) });
     })
+    .get('/delivery', (c) => c.json({ delivery: { sendsEmail: deps.sendsEmail } }))
     .get('/:id', validate('param', idParam), async (c) => {
       return c.json({ email: view(await load(c.get('provider').id, c.req.valid('param').id)) });
     })

@@ -117,6 +117,7 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
         customerName: a.customer_name,
         customerEmail: a.customer_email,
         customerPhone: a.customer_phone,
+        cancelReason: a.cancel_reason,
       },
       provider: { name: a.provider_name, address: a.provider_address, phone: input.provider.phone },
       policy: { cutoffHours: a.provider_change_cutoff_hours, text: a.provider_policy_text },

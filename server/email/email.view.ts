@@ -21,6 +21,8 @@ export function mailboxEmail(row: EmailRow, body: { html: string; text: string }
     status: row.status,
     createdAt: row.created_at,
     sentAt: row.sent_at,
+    /** `mailbox`: "sent" only into the site's own mailbox (no SMTP_URL): nobody got it by email. */
+    transport: row.transport,
     hasInvitation: row.ics !== null,
     htmlUrl,
     ...body,
@@ -36,7 +38,6 @@ export function adminEmail(row: EmailRow, body: { html: string; text: string }, 
     attempts: row.attempts,
     nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
     lastError: row.last_error,
-    transport: row.transport,
   };
 }
 

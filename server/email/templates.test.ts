@@ -17,6 +17,7 @@ const facts = (overrides: Partial<EmailFacts> = {}): EmailFacts => ({
     customerName: `Eve {{manage_token}} <img src=x onerror=alert(1)>`,
     customerEmail: 'eve@example.com',
     customerPhone: null,
+    cancelReason: null,
   },
   provider: { name: "O'Hair\nSalon", address: 'Main St 1', phone: '' },
   manageUrl: `https://book.test/manage/7?token=${LINK_TOKEN}`,

@@ -23,6 +23,8 @@ export interface EmailFacts {
     customerName: string;
     customerEmail: string;
     customerPhone: string | null;
+    /** The owner's message when they cancelled. */
+    cancelReason: string | null;
   };
   provider: { name: string; address: string; phone: string };
   /** The business's cancellation policy, told to the customer with every booking change (absent: none). */
@@ -97,6 +99,7 @@ function forCustomer(f: EmailFacts): EmailContent {
           f.actor === 'customer'
             ? 'you cancelled this appointment. Nothing else to do.'
             : `${p.name} had to cancel this appointment. We are sorry; you are welcome to book another time.`,
+          ...(f.actor === 'provider' && a.cancelReason ? [`Message from ${p.name}:\n${a.cancelReason}`] : []),
         ],
         details,
         actions: [],
@@ -183,7 +186,9 @@ function forProvider(f: EmailFacts): EmailContent {
         'Booking cancelled',
         byCustomer
           ? `${a.customerName} cancelled their appointment. The time is free again.`
-          : 'You cancelled this appointment; the customer has been told.',
+          : a.cancelReason
+            ? `You cancelled this appointment; the customer has been told, with your message:\n${a.cancelReason}`
+            : 'You cancelled this appointment; the customer has been told.',
       );
     case 'completed':
       return say(

@@ -39,3 +39,6 @@ export function adminProvider(p: ProviderRow) {
     closedAt: p.closed_at,
   };
 }
+
+/** A business named in a suggestion: enough for a link. */
+export const listingSummary = (p: ProviderRow) => ({ slug: p.slug, name: p.name, category: p.category, city: p.city });

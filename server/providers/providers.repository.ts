@@ -1,11 +1,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { matchingProviderIds, refreshSearchIndex, searchVocabulary } from '../search/search.repository.js';
+import { matchExpression } from '../search/search-query.js';
 import type { NewProvider, ProviderRow, ProviderUpdate } from './providers.table.js';
 
 export interface ProviderSearch {
   q?: string | undefined;
   category?: string | undefined;
   city?: string | undefined;
+  /** `all` (default): every word of `q` matches; `any`: one is enough. */
+  match?: 'all' | 'any';
   limit: number;
   offset: number;
 }
@@ -14,9 +18,6 @@ export interface ProviderListing extends ProviderRow {
   rating_average: number | null;
   rating_count: number;
 }
-
-/** `%`/`_` typed by a user are literal characters, not wildcards. */
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /**
  * Businesses the directory lists: open, and run by someone who confirmed their email address (an address nobody
@@ -48,27 +49,13 @@ export async function searchProviders(db: Db, search: ProviderSearch): Promise<P
 
   if (search.category) query = query.where(sql`lower(providers.category)`, '=', search.category.toLowerCase());
   if (search.city) query = query.where(sql`lower(providers.city)`, '=', search.city.toLowerCase());
-  // Every word must match somewhere (name, category, city, description or a service), so "barber hamburg" finds
-  // the barber in Hamburg.
-  for (const term of (search.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const pattern = likePattern(term);
-    const matches = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
-    query = query.where((eb) =>
-      eb.or([
-        matches('providers.name'),
-        matches('providers.category'),
-        matches('providers.city'),
-        matches('providers.description'),
-        eb.exists(
-          eb
-            .selectFrom('services')
-            .select('services.id')
-            .whereRef('services.provider_id', '=', 'providers.id')
-            .where('services.active', '=', 1)
-            .where(matches('services.name')),
-        ),
-      ]),
-    );
+  if (search.q?.trim()) {
+    // Every word must match somewhere (name, category, city, description or a service), so "barber hamburg" finds
+    // the barber in Hamburg; "any" is the looser search behind an empty result's suggestions.
+    await refreshSearchIndex(db);
+    const expression = matchExpression(search.q, await searchVocabulary(db), search.match);
+    if (expression === null) return [];
+    query = query.where('providers.id', 'in', matchingProviderIds(db, expression));
   }
   return query.orderBy('providers.name').limit(search.limit).offset(search.offset).execute();
 }

@@ -4,12 +4,16 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { slugParam } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { listImages } from '../media/media.repository.js';
+import { imagesView } from '../media/media.view.js';
 import { publicService } from '../services/service.view.js';
 import { listActiveServices } from '../services/services.repository.js';
+import { listingExtrasOf, publicExtras } from './listing-extras.js';
 import { searchSchema } from './provider.schemas.js';
-import { publicProvider } from './provider.view.js';
+import { listingSummary, publicProvider } from './provider.view.js';
 import { findProviderBySlug, listCategoriesAndCities, ratingOf, searchProviders } from './providers.repository.js';
 import type { ProviderRow } from './providers.table.js';
+import { searchSuggestions } from './search-suggestions.js';
 
 export interface ProvidersDeps {
   db: Db;
@@ -19,28 +23,47 @@ export interface ProvidersDeps {
 
 /**
  * The public directory: `/api/providers`. Never returns anything about customers. Each search result carries
- * `nextAvailable`: the first free start of its first service within two weeks (or `null`).
+ * `nextAvailable`: the first free start of its first service within two weeks (or `null`). A text search that
+ * finds nothing answers `suggestions` too (a respelt query, nearby matches, categories).
  */
 export function providersRoutes(deps: ProvidersDeps) {
   const { db } = deps;
   return new Hono<AppEnv>()
     .get('/', validate('query', searchSchema), async (c) => {
-      const rows = await searchProviders(db, c.req.valid('query'));
-      const next = await deps.nextAvailable(rows);
+      const query = c.req.valid('query');
+      const rows = await searchProviders(db, query);
+      const [next, extras] = await Promise.all([
+        deps.nextAvailable(rows),
+        listingExtrasOf(
+          db,
+          rows.map((r) => r.id),
+        ),
+      ]);
       const providers = rows.map((row) => ({
         ...publicProvider(row, {
           average: row.rating_average === null ? null : Math.round(Number(row.rating_average) * 10) / 10,
           count: Number(row.rating_count),
         }),
+        ...publicExtras(extras.get(row.id)),
         nextAvailable: next.get(row.id) ?? null,
       }));
-      return c.json({ providers });
+      if (providers.length > 0 || !query.q || query.offset > 0) return c.json({ providers });
+      const { nearby, ...suggestions } = await searchSuggestions(db, query.q);
+      return c.json({ providers, suggestions: { ...suggestions, nearby: nearby.map(listingSummary) } });
     })
     .get('/facets', async (c) => c.json(await listCategoriesAndCities(db)))
     .get('/:slug', validate('param', slugParam), async (c) => {
       const provider = await findProviderBySlug(db, c.req.valid('param').slug);
       if (!provider) throw AppError.notFound('Provider');
-      const [rating, services] = await Promise.all([ratingOf(db, provider.id), listActiveServices(db, provider.id)]);
-      return c.json({ provider: publicProvider(provider, rating), services: services.map(publicService) });
+      const [rating, services, images] = await Promise.all([
+        ratingOf(db, provider.id),
+        listActiveServices(db, provider.id),
+        listImages(db, provider.id),
+      ]);
+      return c.json({
+        provider: publicProvider(provider, rating),
+        services: services.map(publicService),
+        images: imagesView(images),
+      });
     });
 }

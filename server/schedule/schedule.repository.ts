@@ -1,5 +1,6 @@
 import type { DateOverride, WeeklyInterval } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
+import { type Closure, withClosures } from './closures.js';
 
 export async function listWeeklyHours(db: Db, providerId: number): Promise<WeeklyInterval[]> {
   return (await weeklyHoursOf(db, [providerId])).get(providerId) ?? [];
@@ -35,9 +36,35 @@ export async function replaceWeeklyHours(db: Db, providerId: number, intervals: 
     .execute();
 }
 
-/** Overrides whose date lies in [from, to] (inclusive, `YYYY-MM-DD`). */
+/** Overrides whose date lies in [from, to] (inclusive, `YYYY-MM-DD`), as the owner entered them. */
 export async function listOverrides(db: Db, providerId: number, from: string, to: string): Promise<DateOverride[]> {
   return (await overridesOf(db, [providerId], from, to)).get(providerId) ?? [];
+}
+
+/** What availability reads for dates in [from, to]: the overrides, with every date of a closure closed. */
+export async function effectiveOverrides(
+  db: Db,
+  providerId: number,
+  from: string,
+  to: string,
+): Promise<DateOverride[]> {
+  return (await effectiveOverridesOf(db, [providerId], from, to)).get(providerId) ?? [];
+}
+
+/** `effectiveOverrides` of several providers in two queries (a page of search results). */
+export async function effectiveOverridesOf(
+  db: Db,
+  providerIds: number[],
+  from: string,
+  to: string,
+): Promise<Map<number, DateOverride[]>> {
+  const [overrides, closures] = await Promise.all([
+    overridesOf(db, providerIds, from, to),
+    closuresOf(db, providerIds, from, to),
+  ]);
+  return new Map(
+    providerIds.map((id) => [id, withClosures(overrides.get(id) ?? [], closures.get(id) ?? [], { from, to })]),
+  );
 }
 
 /** Overrides of several providers in one query; a date with only a null row is closed. */
@@ -88,4 +115,52 @@ export async function deleteOverride(db: Db, providerId: number, date: string): 
     .where('date', '=', date)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** Closures of several providers that touch [from, to], by provider, earliest first. */
+export async function closuresOf(
+  db: Db,
+  providerIds: number[],
+  from: string,
+  to: string,
+): Promise<Map<number, Closure[]>> {
+  const rows = await db
+    .selectFrom('closures')
+    .select(['id', 'provider_id', 'from_date', 'to_date', 'label'])
+    .where('provider_id', 'in', providerIds)
+    .where('to_date', '>=', from)
+    .where('from_date', '<=', to)
+    .orderBy('from_date')
+    .orderBy('id')
+    .execute();
+  const byProvider = new Map<number, Closure[]>();
+  for (const r of rows) {
+    const list = byProvider.get(r.provider_id) ?? [];
+    list.push({ id: r.id, from: r.from_date, to: r.to_date, label: r.label });
+    byProvider.set(r.provider_id, list);
+  }
+  return byProvider;
+}
+
+export async function listClosures(db: Db, providerId: number, from: string, to: string): Promise<Closure[]> {
+  return (await closuresOf(db, [providerId], from, to)).get(providerId) ?? [];
+}
+
+export async function insertClosure(db: Db, providerId: number, closure: Omit<Closure, 'id'>): Promise<Closure> {
+  const row = await db
+    .insertInto('closures')
+    .values({ provider_id: providerId, from_date: closure.from, to_date: closure.to, label: closure.label })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, ...closure };
+}
+
+/** Removes one of the provider's closures; false if they have none with this id. */
+export async function deleteClosure(db: Db, providerId: number, id: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom('closures')
+    .where('id', '=', id)
+    .where('provider_id', '=', providerId)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

@@ -6,10 +6,14 @@ import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { dateSchema } from '../http/schemas.js';
+import { dateSchema, idParam, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { closureDays, MAX_CLOSURE_DAYS } from './closures.js';
 import {
+  deleteClosure,
   deleteOverride,
+  insertClosure,
+  listClosures,
   listOverrides,
   listWeeklyHours,
   replaceOverride,
@@ -22,6 +26,13 @@ const weeklySchema = z.object({
 });
 const overrideSchema = z.object({ intervals: z.array(interval).max(12) });
 const dateParam = z.object({ date: dateSchema });
+const closureSchema = z
+  .object({ from: dateSchema, to: dateSchema, label: textSchema(100).default('') })
+  .refine((c) => c.from <= c.to, { message: 'must not be before the first day', path: ['to'] })
+  .refine((c) => closureDays(c.from, c.to) <= MAX_CLOSURE_DAYS, {
+    message: `at most ${MAX_CLOSURE_DAYS} days`,
+    path: ['to'],
+  });
 const rangeQuery = z.object({ from: dateSchema.default('0000-01-01'), to: dateSchema.default('9999-12-31') });
 
 /** Rejects overnight, malformed or overlapping intervals of one day with a 422 naming the day. */
@@ -32,38 +43,57 @@ function assertValidDay(label: string, intervals: LocalInterval[]): void {
 
 /** `/api/admin/schedule`: weekly hours and date overrides (mounted behind `requireProvider`). */
 export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
-  return new Hono<AppEnv>()
-    .get('/', validate('query', rangeQuery), async (c) => {
-      const { id } = c.get('provider');
-      const { from, to } = c.req.valid('query');
-      const [weeklyHours, overrides] = await Promise.all([listWeeklyHours(db, id), listOverrides(db, id, from, to)]);
-      return c.json({ weeklyHours, overrides });
-    })
-    .put('/weekly', validate('json', weeklySchema), async (c) => {
-      const { intervals } = c.req.valid('json');
-      for (let weekday = 1; weekday <= 7; weekday++) {
-        assertValidDay(
-          `Weekday ${weekday}`,
-          intervals.filter((i) => i.weekday === weekday),
-        );
-      }
-      const { id } = c.get('provider');
-      await withWriteLock(db, (trx) => replaceWeeklyHours(trx, id, intervals));
-      slotsChanged(id);
-      return c.json({ weeklyHours: await listWeeklyHours(db, id) });
-    })
-    .put('/overrides/:date', validate('param', dateParam), validate('json', overrideSchema), async (c) => {
-      const { date } = c.req.valid('param');
-      const { intervals } = c.req.valid('json');
-      assertValidDay(date, intervals);
-      await withWriteLock(db, (trx) => replaceOverride(trx, c.get('provider').id, { date, intervals }));
-      slotsChanged(c.get('provider').id);
-      return c.json({ override: { date, intervals } });
-    })
-    .delete('/overrides/:date', validate('param', dateParam), async (c) => {
-      const removed = await deleteOverride(db, c.get('provider').id, c.req.valid('param').date);
-      if (!removed) throw AppError.notFound('Override');
-      slotsChanged(c.get('provider').id);
-      return c.body(null, 204);
-    });
+  return (
+    new Hono<AppEnv>()
+      .get('/', validate('query', rangeQuery), async (c) => {
+        const { id } = c.get('provider');
+        const { from, to } = c.req.valid('query');
+        const [weeklyHours, overrides, closures] = await Promise.all([
+          listWeeklyHours(db, id),
+          listOverrides(db, id, from, to),
+          listClosures(db, id, from, to),
+        ]);
+        return c.json({ weeklyHours, overrides, closures });
+      })
+      // A closure is one entry however many days it spans; every date in it is closed, special hours included.
+      .post('/closures', validate('json', closureSchema), async (c) => {
+        const { id } = c.get('provider');
+        const closure = await withWriteLock(db, (trx) => insertClosure(trx, id, c.req.valid('json')));
+        slotsChanged(id);
+        return c.json({ closure }, 201);
+      })
+      .delete('/closures/:id', validate('param', idParam), async (c) => {
+        const { id } = c.get('provider');
+        if (!(await deleteClosure(db, id, c.req.valid('param').id))) throw AppError.notFound('Closure');
+        slotsChanged(id);
+        return c.body(null, 204);
+      })
+      .put('/weekly', validate('json', weeklySchema), async (c) => {
+        const { intervals } = c.req.valid('json');
+        for (let weekday = 1; weekday <= 7; weekday++) {
+          assertValidDay(
+            `Weekday ${weekday}`,
+            intervals.filter((i) => i.weekday === weekday),
+          );
+        }
+        const { id } = c.get('provider');
+        await withWriteLock(db, (trx) => replaceWeeklyHours(trx, id, intervals));
+        slotsChanged(id);
+        return c.json({ weeklyHours: await listWeeklyHours(db, id) });
+      })
+      .put('/overrides/:date', validate('param', dateParam), validate('json', overrideSchema), async (c) => {
+        const { date } = c.req.valid('param');
+        const { intervals } = c.req.valid('json');
+        assertValidDay(date, intervals);
+        await withWriteLock(db, (trx) => replaceOverride(trx, c.get('provider').id, { date, intervals }));
+        slotsChanged(c.get('provider').id);
+        return c.json({ override: { date, intervals } });
+      })
+      .delete('/overrides/:date', validate('param', dateParam), async (c) => {
+        const removed = await deleteOverride(db, c.get('provider').id, c.req.valid('param').date);
+        if (!removed) throw AppError.notFound('Override');
+        slotsChanged(c.get('provider').id);
+        return c.body(null, 204);
+      })
+  );
 }

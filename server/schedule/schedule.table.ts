@@ -9,6 +9,16 @@ export interface WeeklyHoursTable {
   end_time: string;
 }
 
+/** A closure over whole days, `from_date` to `to_date` inclusive (local dates in the provider's zone). */
+export interface ClosuresTable {
+  id: Generated<number>;
+  provider_id: number;
+  from_date: string;
+  to_date: string;
+  /** What the owner calls it ("Summer holiday"); may be empty. */
+  label: string;
+}
+
 export interface DateOverridesTable {
   id: Generated<number>;
   provider_id: number;

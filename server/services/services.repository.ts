@@ -11,6 +11,24 @@ export async function listActiveServices(db: Db, providerId: number): Promise<Se
     .execute();
 }
 
+/** Each provider's active services (id, price), in id order: for directory cards, one query for a page. */
+export async function activeOffersOf(
+  db: Db,
+  providerIds: number[],
+): Promise<Map<number, Pick<ServiceRow, 'id' | 'price_minor' | 'currency'>[]>> {
+  const offers = new Map<number, Pick<ServiceRow, 'id' | 'price_minor' | 'currency'>[]>();
+  if (providerIds.length === 0) return offers;
+  const rows = await db
+    .selectFrom('services')
+    .select(['id', 'provider_id', 'price_minor', 'currency'])
+    .where('provider_id', 'in', providerIds)
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute();
+  for (const { provider_id, ...offer } of rows) offers.set(provider_id, [...(offers.get(provider_id) ?? []), offer]);
+  return offers;
+}
+
 /** The first active service (lowest id) of each provider of a page of search results, in one query. */
 export async function firstActiveServices(db: Db, providerIds: number[]): Promise<Map<number, ServiceRow>> {
   const rows = await db

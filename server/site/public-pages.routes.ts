@@ -10,7 +10,7 @@ import { directoryPage } from './pages/directory.page.js';
 import { excerpt } from './pages/format.js';
 import { bookingPage, type ProfileView, profilePage } from './pages/profile.page.js';
 import { loadDirectory, loadProfile } from './site.data.js';
-import { bookingParam, directoryQuery, pageQuery, providerParam } from './site.schemas.js';
+import { bookingParam, bookingQuery, directoryQuery, pageQuery, providerParam } from './site.schemas.js';
 import { siteHeaders } from './site-headers.js';
 
 export interface PublicPagesDeps {
@@ -85,7 +85,7 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
         if (!provider) return pages.notFound(c, 'Provider');
         if (provider.slug !== c.req.valid('param').slug) return movedTo(c, provider.slug);
         const { page } = c.req.valid('query');
-        const view = await loadProfile(db, provider, page);
+        const view = await loadProfile(db, provider, page, deps.now().getTime());
         const path = `/p/${provider.slug}${page > 1 ? `?page=${page}` : ''}`;
         return pages.render(
           c,
@@ -99,8 +99,10 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
       '/p/:slug/book/:serviceId?',
       publicPage,
       validate('param', bookingParam, (c, fields) => pages.notFound(c, fields.slug ? 'Provider' : 'Service')),
+      validate('query', bookingQuery),
       async (c) => {
         const { slug, serviceId } = c.req.valid('param');
+        const { date } = c.req.valid('query');
         const provider = await findProviderBySlug(db, slug);
         if (!provider) return pages.notFound(c, 'Provider');
         if (provider.slug !== slug) return movedTo(c, provider.slug);
@@ -116,7 +118,11 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
           ogType: 'profile',
           ...bookingData(c),
         };
-        return pages.render(c, meta, bookingPage({ provider, ...(service && { service }) }));
+        return pages.render(
+          c,
+          meta,
+          bookingPage({ provider, ...(service && { service }), ...(date && { day: date }) }),
+        );
       },
     );
 }

@@ -1,9 +1,15 @@
+import { DateTime } from 'luxon';
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
+import { listImages } from '../media/media.repository.js';
+import { imagesView } from '../media/media.view.js';
+import { listingExtrasOf } from '../providers/listing-extras.js';
 import { listCategoriesAndCities, ratingOf, searchProviders } from '../providers/providers.repository.js';
 import type { ProviderRow } from '../providers/providers.table.js';
+import { searchSuggestions } from '../providers/search-suggestions.js';
 import { publicReview } from '../reviews/review.view.js';
 import { listProviderReviews } from '../reviews/reviews.repository.js';
+import { listOverrides, listWeeklyHours } from '../schedule/schedule.repository.js';
 import { listActiveServices } from '../services/services.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
 import { nextAvailableTimes } from '../slots/next-available.js';
@@ -13,7 +19,10 @@ import type { ProfileView } from './pages/profile.page.js';
 export const DIRECTORY_PAGE_SIZE = 18;
 export const REVIEWS_PAGE_SIZE = 10;
 
-/** The directory page: one search (one row more than shown, to know whether there is a next page). */
+/**
+ * The directory page: one search (one row more than shown, to know whether there is a next page), the cards'
+ * extras, and suggestions when a text search found nothing.
+ */
 export async function loadDirectory(
   db: Db,
   query: DirectoryView['query'],
@@ -31,19 +40,49 @@ export async function loadDirectory(
     listCategoriesAndCities(db),
   ]);
   const results = rows.slice(0, DIRECTORY_PAGE_SIZE);
-  const nextAvailable = await nextAvailableTimes(db, results, options);
-  return { query, facets, results, nextAvailable, page, hasMore: rows.length > DIRECTORY_PAGE_SIZE };
+  const [nextAvailable, extras, suggestions] = await Promise.all([
+    nextAvailableTimes(db, results, options),
+    listingExtrasOf(
+      db,
+      results.map((r) => r.id),
+    ),
+    results.length === 0 && query.q && page === 1 ? searchSuggestions(db, query.q) : null,
+  ]);
+  return {
+    query,
+    facets,
+    results,
+    nextAvailable,
+    extras,
+    suggestions,
+    page,
+    hasMore: rows.length > DIRECTORY_PAGE_SIZE,
+  };
 }
 
-/** The profile page: services, the rating and one page of reviews, newest first. */
-export async function loadProfile(db: Db, provider: ProviderRow, page: number): Promise<ProfileView> {
-  const [services, rating, rows] = await Promise.all([
+/** The profile page: services, pictures, opening hours, the rating and one page of reviews, newest first. */
+export async function loadProfile(db: Db, provider: ProviderRow, page: number, now: number): Promise<ProfileView> {
+  const today = DateTime.fromMillis(now, { zone: provider.time_zone });
+  const date = today.toISODate() ?? '';
+  const [services, rating, rows, images, weekly, overrides] = await Promise.all([
     listActiveServices(db, provider.id),
     ratingOf(db, provider.id),
     listProviderReviews(db, provider.id, { limit: REVIEWS_PAGE_SIZE, offset: (page - 1) * REVIEWS_PAGE_SIZE }),
+    listImages(db, provider.id),
+    listWeeklyHours(db, provider.id),
+    listOverrides(db, provider.id, date, date),
   ]);
   const pages = Math.max(1, Math.ceil(rating.count / REVIEWS_PAGE_SIZE));
-  return { provider, services, rating, reviews: rows.map(publicReview), page, pages };
+  return {
+    provider,
+    services,
+    rating,
+    reviews: rows.map(publicReview),
+    page,
+    pages,
+    images: imagesView(images),
+    hours: { weekly, zone: provider.time_zone, today: { date, weekday: today.weekday, override: overrides[0] } },
+  };
 }
 
 export type { ServiceRow };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParam, idSchema, slugParam, textSchema } from '../http/schemas.js';
+import { dateSchema, idParam, idSchema, slugParam, textSchema } from '../http/schemas.js';
 
 // Page addresses come from people, old links and crawlers: a query value that cannot be used falls back to its
 // default rather than failing the page. Bad path parameters get the not-found page (see the routes).
@@ -18,6 +18,8 @@ export const directoryQuery = z.object({
   page: pageNumber,
 });
 export const pageQuery = z.object({ page: pageNumber });
+/** `?date=YYYY-MM-DD`: the day a booking link opens on (a directory card's "next available"). */
+export const bookingQuery = z.object({ date: dateSchema.optional().catch(undefined) });
 export const providerParam = slugParam;
 export const bookingParam = slugParam.extend({ serviceId: idSchema.optional() });
 export const manageParam = idParam;

@@ -10,7 +10,7 @@ import type {
 } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
-import { listOverrides, listWeeklyHours } from '../schedule/schedule.repository.js';
+import { effectiveOverrides, listWeeklyHours } from '../schedule/schedule.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
 
 export const noBusyTimes: BusyTimeSource<Db> = async () => [];
@@ -117,7 +117,7 @@ export async function loadAvailabilityInput(db: Db, options: LoadOptions): Promi
   const toDate = DateTime.fromMillis(range.end + DAY_MS, { zone }).toISODate()!;
   const [weeklyHours, overrides, booked, externalBusy] = await Promise.all([
     listWeeklyHours(db, provider.id),
-    listOverrides(db, provider.id, fromDate, toDate),
+    effectiveOverrides(db, provider.id, fromDate, toDate),
     bookedIntervalsOf(db, [provider.id], range, options.excludeAppointmentId),
     options.busyTimes(db, provider.id, busyWindowOf(range, timingOf(options.service))),
   ]);

@@ -1,8 +1,8 @@
-import type { BusyTimeSource } from '../availability/availability.types.js';
+import type { AvailabilityInput, BusyTimeSource, Slot } from '../availability/availability.types.js';
 import { computeSlots } from '../availability/slots.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
-import { overridesOf, weeklyHoursOf } from '../schedule/schedule.repository.js';
+import { effectiveOverridesOf, weeklyHoursOf } from '../schedule/schedule.repository.js';
 import { firstActiveServices } from '../services/services.repository.js';
 import { availabilityInput, bookedIntervalsOf, busyWindowOf, timingOf } from './availability.loader.js';
 
@@ -32,7 +32,7 @@ export async function nextAvailableTimes(
   const [services, weekly, overrides, booked] = await Promise.all([
     firstActiveServices(db, ids),
     weeklyHoursOf(db, ids),
-    overridesOf(db, ids, fromDate, toDate),
+    effectiveOverridesOf(db, ids, fromDate, toDate),
     bookedIntervalsOf(db, ids, range),
   ]);
 
@@ -58,4 +58,18 @@ export async function nextAvailableTimes(
     }),
   );
   return result;
+}
+
+const WEEK = 7 * DAY;
+
+/**
+ * The first slot of `input.range`, looked for a week at a time: a first slot tomorrow costs a week of work, not
+ * the whole booking horizon. The same `computeSlots` as the slots list, so the widget opens on a time it offers.
+ */
+export function firstSlotOf(input: AvailabilityInput): Slot | undefined {
+  for (let start = input.range.start; start < input.range.end; start += WEEK) {
+    const [first] = computeSlots({ ...input, range: { start, end: Math.min(start + WEEK, input.range.end) } });
+    if (first) return first;
+  }
+  return undefined;
 }

@@ -13,6 +13,7 @@ import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
 import { busyWindowOf, loadAvailabilityInput } from './availability.loader.js';
+import { firstSlotOf } from './next-available.js';
 import { bodyHolds, type SlotsCache } from './slots-cache.js';
 
 export const MAX_RANGE_DAYS = 62;
@@ -29,6 +30,19 @@ const slotsQuery = z
     after: instantSchema.optional(),
   })
   .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+
+const slugParam = validate('param', z.object({ slug: z.string().max(60) }));
+
+/** The provider and one of its active services, or a 404 naming which is missing. */
+async function bookableService(db: Db, slug: string, serviceId: number) {
+  const provider = await findProviderBySlug(db, slug);
+  if (!provider) throw AppError.notFound('Provider');
+  const service = await findService(db, provider.id, serviceId);
+  if (service?.active !== 1) throw AppError.notFound('Service');
+  return { provider, service };
+}
+
+const nextAvailableQuery = z.object({ service: idSchema, tz: timeZoneSchema.optional(), from: dateSchema.optional() });
 
 /** Turns inclusive local dates in `zone` into the instant range they cover. */
 function dateRange(from: string, to: string, zone: string) {
@@ -91,6 +105,9 @@ export interface SlotsRouteDeps {
 }
 
 /**
+ * `GET /api/providers/:slug/next-available`: the first free slot of a service from today (or `from`, a date in
+ * `tz`) to the booking horizon, and its date in `tz`, so the widget opens on that day without probing month by month.
+ *
  * `GET /api/providers/:slug/slots`: free start times, as UTC instants, for the customer's days, at most
  * {@link MAX_SLOTS} an answer (`truncated: true` and the URL of the rest in `next`; `after=<instant>` asks for
  * the slots after a given start). With a `cache`, repeated questions skip the database except for the calendar
@@ -103,11 +120,8 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
     limit: deps.computeRateLimit,
     now: () => deps.now().getTime(),
   });
-  return new Hono<AppEnv>().get(
-    '/:slug/slots',
-    validate('param', z.object({ slug: z.string().max(60) })),
-    validate('query', slotsQuery),
-    async (c) => {
+  return new Hono<AppEnv>()
+    .get('/:slug/slots', slugParam, validate('query', slotsQuery), async (c) => {
       const query = c.req.valid('query');
       const slug = c.req.valid('param').slug;
       const now = deps.now().getTime();
@@ -129,10 +143,7 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
 
       countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
       const version = cache?.version() ?? 0;
-      const provider = await findProviderBySlug(db, slug);
-      if (!provider) throw AppError.notFound('Provider');
-      const service = await findService(db, provider.id, query.service);
-      if (service?.active !== 1) throw AppError.notFound('Service');
+      const { provider, service } = await bookableService(db, slug, query.service);
       const timeZone = query.tz ?? provider.time_zone;
       const days = dateRange(query.from, query.to, timeZone);
       const range = { start: Math.max(days.start, (query.after ?? -Infinity) + 1), end: days.end };
@@ -154,6 +165,22 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
         ...fresh,
       });
       return c.body(fresh.body, 200, { 'Content-Type': 'application/json' });
-    },
-  );
+    })
+    .get('/:slug/next-available', slugParam, validate('query', nextAvailableQuery), async (c) => {
+      const query = c.req.valid('query');
+      countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
+      const { provider, service } = await bookableService(db, c.req.valid('param').slug, query.service);
+      const timeZone = query.tz ?? provider.time_zone;
+      const now = deps.now().getTime();
+      const from = query.from ? DateTime.fromISO(query.from, { zone: timeZone }).toMillis() : now;
+      // computeSlots stops at the booking horizon itself; a day more covers its wall-clock end in any zone.
+      const range = { start: Math.max(now, from), end: now + (provider.max_days_ahead + 1) * DAY_MS };
+      const input = await loadAvailabilityInput(db, { provider, service, range, now, busyTimes: deps.busyTimes });
+      const slot = range.start < range.end ? firstSlotOf(input) : undefined;
+      return c.json({
+        timeZone,
+        slot: slot ? { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() } : null,
+        date: slot ? DateTime.fromMillis(slot.start, { zone: timeZone }).toISODate() : null,
+      });
+    });
 }

@@ -4,12 +4,14 @@ import type {
   AdminEmail,
   AdminService,
   AppointmentStatus,
+  Closure,
   CustomerBooking,
   DateOverride,
   Email,
   LocalInterval,
   OwnReview,
   Profile,
+  ProfileImage,
   PublicReview,
   Role,
   Schedule,
@@ -30,11 +32,13 @@ export class SiteApi {
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
     let res: Response;
     try {
+      // A form (a file upload) goes as multipart, with the boundary the browser sets.
+      const form = body instanceof FormData;
       res = await fetch(path, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
+        headers: body === undefined || form ? {} : { 'content-type': 'application/json' },
+        ...(body !== undefined && { body: form ? body : JSON.stringify(body) }),
       });
     } catch {
       throw new ApiError(0, 'offline', 'Network request failed');
@@ -105,6 +109,16 @@ export class SiteApi {
   profile = () => this.request<{ profile: Profile }>('GET', '/api/admin/profile');
   saveProfile = (profile: Profile) => this.request<{ profile: Profile }>('PUT', '/api/admin/profile', profile);
   /** `confirm`: the business's slug, typed again. */
+  images = () => this.request<{ images: ProfileImage[] }>('GET', '/api/admin/images');
+  uploadImage = (kind: ProfileImage['kind'], file: File) => {
+    const form = new FormData();
+    form.set('kind', kind);
+    form.set('file', file);
+    return this.request<{ image: ProfileImage }>('POST', '/api/admin/images', form);
+  };
+  removeImage = (id: number) => this.request<void>('DELETE', `/api/admin/images/${id}`);
+  reorderPhotos = (ids: number[]) =>
+    this.request<{ images: ProfileImage[] }>('PUT', '/api/admin/images/order', { ids });
   closeBusiness = (confirm: string) => this.request<{ closed: true }>('POST', '/api/admin/business/close', { confirm });
   services = () => this.request<{ services: AdminService[] }>('GET', '/api/admin/services');
   createService = (input: ServiceInput) =>
@@ -119,13 +133,21 @@ export class SiteApi {
   saveOverride = (date: string, intervals: LocalInterval[]) =>
     this.request<{ override: DateOverride }>('PUT', `/api/admin/schedule/overrides/${date}`, { intervals });
   deleteOverride = (date: string) => this.request<void>('DELETE', `/api/admin/schedule/overrides/${date}`);
+  addClosure = (closure: Omit<Closure, 'id'>) =>
+    this.request<{ closure: Closure }>('POST', '/api/admin/schedule/closures', closure);
+  deleteClosure = (id: number) => this.request<void>('DELETE', `/api/admin/schedule/closures/${id}`);
   appointments = (q: { from?: string; to?: string; status?: AppointmentStatus | '' }) => {
     const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
     return this.request<{ appointments: AdminAppointment[] }>('GET', `/api/admin/appointments?${params}`);
   };
   appointment = (id: number) => this.request<{ appointment: AdminAppointment }>('GET', `/api/admin/appointments/${id}`);
-  appointmentAction = (id: number, action: 'cancel' | 'complete' | 'no-show') =>
-    this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/${action}`);
+  /** `reason`: for a cancellation, the owner's message, quoted in the customer's email. */
+  appointmentAction = (id: number, action: 'cancel' | 'complete' | 'no-show', reason?: string) =>
+    this.request<{ appointment: AdminAppointment }>(
+      'POST',
+      `/api/admin/appointments/${id}/${action}`,
+      reason ? { reason } : undefined,
+    );
   rescheduleAppointment = (id: number, start: string) =>
     this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/reschedule`, { start });
   adminReviews = (page = 1) =>
@@ -136,6 +158,8 @@ export class SiteApi {
     const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
     return this.request<{ emails: AdminEmail[] }>('GET', `/api/admin/emails?${params}`);
   };
+  /** Whether this server sends email at all (SMTP_URL set), for the owner's banner. */
+  emailDelivery = () => this.request<{ delivery: { sendsEmail: boolean } }>('GET', '/api/admin/emails/delivery');
   retryEmail = (id: number) => this.request<{ email: AdminEmail }>('POST', `/api/admin/emails/${id}/retry`);
   /** Sends email `id` again; `emails` with that one in its new state (for a list answering `book-email-retry`). */
   retryEmailIn = async (emails: AdminEmail[], id: number): Promise<AdminEmail[]> => {

@@ -61,9 +61,18 @@ export interface DateOverride {
   intervals: LocalInterval[];
 }
 
+/** A closure over whole days, `from` to `to` inclusive (local dates): one entry for a holiday. */
+export interface Closure {
+  id: number;
+  from: string;
+  to: string;
+  label: string;
+}
+
 export interface Schedule {
   weeklyHours: WeeklyInterval[];
   overrides: DateOverride[];
+  closures?: Closure[];
 }
 
 export type AppointmentStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
@@ -91,6 +100,8 @@ export interface CustomerBooking {
 /** An appointment as its provider sees it: with the customer's contact. */
 export interface AdminAppointment extends CustomerBooking {
   customer: { name: string; email: string; phone: string | null; timeZone: string | null };
+  /** The owner's message to the customer when they cancelled. */
+  cancelReason?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -127,6 +138,8 @@ export interface Email {
   status: EmailStatus;
   createdAt: string;
   sentAt: string | null;
+  /** `mailbox`: kept on this site only (the server has no SMTP_URL); `smtp`: handed to the mail server. */
+  transport: 'smtp' | 'mailbox' | null;
   hasInvitation: boolean;
   /** Open only in a sandboxed frame: the server serves it with a `sandbox` CSP. */
   htmlUrl: string;
@@ -140,5 +153,14 @@ export interface AdminEmail extends Email {
   attempts: number;
   nextAttemptAt: string | null;
   lastError: string | null;
-  transport: 'smtp' | 'mailbox' | null;
+}
+
+/** A logo or photo of the business, in two sizes (`/media/<hash>.webp`). */
+export interface ProfileImage {
+  id: number;
+  kind: 'logo' | 'photo';
+  url: string;
+  thumbUrl: string;
+  width: number;
+  height: number;
 }

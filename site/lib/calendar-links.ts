@@ -16,3 +16,12 @@ export function calendarLinks(b: {
   });
   return { ics: `/api/bookings/${b.id}/calendar.ics`, google: `https://calendar.google.com/calendar/render?${q}` };
 }
+
+/**
+ * One-tap subscriptions to the owner's private ICS feed: `webcal://` opens the subscribe dialog of Apple Calendar
+ * (iPhone, Mac) and Outlook; Google Calendar takes the feed as its `cid` parameter.
+ */
+export function feedSubscribeLinks(feedUrl: string): { webcal: string; google: string } {
+  const webcal = feedUrl.replace(/^https?:\/\//, 'webcal://');
+  return { webcal, google: `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal)}` };
+}

@@ -43,3 +43,15 @@ export const statusLabel: Record<string, string> = {
   sent: 'Sent',
   failed: 'Failed',
 };
+
+/**
+ * An email's status in the words its reader needs: one "sent" only into the site's own mailbox (the server has no
+ * SMTP_URL) reached nobody's inbox, and saying "Sent" would be a lie.
+ */
+export const emailStatus = (e: {
+  status: string;
+  transport: 'smtp' | 'mailbox' | null;
+}): { label: string; tone: string } =>
+  e.status === 'sent' && e.transport === 'mailbox'
+    ? { label: 'Kept on site — not emailed', tone: 'kept' }
+    : { label: statusLabel[e.status] ?? e.status, tone: e.status };

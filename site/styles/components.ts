@@ -127,7 +127,8 @@ export const siteBase = [
       color: var(--book-success);
     }
     .badge.pending,
-    .badge.sending {
+    .badge.sending,
+    .badge.kept {
       color: var(--book-muted);
     }
     table {

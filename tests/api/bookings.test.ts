@@ -32,6 +32,9 @@ describe('POST /api/bookings', () => {
     const row = await ctx.db.selectFrom('appointments').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ customer_email: 'chris@example.com', status: 'confirmed', start_at: SLOT });
     expect(row.manage_token_hash).not.toContain(new URL(res.body.booking.manageUrl).searchParams.get('token'));
+    // The Google Calendar event the customer adds carries the way back to the booking.
+    const google = new URL(res.body.booking.calendarLinks.google);
+    expect(google.searchParams.get('details')).toBe(`Manage or cancel: ${res.body.booking.manageUrl}`);
     const starts = (await slotsOf(ctx, provider)).map((s) => s.start);
     expect(starts).not.toContain(SLOT);
     expect(starts).not.toContain('2026-12-02T09:30:00.000Z'); // overlaps the 60-minute booking

@@ -43,7 +43,9 @@ describe('site pages', () => {
     expect(html).toContain('<a href="/p/studio-zoe">Studio Zoë &lt;Hair&gt;</a>');
     expect(html).toContain('No reviews yet');
     // NOW is Tuesday 09:00 in Berlin; one hour's notice.
-    expect(html).toMatch(/Next available: <time datetime="2026-12-01T09:00:00.000Z">Tue 1 Dec, 10:00<\/time>/);
+    expect(html).toMatch(
+      /Next available: <a href="\/p\/studio-zoe\/book\/\d+\?date=2026-12-01"><time datetime="2026-12-01T09:00:00.000Z">Tue 1 Dec, 10:00<\/time><\/a>/,
+    );
     expect((await get(ctx, '/?q=nothing-like-this')).body).toContain('No providers match your search.');
     expect((await get(ctx, '/?category=Hair%20salon&city=Berlin')).body).toContain('/p/studio-zoe');
     expect((await get(ctx, '/?city=Lisbon')).body).not.toContain('/p/studio-zoe');

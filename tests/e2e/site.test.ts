@@ -217,19 +217,13 @@ describe('the hosted site', () => {
       /Next available: \w{3} \d{1,2} \w{3}, \d\d:\d\d/,
     );
     await expect(customer.locator('.card').count()).resolves.toBe(1);
-    await card.getByRole('link', { name: 'Kiez Barber' }).click();
+    await card.getByRole('link', { name: 'Kiez Barber', exact: true }).click();
     await customer.waitForURL(`${base}/p/kiez-barber`);
     await expect(customer.title()).resolves.toBe('Kiez Barber — Barber in Hamburg · Book your services');
 
     // The profile's booking is the widget itself.
     await customer.getByRole('button', { name: /Skin fade/ }).click();
-    await customer.getByRole('heading', { name: 'Choose a date' }).waitFor();
-    const freeDay = customer.locator('book-calendar [data-date].free').first();
-    // Once the month has loaded it shows free days, or says it has none (late on a month's last day): then next month.
-    // (Asking before it had loaded sent the booking to next month, weeks past the week view the provider checks.)
-    await freeDay.or(customer.locator('book-services [part=empty]')).first().waitFor();
-    if (!(await freeDay.isVisible())) await customer.getByRole('button', { name: 'Next month' }).click();
-    await freeDay.click();
+    // It opens on the first free day, with that day's times.
     await customer.getByRole('heading', { name: 'Choose a time' }).waitFor();
     await customer.locator('book-times li button').first().click();
     // Signed in: the details come prefilled from the account.
@@ -265,6 +259,79 @@ describe('the hosted site', () => {
     await shot(customer, 'account-appointments-phone');
   });
 
+  it('a customer searching "Friseur" finds Studio Anna, and the card’s next free time opens that day', async () => {
+    const page = watch(await customerSide.newPage());
+    await page.goto(`${base}/?q=Friseur`);
+    // A German word for a hairdresser: the salon, and the barber too, but not the physio, yoga or dentist.
+    const names = await page.locator('.card h2').allTextContents();
+    expect(names.map((n) => n.trim()).sort()).toEqual(['Kiez Barber', 'Studio Anna']);
+    const card = page.locator('.card', { hasText: 'Studio Anna' });
+    await expect(card.locator('.price').textContent()).resolves.toBe('from €18');
+    await expect(card.locator('.logo').textContent()).resolves.toBe('S'); // no logo uploaded: the initial
+    await expect(card.getByRole('link', { name: 'Book Studio Anna' }).getAttribute('href')).resolves.toBe(
+      '/p/studio-anna/book',
+    );
+    await shot(page, 'directory-search-phone');
+    const next = card.locator('.next a');
+    const day = /[?&]date=(\d{4}-\d{2}-\d{2})$/.exec((await next.getAttribute('href')) ?? '')?.[1];
+    expect(day).toBeTruthy();
+    const promised = ((await next.textContent()) ?? '').trim().slice(-5); // "Tue 1 Dec, 10:00" → "10:00"
+    await next.click();
+    await page.waitForURL(/\/p\/studio-anna\/book\/\d+\?date=/);
+    const widget = page.locator('book-services');
+    await widget.getByRole('heading', { name: 'Choose a time' }).waitFor();
+    await expect(widget.locator('book-times').getAttribute('date')).resolves.toBe(day);
+    // The browser is in Berlin like the salon: the first time of the day is the one the card promised.
+    await expect(widget.locator('book-times li button').first().textContent()).resolves.toContain(promised);
+    await page.close();
+  });
+
+  it('"My appointments" shows each time in the zone it happens in, saying which', async () => {
+    // A class in Sydney for the same customer (booked as a guest, then linked to her account as a signed-in booking is).
+    const yoga = await ctx.db
+      .selectFrom('services')
+      .innerJoin('providers', 'providers.id', 'services.provider_id')
+      .select('services.id')
+      .where('providers.slug', '=', 'harbour-yoga')
+      .where('services.name', '=', 'Private class')
+      .executeTakeFirstOrThrow();
+    const first = await call(ctx, 'GET', `/api/providers/harbour-yoga/next-available?service=${yoga.id}`);
+    const res = await call(ctx, 'POST', '/api/bookings', {
+      body: {
+        provider: 'harbour-yoga',
+        service: yoga.id,
+        start: first.body.slot.start,
+        customer: { name: 'Petra Kunde', email: 'petra@example.com' },
+      },
+    });
+    expect(res.status).toBe(201);
+    const petra = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'petra@example.com')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .updateTable('appointments')
+      .set({ customer_user_id: petra.id })
+      .where('id', '=', res.body.booking.id)
+      .execute();
+
+    await customer.goto(`${base}/account`);
+    const when = (service: string) =>
+      customer
+        .locator('book-my-appointments li', { has: customer.getByRole('heading', { name: service }) })
+        .locator('.when');
+    const clock = (iso: string, timeZone: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+    await expect(when('Private class').textContent()).resolves.toContain(
+      `${clock(first.body.slot.start, 'Australia/Sydney')}–${clock(first.body.slot.end, 'Australia/Sydney')} Sydney time`,
+    );
+    // The customer's browser is in Berlin: the Sydney class is not shown in Berlin time.
+    await expect(when('Private class').textContent()).resolves.not.toContain(clock(first.body.slot.start, ZONE));
+    await expect(when('Skin fade').textContent()).resolves.toMatch(/Berlin time$/);
+    await expect(customer.getByText(/Times are shown in/).count()).resolves.toBe(0);
+  });
+
   it('the provider sees it on the dashboard, in the list and the week view', async () => {
     await provider.goto(`${base}/admin`);
     const item = provider.locator(`a[href="/admin/appointments/${appointmentId}"]`).first();
@@ -286,6 +353,15 @@ describe('the hosted site', () => {
     await provider.locator(`book-week-view a[href="/admin/appointments/${appointmentId}"]`).waitFor();
     expect(start.start_at).toBeTruthy();
     await shot(provider, 'admin-week');
+
+    // Moving it starts from where it is: the booked month, the booked day marked.
+    await provider.goto(`${base}/admin/appointments/${appointmentId}`);
+    await provider.getByRole('button', { name: 'Reschedule' }).click();
+    const picker = provider.locator('book-reschedule book-calendar');
+    const bookedDay = new Date(start.start_at).toLocaleDateString('sv', { timeZone: ZONE });
+    await expect(picker.locator('button.booked').getAttribute('data-date')).resolves.toBe(bookedDay);
+    await expect(picker.getAttribute('month')).resolves.toBe(bookedDay.slice(0, 7));
+    await provider.getByRole('button', { name: 'Keep the current time' }).click();
   });
 
   it('after completion the customer leaves a review that shows on the profile', async () => {
@@ -405,8 +481,8 @@ describe('the hosted site', () => {
     const service = await kiezService();
     await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
     await expect(guest.title()).resolves.toBe('Book Skin fade at Kiez Barber · Book your services');
-    // The service is preset: the widget opens at the calendar.
-    await guest.getByRole('heading', { name: 'Choose a date' }).waitFor();
+    // The service is preset: the widget opens at the calendar and the times.
+    await guest.getByRole('heading', { name: 'Choose a time' }).waitFor();
     // Next month always has free days (bookable 60 days ahead); late on a month's last day, this one has none.
     await guest.getByRole('button', { name: 'Next month' }).click();
     await guest.locator('book-calendar [data-date].free').first().click();
@@ -430,8 +506,20 @@ describe('the hosted site', () => {
     );
     await shot(guest, 'manage-phone');
 
+    const id = Number(/manage\/(\d+)/.exec(href!)![1]);
+    const booked = await ctx.db
+      .selectFrom('appointments')
+      .select('start_at')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const bookedDay = new Date(booked.start_at).toLocaleDateString('sv', { timeZone: ZONE });
     await guest.getByRole('button', { name: 'Reschedule' }).click();
-    await guest.locator('book-reschedule').getByRole('button', { name: 'Next month' }).click();
+    // The picker opens on the booked month, the booked day marked (and chosen, its other times listed).
+    const picker = guest.locator('book-reschedule book-calendar');
+    await expect(picker.getAttribute('month')).resolves.toBe(bookedDay.slice(0, 7));
+    await expect(picker.locator('button.booked').getAttribute('data-date')).resolves.toBe(bookedDay);
+    await expect(picker.locator('button.booked').getAttribute('aria-label')).resolves.toMatch(/your current booking$/);
+    await picker.locator('td[aria-selected=true] button.booked').waitFor();
     await guest.locator('book-reschedule book-calendar [data-date].free').first().click();
     await guest.locator('book-reschedule book-times li button').last().click();
     await guest.getByRole('button', { name: /^Move to / }).click();
@@ -441,7 +529,6 @@ describe('the hosted site', () => {
     await guest.getByRole('button', { name: 'Yes, cancel' }).click();
     await guest.getByText('Your booking is cancelled.').waitFor();
     await guest.locator('book-manage').getByText('Cancelled').first().waitFor();
-    const id = Number(/manage\/(\d+)/.exec(href!)![1]);
     const row = await ctx.db
       .selectFrom('appointments')
       .select(['status', 'sequence', 'cancelled_by'])
@@ -483,7 +570,7 @@ describe('the hosted site', () => {
     await guest.clock.setFixedTime(serverNow());
     // The site's booking page is the widget: the policy is there before confirming and on the confirmation.
     await guest.goto(`${base}/p/kiez-barber/book/${service.id}`);
-    await guest.getByRole('heading', { name: 'Choose a date' }).waitFor();
+    await guest.getByRole('heading', { name: 'Choose a time' }).waitFor();
     const day = new Date(first.start).toLocaleDateString('sv-SE', { timeZone: ZONE });
     await guest.locator('book-calendar [data-date]').first().waitFor();
     if (!(await guest.locator(`book-calendar [data-date="${day}"]`).count()))
@@ -557,16 +644,14 @@ describe('the hosted site', () => {
       if (name === 'profile' || name === 'booking-link') {
         await widget
           .getByRole('heading', { name: 'Choose a service' })
-          .or(widget.getByRole('heading', { name: 'Choose a date' }))
+          .or(widget.getByRole('heading', { name: 'Choose a time' }))
           .waitFor();
       }
       if (name === 'widget') {
-        // The embed at its most telling step: a month with its free days (next month always has some; late on a
-        // month's last day this one has none).
+        // The embed at its most telling step: the first free day's month beside that day's times.
         await widget.getByRole('button', { name: /Haircut/ }).click();
-        await widget.getByRole('heading', { name: 'Choose a date' }).waitFor();
-        await widget.getByRole('button', { name: 'Next month' }).click();
-        await widget.locator('book-calendar [data-date].free').first().waitFor();
+        await widget.getByRole('heading', { name: 'Choose a time' }).waitFor();
+        await widget.locator('book-times li button').first().waitFor();
       }
       await shot(desktop, name);
     }

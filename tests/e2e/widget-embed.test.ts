@@ -86,11 +86,11 @@ describe('embedding the widget on another site', () => {
     await page.goto(siteUrl);
     // No `api` attribute: the widget found the API from its own script URL.
     await page.getByRole('button', { name: /Haircut/ }).click();
-    await page.getByRole('heading', { name: 'Choose a date' }).waitFor();
+    await page.getByRole('heading', { name: 'Choose a time' }).waitFor();
     await page.getByRole('button', { name: 'Next month' }).click();
     const day = page.locator(`book-calendar [data-date="${nextMonth()}-10"].free`);
     await day.click();
-    await page.getByRole('heading', { name: 'Choose a time' }).waitFor();
+    await page.locator(`book-times[date="${nextMonth()}-10"]`).waitFor();
     await page.getByRole('button', { name: '9:00 AM', exact: true }).click();
     await page.getByLabel('Name').fill('Grace Hopper');
     await page.getByLabel('Email').fill('grace@example.com');
@@ -138,6 +138,52 @@ describe('embedding the widget on another site', () => {
     const total = (await Promise.all(scripts.map((s) => s.bytes))).reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(20 * 1024);
     expect(errors).toEqual([]);
+  });
+
+  it('a customer books the first free time in the fewest taps', async () => {
+    const phone = await browser.newPage({ ...reducedMotion, viewport: { width: 390, height: 844 }, hasTouch: true });
+    await phone.addInitScript(clock.script);
+    // Every tap the customer makes, wherever it lands (clicks inside the widget's shadow DOM reach the window).
+    await phone.addInitScript(() => {
+      (window as unknown as { taps: string[] }).taps = [];
+      addEventListener(
+        'click',
+        (e) =>
+          (window as unknown as { taps: string[] }).taps.push((e.composedPath()[0] as Element).textContent!.trim()),
+        true,
+      );
+    });
+    const res = await fetch(
+      `${api.url}/api/providers/${provider.slug}/next-available?service=${provider.serviceId}&tz=Asia/Tokyo`,
+    );
+    const { slot } = (await res.json()) as { slot: { start: string } };
+
+    await phone.goto(siteUrl);
+    await phone.getByRole('button', { name: /Haircut/ }).click();
+    // No day to pick: the first free day is open, its first time first.
+    await phone.locator('book-times li button').first().click();
+    await phone.getByLabel('Name').fill('Ada Lovelace');
+    await phone.getByLabel('Email').fill('ada@example.com');
+    const booked = phone.evaluate(
+      () =>
+        new Promise<{ id: number; start: string; manageUrl: string }>((resolve) =>
+          document.addEventListener('book-booked', (e) => resolve((e as CustomEvent).detail), { once: true }),
+        ),
+    );
+    await phone.getByRole('button', { name: 'Confirm booking' }).click();
+    const { id, start, manageUrl } = await booked;
+    await phone.getByRole('heading', { name: 'You’re booked!' }).waitFor();
+
+    // Service, time, confirm: three taps (typing the details aside).
+    const taps = await phone.evaluate(() => (window as unknown as { taps: string[] }).taps);
+    expect(taps).toHaveLength(3);
+    expect(taps[2]).toBe('Confirm booking');
+    expect(start).toBe(slot.start);
+    const token = new URL(manageUrl).searchParams.get('token')!;
+    const stored = await fetch(`${api.url}/api/bookings/${id}?token=${encodeURIComponent(token)}`);
+    expect(stored.status).toBe(200);
+    expect((await stored.json()).booking).toMatchObject({ id, status: 'confirmed', start: slot.start });
+    await phone.close();
   });
 
   it("serves the build's custom-elements.json beside widget.js, describing <book-services>", async () => {

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../server/app.js';
+import { LARGER_BODIES, MAX_BODY_BYTES } from '../../server/app.js';
 import { listen } from '../support/server.js';
 import { APP_URL } from '../support/test-app.js';
 import { recipes, routesOf } from './support/routes.js';
@@ -292,7 +292,9 @@ describe('fuzzing every route', () => {
             const what = `${method} ${req.path.slice(0, 200)} as ${req.role} → ${res.status} ${text.slice(0, 300)}`;
             expect(res.status, what).toBeLessThan(500);
             const tooBig =
-              req.body !== undefined && Buffer.byteLength(req.body) > MAX_BODY_BYTES && req.path.startsWith('/api/');
+              req.body !== undefined &&
+              Buffer.byteLength(req.body) > (LARGER_BODIES[key] ?? MAX_BODY_BYTES) &&
+              req.path.startsWith('/api/');
             if (tooBig) {
               oversized++;
               expect(res.status, what).toBe(413);
@@ -330,9 +332,20 @@ describe('fuzzing every route', () => {
         (k) => !k.startsWith('GET ') && k.split(' ')[1]!.startsWith('/api/'),
       );
       expect(bodyRoutes.length).toBeGreaterThan(30);
-      const big = JSON.stringify({ note: 'x'.repeat(MAX_BODY_BYTES) });
+      // Just under the limit is read (and then refused for what it says, not for its size).
+      const fits = await fetch(`${server.url}/api/bookings`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ note: 'x'.repeat(MAX_BODY_BYTES - 20) }),
+      });
+      expect(fits.status).toBe(400);
+      // Routes with a larger limit last: the connection one of them closes on a refused upload is not reused.
+      bodyRoutes.sort((a, b) => Number(a in LARGER_BODIES) - Number(b in LARGER_BODIES));
       for (const key of bodyRoutes) {
         const [method] = key.split(' ') as [string];
+        // An upload route has a larger limit of its own: over that one, the same refusal.
+        const limit = LARGER_BODIES[key] ?? MAX_BODY_BYTES;
+        const big = JSON.stringify({ note: 'x'.repeat(limit) });
         const path =
           recipes[key]?.[0]?.request(world, 'provider').path ?? key.split(' ')[1]!.replace(/:\w+(\{[^}]*\})?\??/g, '1');
         const headers = { 'Content-Type': 'application/json', Origin: APP_URL, Cookie: world.sessions.provider.cookie };
@@ -341,7 +354,7 @@ describe('fuzzing every route', () => {
         expect(sized.status, `${key} with Content-Length`).toBe(413);
         const chunks = new ReadableStream({
           start(controller) {
-            for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(MAX_BODY_BYTES / 8)));
+            for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(limit / 8)));
             controller.close();
           },
         });
@@ -350,17 +363,13 @@ describe('fuzzing every route', () => {
           headers,
           body: chunks,
           duplex: 'half',
-        } as RequestInit);
-        expect(chunked.status, `${key} chunked`).toBe(413);
+        } as RequestInit).catch((error: unknown) => error);
+        // Megabytes still on their way when an upload route answers 413: the server closes the connection rather
+        // than read them, which the client may see before the answer. Either way nothing is written (below).
+        if (!(limit > MAX_BODY_BYTES && chunked instanceof TypeError))
+          expect((chunked as Response).status, `${key} chunked`).toBe(413);
         expect(await copy.changes(), key).toBe(before);
       }
-      // Just under the limit is read (and then refused for what it says, not for its size).
-      const fits = await fetch(`${server.url}/api/bookings`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ note: 'x'.repeat(MAX_BODY_BYTES - 20) }),
-      });
-      expect(fits.status).toBe(400);
     } finally {
       await server.close();
       await copy.close();

@@ -1,4 +1,4 @@
-import type { Booking, BookingRequest, ProviderResponse, SlotsResponse } from './types.js';
+import type { Booking, BookingRequest, NextAvailable, ProviderResponse, SlotsResponse } from './types.js';
 
 export type * from './types.js';
 
@@ -68,6 +68,12 @@ export class BookingApi {
       next = page.next;
     }
     return { timeZone: first.timeZone, slots };
+  }
+
+  /** The first free slot of a service from today (or from the date `from`) and its date in `tz`, in one request. */
+  nextAvailable(slug: string, service: number, tz: string, from?: string): Promise<NextAvailable> {
+    const q = new URLSearchParams({ service: String(service), tz, ...(from ? { from } : {}) });
+    return this.call(`/api/providers/${encodeURIComponent(slug)}/next-available?${q}`, {});
   }
 
   /** Books a slot. Reuse `idempotencyKey` when retrying the same request so it can never book twice. */

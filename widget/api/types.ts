@@ -54,6 +54,13 @@ export interface SlotsResponse {
   next?: string | null;
 }
 
+/** The first free slot from a date on, and its date (`YYYY-MM-DD`) in `timeZone`; both `null` when none. */
+export interface NextAvailable {
+  timeZone: string;
+  slot: Slot | null;
+  date: string | null;
+}
+
 export interface Customer {
   name: string;
   email: string;

@@ -61,6 +61,10 @@ export const styles = css`
     text-decoration: underline;
     text-underline-offset: 3px;
   }
+  /* The current booking, when rescheduling: a ring that still shows on the selected day's fill. */
+  td button.booked {
+    box-shadow: inset 0 0 0 2px currentColor;
+  }
   td[aria-selected='true'] button {
     background: var(--book-accent);
     color: var(--book-accent-fg);

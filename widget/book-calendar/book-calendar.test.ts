@@ -31,6 +31,19 @@ describe('book-calendar', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('marks the current booking’s day, by look and by name, when rescheduling', async () => {
+    const el = await calendar({ selected: '2030-01-15' });
+    el.marked = '2030-01-15';
+    await el.updateComplete;
+    const booked = day(el, '2030-01-15');
+    expect(booked.classList.contains('booked')).to.equal(true);
+    expect(booked.getAttribute('aria-label')).to.equal('Tuesday, 15 January 2030, free times, your current booking');
+    expect(getComputedStyle(booked).boxShadow).not.to.equal('none');
+    expect(getComputedStyle(day(el, '2030-01-10')).boxShadow).to.equal('none');
+    expect(el.shadowRoot!.querySelectorAll('.booked')).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
   it('starts weeks on the locale’s first day', async () => {
     const gb = await calendar({ locale: 'en-GB' });
     expect(text(gb.shadowRoot!.querySelector('th'))).to.equal('Mon');

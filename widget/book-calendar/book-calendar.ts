@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { firstDayOfWeek, formatDate, formatMonth, weekdayNames } from '../i18n/format.js';
-import { resolveLocale } from '../i18n/messages.js';
+import { type Messages, resolveLocale } from '../i18n/messages.js';
 import { addDays, addMonths, daysInMonth, weekday } from '../lib/dates.js';
 import { define, emit } from '../lib/define.js';
 import { base } from '../styles/shared.js';
@@ -20,6 +20,7 @@ const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -
  * @property month - The month shown, `YYYY-MM`.
  * @property available - Dates (`YYYY-MM-DD`) that have free slots.
  * @property selected - The picked date, if any.
+ * @property marked - A date to mark as the current booking (when rescheduling), if any.
  * @property today - Today's date in the customer's zone; earlier months cannot be shown.
  * @property last - The last month the user may move to, `YYYY-MM`.
  * @property loading - Set while the month's slots are loading.
@@ -31,6 +32,7 @@ export class BookCalendar extends LitElement {
   @property() month = new Date().toISOString().slice(0, 7);
   @property({ attribute: false }) available: string[] = [];
   @property() selected = '';
+  @property() marked = '';
   @property() today = new Date().toISOString().slice(0, 10);
   @property() last = '9999-12';
   @property({ type: Boolean }) loading = false;
@@ -89,16 +91,17 @@ export class BookCalendar extends LitElement {
     `;
   }
 
-  private renderDay(date: string, isFree: boolean, locale: string, msg: { free: string; noneFree: string }) {
+  private renderDay(date: string, isFree: boolean, locale: string, msg: Messages) {
+    const marked = date === this.marked;
     return html`<td aria-selected=${date === this.selected}>
       <button
         part="day"
-        class=${isFree ? 'free' : ''}
+        class=${[isFree ? 'free' : '', marked ? 'booked' : ''].join(' ').trim()}
         data-date=${date}
         tabindex=${date === this.focusDate ? 0 : -1}
         aria-disabled=${!isFree}
         aria-current=${date === this.today ? 'date' : nothing}
-        aria-label=${`${formatDate(date, locale)}, ${isFree ? msg.free : msg.noneFree}`}
+        aria-label=${`${formatDate(date, locale)}, ${isFree ? msg.free : msg.noneFree}${marked ? `, ${msg.yourBooking}` : ''}`}
         @click=${() => isFree && emit(this, 'book-day-select', date)}
       >
         ${Number(date.slice(8))}

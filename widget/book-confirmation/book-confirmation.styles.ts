@@ -9,6 +9,10 @@ export const styles = css`
     font-weight: 600;
     margin: 0 0 0.75rem;
   }
+  .sent {
+    margin: 0 0 0.75rem;
+    overflow-wrap: anywhere;
+  }
   dl {
     display: grid;
     grid-template-columns: auto 1fr;

@@ -19,18 +19,25 @@ const booking: Booking = {
 describe('book-confirmation', () => {
   it('shows what was booked in the customer’s zone with calendar and manage links', async () => {
     const el = await fixture<BookConfirmation>(
-      html`<book-confirmation .booking=${booking} service="Haircut" time-zone="Asia/Tokyo" locale="en-GB"></book-confirmation>`,
+      html`<book-confirmation .booking=${booking} service="Haircut" email="ada@example.com"
+        .price=${{ amountMinor: 2500, currency: 'EUR' }} address="Teststraße 1, Berlin"
+        time-zone="Asia/Tokyo" locale="en-GB"></book-confirmation>`,
     );
     const root = el.shadowRoot!;
+    expect(text(root.querySelector('.sent'))).to.equal('We emailed you at ada@example.com.');
     expect([...root.querySelectorAll('dt, dd')].map(text)).to.deep.equal([
       'Service',
       'Haircut',
       'When',
       'Thursday, 10 January 2030, 09:00–10:00',
+      'Price',
+      '€25.00',
+      'Where',
+      'Teststraße 1, Berlin',
     ]);
     const links = [...root.querySelectorAll('a')];
     expect(links.map((a) => [text(a), a.getAttribute('href')])).to.deep.equal([
-      ['Download .ics', booking.calendarLinks!.ics],
+      ['Add to Apple/Outlook calendar', booking.calendarLinks!.ics],
       ['Google Calendar', booking.calendarLinks!.google],
       ['Manage or cancel', booking.manageUrl],
     ]);

@@ -1,15 +1,16 @@
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Booking } from '../api/types.js';
-import { formatDate, formatTime } from '../i18n/format.js';
-import { resolveLocale } from '../i18n/messages.js';
+import type { Booking, Money } from '../api/types.js';
+import { formatDate, formatPrice, formatTime } from '../i18n/format.js';
+import { fill, resolveLocale } from '../i18n/messages.js';
 import { localDate } from '../lib/dates.js';
 import { define, emit } from '../lib/define.js';
 import { base } from '../styles/shared.js';
 import { styles } from './book-confirmation.styles.js';
 
 /**
- * @summary The success screen: what was booked, "add to calendar" (.ics and Google) and the manage link.
+ * @summary The success screen: where the confirmation was emailed, what was booked (when, price, where), "add to
+ * calendar" (.ics for Apple and Outlook, and Google) and the manage link.
  *
  * @event book-restart - The customer wants to book another appointment.
  * @csspart calendar-link - The .ics and Google Calendar links.
@@ -18,6 +19,9 @@ import { styles } from './book-confirmation.styles.js';
  *
  * @property booking - The booking the API returned.
  * @property service - The booked service's name.
+ * @property email - The address the confirmation went to (the one the customer typed).
+ * @property price - The service's price.
+ * @property address - The business's (public) address.
  * @property timeZone - The IANA zone to show the time in.
  * @property locale - BCP 47 locale for the date and time.
  */
@@ -26,6 +30,9 @@ export class BookConfirmation extends LitElement {
 
   @property({ attribute: false }) booking?: Booking;
   @property() service = '';
+  @property() email = '';
+  @property({ attribute: false }) price?: Money;
+  @property() address = '';
   @property({ attribute: 'time-zone' }) timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   @property() locale = '';
 
@@ -37,10 +44,13 @@ export class BookConfirmation extends LitElement {
     const links = b.calendarLinks;
     return html`
       <p class="ok">✓ ${msg.confirmed}</p>
+      ${this.email ? html`<p class="sent">${fill(msg.emailed, { email: this.email })}</p>` : nothing}
       <dl>
         ${this.service ? html`<dt>${msg.service}</dt><dd>${this.service}</dd>` : nothing}
         <dt>${msg.when}</dt>
         <dd>${formatDate(localDate(b.start, this.timeZone), locale)}, ${time(b.start)}–${time(b.end)}</dd>
+        ${this.price ? html`<dt>${msg.price}</dt><dd>${formatPrice(this.price, locale)}</dd>` : nothing}
+        ${this.address ? html`<dt>${msg.where}</dt><dd>${this.address}</dd>` : nothing}
       </dl>
       <slot></slot>
       ${

@@ -30,8 +30,18 @@ export const styles = css`
     font-size: 0.9em;
     margin: 0.25rem 0 0;
   }
+  /*
+   * On a phone the form is taller than the screen: the button stays at the bottom edge in reach (sticky to the
+   * viewport while the form is on it), on a bar so the fields scrolling under it do not show through.
+   */
+  .actions {
+    position: sticky;
+    bottom: 0;
+    background: var(--book-bg);
+    padding: 0.5rem 0;
+    margin-bottom: -0.5rem;
+  }
   .primary {
-    justify-self: start;
     padding: 0.7em 1.4em;
   }
   .primary[aria-disabled='true'] {

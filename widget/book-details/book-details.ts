@@ -98,7 +98,9 @@ export class BookDetails extends LitElement {
       ${input('name', 'text', 'name')} ${input('email', 'email', 'email')} ${input('phone', 'tel', 'tel')}
       ${input('note', '', '')}
       <slot></slot>
-      <button class="primary" part="confirm" aria-disabled=${this.busy}>${this.busy ? msg.booking : msg.confirm}</button>
+      <div class="actions">
+        <button class="primary" part="confirm" aria-disabled=${this.busy}>${this.busy ? msg.booking : msg.confirm}</button>
+      </div>
     </form>`;
   }
 

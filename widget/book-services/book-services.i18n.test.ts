@@ -28,8 +28,8 @@ describe('book-services locale and time zone', () => {
       expect(heading(el)).to.equal('Leistung wählen');
       expect(text(inner(el, 'book-service-list')!.querySelector('button'))).to.equal('Haircut 50,00 € 60 Min.');
       inner(el, 'book-service-list')!.querySelector('button')!.click();
-      await waitForHeading(el, 'Datum wählen');
-      expect(text(shadow(el, '[role=status]'))).to.equal('Schritt 2 von 4: Datum wählen');
+      await waitForHeading(el, 'Uhrzeit wählen');
+      expect(text(shadow(el, '[role=status]'))).to.equal('Schritt 2 von 3: Uhrzeit wählen');
       const cal = await calendarReady(el);
       const month = new Date(`${nextMonth('Asia/Tokyo')}-01T00:00:00Z`).toLocaleDateString('de', {
         timeZone: 'UTC',
@@ -41,8 +41,11 @@ describe('book-services locale and time zone', () => {
       expect(text(cal.querySelector('h3'))).to.equal(month);
       expect([...cal.querySelectorAll('th')].map(text)).to.deep.equal(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So']);
       cal.querySelector<HTMLButtonElement>(`[data-date="${nextMonth('Asia/Tokyo')}-10"]`)!.click();
-      await waitForHeading(el, 'Uhrzeit wählen');
+      await waitFor(() => shadow(el, 'book-times')?.getAttribute('date')?.endsWith('-10'), 'the 10th was not shown');
+      await el.updateComplete;
       expect(times(el).slice(0, 3)).to.deep.equal(['09:00', '09:30', '10:00']);
+      const parts = [...inner(el, 'book-times')!.querySelectorAll('h4')].map(text);
+      expect(parts).to.deep.equal(['Vormittag', 'Nachmittag']);
       expect(text(shadow(el, '[part=back]'))).to.equal('← Zurück');
       await expect(el).to.be.accessible();
     });

@@ -10,7 +10,7 @@ export const reset = css`
 export const styles = css`
   :host {
     display: block;
-    max-width: 40rem;
+    max-width: 48rem;
     background: var(--book-bg);
     border: 1px solid var(--book-border);
     border-radius: var(--book-radius);
@@ -28,6 +28,19 @@ export const styles = css`
     color: var(--book-fg);
     line-height: 1.45;
     padding: 1rem 1.25rem 1.25rem;
+    /* Side by side or stacked by the widget's own width, not the page's: an embed may sit in a narrow column. */
+    container-type: inline-size;
+  }
+  .pick {
+    display: grid;
+    gap: 1rem;
+  }
+  @container (min-width: 34rem) {
+    .pick {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      gap: 1.5rem;
+      align-items: start;
+    }
   }
   header {
     border-bottom: 1px solid var(--book-surface);

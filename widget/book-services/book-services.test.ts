@@ -11,6 +11,7 @@ import {
   notice,
   openTimes,
   shadow,
+  shownDay,
   waitForHeading,
 } from '../test/flow.js';
 import type { BookServices } from './book-services.js';
@@ -72,7 +73,7 @@ describe('book-services', () => {
 
     it('skips the service step when a service is preset', async () => {
       const el = await mount(provider, { service: provider.secondServiceId });
-      expect(heading(el)).to.equal('Choose a date');
+      expect(heading(el)).to.equal('Choose a time');
       expect(text(shadow(el, '.summary'))).to.contain('Beard trim');
       expect(shadow(el, '[part=back]')).to.equal(null);
     });
@@ -101,6 +102,8 @@ describe('book-services', () => {
     it('tells the customer when a month is empty and jumps to the next available day', async () => {
       const closed = await createProvider({ hours: 'next-month' });
       const el = await mount(closed, { service: closed.serviceId, timeZone: 'UTC' });
+      // It opens on the first free day, next month; this month is one step back.
+      (await calendarReady(el)).querySelector<HTMLButtonElement>('[aria-label="Previous month"]')!.click();
       await calendarReady(el);
       const empty = shadow(el, '[part=empty]')!;
       await waitFor(() => empty.querySelector('button'), 'no next-available link');
@@ -118,6 +121,10 @@ describe('book-services', () => {
       const grid = await calendarReady(el);
       expect((shadow(el, 'book-calendar') as HTMLElement & { month: string }).month).to.equal(month);
       expect(grid.querySelector('button.free')!.getAttribute('data-date')).to.equal(`${month}-03`);
+      // The day is picked too: its times are there without another tap.
+      expect(grid.querySelector('[aria-selected=true] button')!.getAttribute('data-date')).to.equal(`${month}-03`);
+      expect(shownDay(el)).to.equal(`${month}-03`);
+      expect(inner(el, 'book-times')!.querySelector('li button')).to.exist;
     });
 
     it('says so when nothing is free in the coming months', async () => {
@@ -136,10 +143,10 @@ describe('book-services', () => {
       const el = await mount(provider);
       inner(el, 'book-service-list')!.querySelector('button')!.focus();
       await sendKeys({ press: 'Enter' });
-      await waitForHeading(el, 'Choose a date');
+      await waitForHeading(el, 'Choose a time');
       await el.updateComplete;
       expect(el.shadowRoot!.activeElement).to.equal(shadow(el, 'h2'));
-      expect(text(shadow(el, '[role=status]'))).to.equal('Step 2 of 4: Choose a date');
+      expect(text(shadow(el, '[role=status]'))).to.equal('Step 2 of 3: Choose a time');
       const grid = await calendarReady(el);
       (grid.querySelector('[tabindex="0"]') as HTMLElement).focus();
       await sendKeys({ press: 'PageDown' });
@@ -149,14 +156,22 @@ describe('book-services', () => {
         () => (cal.activeElement as HTMLElement | null)?.dataset.date?.startsWith(nextMonth('Asia/Tokyo')),
         'focus did not move',
       );
+      const day = (cal.activeElement as HTMLElement).dataset.date!;
       await sendKeys({ press: 'Space' });
-      await waitForHeading(el, 'Choose a time');
-      expect(text(shadow(el, '[role=status]'))).to.equal('Step 3 of 4: Choose a time');
+      // The times show beside the calendar: focus stays on the day, the live region names it.
+      await waitFor(() => shownDay(el) === day, 'the day’s times did not show');
+      expect(cal.activeElement).to.equal(cal.querySelector(`[data-date="${day}"]`));
+      expect(text(shadow(el, '[role=status]'))).to.match(/^Free times on /);
+      await sendKeys({ press: 'Tab' }); // on to the zone and the times
+      await sendKeys({ press: 'Tab' });
+      expect(text(inner(el, 'book-times')!.activeElement)).to.equal('9:00 AM');
+      await sendKeys({ press: 'Enter' });
+      await waitForHeading(el, 'Your details');
       await sendKeys({ down: 'Shift' }); // from the heading back to the back button
       await sendKeys({ press: 'Tab' });
       await sendKeys({ up: 'Shift' });
       await sendKeys({ press: 'Enter' });
-      await waitForHeading(el, 'Choose a date');
+      await waitForHeading(el, 'Choose a time');
     });
   });
 

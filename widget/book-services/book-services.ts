@@ -19,7 +19,7 @@ import { hostTokens } from '../styles/tokens.js';
 import { reset, styles } from './book-services.styles.js';
 import { MonthSlots } from './month-slots.js';
 
-type Step = 'service' | 'date' | 'time' | 'details' | 'done';
+type Step = 'service' | 'time' | 'details' | 'done';
 
 /** How many months ahead of today the calendar may go. */
 const LAST_MONTH = 12;
@@ -34,7 +34,8 @@ const errorText: Record<string, keyof Messages> = {
 };
 
 /**
- * The booking widget: service → day → time (in the customer's zone) → details → confirmation, in Shadow DOM.
+ * The booking widget: service → day and time (in the customer's zone; it opens on the first free day, the calendar and
+ * the times side by side where there is room) → details → confirmation, in Shadow DOM.
  * Importing `widget.js` defines it; the page sets attributes and listens for its events (typed in `events.ts`).
  *
  * @summary Lets customers book a provider's services on any website.
@@ -95,6 +96,8 @@ export class BookServices extends LitElement {
   @property() credentials: 'omit' | 'same-origin' = 'omit';
   /** `{ name, email }` to prefill the details form with (the signed-in customer on the hosted site). */
   @property({ attribute: false }) customer?: { name: string; email: string };
+  /** A day (`YYYY-MM-DD`) to open on, with its times shown: where a "next available" link pointed. Used once. */
+  @property() day = '';
 
   @state() private data?: ProviderResponse;
   @state() private step: Step = 'service';
@@ -210,34 +213,25 @@ export class BookServices extends LitElement {
           locale=${locale}
           @book-service-select=${this.handleServiceSelect}
         ></book-service-list>`;
-      case 'date':
-        return html`<book-calendar
-            exportparts="day"
-            month=${this.slots.month}
-            .available=${[...this.slots.days.keys()]}
-            selected=${this.date}
-            today=${localDate(Date.now(), this.zone)}
-            last=${addMonths(localDate(Date.now(), this.zone).slice(0, 7), LAST_MONTH)}
-            ?loading=${this.slots.loading}
-            locale=${locale}
-            @book-month-change=${this.handleMonthChange}
-            @book-day-select=${this.handleDaySelect}
-          ></book-calendar>
-          ${this.renderMonthStatus(locale, msg)}`;
       case 'time':
-        return this.slots.loading
-          ? this.renderLoading(msg)
-          : html`<book-times
-              exportparts="time, zone"
-              date=${this.date}
-              .slots=${this.slots.days.get(this.date) ?? []}
-              selected=${this.picked?.start ?? ''}
-              time-zone=${this.zone}
-              .zones=${[validZone(undefined), this.data!.provider.timeZone]}
+        return html`<div class="pick">
+          <div>
+            <book-calendar
+              exportparts="day"
+              month=${this.slots.month}
+              .available=${[...this.slots.days.keys()]}
+              selected=${this.date}
+              today=${localDate(Date.now(), this.zone)}
+              last=${addMonths(localDate(Date.now(), this.zone).slice(0, 7), LAST_MONTH)}
+              ?loading=${this.slots.loading}
               locale=${locale}
-              @book-zone-change=${this.handleZoneChange}
-              @book-time-select=${this.handleTimeSelect}
-            ></book-times>`;
+              @book-month-change=${this.handleMonthChange}
+              @book-day-select=${this.handleDaySelect}
+            ></book-calendar>
+            ${this.renderMonthStatus(locale, msg)}
+          </div>
+          <div>${this.renderTimes(locale, msg)}</div>
+        </div>`;
       case 'details':
         return html`<book-details
           exportparts="form, confirm"
@@ -253,11 +247,31 @@ export class BookServices extends LitElement {
           exportparts="calendar-link, manage-link"
           .booking=${this.booking}
           service=${this.chosen?.name ?? ''}
+          email=${this.draft.email}
+          .price=${this.chosen?.price}
+          address=${this.data!.provider.address}
           time-zone=${this.zone}
           locale=${locale}
           @book-restart=${this.handleRestart}
         >${this.renderPolicy(locale)}</book-confirmation>`;
     }
+  }
+
+  /** The chosen day's times; a hint while no day of the shown month is chosen. */
+  private renderTimes(locale: string, msg: Messages) {
+    if (this.slots.loading || !this.slots.days.size) return nothing;
+    if (!this.date.startsWith(this.slots.month)) return html`<p class="status">${msg.pickDay}</p>`;
+    return html`<book-times
+      exportparts="time, zone"
+      date=${this.date}
+      .slots=${this.slots.days.get(this.date) ?? []}
+      selected=${this.picked?.start ?? ''}
+      time-zone=${this.zone}
+      .zones=${[validZone(undefined), this.data!.provider.timeZone]}
+      locale=${locale}
+      @book-zone-change=${this.handleZoneChange}
+      @book-time-select=${this.handleTimeSelect}
+    ></book-times>`;
   }
 
   private renderPolicy(locale: string) {
@@ -273,7 +287,7 @@ export class BookServices extends LitElement {
       ${next === null ? msg.noneSoon : nothing}
       ${
         next
-          ? html`<button class="link" @click=${() => this.showMonth(next.slice(0, 7))}>
+          ? html`<button class="link" @click=${() => this.showDay(next)}>
             ${fill(msg.nextFree, { date: formatDate(next, locale) })}
           </button>`
           : nothing
@@ -285,7 +299,6 @@ export class BookServices extends LitElement {
   private stepTitle(msg: Messages): string {
     const titles = {
       service: msg.chooseService,
-      date: msg.chooseDate,
       time: msg.chooseTime,
       details: msg.details,
       done: msg.done,
@@ -294,7 +307,7 @@ export class BookServices extends LitElement {
   }
 
   private steps(): Step[] {
-    return this.preset() ? ['date', 'time', 'details'] : ['service', 'date', 'time', 'details'];
+    return this.preset() ? ['time', 'details'] : ['service', 'time', 'details'];
   }
 
   private preset(): Service | undefined {
@@ -330,9 +343,11 @@ export class BookServices extends LitElement {
       return;
     }
     this.slots.clear();
-    // With a preset service the first month's slots need not wait for the provider: fetch both at once.
-    if (Number(this.service) > 0)
+    // With a preset service the first free day need not wait for the provider: ask for both at once.
+    if (Number(this.service) > 0) {
+      this.slots.firstFree('', Number(this.service)).catch(() => {});
       this.slots.fetch(localDate(Date.now(), this.zone).slice(0, 7), Number(this.service)).catch(() => {});
+    }
     try {
       const data = await this.client.provider(this.provider);
       if (id !== this.loadId) return;
@@ -362,9 +377,32 @@ export class BookServices extends LitElement {
   private pick(service: Service, byUser = true): void {
     this.chosen = service;
     this.date = '';
-    if (byUser) this.go('date');
-    else this.step = 'date';
-    void this.showMonth(this.slots.month || localDate(Date.now(), this.zone).slice(0, 7));
+    if (byUser) this.go('time');
+    else this.step = 'time';
+    // A "next available" link names its day; otherwise the first free one.
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(this.day) ? this.day : '';
+    this.day = '';
+    if (day) this.showDay(day);
+    else void this.openFirst();
+  }
+
+  /** Opens the calendar on the first free day, with that day's times shown: no empty month, no extra tap. */
+  private async openFirst(): Promise<void> {
+    this.problem = undefined;
+    this.notice = '';
+    try {
+      const first = await this.slots.showFirst(localDate(Date.now(), this.zone));
+      if (first) this.date = first;
+    } catch (e) {
+      this.fail(e, () => void this.openFirst());
+    }
+  }
+
+  /** Shows a day's month with that day chosen ("Next available"). */
+  private showDay(date: string): void {
+    this.date = date;
+    this.picked = undefined;
+    void this.showMonth(date.slice(0, 7));
   }
 
   private async showMonth(month: string): Promise<void> {
@@ -384,7 +422,9 @@ export class BookServices extends LitElement {
   private handleDaySelect(e: CustomEvent<string>): void {
     this.date = e.detail;
     this.picked = undefined;
-    this.go('time');
+    // The times appear beside or below the calendar; focus stays on the day, the live region says what changed.
+    const { locale, msg } = resolveLocale(this.locale);
+    this.live = fill(msg.timesOn, { date: formatDate(this.date, locale) });
   }
 
   private handleZoneChange(e: CustomEvent<string>): void {
@@ -410,6 +450,8 @@ export class BookServices extends LitElement {
 
   private async handleSubmit(e: CustomEvent<Details>): Promise<void> {
     const details = e.detail;
+    // The form trims what was typed: the confirmation names the address exactly as it was sent.
+    this.draft = (e.currentTarget as BookDetails).values;
     const request = {
       provider: this.provider,
       service: this.chosen!.id,

@@ -1,10 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BookingApi } from '../api/client.js';
 import type { Slot } from '../api/types.js';
-import { addMonths, groupByDay, localDate, monthRange } from '../lib/dates.js';
-
-/** How many months after an empty one are searched for the next free day. */
-const LOOKAHEAD_MONTHS = 6;
+import { addMonths, groupByDay, monthRange } from '../lib/dates.js';
 
 /** What the slots depend on; read afresh for every request. */
 export interface SlotSource {
@@ -16,8 +13,8 @@ export interface SlotSource {
 
 /**
  * Free slots one month at a time for the chosen service, grouped by the customer's local dates. Months are
- * cached per service and zone, the next one is prefetched, and for an empty month the next free day is looked
- * up. Renders its host when anything changes.
+ * cached per service and zone, the next one is prefetched, and for an empty month the next free day is asked for
+ * (one request, however far off). Renders its host when anything changes.
  */
 export class MonthSlots implements ReactiveController {
   month = '';
@@ -28,6 +25,7 @@ export class MonthSlots implements ReactiveController {
   nextFree?: string | null | undefined;
 
   private cache = new Map<string, Promise<Slot[]>>();
+  private firsts = new Map<string, Promise<string | null>>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -41,6 +39,45 @@ export class MonthSlots implements ReactiveController {
   /** Forgets every cached month, say after a booking changed what is free. */
   clear(): void {
     this.cache.clear();
+    this.firsts.clear();
+  }
+
+  /** The first free date on or after `from` (default: today), or `null` up to the booking horizon; cached like months. */
+  firstFree(from = '', service = this.source().service): Promise<string | null> {
+    const { client, provider, zone } = this.source();
+    const key = `${service}|${zone}|${from}`;
+    let first = this.firsts.get(key);
+    if (!first) {
+      first = client.nextAvailable(provider, service!, zone, from || undefined).then((r) => r.date);
+      first.catch(() => this.firsts.delete(key));
+      this.firsts.set(key, first);
+    }
+    return first;
+  }
+
+  /**
+   * Shows the month of the first free day from today (`today`'s month when there is none) and resolves to that
+   * day; to `undefined` when the customer moved on before it was known.
+   */
+  async showFirst(today: string): Promise<string | null | undefined> {
+    this.month = today.slice(0, 7);
+    this.loading = true;
+    this.host.requestUpdate();
+    const wanted = this.shown();
+    // Today's month is the likely answer: fetched alongside, so it costs no second round trip.
+    try {
+      const [first] = await Promise.all([this.firstFree(), this.fetch(this.month).catch(() => [])]);
+      if (wanted !== this.shown()) return undefined;
+      const showing = this.show(first?.slice(0, 7) ?? this.month);
+      const target = this.shown();
+      await showing;
+      return target === this.shown() ? first : undefined;
+    } catch (e) {
+      if (wanted !== this.shown()) return undefined;
+      this.loading = false;
+      this.host.requestUpdate();
+      throw e;
+    }
   }
 
   /** One month's free slots; failures are not cached. */
@@ -59,37 +96,34 @@ export class MonthSlots implements ReactiveController {
 
   /** Shows a month. Rejects when its slots cannot be loaded; a request overtaken by another ends quietly. */
   async show(month: string): Promise<void> {
-    const current = () => `${this.source().service}|${this.source().zone}|${this.month}`;
     this.month = month;
     this.loading = true;
     this.nextFree = undefined;
     this.host.requestUpdate();
-    const wanted = current();
+    const wanted = this.shown();
     try {
       const slots = await this.fetch(month);
-      if (wanted !== current()) return;
+      if (wanted !== this.shown()) return;
       this.days = groupByDay(slots, this.source().zone);
       this.loading = false;
       this.host.requestUpdate();
       this.fetch(addMonths(month, 1)).catch(() => {});
       if (!slots.length) {
-        const next = await this.findNext(month);
-        if (wanted === current()) this.nextFree = next;
+        const next = await this.firstFree(`${month}-01`);
+        if (wanted === this.shown()) this.nextFree = next;
         this.host.requestUpdate();
       }
     } catch (e) {
-      if (wanted !== current()) return;
+      if (wanted !== this.shown()) return;
       this.loading = false;
       this.host.requestUpdate();
       throw e;
     }
   }
 
-  private async findNext(month: string): Promise<string | null> {
-    for (let i = 1; i <= LOOKAHEAD_MONTHS; i++) {
-      const [first] = await this.fetch(addMonths(month, i));
-      if (first) return localDate(first.start, this.source().zone);
-    }
-    return null;
+  /** What the shown month's slots depend on: an answer for anything else has been overtaken. */
+  private shown(): string {
+    const { service, zone } = this.source();
+    return `${service}|${zone}|${this.month}`;
   }
 }

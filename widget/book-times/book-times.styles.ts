@@ -27,6 +27,15 @@ export const styles = css`
     font-size: 1em;
     margin: 0 0 0.5rem;
   }
+  h4 {
+    font-size: 0.9em;
+    font-weight: 600;
+    color: var(--book-muted);
+    margin: 0.75rem 0 0.35rem;
+  }
+  h3 + .part h4 {
+    margin-top: 0;
+  }
   ul {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(5.5rem, 1fr));

@@ -65,3 +65,43 @@ describe('book-times', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('book-times parts of the day', () => {
+  // 09:00, 11:30, 12:00, 16:30, 17:00 and 21:00 in Tokyo (UTC+9).
+  const day = ['00:00', '02:30', '03:00', '07:30', '08:00', '12:00'].map((t) => ({
+    start: `2030-01-10T${t}:00.000Z`,
+    end: `2030-01-10T${t}:00.000Z`,
+  }));
+  const groups = (el: BookTimes) =>
+    [...el.shadowRoot!.querySelectorAll('[role=group]')].map((g): [string, string[]] => [
+      text(g.querySelector('h4')),
+      [...g.querySelectorAll('li button')].map(text),
+    ]);
+
+  it('groups the times into morning, afternoon and evening of the shown zone', async () => {
+    const el = await fixture<BookTimes>(
+      html`<book-times date="2030-01-10" .slots=${day} time-zone="Asia/Tokyo" locale="en-GB"></book-times>`,
+    );
+    expect(groups(el)).to.deep.equal([
+      ['Morning', ['09:00', '11:30']],
+      ['Afternoon', ['12:00', '16:30']],
+      ['Evening', ['17:00', '21:00']],
+    ]);
+    await expect(el).to.be.accessible();
+    // In Kolkata (UTC+5:30) the same instants are 05:30, 08:00, 08:30, 13:00, 13:30 and 17:30.
+    el.timeZone = 'Asia/Kolkata';
+    await el.updateComplete;
+    expect(groups(el).map(([name, times]) => [name, times.length])).to.deep.equal([
+      ['Morning', 3],
+      ['Afternoon', 2],
+      ['Evening', 1],
+    ]);
+  });
+
+  it('leaves out empty parts and names them in German', async () => {
+    const el = await fixture<BookTimes>(
+      html`<book-times date="2030-01-10" .slots=${day.slice(2, 4)} time-zone="Asia/Tokyo" locale="de-DE"></book-times>`,
+    );
+    expect(groups(el)).to.deep.equal([['Nachmittag', ['12:00', '16:30']]]);
+  });
+});

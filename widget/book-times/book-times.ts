@@ -1,17 +1,28 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Slot } from '../api/types.js';
 import { formatDate, formatTime, formatZone } from '../i18n/format.js';
-import { fill, resolveLocale } from '../i18n/messages.js';
+import { fill, type Messages, resolveLocale } from '../i18n/messages.js';
+import { localHour } from '../lib/dates.js';
 import { define, emit } from '../lib/define.js';
 import { base } from '../styles/shared.js';
 import { styles } from './book-times.styles.js';
+
+/** Parts of the day, each up to the local hour it ends at: before noon, before 17:00, and the rest. */
+const parts = [
+  { name: 'morning', until: 12 },
+  { name: 'afternoon', until: 17 },
+  { name: 'evening', until: 24 },
+] as const;
+
+const partOf = (hour: number) => parts.find((p) => hour < p.until)!.name;
 
 const allZones = (): string[] =>
   (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
 
 /**
- * @summary The free times of one day, shown in the customer's time zone, with a zone switcher.
+ * @summary The free times of one day, shown in the customer's time zone and grouped into morning, afternoon and
+ * evening, with a zone switcher.
  *
  * @event book-time-select - A time was picked; `detail` is the `Slot`.
  * @event book-zone-change - The customer chose another zone; `detail` is its IANA name.
@@ -49,20 +60,27 @@ export class BookTimes extends LitElement {
         </select>
       </div>
       <h3>${fill(msg.timesOn, { date: formatDate(this.date, locale) })}</h3>
-      ${
-        this.slots.length
-          ? html`<ul>
-            ${this.slots.map(
-              (s) => html`<li>
-                <button part="time" aria-pressed=${s.start === this.selected} @click=${() => emit(this, 'book-time-select', s)}>
-                  ${formatTime(s.start, locale, this.timeZone)}
-                </button>
-              </li>`,
-            )}
-          </ul>`
-          : html`<p>${msg.emptyDay}</p>`
-      }
+      ${this.slots.length ? this.renderParts(locale, msg) : html`<p>${msg.emptyDay}</p>`}
     `;
+  }
+
+  private renderParts(locale: string, msg: Messages) {
+    return parts.map(({ name }) => {
+      const slots = this.slots.filter((s) => partOf(localHour(s.start, this.timeZone)) === name);
+      if (!slots.length) return nothing;
+      return html`<div class="part" role="group" aria-labelledby=${name}>
+        <h4 id=${name}>${msg[name]}</h4>
+        <ul>
+          ${slots.map(
+            (s) => html`<li>
+              <button part="time" aria-pressed=${s.start === this.selected} @click=${() => emit(this, 'book-time-select', s)}>
+                ${formatTime(s.start, locale, this.timeZone)}
+              </button>
+            </li>`,
+          )}
+        </ul>
+      </div>`;
+    });
   }
 
   private handleZone(e: Event): void {

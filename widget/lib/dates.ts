@@ -39,6 +39,18 @@ export const localDate = (instant: string | number | Date, timeZone: string): st
   return `${p.year}-${p.month}-${p.day}`;
 };
 
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The hour (0–23) an instant falls in, in an IANA zone. */
+export const localHour = (instant: string, timeZone: string): number => {
+  let f = hourFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+    hourFormats.set(timeZone, f);
+  }
+  return Number(f.formatToParts(new Date(instant)).find((p) => p.type === 'hour')!.value);
+};
+
 /** Groups slots by their local date in `timeZone`, keeping each day's slots in order. */
 export const groupByDay = <T extends { start: string }>(slots: T[], timeZone: string): Map<string, T[]> => {
   const days = new Map<string, T[]>();

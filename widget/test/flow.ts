@@ -42,6 +42,9 @@ export async function calendarReady(el: BookServices) {
   return inner(el, 'book-calendar')!;
 }
 
+/** The day whose times are shown (the calendar and the times share a step). */
+export const shownDay = (el: BookServices) => shadow(el, 'book-times')?.getAttribute('date') ?? '';
+
 /** From the service list (if shown) to the times of the 10th of next month: always a full, free day. */
 export async function openTimes(el: BookServices, serviceIndex = 0): Promise<string> {
   const services = inner(el, 'book-service-list');
@@ -54,14 +57,17 @@ export async function openTimes(el: BookServices, serviceIndex = 0): Promise<str
   const day = () => inner(el, 'book-calendar')!.querySelector<HTMLButtonElement>(`[data-date="${date}"]`)!;
   await waitFor(() => day().classList.contains('free'), `${date} is not free`);
   day().click();
-  await waitFor(() => inner(el, 'book-times')?.querySelector('li button'), 'no times shown');
+  await waitFor(() => shownDay(el) === date && inner(el, 'book-times')?.querySelector('li button'), 'no times shown');
   return date;
 }
 
 export const times = (el: BookServices) =>
   [...(inner(el, 'book-times')?.querySelectorAll('li button') ?? [])].map(text);
 
-export async function fillDetails(el: BookServices, values = { name: 'Ada Lovelace', email: 'ada@example.com' }) {
+export async function fillDetails(
+  el: BookServices,
+  values: Record<string, string> = { name: 'Ada Lovelace', email: 'ada@example.com' },
+) {
   const form = inner(el, 'book-details')!;
   for (const [id, value] of Object.entries(values)) {
     const input = form.querySelector<HTMLInputElement>(`#${id}`)!;

@@ -6,6 +6,10 @@ import * as calendarSettings from './0021_calendar_settings.js';
 import * as accountTokens from './0030_account_tokens.js';
 import * as privacy from './0040_privacy.js';
 import * as emailReplyTo from './0050_email_reply_to.js';
+import * as cancelReason from './0065_cancel_reason.js';
+import * as closures from './0066_closures.js';
+import * as search from './0070_search.js';
+import * as providerImages from './0071_provider_images.js';
 import * as bookingPolicy from './0085_booking_policy.js';
 
 /**
@@ -20,5 +24,9 @@ export const migrations: Record<string, Migration> = {
   '0030_account_tokens': accountTokens,
   '0040_privacy': privacy,
   '0050_email_reply_to': emailReplyTo,
+  '0065_cancel_reason': cancelReason,
+  '0066_closures': closures,
+  '0070_search': search,
+  '0071_provider_images': providerImages,
   '0085_booking_policy': bookingPolicy,
 };

@@ -6,6 +6,17 @@ const LOCALE = 'en-GB';
 export const formatPrice = (amountMinor: number, currency: string): string =>
   new Intl.NumberFormat(LOCALE, { style: 'currency', currency }).format(amountMinor / 100);
 
+/** A card's price: "€18", "from €18" when the services' prices differ, "Free"; whole amounts without ".00". */
+export function formatPriceRange(range: { fromMinor: number; toMinor: number; currency: string }): string {
+  if (range.toMinor === 0) return 'Free';
+  const amount = new Intl.NumberFormat(LOCALE, {
+    style: 'currency',
+    currency: range.currency,
+    trailingZeroDisplay: 'stripIfInteger',
+  }).format(range.fromMinor / 100);
+  return range.fromMinor === range.toMinor ? amount : `from ${amount}`;
+}
+
 /** "45 mins": the same unit format the widget uses, in the site's locale. */
 export const formatDuration = (minutes: number): string =>
   new Intl.NumberFormat(LOCALE, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);

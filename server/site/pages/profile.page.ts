@@ -1,10 +1,12 @@
 import { html } from 'hono/html';
+import type { imagesView } from '../../media/media.view.js';
 import type { ProviderRow } from '../../providers/providers.table.js';
 import type { publicReview } from '../../reviews/review.view.js';
 import type { ServiceRow } from '../../services/services.table.js';
-import { ratingLine } from './directory.page.js';
+import { logoBadge, ratingLine } from './directory.page.js';
 import { formatDay, formatDuration, formatPrice, plural, starText } from './format.js';
 import type { Html } from './layout.js';
+import { type OpeningHoursView, openingHours } from './opening-hours.page.js';
 
 export interface ProfileView {
   provider: ProviderRow;
@@ -13,14 +15,28 @@ export interface ProfileView {
   reviews: ReturnType<typeof publicReview>[];
   page: number;
   pages: number;
+  images: ReturnType<typeof imagesView>;
+  hours: OpeningHoursView;
+}
+
+/** The owner's photos, in their order: a strip that scrolls sideways on a phone. */
+function gallery(view: ProfileView): Html {
+  const { photos } = view.images;
+  if (photos.length === 0) return html``;
+  return html`<ul class="gallery" aria-label="Photos of ${view.provider.name}">
+    ${photos.map(
+      (p, i) =>
+        html`<li><a href="${p.url}"><img src="${p.thumbUrl}" width="640" height="400" alt="Photo ${i + 1} of ${photos.length}" loading="${i < 2 ? 'eager' : 'lazy'}" /></a></li>`,
+    )}
+  </ul>`;
 }
 
 /**
  * The booking widget itself: the same element providers embed, so the flow exists once. On the site it speaks
  * the site's language and sends the session, so a signed-in customer's booking lands in their account.
  */
-export const bookingWidget = (slug: string, serviceId?: number): Html =>
-  html`<book-services provider="${slug}" ${serviceId ? html`service="${serviceId}"` : ''} locale="en-GB" theme="auto" credentials="same-origin"
+export const bookingWidget = (slug: string, serviceId?: number, day?: string): Html =>
+  html`<book-services provider="${slug}" ${serviceId ? html`service="${serviceId}"` : ''} ${day ? html`day="${day}"` : ''} locale="en-GB" theme="auto" credentials="same-origin"
     ><p class="muted">Loading available times…</p></book-services
   >`;
 
@@ -99,7 +115,10 @@ export function profilePage(view: ProfileView): Html {
   return html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/">Directory</a> › ${provider.name}</nav>
     <div class="profile">
         <section class="profile-head">
-          <h1>${provider.name}</h1>
+          <div class="profile-title">
+            ${logoBadge(provider.name, view.images.logo?.url, 'large')}
+            <h1>${provider.name}</h1>
+          </div>
           <p class="meta">${[provider.category, provider.city].filter(Boolean).join(' · ')}</p>
           <p><a href="#reviews">${ratingLine(view.rating.average, view.rating.count)}</a></p>
           ${provider.description ? html`<p>${provider.description}</p>` : ''}
@@ -119,6 +138,8 @@ export function profilePage(view: ProfileView): Html {
             <dt>Time zone</dt>
             <dd>${provider.time_zone.replace(/_/g, ' ')}</dd>
           </dl>
+          ${gallery(view)}
+          ${openingHours(view.hours)}
         </section>
       <aside class="booking-panel" aria-labelledby="book-heading">
         <h2 id="book-heading">Book an appointment</h2>
@@ -130,7 +151,7 @@ export function profilePage(view: ProfileView): Html {
 }
 
 /** `/p/:slug/book[/:serviceId]`: the shareable direct booking link, the widget and little else. */
-export function bookingPage(view: { provider: ProviderRow; service?: ServiceRow }): Html {
+export function bookingPage(view: { provider: ProviderRow; service?: ServiceRow; day?: string }): Html {
   const { provider, service } = view;
   return html`<nav class="crumbs" aria-label="Breadcrumb">
       <a href="/">Directory</a> › <a href="/p/${provider.slug}">${provider.name}</a> › Book
@@ -144,7 +165,7 @@ export function bookingPage(view: { provider: ProviderRow; service?: ServiceRow 
             : ''
         }
       </p>
-      <div class="booking-panel">${bookingWidget(provider.slug, service?.id)}</div>
+      <div class="booking-panel">${bookingWidget(provider.slug, service?.id, view.day)}</div>
       <p><a href="/p/${provider.slug}">About ${provider.name}, services and reviews</a></p>
     </div>`;
 }

@@ -22,18 +22,19 @@ export class BookAccountApp extends LitElement {
   static override styles = [
     siteBase,
     css`
+      /* The tabs wrap on a phone rather than cut their titles off or scroll out of sight. */
       nav ul {
         display: flex;
-        gap: 0.25rem;
+        flex-wrap: wrap;
+        gap: 0 0.25rem;
         border-bottom: 1px solid var(--book-surface);
         margin-bottom: 1rem;
-        overflow-x: auto;
       }
       nav a {
         display: flex;
         align-items: center;
         min-height: 2.75rem;
-        padding: 0.4rem 0.9rem;
+        padding: 0.4rem 0.6rem;
         color: var(--book-fg);
         text-decoration: none;
         white-space: nowrap;

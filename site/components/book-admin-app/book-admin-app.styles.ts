@@ -1,22 +1,25 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* One column on phones; minmax(0, …) keeps wide content (a table, a long address) from widening the page. */
   .layout {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
   }
+  /* On phones every section is one tap away: the links wrap rather than scroll sideways out of sight. */
   nav ul {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.25rem;
-    overflow-x: auto;
     padding-bottom: 0.25rem;
-    scrollbar-width: thin;
+    border-bottom: 1px solid var(--book-surface);
   }
   nav a {
     display: flex;
     align-items: center;
     min-height: 2.75rem;
-    padding: 0.4rem 0.75rem;
+    padding: 0.4rem 0.6rem;
     border-radius: var(--book-radius);
     color: var(--book-fg);
     text-decoration: none;
@@ -59,7 +62,8 @@ export const styles = css`
     }
     nav ul {
       flex-direction: column;
-      overflow: visible;
+      flex-wrap: nowrap;
+      border-bottom: 0;
       position: sticky;
       top: 1rem;
     }

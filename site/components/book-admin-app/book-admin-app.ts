@@ -10,6 +10,7 @@ import '../book-appointment-detail/book-appointment-detail.js';
 import '../book-admin-reviews/book-admin-reviews.js';
 import '../book-calendar-connections/book-calendar-connections.js';
 import '../book-dashboard/book-dashboard.js';
+import '../book-email-banner/book-email-banner.js';
 import '../book-email-log/book-email-log.js';
 import '../book-embed-generator/book-embed-generator.js';
 import '../book-onboarding/book-onboarding.js';
@@ -97,7 +98,7 @@ export class BookAdminApp extends LitElement {
         return html`<book-onboarding .profile=${this.profile} origin=${this.origin} ?email-verified=${this.user?.emailVerified}
           @book-onboarded=${(e: CustomEvent<Profile>) => (this.profile = e.detail)}></book-onboarding>`;
       case 'dashboard':
-        return html`<book-dashboard .profile=${profile}></book-dashboard>`;
+        return html`<book-email-banner></book-email-banner><book-dashboard .profile=${profile}></book-dashboard>`;
       case 'appointment':
         return html`<book-appointment-detail appointment-id=${params[0]!} .profile=${profile}></book-appointment-detail>`;
       case 'services':
@@ -112,7 +113,7 @@ export class BookAdminApp extends LitElement {
       case 'calendar':
         return html`<book-calendar-connections .profile=${profile} origin=${this.origin}></book-calendar-connections>`;
       case 'emails':
-        return html`<book-email-log></book-email-log>`;
+        return html`<book-email-banner></book-email-banner><book-email-log></book-email-log>`;
       case 'embed':
         return html`<book-embed-generator .profile=${profile} origin=${this.origin}></book-embed-generator>`;
     }

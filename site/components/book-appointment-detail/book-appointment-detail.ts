@@ -40,6 +40,9 @@ export class BookAppointmentDetail extends LitElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
+      dd.message {
+        white-space: pre-line;
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -47,6 +50,9 @@ export class BookAppointmentDetail extends LitElement {
       }
       .confirm {
         margin-top: 0.75rem;
+      }
+      textarea {
+        width: 100%;
       }
     `,
   ];
@@ -59,6 +65,8 @@ export class BookAppointmentDetail extends LitElement {
   private action = new ActionController(this);
   @state() private rescheduling = false;
   @state() private confirmingCancel = false;
+  /** The owner's optional message to the customer, typed in the cancel confirmation. */
+  @state() private cancelReason = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -91,6 +99,7 @@ export class BookAppointmentDetail extends LitElement {
               : nothing
           }
           ${a.note ? html`<dt>Note</dt><dd>${a.note}</dd>` : nothing}
+          ${a.cancelReason ? html`<dt>Your message</dt><dd class="message">${a.cancelReason}</dd>` : nothing}
           <dt>Booked</dt>
           <dd>${formatDay(a.createdAt, zone)}${a.cancelledBy ? html` · cancelled by ${a.cancelledBy === 'provider' ? 'you' : 'the customer'}` : nothing}</dd>
         </dl>
@@ -111,6 +120,11 @@ export class BookAppointmentDetail extends LitElement {
           this.confirmingCancel
             ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
               <p>Cancel this appointment? ${a.customer.name} gets an email.</p>
+              <div class="field">
+                <label for="cancel-reason">Message to ${a.customer.name} <span class="hint">(optional, goes into the email)</span></label>
+                <textarea id="cancel-reason" rows="3" maxlength="500" .value=${this.cancelReason}
+                  @input=${(e: Event) => (this.cancelReason = (e.target as HTMLTextAreaElement).value)}></textarea>
+              </div>
               <div class="row">
                 <button class="danger" ?disabled=${this.action.busy} @click=${() => this.act('cancel')}>Yes, cancel it</button>
                 <button @click=${() => (this.confirmingCancel = false)}>Keep it</button>
@@ -120,7 +134,7 @@ export class BookAppointmentDetail extends LitElement {
         }
         ${
           this.rescheduling
-            ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${zone} ?busy=${this.action.busy}
+            ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} booked=${a.start} time-zone=${zone} ?busy=${this.action.busy}
               @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.move(e.detail)}
               @book-reschedule-cancel=${() => (this.rescheduling = false)}></book-reschedule>`
             : nothing
@@ -164,7 +178,8 @@ export class BookAppointmentDetail extends LitElement {
       complete: 'Marked as completed.',
       'no-show': 'Marked as a no-show.',
     }[action];
-    return this.run(async () => (await api.appointmentAction(this.appointmentId, action)).appointment, done);
+    const reason = action === 'cancel' ? this.cancelReason.trim() : '';
+    return this.run(async () => (await api.appointmentAction(this.appointmentId, action, reason)).appointment, done);
   }
 
   private move(slot: Slot): Promise<void> {

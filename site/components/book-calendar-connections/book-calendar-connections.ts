@@ -4,8 +4,9 @@ import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { Profile } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
+import { feedSubscribeLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
-import { LOCALE, statusLabel } from '../../lib/format.js';
+import { LOCALE } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-copy-button/book-copy-button.js';
 
@@ -20,8 +21,11 @@ interface Connection {
   busyRefreshedAt: string | null;
   connectedAt: string;
 }
+type Health = 'up_to_date' | 'retrying' | 'missing' | 'reconnect' | 'connecting';
 interface CalendarState {
   connection: Connection | null;
+  /** The connection's state in plain words (see `server/calendar/calendar.view.ts`); null without one. */
+  health: Health | null;
   settings: { includeCustomerContact: boolean };
   feed: { active: boolean; createdAt: string | null };
   syncJobs: Record<'pending' | 'running' | 'done' | 'failed', number>;
@@ -38,6 +42,8 @@ interface SyncJob {
   createdAt: string;
 }
 
+/** The company's name alone, for sentences ("Couldn't reach Google"). */
+const companyName = { 'google-shared': 'Google', google: 'Google', microsoft: 'Microsoft' };
 const serviceName = {
   'google-shared': 'Google Calendar (shared calendar)',
   google: 'Google Calendar (your account)',
@@ -47,10 +53,12 @@ const when = (iso: string) =>
   new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /**
- * @summary Calendar connections: Google (a calendar shared with the service, or the provider's own account via
- * OAuth), Microsoft, the private ICS feed (copy, rotate, turn off), and the sync status with failed jobs to retry.
+ * @summary The owner's calendar page, in plain words: connect Google (a calendar shared with the service, or their
+ * own account via OAuth) or Microsoft where this server offers them, with one status ("Up to date", "Couldn't
+ * reach Google — we'll keep trying", "Reconnect needed"); and the private ICS feed with one-tap subscribe links
+ * for iPhone and Google Calendar, which works on any server.
  *
- * @csspart job - Each failed sync job.
+ * @csspart job - Each appointment that could not be added to the connected calendar.
  *
  * @property profile - The provider's profile.
  * @property origin - The site's public origin.
@@ -79,10 +87,18 @@ export class BookCalendarConnections extends LitElement {
         padding: 0.5rem;
         border-radius: var(--book-radius);
       }
-      .counts {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
+      .subscribe {
+        display: grid;
+        gap: 0.75rem;
+        margin: 0 0 1rem;
+        padding: 0;
+        list-style: none;
+      }
+      .subscribe a {
+        font-weight: 600;
+      }
+      .subscribe p {
+        margin: 0.15rem 0 0;
       }
     `,
   ];
@@ -108,78 +124,107 @@ export class BookCalendarConnections extends LitElement {
     if (!this.data)
       return html`<p class="notice bad" role="alert">${this.action.problem}</p>${this.action.problem ? nothing : html`<p class="loading" role="status">Loading…</p>`}`;
     const d = this.data;
+    const anyService = d.available.googleShared || d.available.google || d.available.microsoft;
     return html`<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
       <p class="notice" role="status">${this.action.status}</p>
-      <section class="panel" aria-labelledby="conn-h">
-        <h2 id="conn-h">Your calendar</h2>
-        ${d.connection ? this.renderConnection(d.connection) : this.renderConnect(d)}
-        <label class="check"><input type="checkbox" .checked=${d.settings.includeCustomerContact} @change=${this.toggleContact} />
-          Put the customer's email and phone in calendar events</label>
-      </section>
-      <section class="panel" aria-labelledby="feed-h">
-        <h2 id="feed-h">Calendar feed (ICS)</h2>
-        <p class="muted">Subscribe to this private address in any calendar app (Apple Calendar, Outlook, Thunderbird) to see your appointments there.</p>
-        ${
-          this.feedUrl
-            ? html`<p class="feed-url">${this.feedUrl}</p>
-              <p class="row"><book-copy-button value=${this.feedUrl} label="Copy feed URL"></book-copy-button>
-                <span class="hint">Shown once: copy it now. Rotating gives a new address and stops the old one.</span></p>`
-            : html`<p>${d.feed.active ? `Your feed is on (address created ${when(d.feed.createdAt!)}). For security it is only shown when created.` : 'The feed is off.'}</p>`
-        }
-        <div class="row">
-          <button ?disabled=${this.action.busy} @click=${this.rotate}>${d.feed.active ? 'Rotate address' : 'Create feed address'}</button>
-          ${d.feed.active ? html`<button class="danger" ?disabled=${this.action.busy} @click=${this.disableFeed}>Turn feed off</button>` : nothing}
-        </div>
-      </section>
-      <section class="panel" aria-labelledby="sync-h">
-        <h2 id="sync-h">Sync status</h2>
-        <p class="counts">
-          ${(['done', 'pending', 'running', 'failed'] as const).map(
-            (s) =>
-              html`<span class="badge ${s === 'done' ? 'sent' : s === 'running' ? 'sending' : s}">${d.syncJobs[s]} ${s === 'done' ? 'synced' : s}</span>`,
-          )}
-        </p>
-        ${
-          this.failed.length
-            ? html`<h3>Failed</h3>
-              <table>
-                <thead><tr><th>Appointment</th><th>Error</th><th><span class="sr-only">Action</span></th></tr></thead>
-                <tbody>
-                  ${this.failed.map(
-                    (j) => html`<tr part="job">
-                      <td><a href="/admin/appointments/${j.appointment.id}">${j.appointment.serviceName}, ${j.appointment.customerName}</a><br />
-                        <span class="hint">${when(j.appointment.start)} · ${j.action} · ${j.attempts} attempts</span></td>
-                      <td>${j.lastError ?? '—'}</td>
-                      <td><button @click=${() => this.retry(j.id)}>Retry</button></td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>`
-            : html`<p class="muted">No failed sync jobs.</p>`
-        }
-      </section>`;
+      ${
+        d.connection || anyService
+          ? html`<section class="panel" aria-labelledby="conn-h">
+            <h2 id="conn-h">Your calendar</h2>
+            ${d.connection ? this.renderConnection(d.connection, d) : this.renderConnect(d)}
+          </section>`
+          : nothing
+      }
+      ${this.renderFeed(d)}
+      <label class="check"><input type="checkbox" .checked=${d.settings.includeCustomerContact} @change=${this.toggleContact} />
+        Put the customer's email and phone in calendar events</label>`;
   }
 
-  private renderConnection(c: Connection) {
-    return html`<dl>
-        <dt>Connected</dt>
-        <dd>${serviceName[c.service]}</dd>
-        <dt>Status</dt>
-        <dd><span class="badge ${c.status === 'active' ? 'sent' : 'failed'}">${statusLabel[c.status] ?? c.status}</span></dd>
-        ${c.accountEmail ? html`<dt>Account</dt><dd>${c.accountEmail}</dd>` : nothing}
-        ${c.sharedWith ? html`<dt>Shared with</dt><dd>${c.sharedWith} (${c.sharedRole})</dd>` : nothing}
-        ${c.calendarId ? html`<dt>Calendar</dt><dd>${c.calendarId}</dd>` : nothing}
-        ${c.busyRefreshedAt ? html`<dt>Busy times</dt><dd>read ${when(c.busyRefreshedAt)}</dd>` : nothing}
-        ${c.lastError ? html`<dt>Last error</dt><dd class="error">${c.lastError}</dd>` : nothing}
-      </dl>
+  private renderFeed(d: CalendarState) {
+    const links = this.feedUrl ? feedSubscribeLinks(this.feedUrl) : undefined;
+    return html`<section class="panel" aria-labelledby="feed-h">
+      <h2 id="feed-h">See your appointments in your phone's calendar</h2>
+      <p class="muted">A private link that keeps your calendar app up to date with your bookings (it can take a few
+        hours to show changes). Works with iPhone, Google Calendar, Outlook and others.</p>
+      ${
+        links
+          ? html`<ul class="subscribe">
+              <li><a href=${links.webcal} data-subscribe="webcal">Add to iPhone or Mac Calendar</a>
+                <p class="hint">On your iPhone, tap the link, then tap Subscribe.<br />Your appointments appear in the Calendar app.</p></li>
+              <li><a href=${links.google} target="_blank" rel="noopener" data-subscribe="google">Add to Google Calendar</a>
+                <p class="hint">Open the link on a computer signed in to Google, then click Add.<br />The Google Calendar app on your phone then shows it too.</p></li>
+            </ul>
+            <p class="row"><book-copy-button value=${this.feedUrl} label="Copy the link"></book-copy-button>
+              <span class="hint">For other apps. Keep it private: anyone with it sees your appointments.</span></p>`
+          : html`<p>${
+              d.feed.active
+                ? `Your calendar link is on (made ${when(d.feed.createdAt!)}). For your privacy it is shown only once; to add it to another calendar, get a new one (calendars using the old link stop updating).`
+                : 'Get your private link to add your appointments to a calendar app.'
+            }</p>`
+      }
       <div class="row">
-        <button ?disabled=${this.action.busy} @click=${this.refreshBusy}>Re-read busy times</button>
+        <button class=${d.feed.active ? '' : 'primary'} ?disabled=${this.action.busy} @click=${this.rotate}>${d.feed.active ? 'Get a new link' : 'Get my calendar link'}</button>
+        ${d.feed.active ? html`<button class="danger" ?disabled=${this.action.busy} @click=${this.disableFeed}>Turn the link off</button>` : nothing}
+      </div>
+    </section>`;
+  }
+
+  private renderConnection(c: Connection, d: CalendarState) {
+    const company = companyName[c.service];
+    const status: Record<Health, [tone: string, label: string, explain: string]> = {
+      up_to_date: [
+        'sent',
+        'Up to date',
+        'New bookings and changes appear in it, and busy times there are not offered.',
+      ],
+      retrying: [
+        'pending',
+        `Couldn't reach ${company} — we'll keep trying`,
+        'Nothing to do: the latest changes go in as soon as it answers.',
+      ],
+      missing: [
+        'failed',
+        'Some appointments are missing',
+        `${company} did not take these appointments. Try again, or add them by hand.`,
+      ],
+      reconnect: [
+        'failed',
+        'Reconnect needed',
+        `${company} no longer lets us into your calendar. Connect it again below.`,
+      ],
+      connecting: ['pending', 'Finishing the connection', 'This takes a moment.'],
+    };
+    const [tone, label, explain] = status[d.health ?? 'connecting'];
+    return html`<p><span class="badge ${tone}" data-health=${d.health ?? ''}>${label}</span></p>
+      <p>${explain}</p>
+      ${
+        d.health === 'missing'
+          ? html`<ul>
+              ${this.failed.map(
+                (
+                  j,
+                ) => html`<li part="job"><a href="/admin/appointments/${j.appointment.id}">${j.appointment.serviceName}, ${j.appointment.customerName}</a>
+                  <span class="hint">${when(j.appointment.start)}</span></li>`,
+              )}
+            </ul>
+            <p><button class="primary" ?disabled=${this.action.busy} @click=${this.retryAll}>Try again</button></p>`
+          : nothing
+      }
+      <dl>
+        <dt>Calendar</dt>
+        <dd>${serviceName[c.service]}</dd>
+        ${c.accountEmail ? html`<dt>Account</dt><dd>${c.accountEmail}</dd>` : nothing}
+        ${c.sharedWith ? html`<dt>Shared with</dt><dd>${c.sharedWith}</dd>` : nothing}
+        ${c.busyRefreshedAt ? html`<dt>Busy times</dt><dd>checked ${when(c.busyRefreshedAt)}</dd>` : nothing}
+      </dl>
+      ${d.health === 'reconnect' ? this.renderConnect(d) : nothing}
+      <div class="row">
+        <button ?disabled=${this.action.busy} @click=${this.refreshBusy}>Check busy times now</button>
         <button class="danger" ?disabled=${this.action.busy} @click=${this.disconnect}>Disconnect</button>
       </div>`;
   }
 
   private renderConnect(d: CalendarState) {
-    const any = d.available.googleShared || d.available.google || d.available.microsoft;
     return html`<p>Connect a calendar: new bookings appear in it, and times you are busy there are not offered to customers.</p>
       ${
         d.available.googleShared
@@ -194,8 +239,7 @@ export class BookCalendarConnections extends LitElement {
       <div class="row">
         ${d.available.google ? html`<button ?disabled=${this.action.busy} @click=${() => this.oauth('google')}>Connect your Google account</button>` : nothing}
         ${d.available.microsoft ? html`<button ?disabled=${this.action.busy} @click=${() => this.oauth('microsoft')}>Connect Outlook / Microsoft 365</button>` : nothing}
-      </div>
-      ${any ? nothing : html`<p class="muted">No calendar service is configured on this server; the ICS feed below works everywhere.</p>`}`;
+      </div>`;
   }
 
   private async load(): Promise<void> {
@@ -223,13 +267,13 @@ export class BookCalendarConnections extends LitElement {
   private rotate = () =>
     this.run(async () => {
       this.feedUrl = (await api.request<{ url: string }>('POST', '/api/admin/calendar/feed/rotate')).url;
-    }, 'New feed address created.');
+    }, 'Your calendar link is ready: add it below.');
 
   private disableFeed = () =>
     this.run(async () => {
       await api.request('DELETE', '/api/admin/calendar/feed');
       this.feedUrl = '';
-    }, 'The feed is off; the old address no longer works.');
+    }, 'The link is off; calendars using it stop updating.');
 
   private toggleContact = (e: Event) =>
     this.run(async () => {
@@ -267,11 +311,10 @@ export class BookCalendarConnections extends LitElement {
     return this.run(() => api.request('DELETE', '/api/admin/calendar/connection'), 'Disconnected.');
   };
 
-  private retry = (id: number) =>
-    this.run(
-      async () => void (await api.request('POST', `/api/admin/calendar/sync-jobs/${id}/retry`)),
-      'Queued again.',
-    );
+  private retryAll = () =>
+    this.run(async () => {
+      for (const job of this.failed) await api.request('POST', `/api/admin/calendar/sync-jobs/${job.id}/retry`);
+    }, 'Trying again: they go in within a minute.');
 }
 
 define('book-calendar-connections', BookCalendarConnections);

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import type { AdminEmail, Email } from '../../api/types.js';
-import { LOCALE, statusLabel } from '../../lib/format.js';
+import { emailStatus, LOCALE } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 
 const when = (iso: string) =>
@@ -45,6 +45,9 @@ export class BookMailbox extends LitElement {
       summary .badge {
         align-self: start;
         justify-self: end;
+        /* "Kept on site — not emailed" wraps on a phone rather than squeezing the subject. */
+        white-space: normal;
+        text-align: right;
       }
       summary .subject {
         font-weight: 600;
@@ -92,10 +95,11 @@ export class BookMailbox extends LitElement {
 
   private renderEmail(e: Email | AdminEmail) {
     const admin = this.admin && 'attempts' in e ? e : undefined;
+    const status = emailStatus(e);
     return html`<details>
       <summary>
         <span class="subject">${e.subject}</span>
-        <span class="badge ${e.status}">${statusLabel[e.status] ?? e.status}</span>
+        <span class="badge ${status.tone}">${status.label}</span>
         <span class="meta">${admin ? html`To ${admin.toRole === 'provider' ? 'you' : e.to} · ` : nothing}${when(e.sentAt ?? e.createdAt)}${
           e.hasInvitation ? ' · calendar invitation' : ''
         }</span>
@@ -104,7 +108,7 @@ export class BookMailbox extends LitElement {
         ${
           admin
             ? html`<p class="muted">
-              ${admin.attempts} attempt${admin.attempts === 1 ? '' : 's'}${admin.transport ? ` · via ${admin.transport === 'smtp' ? 'SMTP' : 'built-in mailbox'}` : ''}
+              ${admin.attempts} attempt${admin.attempts === 1 ? '' : 's'}${admin.transport === 'smtp' ? ' · via SMTP' : ''}
               ${admin.nextAttemptAt ? ` · next try ${when(admin.nextAttemptAt)}` : ''}
             </p>
             ${admin.lastError ? html`<p class="error-text">Last error: ${admin.lastError}</p>` : nothing}

@@ -145,7 +145,7 @@ export class BookManage extends LitElement {
         }
         ${
           this.panel === 'reschedule'
-            ? html`<book-reschedule provider=${b.provider.slug} service=${b.service.id} time-zone=${this.zone} ?busy=${this.action.busy}
+            ? html`<book-reschedule provider=${b.provider.slug} service=${b.service.id} booked=${b.start} time-zone=${this.zone} ?busy=${this.action.busy}
               @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.reschedule(e.detail)}
               @book-reschedule-cancel=${() => (this.panel = null)}></book-reschedule>`
             : nothing

@@ -31,6 +31,11 @@ export const styles = css`
     font-weight: 600;
     margin: 0.25rem 0;
   }
+  .when .zone {
+    font-weight: 400;
+    color: var(--book-muted);
+    white-space: nowrap;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

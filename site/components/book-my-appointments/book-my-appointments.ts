@@ -21,7 +21,8 @@ const EDIT_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * @summary The customer's appointments: upcoming ones with "add to calendar", reschedule and cancel (the same
- * rules as the manage link), past ones with a review to leave or edit. Times are in the browser's zone.
+ * rules as the manage link), past ones with a review to leave or edit. Each appointment's time is in the zone it
+ * happens in (the business's), named beside it: a class in Sydney shows Sydney time wherever the customer is.
  *
  * @event book-appointment-changed - Cancelled or moved; `detail` is the booking.
  * @event book-review-saved - A review was published or edited; `detail` is the review.
@@ -61,20 +62,20 @@ export class BookMyAppointments extends LitElement {
       <section aria-labelledby="past-h">
         <h2 id="past-h">Past and cancelled</h2>
         ${past.length ? html`<ul class="list">${past.map((a) => this.renderItem(a, false))}</ul>` : html`<p class="muted">None yet.</p>`}
-      </section>
-      <p class="hint">Times are shown in ${zoneLabel(this.zone)}.</p>`;
+      </section>`;
   }
 
   private renderItem(a: CustomerBooking, upcoming: boolean) {
     const open = this.open?.id === a.id ? this.open.panel : null;
     const started = Date.parse(a.start) <= Date.now();
     const links = calendarLinks(a);
+    const zone = a.provider.timeZone;
     return html`<li class="appt ${a.status}" part="appointment" data-appointment=${a.id}>
       <div class="head">
         <h3>${a.service.name}</h3>
         <span class="badge ${a.status}">${statusLabel[a.status]}</span>
       </div>
-      <p class="when">${formatSpan(a.start, a.end, this.zone)}</p>
+      <p class="when">${formatSpan(a.start, a.end, zone)} <span class="zone">${zoneLabel(zone)}</span></p>
       <p class="muted"><a href="/p/${a.provider.slug}">${a.provider.name}</a>${a.provider.address ? ` · ${a.provider.address}` : ''}</p>
       ${
         upcoming
@@ -94,7 +95,7 @@ export class BookMyAppointments extends LitElement {
       ${
         open === 'cancel'
           ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
-            <p>Cancel ${a.service.name} on ${formatDay(a.start, this.zone)}? ${a.provider.name} will be told.</p>
+            <p>Cancel ${a.service.name} on ${formatDay(a.start, zone)}? ${a.provider.name} will be told.</p>
             <div class="row">
               <button class="danger" ?disabled=${this.action.busy} @click=${() => this.cancel(a)}>Yes, cancel</button>
               <button @click=${() => (this.open = null)}>Keep it</button>
@@ -104,7 +105,7 @@ export class BookMyAppointments extends LitElement {
       }
       ${
         open === 'reschedule'
-          ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} time-zone=${this.zone} ?busy=${this.action.busy}
+          ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} booked=${a.start} time-zone=${zone} ?busy=${this.action.busy}
             @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.reschedule(a, e.detail)}
             @book-reschedule-cancel=${() => (this.open = null)}></book-reschedule>`
           : nothing
@@ -166,7 +167,7 @@ export class BookMyAppointments extends LitElement {
     return this.run(async () => {
       const { booking } = await api.cancelBooking(a.id);
       emit(this, 'book-appointment-changed', booking);
-      return `${a.service.name} on ${formatDay(a.start, this.zone)} is cancelled.`;
+      return `${a.service.name} on ${formatDay(a.start, a.provider.timeZone)} is cancelled.`;
     });
   }
 
@@ -174,7 +175,7 @@ export class BookMyAppointments extends LitElement {
     return this.run(async () => {
       const { booking } = await api.rescheduleBooking(a.id, slot.start);
       emit(this, 'book-appointment-changed', booking);
-      return `${a.service.name} moved to ${formatSpan(booking.start, booking.end, this.zone)}.`;
+      return `${a.service.name} moved to ${formatSpan(booking.start, booking.end, a.provider.timeZone)} (${zoneLabel(a.provider.timeZone)}).`;
     });
   }
 

@@ -1,24 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { $, choose, text } from '../../test/helpers.js';
+import { $, choose, fakeServer, json, text } from '../../test/helpers.js';
 import './book-password-reset.js';
 import type { BookPasswordReset } from './book-password-reset.js';
-
-/** Answers the component's calls with `reply`, recording what it sent. */
-function fakeServer(reply: (path: string) => Response): {
-  sent: { path: string; body: unknown }[];
-  restore: () => void;
-} {
-  const sent: { path: string; body: unknown }[] = [];
-  const realFetch = window.fetch;
-  window.fetch = async (input, init) => {
-    sent.push({ path: String(input), body: init?.body ? JSON.parse(String(init.body)) : undefined });
-    return reply(String(input));
-  };
-  return { sent, restore: () => (window.fetch = realFetch) };
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function submit(el: BookPasswordReset, selector: string, value: string): Promise<void> {
   choose($<HTMLInputElement>(el, selector), value);

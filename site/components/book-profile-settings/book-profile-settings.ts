@@ -1,12 +1,13 @@
 import { html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
-import type { Profile } from '../../api/types.js';
+import type { Profile, ProfileImage } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { emit } from '../../lib/events.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-profile-form/book-profile-form.js';
+import '../book-profile-images/book-profile-images.js';
 import '../book-rules-form/book-rules-form.js';
 import { defaultRules, type RulesInput } from '../book-rules-form/book-rules-form.js';
 
@@ -17,7 +18,7 @@ export const rulesOf = (p: Profile): RulesInput => ({
 });
 
 /**
- * @summary The business profile with booking rules and reminder emails, saved to the server; and "Close business"
+ * @summary The business profile with booking rules and reminder emails, saved to the server; the logo and photos; and "Close business"
  * (the slug typed again confirms it): upcoming customers are told, the directory drops it, its data goes 30 days later.
  *
  * @event book-profile-saved - Saved; `detail` is the stored `Profile`.
@@ -30,6 +31,8 @@ export class BookProfileSettings extends LitElement {
 
   @property({ attribute: false }) profile!: Profile;
   @property() origin = location.origin;
+
+  @state() private images: ProfileImage[] = [];
 
   private action = new ActionController(this);
   /** Made once per profile, so a re-render (say, while saving) does not reset what the owner typed. */
@@ -46,6 +49,10 @@ export class BookProfileSettings extends LitElement {
       .profile()
       .then((r) => (this.profile = r.profile))
       .catch(() => undefined);
+    void api
+      .images()
+      .then((r) => (this.images = r.images))
+      .catch(() => undefined);
   }
 
   override render() {
@@ -60,6 +67,12 @@ export class BookProfileSettings extends LitElement {
         <book-rules-form .value=${this.rules} .errors=${this.action.errors} ?busy=${this.action.busy}
           @book-rules-submit=${(e: CustomEvent<RulesInput>) => this.save({ ...this.profile, ...e.detail }, 'Booking rules saved.')}></book-rules-form>
       </section>
+      <div class="panel">
+        <book-profile-images .images=${this.images} ?busy=${this.action.busy}
+          @book-image-upload=${(e: CustomEvent<{ kind: ProfileImage['kind']; file: File }>) => this.changeImages(() => api.uploadImage(e.detail.kind, e.detail.file), 'Image saved.')}
+          @book-image-remove=${(e: CustomEvent<number>) => this.changeImages(() => api.removeImage(e.detail), 'Image removed.')}
+          @book-image-reorder=${(e: CustomEvent<number[]>) => this.changeImages(() => api.reorderPhotos(e.detail), 'Photos reordered.')}></book-profile-images>
+      </div>
       ${this.renderClose()}`;
   }
 
@@ -94,6 +107,15 @@ export class BookProfileSettings extends LitElement {
       return 'Your business is closed. Customers with upcoming appointments are being told by email.';
     });
   };
+
+  /** Any change to the pictures, then the list as the server now has it. */
+  private changeImages(change: () => Promise<unknown>, done: string): Promise<void> {
+    return this.action.run(async () => {
+      await change();
+      this.images = (await api.images()).images;
+      return done;
+    });
+  }
 
   private save(profile: Profile, done = 'Profile saved.'): Promise<void> {
     return this.action.run(async () => {

@@ -21,6 +21,7 @@ import { siteBase } from '../../styles/components.js';
  *
  * @property provider - The provider's slug.
  * @property service - The service id (its duration decides the slots).
+ * @property booked - The appointment's current start (ISO instant): the calendar opens on its month, the day marked.
  * @property timeZone - The zone times are shown in (the customer's, or the provider's in the admin).
  * @property busy - Set while the move is being saved.
  */
@@ -42,6 +43,7 @@ export class BookReschedule extends LitElement {
 
   @property() provider = '';
   @property({ type: Number }) service = 0;
+  @property() booked = '';
   @property({ attribute: 'time-zone' }) timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   @property({ type: Boolean }) busy = false;
 
@@ -55,7 +57,11 @@ export class BookReschedule extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.show(localDate(Date.now(), this.timeZone).slice(0, 7));
+    // Moving a booking starts from where it is: its day is chosen, so that day's other times show at once.
+    const today = localDate(Date.now(), this.timeZone);
+    const day = this.booked ? localDate(this.booked, this.timeZone) : '';
+    if (day >= today) this.date = day;
+    void this.show((this.date || today).slice(0, 7));
   }
 
   override render() {
@@ -63,6 +69,7 @@ export class BookReschedule extends LitElement {
     return html`<h3>Choose a new time</h3>
       <p class="notice bad" role="alert">${this.problem}</p>
       <book-calendar part="calendar" month=${this.month} .available=${[...this.days.keys()]} selected=${this.date} today=${today}
+        marked=${this.booked ? localDate(this.booked, this.timeZone) : ''}
         last=${addMonths(today.slice(0, 7), 12)} ?loading=${this.loading} locale=${LOCALE}
         @book-month-change=${(e: CustomEvent<string>) => this.show(e.detail)}
         @book-day-select=${(e: CustomEvent<string>) => {

@@ -6,11 +6,13 @@ import type { Profile, WeeklyInterval } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { siteBase } from '../../styles/components.js';
+import '../book-closures/book-closures.js';
 import '../book-overrides-calendar/book-overrides-calendar.js';
 import '../book-week-editor/book-week-editor.js';
 
 /**
- * @summary Opening hours: the weekly schedule and, below it, date overrides on a calendar.
+ * @summary Opening hours: the weekly schedule, closures over date ranges (holidays), and date overrides on a
+ * calendar.
  *
  * @property profile - The provider's profile (for the time zone).
  */
@@ -47,6 +49,11 @@ export class BookScheduleEditor extends LitElement {
         <p class="notice" role="status">${this.action.status}</p>
         <book-week-editor .intervals=${this.weekly} ?busy=${this.action.busy} error=${this.action.problem}
           @book-week-submit=${(e: CustomEvent<WeeklyInterval[]>) => this.save(e.detail)}></book-week-editor>
+      </section>
+      <section aria-labelledby="closures-h">
+        <h2 id="closures-h">Closed for a while</h2>
+        <p class="muted">Holidays and time off: one entry from the first to the last day closed. No bookings on those days.</p>
+        <book-closures time-zone=${this.profile.timeZone}></book-closures>
       </section>
       <section aria-labelledby="dates-h">
         <h2 id="dates-h">Special dates</h2>
