@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectDatabase } from '../server/db/connect.js';
 import { type Dataset, openDataset } from './lib/datasets.js';
-import { countStatus, type LoadResult, runLoadOn } from './lib/load.js';
+import { countStatus, type LoadResult, type LoadRounds, runLoadOn } from './lib/load.js';
 import { startBenchServer } from './lib/server-process.js';
 import { median } from './lib/stats.js';
 
@@ -43,12 +43,7 @@ function bookingBodies(data: Dataset, firstSlot: number, count: number, slotsCyc
  * Benchmark 3: `POST /api/bookings` at 50 connections, every request for a different free slot of one of 100
  * providers; then 2,000 requests racing for the same 10 slots, which must give exactly 10 bookings.
  */
-export async function benchBookings(
-  dir: string,
-  options: { runs?: number; seconds?: number } = {},
-): Promise<BookingFigures> {
-  const runs = options.runs ?? 3;
-  const seconds = options.seconds ?? 5;
+export async function benchBookings(dir: string, { runs = 3, seconds = 5 }: LoadRounds = {}): Promise<BookingFigures> {
   const connections = 50;
   const data = await openDataset(dir, 100);
   const server = await startBenchServer(data.file);

@@ -6,7 +6,7 @@ import { findProviderBySlug } from '../server/providers/providers.repository.js'
 import { findService } from '../server/services/services.repository.js';
 import { loadAvailabilityInput, noBusyTimes } from '../server/slots/availability.loader.js';
 import { growthDataset } from './lib/datasets.js';
-import { countStatus, runLoadOn } from './lib/load.js';
+import { countStatus, type LoadRounds, runLoadOn } from './lib/load.js';
 import { BUSY } from './lib/scenario.js';
 import { startBenchServer } from './lib/server-process.js';
 import { median, quantile } from './lib/stats.js';
@@ -40,17 +40,10 @@ export const GROWTH_APPOINTMENTS = [1_000, 10_000, 100_000];
  */
 export async function benchGrowth(
   dir: string,
-  options: {
-    providers?: number[];
-    appointments?: number[];
-    seconds?: number;
-    runs?: number;
-    log?: (line: string) => void;
-  } = {},
+  options: LoadRounds & { providers?: number[]; appointments?: number[]; log?: (line: string) => void } = {},
 ): Promise<GrowthPoint[]> {
   const points: GrowthPoint[] = [];
-  const seconds = options.seconds ?? 3;
-  const runs = options.runs ?? 3;
+  const { runs = 3, seconds = 3 } = options;
   for (const providerCount of options.providers ?? GROWTH_PROVIDERS) {
     for (const appointmentCount of options.appointments ?? GROWTH_APPOINTMENTS) {
       const data = await growthDataset(dir, providerCount, appointmentCount);

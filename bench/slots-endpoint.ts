@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { busyDataset } from './lib/datasets.js';
-import { countStatus, type LoadResult, runLoadOn } from './lib/load.js';
+import { countStatus, type LoadResult, type LoadRounds, runLoadOn } from './lib/load.js';
 import { BUSY } from './lib/scenario.js';
 import { CONSTANT_PATH, startBenchServer } from './lib/server-process.js';
 import { median } from './lib/stats.js';
@@ -84,10 +84,8 @@ function distinctMonths(slug: string, serviceId: number, firstDate: string): str
  */
 export async function benchSlotsEndpoint(
   dir: string,
-  options: { runs?: number; seconds?: number } = {},
+  { runs = 5, seconds = 5 }: LoadRounds = {},
 ): Promise<EndpointFigures> {
-  const runs = options.runs ?? 5;
-  const seconds = options.seconds ?? 5;
   const connections = 50;
   const data = await busyDataset(dir);
   const provider = data.providers[0]!;

@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** How long a load benchmark runs: `runs` rounds of `seconds` each (`npm run bench -- --quick` shortens both). */
+export interface LoadRounds {
+  runs?: number;
+  seconds?: number;
+}
+
 export interface LoadSpec {
   url: string;
   connections: number;

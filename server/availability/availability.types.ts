@@ -1,19 +1,8 @@
-/** A wall-clock interval in the provider's time zone, `HH:mm` to `HH:mm` (end may be `24:00`). */
-export interface LocalInterval {
-  start: string;
-  end: string;
-}
+// Hours, overrides and booking rules come in as the admin API carries them, so their one definition is the API's
+// (the site's types; type-only, nothing runs from there).
+import type { BookingRules, DateOverride, WeeklyInterval } from '../../site/api/types.js';
 
-/** Opening hours for one ISO weekday (1 = Monday … 7 = Sunday). */
-export interface WeeklyInterval extends LocalInterval {
-  weekday: number;
-}
-
-/** Replaces the weekly hours of one local date: no intervals means closed all day. */
-export interface DateOverride {
-  date: string; // YYYY-MM-DD in the provider's zone
-  intervals: LocalInterval[];
-}
+export type { BookingRules, DateOverride, LocalInterval, WeeklyInterval } from '../../site/api/types.js';
 
 /** An instant interval in epoch milliseconds, half-open: [start, end). */
 export interface Interval {
@@ -37,15 +26,6 @@ export interface ServiceTiming {
   durationMinutes: number;
   bufferBeforeMinutes: number;
   bufferAfterMinutes: number;
-}
-
-export interface BookingRules {
-  /** Slots start no earlier than `now` plus this. */
-  minNoticeMinutes: number;
-  /** Slots start before `now` plus this many calendar days in the provider's zone (same wall-clock time). */
-  maxDaysAhead: number;
-  /** Grid of slot starts, stepped in absolute time from the start of each working interval. */
-  slotStepMinutes: number;
 }
 
 export interface AvailabilityInput {

@@ -63,16 +63,19 @@ export function bookingView(a: AppointmentDetail, appUrl: string, token?: string
   };
 }
 
+/** The customer's contact details: for the provider and the customer's own data export, never public. */
+export const customerContactOf = (a: AppointmentDetail) => ({
+  name: a.customer_name,
+  email: a.customer_email,
+  phone: a.customer_phone,
+  timeZone: a.customer_time_zone,
+});
+
 /** The provider's view: the customer's contact details are shown here and nowhere public. */
 export function adminAppointmentView(a: AppointmentDetail) {
   return {
     ...bookingView(a, ''),
-    customer: {
-      name: a.customer_name,
-      email: a.customer_email,
-      phone: a.customer_phone,
-      timeZone: a.customer_time_zone,
-    },
+    customer: customerContactOf(a),
     cancelReason: a.cancel_reason,
     createdAt: a.created_at,
     updatedAt: a.updated_at,

@@ -1,6 +1,7 @@
+import type { Updateable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
-import type { EmailRow } from './email.table.js';
+import type { EmailOutboxTable, EmailRow } from './email.table.js';
 
 /**
  * Leases up to `limit` due rows to one worker pass (`claimId`) in a single statement: rows
@@ -38,14 +39,22 @@ export async function claimDueEmails(
   return rows.sort((a, b) => a.id - b.id);
 }
 
-/** Outcomes are recorded only by the pass that holds the lease; a stale pass changes nothing. */
-const held = (db: Db, id: number, claimId: string) =>
-  db.updateTable('email_outbox').where('id', '=', id).where('claimed_by', '=', claimId).where('status', '=', 'sending');
-
-// A sent or failed email's account-link token is erased: only the inbox keeps it.
+// An outcome is recorded only by the pass that holds the lease (a stale pass changes nothing), and gives the lease
+// up. A sent or failed email's account-link token is erased: only the inbox keeps it.
 // Each outcome is one small write. On its own, each paid a commit and its fsync (two per booking, and under load
 // they kept bookings waiting for the connection); through withWriteLock they share the commit of whatever else
 // is writing in the same turn, bookings included.
+async function settle(db: Db, id: number, claimId: string, outcome: Updateable<EmailOutboxTable>): Promise<void> {
+  await withWriteLock(db, (trx) =>
+    trx
+      .updateTable('email_outbox')
+      .set({ ...outcome, lease_until: null, claimed_by: null })
+      .where('id', '=', id)
+      .where('claimed_by', '=', claimId)
+      .where('status', '=', 'sending')
+      .execute(),
+  );
+}
 
 export async function markSent(
   db: Db,
@@ -53,18 +62,12 @@ export async function markSent(
   claimId: string,
   sent: { at: Date; transport: 'smtp' | 'mailbox' },
 ): Promise<void> {
-  await withWriteLock(db, (trx) =>
-    held(trx, id, claimId)
-      .set({
-        status: 'sent',
-        sent_at: sent.at.toISOString(),
-        transport: sent.transport,
-        lease_until: null,
-        claimed_by: null,
-        link_token_sealed: null,
-      })
-      .execute(),
-  );
+  await settle(db, id, claimId, {
+    status: 'sent',
+    sent_at: sent.at.toISOString(),
+    transport: sent.transport,
+    link_token_sealed: null,
+  });
 }
 
 export async function markRetry(
@@ -73,25 +76,15 @@ export async function markRetry(
   claimId: string,
   retry: { at: Date; error: string },
 ): Promise<void> {
-  await withWriteLock(db, (trx) =>
-    held(trx, id, claimId)
-      .set({
-        status: 'pending',
-        next_attempt_at: retry.at.toISOString(),
-        last_error: retry.error,
-        lease_until: null,
-        claimed_by: null,
-      })
-      .execute(),
-  );
+  await settle(db, id, claimId, {
+    status: 'pending',
+    next_attempt_at: retry.at.toISOString(),
+    last_error: retry.error,
+  });
 }
 
 export async function markFailed(db: Db, id: number, claimId: string, error: string): Promise<void> {
-  await withWriteLock(db, (trx) =>
-    held(trx, id, claimId)
-      .set({ status: 'failed', last_error: error, lease_until: null, claimed_by: null, link_token_sealed: null })
-      .execute(),
-  );
+  await settle(db, id, claimId, { status: 'failed', last_error: error, link_token_sealed: null });
 }
 
 /** Hands back rows a stopping pass never tried, uncounted, so the next pass sends them at once. */

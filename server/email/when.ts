@@ -1,27 +1,21 @@
+import { wallClock } from '../../widget/lib/wall-clock.js';
+
 /**
- * Times on the recipient's wall clock. Plain `Intl` formatters, one per zone and kept: formatting
- * runs inside the booking's write transaction, where luxon's per-call setup cost a tenth of a
- * millisecond an email.
+ * Times on the recipient's wall clock. Plain `Intl` formatters, kept per zone: formatting runs inside the
+ * booking's write transaction, where luxon's per-call setup cost a tenth of a millisecond an email.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const clock = wallClock('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 function partsOf(iso: string, zone: string) {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(zone, format);
-  }
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of format.formatToParts(new Date(iso))) parts[part.type] = part.value;
+  const parts = clock(iso, zone);
   return {
     day: `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`,
     short: `${parts.weekday?.slice(0, 3)} ${parts.day} ${parts.month?.slice(0, 3)}`,

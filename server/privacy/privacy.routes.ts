@@ -5,7 +5,7 @@ import { clearSessionCookie } from '../auth/session-cookie.js';
 import { findUserById } from '../auth/users.repository.js';
 import type { SlotsChanged } from '../availability/availability.types.js';
 import type { BookingDeps } from '../bookings/booking.service.js';
-import { bookingView } from '../bookings/booking.view.js';
+import { bookingView, customerContactOf } from '../bookings/booking.view.js';
 import { listAppointments } from '../bookings/bookings.repository.js';
 import { bodyFor } from '../email/email.view.js';
 import { listEmailsTo } from '../email/mailbox.repository.js';
@@ -58,12 +58,7 @@ export function myDataRoutes(deps: BookingDeps & { secureCookies: boolean }) {
         },
         appointments: appointments.map((a) => ({
           ...bookingView(a, deps.appUrl),
-          customer: {
-            name: a.customer_name,
-            email: a.customer_email,
-            phone: a.customer_phone,
-            timeZone: a.customer_time_zone,
-          },
+          customer: customerContactOf(a),
           createdAt: a.created_at,
         })),
         reviews: reviews.map(ownReview),

@@ -1,3 +1,5 @@
+import type { Profile } from '../../site/api/types.js';
+import type { Provider } from '../../widget/api/types.js';
 import type { ProviderRow } from './providers.table.js';
 
 /** What anyone may see of a provider: business data only. */
@@ -13,7 +15,7 @@ export function publicProvider(p: ProviderRow, rating: { average: number | null;
     timeZone: p.time_zone,
     rating,
     policy: policyOf(p.change_cutoff_hours, p.policy_text),
-  };
+  } satisfies Provider & Pick<Profile, 'phone'>; // checked against the clients' types, the API's contract
 }
 
 /**

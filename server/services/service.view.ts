@@ -1,4 +1,8 @@
+import type { AdminService } from '../../site/api/types.js';
+import type { Service } from '../../widget/api/types.js';
 import type { ServiceRow } from './services.table.js';
+
+// The clients' types are the API's contract (they cannot import the server): these views are checked against them.
 
 /** What anyone may see of a service. */
 export function publicService(s: ServiceRow) {
@@ -8,7 +12,7 @@ export function publicService(s: ServiceRow) {
     description: s.description,
     durationMinutes: s.duration_minutes,
     price: { amountMinor: s.price_minor, currency: s.currency },
-  };
+  } satisfies Service;
 }
 
 /** The provider's own view of a service, with what they edit beyond the public part. */
@@ -18,5 +22,5 @@ export function adminService(s: ServiceRow) {
     bufferBeforeMinutes: s.buffer_before_minutes,
     bufferAfterMinutes: s.buffer_after_minutes,
     active: s.active === 1,
-  };
+  } satisfies AdminService;
 }

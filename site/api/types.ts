@@ -14,8 +14,11 @@ export interface User {
 }
 
 export interface BookingRules {
+  /** Slots start no earlier than `now` plus this. */
   minNoticeMinutes: number;
+  /** Slots start before `now` plus this many calendar days in the provider's zone (same wall-clock time). */
   maxDaysAhead: number;
+  /** Grid of slot starts, stepped in absolute time from the start of each working interval. */
   slotStepMinutes: number;
 }
 
@@ -41,17 +44,20 @@ export interface AdminService {
 
 export type ServiceInput = Omit<AdminService, 'id'>;
 
+/** A wall-clock interval in the provider's time zone, `HH:mm` to `HH:mm` (end may be `24:00`). */
 export interface LocalInterval {
   start: string;
   end: string;
 }
 
+/** Opening hours for one ISO weekday (1 = Monday … 7 = Sunday). */
 export interface WeeklyInterval extends LocalInterval {
   weekday: number;
 }
 
+/** Replaces the weekly hours of one local date: no intervals means closed all day. */
 export interface DateOverride {
-  date: string;
+  date: string; // YYYY-MM-DD in the provider's zone
   intervals: LocalInterval[];
 }
 

@@ -1,26 +1,21 @@
 import { addDays } from '../../widget/lib/dates.js';
+import { wallClock } from '../../widget/lib/wall-clock.js';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+const clock = wallClock('en-US', {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 /** The zone's offset from UTC at an instant, in milliseconds (Berlin in winter: +3 600 000). */
 function offsetAt(instant: number, zone: string): number {
-  let f = formats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formats.set(zone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const { type, value } of f.formatToParts(new Date(instant))) p[type] = Number(value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(instant / 1000) * 1000;
+  const { year, month, day, hour, minute, second } = clock(instant, zone);
+  const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  return wall - Math.floor(instant / 1000) * 1000;
 }
 
 /** The instant a local wall-clock time (`YYYY-MM-DD`, minutes after midnight) happens in a zone. */

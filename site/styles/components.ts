@@ -142,6 +142,11 @@ export const siteBase = [
       border-bottom: 1px solid var(--book-surface);
       vertical-align: top;
     }
+    /* A list of panels (reviews, services), one column. */
+    .panels {
+      display: grid;
+      gap: 0.75rem;
+    }
     .stack > * + * {
       margin-top: 0.75rem;
     }

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MANAGE_ACTIONS_PER_HOUR } from '../../server/bookings/bookings.routes.js';
 import { RECIPIENT_HOURLY_CAP } from '../../server/email/recipient-cap.js';
-import { bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { bookingBody, confirmAddress, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
@@ -120,11 +120,7 @@ describe('abuse limits', () => {
 
   it('does not cap emails an account causes to the address it proved it owns', async () => {
     const dana = await signUp(ctx, 'customer', { email: 'dana@example.com' });
-    await ctx.db
-      .updateTable('users')
-      .set({ email_verified_at: ctx.clock.now.toISOString() })
-      .where('id', '=', dana.userId)
-      .execute();
+    await confirmAddress(ctx, dana.userId);
     for (let i = 0; i < RECIPIENT_HOURLY_CAP + 2; i++) {
       const res = await call(ctx, 'POST', '/api/bookings', {
         session: dana,
@@ -168,11 +164,7 @@ describe('abuse limits', () => {
   it('limits changes of one booking through its manage link, and cancels and moves per client address', async () => {
     // Booked by an account that proved its address, so the email cap (which moves count toward) stays out of the way.
     const dana = await signUp(ctx, 'customer', { email: 'dana@example.com' });
-    await ctx.db
-      .updateTable('users')
-      .set({ email_verified_at: ctx.clock.now.toISOString() })
-      .where('id', '=', dana.userId)
-      .execute();
+    await confirmAddress(ctx, dana.userId);
     const booked = (
       await call(ctx, 'POST', '/api/bookings', {
         session: dana,

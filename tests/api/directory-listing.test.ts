@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProvider } from '../support/fixtures.js';
+import { confirmAddress, createProvider } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { createTestContext } from '../support/test-app.js';
 
@@ -30,11 +30,7 @@ describe('the directory lists a business once its owner confirmed their email ad
     expect((await call(ctx, 'GET', '/api/providers/unconfirmed-studio')).status).toBe(200);
 
     // What the confirmation link does (tests/api/account.test.ts follows the link itself).
-    await ctx.db
-      .updateTable('users')
-      .set({ email_verified_at: ctx.clock.now.toISOString() })
-      .where('id', '=', pending.userId)
-      .execute();
+    await confirmAddress(ctx, pending.userId);
     expect(await listed()).toEqual(['confirmed-studio', 'unconfirmed-studio']);
     expect((await call(ctx, 'GET', '/api/providers/facets')).body.cities).toEqual(['Berlin', 'Hamburg']);
   });

@@ -51,6 +51,16 @@ describe('privacy', () => {
     expect(review.status).toBe(201);
     return { visitId: visit.body.booking.id as number, upcomingId: upcoming.body.booking.id as number };
   };
+  /** DELETE /api/me, by the customer and deleting their reviews unless told otherwise. */
+  const deleteAccount = ({
+    password,
+    reviews = 'delete',
+    session = customer,
+  }: {
+    password: string;
+    reviews?: string;
+    session?: Session;
+  }) => call(ctx, 'DELETE', '/api/me', { session, body: { password, reviews } });
   const appointment = (id: number) =>
     ctx.db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -98,17 +108,11 @@ describe('privacy', () => {
     it('needs the password, cancels upcoming bookings with the usual emails, erases past contacts and keeps the review anonymous', async () => {
       const { visitId, upcomingId } = await history();
       await flushOutbox(ctx);
-      const wrong = await call(ctx, 'DELETE', '/api/me', {
-        session: customer,
-        body: { password: 'not it at all', reviews: 'anonymous' },
-      });
+      const wrong = await deleteAccount({ password: 'not it at all', reviews: 'anonymous' });
       expect(wrong.status).toBe(401);
       expect((await appointment(upcomingId)).status).toBe('confirmed');
 
-      const res = await call(ctx, 'DELETE', '/api/me', {
-        session: customer,
-        body: { password: PASSWORD, reviews: 'anonymous' },
-      });
+      const res = await deleteAccount({ password: PASSWORD, reviews: 'anonymous' });
       expect(res.status).toBe(200);
       expect(res.headers.get('set-cookie')).toMatch(/session=;/);
       expect((await call(ctx, 'GET', '/api/me', { session: customer })).status).toBe(401);
@@ -150,19 +154,9 @@ describe('privacy', () => {
 
     it('limits password attempts per account', async () => {
       for (let attempt = 1; attempt <= 5; attempt++) {
-        expect(
-          (
-            await call(ctx, 'DELETE', '/api/me', {
-              session: customer,
-              body: { password: `guess ${attempt}`, reviews: 'delete' },
-            })
-          ).status,
-        ).toBe(401);
+        expect((await deleteAccount({ password: `guess ${attempt}` })).status).toBe(401);
       }
-      const blocked = await call(ctx, 'DELETE', '/api/me', {
-        session: customer,
-        body: { password: PASSWORD, reviews: 'delete' },
-      });
+      const blocked = await deleteAccount({ password: PASSWORD });
       expect(blocked.status).toBe(429);
       expect(blocked.headers.get('retry-after')).toBe('3600');
       expect((await call(ctx, 'GET', '/api/me', { session: customer })).status).toBe(200);
@@ -170,39 +164,16 @@ describe('privacy', () => {
 
     it('deletes the reviews when asked to, and is for customers only', async () => {
       await history();
-      expect(
-        (
-          await call(ctx, 'DELETE', '/api/me', {
-            session: provider.session,
-            body: { password: PASSWORD, reviews: 'delete' },
-          })
-        ).status,
-      ).toBe(403);
+      expect((await deleteAccount({ password: PASSWORD, session: provider.session })).status).toBe(403);
       expect((await call(ctx, 'DELETE', '/api/me', { body: { password: PASSWORD, reviews: 'delete' } })).status).toBe(
         401,
       );
-      expect(
-        (await call(ctx, 'DELETE', '/api/me', { session: customer, body: { password: PASSWORD, reviews: 'maybe' } }))
-          .status,
-      ).toBe(400);
+      expect((await deleteAccount({ password: PASSWORD, reviews: 'maybe' })).status).toBe(400);
       for (let attempt = 2; attempt <= 4; attempt++) {
-        expect(
-          (
-            await call(ctx, 'DELETE', '/api/me', {
-              session: customer,
-              body: { password: `guess ${attempt}`, reviews: 'delete' },
-            })
-          ).status,
-        ).toBe(401);
+        expect((await deleteAccount({ password: `guess ${attempt}` })).status).toBe(401);
       }
-      expect(
-        (await call(ctx, 'DELETE', '/api/me', { session: customer, body: { password: PASSWORD, reviews: 'delete' } }))
-          .status,
-      ).toBe(200);
-      expect(
-        (await call(ctx, 'DELETE', '/api/me', { session: customer, body: { password: 'guess 6', reviews: 'delete' } }))
-          .status,
-      ).toBe(401); // gone already
+      expect((await deleteAccount({ password: PASSWORD })).status).toBe(200);
+      expect((await deleteAccount({ password: 'guess 6' })).status).toBe(401); // gone already
       expect((await call(ctx, 'GET', `/api/providers/${provider.slug}/reviews`)).body.reviews).toEqual([]);
     });
   });

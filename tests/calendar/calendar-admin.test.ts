@@ -1,15 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
-import {
-  type CalendarTestContext,
-  callbackPath,
-  connectOwnGoogle,
-  drainSync,
-  startCalendar,
-  stopCalendar,
-} from './calendar-context.js';
-import type { FakeGoogle } from './fake-google.js';
+import { calendarWorld, callbackPath, connectOwnGoogle, drainSync } from './calendar-context.js';
 
 const ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/admin/calendar'],
@@ -28,16 +20,12 @@ const ROUTES: [string, string, unknown?][] = [
 ];
 
 describe('/api/admin/calendar access', () => {
-  let google: FakeGoogle;
-  let ctx: CalendarTestContext;
-  let owner: ProviderFixture;
+  const ctx = calendarWorld(); // its provider owns the connection, feed and jobs
   let stranger: ProviderFixture;
 
   beforeEach(async () => {
-    ({ google, ctx, provider: owner } = await startCalendar());
     stranger = await createProvider(ctx);
   });
-  afterEach(() => stopCalendar({ google, ctx }));
 
   it('wants a signed-in provider on every route', async () => {
     const customer = await signUp(ctx, 'customer');
@@ -48,16 +36,17 @@ describe('/api/admin/calendar access', () => {
   });
 
   it('never shows or changes another provider’s connection, jobs or feed', async () => {
-    await connectOwnGoogle(ctx, google, owner, 'owner@gmail.com');
-    expect((await book(ctx, owner, '2026-12-02T09:00:00.000Z')).status).toBe(201);
-    google.setFaults(['error400']);
+    await connectOwnGoogle(ctx, 'owner@gmail.com');
+    expect((await book(ctx, ctx.provider, '2026-12-02T09:00:00.000Z')).status).toBe(201);
+    ctx.google.setFaults(['error400']);
     await drainSync(ctx);
-    google.setFaults([]);
+    ctx.google.setFaults([]);
     const [failed] = await ctx.db.selectFrom('sync_jobs').selectAll().execute();
     expect(failed).toMatchObject({ status: 'failed' });
-    const feed = await call(ctx, 'POST', '/api/admin/calendar/feed/rotate', { session: owner.session });
+    const feed = await call(ctx, 'POST', '/api/admin/calendar/feed/rotate', { session: ctx.provider.session });
     const ownerState = new URL(
-      (await call(ctx, 'POST', '/api/admin/calendar/google/connect', { session: owner.session })).body.authorizationUrl,
+      (await call(ctx, 'POST', '/api/admin/calendar/google/connect', { session: ctx.provider.session })).body
+        .authorizationUrl,
     ).searchParams.get('state')!;
 
     const as = (method: string, path: string, body?: unknown) =>
@@ -82,7 +71,7 @@ describe('/api/admin/calendar access', () => {
     expect((await as('DELETE', '/api/admin/calendar/feed')).status).toBe(204);
 
     // The owner's things are as they were.
-    const mine = await call(ctx, 'GET', '/api/admin/calendar', { session: owner.session });
+    const mine = await call(ctx, 'GET', '/api/admin/calendar', { session: ctx.provider.session });
     expect(mine.body).toMatchObject({
       connection: { status: 'active', accountEmail: 'owner@gmail.com' },
       settings: { includeCustomerContact: false },
@@ -91,12 +80,13 @@ describe('/api/admin/calendar access', () => {
     });
     expect((await call(ctx, 'GET', feed.body.url.replace('http://booking.test', ''))).status).toBe(200);
     expect(
-      (await call(ctx, 'POST', `/api/admin/calendar/sync-jobs/${failed!.id}/retry`, { session: owner.session })).status,
+      (await call(ctx, 'POST', `/api/admin/calendar/sync-jobs/${failed!.id}/retry`, { session: ctx.provider.session }))
+        .status,
     ).toBe(200);
   });
 
   it('says which services this server can connect', async () => {
-    const res = await call(ctx, 'GET', '/api/admin/calendar', { session: owner.session });
+    const res = await call(ctx, 'GET', '/api/admin/calendar', { session: ctx.provider.session });
     expect(res.body.available).toEqual({ googleShared: true, google: true, microsoft: false });
   });
 });

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { createApp } from '../../server/app.js';
 import type { CalendarConfig } from '../../server/calendar/calendar.config.js';
 import { type CalendarSync, createCalendarSync } from '../../server/calendar/calendar-sync.js';
@@ -52,26 +53,30 @@ export async function createCalendarContext(
   return { db, config, app, clock, calendar };
 }
 
-export interface CalendarWorld {
+/** One test's world: the app (its context) with calendar sync pointed at a fake Google, and a provider. */
+export interface CalendarWorld extends CalendarTestContext {
   google: FakeGoogle;
-  ctx: CalendarTestContext;
   provider: ProviderFixture;
 }
 
-/** One test's world: a fake Google, the app pointed at it, and a provider. End it with `stopCalendar`. */
-export async function startCalendar(
-  overrides: Parameters<typeof createCalendarContext>[1] = {},
-): Promise<CalendarWorld> {
-  const google = await FakeGoogle.start();
-  const ctx = await createCalendarContext(google, overrides);
-  return { google, ctx, provider: await createProvider(ctx) };
-}
-
-/** Lets background busy-time reads finish, then stops the fake and closes the database. */
-export async function stopCalendar({ google, ctx }: Pick<CalendarWorld, 'google' | 'ctx'>): Promise<void> {
-  await ctx.calendar.busy.idle();
-  await google.stop();
-  await ctx.db.destroy();
+/**
+ * Gives each test of the calling `describe` a fresh world: a fake Google, the app pointed at it and a provider
+ * before the test; after it, background busy-time reads finish, the fake stops and the database closes. The
+ * object stays the same while its fields are the running test's, so read them inside tests, not up front.
+ */
+export function calendarWorld(overrides: Parameters<typeof createCalendarContext>[1] = {}): CalendarWorld {
+  const world = {} as CalendarWorld;
+  beforeEach(async () => {
+    const google = await FakeGoogle.start();
+    const ctx = await createCalendarContext(google, overrides);
+    Object.assign(world, ctx, { google, provider: await createProvider(ctx) });
+  });
+  afterEach(async () => {
+    await world.calendar.busy.idle();
+    await world.google.stop();
+    await world.db.destroy();
+  });
+  return world;
 }
 
 /**
@@ -96,20 +101,29 @@ export async function drainSync(ctx: CalendarTestContext, maxPasses = 200): Prom
   throw new Error(`sync jobs still pending after ${maxPasses} passes: ${JSON.stringify(left)}`);
 }
 
-/** The provider connects their own Google account: start, consent at the fake, come back with the code. */
-export async function connectOwnGoogle(
-  ctx: CalendarTestContext,
-  google: FakeGoogle,
-  provider: ProviderFixture,
-  email: string,
-): Promise<void> {
-  const start = await call(ctx, 'POST', '/api/admin/calendar/google/connect', { session: provider.session });
+/** The world's provider connects their own Google account: start, consent at the fake, come back with the code. */
+export async function connectOwnGoogle(world: CalendarWorld, email: string): Promise<void> {
+  const { google, provider } = world;
+  const start = await call(world, 'POST', '/api/admin/calendar/google/connect', { session: provider.session });
   if (start.status !== 200) throw new Error(`connect failed: ${start.status} ${JSON.stringify(start.body)}`);
   const { code, state } = google.consent(start.body.authorizationUrl, email);
-  const back = await call(ctx, 'GET', callbackPath('google', code, state), { session: provider.session });
+  const back = await call(world, 'GET', callbackPath('google', code, state), { session: provider.session });
   if (back.status !== 302 || !back.headers.get('location')?.includes('connected=google')) {
     throw new Error(`callback failed: ${back.status} ${back.headers.get('location')}`);
   }
+}
+
+/**
+ * The app's events go to a new calendar `Practice` of `owner` (after a connection to `owner`'s account), so the
+ * primary calendar is someone else's as far as the app can tell: its busy times are read with free/busy.
+ */
+export async function writeToSecondCalendar(world: CalendarWorld, owner: string): Promise<void> {
+  const calendarId = world.google.addCalendar(owner, 'Practice');
+  const res = await call(world, 'PUT', '/api/admin/calendar/calendar', {
+    session: world.provider.session,
+    body: { calendarId },
+  });
+  if (res.status !== 200) throw new Error(`choosing the calendar failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 export const callbackPath = (service: string, code: string, state: string) =>

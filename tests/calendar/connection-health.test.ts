@@ -1,32 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { book, type ProviderFixture } from '../support/fixtures.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { book } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import {
-  type CalendarTestContext,
-  connectOwnGoogle,
-  drainSync,
-  startCalendar,
-  stopCalendar,
-} from './calendar-context.js';
-import type { FakeGoogle } from './fake-google.js';
+import { calendarWorld, connectOwnGoogle, drainSync, writeToSecondCalendar } from './calendar-context.js';
 
 const OWNER = 'health.owner@gmail.com';
 const DAY = '2026-12-02';
 
 describe('what the admin learns about a Google connection that stops working', () => {
-  let google: FakeGoogle;
-  let ctx: CalendarTestContext;
-  let provider: ProviderFixture;
-
-  beforeEach(async () => {
-    ({ google, ctx, provider } = await startCalendar());
-    await connectOwnGoogle(ctx, google, provider, OWNER);
-  });
-  afterEach(() => stopCalendar({ google, ctx }));
+  const ctx = calendarWorld();
+  beforeEach(() => connectOwnGoogle(ctx, OWNER));
   const admin = async () =>
-    (await call(ctx, 'GET', '/api/admin/calendar', { session: provider.session })).body.connection;
+    (await call(ctx, 'GET', '/api/admin/calendar', { session: ctx.provider.session })).body.connection;
   const refresh = async () => {
-    const res = await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: provider.session });
+    const res = await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: ctx.provider.session });
     expect(res.status).toBe(200);
     return res.body.connection;
   };
@@ -36,22 +22,14 @@ describe('what the admin learns about a Google connection that stops working', (
 
   it('a calendar that free/busy reports in `errors` fails the refresh: busy times kept, the error and its age shown', async () => {
     // Events go to a second calendar, so the primary one is read through free/busy.
-    const work = google.addCalendar(OWNER, 'Practice');
-    expect(
-      (
-        await call(ctx, 'PUT', '/api/admin/calendar/calendar', {
-          session: provider.session,
-          body: { calendarId: work },
-        })
-      ).status,
-    ).toBe(200);
-    google.addOwnerEvent(OWNER, { start: `${DAY}T12:00:00Z`, end: `${DAY}T13:00:00Z` });
+    await writeToSecondCalendar(ctx, OWNER);
+    ctx.google.addOwnerEvent(OWNER, { start: `${DAY}T12:00:00Z`, end: `${DAY}T13:00:00Z` });
     const good = await refresh();
     expect(good).toMatchObject({ status: 'active', lastError: null, busyRefreshedAt: ctx.clock.now.toISOString() });
     const refreshedAt = good.busyRefreshedAt;
     expect(await busyRows()).toEqual([{ start_at: `${DAY}T12:00:00.000Z`, end_at: `${DAY}T13:00:00.000Z` }]);
 
-    google.freeBusyErrors.set(OWNER, 'backendError');
+    ctx.google.freeBusyErrors.set(OWNER, 'backendError');
     later(60_000);
     const failed = await refresh();
     expect(failed.status).toBe('active');
@@ -59,9 +37,9 @@ describe('what the admin learns about a Google connection that stops working', (
     expect(failed.busyRefreshedAt).toBe(refreshedAt);
     expect(await busyRows()).toEqual([{ start_at: `${DAY}T12:00:00.000Z`, end_at: `${DAY}T13:00:00.000Z` }]);
     // The slot under the unreadable calendar stays blocked: unknown is not free.
-    expect((await book(ctx, provider, `${DAY}T12:00:00.000Z`)).status).toBe(409);
+    expect((await book(ctx, ctx.provider, `${DAY}T12:00:00.000Z`)).status).toBe(409);
 
-    google.freeBusyErrors.clear();
+    ctx.google.freeBusyErrors.clear();
     later(60_000);
     expect(await refresh()).toMatchObject({
       status: 'active',
@@ -71,15 +49,15 @@ describe('what the admin learns about a Google connection that stops working', (
   });
 
   it('invalid_client is the server’s configuration, not the provider’s: the connection stays, the admin is told, work resumes', async () => {
-    expect((await book(ctx, provider, `${DAY}T09:00:00.000Z`)).status).toBe(201);
+    expect((await book(ctx, ctx.provider, `${DAY}T09:00:00.000Z`)).status).toBe(201);
     await drainSync(ctx);
-    expect(google.liveEvents(OWNER)).toHaveLength(1);
+    expect(ctx.google.liveEvents(OWNER)).toHaveLength(1);
 
     // The app's client secret expires; cached access tokens lapse, so the next calls must fetch new ones.
-    const secret = google.clientSecret;
-    google.clientSecret = 'rotated-elsewhere';
-    google.expireAccessTokens();
-    expect((await book(ctx, provider, `${DAY}T11:00:00.000Z`)).status).toBe(201);
+    const secret = ctx.google.clientSecret;
+    ctx.google.clientSecret = 'rotated-elsewhere';
+    ctx.google.expireAccessTokens();
+    expect((await book(ctx, ctx.provider, `${DAY}T11:00:00.000Z`)).status).toBe(201);
     const job = () => ctx.db.selectFrom('sync_jobs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     for (let pass = 0; pass < 10 && !/invalid_client/.test((await job()).last_error ?? ''); pass++) {
       await ctx.calendar.syncOnce();
@@ -105,10 +83,10 @@ describe('what the admin learns about a Google connection that stops working', (
     }
     expect((await job()).status).toBe('pending');
 
-    google.clientSecret = secret;
+    ctx.google.clientSecret = secret;
     await drainSync(ctx);
     expect((await job()).status).toBe('done');
-    expect(google.liveEvents(OWNER)).toHaveLength(2);
+    expect(ctx.google.liveEvents(OWNER)).toHaveLength(2);
     later(60_000);
     expect(await refresh()).toMatchObject({ status: 'active', lastError: null });
   });

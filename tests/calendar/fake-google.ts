@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FakeService, readBody } from './fake-service.js';
 
 /**
  * A local stand-in for the Google APIs the app calls: the OAuth token endpoint and the
@@ -57,54 +57,29 @@ class HttpError extends Error {
   }
 }
 
-export class FakeGoogle {
+export class FakeGoogle extends FakeService<Fault> {
   readonly clientId = 'fake-client-id.apps.googleusercontent.com';
   /** The secret Google accepts for the app's OAuth client; change it to play a secret that expired or was rotated. */
   clientSecret = 'fake-client-secret';
   /** freeBusy answers these calendars with a per-calendar error (Google's `errors`, e.g. `backendError`). */
   readonly freeBusyErrors = new Map<string, string>();
-  url = '';
-  /** Every Calendar API request, in arrival order (method and path). */
-  readonly requests: { method: string; path: string }[] = [];
-  /** How often each fault was served, to show a test really went through them. */
-  readonly faultsServed = new Map<Fault, number>();
   retryAfterSeconds = 2;
   slowMs = 600;
 
-  private server: Server;
   private readonly calendars = new Map<string, FakeCalendar>();
   private readonly refreshTokens = new Map<string, { email: string; revoked: boolean }>();
   private readonly accessTokens = new Map<string, string>();
   private readonly codes = new Map<string, PendingCode>();
-  private faults: Fault[] = [];
-  private faultIndex = 0;
 
-  constructor() {
-    this.server = createServer((req, res) => void this.handle(req, res));
-  }
-
-  static async start(): Promise<FakeGoogle> {
-    const fake = new FakeGoogle();
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
-    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}/`;
-    return fake;
+  static start(): Promise<FakeGoogle> {
+    return new FakeGoogle().listen();
   }
 
   get tokenUrl(): string {
     return `${this.url}token`;
   }
 
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
   /** Calendar calls take the faults in turn, round and round; an empty list turns them off. */
-  setFaults(faults: Fault[]): void {
-    this.faults = faults;
-    this.faultIndex = 0;
-  }
-
   /** An account with a primary calendar (id = the address), and a refresh token for it. */
   addAccount(email: string, timeZone = 'Europe/Berlin'): { refreshToken: string } {
     if (!this.calendars.has(email)) {
@@ -202,7 +177,7 @@ export class FakeGoogle {
     });
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
     try {
@@ -241,13 +216,6 @@ export class FakeGoogle {
       }
       return send(res, 500, { error: { code: 500, message: String(error) } });
     }
-  }
-
-  private nextFault(): Fault {
-    if (this.faults.length === 0) return 'ok';
-    const fault = this.faults[this.faultIndex++ % this.faults.length] ?? 'ok';
-    this.faultsServed.set(fault, (this.faultsServed.get(fault) ?? 0) + 1);
-    return fault;
   }
 
   private token(form: URLSearchParams): object {
@@ -460,16 +428,6 @@ export class FakeGoogle {
     }
     return { kind: 'calendar#freeBusy', timeMin: body.timeMin, timeMax: body.timeMax, calendars };
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

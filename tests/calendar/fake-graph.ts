@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FakeService, readBody } from './fake-service.js';
 
 /**
  * A local stand-in for the Microsoft identity platform (`/common/oauth2/v2.0/token`) and the
@@ -33,17 +33,13 @@ class GraphError extends Error {
   }
 }
 
-export class FakeGraph {
+export class FakeGraph extends FakeService<GraphFault> {
   readonly clientId = '00000000-fake-graph-client';
   readonly clientSecret = 'fake-graph-secret';
-  url = '';
-  readonly requests: { method: string; path: string }[] = [];
-  readonly faultsServed = new Map<GraphFault, number>();
   retryAfterSeconds = 3;
   /** Every event ever made, deleted ones removed (Graph deletes for real). */
   readonly events = new Map<string, GraphEvent>();
 
-  private server: Server;
   private readonly accounts = new Map<
     string,
     { calendars: { id: string; name: string; isDefaultCalendar: boolean }[] }
@@ -51,31 +47,12 @@ export class FakeGraph {
   private readonly refreshTokens = new Map<string, { email: string; revoked: boolean }>();
   private readonly accessTokens = new Map<string, string>();
   private readonly codes = new Map<string, { email: string; challenge: string; redirectUri: string }>();
-  private faults: GraphFault[] = [];
-  private faultIndex = 0;
   private readonly personal = new Set<string>();
   /** Accounts whose next token refresh is refused with this error (e.g. `interaction_required`). */
   private readonly tokenRefusals = new Map<string, string>();
 
-  constructor() {
-    this.server = createServer((req, res) => void this.handle(req, res));
-  }
-
-  static async start(): Promise<FakeGraph> {
-    const fake = new FakeGraph();
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
-    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}/`;
-    return fake;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  setFaults(faults: GraphFault[]): void {
-    this.faults = faults;
-    this.faultIndex = 0;
+  static start(): Promise<FakeGraph> {
+    return new FakeGraph().listen();
   }
 
   /** The user signs in and consents; the identity platform redirects back with a code. */
@@ -138,13 +115,9 @@ export class FakeGraph {
     return `cal-default-${email}`;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
-    const raw = await new Promise<string>((resolve) => {
-      let data = '';
-      req.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
-      req.on('end', () => resolve(data));
-    });
+    const raw = await readBody(req);
     try {
       if (req.method === 'POST' && url.pathname === '/common/oauth2/v2.0/token')
         return send(res, 200, this.token(new URLSearchParams(raw)));
@@ -177,13 +150,6 @@ export class FakeGraph {
         return send(res, error.status, { error: { code: error.code, message: error.code } });
       return send(res, 500, { error: { code: 'InternalServerError', message: String(error) } });
     }
-  }
-
-  private nextFault(): GraphFault {
-    if (this.faults.length === 0) return 'ok';
-    const fault = this.faults[this.faultIndex++ % this.faults.length] ?? 'ok';
-    this.faultsServed.set(fault, (this.faultsServed.get(fault) ?? 0) + 1);
-    return fault;
   }
 
   private token(form: URLSearchParams): object {

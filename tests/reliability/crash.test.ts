@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connect.js';
 import { FakeGoogle } from '../calendar/fake-google.js';
 import { type ChildServer, startChildServer } from '../support/child-server.js';
+import { openAllHours } from '../support/open-all-hours.js';
 import { startSmtp, type TestSmtp, until } from '../support/smtp.js';
 import { openTestDatabase } from '../support/test-databases.js';
 
@@ -80,52 +81,13 @@ describe('crash safety: kill -9 under booking load', () => {
     timeout: 1_200_000,
   }, async () => {
     let server: ChildServer = await startChildServer(env);
-    const json = (path: string, init: RequestInit & { cookie?: string } = {}) =>
-      fetch(`${server.url}${path}`, {
-        ...init,
-        headers: {
-          'Content-Type': 'application/json',
-          ...(init.cookie && { Cookie: init.cookie, Origin: server.url }),
-          ...(init.headers as object),
-        },
-      });
 
     // A provider open around the clock in UTC, 15-minute bookings, sharing a Google calendar made by the app.
-    const signup = await json('/api/auth/signup', {
-      method: 'POST',
-      body: JSON.stringify({
-        email: 'owner@example.com',
-        password: 'correct horse battery',
-        name: 'Owner',
-        role: 'provider',
-      }),
-    });
-    const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
-    const admin = async (method: string, path: string, body: unknown) => {
-      const res = await json(path, { method, cookie, body: JSON.stringify(body) });
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<Record<string, any>>;
-    };
-    await admin('PUT', '/api/admin/profile', {
+    const { admin, serviceId } = await openAllHours(server.url, server.url, {
       slug: 'crash-studio',
       name: 'Crash Studio',
-      category: 'Hair salon',
-      description: '',
-      city: 'Berlin',
-      address: 'Street 1',
-      phone: '+49 30 1',
-      timeZone: 'UTC',
-      bookingRules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 15 },
-    });
-    const serviceId = (
-      await admin('POST', '/api/admin/services', {
-        name: 'Quick',
-        durationMinutes: 15,
-        price: { amountMinor: 100, currency: 'EUR' },
-      })
-    ).service.id as number;
-    await admin('PUT', '/api/admin/schedule/weekly', {
-      intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+      slotStepMinutes: 15,
+      service: { name: 'Quick', durationMinutes: 15 },
     });
     const calendarId = (
       await admin('PUT', '/api/admin/calendar/google-shared', { shareWith: 'owner@gmail.com', role: 'writer' })

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer } from '../support/child-server.js';
 import { call, sessionFrom } from '../support/http.js';
+import { openAllHours } from '../support/open-all-hours.js';
 import { listen } from '../support/server.js';
 import { until } from '../support/smtp.js';
 import { APP_URL } from '../support/test-app.js';
@@ -309,42 +310,20 @@ describe('security', () => {
             ...init,
             headers: { 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) },
           });
-        const signup = await api('/api/auth/signup', {
-          method: 'POST',
-          body: JSON.stringify({ email: 'owner@example.com', password: PASSWORD, name: 'Owner', role: 'provider' }),
-        });
-        const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
-        secrets.push(cookie.split('=')[1]!);
-        const admin = (path: string, method: string, body: unknown) =>
-          api(path, { method, headers: { Cookie: cookie, Origin: 'http://127.0.0.1' }, body: JSON.stringify(body) });
-        await admin('/api/admin/profile', 'PUT', {
+        const { cookie, serviceId } = await openAllHours(server.url, 'http://127.0.0.1', {
           slug: 'log-studio',
           name: 'Log Studio',
-          category: 'Hair salon',
-          description: '',
-          city: 'Berlin',
-          address: 'Street 1',
-          phone: '+49 30 1',
-          timeZone: 'UTC',
-          bookingRules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 60 },
+          slotStepMinutes: 60,
+          service: { name: 'Cut', durationMinutes: 60 },
         });
-        const service = (await (
-          await admin('/api/admin/services', 'POST', {
-            name: 'Cut',
-            durationMinutes: 60,
-            price: { amountMinor: 100, currency: 'EUR' },
-          })
-        ).json()) as { service: { id: number } };
-        await admin('/api/admin/schedule/weekly', 'PUT', {
-          intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
-        });
+        secrets.push(cookie.split('=')[1]!);
         const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
         for (const [i, who] of [PII.customer, PII.guest].entries()) {
           const booked = await api('/api/bookings', {
             method: 'POST',
             body: JSON.stringify({
               provider: 'log-studio',
-              service: service.service.id,
+              service: serviceId,
               start: `${day}T1${i}:00:00.000Z`,
               customer: { name: who.name, email: who.email, phone: who.phone },
               note: who.note,
@@ -366,7 +345,7 @@ describe('security', () => {
           method: 'POST',
           body: JSON.stringify({
             provider: 'log-studio',
-            service: service.service.id,
+            service: serviceId,
             start: `${day}T14:00:00.000Z`,
             customer: { name: PII.guest.name, email: PII.guest.email },
           }),

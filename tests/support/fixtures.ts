@@ -35,14 +35,7 @@ export async function createProvider(
   } = {},
 ): Promise<ProviderFixture> {
   const session = await signUp(ctx, 'provider');
-  // Confirmed in the database: how a link proves an address is tested in tests/api/auth.test.ts.
-  if (options.confirmed !== false) {
-    await ctx.db
-      .updateTable('users')
-      .set({ email_verified_at: ctx.clock.now.toISOString() })
-      .where('id', '=', session.userId)
-      .execute();
-  }
+  if (options.confirmed !== false) await confirmAddress(ctx, session.userId);
   const slug = options.slug ?? `provider-${++counter}`;
   const profile = await call(ctx, 'PUT', '/api/admin/profile', {
     session,
@@ -74,6 +67,15 @@ export async function createProvider(
   const hours = await call(ctx, 'PUT', '/api/admin/schedule/weekly', { session, body: { intervals: weekly } });
   if (hours.status !== 200) throw new Error(`hours failed: ${hours.status} ${JSON.stringify(hours.body)}`);
   return { session, slug, serviceId: service.body.service.id, userId: session.userId };
+}
+
+/** Marks the user's address proven, in the database: how a link proves it is tested in tests/api/auth.test.ts. */
+export async function confirmAddress(ctx: TestContext, userId: number): Promise<void> {
+  await ctx.db
+    .updateTable('users')
+    .set({ email_verified_at: ctx.clock.now.toISOString() })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function addService(

@@ -3,6 +3,8 @@
  * zone-aware step: which local date an instant falls on.
  */
 
+import { wallClock } from './wall-clock.js';
+
 const utc = (date: string): Date => new Date(`${date}T00:00:00Z`);
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
 
@@ -29,17 +31,11 @@ export const monthRange = (month: string): { from: string; to: string } => ({
   to: `${month}-${String(daysInMonth(month)).padStart(2, '0')}`,
 });
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayParts = wallClock('en-US', { year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The `YYYY-MM-DD` date an instant falls on in an IANA zone. */
 export const localDate = (instant: string | number | Date, timeZone: string): string => {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const { type, value } of f.formatToParts(new Date(instant))) p[type] = value;
+  const p = dayParts(instant, timeZone);
   return `${p.year}-${p.month}-${p.day}`;
 };
 

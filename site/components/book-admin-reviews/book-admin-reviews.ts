@@ -19,10 +19,6 @@ export class BookAdminReviews extends LitElement {
   static override styles = [
     siteBase,
     css`
-      ul {
-        display: grid;
-        gap: 0.75rem;
-      }
       .reply {
         border-left: 3px solid var(--book-accent-soft);
         padding-left: 0.75rem;
@@ -54,7 +50,7 @@ export class BookAdminReviews extends LitElement {
     return html`<p class="notice bad" role="alert">${this.problem}</p>
       ${
         this.reviews.length
-          ? html`<ul>
+          ? html`<ul class="panels">
             ${this.reviews.map((r) => html`<li class="panel" part="review">${this.renderReview(r)}</li>`)}
           </ul>`
           : html`<p class="muted">No reviews yet. Customers can review an appointment after you mark it completed.</p>`

@@ -4,6 +4,7 @@ import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { Role, User } from '../../api/types.js';
 import { errorText, fieldErrors } from '../../lib/errors.js';
+import { focusFirstProblem } from '../../lib/focus.js';
 import { siteBase } from '../../styles/components.js';
 import { styles } from './book-auth-form.styles.js';
 
@@ -97,7 +98,7 @@ export class BookAuthForm extends LitElement {
     }
     this.errors = errors;
     this.problem = '';
-    if (Object.keys(errors).length) return this.focusFirstError();
+    if (Object.keys(errors).length) return focusFirstProblem(this);
 
     this.busy = true;
     try {
@@ -115,7 +116,7 @@ export class BookAuthForm extends LitElement {
       if (this.problem === 'An account with this email exists')
         this.problem = 'An account with this email exists. Sign in instead?';
       this.busy = false;
-      await this.focusFirstError();
+      await focusFirstProblem(this);
     }
   }
 
@@ -126,11 +127,6 @@ export class BookAuthForm extends LitElement {
     if (!proceed) return;
     const home = user.role === 'provider' ? (this.mode === 'signup' ? '/admin/onboarding' : '/admin') : '/account';
     location.assign(this.next || home);
-  }
-
-  private async focusFirstError(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]:not(:empty)')?.focus();
   }
 }
 

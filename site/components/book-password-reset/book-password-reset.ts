@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import { errorText, fieldErrors } from '../../lib/errors.js';
+import { focusFirstProblem } from '../../lib/focus.js';
 import { siteBase } from '../../styles/components.js';
 
 /**
@@ -69,7 +70,7 @@ export class BookPasswordReset extends LitElement {
         : value.length >= 10
           ? ''
           : 'Use at least 10 characters.';
-    if (this.error) return this.focusProblem();
+    if (this.error) return focusFirstProblem(this);
     this.busy = true;
     try {
       if (this.mode === 'request') {
@@ -84,15 +85,10 @@ export class BookPasswordReset extends LitElement {
       const fields = fieldErrors(e);
       this.problem = fields.token ? 'This link is invalid, used or expired. Ask for a new one.' : errorText(e);
       this.error = fields.email ?? fields.password ?? '';
-      await this.focusProblem();
+      await focusFirstProblem(this);
     } finally {
       this.busy = false;
     }
-  }
-
-  private async focusProblem(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]:not(:empty)')?.focus();
   }
 }
 

@@ -25,8 +25,6 @@ export class BookServicesEditor extends LitElement {
     siteBase,
     css`
       ul {
-        display: grid;
-        gap: 0.75rem;
         margin-bottom: 1rem;
       }
       li.paused h3 {
@@ -66,7 +64,7 @@ export class BookServicesEditor extends LitElement {
     if (this.loading) return html`<p class="loading" role="status">Loading services…</p>`;
     return html`<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
       <p class="notice" role="status">${this.action.status}</p>
-      <ul>
+      <ul class="panels">
         ${this.services.map((s) => html`<li part="service" class="panel ${s.active ? '' : 'paused'}">${this.editing === s.id ? this.renderForm(s) : this.renderService(s)}</li>`)}
       </ul>
       ${
