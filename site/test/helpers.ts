@@ -1,4 +1,6 @@
 /** Small helpers for the site's component tests. */
+import type { AdminAppointment } from '../api/types.js';
+
 export const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 export const $ = <T extends Element = HTMLElement>(host: Element, selector: string): T => {
@@ -41,4 +43,28 @@ export async function until(condition: () => boolean, what = 'the condition'): P
     if (frame > 600) throw new Error(`gave up waiting for ${what}`);
     await new Promise(requestAnimationFrame);
   }
+}
+
+/** An owner's appointment as the admin API answers it (Ada with a Berlin business), for component tests. */
+export function sampleAppointment(
+  start: string,
+  end: string,
+  overrides: Partial<AdminAppointment> = {},
+): AdminAppointment {
+  return {
+    id: 1,
+    status: 'confirmed',
+    start,
+    end,
+    sequence: 0,
+    note: '',
+    customerName: 'Ada L',
+    customer: { name: 'Ada Lovelace', email: 'ada@example.com', phone: null, timeZone: null },
+    service: { id: 1, name: 'Haircut', durationMinutes: 60 },
+    provider: { slug: 's', name: 'S', address: '', timeZone: 'Europe/Berlin' },
+    cancelledBy: null,
+    createdAt: start,
+    updatedAt: start,
+    ...overrides,
+  };
 }

@@ -1,27 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { AdminAppointment, Profile } from '../../api/types.js';
-import { $, choose, fakeServer, json, text, until } from '../../test/helpers.js';
+import type { Profile } from '../../api/types.js';
+import { $, choose, fakeServer, json, sampleAppointment, text, until } from '../../test/helpers.js';
 import './book-appointment-detail.js';
 import type { BookAppointmentDetail } from './book-appointment-detail.js';
 
 const start = new Date(Date.now() + 3 * 86_400_000).toISOString();
 const end = new Date(Date.parse(start) + 3_600_000).toISOString();
-const appointment: AdminAppointment = {
-  id: 7,
-  status: 'confirmed',
-  start,
-  end,
-  sequence: 0,
-  note: '',
-  customerName: 'Ada L',
-  customer: { name: 'Ada Lovelace', email: 'ada@example.com', phone: null, timeZone: null },
-  service: { id: 1, name: 'Haircut', durationMinutes: 60 },
-  provider: { slug: 's', name: 'S', address: '', timeZone: 'Europe/Berlin' },
-  cancelledBy: null,
-  cancelReason: null,
-  createdAt: start,
-  updatedAt: start,
-};
+const appointment = sampleAppointment(start, end, { id: 7, cancelReason: null });
 const profile = { timeZone: 'Europe/Berlin' } as Profile;
 
 describe('book-appointment-detail', () => {

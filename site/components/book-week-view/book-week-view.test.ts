@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { AdminAppointment, BlockedTime, Closure, DateOverride, WeeklyInterval } from '../../api/types.js';
-import { $, $$, text } from '../../test/helpers.js';
+import { $, $$, sampleAppointment, text } from '../../test/helpers.js';
 import './book-week-view.js';
 import type { BookWeekView } from './book-week-view.js';
 
@@ -9,21 +9,7 @@ const appointment = (
   start: string,
   end: string,
   status: AdminAppointment['status'] = 'confirmed',
-): AdminAppointment => ({
-  id,
-  status,
-  start,
-  end,
-  sequence: 0,
-  note: '',
-  customerName: 'Ada L',
-  customer: { name: 'Ada Lovelace', email: 'ada@example.com', phone: null, timeZone: null },
-  service: { id: 1, name: 'Haircut', durationMinutes: 60 },
-  provider: { slug: 's', name: 'S', address: '', timeZone: 'Europe/Berlin' },
-  cancelledBy: null,
-  createdAt: start,
-  updatedAt: start,
-});
+): AdminAppointment => sampleAppointment(start, end, { id, status });
 
 describe('book-week-view', () => {
   it('places each appointment on its day at its time in the provider’s zone, as a link', async () => {
