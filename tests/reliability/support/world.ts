@@ -79,7 +79,7 @@ export interface World {
   spareServiceId: number;
   /** A date on which provider A has an override. */
   overrideDate: string;
-  /** A blocked time of provider A (their lunch on 2026-12-08). */
+  /** A blocked time of provider A (their lunch on 2026-12-02, a day no reliability test books). */
   blockedTimeId: number;
   /** Provider A's calendar feed token and a failed sync job of theirs. */
   feedToken: string;
@@ -161,7 +161,7 @@ export async function buildWorld(): Promise<World> {
   });
   const blocked = await call(ctx, 'POST', '/api/admin/blocked-times', {
     session: provider.session,
-    body: { date: '2026-12-08', from: '12:00', to: '13:00', label: 'Lunch' },
+    body: { date: '2026-12-02', from: '12:00', to: '13:00', label: 'Lunch' },
   });
   const feed = await call(ctx, 'POST', '/api/admin/calendar/feed/rotate', { session: provider.session });
   const feedToken = /\/ical\/([^/]+)\.ics$/.exec(feed.body.url)![1]!;
