@@ -42,7 +42,8 @@ describe('book-appointment-detail', () => {
           body: { reason: message },
         });
         expect(text($(el, 'dd.message'))).to.equal(text({ textContent: message } as Element));
-        expect(text($(el, '[role=status]'))).to.equal('Appointment cancelled.');
+        // The action reports its status after the appointment re-rendered: wait for it rather than read it early.
+        await until(() => text($(el, '[role=status]')) === 'Appointment cancelled.', 'the cancelled status');
       } finally {
         server.restore();
       }
