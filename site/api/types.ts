@@ -1,7 +1,7 @@
 /** Shapes of the cookie-authenticated API the site uses (see docs/api.md). */
-import type { Money, Policy, Provider } from '../../widget/api/types.js';
+import type { Money, Policy, Provider, StaffRef } from '../../widget/api/types.js';
 
-export type { Money, Provider, Service, Slot } from '../../widget/api/types.js';
+export type { Money, Provider, Service, Slot, StaffRef, TeamMember } from '../../widget/api/types.js';
 
 export type Role = 'customer' | 'provider';
 
@@ -29,6 +29,46 @@ export interface Profile extends Omit<Provider, 'rating'> {
   notifications?: { reminder: 'off' | '24h' | '2h' };
   /** Set once the business was closed (its data goes 30 days later); read-only. */
   closedAt?: string | null;
+  /** The signed-in member of the business: what the site shows and allows depends on `role`. */
+  me?: { memberId: number; role: MemberRole; name: string };
+}
+
+/** owner: everything; admin: everything but closing the business and its ownership; staff: their own work only. */
+export type MemberRole = 'owner' | 'admin' | 'staff';
+
+/** A team member as the owner and admins manage them. */
+export interface AdminMember {
+  id: number;
+  slug: string;
+  name: string;
+  role: MemberRole;
+  email: string | null;
+  bio: string;
+  photoUrl: string | null;
+  serviceIds: number[];
+  /** Has signed in (accepted the invitation), or is the owner. */
+  joined: boolean;
+  position: number;
+}
+
+export interface Invitation {
+  id: number;
+  email: string;
+  name: string;
+  role: Exclude<MemberRole, 'owner'>;
+  expiresAt: string;
+}
+
+export interface Team {
+  members: AdminMember[];
+  invitations: Invitation[];
+}
+
+/** What becomes of a leaving member's future appointments. */
+export interface MemberDeparture {
+  future: 'reassign' | 'cancel';
+  /** With 'reassign': this member takes them all; absent: each goes to a fair pick of the members free then. */
+  reassignTo?: number;
 }
 
 export interface AdminService {
@@ -40,6 +80,10 @@ export interface AdminService {
   bufferBeforeMinutes: number;
   bufferAfterMinutes: number;
   active: boolean;
+  /** Places per time: 1 is one-to-one, more is a class. Absent from servers before classes. */
+  seats?: number;
+  /** The members who perform it. Absent from servers before teams. */
+  memberIds?: number[];
 }
 
 export type ServiceInput = Omit<AdminService, 'id'>;
@@ -89,6 +133,8 @@ export interface OwnerBookingInput {
   start: string;
   customer: { name: string; email?: string; phone?: string };
   note?: string;
+  /** Who serves it; default: the signed-in member. */
+  memberId?: number;
 }
 
 export type AppointmentStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
@@ -108,6 +154,10 @@ export interface CustomerBooking {
   /** The business's policy; `changeableUntil`: the customer may cancel or move it online until then (null: until it starts). */
   policy?: Policy & { changeableUntil: string | null };
   cancelledBy: Role | null;
+  /** Who serves it; absent from servers before teams. */
+  staff?: StaffRef | null;
+  /** For a class: its places per time. */
+  seats?: number;
   contactErased?: boolean;
   manageUrl?: string;
   calendarLinks?: { ics: string; google: string };
@@ -118,6 +168,8 @@ export interface AdminAppointment extends CustomerBooking {
   customer: { name: string; email: string; phone: string | null; timeZone: string | null };
   /** The owner's message to the customer when they cancelled. */
   cancelReason?: string | null;
+  /** The member who serves it. Absent from servers before teams. */
+  member?: { id: number; name: string };
   createdAt: string;
   updatedAt: string;
 }

@@ -11,6 +11,20 @@ export interface Service {
   description: string;
   durationMinutes: number;
   price: Money;
+  /** Places per time: 1 is a one-to-one appointment, more is a class. Absent from servers before classes. */
+  seats?: number;
+}
+
+/** A person of the business who serves customers; `slug` names them in `staff` (API, widget attribute, links). */
+export interface TeamMember {
+  slug: string;
+  name: string;
+  /** One or two letters shown when there is no photo. */
+  initials: string;
+  bio: string;
+  photoUrl: string | null;
+  /** The services this member performs. */
+  serviceIds: number[];
 }
 
 /**
@@ -38,12 +52,16 @@ export interface Provider {
 export interface ProviderResponse {
   provider: Provider;
   services: Service[];
+  /** Active team members by position; absent from servers before teams. */
+  team?: TeamMember[];
 }
 
 /** A free slot; `start` and `end` are ISO-8601 UTC instants. */
 export interface Slot {
   start: string;
   end: string;
+  /** For a class (seats > 1): places still free at this time. */
+  placesLeft?: number;
 }
 
 export interface SlotsResponse {
@@ -74,6 +92,14 @@ export interface BookingRequest {
   customer: Customer;
   note?: string;
   timeZone?: string;
+  /** A member's slug, or 'any' (the default): the first fair pick of the members free then. */
+  staff?: string;
+}
+
+/** The member who serves a booking, as customers see them. */
+export interface StaffRef {
+  slug: string;
+  name: string;
 }
 
 export interface Booking {
@@ -83,4 +109,6 @@ export interface Booking {
   end: string;
   manageUrl: string;
   calendarLinks?: { ics: string; google: string };
+  /** Who serves it; absent from servers before teams. */
+  staff?: StaffRef | null;
 }
