@@ -22,6 +22,8 @@ export interface SeededProvider {
   id: number;
   slug: string;
   serviceId: number;
+  /** Its owner, the one member who serves everything. */
+  memberId: number;
 }
 
 const CITIES = ['Berlin', 'Hamburg', 'Munich', 'Cologne', 'Lisbon', 'Porto', 'Vienna', 'Zurich'];
@@ -95,27 +97,53 @@ export async function seedProviders(db: Db, plan: ProviderPlan): Promise<SeededP
         )
         .returning('id')
         .execute();
-      const hours = providers.flatMap((p) =>
-        plan.weekly.map((w) => ({ provider_id: p.id, weekday: w.weekday, start_time: w.start, end_time: w.end })),
+      const members = await trx
+        .insertInto('team_members')
+        .values(
+          providers.map((p, i) => ({
+            provider_id: p.id,
+            user_id: users[i]!.id,
+            role: 'owner' as const,
+            name: 'Owner',
+            slug: 'owner',
+            email: null,
+          })),
+        )
+        .returning('id')
+        .execute();
+      await trx
+        .insertInto('member_services')
+        .values(members.map((m, i) => ({ member_id: m.id, service_id: services[i]!.id })))
+        .execute();
+      const hours = providers.flatMap((p, n) =>
+        plan.weekly.map((w) => ({
+          provider_id: p.id,
+          member_id: members[n]!.id,
+          weekday: w.weekday,
+          start_time: w.start,
+          end_time: w.end,
+        })),
       );
       for (let i = 0; i < hours.length; i += 1000)
         await trx
           .insertInto('weekly_hours')
           .values(hours.slice(i, i + 1000))
           .execute();
-      const overrides = providers.flatMap((p) =>
-        (plan.overrides ?? []).flatMap((o): NewOverride[] =>
+      const overrides = providers.flatMap((p, n) => {
+        const key = { provider_id: p.id, member_id: members[n]!.id };
+        return (plan.overrides ?? []).flatMap((o): NewOverride[] =>
           o.intervals.length === 0
-            ? [{ provider_id: p.id, date: o.date, start_time: null, end_time: null }]
-            : o.intervals.map((i) => ({ provider_id: p.id, date: o.date, start_time: i.start, end_time: i.end })),
-        ),
-      );
+            ? [{ ...key, date: o.date, start_time: null, end_time: null }]
+            : o.intervals.map((i) => ({ ...key, date: o.date, start_time: i.start, end_time: i.end })),
+        );
+      });
       for (let i = 0; i < overrides.length; i += 1000)
         await trx
           .insertInto('date_overrides')
           .values(overrides.slice(i, i + 1000))
           .execute();
-      for (const [i, p] of providers.entries()) seeded.push({ id: p.id, slug: p.slug, serviceId: services[i]!.id });
+      for (const [i, p] of providers.entries())
+        seeded.push({ id: p.id, slug: p.slug, serviceId: services[i]!.id, memberId: members[i]!.id });
     }
   });
   return seeded;
@@ -130,6 +158,7 @@ export function appointmentRows(
   const updated = new Date().toISOString();
   return intervals.map((a, i) => ({
     provider_id: provider.id,
+    member_id: provider.memberId,
     service_id: provider.serviceId,
     customer_user_id: null,
     customer_name: `Customer ${i}`,

@@ -7,7 +7,8 @@ import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';
 import { adminProvider } from '../providers/provider.view.js';
-import { findProviderByUser } from '../providers/providers.repository.js';
+import { memberRef } from '../team/roles.js';
+import { membershipOf } from '../team/team.repository.js';
 
 /**
  * `/api/me`: who is signed in; for a provider their profile (null until onboarding). It reads bookings and
@@ -19,8 +20,9 @@ export function meRoutes(deps: { db: Db; appUrl: string }) {
     .use(requireUser)
     .get('/', async (c) => {
       const user = c.get('user')!;
-      const provider = user.role === 'provider' ? await findProviderByUser(db, user.id) : undefined;
-      return c.json({ user, ...(user.role === 'provider' && { provider: provider ? adminProvider(provider) : null }) });
+      const membership = user.role === 'provider' ? await membershipOf(db, user.id) : undefined;
+      const provider = membership ? { ...adminProvider(membership.provider), me: memberRef(membership.member) } : null;
+      return c.json({ user, ...(user.role === 'provider' && { provider }) });
     })
     .get(
       '/appointments',

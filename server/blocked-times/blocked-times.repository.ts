@@ -6,7 +6,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function insertBlockedTime(
   db: Db,
-  row: { provider_id: number; start_at: string; end_at: string; label: string },
+  row: { provider_id: number; member_id: number; start_at: string; end_at: string; label: string },
 ): Promise<BlockedTimeRow> {
   return db.insertInto('blocked_times').values(row).returningAll().executeTakeFirstOrThrow();
 }

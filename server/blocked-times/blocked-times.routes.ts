@@ -54,6 +54,7 @@ export function blockedTimesRoutes(db: Db, slotsChanged: SlotsChanged) {
       const row = await withWriteLock(db, (trx) =>
         insertBlockedTime(trx, {
           provider_id: provider.id,
+          member_id: c.get('member').id,
           start_at: new Date(start).toISOString(),
           end_at: new Date(end).toISOString(),
           label: label ?? '',

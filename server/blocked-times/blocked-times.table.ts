@@ -5,6 +5,8 @@ import type { CreatedAt, Instant } from '../db/columns.js';
 export interface BlockedTimesTable {
   id: Generated<number>;
   provider_id: number;
+  /** The member kept free. */
+  member_id: number;
   start_at: Instant;
   end_at: Instant;
   /** Shown to the owner only ("Lunch"); empty when none was given. */

@@ -7,6 +7,7 @@ import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
+import { ownerMemberOf } from '../team/team.repository.js';
 import { type AppointmentListener, emitAppointmentEvent } from './appointment-events.js';
 import { type AppointmentAction, nextStatus } from './appointment-state.js';
 import { bookingView } from './booking.view.js';
@@ -98,9 +99,12 @@ async function book(
     byOwner: by.actor === 'provider',
   });
 
+  // Until bookings choose among a team, the owner serves every appointment.
+  const member = await ownerMemberOf(trx, provider.id);
   const token = generateToken();
   const id = await insertAppointment(trx, {
     provider_id: provider.id,
+    member_id: member.id,
     service_id: service.id,
     customer_user_id: by.customerUserId,
     customer_name: request.customer.name,

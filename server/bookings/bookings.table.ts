@@ -7,6 +7,8 @@ export type AppointmentStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_sh
 export interface AppointmentsTable {
   id: Generated<number>;
   provider_id: number;
+  /** The member who serves it. */
+  member_id: number;
   service_id: number;
   customer_user_id: number | null;
   customer_name: string;
@@ -20,6 +22,8 @@ export interface AppointmentsTable {
   blocked_start_at: Instant;
   blocked_end_at: Instant;
   status: AppointmentStatus;
+  /** For a class: which of its places this attendee holds, 0 … seats - 1 (0 for a one-to-one appointment). */
+  seat: ColumnType<number, number | undefined, number>;
   /** Bumped by every change the customer or provider should see (iCalendar SEQUENCE). */
   sequence: Generated<number>;
   manage_token_hash: string;

@@ -9,6 +9,8 @@ export type SyncJobStatus = 'pending' | 'running' | 'done' | 'failed';
 export interface CalendarConnectionsTable {
   id: Generated<number>;
   provider_id: number;
+  /** The member whose calendar it is: its busy times block only them, their appointments go to it. */
+  member_id: number;
   kind: CalendarKind;
   status: CalendarConnectionStatus;
   /** The calendar events go to; null until set up (or the account's default calendar). */

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { ownerMemberOf } from '../team/team.repository.js';
 import type { CalendarConnectionRow, CalendarConnectionsTable } from './calendar.table.js';
 import type { OwnEvent } from './calendar.types.js';
 
@@ -18,13 +19,21 @@ export async function findConnectionById(db: Db, id: number): Promise<CalendarCo
   return db.selectFrom('calendar_connections').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A provider has one calendar connection: a new one replaces (and forgets) the old. */
+/**
+ * A provider has one calendar connection: a new one replaces (and forgets) the old. It is its owner's until
+ * connections are made per member.
+ */
 export async function replaceConnection(
   db: Db,
-  values: Insertable<CalendarConnectionsTable>,
+  values: Omit<Insertable<CalendarConnectionsTable>, 'member_id'>,
 ): Promise<CalendarConnectionRow> {
   await db.deleteFrom('calendar_connections').where('provider_id', '=', values.provider_id).execute();
-  return db.insertInto('calendar_connections').values(values).returningAll().executeTakeFirstOrThrow();
+  const owner = await ownerMemberOf(db, values.provider_id);
+  return db
+    .insertInto('calendar_connections')
+    .values({ ...values, member_id: owner.id })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function updateConnection(db: Db, id: number, values: ConnectionUpdate, now: Date): Promise<void> {

@@ -5,6 +5,8 @@ import { calendarEventOf, feedEntryOf } from './event-content.js';
 const appointment = {
   id: 7,
   provider_id: 1,
+  member_id: 1,
+  seat: 0,
   service_id: 2,
   customer_user_id: null,
   customer_name: 'Ada Lovelace',

@@ -16,6 +16,7 @@ import type { ReviewsTable } from '../reviews/reviews.table.js';
 import type { ClosuresTable, DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
 import type { ProviderSearchTable, ProviderSearchVocabTable, SearchStaleTable } from '../search/search.table.js';
 import type { ServicesTable } from '../services/services.table.js';
+import type { MemberServicesTable, TeamInvitationsTable, TeamMembersTable } from '../team/team.table.js';
 
 /**
  * The schema Kysely checks queries against, composed from the table types each feature owns
@@ -47,4 +48,7 @@ export interface Database {
   provider_search_vocab: ProviderSearchVocabTable;
   search_stale: SearchStaleTable;
   provider_images: ProviderImagesTable;
+  team_members: TeamMembersTable;
+  member_services: MemberServicesTable;
+  team_invitations: TeamInvitationsTable;
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../auth/auth.table.js';
 import type { ProviderRow } from '../providers/providers.table.js';
+import type { TeamMemberRow } from '../team/team.table.js';
 
 export interface SessionUser {
   id: number;
@@ -16,5 +17,7 @@ export interface AppEnv {
     sessionId: string | null;
     /** Set by `requireProvider` for `/api/admin` routes. */
     provider: ProviderRow;
+    /** Set with `provider`: the signed-in member of that business (their role decides what they may do). */
+    member: TeamMemberRow;
   };
 }

@@ -5,9 +5,11 @@ import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';
+import { mayManageBusiness, memberRef } from '../team/roles.js';
+import { insertMember, membershipOf } from '../team/team.repository.js';
 import { type ProfileInput, profileSchema } from './provider.schemas.js';
 import { adminProvider } from './provider.view.js';
-import { findProviderByUser, insertProvider, retireSlug, slugHolder, updateProvider } from './providers.repository.js';
+import { insertProvider, retireSlug, slugHolder, updateProvider } from './providers.repository.js';
 import type { ProviderUpdate } from './providers.table.js';
 
 function toColumns(input: ProfileInput) {
@@ -41,25 +43,36 @@ export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
       await next();
     })
     .get('/', async (c) => {
-      const provider = await findProviderByUser(db, c.get('user')!.id);
-      if (!provider) throw AppError.notFound('Profile');
-      return c.json({ profile: adminProvider(provider) });
+      const membership = await membershipOf(db, c.get('user')!.id);
+      if (!membership) throw AppError.notFound('Profile');
+      return c.json({ profile: { ...adminProvider(membership.provider), me: memberRef(membership.member) } });
     })
     .put('/', validate('json', profileSchema), async (c) => {
       const input = c.req.valid('json');
-      const userId = c.get('user')!.id;
-      const { existing, saved } = await withWriteLock(db, async (trx) => {
-        const existing = await findProviderByUser(trx, userId);
+      const user = c.get('user')!;
+      const { existing, saved, me } = await withWriteLock(db, async (trx) => {
+        const membership = await membershipOf(trx, user.id);
+        if (membership && !mayManageBusiness(membership.member.role))
+          throw new AppError('forbidden', 'Only the owner and admins change the business');
+        const existing = membership?.provider;
         const holder = await slugHolder(trx, input.slug);
         if (holder !== undefined && holder !== existing?.id)
           throw new AppError('slug_taken', `The address "${input.slug}" is taken`);
         if (existing && existing.slug !== input.slug) await retireSlug(trx, existing.id, existing.slug, input.slug);
-        const saved = existing
-          ? await updateProvider(trx, existing.id, toColumns(input))
-          : await insertProvider(trx, { user_id: userId, ...toColumns(input) });
-        return { existing, saved };
+        if (existing)
+          return { existing, saved: await updateProvider(trx, existing.id, toColumns(input)), me: membership.member };
+        const saved = await insertProvider(trx, { user_id: user.id, ...toColumns(input) });
+        // The one who opens a business is its owner and first member, performing whatever it will offer.
+        const owner = await insertMember(trx, {
+          provider_id: saved.id,
+          user_id: user.id,
+          role: 'owner',
+          name: user.name,
+          email: user.email,
+        });
+        return { existing, saved, me: owner };
       });
       slotsChanged(saved.id);
-      return c.json({ profile: adminProvider(saved) }, existing ? 200 : 201);
+      return c.json({ profile: { ...adminProvider(saved), me: memberRef(me) } }, existing ? 200 : 201);
     });
 }

@@ -94,10 +94,6 @@ export async function retireSlug(db: Db, providerId: number, oldSlug: string, ne
   await db.insertInto('provider_slugs').values({ slug: oldSlug, provider_id: providerId }).execute();
 }
 
-export async function findProviderByUser(db: Db, userId: number): Promise<ProviderRow | undefined> {
-  return db.selectFrom('providers').selectAll().where('user_id', '=', userId).executeTakeFirst();
-}
-
 export async function ratingOf(db: Db, providerId: number): Promise<{ average: number | null; count: number }> {
   const row = await db
     .selectFrom('reviews')

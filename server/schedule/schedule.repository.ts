@@ -2,6 +2,12 @@ import type { DateOverride, WeeklyInterval } from '../availability/availability.
 import type { Db } from '../db/connect.js';
 import { type Closure, withClosures } from './closures.js';
 
+/** Whose hours: a member, and the business they belong to. */
+export interface MemberKey {
+  id: number;
+  provider_id: number;
+}
+
 export async function listWeeklyHours(db: Db, providerId: number): Promise<WeeklyInterval[]> {
   return (await weeklyHoursOf(db, [providerId])).get(providerId) ?? [];
 }
@@ -25,13 +31,19 @@ export async function weeklyHoursOf(db: Db, providerIds: number[]): Promise<Map<
 }
 
 /** Replaces the whole week in one go: the editor always saves the full picture. */
-export async function replaceWeeklyHours(db: Db, providerId: number, intervals: WeeklyInterval[]): Promise<void> {
-  await db.deleteFrom('weekly_hours').where('provider_id', '=', providerId).execute();
+export async function replaceWeeklyHours(db: Db, member: MemberKey, intervals: WeeklyInterval[]): Promise<void> {
+  await db.deleteFrom('weekly_hours').where('member_id', '=', member.id).execute();
   if (intervals.length === 0) return;
   await db
     .insertInto('weekly_hours')
     .values(
-      intervals.map((i) => ({ provider_id: providerId, weekday: i.weekday, start_time: i.start, end_time: i.end })),
+      intervals.map((i) => ({
+        provider_id: member.provider_id,
+        member_id: member.id,
+        weekday: i.weekday,
+        start_time: i.start,
+        end_time: i.end,
+      })),
     )
     .execute();
 }
@@ -95,23 +107,19 @@ export async function overridesOf(
 }
 
 /** An override with no intervals is stored as one row with null times: closed all day. */
-export async function replaceOverride(db: Db, providerId: number, override: DateOverride): Promise<void> {
-  await deleteOverride(db, providerId, override.date);
+export async function replaceOverride(db: Db, member: MemberKey, override: DateOverride): Promise<void> {
+  await deleteOverride(db, member, override.date);
+  const key = { provider_id: member.provider_id, member_id: member.id, date: override.date };
   const rows = override.intervals.length
-    ? override.intervals.map((i) => ({
-        provider_id: providerId,
-        date: override.date,
-        start_time: i.start,
-        end_time: i.end,
-      }))
-    : [{ provider_id: providerId, date: override.date, start_time: null, end_time: null }];
+    ? override.intervals.map((i) => ({ ...key, start_time: i.start, end_time: i.end }))
+    : [{ ...key, start_time: null, end_time: null }];
   await db.insertInto('date_overrides').values(rows).execute();
 }
 
-export async function deleteOverride(db: Db, providerId: number, date: string): Promise<number> {
+export async function deleteOverride(db: Db, member: MemberKey, date: string): Promise<number> {
   const result = await db
     .deleteFrom('date_overrides')
-    .where('provider_id', '=', providerId)
+    .where('member_id', '=', member.id)
     .where('date', '=', date)
     .executeTakeFirst();
   return Number(result.numDeletedRows);

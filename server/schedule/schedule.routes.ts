@@ -77,7 +77,7 @@ export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
           );
         }
         const { id } = c.get('provider');
-        await withWriteLock(db, (trx) => replaceWeeklyHours(trx, id, intervals));
+        await withWriteLock(db, (trx) => replaceWeeklyHours(trx, c.get('member'), intervals));
         slotsChanged(id);
         return c.json({ weeklyHours: await listWeeklyHours(db, id) });
       })
@@ -85,12 +85,12 @@ export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
         const { date } = c.req.valid('param');
         const { intervals } = c.req.valid('json');
         assertValidDay(date, intervals);
-        await withWriteLock(db, (trx) => replaceOverride(trx, c.get('provider').id, { date, intervals }));
+        await withWriteLock(db, (trx) => replaceOverride(trx, c.get('member'), { date, intervals }));
         slotsChanged(c.get('provider').id);
         return c.json({ override: { date, intervals } });
       })
       .delete('/overrides/:date', validate('param', dateParam), async (c) => {
-        const removed = await deleteOverride(db, c.get('provider').id, c.req.valid('param').date);
+        const removed = await deleteOverride(db, c.get('member'), c.req.valid('param').date);
         if (!removed) throw AppError.notFound('Override');
         slotsChanged(c.get('provider').id);
         return c.body(null, 204);

@@ -3,6 +3,8 @@ import type { Generated } from 'kysely';
 export interface WeeklyHoursTable {
   id: Generated<number>;
   provider_id: number;
+  /** The member whose hours these are. */
+  member_id: number;
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
   weekday: number;
   start_time: string;
@@ -22,6 +24,7 @@ export interface ClosuresTable {
 export interface DateOverridesTable {
   id: Generated<number>;
   provider_id: number;
+  member_id: number;
   date: string;
   /** Both null: closed all day. Otherwise one special-hours interval (a date may have several rows). */
   start_time: string | null;

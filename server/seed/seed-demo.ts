@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { generateToken, hashToken } from '../auth/tokens.js';
 import { blockedInterval } from '../bookings/slot-check.js';
 import type { Db } from '../db/connect.js';
+import { assignToAllMembers, insertMember } from '../team/team.repository.js';
 import { DEMO_CUSTOMER, DEMO_PASSWORD, type DemoProvider, demoProviders } from './demo-data.js';
 
 /**
@@ -60,6 +61,13 @@ async function seedProvider(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const owner = await insertMember(db, {
+    provider_id: provider.id,
+    user_id: user.id,
+    role: 'owner',
+    name: demo.ownerName,
+    email: demo.email,
+  });
   const services = [];
   for (const s of demo.services) {
     services.push(
@@ -79,10 +87,12 @@ async function seedProvider(
         .returningAll()
         .executeTakeFirstOrThrow(),
     );
+    await assignToAllMembers(db, provider.id, services.at(-1)!.id);
   }
   const hours = Object.entries(demo.week).flatMap(([weekday, intervals]) =>
     intervals.map(([start, end]) => ({
       provider_id: provider.id,
+      member_id: owner.id,
       weekday: Number(weekday),
       start_time: start,
       end_time: end,
@@ -108,6 +118,7 @@ async function seedProvider(
       .insertInto('appointments')
       .values({
         provider_id: provider.id,
+        member_id: owner.id,
         service_id: service.id,
         customer_user_id: visit.userId,
         customer_name: visit.name,

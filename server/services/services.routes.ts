@@ -2,10 +2,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SlotsChanged } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
+import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { assignToAllMembers } from '../team/team.repository.js';
 import { adminService } from './service.view.js';
 import {
   deleteService,
@@ -65,16 +67,20 @@ export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
     .get('/', async (c) => c.json({ services: (await listServices(db, c.get('provider').id)).map(adminService) }))
     .post('/', validate('json', serviceSchema), async (c) => {
       const input = c.req.valid('json');
-      const row = await insertService(db, {
-        provider_id: c.get('provider').id,
-        name: input.name,
-        description: input.description,
-        duration_minutes: input.durationMinutes,
-        price_minor: input.price.amountMinor,
-        currency: input.price.currency,
-        buffer_before_minutes: input.bufferBeforeMinutes,
-        buffer_after_minutes: input.bufferAfterMinutes,
-        active: input.active ? 1 : 0,
+      const row = await withWriteLock(db, async (trx) => {
+        const service = await insertService(trx, {
+          provider_id: c.get('provider').id,
+          name: input.name,
+          description: input.description,
+          duration_minutes: input.durationMinutes,
+          price_minor: input.price.amountMinor,
+          currency: input.price.currency,
+          buffer_before_minutes: input.bufferBeforeMinutes,
+          buffer_after_minutes: input.bufferAfterMinutes,
+          active: input.active ? 1 : 0,
+        });
+        await assignToAllMembers(trx, service.provider_id, service.id);
+        return service;
       });
       slotsChanged(row.provider_id);
       return c.json({ service: adminService(row) }, 201);

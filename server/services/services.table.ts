@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CreatedAt } from '../db/columns.js';
 
 export interface ServicesTable {
@@ -13,6 +13,8 @@ export interface ServicesTable {
   buffer_after_minutes: number;
   /** 1 or 0: an integer so the column reads the same on SQLite and PostgreSQL. */
   active: number;
+  /** Places per time: 1 is a one-to-one appointment, more is a class taught by one member. */
+  seats: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 }
 

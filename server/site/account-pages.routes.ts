@@ -6,7 +6,8 @@ import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';
 import { adminProvider } from '../providers/provider.view.js';
-import { findProviderByUser } from '../providers/providers.repository.js';
+import { memberRef } from '../team/roles.js';
+import { membershipOf } from '../team/team.repository.js';
 import type { PageMeta, PageRenderer } from './page-renderer.js';
 import { appPage } from './pages/app.page.js';
 import type { Html } from './pages/layout.js';
@@ -143,8 +144,8 @@ export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: Page
         const user = c.get('user');
         if (!user) return toLogin(c);
         if (user.role !== 'provider') return c.redirect('/account');
-        const provider = await findProviderByUser(deps.db, user.id);
-        if (!provider && c.req.path !== '/admin/onboarding') return c.redirect('/admin/onboarding');
+        const membership = await membershipOf(deps.db, user.id);
+        if (!membership && c.req.path !== '/admin/onboarding') return c.redirect('/admin/onboarding');
         const title = matchRoute(adminRoutes, c.req.path)?.route.title;
         if (!title) return pages.notFound(c, 'Page');
         return shell(
@@ -155,7 +156,11 @@ export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: Page
             path: c.req.path,
             noindex: true,
             wide: true,
-            data: { user, provider: provider ? adminProvider(provider) : null, appUrl: deps.appUrl },
+            data: {
+              user,
+              provider: membership ? { ...adminProvider(membership.provider), me: memberRef(membership.member) } : null,
+              appUrl: deps.appUrl,
+            },
           },
           { element: html`<book-admin-app></book-admin-app>` },
         );

@@ -12,6 +12,7 @@ import * as closures from './0066_closures.js';
 import * as search from './0070_search.js';
 import * as providerImages from './0071_provider_images.js';
 import * as bookingPolicy from './0085_booking_policy.js';
+import * as teamMembers from './0090_team_members.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0070_search': search,
   '0071_provider_images': providerImages,
   '0085_booking_policy': bookingPolicy,
+  '0090_team_members': teamMembers,
 };

@@ -1,0 +1,128 @@
+import type { Db } from '../db/connect.js';
+import type { ProviderRow } from '../providers/providers.table.js';
+import { memberSlug, uniqueSlug } from './member-slug.js';
+import type { NewTeamMember, TeamMemberRow } from './team.table.js';
+
+/** Active members of a business (not those who left), in the order the business shows them. */
+export async function listMembers(db: Db, providerId: number): Promise<TeamMemberRow[]> {
+  return db
+    .selectFrom('team_members')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .where('left_at', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/** A member of this business, active or not; undefined for another business's, so ids never leak across. */
+export async function findMember(db: Db, providerId: number, memberId: number): Promise<TeamMemberRow | undefined> {
+  return db
+    .selectFrom('team_members')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .where('id', '=', memberId)
+    .executeTakeFirst();
+}
+
+export async function findMemberBySlug(db: Db, providerId: number, slug: string): Promise<TeamMemberRow | undefined> {
+  return db
+    .selectFrom('team_members')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .where('slug', '=', slug)
+    .where('left_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function ownerMemberOf(db: Db, providerId: number): Promise<TeamMemberRow> {
+  return db
+    .selectFrom('team_members')
+    .selectAll()
+    .where('provider_id', '=', providerId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+}
+
+/** The signed-in user's business and their place in it, if they belong to one. */
+export async function membershipOf(
+  db: Db,
+  userId: number,
+): Promise<{ member: TeamMemberRow; provider: ProviderRow } | undefined> {
+  const member = await db
+    .selectFrom('team_members')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('left_at', 'is', null)
+    .executeTakeFirst();
+  if (!member) return undefined;
+  const provider = await db.selectFrom('providers').selectAll().where('id', '=', member.provider_id).executeTakeFirst();
+  return provider && { member, provider };
+}
+
+/** Adds a member under a slug of their name that is free in the business. */
+export async function insertMember(
+  db: Db,
+  values: Omit<NewTeamMember, 'slug'> & { slug?: string },
+): Promise<TeamMemberRow> {
+  const taken = await db
+    .selectFrom('team_members')
+    .select('slug')
+    .where('provider_id', '=', values.provider_id)
+    .execute();
+  const slug = uniqueSlug(values.slug ?? memberSlug(values.name), new Set(taken.map((t) => t.slug)));
+  return db
+    .insertInto('team_members')
+    .values({ ...values, slug })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Service ids each member performs, by member id. */
+export async function servicesOfMembers(db: Db, memberIds: number[]): Promise<Map<number, number[]>> {
+  const byMember = new Map<number, number[]>(memberIds.map((id) => [id, []]));
+  if (memberIds.length === 0) return byMember;
+  const rows = await db
+    .selectFrom('member_services')
+    .select(['member_id', 'service_id'])
+    .where('member_id', 'in', memberIds)
+    .orderBy('service_id')
+    .execute();
+  for (const r of rows) byMember.get(r.member_id)?.push(r.service_id);
+  return byMember;
+}
+
+/** Active members who perform a service, in the business's order. */
+export async function performersOf(db: Db, providerId: number, serviceId: number): Promise<TeamMemberRow[]> {
+  return db
+    .selectFrom('team_members')
+    .innerJoin('member_services', 'member_services.member_id', 'team_members.id')
+    .selectAll('team_members')
+    .where('team_members.provider_id', '=', providerId)
+    .where('member_services.service_id', '=', serviceId)
+    .where('team_members.left_at', 'is', null)
+    .orderBy('team_members.position')
+    .orderBy('team_members.id')
+    .execute();
+}
+
+/** A new service is performed by every active member until the owner says otherwise. */
+export async function assignToAllMembers(db: Db, providerId: number, serviceId: number): Promise<void> {
+  const members = await listMembers(db, providerId);
+  if (members.length === 0) return;
+  await db
+    .insertInto('member_services')
+    .values(members.map((m) => ({ member_id: m.id, service_id: serviceId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Replaces the services a member performs (ids must already be checked to belong to the business). */
+export async function setMemberServices(db: Db, memberId: number, serviceIds: number[]): Promise<void> {
+  await db.deleteFrom('member_services').where('member_id', '=', memberId).execute();
+  if (serviceIds.length === 0) return;
+  await db
+    .insertInto('member_services')
+    .values(serviceIds.map((service_id) => ({ member_id: memberId, service_id })))
+    .execute();
+}
