@@ -126,3 +126,21 @@ export async function setMemberServices(db: Db, memberId: number, serviceIds: nu
     .values(serviceIds.map((service_id) => ({ member_id: memberId, service_id })))
     .execute();
 }
+
+/** Active members who perform each of these services, by service id, in the business's order. */
+export async function performersOfServices(db: Db, serviceIds: number[]): Promise<Map<number, TeamMemberRow[]>> {
+  const byService = new Map<number, TeamMemberRow[]>(serviceIds.map((id) => [id, []]));
+  if (serviceIds.length === 0) return byService;
+  const rows = await db
+    .selectFrom('team_members')
+    .innerJoin('member_services', 'member_services.member_id', 'team_members.id')
+    .selectAll('team_members')
+    .select('member_services.service_id')
+    .where('member_services.service_id', 'in', serviceIds)
+    .where('team_members.left_at', 'is', null)
+    .orderBy('team_members.position')
+    .orderBy('team_members.id')
+    .execute();
+  for (const { service_id, ...member } of rows) byService.get(service_id)?.push(member);
+  return byService;
+}
