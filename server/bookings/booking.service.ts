@@ -10,7 +10,6 @@ import { findService } from '../services/services.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
 import { staffFor } from '../slots/staff.js';
 import { findMember, performersOf } from '../team/team.repository.js';
-import type { TeamMemberRow } from '../team/team.table.js';
 import { type AppointmentListener, emitAppointmentEvent } from './appointment-events.js';
 import { type AppointmentAction, nextStatus } from './appointment-state.js';
 import { bookingView } from './booking.view.js';

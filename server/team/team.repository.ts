@@ -144,3 +144,13 @@ export async function performersOfServices(db: Db, serviceIds: number[]): Promis
   for (const { service_id, ...member } of rows) byService.get(service_id)?.push(member);
   return byService;
 }
+
+/** Replaces the members who perform a service (ids must already be checked to belong to the business). */
+export async function setServiceMembers(db: Db, serviceId: number, memberIds: number[]): Promise<void> {
+  await db.deleteFrom('member_services').where('service_id', '=', serviceId).execute();
+  if (memberIds.length === 0) return;
+  await db
+    .insertInto('member_services')
+    .values([...new Set(memberIds)].map((member_id) => ({ member_id, service_id: serviceId })))
+    .execute();
+}
