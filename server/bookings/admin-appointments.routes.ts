@@ -8,6 +8,7 @@ import { performersOf } from '../team/team.repository.js';
 import { adminRescheduleSchema, ownerBookingSchema, ownerCancelSchema } from './booking.schemas.js';
 import {
   type BookingDeps,
+  changeAppointmentMember,
   changeAppointmentStatus,
   createOwnerBooking,
   ownedByProvider,
@@ -82,6 +83,14 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       return c.json({ appointment: adminAppointmentView(appointment) });
     });
 
+  app.put('/:id/member', validate('param', idParam), validate('json', z.object({ memberId: idSchema })), async (c) => {
+    const appointment = await changeAppointmentMember(
+      deps,
+      change(c.req.valid('param').id, c.get('provider').id),
+      c.req.valid('json').memberId,
+    );
+    return c.json({ appointment: adminAppointmentView(appointment) });
+  });
   // The body is optional: no JSON body at all is a cancellation without a message.
   app.post('/:id/cancel', validate('param', idParam), validate('json', ownerCancelSchema), async (c) => {
     const appointment = await changeAppointmentStatus(

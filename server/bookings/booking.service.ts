@@ -16,6 +16,7 @@ import { bookingView } from './booking.view.js';
 import {
   type AppointmentDetail,
   findAppointment,
+  futureAppointmentsOf,
   insertAppointment,
   updateAppointment,
 } from './bookings.repository.js';
@@ -209,6 +210,112 @@ export async function rescheduleAppointment(
     await moveAppointment(trx, deps, change.actor, { appointment, service, start, memberId, now });
     return (await findAppointment(trx, appointment.id))!;
   });
+}
+
+/**
+ * Gives an appointment to another member at the same time (the owner's "change member"): they must perform the
+ * service (422) and be free then (409, or 422 when their hours do not hold it). Emails and calendars follow as for a
+ * reschedule, with the previous member named in the event.
+ */
+export async function changeAppointmentMember(
+  deps: BookingDeps,
+  change: Change,
+  memberId: number,
+): Promise<AppointmentDetail> {
+  const now = deps.now();
+  return withWriteLock(deps.db, async (trx) => {
+    const appointment = await loadAuthorized(trx, change);
+    nextStatus(appointment.status, 'reschedule', { startAt: Date.parse(appointment.start_at), now: now.getTime() });
+    const provider = await findProviderBySlug(trx, appointment.provider_slug);
+    if (!provider) throw AppError.notFound('Provider');
+    const service = (await findService(trx, provider.id, appointment.service_id))!;
+    const member = await performingMember(trx, provider.id, service.id, memberId);
+    if (member.id === appointment.member_id) return appointment;
+    const start = Date.parse(appointment.start_at);
+    await freeMembersAt(trx, {
+      provider,
+      service,
+      members: [member],
+      start,
+      now: now.getTime(),
+      busyTimes: deps.busyTimes,
+      excludeAppointmentId: appointment.id,
+      byOwner: true,
+    });
+    await moveAppointment(trx, deps, change.actor, { appointment, service, start, memberId: member.id, now });
+    return (await findAppointment(trx, appointment.id))!;
+  });
+}
+
+/**
+ * A leaving member's future appointments: each given to `reassignTo` when free then, else to a fair pick of the
+ * other members free then; or cancelled (`future: 'cancel'`, or nobody free), with the usual emails. One
+ * transaction per appointment, so each customer's outcome stands alone.
+ */
+export async function reassignFutureAppointments(
+  deps: BookingDeps,
+  memberId: number,
+  options: { future: 'reassign' | 'cancel'; reassignTo?: number | undefined },
+): Promise<{ reassigned: number[]; cancelled: number[] }> {
+  const result = { reassigned: [] as number[], cancelled: [] as number[] };
+  const ids = await futureAppointmentsOf(deps.db, memberId, deps.now().toISOString());
+  for (const id of ids) {
+    const moved =
+      options.future === 'reassign' &&
+      (await withWriteLock(deps.db, (trx) => giveToAnother(trx, deps, id, memberId, options.reassignTo)));
+    if (moved) {
+      result.reassigned.push(id);
+      continue;
+    }
+    const leaving = { appointmentId: id, actor: 'provider' as const, authorize: () => {} };
+    await changeAppointmentStatus(deps, leaving, 'cancel');
+    result.cancelled.push(id);
+  }
+  return result;
+}
+
+/** Gives one appointment to `preferred` if free, else to a fair pick of the other performers free then. */
+async function giveToAnother(
+  trx: Db,
+  deps: BookingDeps,
+  appointmentId: number,
+  leavingId: number,
+  preferred: number | undefined,
+): Promise<boolean> {
+  const appointment = await findAppointment(trx, appointmentId);
+  if (appointment?.status !== 'confirmed' || appointment.member_id !== leavingId) return false;
+  const provider = await findProviderBySlug(trx, appointment.provider_slug);
+  if (!provider) return false;
+  const service = (await findService(trx, provider.id, appointment.service_id))!;
+  const others = (await performersOf(trx, provider.id, service.id)).filter((m) => m.id !== leavingId);
+  const now = deps.now();
+  const start = Date.parse(appointment.start_at);
+  const check = {
+    provider,
+    service,
+    start,
+    now: now.getTime(),
+    busyTimes: deps.busyTimes,
+    excludeAppointmentId: appointment.id,
+    byOwner: true,
+  };
+  const freeAmong = (members: typeof others) =>
+    freeMembersAt(trx, { ...check, members }).catch((error: unknown) => {
+      if (error instanceof AppError && (error.code === 'slot_taken' || error.code === 'slot_not_offered')) return [];
+      throw error;
+    });
+  const chosen = others.filter((m) => m.id === preferred);
+  let free = chosen.length > 0 ? await freeAmong(chosen) : [];
+  if (free.length === 0) free = await freeAmong(others);
+  if (free.length === 0) return false;
+  const { memberId } = await chooseMember(
+    trx,
+    { provider, service, start },
+    free,
+    others.map((m) => m.id),
+  );
+  await moveAppointment(trx, deps, 'provider', { appointment, service, start, memberId, now });
+  return true;
 }
 
 /**

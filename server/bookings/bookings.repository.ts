@@ -168,3 +168,34 @@ export async function takenSeats(db: Db, memberId: number, startAt: string, excl
   if (excludeId !== undefined) query = query.where('id', '!=', excludeId);
   return (await query.orderBy('seat').execute()).map((r) => r.seat);
 }
+
+/** Ids of a member's confirmed appointments starting after `nowIso`, earliest first. */
+export async function futureAppointmentsOf(db: Db, memberId: number, nowIso: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('appointments')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'confirmed')
+    .where('start_at', '>', nowIso)
+    .orderBy('start_at')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Ids of the confirmed attendees of one class time: a member's appointments of a service at a start. */
+export async function classAttendees(
+  db: Db,
+  at: { providerId: number; memberId: number; serviceId: number; startAt: string },
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('appointments')
+    .select('id')
+    .where('provider_id', '=', at.providerId)
+    .where('member_id', '=', at.memberId)
+    .where('service_id', '=', at.serviceId)
+    .where('start_at', '=', at.startAt)
+    .where('status', '=', 'confirmed')
+    .orderBy('seat')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Interval } from '../../server/availability/availability.types.js';
+import { reassignFutureAppointments } from '../../server/bookings/booking.service.js';
+import { noBusyTimes } from '../../server/slots/availability.loader.js';
 import type { TeamMemberRow } from '../../server/team/team.table.js';
 import { book, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
@@ -186,6 +188,72 @@ describe('booking a team', () => {
     expect((await next(ben.slug)).body.slot.start).toBe(WED('12:00'));
     expect((await next('any')).body.slot.start).toBe('2026-12-01T09:00:00.000Z');
     expect((await next('nobody')).status).toBe(404);
+  });
+
+  it('changes the member of an appointment when the new one performs the service and is free', async () => {
+    const booked = await book(ctx, provider, WED('12:00'), { staff: mia.slug });
+    const { id } = booked.body.booking;
+    const put = (memberId: number) =>
+      call(ctx, 'PUT', `/api/admin/appointments/${id}/member`, { session: provider.session, body: { memberId } });
+    const olga = await addMember(ctx, provider, { name: 'Olga', serviceIds: [] });
+    expect((await put(olga.id)).status).toBe(422);
+    busy.set(ben.id, [{ start: Date.parse(WED('12:00')), end: Date.parse(WED('12:30')) }]);
+    expect((await put(ben.id)).status).toBe(409);
+    busy.delete(ben.id);
+    const moved = await put(ben.id);
+    expect(moved.status).toBe(200);
+    expect(moved.body.appointment.member).toEqual({ id: ben.id, name: 'Ben' });
+    expect(moved.body.appointment.start).toBe(WED('12:00'));
+    // Emails and calendars follow as for a reschedule: the customer hears of it.
+    const emails = await ctx.db
+      .selectFrom('email_outbox')
+      .select('kind')
+      .where('appointment_id', '=', id)
+      .where('to_role', '=', 'customer')
+      .execute();
+    expect(emails.map((e) => e.kind)).toContain('rescheduled');
+    const other = await createProvider(ctx);
+    const foreign = await call(ctx, 'PUT', `/api/admin/appointments/${id}/member`, {
+      session: other.session,
+      body: { memberId: mia.id },
+    });
+    expect(foreign.status).toBe(404);
+  });
+
+  it('moves a leaving member’s future appointments to others free then, or cancels them', async () => {
+    const deps = { db: ctx.db, now: () => ctx.clock.now, appUrl: '', busyTimes: noBusyTimes, listeners: [] };
+    const at9 = await book(ctx, provider, WED('08:00'), { staff: mia.slug });
+    const at12 = await book(ctx, provider, WED('11:00'), { staff: mia.slug });
+    const late = await book(ctx, provider, WED('17:00'), { staff: ben.slug }); // 18:00: only Ben works then
+    const free = await book(ctx, provider, WED('12:00'), { staff: ben.slug }); // 13:00: Anna and Mia are free
+    await book(ctx, provider, WED('08:00'), { staff: anna.slug }); // Anna is taken at 9, Ben not in yet
+    const result = await reassignFutureAppointments(deps, mia.id, { future: 'reassign', reassignTo: anna.id });
+    // At 9 nobody else is free: cancelled. At 12 Anna, as asked.
+    expect(result).toEqual({ reassigned: [at12.body.booking.id], cancelled: [at9.body.booking.id] });
+    const at12Row = await ctx.db
+      .selectFrom('appointments')
+      .select('member_id')
+      .where('id', '=', at12.body.booking.id)
+      .executeTakeFirstOrThrow();
+    expect(at12Row.member_id).toBe(anna.id);
+    // Without a name, a fair pick of those free: Anna has 2 that week, Mia none left → Mia takes 13:00.
+    const gone = await reassignFutureAppointments(deps, ben.id, { future: 'reassign' });
+    expect(gone).toEqual({ reassigned: [free.body.booking.id], cancelled: [late.body.booking.id] });
+    const freeRow = await ctx.db
+      .selectFrom('appointments')
+      .select('member_id')
+      .where('id', '=', free.body.booking.id)
+      .executeTakeFirstOrThrow();
+    expect(freeRow.member_id).toBe(mia.id);
+    const all = await reassignFutureAppointments(deps, anna.id, { future: 'cancel' });
+    expect(all.reassigned).toEqual([]);
+    expect(all.cancelled).toHaveLength(2);
+    const cancelled = await ctx.db
+      .selectFrom('appointments')
+      .select('status')
+      .where('id', '=', late.body.booking.id)
+      .executeTakeFirstOrThrow();
+    expect(cancelled.status).toBe('cancelled');
   });
 
   it('accepts staff in the booking body only as a short string', async () => {
