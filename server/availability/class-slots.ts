@@ -8,9 +8,9 @@ export interface ClassTime {
   attendees: readonly BookedInterval[];
 }
 
-/** A bookable time with the places it has left (1 for a one-to-one service). */
+/** A bookable time with the places it has left; absent: one (a one-to-one service, the common case, unwrapped). */
 export interface SeatSlot extends Slot {
-  placesLeft: number;
+  placesLeft?: number;
 }
 
 /**
@@ -20,6 +20,7 @@ export interface SeatSlot extends Slot {
  * of the member (another class time, another service) like any appointment does.
  */
 export function classSlots(input: AvailabilityInput, seats: number, classTimes: readonly ClassTime[]): SeatSlot[] {
+  if (seats <= 1) return computeSlots(input);
   const slots: SeatSlot[] = computeSlots(input).map((s) => ({ ...s, placesLeft: seats }));
   for (const time of classTimes) {
     const taken = time.attendees.length;

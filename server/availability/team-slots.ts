@@ -10,28 +10,37 @@ export interface TeamSlot extends Slot {
 /**
  * "Any available": the union of the members' slots, one per start, naming every member free then. Each list must
  * be sorted by start (as `computeSlots` and `classSlots` return them); so is the answer. Members' places add up.
+ * Merged list by list, as sorted lists merge: no hashing of starts, no sort.
  */
 export function teamSlots(members: readonly { memberId: number; slots: readonly SeatSlot[] }[]): TeamSlot[] {
-  const byStart = new Map<number, TeamSlot>();
-  for (const { memberId, slots } of members) {
-    for (const slot of slots) {
-      const known = byStart.get(slot.start);
-      if (known) {
-        known.memberIds.push(memberId);
-        known.placesLeft += slot.placesLeft;
-      } else {
-        byStart.set(slot.start, {
-          start: slot.start,
-          end: slot.end,
-          memberIds: [memberId],
-          placesLeft: slot.placesLeft,
-        });
-      }
+  let union: TeamSlot[] = [];
+  for (const { memberId, slots } of members) union = mergeInto(union, memberId, slots);
+  return union;
+}
+
+function mergeInto(union: TeamSlot[], memberId: number, slots: readonly SeatSlot[]): TeamSlot[] {
+  const merged: TeamSlot[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < union.length || j < slots.length) {
+    const mine = slots[j];
+    const known = union[i];
+    if (mine && (!known || mine.start < known.start)) {
+      merged.push({ start: mine.start, end: mine.end, memberIds: [memberId], placesLeft: mine.placesLeft ?? 1 });
+      j++;
+    } else if (mine && known && mine.start === known.start) {
+      // The union's slots are this function's own objects: adding to them in place is safe.
+      known.memberIds.push(memberId);
+      known.placesLeft += mine.placesLeft ?? 1;
+      merged.push(known);
+      i++;
+      j++;
+    } else {
+      merged.push(known!);
+      i++;
     }
   }
-  // One member's list is already in order (the solo business, the common case): no sort needed.
-  const union = [...byStart.values()];
-  return members.length > 1 ? union.sort((a, b) => a.start - b.start) : union;
+  return merged;
 }
 
 /** Everything one member's slots are computed from; for a class service, the class times they already teach. */

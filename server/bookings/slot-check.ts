@@ -51,7 +51,7 @@ export async function freeMembersAt(db: Db, check: SlotCheck): Promise<FreeMembe
   const free: FreeMember[] = [];
   for (const m of team) {
     const [slot] = classSlots(m.input, check.service.seats, m.classTimes);
-    if (slot?.start === check.start) free.push({ memberId: m.memberId, placesLeft: slot.placesLeft });
+    if (slot?.start === check.start) free.push({ memberId: m.memberId, placesLeft: slot.placesLeft ?? 1 });
   }
   // Free is the usual answer: one computation per member. Only a refusal asks which of the two it is.
   if (free.length > 0) return free;
