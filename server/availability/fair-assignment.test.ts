@@ -62,6 +62,7 @@ describe('pickMember', () => {
       }),
       { minLength: 1, maxLength: 8 },
     );
+    // biome-ignore lint/nursery/noFloatingPromises: fc.assert of a synchronous property returns void, not a promise
     fc.assert(
       fc.property(arb, (raw) => {
         const list = raw.filter((c, i) => raw.findIndex((d) => d.memberId === c.memberId) === i);
