@@ -136,6 +136,9 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
     limit: deps.computeRateLimit,
     now: () => deps.now().getTime(),
   });
+  type Asked = Awaited<ReturnType<typeof bookableService>>;
+  const load = (asked: Asked, range: Interval, now: number) =>
+    loadTeamAvailability(db, { ...asked, range, now, busyTimes: deps.busyTimes });
   return new Hono<AppEnv>()
     .get('/:slug/slots', slugParam, validate('query', slotsQuery), async (c) => {
       const query = c.req.valid('query');
@@ -157,18 +160,12 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
 
       countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
       const version = cache?.version() ?? 0;
-      const { provider, service, members } = await bookableService(db, slug, query.service, query.staff);
+      const asked = await bookableService(db, slug, query.service, query.staff);
+      const { provider, service } = asked;
       const timeZone = query.tz ?? provider.time_zone;
       const days = dateRange(query.from, query.to, timeZone);
       const range = { start: Math.max(days.start, (query.after ?? -Infinity) + 1), end: days.end };
-      const loaded = await loadTeamAvailability(db, {
-        provider,
-        service,
-        members,
-        range,
-        now,
-        busyTimes: deps.busyTimes,
-      });
+      const loaded = await load(asked, range, now);
       const pageUrl = `/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({
         service: String(query.service),
         ...(query.staff !== undefined && { staff: query.staff }),
@@ -192,25 +189,14 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
     .get('/:slug/next-available', slugParam, validate('query', nextAvailableQuery), async (c) => {
       const query = c.req.valid('query');
       countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
-      const { provider, service, members } = await bookableService(
-        db,
-        c.req.valid('param').slug,
-        query.service,
-        query.staff,
-      );
+      const asked = await bookableService(db, c.req.valid('param').slug, query.service, query.staff);
+      const { provider, service } = asked;
       const timeZone = query.tz ?? provider.time_zone;
       const now = deps.now().getTime();
       const from = query.from ? DateTime.fromISO(query.from, { zone: timeZone }).toMillis() : now;
       // computeSlots stops at the booking horizon itself; a day more covers its wall-clock end in any zone.
       const range = { start: Math.max(now, from), end: now + (provider.max_days_ahead + 1) * DAY_MS };
-      const loaded = await loadTeamAvailability(db, {
-        provider,
-        service,
-        members,
-        range,
-        now,
-        busyTimes: deps.busyTimes,
-      });
+      const loaded = await load(asked, range, now);
       const slot = range.start < range.end ? firstTeamSlot(loaded, service.seats, range) : undefined;
       return c.json({
         timeZone,

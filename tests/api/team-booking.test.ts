@@ -30,6 +30,8 @@ describe('booking a team', () => {
     ben = await addMember(ctx, provider, { name: 'Ben', weekly: [{ weekday: 3, start: '13:00', end: '19:00' }] });
   });
 
+  const appointmentRow = (id: number) =>
+    ctx.db.selectFrom('appointments').select(['member_id', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
   const slots = async (query: string) => {
     const res = await call(
       ctx,
@@ -93,11 +95,7 @@ describe('booking a team', () => {
     expect(res.status).toBe(201);
     expect(res.body.booking.staff).toEqual({ slug: ben.slug, name: 'Ben' });
     expect((await book(ctx, provider, WED('17:00'), { staff: anna.slug })).status).toBe(422);
-    const row = await ctx.db
-      .selectFrom('appointments')
-      .select('member_id')
-      .where('id', '=', res.body.booking.id)
-      .executeTakeFirstOrThrow();
+    const row = await appointmentRow(res.body.booking.id);
     expect(row.member_id).toBe(ben.id);
   });
 
@@ -230,29 +228,17 @@ describe('booking a team', () => {
     const result = await reassignFutureAppointments(deps, mia.id, { future: 'reassign', reassignTo: anna.id });
     // At 9 nobody else is free: cancelled. At 12 Anna, as asked.
     expect(result).toEqual({ reassigned: [at12.body.booking.id], cancelled: [at9.body.booking.id] });
-    const at12Row = await ctx.db
-      .selectFrom('appointments')
-      .select('member_id')
-      .where('id', '=', at12.body.booking.id)
-      .executeTakeFirstOrThrow();
+    const at12Row = await appointmentRow(at12.body.booking.id);
     expect(at12Row.member_id).toBe(anna.id);
     // Without a name, a fair pick of those free: Anna has 2 that week, Mia none left → Mia takes 13:00.
     const gone = await reassignFutureAppointments(deps, ben.id, { future: 'reassign' });
     expect(gone).toEqual({ reassigned: [free.body.booking.id], cancelled: [late.body.booking.id] });
-    const freeRow = await ctx.db
-      .selectFrom('appointments')
-      .select('member_id')
-      .where('id', '=', free.body.booking.id)
-      .executeTakeFirstOrThrow();
+    const freeRow = await appointmentRow(free.body.booking.id);
     expect(freeRow.member_id).toBe(mia.id);
     const all = await reassignFutureAppointments(deps, anna.id, { future: 'cancel' });
     expect(all.reassigned).toEqual([]);
     expect(all.cancelled).toHaveLength(2);
-    const cancelled = await ctx.db
-      .selectFrom('appointments')
-      .select('status')
-      .where('id', '=', late.body.booking.id)
-      .executeTakeFirstOrThrow();
+    const cancelled = await appointmentRow(late.body.booking.id);
     expect(cancelled.status).toBe('cancelled');
   });
 
