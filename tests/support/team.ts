@@ -12,6 +12,18 @@ export interface MemberFixture {
   slug: string;
 }
 
+/** The link token of the newest invitation to `email`, from the outbox row not yet sent. */
+export async function tokenOfInvitation(ctx: Pick<TestContext, 'db' | 'config'>, email: string): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('email_outbox')
+    .select('link_token_sealed')
+    .where('kind', '=', 'team_invitation')
+    .where('to_address', '=', email)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return openLinkToken(ctx.config.secretKey, row.link_token_sealed!)!;
+}
+
 /**
  * A member who joined through the real API: invited by `by` (the owner or an admin), then joined with the token the
  * outbox holds for the email (sealed as the worker finds it; tests/api/team.test.ts follows the link over SMTP).
@@ -23,14 +35,7 @@ export async function inviteAndJoin(
 ): Promise<MemberFixture> {
   const invited = await call(ctx, 'POST', '/api/admin/team/invitations', { session: by.session, body: invitee });
   if (invited.status !== 201) throw new Error(`invitation failed: ${invited.status} ${JSON.stringify(invited.body)}`);
-  const row = await ctx.db
-    .selectFrom('email_outbox')
-    .select('link_token_sealed')
-    .where('kind', '=', 'team_invitation')
-    .where('to_address', '=', invitee.email)
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
-  const token = openLinkToken(ctx.config.secretKey, row.link_token_sealed!)!;
+  const token = await tokenOfInvitation(ctx, invitee.email);
   const joined = await call(ctx, 'POST', '/api/team/join', { body: { token, password: MEMBER_PASSWORD } });
   if (joined.status !== 201) throw new Error(`join failed: ${joined.status} ${JSON.stringify(joined.body)}`);
   const session = sessionFrom(joined.headers);
