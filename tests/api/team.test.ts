@@ -3,7 +3,7 @@ import { flushOutbox } from '../support/email.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, type Session, sessionFrom, signUp } from '../support/http.js';
 import { realInbox } from '../support/inbox.js';
-import { inviteAndJoin } from '../support/team.js';
+import { bookWithMember, inviteAndJoin } from '../support/team.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const DAY = 86_400_000;
@@ -210,23 +210,18 @@ describe('team', () => {
       const theirs = await book(ctx, owner, '2026-12-03T09:00:00.000Z', {
         customer: { name: 'Olga Owner-Customer', email: 'olga@example.com' },
       });
-      const mine = await book(ctx, owner, '2026-12-03T11:00:00.000Z', {
-        customer: { name: 'Mona Mia-Customer', email: 'mona@example.com' },
+      const mine = await bookWithMember(ctx, owner, mia.memberId, '2026-12-03T11:00:00.000Z', {
+        name: 'Mona Mia-Customer',
+        email: 'mona@example.com',
       });
-      // Until bookings pick a member, the appointment is given to Mia here.
-      await ctx.db
-        .updateTable('appointments')
-        .set({ member_id: mia.memberId })
-        .where('id', '=', mine.body.booking.id)
-        .execute();
       const list = await call(ctx, 'GET', '/api/admin/appointments', { session: mia.session });
-      expect(list.body.appointments.map((a: { id: number }) => a.id)).toEqual([mine.body.booking.id]);
+      expect(list.body.appointments.map((a: { id: number }) => a.id)).toEqual([mine]);
       expect(JSON.stringify(list.body)).not.toContain('Olga');
       const other = `/api/admin/appointments/${theirs.body.booking.id}`;
       expect((await call(ctx, 'GET', other, { session: mia.session })).status).toBe(404);
       expect((await call(ctx, 'POST', `${other}/cancel`, { session: mia.session })).status).toBe(404);
       expect((await call(ctx, 'GET', other, { session: ada.session })).status).toBe(200);
-      const own = `/api/admin/appointments/${mine.body.booking.id}`;
+      const own = `/api/admin/appointments/${mine}`;
       expect((await call(ctx, 'GET', own, { session: mia.session })).status).toBe(200);
       expect((await call(ctx, 'POST', `${own}/cancel`, { session: mia.session })).body.appointment.status).toBe(
         'cancelled',
@@ -294,14 +289,10 @@ describe('team', () => {
   describe('leaving and removal', () => {
     it('cancels a leaving member’s future appointments with an email, and ends their access', async () => {
       const mia = await inviteAndJoin(ctx, owner, { email: 'mia@example.com', name: 'Mia', role: 'staff' });
-      const booked = await book(ctx, owner, '2026-12-03T11:00:00.000Z', {
-        customer: { name: 'Mona', email: 'mona@example.com' },
+      const booked = await bookWithMember(ctx, owner, mia.memberId, '2026-12-03T11:00:00.000Z', {
+        name: 'Mona',
+        email: 'mona@example.com',
       });
-      await ctx.db
-        .updateTable('appointments')
-        .set({ member_id: mia.memberId })
-        .where('id', '=', booked.body.booking.id)
-        .execute();
       await inbox.deliver(ctx);
       inbox.smtp.received.length = 0;
 
@@ -316,7 +307,7 @@ describe('team', () => {
       });
       expect(left.status).toBe(204);
       expect((await profileOf(mia.session)).status).toBe(404);
-      const appointment = await call(ctx, 'GET', `/api/admin/appointments/${booked.body.booking.id}`, {
+      const appointment = await call(ctx, 'GET', `/api/admin/appointments/${booked}`, {
         session: owner.session,
       });
       expect(appointment.body.appointment.status).toBe('cancelled');

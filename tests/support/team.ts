@@ -1,5 +1,5 @@
 import { openLinkToken } from '../../server/email/link-token.js';
-import type { ProviderFixture } from './fixtures.js';
+import { book, type ProviderFixture } from './fixtures.js';
 import { call, type Session, sessionFrom } from './http.js';
 import type { TestContext } from './test-app.js';
 
@@ -44,4 +44,21 @@ export async function inviteAndJoin(
     (m) => m.id === joined.body.member.memberId,
   )!;
   return { session, memberId: member.id, email: invitee.email, slug: member.slug };
+}
+
+/**
+ * Books `start` with the business and gives the appointment to `memberId` (in the database, while bookings always
+ * go to the owner): the appointment of a member these tests need. Returns its id.
+ */
+export async function bookWithMember(
+  ctx: TestContext,
+  provider: ProviderFixture,
+  memberId: number,
+  start: string,
+  customer: { name: string; email: string },
+): Promise<number> {
+  const res = await book(ctx, provider, start, { customer });
+  if (res.status !== 201) throw new Error(`booking failed: ${res.status} ${JSON.stringify(res.body)}`);
+  await ctx.db.updateTable('appointments').set({ member_id: memberId }).where('id', '=', res.body.booking.id).execute();
+  return res.body.booking.id;
 }

@@ -10,7 +10,7 @@ import type { Db } from '../../../server/db/connect.js';
 import { emailWorker } from '../../support/email.js';
 import { addService, createProvider, type ProviderFixture } from '../../support/fixtures.js';
 import { call, type Session, signUp } from '../../support/http.js';
-import { inviteAndJoin, type MemberFixture, tokenOfInvitation } from '../../support/team.js';
+import { bookWithMember, inviteAndJoin, type MemberFixture, tokenOfInvitation } from '../../support/team.js';
 import { createTestContext, type TestContext } from '../../support/test-app.js';
 import { openTestDatabase } from '../../support/test-databases.js';
 
@@ -191,13 +191,10 @@ export async function buildWorld(): Promise<World> {
     name: 'Bo Staff',
     role: 'staff',
   });
-  const staffBooking = await bookAs(provider, '2026-12-03T15:00:00.000Z', otherCustomer, null);
-  // Given to the staff member in the database: which member a booking goes to is the booking tests' subject.
-  await ctx.db
-    .updateTable('appointments')
-    .set({ member_id: staff.memberId })
-    .where('id', '=', staffBooking.id)
-    .execute();
+  const staffBookingId = await bookWithMember(ctx, provider, staff.memberId, '2026-12-03T15:00:00.000Z', {
+    name: 'Otto Other',
+    email: 'other.customer@example.com',
+  });
   const pending = await call(ctx, 'POST', '/api/admin/team/invitations', {
     session: provider.session,
     body: { email: 'pending.member@example.com', name: 'Pat Pending', role: 'staff' },
@@ -274,7 +271,7 @@ export async function buildWorld(): Promise<World> {
       staff: staff.memberId,
       otherStaff: otherStaff.memberId,
     },
-    staffBookingId: staffBooking.id,
+    staffBookingId,
     closureId: closure.body.closure.id,
     invitation: { id: pending.body.invitation.id, token: invitationToken },
     provider,
