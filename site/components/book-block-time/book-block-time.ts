@@ -37,6 +37,12 @@ export class BookBlockTime extends LitElement {
 
   override render() {
     const errors = { ...this.action.errors, ...this.errors };
+    const timeField = (name: 'from' | 'to', label: string) => html`<div class="field">
+      <label for="block-${name}">${label}</label>
+      <input id="block-${name}" type="time" step="60" required .value=${this[name]} aria-invalid=${Boolean(errors[name])}
+        aria-describedby=${errors[name] ? `${name}-error` : nothing} @input=${(e: Event) => (this[name] = this.val(e))} />
+      ${fieldError(errors, name)}
+    </div>`;
     return html`<form part="form" class="panel" novalidate aria-labelledby="block-h" @submit=${this.handleSubmit}>
       <h2 id="block-h">Block time</h2>
       <p class="muted">Customers cannot book it. Appointments already in it stay.</p>
@@ -48,18 +54,7 @@ export class BookBlockTime extends LitElement {
         ${fieldError(errors, 'date')}
       </div>
       <div class="grid2">
-        <div class="field">
-          <label for="block-from">From</label>
-          <input id="block-from" type="time" step="60" required .value=${this.from} aria-invalid=${Boolean(errors.from)}
-            aria-describedby=${errors.from ? 'from-error' : nothing} @input=${(e: Event) => (this.from = this.val(e))} />
-          ${fieldError(errors, 'from')}
-        </div>
-        <div class="field">
-          <label for="block-to">To</label>
-          <input id="block-to" type="time" step="60" required .value=${this.to} aria-invalid=${Boolean(errors.to)}
-            aria-describedby=${errors.to ? 'to-error' : nothing} @input=${(e: Event) => (this.to = this.val(e))} />
-          ${fieldError(errors, 'to')}
-        </div>
+        ${timeField('from', 'From')} ${timeField('to', 'To')}
       </div>
       <div class="field">
         <label for="block-label">Label <span class="hint">(optional, only you see it)</span></label>
