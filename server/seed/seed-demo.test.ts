@@ -30,6 +30,18 @@ const demoService = (db: Db, slug: string, name: string) =>
     .where('services.name', '=', name)
     .executeTakeFirstOrThrow();
 
+/** The real app on the seeded database at NOW; every demo login may sign in within one test. */
+function demoApp(db: Db) {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: 'sqlite::memory:',
+    APP_URL: 'http://booking.test',
+    SEED_DEMO: 'false',
+    LOGIN_RATE_LIMIT: '100',
+  });
+  return { app: createApp({ db, config, now: () => NOW }), config };
+}
+
 describe('seedDemoData', () => {
   let db: Db;
   beforeEach(async () => {
@@ -79,14 +91,7 @@ describe('seedDemoData', () => {
 
   it('every demo login signs in, and each member reaches their own business in their role', async () => {
     await seedDemoData(db, NOW);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: 'sqlite::memory:',
-      APP_URL: 'http://booking.test',
-      SEED_DEMO: 'false',
-      LOGIN_RATE_LIMIT: '100',
-    });
-    const app = createApp({ db, config, now: () => NOW });
+    const { app, config } = demoApp(db);
     const headers = { Origin: config.appUrl, 'Content-Type': 'application/json' };
     expect(demoLogins.filter((l) => l.role === 'admin' || l.role === 'staff').length).toBeGreaterThanOrEqual(4);
     for (const login of demoLogins) {
