@@ -109,6 +109,19 @@ describe('seedDemoData', () => {
       expect(profile.status, login.email).toBe(200);
       const { profile: body } = (await profile.json()) as { profile: { name: string; me: { role: string } } };
       expect([body.name, body.me.role], login.email).toEqual([login.business, login.role]);
+      if (login.email !== 'anna@demo.test') continue;
+      // The owner's Team page: her two joined stylists, and Jana's invitation still open.
+      const team = await app.request(`${config.appUrl}/api/admin/team`, { headers: { ...headers, Cookie: cookie } });
+      const { members, invitations } = (await team.json()) as {
+        members: { slug: string; role: string; joined: boolean }[];
+        invitations: { email: string; role: string }[];
+      };
+      expect(members.map((m) => [m.slug, m.role, m.joined])).toEqual([
+        ['anna', 'owner', true],
+        ['lena', 'admin', true],
+        ['tom', 'staff', true],
+      ]);
+      expect(invitations.map((i) => [i.email, i.role])).toEqual([['jana@demo.test', 'staff']]);
     }
   });
 
