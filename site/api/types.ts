@@ -64,6 +64,14 @@ export interface Team {
   invitations: Invitation[];
 }
 
+/** An invitation as its invitee sees it before joining (`GET /api/team/invitation?token=`). */
+export interface JoinInvitation {
+  business: { name: string; slug: string };
+  name: string;
+  email: string;
+  role: Exclude<MemberRole, 'owner'>;
+}
+
 /** What becomes of a leaving member's future appointments. */
 export interface MemberDeparture {
   future: 'reassign' | 'cancel';
