@@ -155,7 +155,7 @@ export class SiteApi {
   addClosure = (closure: Omit<Closure, 'id'>) =>
     this.request<{ closure: Closure }>('POST', '/api/admin/schedule/closures', closure);
   deleteClosure = (id: number) => this.request<void>('DELETE', `/api/admin/schedule/closures/${id}`);
-  appointments = (q: { from?: string; to?: string; status?: AppointmentStatus | ''; member?: number }) => {
+  appointments = (q: { from?: string; to?: string; status?: AppointmentStatus | ''; member?: number | undefined }) => {
     const params = new URLSearchParams(
       Object.entries(q).flatMap(([k, v]) => (v ? [[k, String(v)]] : [])) as [string, string][],
     );
@@ -180,11 +180,11 @@ export class SiteApi {
   /** A phone call or a walk-in, booked by the owner. */
   createAppointment = (input: OwnerBookingInput) =>
     this.request<{ appointment: AdminAppointment }>('POST', '/api/admin/appointments', input);
-  /** Free starts of a local date for the owner (no notice period). */
-  ownerSlots = (service: number, date: string) =>
+  /** Free starts of a local date for the owner (no notice period), of one member when given. */
+  ownerSlots = (service: number, date: string, member?: number) =>
     this.request<{ timeZone: string; slots: Slot[] }>(
       'GET',
-      `/api/admin/appointments/slots?service=${service}&date=${date}`,
+      `/api/admin/appointments/slots?service=${service}&date=${date}${forMember(member, '&')}`,
     );
   blockedTimes = (range: { from: string; to: string }, member?: number) =>
     this.request<{ blockedTimes: BlockedTime[] }>(
