@@ -203,7 +203,9 @@ export class BookAppointmentDetail extends LitElement {
     if (!to) return Promise.resolve();
     return this.run(async () => {
       try {
-        return (await api.changeMember(a.id, to.id)).appointment;
+        const { appointment } = await api.changeMember(a.id, to.id);
+        this.memberChoice = '';
+        return appointment;
       } catch (e) {
         // The server's refusals in the owner's words: who is busy, or who does not do this service.
         if (e instanceof ApiError && e.status === 409)
@@ -212,7 +214,7 @@ export class BookAppointmentDetail extends LitElement {
           throw new ApiError(422, e.code, `${to.name} does not perform ${a.service.name}.`);
         throw e;
       }
-    }, `Now with ${to.name}.`).then(() => void (this.memberChoice = ''));
+    }, `Now with ${to.name}.`);
   }
 
   private cancelClass(a: AdminAppointment): Promise<void> {
