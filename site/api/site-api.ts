@@ -207,10 +207,10 @@ export class SiteApi {
   leaveTeam = (departure: MemberDeparture) => this.request<unknown>('POST', '/api/admin/team/leave', departure);
   /** An invitation by its emailed token: 404 once used or expired. */
   invitation = (token: string) =>
-    this.request<JoinInvitation>('GET', `/api/team/invitation?token=${encodeURIComponent(token)}`);
+    this.request<{ invitation: JoinInvitation }>('GET', `/api/team/invitation?token=${encodeURIComponent(token)}`);
   /** Accepts an invitation: a new account (name, password) or the signed-in one with the invited email. */
   join = (input: { token: string; name?: string; password?: string }) =>
-    this.request<{ user: User }>('POST', '/api/team/join', input);
+    this.request<{ member: NonNullable<Profile['me']> }>('POST', '/api/team/join', input);
   adminReviews = (page = 1) =>
     this.request<{ reviews: PublicReview[]; page: number; pageSize: number }>('GET', `/api/admin/reviews?page=${page}`);
   replyToReview = (id: number, reply: string) =>

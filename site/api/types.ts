@@ -70,6 +70,9 @@ export interface JoinInvitation {
   name: string;
   email: string;
   role: Exclude<MemberRole, 'owner'>;
+  expiresAt: string;
+  /** The address has an account: joining needs it signed in (the link alone does not hand it over). */
+  hasAccount: boolean;
 }
 
 /** What becomes of a leaving member's future appointments. */

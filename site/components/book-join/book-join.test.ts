@@ -9,6 +9,8 @@ const invitation: JoinInvitation = {
   name: 'Mia',
   email: 'mia@example.com',
   role: 'staff',
+  expiresAt: '2026-12-07T10:00:00.000Z',
+  hasAccount: false,
 };
 const mia: User = { id: 5, email: 'mia@example.com', name: 'Mia', role: 'provider', emailVerified: true };
 
@@ -25,7 +27,9 @@ describe('book-join', () => {
     return el;
   };
   const answer = (path: string) =>
-    path.startsWith('/api/team/invitation') ? json(200, invitation) : json(200, { user: mia });
+    path.startsWith('/api/team/invitation')
+      ? json(200, { invitation })
+      : json(201, { member: { memberId: 4, role: 'staff', name: 'Mia' } });
 
   it('says who invites whom as what, and joins with a new account: name and password', async () => {
     const el = await page(answer);
@@ -35,18 +39,33 @@ describe('book-join', () => {
     await expect(el).to.be.accessible();
     choose($<HTMLInputElement>(el, '#name'), 'Mia Kovač');
     choose($<HTMLInputElement>(el, '#password'), 'correct horse battery');
-    let joined: User | undefined;
-    el.addEventListener('book-joined', (e) => (joined = (e as CustomEvent<User>).detail));
+    let joined: unknown;
+    el.addEventListener('book-joined', (e) => (joined = (e as CustomEvent).detail));
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
     await until(() => joined !== undefined, 'the join');
+    expect(joined).to.deep.equal({ memberId: 4, role: 'staff', name: 'Mia' });
     expect(server.sent.at(-1)).to.deep.equal({
       path: '/api/team/join',
       body: { token: 'tok en', name: 'Mia Kovač', password: 'correct horse battery' },
     });
   });
 
+  it('asks the owner of an existing account to sign in first, and comes back after', async () => {
+    const el = await page((path) => json(200, { invitation: { ...invitation, hasAccount: true } }));
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+    expect($<HTMLAnchorElement>(el, 'a.button').getAttribute('href')).to.equal(
+      `/login?next=${encodeURIComponent('/join?token=tok en')}`,
+    );
+  });
+
   it('joins with the signed-in account of the invited address, without a password', async () => {
-    const el = await page(answer, mia);
+    const el = await page(
+      (path) =>
+        path.startsWith('/api/team/invitation')
+          ? json(200, { invitation: { ...invitation, hasAccount: true } })
+          : answer(path),
+      mia,
+    );
     expect(el.shadowRoot!.querySelector('#password')).to.equal(null);
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
     await until(() => server.sent.length === 2, 'the join');

@@ -12,7 +12,8 @@ import { roleLabel } from '../book-team/book-team.js';
  * @summary Joining a business's team from an emailed invitation (`/join?token=…`): says which business and role,
  * then joins with the signed-in account (the invited address) or a new one (name and password).
  *
- * @event book-joined - Joined and signed in; `detail` is the user. Unless cancelled, the page goes to the admin.
+ * @event book-joined - Joined and signed in; `detail` is the membership (`{ memberId, role, name }`). Unless
+ * cancelled, the page goes to the admin.
  *
  * @property token - The invitation's token (default: the page's `?token=`).
  * @property user - The signed-in user, if any (the page data).
@@ -40,10 +41,15 @@ export class BookJoin extends LitElement {
     if (!i) return html`<p class="notice bad" role="alert">${this.problem}</p>`;
     const signedIn = this.user && this.user.email.toLowerCase() === i.email.toLowerCase();
     const next = `/login?next=${encodeURIComponent(`/join?token=${this.token}`)}`;
-    return html`<p><strong>${i.business.name}</strong> invites ${i.name} (${i.email}) to its team as
+    const intro = html`<p><strong>${i.business.name}</strong> invites ${i.name} (${i.email}) to its team as
         <strong>${roleLabel[i.role].toLowerCase()}</strong>.</p>
-      <p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>
-      <form novalidate @submit=${this.handleSubmit}>
+      <p class="notice bad" role="alert" tabindex="-1">${this.problem}</p>`;
+    // An existing account joins signed in: the link alone does not hand it over.
+    if (i.hasAccount && !signedIn)
+      return html`${intro}<p>${i.email} has an account here. Sign in with it, and this page opens again to join.</p>
+        <a class="button primary" href=${next}>Sign in as ${i.email}</a>`;
+    return html`${intro}
+<form novalidate @submit=${this.handleSubmit}>
         ${
           signedIn
             ? html`<p>You are signed in as ${this.user!.email}.</p>`
@@ -65,14 +71,13 @@ export class BookJoin extends LitElement {
         }
         <div class="row">
           <button class="primary" type="submit" ?disabled=${this.busy}>Join ${i.business.name}</button>
-          ${signedIn ? nothing : html`<a href=${next}>I have an account for ${i.email}: sign in</a>`}
         </div>
       </form>`;
   }
 
   private async load(): Promise<void> {
     try {
-      this.invitation = this.token ? await api.invitation(this.token) : undefined;
+      this.invitation = this.token ? (await api.invitation(this.token)).invitation : undefined;
       if (!this.invitation) this.problem = 'This link has no invitation in it. Open the link from the email again.';
     } catch (e) {
       const gone = Boolean(fieldErrors(e).token) || (e instanceof ApiError && e.status === 404);
@@ -100,9 +105,9 @@ export class BookJoin extends LitElement {
     if (Object.keys(this.errors).length) return focusFirstProblem(this);
     this.busy = true;
     try {
-      const { user } = await api.join({ token: this.token, ...(!signedIn && { name, password }) });
+      const { member } = await api.join({ token: this.token, ...(!signedIn && { name, password }) });
       const go = this.dispatchEvent(
-        new CustomEvent('book-joined', { detail: user, bubbles: true, composed: true, cancelable: true }),
+        new CustomEvent('book-joined', { detail: member, bubbles: true, composed: true, cancelable: true }),
       );
       if (go) location.assign('/admin');
     } catch (e) {
