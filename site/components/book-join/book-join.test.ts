@@ -51,7 +51,7 @@ describe('book-join', () => {
   });
 
   it('asks the owner of an existing account to sign in first, and comes back after', async () => {
-    const el = await page((path) => json(200, { invitation: { ...invitation, hasAccount: true } }));
+    const el = await page(() => json(200, { invitation: { ...invitation, hasAccount: true } }));
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
     expect($<HTMLAnchorElement>(el, 'a.button').getAttribute('href')).to.equal(
       `/login?next=${encodeURIComponent('/join?token=tok en')}`,
