@@ -1,4 +1,5 @@
 import { ApiError } from '../../widget/api/client.js';
+import type { ProviderResponse } from '../../widget/api/types.js';
 import type {
   AdminAppointment,
   AdminEmail,
@@ -132,6 +133,18 @@ export class SiteApi {
     this.request<{ images: ProfileImage[] }>('PUT', '/api/admin/images/order', { ids });
   closeBusiness = (confirm: string) => this.request<{ closed: true }>('POST', '/api/admin/business/close', { confirm });
   services = () => this.request<{ services: AdminService[] }>('GET', '/api/admin/services');
+  /**
+   * The services the signed-in member books and filters by: every one for the owner and admins; for staff, who may
+   * not open the business's service settings, the bookable ones as the public page lists them.
+   */
+  servicesFor = async (profile: Profile): Promise<AdminService[]> => {
+    if (profile.me?.role !== 'staff') return (await this.services()).services;
+    const { services } = await this.request<ProviderResponse>(
+      'GET',
+      `/api/providers/${encodeURIComponent(profile.slug)}`,
+    );
+    return services.map((s) => ({ ...s, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, active: true }));
+  };
   createService = (input: ServiceInput) =>
     this.request<{ service: AdminService }>('POST', '/api/admin/services', input);
   updateService = (id: number, input: Partial<ServiceInput>) =>

@@ -117,7 +117,8 @@ export class BookAdminApp extends LitElement {
         return html`<book-onboarding .profile=${this.profile} origin=${this.origin} ?email-verified=${this.user?.emailVerified}
           @book-onboarded=${(e: CustomEvent<Profile>) => (this.profile = e.detail)}></book-onboarding>`;
       case 'dashboard':
-        return html`<book-email-banner></book-email-banner><book-dashboard .profile=${profile}></book-dashboard>`;
+        // The email banner is about the business's delivery, which staff may not look into.
+        return html`${this.staff ? nothing : html`<book-email-banner></book-email-banner>`}<book-dashboard .profile=${profile}></book-dashboard>`;
       case 'appointment':
         return html`<book-appointment-detail appointment-id=${params[0]!} .profile=${profile}></book-appointment-detail>`;
       case 'services':

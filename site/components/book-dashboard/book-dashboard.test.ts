@@ -16,6 +16,7 @@ const end = new Date(Date.parse(start) + 3_600_000).toISOString();
 const appointments = [sampleAppointment(start, end, { id: 5, member: { id: 2, name: 'Mia' } })];
 const profile = (role: 'owner' | 'staff') =>
   ({
+    slug: 'studio-anna',
     timeZone: 'Europe/Berlin',
     bookingRules: { slotStepMinutes: 30 },
     me: { memberId: 1, role, name: 'Anna' },
@@ -75,6 +76,10 @@ describe('book-dashboard with a team', () => {
   it('shows staff their own appointments without a member filter or the team', async () => {
     const el = await dashboard('staff');
     expect(el.shadowRoot!.querySelector('#member')).to.equal(null);
-    expect(server.sent.map((s) => s.path)).not.to.include('/api/admin/team');
+    const paths = server.sent.map((s) => s.path);
+    expect(paths).not.to.include('/api/admin/team');
+    // The services to filter by and book come from the public page: the business's settings are not theirs.
+    expect(paths).to.include('/api/providers/studio-anna');
+    expect(paths).not.to.include('/api/admin/services');
   });
 });

@@ -75,8 +75,8 @@ export class BookDashboard extends LitElement {
     this.week = params.get('week') ?? weekStart(todayIn(this.profile.timeZone));
     this.member = params.get('member') ?? '';
     void api
-      .services()
-      .then((r) => (this.services = r.services))
+      .servicesFor(this.profile)
+      .then((services) => (this.services = services))
       .catch(() => undefined);
     void this.start();
   }
