@@ -127,12 +127,15 @@ describe('book-appointment-detail with a team', () => {
     }
   });
 
-  it('offers staff no member change (they cannot list the team)', async () => {
+  it('offers staff no member change and no email log (neither is theirs)', async () => {
     const staff = { ...profile, me: { memberId: 1, role: 'staff', name: 'Anna' } } as Profile;
     const { el, server } = await detail(() => undefined, withAnna, staff);
     try {
-      expect(server.sent.map((s) => s.path)).not.to.include('/api/admin/team');
+      const paths = server.sent.map((s) => s.path);
+      expect(paths).not.to.include('/api/admin/team');
+      expect(paths.some((p) => p.startsWith('/api/admin/emails'))).to.equal(false);
       expect(el.shadowRoot!.querySelector('#member')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('book-mailbox')).to.equal(null);
     } finally {
       server.restore();
     }

@@ -158,24 +158,36 @@ export class BookAppointmentDetail extends LitElement {
             : nothing
         }
       </div>
-      <section>
-        <h2>Emails about this appointment</h2>
-        <book-mailbox admin .emails=${this.emails} @book-email-retry=${(e: CustomEvent<number>) => this.retry(e.detail)}></book-mailbox>
-      </section>`;
+      ${
+        this.staff
+          ? nothing
+          : html`<section>
+            <h2>Emails about this appointment</h2>
+            <book-mailbox admin .emails=${this.emails} @book-email-retry=${(e: CustomEvent<number>) => this.retry(e.detail)}></book-mailbox>
+          </section>`
+      }`;
+  }
+
+  /** Staff manage their own appointments, not the business's team or its email log. */
+  private get staff(): boolean {
+    return this.profile.me?.role === 'staff';
+  }
+
+  /** The emails about this appointment, as they are now (none for staff, as the email log is not theirs). */
+  private async emailsNow(): Promise<AdminEmail[]> {
+    if (this.staff) return [];
+    return (await api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: this.emails }))).emails;
   }
 
   private async load(): Promise<void> {
     try {
-      const [{ appointment }, { emails }] = await Promise.all([
-        api.appointment(this.appointmentId),
-        api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: [] as AdminEmail[] })),
-      ]);
+      const [{ appointment }, emails] = await Promise.all([api.appointment(this.appointmentId), this.emailsNow()]);
       this.appointment = appointment;
       this.emails = emails;
     } catch (e) {
       this.action.report(errorText(e));
     }
-    if (this.profile.me?.role === 'staff' || !this.appointment?.member) return;
+    if (this.staff || !this.appointment?.member) return;
     this.members = (await api.team().catch(() => ({ members: [] }))).members;
   }
 
@@ -236,9 +248,7 @@ export class BookAppointmentDetail extends LitElement {
       this.appointment = await work();
       this.rescheduling = this.confirmingCancel = false;
       emit(this, 'book-appointment-changed', this.appointment);
-      this.emails = (
-        await api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: this.emails }))
-      ).emails;
+      this.emails = await this.emailsNow();
       return done;
     });
   }
