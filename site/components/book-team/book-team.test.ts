@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { AdminMember, AdminService, Profile, Team } from '../../api/types.js';
 import { $, $$, choose, fakeServer, json, text, until } from '../../test/helpers.js';
 import './book-team.js';
+import type { BookMemberDeparture } from '../book-member-departure/book-member-departure.js';
+import type { BookMemberForm } from '../book-member-form/book-member-form.js';
 import type { BookTeam } from './book-team.js';
 
 const member = (id: number, name: string, role: AdminMember['role'], serviceIds: number[]): AdminMember => ({
@@ -40,6 +42,15 @@ async function teamPage(role: AdminMember['role'] = 'owner', memberId = 1) {
   await until(() => !el.shadowRoot!.querySelector('.loading'), 'the team');
   const changes = () => server.sent.filter((s) => !['/api/admin/team', '/api/admin/services'].includes(s.path));
   return { el, server, changes };
+}
+
+/** Clicks `button` and waits for the question it opens: what becomes of the member's future appointments. */
+async function departure(el: BookTeam, button: HTMLButtonElement): Promise<BookMemberDeparture> {
+  button.click();
+  await el.updateComplete;
+  const dialog = $<BookMemberDeparture>(el, 'book-member-departure');
+  await dialog.updateComplete;
+  return dialog;
 }
 
 const memberPanel = (el: BookTeam, name: string) =>
@@ -104,8 +115,8 @@ describe('book-team', () => {
     try {
       memberPanel(el, 'Leo').querySelector('button')!.click();
       await el.updateComplete;
-      const form = $(el, 'book-member-form');
-      await (form as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      const form = $<BookMemberForm>(el, 'book-member-form');
+      await form.updateComplete;
       choose($<HTMLInputElement>(form, '#name'), 'Leo Park');
       choose($<HTMLSelectElement>(form, '#role'), 'admin');
       $<HTMLInputElement>(form, 'input[type=checkbox][value="2"]').click();
@@ -123,10 +134,7 @@ describe('book-team', () => {
   it('removes a member after asking who takes their future appointments', async () => {
     const { el, server, changes } = await teamPage();
     try {
-      memberPanel(el, 'Leo').querySelector<HTMLButtonElement>('button.danger')!.click();
-      await el.updateComplete;
-      const dialog = $(el, 'book-member-departure');
-      await (dialog as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      const dialog = await departure(el, memberPanel(el, 'Leo').querySelector<HTMLButtonElement>('button.danger')!);
       expect(text($(dialog, 'legend'))).to.equal("What happens to Leo's future appointments?");
       const options = $$<HTMLOptionElement>(dialog, '#reassign-to option').map(text);
       expect(options).to.deep.equal(['Whoever is free at each time', 'Anna Berg', 'Mia']);
@@ -143,12 +151,9 @@ describe('book-team', () => {
   it('cancels the future appointments when the owner chooses so', async () => {
     const { el, server, changes } = await teamPage();
     try {
-      memberPanel(el, 'Mia').querySelector<HTMLButtonElement>('button.danger')!.click();
-      await el.updateComplete;
-      const dialog = $(el, 'book-member-departure');
-      await (dialog as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      const dialog = await departure(el, memberPanel(el, 'Mia').querySelector<HTMLButtonElement>('button.danger')!);
       $<HTMLInputElement>(dialog, 'input[value=cancel]').click();
-      await (dialog as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      await dialog.updateComplete;
       expect(dialog.shadowRoot!.querySelector('#reassign-to')).to.equal(null);
       $<HTMLButtonElement>(dialog, 'button.danger').click();
       await until(() => text($(el, '[role=status]')) === 'Mia is no longer on the team.', 'the removal');
@@ -165,10 +170,7 @@ describe('book-team', () => {
       expect(el.shadowRoot!.querySelector('[part=member]')).to.equal(null);
       let left = false;
       el.addEventListener('book-team-left', () => (left = true));
-      $<HTMLButtonElement>(el, 'button.danger').click();
-      await el.updateComplete;
-      const dialog = $(el, 'book-member-departure');
-      await (dialog as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      const dialog = await departure(el, $<HTMLButtonElement>(el, 'button.danger'));
       expect(text($(dialog, 'legend'))).to.equal('What happens to your future appointments?');
       $<HTMLButtonElement>(dialog, 'button.danger').click();
       await until(() => left, 'the leaving');
