@@ -118,7 +118,8 @@ export class BookDashboard extends LitElement {
             `Booked: ${e.detail.customer.name}, ${e.detail.service.name}, ${formatSpan(e.detail.start, e.detail.end, zone)}.`,
           )}></book-new-appointment>`;
     if (this.panel?.form === 'block')
-      return html`<book-block-time time-zone=${zone} @book-block-cancel=${close}
+      return html`<book-block-time time-zone=${zone} member=${Number(this.shownMember())} member-name=${this.team.find((m) => String(m.id) === this.shownMember())?.name ?? ''}
+        @book-block-cancel=${close}
         @book-time-blocked=${(e: CustomEvent<BlockedTime>) => this.finish(`Blocked: ${formatSpan(e.detail.start, e.detail.end, zone)}.`)}></book-block-time>`;
     return nothing;
   }
