@@ -128,6 +128,27 @@ describe('the team in the admin', () => {
     await page.screenshot({ path: join(shots, 'team-page.png'), fullPage: true });
   });
 
+  it('fits a phone: the Team page with a pending invitation, the edit form and the departure question open', async () => {
+    const team = page.locator('book-team');
+    const invite = team.locator('book-invite-form');
+    await invite.getByLabel('Name').fill('Leonardo Vasconcelos-Whitfield');
+    await invite.getByLabel('Email').fill('leonardo.vasconcelos-whitfield@example.com');
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    await team.getByRole('status').filter({ hasText: 'Invitation sent' }).waitFor();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const row = team.locator('[part=member]').filter({ hasText: 'Mia Kovač' });
+    const fits = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
+    await row.getByRole('button', { name: 'Edit Mia Kovač' }).click();
+    await row.locator('book-member-form').getByLabel('Role').waitFor();
+    expect(await fits()).toBeLessThanOrEqual(360);
+    await row.locator('book-member-form').getByRole('button', { name: 'Cancel' }).click();
+    await row.getByRole('button', { name: 'Remove Mia Kovač' }).click();
+    await row.locator('book-member-departure').getByLabel('Who takes them').waitFor();
+    expect(await fits()).toBeLessThanOrEqual(360);
+    await row.locator('book-member-departure').getByRole('button', { name: 'Keep Mia Kovač' }).click();
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('threw nothing', () => {
     expect(problems).toEqual([]);
   });
