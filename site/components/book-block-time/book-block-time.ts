@@ -19,6 +19,7 @@ import { siteBase } from '../../styles/components.js';
  * @property timeZone - The provider's zone (for today's date).
  * @property date - The date to start on (`YYYY-MM-DD`; default today).
  * @property from - The start to start on (`HH:mm`).
+ * @property member - Whose time (a team member's id, with their name in `memberName`); 0: the signed-in member's.
  */
 export class BookBlockTime extends LitElement {
   static override styles = siteBase;
@@ -26,6 +27,8 @@ export class BookBlockTime extends LitElement {
   @property({ attribute: 'time-zone' }) timeZone = 'UTC';
   @property() date = '';
   @property() from = '';
+  @property({ type: Number }) member = 0;
+  @property({ attribute: 'member-name' }) memberName = '';
   @state() private to = '';
   @state() private label = '';
   @state() private errors: Record<string, string> = {};
@@ -44,7 +47,7 @@ export class BookBlockTime extends LitElement {
       ${fieldError(errors, name)}
     </div>`;
     return html`<form part="form" class="panel" novalidate aria-labelledby="block-h" @submit=${this.handleSubmit}>
-      <h2 id="block-h">Block time</h2>
+      <h2 id="block-h">Block time${this.memberName ? ` of ${this.memberName}` : ''}</h2>
       <p class="muted">Customers cannot book it. Appointments already in it stay.</p>
       <p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
       <div class="field">
@@ -87,12 +90,15 @@ export class BookBlockTime extends LitElement {
     }
     await this.action.run(async () => {
       const label = this.label.trim();
-      const { blockedTime } = await api.blockTime({
-        date: this.date,
-        from: this.from,
-        to: this.to,
-        ...(label && { label }),
-      });
+      const { blockedTime } = await api.blockTime(
+        {
+          date: this.date,
+          from: this.from,
+          to: this.to,
+          ...(label && { label }),
+        },
+        this.member || undefined,
+      );
       emit(this, 'book-time-blocked', blockedTime);
     });
   }
