@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { dateSchema, idParam, idSchema, instantSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { requireManager, staffScope } from '../team/roles.js';
 import { performersOf } from '../team/team.repository.js';
 import { adminRescheduleSchema, ownerBookingSchema, ownerCancelSchema } from './booking.schemas.js';
 import {
@@ -30,12 +31,15 @@ const slotsQuery = z.object({ service: idSchema, date: dateSchema, member: idSch
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-/** `/api/admin/appointments`: the provider's own appointments (mounted behind `requireProvider`). */
+/**
+ * `/api/admin/appointments`: the business's appointments (mounted behind `requireProvider`); a staff member's only
+ * their own: every other one does not exist for them (404), like another business's.
+ */
 export function adminAppointmentsRoutes(deps: BookingDeps) {
-  const change = (id: number, providerId: number) => ({
+  const change = (id: number, c: Context<AppEnv>) => ({
     appointmentId: id,
     actor: 'provider' as const,
-    authorize: ownedByProvider(providerId),
+    authorize: ownedByProvider(c.get('provider').id, staffScope(c.get('member'))),
   });
 
   const app = new Hono<AppEnv>()
@@ -43,7 +47,8 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       const q = c.req.valid('query');
       const rows = await listAppointments(deps.db, {
         providerId: c.get('provider').id,
-        memberId: q.member,
+        // A staff member sees their own whatever they ask; the owner and admins any member's, or everyone's.
+        memberId: staffScope(c.get('member')) ?? q.member,
         from: iso(q.from),
         to: iso(q.to),
         status: q.status,
@@ -56,46 +61,51 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       const body = c.req.valid('json');
       const provider = c.get('provider');
       const me = c.get('member');
+      if (staffScope(me) !== undefined && body.memberId !== undefined && body.memberId !== me.id)
+        throw new AppError('forbidden', 'Staff book walk-ins for themselves only');
       // Unnamed, the signed-in member serves it when they perform the service; otherwise anyone free then.
-      const memberId =
-        body.memberId ??
-        ((await performersOf(deps.db, provider.id, body.service)).some((m) => m.id === me.id) ? me.id : undefined);
+      const performs = (await performersOf(deps.db, provider.id, body.service)).some((m) => m.id === me.id);
+      const memberId = body.memberId ?? (performs || staffScope(me) !== undefined ? me.id : undefined);
       const appointment = await createOwnerBooking(deps, { ...body, memberId, provider: provider.slug });
       return c.json({ appointment: adminAppointmentView(appointment) }, 201);
     })
     .get('/slots', validate('query', slotsQuery), async (c) => {
       const { service, date, member } = c.req.valid('query');
-      return c.json(await ownerSlots(deps, c.get('provider'), service, date, member));
+      const me = c.get('member');
+      return c.json(await ownerSlots(deps, c.get('provider'), service, date, staffScope(me) ?? member));
     })
     .get('/:id', validate('param', idParam), async (c) => {
       const appointment = await findAppointment(deps.db, c.req.valid('param').id);
-      if (!appointment || appointment.provider_id !== c.get('provider').id) throw AppError.notFound('Appointment');
+      if (!appointment) throw AppError.notFound('Appointment');
+      ownedByProvider(c.get('provider').id, staffScope(c.get('member')))(appointment);
       return c.json({ appointment: adminAppointmentView(appointment) });
     })
     .post('/:id/reschedule', validate('param', idParam), validate('json', adminRescheduleSchema), async (c) => {
       const { start, staff } = c.req.valid('json');
-      const appointment = await rescheduleAppointment(
-        deps,
-        change(c.req.valid('param').id, c.get('provider').id),
-        start,
-        staff,
-      );
+      const appointment = await rescheduleAppointment(deps, change(c.req.valid('param').id, c), start, staff);
       return c.json({ appointment: adminAppointmentView(appointment) });
     });
 
-  app.put('/:id/member', validate('param', idParam), validate('json', z.object({ memberId: idSchema })), async (c) => {
-    const appointment = await changeAppointmentMember(
-      deps,
-      change(c.req.valid('param').id, c.get('provider').id),
-      c.req.valid('json').memberId,
-    );
-    return c.json({ appointment: adminAppointmentView(appointment) });
-  });
+  // Giving an appointment to a colleague is the owner's and admins' call.
+  app.put(
+    '/:id/member',
+    requireManager,
+    validate('param', idParam),
+    validate('json', z.object({ memberId: idSchema })),
+    async (c) => {
+      const appointment = await changeAppointmentMember(
+        deps,
+        change(c.req.valid('param').id, c),
+        c.req.valid('json').memberId,
+      );
+      return c.json({ appointment: adminAppointmentView(appointment) });
+    },
+  );
   // The body is optional: no JSON body at all is a cancellation without a message.
   app.post('/:id/cancel', validate('param', idParam), validate('json', ownerCancelSchema), async (c) => {
     const appointment = await changeAppointmentStatus(
       deps,
-      change(c.req.valid('param').id, c.get('provider').id),
+      change(c.req.valid('param').id, c),
       'cancel',
       c.req.valid('json').reason,
     );
@@ -106,11 +116,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
     ['no-show', 'no_show'],
   ] as const) {
     app.post(`/:id/${path}`, validate('param', idParam), async (c) => {
-      const appointment = await changeAppointmentStatus(
-        deps,
-        change(c.req.valid('param').id, c.get('provider').id),
-        action,
-      );
+      const appointment = await changeAppointmentStatus(deps, change(c.req.valid('param').id, c), action);
       return c.json({ appointment: adminAppointmentView(appointment) });
     });
   }

@@ -248,33 +248,34 @@ export async function changeAppointmentMember(
 }
 
 /**
- * A leaving member's future appointments: each given to `reassignTo` when free then, else to a fair pick of the
- * other members free then; or cancelled (`future: 'cancel'`, or nobody free), with the usual emails. One
- * transaction per appointment, so each customer's outcome stands alone.
+ * A leaving member's future confirmed appointments, each given (as a reschedule at the same time: emails, calendar)
+ * to `reassignTo`, or without it to a fair pick of the other members free then. All or nothing, under one write
+ * lock: when `reassignTo` (or, unnamed, everybody) is busy for one of them, 409 `slot_taken` naming its time and
+ * nothing moves. Returns the ids moved.
  */
 export async function reassignFutureAppointments(
   deps: BookingDeps,
   memberId: number,
-  options: { future: 'reassign' | 'cancel'; reassignTo?: number | undefined },
-): Promise<{ reassigned: number[]; cancelled: number[] }> {
-  const result = { reassigned: [] as number[], cancelled: [] as number[] };
-  const ids = await futureAppointmentsOf(deps.db, memberId, deps.now().toISOString());
-  for (const id of ids) {
-    const moved =
-      options.future === 'reassign' &&
-      (await withWriteLock(deps.db, (trx) => giveToAnother(trx, deps, id, memberId, options.reassignTo)));
-    if (moved) {
-      result.reassigned.push(id);
-      continue;
+  reassignTo?: number,
+): Promise<number[]> {
+  return withWriteLock(deps.db, async (trx) => {
+    const ids = await futureAppointmentsOf(trx, memberId, deps.now().toISOString());
+    for (const id of ids) {
+      const movedTo = await giveToAnother(trx, deps, id, memberId, reassignTo);
+      if (!movedTo) {
+        const { start_at } = (await findAppointment(trx, id))!;
+        throw new AppError(
+          'slot_taken',
+          `Nobody ${reassignTo === undefined ? '' : 'named '}is free for the appointment at ${start_at}: nothing was moved`,
+          { reassignTo: 'not free for every appointment' },
+        );
+      }
     }
-    const leaving = { appointmentId: id, actor: 'provider' as const, authorize: () => {} };
-    await changeAppointmentStatus(deps, leaving, 'cancel');
-    result.cancelled.push(id);
-  }
-  return result;
+    return ids;
+  });
 }
 
-/** Gives one appointment to `preferred` if free, else to a fair pick of the other performers free then. */
+/** Gives one appointment to `preferred` if named (and free), else to a fair pick of the other performers free then. */
 async function giveToAnother(
   trx: Db,
   deps: BookingDeps,
@@ -304,15 +305,14 @@ async function giveToAnother(
       if (error instanceof AppError && (error.code === 'slot_taken' || error.code === 'slot_not_offered')) return [];
       throw error;
     });
-  const chosen = others.filter((m) => m.id === preferred);
-  let free = chosen.length > 0 ? await freeAmong(chosen) : [];
-  if (free.length === 0) free = await freeAmong(others);
+  const candidates = preferred === undefined ? others : others.filter((m) => m.id === preferred);
+  const free = candidates.length > 0 ? await freeAmong(candidates) : [];
   if (free.length === 0) return false;
   const { memberId } = await chooseMember(
     trx,
     { provider, service, start },
     free,
-    others.map((m) => m.id),
+    candidates.map((m) => m.id),
   );
   await moveAppointment(trx, deps, 'provider', { appointment, service, start, memberId, now });
   return true;
@@ -422,7 +422,11 @@ async function loadAuthorized(trx: Db, change: Change): Promise<AppointmentDetai
   return appointment;
 }
 
-/** For admin routes: the appointment must belong to the signed-in provider, or it does not exist. */
-export const ownedByProvider = (providerId: number) => (a: AppointmentDetail) => {
-  if (a.provider_id !== providerId) throw AppError.notFound('Appointment');
+/**
+ * For admin routes: the appointment must belong to the signed-in provider (and to `memberId` when given: a staff
+ * member's own), or it does not exist.
+ */
+export const ownedByProvider = (providerId: number, memberId?: number) => (a: AppointmentDetail) => {
+  if (a.provider_id !== providerId || (memberId !== undefined && a.member_id !== memberId))
+    throw AppError.notFound('Appointment');
 };

@@ -67,6 +67,7 @@ export async function findAppointment(db: Db, id: number): Promise<AppointmentDe
 
 export interface AppointmentFilter {
   providerId?: number | undefined;
+  /** One member's appointments only (a staff member sees no one else's). */
   memberId?: number | undefined;
   customerUserId?: number | undefined;
   from?: string | undefined;

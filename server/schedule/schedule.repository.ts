@@ -12,36 +12,31 @@ export async function listWeeklyHours(db: Db, providerId: number): Promise<Weekl
   return (await weeklyHoursOf(db, [providerId])).get(providerId) ?? [];
 }
 
-/** Weekly hours of several providers in one query (a page of search results): every member's, together. */
-export async function weeklyHoursOf(db: Db, providerIds: number[]): Promise<Map<number, WeeklyInterval[]>> {
-  return weeklyHoursBy(db, 'provider_id', providerIds);
+/** One member's own weekly hours (what the schedule editor shows for them). */
+export async function listMemberWeeklyHours(db: Db, memberId: number): Promise<WeeklyInterval[]> {
+  return (await weeklyHoursOf(db, [memberId], 'member_id')).get(memberId) ?? [];
 }
 
-/** Weekly hours of each member, by member id: whose hours slots are computed from. */
-export async function weeklyHoursOfMembers(db: Db, memberIds: number[]): Promise<Map<number, WeeklyInterval[]>> {
-  return weeklyHoursBy(db, 'member_id', memberIds);
-}
-
-async function weeklyHoursBy(
+/** Weekly hours of several providers (or members, by `key`) in one query (a page of search results). */
+export async function weeklyHoursOf(
   db: Db,
-  key: 'provider_id' | 'member_id',
   ids: number[],
+  key: 'provider_id' | 'member_id' = 'provider_id',
 ): Promise<Map<number, WeeklyInterval[]>> {
-  const byKey = new Map<number, WeeklyInterval[]>();
-  if (ids.length === 0) return byKey;
   const rows = await db
     .selectFrom('weekly_hours')
-    .select([`${key} as key`, 'weekday', 'start_time', 'end_time'])
+    .select([`${key} as owner`, 'weekday', 'start_time', 'end_time'])
     .where(key, 'in', ids)
     .orderBy('weekday')
     .orderBy('start_time')
     .execute();
+  const byOwner = new Map<number, WeeklyInterval[]>();
   for (const r of rows) {
-    const list = byKey.get(r.key) ?? [];
+    const list = byOwner.get(r.owner!) ?? [];
     list.push({ weekday: r.weekday, start: r.start_time, end: r.end_time });
-    byKey.set(r.key, list);
+    byOwner.set(r.owner!, list);
   }
-  return byKey;
+  return byOwner;
 }
 
 /** Replaces the whole week in one go: the editor always saves the full picture. */
@@ -93,16 +88,6 @@ export async function effectiveOverridesOf(
   );
 }
 
-/** Overrides of several providers in one query; a date with only a null row is closed. */
-export async function overridesOf(
-  db: Db,
-  providerIds: number[],
-  from: string,
-  to: string,
-): Promise<Map<number, DateOverride[]>> {
-  return overridesBy(db, 'provider_id', providerIds, from, to);
-}
-
 /**
  * What availability reads for each member (by member id) for dates in [from, to]: their own overrides, with every
  * date of a closure of their business closed (a closure closes the whole team).
@@ -113,16 +98,12 @@ export async function effectiveOverridesOfMembers(
   from: string,
   to: string,
 ): Promise<Map<number, DateOverride[]>> {
+  if (members.length === 0) return new Map();
+  const ids = members.map((m) => m.id);
   const providerIds = [...new Set(members.map((m) => m.provider_id))];
   const [overrides, closures] = await Promise.all([
-    overridesBy(
-      db,
-      'member_id',
-      members.map((m) => m.id),
-      from,
-      to,
-    ),
-    providerIds.length ? closuresOf(db, providerIds, from, to) : new Map<number, Closure[]>(),
+    overridesOf(db, ids, from, to, 'member_id'),
+    closuresOf(db, providerIds, from, to),
   ]);
   return new Map(
     members.map((m) => [
@@ -132,32 +113,37 @@ export async function effectiveOverridesOfMembers(
   );
 }
 
-async function overridesBy(
+/** One member's own overrides whose date lies in [from, to]. */
+export async function listMemberOverrides(db: Db, memberId: number, from: string, to: string): Promise<DateOverride[]> {
+  return (await overridesOf(db, [memberId], from, to, 'member_id')).get(memberId) ?? [];
+}
+
+/** Overrides of several providers (or members, by `key`) in one query; a date with only a null row is closed. */
+export async function overridesOf(
   db: Db,
-  key: 'provider_id' | 'member_id',
   ids: number[],
   from: string,
   to: string,
+  key: 'provider_id' | 'member_id' = 'provider_id',
 ): Promise<Map<number, DateOverride[]>> {
-  if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('date_overrides')
-    .select([`${key} as key`, 'date', 'start_time', 'end_time'])
+    .select([`${key} as owner`, 'date', 'start_time', 'end_time'])
     .where(key, 'in', ids)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .orderBy('date')
     .orderBy('start_time')
     .execute();
-  const byKey = new Map<number, Map<string, DateOverride>>();
+  const byOwner = new Map<number, Map<string, DateOverride>>();
   for (const r of rows) {
-    const dates = byKey.get(r.key) ?? new Map<string, DateOverride>();
+    const dates = byOwner.get(r.owner!) ?? new Map<string, DateOverride>();
     const override = dates.get(r.date) ?? { date: r.date, intervals: [] };
     if (r.start_time !== null && r.end_time !== null) override.intervals.push({ start: r.start_time, end: r.end_time });
     dates.set(r.date, override);
-    byKey.set(r.key, dates);
+    byOwner.set(r.owner!, dates);
   }
-  return new Map([...byKey].map(([id, dates]) => [id, [...dates.values()]]));
+  return new Map([...byOwner].map(([id, dates]) => [id, [...dates.values()]]));
 }
 
 /** An override with no intervals is stored as one row with null times: closed all day. */
