@@ -162,7 +162,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider), requireManager));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider), forMember));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
-  app.route('/api/admin/classes', asProvider(classesRoutes(bookingDeps)));
+  app.route('/api/admin/classes', asProvider(classesRoutes(bookingDeps), requireManager));
   app.route('/api/admin/blocked-times', asProvider(blockedTimesRoutes(db, slotsCache.invalidateProvider), forMember));
   app.route(
     '/api/admin/emails',

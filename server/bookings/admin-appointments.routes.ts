@@ -5,7 +5,6 @@ import type { AppEnv } from '../http/app-env.js';
 import { dateSchema, idParam, idSchema, instantSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { requireManager, staffScope } from '../team/roles.js';
-import { performersOf } from '../team/team.repository.js';
 import { adminRescheduleSchema, ownerBookingSchema, ownerCancelSchema } from './booking.schemas.js';
 import {
   type BookingDeps,
@@ -63,10 +62,8 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       const me = c.get('member');
       if (staffScope(me) !== undefined && body.memberId !== undefined && body.memberId !== me.id)
         throw new AppError('forbidden', 'Staff book walk-ins for themselves only');
-      // Unnamed, the signed-in member serves it when they perform the service; otherwise anyone free then.
-      const performs = (await performersOf(deps.db, provider.id, body.service)).some((m) => m.id === me.id);
-      const memberId = body.memberId ?? (performs || staffScope(me) !== undefined ? me.id : undefined);
-      const appointment = await createOwnerBooking(deps, { ...body, memberId, provider: provider.slug });
+      // Unnamed, the signed-in member serves it when free then; otherwise anyone who performs it and is free then.
+      const appointment = await createOwnerBooking(deps, { ...body, preferMemberId: me.id, provider: provider.slug });
       return c.json({ appointment: adminAppointmentView(appointment) }, 201);
     })
     .get('/slots', validate('query', slotsQuery), async (c) => {

@@ -45,6 +45,8 @@ export interface BookingRequest {
   staff?: string | undefined;
   /** The owner's booking: this member serves it (must perform the service). */
   memberId?: number | undefined;
+  /** Without `memberId`: this member serves it when free then (the signed-in member's walk-in), else anyone free. */
+  preferMemberId?: number | undefined;
 }
 
 /**
@@ -112,12 +114,14 @@ async function book(
     byOwner: by.actor === 'provider',
   });
   const at = { provider, service, start: request.start };
-  const { memberId } = await chooseMember(
-    trx,
-    at,
-    free,
-    members.map((m) => m.id),
-  );
+  const { memberId } =
+    free.find((f) => f.memberId === request.preferMemberId) ??
+    (await chooseMember(
+      trx,
+      at,
+      free,
+      members.map((m) => m.id),
+    ));
   const seat = await lowestFreeSeat(trx, service, memberId, new Date(request.start).toISOString());
   const token = generateToken();
   const id = await insertAppointment(trx, {

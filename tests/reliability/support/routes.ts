@@ -488,6 +488,16 @@ export const recipes: Record<string, Recipe[]> = {
       expect: ownersWork,
     },
   ],
+  // Giving the owner's appointment to the member who has it already: allowed, a no-op, for the owner and admins only.
+  'PUT /api/admin/appointments/:id/member': [
+    {
+      request: (w) => ({
+        path: `/api/admin/appointments/${w.booking.id}/member`,
+        body: { memberId: w.members.owner },
+      }),
+      expect: adminOwned,
+    },
+  ],
   'POST /api/admin/appointments/:id/cancel': [
     { request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}/cancel` }), expect: ownersWork },
     {
