@@ -40,7 +40,10 @@ export function calendarHealth(
 export const settingsView = (s: CalendarSettings) => ({ includeCustomerContact: s.includeCustomerContact });
 
 /** The member's feed: whether they have one and since when (its URL is shown only when made). */
-export const feedView = (createdAt: string | undefined) => ({ active: createdAt !== undefined, createdAt: createdAt ?? null });
+export const feedView = (createdAt: string | undefined) => ({
+  active: createdAt !== undefined,
+  createdAt: createdAt ?? null,
+});
 
 export function syncJobView(j: SyncJobListing) {
   return {

@@ -66,6 +66,9 @@ export function classFeedEntryOf(c: ClassTime, privacy: EventPrivacy, appUrl: st
     description: event.description,
     location: event.location,
     url: event.url,
-    updatedAt: c.appointments.map((a) => a.updated_at).reduce((a, b) => (a > b ? a : b)),
+    // ISO instants sort as text: the newest change of any attendee (there is at least one, see classEventOf).
+    ...(c.appointments.length > 0 && {
+      updatedAt: c.appointments.map((a) => a.updated_at).sort()[c.appointments.length - 1],
+    }),
   };
 }

@@ -2,10 +2,10 @@ import { type AppointmentDetail, findAppointment } from '../bookings/bookings.re
 import type { Db } from '../db/connect.js';
 import { appointmentUid, classKeyOfUid, classUid } from '../ical/appointment-calendar.js';
 import { type BackoffPolicy, retryDelayMs } from '../outbox/backoff.js';
-import { classEventOf, classKeyOf } from './class-event.js';
-import { findClassTime, seatsOf } from './class-times.repository.js';
 import type { CalendarConnectionRow, SyncJobRow } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError, type CalendarEventData } from './calendar.types.js';
+import { classEventOf, classKeyOf } from './class-event.js';
+import { findClassTime, seatsOf } from './class-times.repository.js';
 import { recordCallFailure } from './connection-health.js';
 import {
   findConnection,

@@ -6,7 +6,11 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('calendar_connections_provider').execute();
-  await db.schema.createIndex('calendar_connections_provider').on('calendar_connections').column('provider_id').execute();
+  await db.schema
+    .createIndex('calendar_connections_provider')
+    .on('calendar_connections')
+    .column('provider_id')
+    .execute();
   await db.schema
     .createIndex('calendar_connections_member')
     .on('calendar_connections')

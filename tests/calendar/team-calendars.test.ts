@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { call } from '../support/http.js';
+import { addStaff, bookFor, ownerIdOf } from '../support/member-fixtures.js';
+import { calendarWorld, connectOwnGoogle, drainSync } from './calendar-context.js';
+
+const OWNER = 'anna@gmail.com';
+const MIA = 'mia@gmail.com';
+const DAY = '2026-12-02';
+const at = (hourUtc: number) => `${DAY}T${String(hourUtc).padStart(2, '0')}:00:00.000Z`;
+
+describe('calendars per team member', () => {
+  const ctx = calendarWorld();
+
+  it('each member connects their own Google; an appointment goes to its member’s calendar and moves with them', async () => {
+    const mia = await addStaff(ctx, ctx.provider, 'Mia');
+    const owner = await ownerIdOf(ctx, ctx.provider);
+    await connectOwnGoogle(ctx, OWNER);
+    await connectOwnGoogle(ctx, MIA, mia.session);
+
+    const own = await call(ctx, 'GET', '/api/admin/calendar', { session: ctx.provider.session });
+    const hers = await call(ctx, 'GET', '/api/admin/calendar', { session: mia.session });
+    expect(own.body.connection.accountEmail).toBe(OWNER);
+    expect(hers.body.connection.accountEmail).toBe(MIA);
+
+    await bookFor(ctx, ctx.provider, owner, at(9), { name: 'Ada', email: 'ada@example.com' });
+    const mias = await bookFor(ctx, ctx.provider, mia.memberId, at(11), { name: 'Bo', email: 'bo@example.com' });
+    await drainSync(ctx);
+    expect(ctx.google.liveEvents(OWNER).map((e) => e.summary)).toEqual(['Consultation — Ada']);
+    expect(ctx.google.liveEvents(MIA).map((e) => e.summary)).toEqual(['Consultation — Bo']);
+
+    // Bo's appointment is given to the owner (and moved): it leaves Mia's calendar and appears in the owner's.
+    await ctx.db.updateTable('appointments').set({ member_id: owner }).where('id', '=', mias).execute();
+    const moved = await call(ctx, 'POST', `/api/admin/appointments/${mias}/reschedule`, {
+      session: ctx.provider.session,
+      body: { start: at(13) },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    await drainSync(ctx);
+    expect(ctx.google.liveEvents(MIA)).toEqual([]);
+    const ownerEvents = ctx.google.liveEvents(OWNER).map((e) => [e.summary, Date.parse(e.start.dateTime!)]);
+    expect(ownerEvents.sort()).toEqual([
+      ['Consultation — Ada', Date.parse(at(9))],
+      ['Consultation — Bo', Date.parse(at(13))],
+    ]);
+
+    // Mia disconnecting leaves the owner's connection alone.
+    expect((await call(ctx, 'DELETE', '/api/admin/calendar/connection', { session: mia.session })).status).toBe(204);
+    const after = await call(ctx, 'GET', '/api/admin/calendar', { session: ctx.provider.session });
+    expect(after.body.connection).toMatchObject({ accountEmail: OWNER, status: 'active' });
+    expect((await call(ctx, 'GET', '/api/admin/calendar', { session: mia.session })).body.connection).toBeNull();
+  });
+
+  it('busy times of a member’s calendar are theirs alone', async () => {
+    const mia = await addStaff(ctx, ctx.provider, 'Mia');
+    const owner = await ownerIdOf(ctx, ctx.provider);
+    await connectOwnGoogle(ctx, OWNER);
+    await connectOwnGoogle(ctx, MIA, mia.session);
+    ctx.google.addOwnerEvent(MIA, { start: at(10), end: at(11), summary: 'Dentist' });
+    ctx.google.addOwnerEvent(OWNER, { start: at(14), end: at(15), summary: 'School run' });
+    for (const c of await ctx.db.selectFrom('calendar_connections').select('id').execute())
+      await ctx.calendar.busy.refresh(c.id);
+
+    const range = { start: Date.parse(at(0)), end: Date.parse(at(23)) };
+    const busyOf = async (memberId: number) =>
+      (await ctx.calendar.busyTimes(ctx.db, memberId, range)).map((b) => new Date(b.start).toISOString());
+    expect(await busyOf(mia.memberId)).toEqual([at(10)]);
+    expect(await busyOf(owner)).toEqual([at(14)]);
+  });
+
+  it('staff change their own calendar but not the business’s calendar settings', async () => {
+    const mia = await addStaff(ctx, ctx.provider, 'Mia');
+    const refused = await call(ctx, 'PUT', '/api/admin/calendar/settings', {
+      session: mia.session,
+      body: { includeCustomerContact: true },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    const allowed = await call(ctx, 'PUT', '/api/admin/calendar/settings', {
+      session: ctx.provider.session,
+      body: { includeCustomerContact: true },
+    });
+    expect(allowed.status).toBe(200);
+  });
+});
