@@ -19,13 +19,13 @@ const callbackQuery = z.object({
   error: z.string().max(200).optional(),
 });
 
-/** Whose calendar a request is about: the signed-in member's own. */
-const memberOf = (c: Context<AppEnv>) => c.get('member');
+/** Whose calendar a request is about: `?member=` (`targetMember`: the owner and admins any member's), else one's own. */
+const memberOf = (c: Context<AppEnv>) => c.get('target');
 
 /**
- * `/api/admin/calendar`: a team member's calendar connection, sync jobs and feed (mounted behind `requireProvider`;
- * every query is scoped by the member, who belongs to `c.var.provider`). The business's settings (contact details in
- * events) are the owner's and admins' to change.
+ * `/api/admin/calendar`: a team member's calendar connection, sync jobs and feed (mounted behind `requireProvider` and
+ * `targetMember`; every query is scoped by that member, who belongs to `c.var.provider`). The business's settings
+ * (contact details in events) are the owner's and admins' to change.
  */
 export function calendarRoutes(deps: service.CalendarServiceDeps) {
   // After an OAuth round trip the browser lands back on the admin site, with the outcome in the query.
