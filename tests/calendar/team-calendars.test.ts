@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
 import { addStaff, bookFor, ownerIdOf } from '../support/member-fixtures.js';
-import { calendarWorld, connectOwnGoogle, drainSync } from './calendar-context.js';
+import { calendarWorld, callbackPath, connectOwnGoogle, drainSync } from './calendar-context.js';
 
 const OWNER = 'anna@gmail.com';
 const MIA = 'mia@gmail.com';
@@ -80,5 +80,45 @@ describe('calendars per team member', () => {
       body: { includeCustomerContact: true },
     });
     expect(allowed.status).toBe(200);
+  });
+});
+
+describe('the owner sets up a member’s calendar (?member=)', () => {
+  const ctx = calendarWorld();
+
+  it('a shared calendar named for the member, and an OAuth round trip that lands on the member it was started for', async () => {
+    const mia = await addStaff(ctx, ctx.provider, 'Mia');
+    const shared = await call(ctx, 'PUT', `/api/admin/calendar/google-shared?member=${mia.memberId}`, {
+      session: ctx.provider.session,
+      body: { shareWith: MIA, role: 'writer' },
+    });
+    expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+    const calendar = ctx.google.calendar(shared.body.connection.calendarId)!;
+    expect(calendar.summary).toMatch(/ — Mia$/);
+    expect(
+      (await call(ctx, 'GET', '/api/admin/calendar', { session: ctx.provider.session })).body.connection,
+    ).toBeNull();
+    expect((await call(ctx, 'GET', '/api/admin/calendar', { session: mia.session })).body.connection).toMatchObject({
+      service: 'google-shared',
+      sharedWith: MIA,
+    });
+
+    // Started for Mia by the owner, finished in the owner's browser: Mia's connection becomes her own account's.
+    const start = await call(ctx, 'POST', `/api/admin/calendar/google/connect?member=${mia.memberId}`, {
+      session: ctx.provider.session,
+    });
+    const { code, state } = ctx.google.consent(start.body.authorizationUrl, MIA);
+    const back = await call(ctx, 'GET', callbackPath('google', code, state), { session: ctx.provider.session });
+    expect(back.headers.get('location')).toContain('connected=google');
+    const rows = await ctx.db
+      .selectFrom('calendar_connections')
+      .select(['member_id', 'kind', 'account_email'])
+      .execute();
+    expect(rows).toEqual([{ member_id: mia.memberId, kind: 'google_oauth', account_email: MIA }]);
+
+    // Staff name only themselves.
+    const owner = await ownerIdOf(ctx, ctx.provider);
+    const refused = await call(ctx, 'GET', `/api/admin/calendar?member=${owner}`, { session: mia.session });
+    expect(refused.status).toBe(403);
   });
 });
