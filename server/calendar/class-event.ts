@@ -1,7 +1,7 @@
 import type { AppointmentDetail } from '../bookings/bookings.repository.js';
 import { type CalendarAppointment, type ClassKey, classUid } from '../ical/appointment-calendar.js';
 import type { CalendarEventData } from './calendar.types.js';
-import { type EventPrivacy, providerAppointmentUrl } from './event-content.js';
+import { type EventPrivacy, feedEntryFrom, providerAppointmentUrl } from './event-content.js';
 
 /**
  * One class time as the teaching member's calendar shows it: every attendee's appointment of one member, service and
@@ -54,21 +54,14 @@ export function classEventOf(c: ClassTime, privacy: EventPrivacy, appUrl: string
  */
 export function classFeedEntryOf(c: ClassTime, privacy: EventPrivacy, appUrl: string): CalendarAppointment {
   const event = classEventOf(c, privacy, appUrl);
-  const live = attendeesOf(c).length > 0;
-  return {
+  return feedEntryFrom(event, {
     id: event.appointmentId,
     uid: event.uid,
     sequence: c.appointments.reduce((sum, a) => sum + a.sequence + 1, 0),
-    status: live ? 'confirmed' : 'cancelled',
-    startAt: event.start,
-    endAt: event.end,
-    summary: event.summary,
-    description: event.description,
-    location: event.location,
-    url: event.url,
+    status: attendeesOf(c).length > 0 ? 'confirmed' : 'cancelled',
     // ISO instants sort as text: the newest change of any attendee (there is at least one, see classEventOf).
     ...(c.appointments.length > 0 && {
       updatedAt: c.appointments.map((a) => a.updated_at).sort()[c.appointments.length - 1],
     }),
-  };
+  });
 }

@@ -8,6 +8,7 @@ import { call, type Session } from '../support/http.js';
 import { NOW, type TestContext, testConfig } from '../support/test-app.js';
 import { openTestDatabase } from '../support/test-databases.js';
 import { FakeGoogle } from './fake-google.js';
+import type { FakeGraph } from './fake-graph.js';
 
 export interface CalendarTestContext extends TestContext {
   calendar: CalendarSync;
@@ -51,6 +52,20 @@ export async function createCalendarContext(
   const calendar = createCalendarSync({ db, config, now });
   const app = createApp({ db, config, now, calendar });
   return { db, config, app, clock, calendar };
+}
+
+/** The app with calendar sync pointed at a fake Google and a fake Microsoft Graph (Outlook). */
+export async function createOutlookContext(google: FakeGoogle, graph: FakeGraph): Promise<CalendarTestContext> {
+  return createCalendarContext(google, {
+    calendar: {
+      microsoft: {
+        clientId: graph.clientId,
+        clientSecret: graph.clientSecret,
+        authorityUrl: `${graph.url}common`,
+        graphBaseUrl: `${graph.url}v1.0`,
+      },
+    },
+  });
 }
 
 /** One test's world: the app (its context) with calendar sync pointed at a fake Google, and a provider. */

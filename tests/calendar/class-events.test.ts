@@ -3,14 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { classUid } from '../../server/ical/appointment-calendar.js';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, type Session } from '../support/http.js';
-import { addStaff, bookFor, ownerIdOf } from '../support/member-fixtures.js';
+import { bookFor, MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
+import { inviteAndJoin } from '../support/team.js';
 import { APP_URL, type TestContext } from '../support/test-app.js';
 import {
   type CalendarTestContext,
   calendarWorld,
   callbackPath,
   connectOwnGoogle,
-  createCalendarContext,
+  createOutlookContext,
   drainSync,
 } from './calendar-context.js';
 import { FakeGoogle } from './fake-google.js';
@@ -90,16 +91,7 @@ describe('a class time is one event in Outlook', () => {
   beforeEach(async () => {
     google = await FakeGoogle.start();
     graph = await FakeGraph.start();
-    ctx = await createCalendarContext(google, {
-      calendar: {
-        microsoft: {
-          clientId: graph.clientId,
-          clientSecret: graph.clientSecret,
-          authorityUrl: `${graph.url}common`,
-          graphBaseUrl: `${graph.url}v1.0`,
-        },
-      },
-    });
+    ctx = await createOutlookContext(google, graph);
     provider = await createProvider(ctx);
   });
   afterEach(async () => {
@@ -147,7 +139,7 @@ describe('the ICS feed of a team member', () => {
   };
 
   it('holds only that member’s appointments, a class time as one event with its count', async () => {
-    const mia = await addStaff(ctx, ctx.provider, 'Mia');
+    const mia = await inviteAndJoin(ctx, ctx.provider, MIA_STAFF);
     const owner = await ownerIdOf(ctx, ctx.provider);
     await bookFor(ctx, ctx.provider, owner, '2026-12-07T09:00:00.000Z', { name: 'Owner’s', email: 'o@example.com' });
     const ids = await fillClass(ctx, ctx.provider, mia.memberId, 3);

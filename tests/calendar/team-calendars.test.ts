@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
-import { addStaff, bookFor, ownerIdOf } from '../support/member-fixtures.js';
+import { bookFor, MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
+import { inviteAndJoin } from '../support/team.js';
 import { calendarWorld, callbackPath, connectOwnGoogle, drainSync } from './calendar-context.js';
 
 const OWNER = 'anna@gmail.com';
@@ -12,7 +13,7 @@ describe('calendars per team member', () => {
   const ctx = calendarWorld();
 
   it('each member connects their own Google; an appointment goes to its member’s calendar and moves with them', async () => {
-    const mia = await addStaff(ctx, ctx.provider, 'Mia');
+    const mia = await inviteAndJoin(ctx, ctx.provider, MIA_STAFF);
     const owner = await ownerIdOf(ctx, ctx.provider);
     await connectOwnGoogle(ctx, OWNER);
     await connectOwnGoogle(ctx, MIA, mia.session);
@@ -51,7 +52,7 @@ describe('calendars per team member', () => {
   });
 
   it('busy times of a member’s calendar are theirs alone', async () => {
-    const mia = await addStaff(ctx, ctx.provider, 'Mia');
+    const mia = await inviteAndJoin(ctx, ctx.provider, MIA_STAFF);
     const owner = await ownerIdOf(ctx, ctx.provider);
     await connectOwnGoogle(ctx, OWNER);
     await connectOwnGoogle(ctx, MIA, mia.session);
@@ -68,7 +69,7 @@ describe('calendars per team member', () => {
   });
 
   it('staff change their own calendar but not the business’s calendar settings', async () => {
-    const mia = await addStaff(ctx, ctx.provider, 'Mia');
+    const mia = await inviteAndJoin(ctx, ctx.provider, MIA_STAFF);
     const refused = await call(ctx, 'PUT', '/api/admin/calendar/settings', {
       session: mia.session,
       body: { includeCustomerContact: true },
@@ -87,7 +88,7 @@ describe('the owner sets up a member’s calendar (?member=)', () => {
   const ctx = calendarWorld();
 
   it('a shared calendar named for the member, and an OAuth round trip that lands on the member it was started for', async () => {
-    const mia = await addStaff(ctx, ctx.provider, 'Mia');
+    const mia = await inviteAndJoin(ctx, ctx.provider, MIA_STAFF);
     const shared = await call(ctx, 'PUT', `/api/admin/calendar/google-shared?member=${mia.memberId}`, {
       session: ctx.provider.session,
       body: { shareWith: MIA, role: 'writer' },

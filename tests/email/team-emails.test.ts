@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { realInbox } from '../support/inbox.js';
-import { addStaff, bookFor, ownerIdOf, type StaffFixture } from '../support/member-fixtures.js';
+import { bookFor, MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
+import { inviteAndJoin, type MemberFixture } from '../support/team.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const CLASS = '2026-12-02T09:00:00.000Z';
@@ -12,13 +13,13 @@ describe('emails of a team', () => {
   const inbox = realInbox();
   let ctx: TestContext;
   let provider: ProviderFixture;
-  let mia: StaffFixture;
+  let mia: MemberFixture;
   let ownerEmail: string;
 
   beforeEach(async () => {
     ctx = await createTestContext();
     provider = await createProvider(ctx, { profile: { name: 'Studio Anna' } });
-    mia = await addStaff(ctx, provider, 'Mia');
+    mia = await inviteAndJoin(ctx, provider, MIA_STAFF);
     ownerEmail = (
       await ctx.db.selectFrom('users').select('email').where('id', '=', provider.userId).executeTakeFirstOrThrow()
     ).email;
