@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { meRoutes } from './account/me.routes.js';
@@ -13,6 +13,7 @@ import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js
 import type { AppointmentListener } from './bookings/appointment-events.js';
 import type { BookingDeps } from './bookings/booking.service.js';
 import { bookingsRoutes } from './bookings/bookings.routes.js';
+import { departFutureAppointments } from './bookings/member-departure.js';
 import { type CalendarSync, createCalendarSync } from './calendar/calendar-sync.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
@@ -21,6 +22,7 @@ import { adminEmailsRoutes } from './email/admin-emails.routes.js';
 import { bookingEmailsRoutes } from './email/booking-emails.routes.js';
 import { mailboxRoutes } from './email/mailbox.routes.js';
 import { emailOutboxListener } from './email/outbox.listener.js';
+import { invitationSender } from './email/team-invitation.js';
 import { AppError } from './errors.js';
 import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
@@ -40,6 +42,10 @@ import { siteRoutes } from './site/site.routes.js';
 import { nextAvailableTimes } from './slots/next-available.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { createSlotsCache } from './slots/slots-cache.js';
+import { joinRoutes } from './team/join.routes.js';
+import { requireManager, requireRole } from './team/roles.js';
+import { targetMember } from './team/target-member.js';
+import { teamRoutes } from './team/team.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 
 export interface AppDeps {
@@ -84,8 +90,11 @@ export function createApp(deps: AppDeps) {
       ...(deps.appointmentListeners ?? []),
     ],
   };
-  const asProvider = <T extends Hono<AppEnv>>(routes: T) =>
-    new Hono<AppEnv>().use(requireProvider(db)).route('/', routes);
+  // Every admin route: a signed-in member of a business, then what their role allows (server/team/roles.ts).
+  const asProvider = <T extends Hono<AppEnv>>(routes: T, ...guards: MiddlewareHandler<AppEnv>[]) =>
+    new Hono<AppEnv>().use(requireProvider(db), ...guards).route('/', routes);
+  /** Routes about one member's time: `?member=` names whose (staff: only their own). */
+  const forMember = targetMember(db);
 
   const app = new Hono<AppEnv>();
   // The widget and public API are meant to be used from other sites, hence cross-origin CORP.
@@ -147,17 +156,35 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/profile', profileRoutes(db, slotsCache.invalidateProvider));
   app.route(
     '/api/admin/business',
-    asProvider(businessRoutes({ ...bookingDeps, slotsChanged: slotsCache.invalidateProvider })),
+    asProvider(businessRoutes({ ...bookingDeps, slotsChanged: slotsCache.invalidateProvider }), requireRole('owner')),
   );
-  app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider)));
-  app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider)));
+  app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider), requireManager));
+  app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider), forMember));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
-  app.route('/api/admin/blocked-times', asProvider(blockedTimesRoutes(db, slotsCache.invalidateProvider)));
-  app.route('/api/admin/emails', asProvider(adminEmailsRoutes({ db, now, sendsEmail: config.smtpUrl !== null })));
-  app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now })));
-  app.route(IMAGE_UPLOADS, asProvider(adminImagesRoutes(db)));
+  app.route('/api/admin/blocked-times', asProvider(blockedTimesRoutes(db, slotsCache.invalidateProvider), forMember));
+  app.route(
+    '/api/admin/emails',
+    asProvider(adminEmailsRoutes({ db, now, sendsEmail: config.smtpUrl !== null }), requireManager),
+  );
+  app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now }), requireManager));
+  app.route(IMAGE_UPLOADS, asProvider(adminImagesRoutes(db), requireManager));
   app.route('/media', mediaRoutes(db));
-  app.route('/api/admin/calendar', asProvider(calendar.adminRoutes));
+  // Connections are still the business's (not yet per member, `c.var.target`): staff must not touch the owner's.
+  app.route('/api/admin/calendar', asProvider(calendar.adminRoutes, forMember, requireManager));
+  // Invitations are emails and a leaving member's appointments are bookings': both given to team, not imported.
+  app.route(
+    '/api/admin/team',
+    asProvider(
+      teamRoutes({
+        db,
+        now,
+        sendInvitation: invitationSender({ now, appUrl: config.appUrl, secretKey: config.secretKey }),
+        departFutureAppointments: departFutureAppointments(bookingDeps),
+        slotsChanged: slotsCache.invalidateProvider,
+      }),
+    ),
+  );
+  app.route('/api/team', joinRoutes({ db, now, secureCookies }));
   app.route('/ical', calendar.feedRoutes);
 
   app.route('/', widgetRoutes());

@@ -17,6 +17,9 @@ export const isoIn = (ms: number, zone: string): string =>
 
 export const starts = (slots: Slot[], zone = BERLIN): string[] => slots.map((s) => isoIn(s.start, zone));
 export const ends = (slots: Slot[], zone = BERLIN): string[] => slots.map((s) => isoIn(s.end, zone));
+/** Each slot as an ISO 8601 interval, `start/end`, both with the offset of `zone`. */
+export const spans = (slots: Slot[], zone = BERLIN): string[] =>
+  slots.map((s) => `${isoIn(s.start, zone)}/${isoIn(s.end, zone)}`);
 
 /** The instants of one local date in a zone: [00:00, next 00:00). */
 export const dayIn = (date: string, zone: string, days = 1): Interval => {

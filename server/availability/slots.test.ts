@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, booked, dayIn, ends, everyDay, input, isoIn, rules, service, starts } from './availability.fixtures.js';
+import { at, booked, dayIn, everyDay, input, isoIn, rules, service, spans, starts } from './availability.fixtures.js';
 import { computeSlots } from './slots.js';
 
 // 2026-06-15 is a Monday; Berlin is on CEST (+02:00) all through June.
@@ -8,19 +8,12 @@ const monday = (start: string, end: string) => everyDay(start, end, [1]);
 describe('weekly hours', () => {
   it('steps a 60-minute service through one interval on a 30-minute grid', () => {
     const slots = computeSlots(input({ weeklyHours: monday('09:00', '12:00') }));
-    expect(starts(slots)).toEqual([
-      '2026-06-15T09:00:00+02:00',
-      '2026-06-15T09:30:00+02:00',
-      '2026-06-15T10:00:00+02:00',
-      '2026-06-15T10:30:00+02:00',
-      '2026-06-15T11:00:00+02:00',
-    ]);
-    expect(ends(slots)).toEqual([
-      '2026-06-15T10:00:00+02:00',
-      '2026-06-15T10:30:00+02:00',
-      '2026-06-15T11:00:00+02:00',
-      '2026-06-15T11:30:00+02:00',
-      '2026-06-15T12:00:00+02:00',
+    expect(spans(slots)).toEqual([
+      '2026-06-15T09:00:00+02:00/2026-06-15T10:00:00+02:00',
+      '2026-06-15T09:30:00+02:00/2026-06-15T10:30:00+02:00',
+      '2026-06-15T10:00:00+02:00/2026-06-15T11:00:00+02:00',
+      '2026-06-15T10:30:00+02:00/2026-06-15T11:30:00+02:00',
+      '2026-06-15T11:00:00+02:00/2026-06-15T12:00:00+02:00',
     ]);
     expect(slots[0]).toEqual({ start: at('2026-06-15T07:00:00Z'), end: at('2026-06-15T08:00:00Z') });
   });
@@ -72,15 +65,10 @@ describe('weekly hours', () => {
 
   it('offers a 45-minute service on a 30-minute grid only where it ends in time', () => {
     const slots = computeSlots(input({ weeklyHours: monday('09:00', '11:00'), service: service(45) }));
-    expect(starts(slots)).toEqual([
-      '2026-06-15T09:00:00+02:00',
-      '2026-06-15T09:30:00+02:00',
-      '2026-06-15T10:00:00+02:00',
-    ]);
-    expect(ends(slots)).toEqual([
-      '2026-06-15T09:45:00+02:00',
-      '2026-06-15T10:15:00+02:00',
-      '2026-06-15T10:45:00+02:00',
+    expect(spans(slots)).toEqual([
+      '2026-06-15T09:00:00+02:00/2026-06-15T09:45:00+02:00',
+      '2026-06-15T09:30:00+02:00/2026-06-15T10:15:00+02:00',
+      '2026-06-15T10:00:00+02:00/2026-06-15T10:45:00+02:00',
     ]);
   });
 

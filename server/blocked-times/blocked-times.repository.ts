@@ -11,12 +11,12 @@ export async function insertBlockedTime(
   return db.insertInto('blocked_times').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** The provider's blocked times that overlap `range`, by start. */
-export async function listBlockedTimes(db: Db, providerId: number, range: Interval): Promise<BlockedTimeRow[]> {
+/** A member's blocked times that overlap `range`, by start. */
+export async function listBlockedTimes(db: Db, memberId: number, range: Interval): Promise<BlockedTimeRow[]> {
   return db
     .selectFrom('blocked_times')
     .selectAll()
-    .where('provider_id', '=', providerId)
+    .where('member_id', '=', memberId)
     .where('start_at', '<', iso(range.end))
     .where('end_at', '>', iso(range.start))
     .orderBy('start_at')
@@ -24,12 +24,17 @@ export async function listBlockedTimes(db: Db, providerId: number, range: Interv
     .execute();
 }
 
-/** Deletes one of the provider's blocked times; false when the provider has no such one (another's included). */
-export async function deleteBlockedTime(db: Db, providerId: number, id: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('blocked_times')
-    .where('id', '=', id)
-    .where('provider_id', '=', providerId)
-    .executeTakeFirst();
+/**
+ * Deletes one of the business's blocked times, or only of `memberId` when given (a staff member's own); false when
+ * there is no such one (another business's included).
+ */
+export async function deleteBlockedTime(
+  db: Db,
+  scope: { providerId: number; memberId?: number | undefined },
+  id: number,
+): Promise<boolean> {
+  let query = db.deleteFrom('blocked_times').where('id', '=', id).where('provider_id', '=', scope.providerId);
+  if (scope.memberId !== undefined) query = query.where('member_id', '=', scope.memberId);
+  const result = await query.executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

@@ -9,6 +9,7 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { dateSchema, idParam, instantSchema, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { staffScope } from '../team/roles.js';
 import { deleteBlockedTime, insertBlockedTime, listBlockedTimes } from './blocked-times.repository.js';
 import type { BlockedTimeRow } from './blocked-times.table.js';
 
@@ -34,15 +35,15 @@ function instantsOf(date: string, from: string, to: string, timeZone: string) {
 }
 
 /**
- * `/api/admin/blocked-times` (mounted behind `requireProvider`): time the owner keeps free (a lunch, a doctor's
+ * `/api/admin/blocked-times` (mounted behind `requireProvider` and `targetMember`): time a member keeps free (a lunch, a doctor's
  * visit), given as a local date and times in the business's zone and stored as UTC instants. Slots skip it like a
- * busy event in the owner's calendar; appointments already in it stay (the owner decides about those).
+ * busy event in the member's calendar; appointments already in it stay (the business decides about those).
  */
 export function blockedTimesRoutes(db: Db, slotsChanged: SlotsChanged) {
   return new Hono<AppEnv>()
     .get('/', validate('query', rangeQuery), async (c) => {
       const range = c.req.valid('query');
-      const rows = await listBlockedTimes(db, c.get('provider').id, { start: range.from, end: range.to });
+      const rows = await listBlockedTimes(db, c.get('target').id, { start: range.from, end: range.to });
       return c.json({ blockedTimes: rows.map(blockedTimeView) });
     })
     .post('/', validate('json', blockSchema), async (c) => {
@@ -54,7 +55,7 @@ export function blockedTimesRoutes(db: Db, slotsChanged: SlotsChanged) {
       const row = await withWriteLock(db, (trx) =>
         insertBlockedTime(trx, {
           provider_id: provider.id,
-          member_id: c.get('member').id,
+          member_id: c.get('target').id,
           start_at: new Date(start).toISOString(),
           end_at: new Date(end).toISOString(),
           label: label ?? '',
@@ -64,10 +65,11 @@ export function blockedTimesRoutes(db: Db, slotsChanged: SlotsChanged) {
       return c.json({ blockedTime: blockedTimeView(row) }, 201);
     })
     .delete('/:id', validate('param', idParam), async (c) => {
-      const providerId = c.get('provider').id;
-      const removed = await withWriteLock(db, (trx) => deleteBlockedTime(trx, providerId, c.req.valid('param').id));
+      // The owner and admins remove any member's (from the week view); staff only their own.
+      const scope = { providerId: c.get('provider').id, memberId: staffScope(c.get('member')) };
+      const removed = await withWriteLock(db, (trx) => deleteBlockedTime(trx, scope, c.req.valid('param').id));
       if (!removed) throw AppError.notFound('Blocked time');
-      slotsChanged(providerId);
+      slotsChanged(scope.providerId);
       return c.body(null, 204);
     });
 }

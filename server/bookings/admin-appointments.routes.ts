@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { dateSchema, idParam, idSchema, instantSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { staffScope } from '../team/roles.js';
 import { ownerBookingSchema, ownerCancelSchema } from './booking.schemas.js';
 import {
   type BookingDeps,
@@ -27,12 +28,15 @@ const slotsQuery = z.object({ service: idSchema, date: dateSchema });
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-/** `/api/admin/appointments`: the provider's own appointments (mounted behind `requireProvider`). */
+/**
+ * `/api/admin/appointments`: the business's appointments (mounted behind `requireProvider`); a staff member's only
+ * their own: every other one does not exist for them (404), like another business's.
+ */
 export function adminAppointmentsRoutes(deps: BookingDeps) {
-  const change = (id: number, providerId: number) => ({
+  const change = (id: number, c: Context<AppEnv>) => ({
     appointmentId: id,
     actor: 'provider' as const,
-    authorize: ownedByProvider(providerId),
+    authorize: ownedByProvider(c.get('provider').id, staffScope(c.get('member'))),
   });
 
   const app = new Hono<AppEnv>()
@@ -40,6 +44,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       const q = c.req.valid('query');
       const rows = await listAppointments(deps.db, {
         providerId: c.get('provider').id,
+        memberId: staffScope(c.get('member')),
         from: iso(q.from),
         to: iso(q.to),
         status: q.status,
@@ -58,7 +63,8 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
     })
     .get('/:id', validate('param', idParam), async (c) => {
       const appointment = await findAppointment(deps.db, c.req.valid('param').id);
-      if (!appointment || appointment.provider_id !== c.get('provider').id) throw AppError.notFound('Appointment');
+      if (!appointment) throw AppError.notFound('Appointment');
+      ownedByProvider(c.get('provider').id, staffScope(c.get('member')))(appointment);
       return c.json({ appointment: adminAppointmentView(appointment) });
     })
     .post(
@@ -68,7 +74,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       async (c) => {
         const appointment = await rescheduleAppointment(
           deps,
-          change(c.req.valid('param').id, c.get('provider').id),
+          change(c.req.valid('param').id, c),
           c.req.valid('json').start,
         );
         return c.json({ appointment: adminAppointmentView(appointment) });
@@ -79,7 +85,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
   app.post('/:id/cancel', validate('param', idParam), validate('json', ownerCancelSchema), async (c) => {
     const appointment = await changeAppointmentStatus(
       deps,
-      change(c.req.valid('param').id, c.get('provider').id),
+      change(c.req.valid('param').id, c),
       'cancel',
       c.req.valid('json').reason,
     );
@@ -90,11 +96,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
     ['no-show', 'no_show'],
   ] as const) {
     app.post(`/:id/${path}`, validate('param', idParam), async (c) => {
-      const appointment = await changeAppointmentStatus(
-        deps,
-        change(c.req.valid('param').id, c.get('provider').id),
-        action,
-      );
+      const appointment = await changeAppointmentStatus(deps, change(c.req.valid('param').id, c), action);
       return c.json({ appointment: adminAppointmentView(appointment) });
     });
   }

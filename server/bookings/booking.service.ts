@@ -241,7 +241,11 @@ async function loadAuthorized(trx: Db, change: Change): Promise<AppointmentDetai
   return appointment;
 }
 
-/** For admin routes: the appointment must belong to the signed-in provider, or it does not exist. */
-export const ownedByProvider = (providerId: number) => (a: AppointmentDetail) => {
-  if (a.provider_id !== providerId) throw AppError.notFound('Appointment');
+/**
+ * For admin routes: the appointment must belong to the signed-in provider (and to `memberId` when given: a staff
+ * member's own), or it does not exist.
+ */
+export const ownedByProvider = (providerId: number, memberId?: number) => (a: AppointmentDetail) => {
+  if (a.provider_id !== providerId || (memberId !== undefined && a.member_id !== memberId))
+    throw AppError.notFound('Appointment');
 };

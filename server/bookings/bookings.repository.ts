@@ -48,6 +48,8 @@ export async function findAppointment(db: Db, id: number): Promise<AppointmentDe
 
 export interface AppointmentFilter {
   providerId?: number | undefined;
+  /** One member's appointments only (a staff member sees no one else's). */
+  memberId?: number | undefined;
   customerUserId?: number | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -58,6 +60,7 @@ export interface AppointmentFilter {
 export async function listAppointments(db: Db, filter: AppointmentFilter): Promise<AppointmentDetail[]> {
   let query = detailQuery(db);
   if (filter.providerId !== undefined) query = query.where('appointments.provider_id', '=', filter.providerId);
+  if (filter.memberId !== undefined) query = query.where('appointments.member_id', '=', filter.memberId);
   if (filter.customerUserId !== undefined)
     query = query.where('appointments.customer_user_id', '=', filter.customerUserId);
   if (filter.from) query = query.where('appointments.start_at', '>=', filter.from);

@@ -5,10 +5,10 @@ import { insertEmails } from './outbox.repository.js';
 
 /**
  * Emails whose link proves that its reader owns the address (confirm it, set a new password, confirm a repeated
- * sign-up). Only the inbox may see their link: no mailbox on the site and no API answer shows them, the outbox keeps
+ * sign-up, join a team). Only the inbox may see their link: no mailbox on the site and no API answer shows them, the outbox keeps
  * their token sealed until it is sent and then erases it, and without SMTP the link goes to the server log.
  */
-export const PROOF_EMAIL_KINDS = ['verify_email', 'password_reset', 'signup_confirm'] as const;
+export const PROOF_EMAIL_KINDS = ['verify_email', 'password_reset', 'signup_confirm', 'team_invitation'] as const;
 export type ProofEmailKind = (typeof PROOF_EMAIL_KINDS)[number];
 
 /**

@@ -19,5 +19,7 @@ export interface AppEnv {
     provider: ProviderRow;
     /** Set with `provider`: the signed-in member of that business (their role decides what they may do). */
     member: TeamMemberRow;
+    /** Set by `targetMember`: whose hours, blocked times or calendar the request is about (`?member=`, default: `member`). */
+    target: TeamMemberRow;
   };
 }

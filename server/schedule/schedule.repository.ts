@@ -12,22 +12,31 @@ export async function listWeeklyHours(db: Db, providerId: number): Promise<Weekl
   return (await weeklyHoursOf(db, [providerId])).get(providerId) ?? [];
 }
 
-/** Weekly hours of several providers in one query (a page of search results). */
-export async function weeklyHoursOf(db: Db, providerIds: number[]): Promise<Map<number, WeeklyInterval[]>> {
+/** One member's own weekly hours (what the schedule editor shows for them). */
+export async function listMemberWeeklyHours(db: Db, memberId: number): Promise<WeeklyInterval[]> {
+  return (await weeklyHoursOf(db, [memberId], 'member_id')).get(memberId) ?? [];
+}
+
+/** Weekly hours of several providers (or members, by `key`) in one query (a page of search results). */
+export async function weeklyHoursOf(
+  db: Db,
+  ids: number[],
+  key: 'provider_id' | 'member_id' = 'provider_id',
+): Promise<Map<number, WeeklyInterval[]>> {
   const rows = await db
     .selectFrom('weekly_hours')
-    .select(['provider_id', 'weekday', 'start_time', 'end_time'])
-    .where('provider_id', 'in', providerIds)
+    .select([`${key} as owner`, 'weekday', 'start_time', 'end_time'])
+    .where(key, 'in', ids)
     .orderBy('weekday')
     .orderBy('start_time')
     .execute();
-  const byProvider = new Map<number, WeeklyInterval[]>();
+  const byOwner = new Map<number, WeeklyInterval[]>();
   for (const r of rows) {
-    const list = byProvider.get(r.provider_id) ?? [];
+    const list = byOwner.get(r.owner!) ?? [];
     list.push({ weekday: r.weekday, start: r.start_time, end: r.end_time });
-    byProvider.set(r.provider_id, list);
+    byOwner.set(r.owner!, list);
   }
-  return byProvider;
+  return byOwner;
 }
 
 /** Replaces the whole week in one go: the editor always saves the full picture. */
@@ -79,31 +88,37 @@ export async function effectiveOverridesOf(
   );
 }
 
-/** Overrides of several providers in one query; a date with only a null row is closed. */
+/** One member's own overrides whose date lies in [from, to]. */
+export async function listMemberOverrides(db: Db, memberId: number, from: string, to: string): Promise<DateOverride[]> {
+  return (await overridesOf(db, [memberId], from, to, 'member_id')).get(memberId) ?? [];
+}
+
+/** Overrides of several providers (or members, by `key`) in one query; a date with only a null row is closed. */
 export async function overridesOf(
   db: Db,
-  providerIds: number[],
+  ids: number[],
   from: string,
   to: string,
+  key: 'provider_id' | 'member_id' = 'provider_id',
 ): Promise<Map<number, DateOverride[]>> {
   const rows = await db
     .selectFrom('date_overrides')
-    .select(['provider_id', 'date', 'start_time', 'end_time'])
-    .where('provider_id', 'in', providerIds)
+    .select([`${key} as owner`, 'date', 'start_time', 'end_time'])
+    .where(key, 'in', ids)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .orderBy('date')
     .orderBy('start_time')
     .execute();
-  const byProvider = new Map<number, Map<string, DateOverride>>();
+  const byOwner = new Map<number, Map<string, DateOverride>>();
   for (const r of rows) {
-    const dates = byProvider.get(r.provider_id) ?? new Map<string, DateOverride>();
+    const dates = byOwner.get(r.owner!) ?? new Map<string, DateOverride>();
     const override = dates.get(r.date) ?? { date: r.date, intervals: [] };
     if (r.start_time !== null && r.end_time !== null) override.intervals.push({ start: r.start_time, end: r.end_time });
     dates.set(r.date, override);
-    byProvider.set(r.provider_id, dates);
+    byOwner.set(r.owner!, dates);
   }
-  return new Map([...byProvider].map(([id, dates]) => [id, [...dates.values()]]));
+  return new Map([...byOwner].map(([id, dates]) => [id, [...dates.values()]]));
 }
 
 /** An override with no intervals is stored as one row with null times: closed all day. */

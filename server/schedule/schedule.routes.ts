@@ -8,14 +8,15 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { dateSchema, idParam, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { requireManager } from '../team/roles.js';
 import { closureDays, MAX_CLOSURE_DAYS } from './closures.js';
 import {
   deleteClosure,
   deleteOverride,
   insertClosure,
   listClosures,
-  listOverrides,
-  listWeeklyHours,
+  listMemberOverrides,
+  listMemberWeeklyHours,
   replaceOverride,
   replaceWeeklyHours,
 } from './schedule.repository.js';
@@ -41,28 +42,31 @@ function assertValidDay(label: string, intervals: LocalInterval[]): void {
   if (problem) throw new AppError('invalid_schedule', `${label}: ${problem}`, { intervals: problem });
 }
 
-/** `/api/admin/schedule`: weekly hours and date overrides (mounted behind `requireProvider`). */
+/**
+ * `/api/admin/schedule`: a member's weekly hours and date overrides (`c.var.target`: mounted behind `requireProvider`
+ * and `targetMember`), and the business's closures, which only the owner and admins change.
+ */
 export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
   return (
     new Hono<AppEnv>()
       .get('/', validate('query', rangeQuery), async (c) => {
-        const { id } = c.get('provider');
         const { from, to } = c.req.valid('query');
+        const target = c.get('target');
         const [weeklyHours, overrides, closures] = await Promise.all([
-          listWeeklyHours(db, id),
-          listOverrides(db, id, from, to),
-          listClosures(db, id, from, to),
+          listMemberWeeklyHours(db, target.id),
+          listMemberOverrides(db, target.id, from, to),
+          listClosures(db, target.provider_id, from, to),
         ]);
         return c.json({ weeklyHours, overrides, closures });
       })
       // A closure is one entry however many days it spans; every date in it is closed, special hours included.
-      .post('/closures', validate('json', closureSchema), async (c) => {
+      .post('/closures', requireManager, validate('json', closureSchema), async (c) => {
         const { id } = c.get('provider');
         const closure = await withWriteLock(db, (trx) => insertClosure(trx, id, c.req.valid('json')));
         slotsChanged(id);
         return c.json({ closure }, 201);
       })
-      .delete('/closures/:id', validate('param', idParam), async (c) => {
+      .delete('/closures/:id', requireManager, validate('param', idParam), async (c) => {
         const { id } = c.get('provider');
         if (!(await deleteClosure(db, id, c.req.valid('param').id))) throw AppError.notFound('Closure');
         slotsChanged(id);
@@ -76,21 +80,21 @@ export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
             intervals.filter((i) => i.weekday === weekday),
           );
         }
-        const { id } = c.get('provider');
-        await withWriteLock(db, (trx) => replaceWeeklyHours(trx, c.get('member'), intervals));
-        slotsChanged(id);
-        return c.json({ weeklyHours: await listWeeklyHours(db, id) });
+        const target = c.get('target');
+        await withWriteLock(db, (trx) => replaceWeeklyHours(trx, target, intervals));
+        slotsChanged(target.provider_id);
+        return c.json({ weeklyHours: await listMemberWeeklyHours(db, target.id) });
       })
       .put('/overrides/:date', validate('param', dateParam), validate('json', overrideSchema), async (c) => {
         const { date } = c.req.valid('param');
         const { intervals } = c.req.valid('json');
         assertValidDay(date, intervals);
-        await withWriteLock(db, (trx) => replaceOverride(trx, c.get('member'), { date, intervals }));
+        await withWriteLock(db, (trx) => replaceOverride(trx, c.get('target'), { date, intervals }));
         slotsChanged(c.get('provider').id);
         return c.json({ override: { date, intervals } });
       })
       .delete('/overrides/:date', validate('param', dateParam), async (c) => {
-        const removed = await deleteOverride(db, c.get('member'), c.req.valid('param').date);
+        const removed = await deleteOverride(db, c.get('target'), c.req.valid('param').date);
         if (!removed) throw AppError.notFound('Override');
         slotsChanged(c.get('provider').id);
         return c.body(null, 204);

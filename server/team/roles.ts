@@ -1,3 +1,6 @@
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
 import type { MemberRole, TeamMemberRow } from './team.table.js';
 
 /** Services, rules, team, business settings: the owner's and admins' to change, never staff's. */
@@ -5,3 +8,23 @@ export const mayManageBusiness = (role: MemberRole) => role === 'owner' || role 
 
 /** The signed-in member as the site sees them (`Profile.me`). */
 export const memberRef = (m: TeamMemberRow) => ({ memberId: m.id, role: m.role, name: m.name });
+
+/**
+ * Lets only these roles of the signed-in member through (mounted after `requireProvider`, which sets the member);
+ * everyone else gets 403 before anything is read, so a refused request learns nothing about the business's data.
+ */
+export const requireRole = (...roles: MemberRole[]): MiddlewareHandler<AppEnv> =>
+  async function requireRoleMiddleware(c, next) {
+    if (!roles.includes(c.get('member').role)) throw new AppError('forbidden', 'Your role in the team cannot do this');
+    await next();
+  };
+
+/** The owner and admins: everything but closing the business. */
+export const requireManager = requireRole('owner', 'admin');
+
+/**
+ * Whose appointments the signed-in member may see and change: a staff member only their own (the id to filter by);
+ * the owner and admins every member's (undefined: no filter beyond the business).
+ */
+export const staffScope = (member: TeamMemberRow): number | undefined =>
+  member.role === 'staff' ? member.id : undefined;

@@ -60,6 +60,11 @@ export async function membershipOf(
   return provider && { member, provider };
 }
 
+/** The name and address of a business, as an invitation shows them. */
+export async function businessOf(db: Db, providerId: number): Promise<{ name: string; slug: string }> {
+  return db.selectFrom('providers').select(['name', 'slug']).where('id', '=', providerId).executeTakeFirstOrThrow();
+}
+
 /** Adds a member under a slug of their name that is free in the business. */
 export async function insertMember(
   db: Db,
@@ -125,4 +130,66 @@ export async function setMemberServices(db: Db, memberId: number, serviceIds: nu
     .insertInto('member_services')
     .values(serviceIds.map((service_id) => ({ member_id: memberId, service_id })))
     .execute();
+}
+
+/** Where a new member goes: after everyone the business already shows. */
+export async function nextPosition(db: Db, providerId: number): Promise<number> {
+  const row = await db
+    .selectFrom('team_members')
+    .select((eb) => eb.fn.max('position').as('last'))
+    .where('provider_id', '=', providerId)
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined ? 0 : row.last + 1;
+}
+
+/** A new member performs everything the business offers, like the owner after the migration, until changed. */
+export async function assignAllServices(db: Db, member: { id: number; provider_id: number }): Promise<void> {
+  await db
+    .insertInto('member_services')
+    .columns(['member_id', 'service_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('services')
+        .select([eb.val(member.id).as('member_id'), 'id'])
+        .where('provider_id', '=', member.provider_id),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** An active member of the business who receives email at `email`, or who signs in with it. */
+export async function activeMemberByEmail(
+  db: Db,
+  providerId: number,
+  email: string,
+): Promise<TeamMemberRow | undefined> {
+  return db
+    .selectFrom('team_members')
+    .leftJoin('users', 'users.id', 'team_members.user_id')
+    .selectAll('team_members')
+    .where('team_members.provider_id', '=', providerId)
+    .where('team_members.left_at', 'is', null)
+    .where((eb) => eb.or([eb('team_members.email', '=', email), eb('users.email', '=', email)]))
+    .executeTakeFirst();
+}
+
+export async function updateMember(
+  db: Db,
+  memberId: number,
+  values: { [K in 'name' | 'bio' | 'role' | 'position' | 'left_at']?: TeamMemberRow[K] | undefined },
+): Promise<TeamMemberRow> {
+  return db.updateTable('team_members').set(values).where('id', '=', memberId).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Which of `serviceIds` are not the business's (so a member cannot be given another business's service). */
+export async function foreignServiceIds(db: Db, providerId: number, serviceIds: number[]): Promise<number[]> {
+  if (serviceIds.length === 0) return [];
+  const own = await db
+    .selectFrom('services')
+    .select('id')
+    .where('provider_id', '=', providerId)
+    .where('id', 'in', serviceIds)
+    .execute();
+  const ownIds = new Set(own.map((s) => s.id));
+  return serviceIds.filter((id) => !ownIds.has(id));
 }

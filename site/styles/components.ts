@@ -147,6 +147,15 @@ export const siteBase = [
       display: grid;
       gap: 0.75rem;
     }
+    /* A list of bordered entries (closures, emails), one column. */
+    .cards {
+      display: grid;
+      gap: 0.5rem;
+    }
+    .card {
+      border: 1px solid var(--book-surface);
+      border-radius: var(--book-radius);
+    }
     .stack > * + * {
       margin-top: 0.75rem;
     }

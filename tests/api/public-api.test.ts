@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { createDirectory, SECRETS } from '../support/directory.js';
+import type { ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
@@ -9,20 +10,7 @@ describe('public directory and slots', () => {
   let physio: ProviderFixture;
   beforeAll(async () => {
     ctx = await createTestContext();
-    anna = await createProvider(ctx, {
-      slug: 'studio-anna',
-      profile: { name: 'Studio Anna', category: 'Hair salon', city: 'Berlin' },
-      service: { name: 'Balayage' },
-    });
-    physio = await createProvider(ctx, {
-      slug: 'brooklyn-physio',
-      timeZone: 'America/New_York',
-      profile: { name: 'Brooklyn Physio', category: 'Physiotherapy', city: 'New York', description: 'Sports injuries' },
-    });
-    await book(ctx, anna, '2026-12-02T09:00:00.000Z', {
-      customer: { name: 'Secret Person', email: 'secret@example.com', phone: '+49 170 9999999' },
-      note: 'private note',
-    });
+    ({ anna, physio } = await createDirectory(ctx, { service: 'Balayage' }));
   });
 
   it('searches by text over name, category, city and services, and filters by category and city', async () => {
@@ -48,8 +36,7 @@ describe('public directory and slots', () => {
     for (const res of responses) {
       expect(res.status).toBe(200);
       const text = JSON.stringify(res.body);
-      for (const secret of ['secret@example.com', 'Secret Person', '9999999', 'private note'])
-        expect(text).not.toContain(secret);
+      for (const secret of SECRETS) expect(text).not.toContain(secret);
     }
   });
 

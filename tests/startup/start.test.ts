@@ -1,8 +1,10 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startChildServer } from '../support/child-server.js';
+import { freePort, startChildServer } from '../support/child-server.js';
 
 describe('npm start on a fresh machine', () => {
   const dir = mkdtempSync(join(tmpdir(), 'start-'));
@@ -37,4 +39,24 @@ describe('npm start on a fresh machine', () => {
       /Invalid configuration[\s\S]*DATABASE_URL/,
     );
   });
+
+  it('starts on another port when its port is taken between being found free and being bound', async () => {
+    const squatter = createServer().listen(await freePort(), '127.0.0.1');
+    await once(squatter, 'listening');
+    const taken = (squatter.address() as { port: number }).port;
+    const free = await freePort();
+    const offered = [taken, free];
+    try {
+      const server = await startChildServer(
+        { DATABASE_URL: `sqlite:${join(dir, 'taken', 'app.db')}`, SEED_DEMO: 'false' },
+        async () => offered.shift()!,
+      );
+      expect(offered).toEqual([]); // both were tried
+      expect(server.url).toBe(`http://127.0.0.1:${free}`);
+      expect((await fetch(`${server.url}/api/providers`)).status).toBe(200);
+      expect(await server.stop()).toBe(0);
+    } finally {
+      squatter.close();
+    }
+  }, 300_000);
 });

@@ -4,14 +4,27 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * Ports handed out in this process. None is handed out twice: a client's pool may still hold a kept-alive
+ * connection to a server that was killed on a port, and a new server on the same port would get its requests
+ * half-sent on that dead socket (ECONNRESET).
+ */
+const handedOut = new Set<number>();
+
+/** A port free just now, never one this process had before. Free is not reserved: see `startChildServer`. */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+      probe.on('error', reject);
     });
-    probe.on('error', reject);
-  });
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
 }
 
 export interface ChildServer {
@@ -21,9 +34,26 @@ export interface ChildServer {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-/** Runs `server/main.ts` as `npm start` would (minus the build), and waits until it listens. */
-export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const port = await freePort();
+/** How often a start may find its port taken (by another suite on a shared machine) before that is an error. */
+const BIND_ATTEMPTS = 5;
+
+/**
+ * Runs `server/main.ts` as `npm start` would (minus the build), and waits until it listens. The port is found free
+ * and only then bound by the child, seconds later: if something else took it meanwhile, the child cannot bind
+ * (EADDRINUSE) and exits, and the start is tried again on another port. `pickPort` is for the test of just that.
+ */
+export async function startChildServer(
+  env: Record<string, string>,
+  pickPort: () => Promise<number> = freePort,
+): Promise<ChildServer> {
+  for (let attempt = 1; ; attempt++) {
+    const started = await startOn(await pickPort(), env);
+    if (started !== 'port taken') return started;
+    if (attempt === BIND_ATTEMPTS) throw new Error(`server found its port taken ${attempt} times`);
+  }
+}
+
+async function startOn(port: number, env: Record<string, string>): Promise<ChildServer | 'port taken'> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
@@ -40,17 +70,22 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
+  const listening = await new Promise<boolean>((resolve, reject) => {
     // Bounds a hang, not a slow start: loading the server through tsx takes seconds idle, many times that when busy.
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     child.stdout.on('data', () => {
       if (output.includes('listening')) {
         clearTimeout(timer);
-        resolve();
+        resolve(true);
       }
     });
-    void exited.then((code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      if (output.includes('EADDRINUSE')) resolve(false);
+      else reject(new Error(`server exited with ${code}:\n${output}`));
+    });
   });
+  if (!listening) return 'port taken';
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,

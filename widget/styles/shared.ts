@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
  * The focus ring, screen-reader-only text, and invalid fields marked by more than colour (a thicker border); the
@@ -79,6 +79,25 @@ export const base = css`
   @media (prefers-reduced-motion: no-preference) {
     button {
       transition: background-color 0.15s, border-color 0.15s, color 0.15s;
+    }
+  }
+`;
+
+/**
+ * `selector`'s children stacked, then side by side in `columns` (a grid template) once `condition` holds, e.g.
+ * `@media (min-width: 64rem)` or `@container (min-width: 34rem)`: one way to lay out a two-part component.
+ * `gap` is the stacked gap, `sideGap` the side-by-side one. Arguments are trusted literals, never user input.
+ */
+export const sideBySide = (selector: string, condition: string, columns: string, gap = '1.5rem', sideGap = gap) => css`
+  ${unsafeCSS(selector)} {
+    display: grid;
+    gap: ${unsafeCSS(gap)};
+  }
+  ${unsafeCSS(condition)} {
+    ${unsafeCSS(selector)} {
+      grid-template-columns: ${unsafeCSS(columns)};
+      gap: ${unsafeCSS(sideGap)};
+      align-items: start;
     }
   }
 `;

@@ -25,12 +25,8 @@ export class BookClosures extends LitElement {
   static override styles = [
     siteBase,
     css`
-      ul {
-        display: grid;
-        gap: 0.5rem;
-        margin: 0 0 1rem;
-        padding: 0;
-        list-style: none;
+      .cards {
+        margin-bottom: 1rem;
       }
       li {
         display: flex;
@@ -38,8 +34,6 @@ export class BookClosures extends LitElement {
         align-items: center;
         justify-content: space-between;
         gap: 0.25rem 0.75rem;
-        border: 1px solid var(--book-surface);
-        border-radius: var(--book-radius);
         padding: 0.5rem 0.75rem;
       }
       form {
@@ -80,9 +74,9 @@ export class BookClosures extends LitElement {
       <p class="notice" role="status">${this.action.status}</p>
       ${
         this.closures.length
-          ? html`<ul aria-label="Closures">
+          ? html`<ul class="cards" aria-label="Closures">
               ${this.closures.map(
-                (c) => html`<li part="closure">
+                (c) => html`<li class="card" part="closure">
                   <span><strong>${c.label || 'Closed'}</strong><br />
                     ${span(c)}
                     <span class="hint">(${days(c.from, c.to)} day${days(c.from, c.to) === 1 ? '' : 's'})</span></span>

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../../../widget/book-services/book-services.js';
 import { define } from '../../../widget/lib/define.js';
+import { sideBySide } from '../../../widget/styles/shared.js';
 import { light } from '../../../widget/styles/tokens.js';
 import { api } from '../../api/site-api.js';
 import type { AdminService, Profile } from '../../api/types.js';
@@ -24,17 +25,8 @@ type Theme = 'light' | 'dark' | 'auto';
 export class BookEmbedGenerator extends LitElement {
   static override styles = [
     siteBase,
+    sideBySide('.layout', '@media (min-width: 64rem)', 'minmax(0, 1fr) minmax(0, 26rem)'),
     css`
-      .layout {
-        display: grid;
-        gap: 1.5rem;
-      }
-      @media (min-width: 64rem) {
-        .layout {
-          grid-template-columns: minmax(0, 1fr) minmax(0, 26rem);
-          align-items: start;
-        }
-      }
       pre {
         background: var(--book-surface);
         padding: 0.75rem;

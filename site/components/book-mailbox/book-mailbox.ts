@@ -26,14 +26,6 @@ export class BookMailbox extends LitElement {
   static override styles = [
     siteBase,
     css`
-      ul {
-        display: grid;
-        gap: 0.5rem;
-      }
-      details {
-        border: 1px solid var(--book-surface);
-        border-radius: var(--book-radius);
-      }
       summary {
         cursor: pointer;
         padding: 0.65rem 0.75rem;
@@ -88,7 +80,7 @@ export class BookMailbox extends LitElement {
 
   override render() {
     if (!this.emails.length) return html`<p class="muted">${this.empty}</p>`;
-    return html`<ul>
+    return html`<ul class="cards">
       ${this.emails.map((e) => html`<li part="email">${this.renderEmail(e)}</li>`)}
     </ul>`;
   }
@@ -96,7 +88,7 @@ export class BookMailbox extends LitElement {
   private renderEmail(e: Email | AdminEmail) {
     const admin = this.admin && 'attempts' in e ? e : undefined;
     const status = emailStatus(e);
-    return html`<details>
+    return html`<details class="card">
       <summary>
         <span class="subject">${e.subject}</span>
         <span class="badge ${status.tone}">${status.label}</span>
@@ -120,7 +112,7 @@ export class BookMailbox extends LitElement {
             : nothing
         }
         <iframe title="Email: ${e.subject}" src=${e.htmlUrl} sandbox="allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>
-        <details>
+        <details class="card">
           <summary>Plain text</summary>
           <pre>${e.text}</pre>
         </details>

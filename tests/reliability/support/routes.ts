@@ -44,48 +44,75 @@ const everyone = (outcome: Outcome): Record<Role, Outcome> =>
   Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Role, Outcome>;
 const signedIn: Record<Role, Outcome> = { ...everyone('ok'), anonymous: 'unauthenticated' };
 /** Customer A's own things under /api/me: the others see only their own. */
+/** The same outcome for every member of a business (owner, admin, staff of A; owner and staff of B). */
+const members = (outcome: Outcome) => ({
+  provider: outcome,
+  admin: outcome,
+  staff: outcome,
+  otherProvider: outcome,
+  otherStaff: outcome,
+});
 const mine: Record<Role, Outcome> = {
   anonymous: 'unauthenticated',
   customer: 'ok',
   otherCustomer: 'own',
-  provider: 'own',
-  otherProvider: 'own',
+  ...members('own'),
 };
 const customersOnly: Record<Role, Outcome> = {
   anonymous: 'unauthenticated',
   customer: 'ok',
   otherCustomer: 'hidden',
-  provider: 'forbidden',
-  otherProvider: 'forbidden',
+  ...members('forbidden'),
 };
-/** Provider A's resource: another provider must not even learn it exists. */
+/**
+ * Business A's resource that only its owner and admins manage (services, emails, reviews, team, closures): staff
+ * are refused for their role, another business must not even learn it exists.
+ */
 const adminOwned: Record<Role, Outcome> = {
   anonymous: 'unauthenticated',
   customer: 'forbidden',
   otherCustomer: 'forbidden',
   provider: 'ok',
+  admin: 'ok',
+  staff: 'forbidden',
   otherProvider: 'hidden',
+  otherStaff: 'forbidden',
 };
-/** An admin collection or setting: each provider gets their own. */
+/** An admin collection or setting of the owner's and admins': each business gets their own. */
 const adminOwn: Record<Role, Outcome> = { ...adminOwned, otherProvider: 'own' };
-const adminReached: Record<Role, Outcome> = { ...adminOwned, provider: 'reached', otherProvider: 'reached' };
+/** Only the owner: closing the business. */
+const ownerOwn: Record<Role, Outcome> = { ...adminOwn, admin: 'forbidden' };
+/** The owner member's own work in A (their appointments, blocked times): A's staff do not see it either. */
+const ownersWork: Record<Role, Outcome> = { ...adminOwned, staff: 'hidden', otherStaff: 'hidden' };
+/** A member's own time or appointments: every member gets their own, staff included, with nobody else's customers. */
+const memberOwn: Record<Role, Outcome> = { ...adminOwn, staff: 'own', otherStaff: 'own' };
+const adminReached: Record<Role, Outcome> = {
+  ...adminOwned,
+  provider: 'reached',
+  otherProvider: 'reached',
+  admin: 'reached',
+};
 /** Acts on the provider's own calendar connection, which neither has here: 404 is their own "not connected". */
-const adminServed: Record<Role, Outcome> = { ...adminOwned, provider: 'served', otherProvider: 'served' };
+const adminServed: Record<Role, Outcome> = {
+  ...adminOwned,
+  provider: 'served',
+  otherProvider: 'served',
+  admin: 'served',
+};
 /** Customer A's booking without its token: only A, signed in, may see it. */
 const bookingBySession: Record<Role, Outcome> = { ...everyone('hidden'), customer: 'ok' };
 const privatePage: Record<Role, Outcome> = {
   anonymous: 'login',
   customer: 'ok',
   otherCustomer: 'ok',
-  provider: 'redirect',
-  otherProvider: 'redirect',
+  ...members('redirect'),
 };
 const adminPage: Record<Role, Outcome> = {
   anonymous: 'login',
   customer: 'redirect',
   otherCustomer: 'redirect',
+  ...members('own'),
   provider: 'ok',
-  otherProvider: 'own',
 };
 const signInPage: Record<Role, Outcome> = { ...everyone('redirect'), anonymous: 'ok' };
 
@@ -94,7 +121,7 @@ const withBody = (path: string, body: unknown) => () => ({ path, body });
 /** Bookings by different roles need different free slots (Friday 4 December, 09:00… Berlin). */
 const slotFor = (role: Role) => `2026-12-04T${String(8 + ROLES.indexOf(role)).padStart(2, '0')}:00:00.000Z`;
 const ownProfile = (w: World, role: Role) => {
-  const a = role !== 'otherProvider';
+  const a = role !== 'otherProvider' && role !== 'otherStaff';
   return {
     slug: a ? w.provider.slug : w.otherProvider.slug,
     name: a ? 'Alpha Studio' : 'Beta Studio',
@@ -178,13 +205,7 @@ export const recipes: Record<string, Recipe[]> = {
   'DELETE /api/me': [
     {
       request: withBody('/api/me', { password: 'correct horse battery', reviews: 'anonymous' }),
-      expect: {
-        anonymous: 'unauthenticated',
-        customer: 'ok',
-        otherCustomer: 'own',
-        provider: 'forbidden',
-        otherProvider: 'forbidden',
-      },
+      expect: { anonymous: 'unauthenticated', customer: 'ok', otherCustomer: 'own', ...members('forbidden') },
     },
   ],
   'GET /api/me/emails/:id': [
@@ -329,7 +350,7 @@ export const recipes: Record<string, Recipe[]> = {
     { request: (w) => ({ path: `/api/reviews/${w.reviewId}`, body: { rating: 4 } }), expect: customersOnly },
   ],
 
-  'GET /api/admin/profile': [{ request: at('/api/admin/profile'), expect: adminOwn }],
+  'GET /api/admin/profile': [{ request: at('/api/admin/profile'), expect: memberOwn }],
   'PUT /api/admin/profile': [
     { request: (w, role) => ({ path: '/api/admin/profile', body: ownProfile(w, role) }), expect: adminOwn },
   ],
@@ -339,7 +360,7 @@ export const recipes: Record<string, Recipe[]> = {
         path: '/api/admin/business/close',
         body: { confirm: role === 'otherProvider' ? w.otherProvider.slug : w.provider.slug },
       }),
-      expect: adminOwn,
+      expect: ownerOwn,
     },
   ],
   'GET /api/admin/services': [{ request: at('/api/admin/services'), expect: adminOwn }],
@@ -365,23 +386,59 @@ export const recipes: Record<string, Recipe[]> = {
   'DELETE /api/admin/services/:id': [
     { request: (w) => ({ path: `/api/admin/services/${w.spareServiceId}` }), expect: adminOwned },
   ],
-  'GET /api/admin/schedule': [{ request: at('/api/admin/schedule'), expect: adminOwn }],
+  'GET /api/admin/schedule': [
+    { request: at('/api/admin/schedule'), expect: memberOwn },
+    // The owner and admins name any member of their business; staff only themselves; another business's: none.
+    {
+      variant: "?member= A's staff member",
+      request: (w) => ({ path: `/api/admin/schedule?member=${w.members.staff}` }),
+      expect: { ...adminOwned, staff: 'ok', otherStaff: 'hidden' },
+    },
+    {
+      variant: "?member= A's owner",
+      request: (w) => ({ path: `/api/admin/schedule?member=${w.members.owner}` }),
+      expect: { ...adminOwned, otherStaff: 'hidden' },
+    },
+  ],
   'PUT /api/admin/schedule/weekly': [
     {
       request: withBody('/api/admin/schedule/weekly', { intervals: [{ weekday: 1, start: '10:00', end: '12:00' }] }),
-      expect: adminOwn,
+      expect: memberOwn,
+    },
+    {
+      variant: "?member= A's staff member",
+      request: (w) => ({
+        path: `/api/admin/schedule/weekly?member=${w.members.staff}`,
+        body: { intervals: [{ weekday: 1, start: '10:00', end: '12:00' }] },
+      }),
+      expect: { ...adminOwned, staff: 'ok', otherStaff: 'hidden' },
     },
   ],
   'PUT /api/admin/schedule/overrides/:date': [
     {
       request: withBody('/api/admin/schedule/overrides/2026-12-11', { intervals: [{ start: '10:00', end: '12:00' }] }),
-      expect: adminOwn,
+      expect: memberOwn,
     },
   ],
+  // The override is the owner's: the others' own schedules have none on that date.
   'DELETE /api/admin/schedule/overrides/:date': [
-    { request: (w) => ({ path: `/api/admin/schedule/overrides/${w.overrideDate}` }), expect: adminOwned },
+    {
+      request: (w) => ({ path: `/api/admin/schedule/overrides/${w.overrideDate}` }),
+      expect: { ...ownersWork, admin: 'hidden' },
+    },
+    {
+      variant: "?member= A's owner",
+      request: (w) => ({ path: `/api/admin/schedule/overrides/${w.overrideDate}?member=${w.members.owner}` }),
+      expect: { ...adminOwned, otherStaff: 'hidden' },
+    },
   ],
-  'GET /api/admin/appointments': [{ request: at('/api/admin/appointments'), expect: adminOwn }],
+  'POST /api/admin/schedule/closures': [
+    { request: withBody('/api/admin/schedule/closures', { from: '2026-12-21', to: '2026-12-22' }), expect: adminOwn },
+  ],
+  'DELETE /api/admin/schedule/closures/:id': [
+    { request: (w) => ({ path: `/api/admin/schedule/closures/${w.closureId}` }), expect: adminOwned },
+  ],
+  'GET /api/admin/appointments': [{ request: at('/api/admin/appointments'), expect: memberOwn }],
   'POST /api/admin/appointments': [
     {
       // Another provider names provider A's service: not theirs, so not found.
@@ -393,29 +450,34 @@ export const recipes: Record<string, Recipe[]> = {
           customer: { name: 'Walter Walk-in' },
         },
       }),
-      expect: adminOwned,
+      expect: { ...adminOwned, staff: 'ok', otherStaff: 'hidden' },
     },
   ],
   'GET /api/admin/appointments/slots': [
     {
       request: (w) => ({ path: `/api/admin/appointments/slots?service=${w.provider.serviceId}&date=2026-12-04` }),
-      expect: adminOwned,
+      expect: { ...adminOwned, staff: 'ok', otherStaff: 'hidden' },
     },
   ],
   'GET /api/admin/blocked-times': [
-    { request: at('/api/admin/blocked-times?from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z'), expect: adminOwn },
+    { request: at('/api/admin/blocked-times?from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z'), expect: memberOwn },
   ],
   'POST /api/admin/blocked-times': [
     {
       request: withBody('/api/admin/blocked-times', { date: '2026-12-07', from: '12:00', to: '13:00' }),
-      expect: adminOwn,
+      expect: memberOwn,
     },
   ],
   'DELETE /api/admin/blocked-times/:id': [
-    { request: (w) => ({ path: `/api/admin/blocked-times/${w.blockedTimeId}` }), expect: adminOwned },
+    { request: (w) => ({ path: `/api/admin/blocked-times/${w.blockedTimeId}` }), expect: ownersWork },
   ],
   'GET /api/admin/appointments/:id': [
-    { request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}` }), expect: adminOwned },
+    { request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}` }), expect: ownersWork },
+    {
+      variant: "A's staff member's",
+      request: (w) => ({ path: `/api/admin/appointments/${w.staffBookingId}` }),
+      expect: { ...ownersWork, staff: 'ok' },
+    },
   ],
   'POST /api/admin/appointments/:id/reschedule': [
     {
@@ -423,17 +485,22 @@ export const recipes: Record<string, Recipe[]> = {
         path: `/api/admin/appointments/${w.booking.id}/reschedule`,
         body: { start: '2026-12-03T13:00:00.000Z' },
       }),
-      expect: adminOwned,
+      expect: ownersWork,
     },
   ],
   'POST /api/admin/appointments/:id/cancel': [
-    { request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}/cancel` }), expect: adminOwned },
+    { request: (w) => ({ path: `/api/admin/appointments/${w.booking.id}/cancel` }), expect: ownersWork },
+    {
+      variant: "A's staff member's",
+      request: (w) => ({ path: `/api/admin/appointments/${w.staffBookingId}/cancel` }),
+      expect: { ...ownersWork, staff: 'ok' },
+    },
   ],
   'POST /api/admin/appointments/:id/complete': [
-    { request: (w) => ({ path: `/api/admin/appointments/${w.pastId}/complete` }), expect: adminOwned },
+    { request: (w) => ({ path: `/api/admin/appointments/${w.pastId}/complete` }), expect: ownersWork },
   ],
   'POST /api/admin/appointments/:id/no-show': [
-    { request: (w) => ({ path: `/api/admin/appointments/${w.pastId}/no-show` }), expect: adminOwned },
+    { request: (w) => ({ path: `/api/admin/appointments/${w.pastId}/no-show` }), expect: ownersWork },
   ],
   'GET /api/admin/emails': [{ request: at('/api/admin/emails'), expect: adminOwn }],
   'GET /api/admin/emails/:id': [
@@ -482,6 +549,42 @@ export const recipes: Record<string, Recipe[]> = {
   ],
   'POST /api/admin/calendar/feed/rotate': [{ request: at('/api/admin/calendar/feed/rotate'), expect: adminOwn }],
   'DELETE /api/admin/calendar/feed': [{ request: at('/api/admin/calendar/feed'), expect: adminOwn }],
+  'GET /api/admin/team': [{ request: at('/api/admin/team'), expect: adminOwn }],
+  'POST /api/admin/team/invitations': [
+    {
+      request: withBody('/api/admin/team/invitations', { email: 'new.member@example.com', name: 'Nia', role: 'staff' }),
+      expect: adminOwn,
+    },
+  ],
+  'DELETE /api/admin/team/invitations/:id': [
+    { request: (w) => ({ path: `/api/admin/team/invitations/${w.invitation.id}` }), expect: adminOwned },
+  ],
+  'PATCH /api/admin/team/:id': [
+    { request: (w) => ({ path: `/api/admin/team/${w.members.staff}`, body: { bio: 'Colour' } }), expect: adminOwned },
+  ],
+  'DELETE /api/admin/team/:id': [
+    {
+      request: (w) => ({ path: `/api/admin/team/${w.members.staff}`, body: { future: 'cancel' } }),
+      expect: adminOwned,
+    },
+  ],
+  // Anyone in a business but its owner may leave it (the owner gets 409: they close the business instead).
+  'POST /api/admin/team/leave': [
+    {
+      request: withBody('/api/admin/team/leave', { future: 'cancel' }),
+      expect: { ...adminReached, admin: 'ok', staff: 'ok', otherStaff: 'ok' },
+    },
+  ],
+  // The link's token is the proof: whoever holds it may join (as a new account here, the address having none).
+  'GET /api/team/invitation': [
+    { request: (w) => ({ path: `/api/team/invitation?token=${w.invitation.token}` }), expect: everyone('ok') },
+  ],
+  'POST /api/team/join': [
+    {
+      request: (w) => ({ path: '/api/team/join', body: { token: w.invitation.token, password: 'a long passphrase' } }),
+      expect: everyone('ok'),
+    },
+  ],
   'GET /ical/:file{[^/]+\\.ics}': [
     { variant: 'feed token', request: (w) => ({ path: `/ical/${w.feedToken}.ics` }), expect: everyone('ok') },
   ],

@@ -10,10 +10,24 @@ import type { Db } from '../../../server/db/connect.js';
 import { emailWorker } from '../../support/email.js';
 import { addService, createProvider, type ProviderFixture } from '../../support/fixtures.js';
 import { call, type Session, signUp } from '../../support/http.js';
+import { bookWithMember, inviteAndJoin, type MemberFixture, tokenOfInvitation } from '../../support/team.js';
 import { createTestContext, type TestContext } from '../../support/test-app.js';
 import { openTestDatabase } from '../../support/test-databases.js';
 
-export const ROLES = ['anonymous', 'customer', 'otherCustomer', 'provider', 'otherProvider'] as const;
+/**
+ * "provider" is the owner of business A, "admin" and "staff" are members of A with those roles; "otherProvider" owns
+ * business B, "otherStaff" is a staff member of B.
+ */
+export const ROLES = [
+  'anonymous',
+  'customer',
+  'otherCustomer',
+  'provider',
+  'admin',
+  'staff',
+  'otherProvider',
+  'otherStaff',
+] as const;
 export type Role = (typeof ROLES)[number];
 export type Member = Exclude<Role, 'anonymous'>;
 type SignedUp = Session & { email: string; userId: number };
@@ -60,6 +74,13 @@ export interface World {
   sessions: Record<Member, SignedUp>;
   provider: ProviderFixture;
   otherProvider: ProviderFixture;
+  /** Member ids: A's owner and staff member, B's staff member. */
+  members: { owner: number; staff: number; otherStaff: number };
+  /** An appointment of A's staff member, with a customer of theirs who is nobody's PII here. */
+  staffBookingId: number;
+  /** A closure of business A; a pending invitation of A (id and link token). */
+  closureId: number;
+  invitation: { id: number; token: string };
   /** Customer A's future booking with provider A (booked signed in), and its manage token. */
   booking: { id: number; token: string; customerEmailId: number };
   /** A guest's future booking with provider A. */
@@ -154,6 +175,35 @@ export async function buildWorld(): Promise<World> {
   const guestBooking = await bookAs(provider, '2026-12-03T11:00:00.000Z', undefined, PII.guest);
   await bookAs(otherProvider, '2026-12-03T09:00:00.000Z', otherCustomer, null);
   const spareServiceId = await addService(ctx, provider, { durationMinutes: 30, name: 'Alpha spare service' });
+  // The teams: an admin and a staff member of A, a staff member of B, each joined through an invitation.
+  const admin = await inviteAndJoin(ctx, provider, {
+    email: 'ada.admin@example.com',
+    name: 'Ada Admin',
+    role: 'admin',
+  });
+  const staff = await inviteAndJoin(ctx, provider, {
+    email: 'sam.staff@example.com',
+    name: 'Sam Staff',
+    role: 'staff',
+  });
+  const otherStaff = await inviteAndJoin(ctx, otherProvider, {
+    email: 'bo.staff@example.com',
+    name: 'Bo Staff',
+    role: 'staff',
+  });
+  const staffBookingId = await bookWithMember(ctx, provider, staff.memberId, '2026-12-03T15:00:00.000Z', {
+    name: 'Otto Other',
+    email: 'other.customer@example.com',
+  });
+  const pending = await call(ctx, 'POST', '/api/admin/team/invitations', {
+    session: provider.session,
+    body: { email: 'pending.member@example.com', name: 'Pat Pending', role: 'staff' },
+  });
+  const invitationToken = await tokenOfInvitation(ctx, 'pending.member@example.com');
+  const closure = await call(ctx, 'POST', '/api/admin/schedule/closures', {
+    session: provider.session,
+    body: { from: '2026-12-28', to: '2026-12-30', label: 'Holidays' },
+  });
   const overrideDate = '2026-12-10';
   await call(ctx, 'PUT', `/api/admin/schedule/overrides/${overrideDate}`, {
     session: provider.session,
@@ -212,7 +262,18 @@ export async function buildWorld(): Promise<World> {
       otherCustomer,
       provider: provider.session as SignedUp,
       otherProvider: otherProvider.session as SignedUp,
+      admin: await signedUpOf(ctx, admin),
+      staff: await signedUpOf(ctx, staff),
+      otherStaff: await signedUpOf(ctx, otherStaff),
     },
+    members: {
+      owner: await memberIdOf(ctx, provider.session),
+      staff: staff.memberId,
+      otherStaff: otherStaff.memberId,
+    },
+    staffBookingId,
+    closureId: closure.body.closure.id,
+    invitation: { id: pending.body.invitation.id, token: invitationToken },
     provider,
     otherProvider,
     booking: { ...booking, customerEmailId },
@@ -245,6 +306,15 @@ export async function buildWorld(): Promise<World> {
   await sql`pragma wal_checkpoint(truncate)`.execute(ctx.db);
   await ctx.db.destroy();
   return world;
+}
+
+async function memberIdOf(ctx: TestContext, session: Session): Promise<number> {
+  return (await call(ctx, 'GET', '/api/admin/profile', { session })).body.profile.me.memberId;
+}
+
+async function signedUpOf(ctx: TestContext, member: MemberFixture): Promise<SignedUp> {
+  const me = await call(ctx, 'GET', '/api/me', { session: member.session });
+  return { ...member.session, email: member.email, userId: me.body.user.id };
 }
 
 async function providerIdOf(ctx: TestContext, slug: string): Promise<number> {
