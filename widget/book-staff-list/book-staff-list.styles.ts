@@ -1,26 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-  }
-  ul {
-    display: grid;
-    gap: 0.5rem;
-  }
   button {
-    width: 100%;
-    display: grid;
     grid-template-columns: auto minmax(0, 1fr);
     align-items: center;
     gap: 0 0.75rem;
-    text-align: start;
-    padding: 0.6rem 1rem;
-  }
-  button:hover,
-  button[aria-pressed='true'] {
-    border-color: var(--book-accent);
-    background: var(--book-accent-soft);
   }
   .avatar {
     grid-row: span 2;

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { TeamMember } from '../api/types.js';
 import { resolveLocale } from '../i18n/messages.js';
 import { define, emit } from '../lib/define.js';
-import { base } from '../styles/shared.js';
+import { base, choiceList } from '../styles/shared.js';
 import { styles } from './book-staff-list.styles.js';
 
 /** The choice that leaves the member to the server: whoever is free at the picked time. */
@@ -23,7 +23,7 @@ export const ANY_STAFF = 'any';
  * @property locale - BCP 47 locale for the "Any available" text.
  */
 export class BookStaffList extends LitElement {
-  static override styles = [base, styles];
+  static override styles = [base, choiceList, styles];
 
   @property({ attribute: false }) members: TeamMember[] = [];
   @property() selected: string = ANY_STAFF;
