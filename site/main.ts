@@ -15,6 +15,7 @@ const pages: Record<string, () => Promise<unknown>> = {
   signup: () => import('./pages/signup.js'),
   'verify-email': () => import('./pages/verify-email.js'),
   'password-reset': () => import('./pages/password-reset.js'),
+  join: () => import('./pages/join.js'),
   manage: () => import('./pages/manage.js'),
   account: () => import('./pages/account.js'),
   admin: () => import('./pages/admin.js'),

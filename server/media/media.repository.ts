@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/connect.js';
+import type { Database } from '../db/database.js';
 import type { ImageKind, NewProviderImage, ProviderImageRow } from './media.table.js';
 
 /** Everything but the bytes: what lists and pages need. */
@@ -15,6 +17,10 @@ const INFO = [
   'thumb_hash',
   'created_at',
 ] as const;
+
+/** Where to find one of the business's own images: another business's id matches nothing. */
+const ownImage = (providerId: number, id: number) => (eb: ExpressionBuilder<Database, 'provider_images'>) =>
+  eb.and({ provider_id: providerId, id });
 
 /** A business's logo first, then its photos in their order. */
 export async function listImages(db: Db, providerId: number): Promise<ImageInfo[]> {
@@ -61,23 +67,14 @@ export async function countImages(db: Db, providerId: number, kind: ImageKind): 
 
 /** Deletes one of the business's own images: another's id deletes nothing (0). */
 export async function deleteImage(db: Db, providerId: number, id: number): Promise<number> {
-  const result = await db
-    .deleteFrom('provider_images')
-    .where('provider_id', '=', providerId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const result = await db.deleteFrom('provider_images').where(ownImage(providerId, id)).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
 /** Puts the business's photos in the order of `ids` (which must be exactly its photos: the route checks). */
 export async function reorderPhotos(db: Db, providerId: number, ids: number[]): Promise<void> {
   for (const [position, id] of ids.entries())
-    await db
-      .updateTable('provider_images')
-      .set({ position })
-      .where('provider_id', '=', providerId)
-      .where('id', '=', id)
-      .execute();
+    await db.updateTable('provider_images').set({ position }).where(ownImage(providerId, id)).execute();
 }
 
 /** The bytes behind a content hash (either size), of a business still open. */

@@ -1,9 +1,46 @@
+import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { loadConfig } from '../config.js';
 import { connectDatabase, type Db, migrateToLatest } from '../db/connect.js';
 import { searchProviders } from '../providers/providers.repository.js';
+import { listMembers, performersOf, servicesOfMembers } from '../team/team.repository.js';
+import { DEMO_PASSWORD, demoLogins, demoProviders } from './demo-data.js';
 import { seedDemoData } from './seed-demo.js';
 
 const MINUTE = 60_000;
+/** A Tuesday morning in Berlin. */
+const NOW = new Date('2026-12-01T08:00:00.000Z');
+
+const count = async (db: Db, table: 'appointments' | 'reviews') =>
+  (
+    await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+
+/** A demo business's service by name, with the business's id. */
+const demoService = (db: Db, slug: string, name: string) =>
+  db
+    .selectFrom('services')
+    .innerJoin('providers', 'providers.id', 'services.provider_id')
+    .select(['services.id', 'services.seats', 'services.duration_minutes', 'providers.id as providerId'])
+    .where('providers.slug', '=', slug)
+    .where('services.name', '=', name)
+    .executeTakeFirstOrThrow();
+
+/** The real app on the seeded database at NOW; every demo login may sign in within one test. */
+function demoApp(db: Db) {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: 'sqlite::memory:',
+    APP_URL: 'http://booking.test',
+    SEED_DEMO: 'false',
+    LOGIN_RATE_LIMIT: '100',
+  });
+  return { app: createApp({ db, config, now: () => NOW }), config };
+}
 
 describe('seedDemoData', () => {
   let db: Db;
@@ -14,7 +51,7 @@ describe('seedDemoData', () => {
   afterEach(() => db.destroy());
 
   it('keeps each booking busy for its time widened by both of its service’s buffers, as a real booking does', async () => {
-    expect(await seedDemoData(db, new Date('2026-12-01T08:00:00.000Z'))).toBe(true);
+    expect(await seedDemoData(db, NOW)).toBe(true);
     const rows = await db
       .selectFrom('appointments')
       .innerJoin('services', 'services.id', 'appointments.service_id')
@@ -38,25 +75,166 @@ describe('seedDemoData', () => {
   });
 
   it('does nothing once a provider exists', async () => {
-    const now = new Date('2026-12-01T08:00:00.000Z');
-    await seedDemoData(db, now);
-    const count = async () =>
-      (
-        await db
-          .selectFrom('appointments')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n;
-    const before = await count();
-    expect(await seedDemoData(db, now)).toBe(false);
-    expect(await count()).toBe(before);
+    await seedDemoData(db, NOW);
+    const before = await count(db, 'appointments');
+    expect(await seedDemoData(db, NOW)).toBe(false);
+    expect(await count(db, 'appointments')).toBe(before);
   });
 
   it('lists every demo business in the directory: their owners’ addresses are confirmed', async () => {
-    await seedDemoData(db, new Date('2026-12-01T08:00:00.000Z'));
+    await seedDemoData(db, NOW);
     const all = await db.selectFrom('providers').select('slug').orderBy('slug').execute();
     const listed = await searchProviders(db, { limit: 100, offset: 0 });
     expect(all.length).toBeGreaterThan(0);
     expect(listed.map((p) => p.slug).sort()).toEqual(all.map((p) => p.slug));
+  });
+
+  it('every demo login signs in, and each member reaches their own business in their role', async () => {
+    await seedDemoData(db, NOW);
+    const { app, config } = demoApp(db);
+    const headers = { Origin: config.appUrl, 'Content-Type': 'application/json' };
+    expect(demoLogins.filter((l) => l.role === 'admin' || l.role === 'staff').length).toBeGreaterThanOrEqual(4);
+    for (const login of demoLogins) {
+      const res = await app.request(`${config.appUrl}/api/auth/login`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ email: login.email, password: DEMO_PASSWORD }),
+      });
+      expect(res.status, login.email).toBe(200);
+      if (login.role === 'customer') continue;
+      const cookie = /(?:^|,\s*)(session=[^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? '';
+      const profile = await app.request(`${config.appUrl}/api/admin/profile`, {
+        headers: { ...headers, Cookie: cookie },
+      });
+      expect(profile.status, login.email).toBe(200);
+      const { profile: body } = (await profile.json()) as { profile: { name: string; me: { role: string } } };
+      expect([body.name, body.me.role], login.email).toEqual([login.business, login.role]);
+      if (login.email !== 'anna@demo.test') continue;
+      // The owner's Team page: her two joined stylists, and Jana's invitation still open.
+      const team = await app.request(`${config.appUrl}/api/admin/team`, { headers: { ...headers, Cookie: cookie } });
+      const { members, invitations } = (await team.json()) as {
+        members: { slug: string; role: string; joined: boolean }[];
+        invitations: { email: string; role: string }[];
+      };
+      expect(members.map((m) => [m.slug, m.role, m.joined])).toEqual([
+        ['anna', 'owner', true],
+        ['lena', 'admin', true],
+        ['tom', 'staff', true],
+      ]);
+      expect(invitations.map((i) => [i.email, i.role])).toEqual([['jana@demo.test', 'staff']]);
+    }
+  });
+
+  it('gives each team business its members, each with their own hours and services and a bio', async () => {
+    await seedDemoData(db, NOW);
+    const teams = demoProviders.filter((demo) => demo.team.length > 0).map((demo) => demo.slug);
+    expect(teams.sort()).toEqual(['brooklyn-physio', 'harbour-yoga', 'studio-anna']);
+    for (const demo of demoProviders) {
+      const provider = await db
+        .selectFrom('providers')
+        .select('id')
+        .where('slug', '=', demo.slug)
+        .executeTakeFirstOrThrow();
+      const members = await listMembers(db, provider.id);
+      expect(members.map((m) => [m.slug, m.role])).toEqual([
+        [demo.owner.slug, 'owner'],
+        ...demo.team.map((m) => [m.slug, m.role]),
+      ]);
+      expect(members.every((m) => m.bio.length > 0 && m.user_id !== null && m.photo_hash === null)).toBe(true);
+      const services = await servicesOfMembers(
+        db,
+        members.map((m) => m.id),
+      );
+      const hours = await db
+        .selectFrom('weekly_hours')
+        .select(['member_id', 'weekday', 'start_time', 'end_time'])
+        .where('provider_id', '=', provider.id)
+        .orderBy('weekday')
+        .orderBy('start_time')
+        .execute();
+      const weekOf = (id: number) =>
+        JSON.stringify(hours.filter((h) => h.member_id === id).map((h) => Object.values(h)));
+      expect(new Set(members.map((m) => weekOf(m.id))).size).toBe(members.length);
+      expect(new Set(members.map((m) => JSON.stringify(services.get(m.id)))).size).toBe(members.length);
+      expect(members.every((m) => services.get(m.id)!.length > 0)).toBe(true);
+    }
+    // Only one of Studio Anna's three does colour, and all three cut.
+    const colour = await demoService(db, 'studio-anna', 'Colour');
+    expect((await performersOf(db, colour.providerId, colour.id)).map((m) => m.slug)).toEqual(['anna']);
+    const haircut = await demoService(db, 'studio-anna', 'Haircut');
+    expect(await performersOf(db, haircut.providerId, haircut.id)).toHaveLength(3);
+  });
+
+  it('seeds Harbour Yoga’s 12-place class, taught by one member, with places taken in its coming class times', async () => {
+    await seedDemoData(db, NOW);
+    const service = await demoService(db, 'harbour-yoga', 'Harbour flow');
+    expect([service.seats, service.duration_minutes]).toEqual([12, 60]);
+    const teachers = await performersOf(db, service.providerId, service.id);
+    expect(teachers.map((m) => m.slug)).toEqual(['noah']);
+    const attendees = await db
+      .selectFrom('appointments')
+      .select(['start_at', 'seat', 'member_id', 'status'])
+      .where('service_id', '=', service.id)
+      .orderBy('start_at')
+      .orderBy('seat')
+      .execute();
+    expect(attendees.every((a) => a.member_id === teachers[0]!.id && a.status === 'confirmed')).toBe(true);
+    expect(attendees.every((a) => Date.parse(a.start_at) > NOW.getTime())).toBe(true);
+    const seatsByTime = new Map<string, number[]>();
+    for (const a of attendees) seatsByTime.set(a.start_at, [...(seatsByTime.get(a.start_at) ?? []), a.seat]);
+    // Places taken in time order, one class full; each attendee holds their own seat.
+    expect([...seatsByTime.values()].map((seats) => seats.length)).toEqual([9, 12, 4, 7]);
+    for (const seats of seatsByTime.values()) expect(seats).toEqual(seats.map((_, i) => i));
+  });
+
+  // The demo is seeded on whatever day it first starts: a week of days, over the spring clock changes of Berlin,
+  // New York's summer time and Sydney's autumn.
+  const days = Array.from({ length: 7 }, (_, i) =>
+    new Date(Date.parse('2027-03-24T12:00:00.000Z') + i * 86_400_000).toISOString(),
+  );
+  it.each(days)('seeded at %s, puts every booking in its member’s hours, none overlapping', async (day) => {
+    const now = new Date(day);
+    await seedDemoData(db, now);
+    const rows = await db
+      .selectFrom('appointments')
+      .innerJoin('services', 'services.id', 'appointments.service_id')
+      .innerJoin('providers', 'providers.id', 'appointments.provider_id')
+      .select([
+        'appointments.member_id',
+        'appointments.start_at',
+        'appointments.end_at',
+        'appointments.status',
+        'services.seats',
+        'providers.time_zone',
+      ])
+      .execute();
+    const hours = await db.selectFrom('weekly_hours').selectAll().execute();
+    for (const row of rows) {
+      const start = DateTime.fromISO(row.start_at, { zone: row.time_zone });
+      const end = DateTime.fromISO(row.end_at, { zone: row.time_zone });
+      const within = hours.some(
+        (h) =>
+          h.member_id === row.member_id &&
+          h.weekday === start.weekday &&
+          h.start_time <= start.toFormat('HH:mm') &&
+          end.toFormat('HH:mm') <= h.end_time &&
+          start.hasSame(end, 'day'),
+      );
+      expect(within, `${row.start_at} of member ${row.member_id}`).toBe(true);
+      if (row.status === 'completed') expect(Date.parse(row.end_at)).toBeLessThan(now.getTime());
+      else expect(Date.parse(row.start_at) - now.getTime()).toBeGreaterThanOrEqual(120 * MINUTE); // the notice
+    }
+    for (const a of rows)
+      for (const b of rows) {
+        if (a === b || a.member_id !== b.member_id) continue;
+        const overlap = a.start_at < b.end_at && b.start_at < a.end_at;
+        // Only a class's attendees share a time, and then exactly.
+        if (overlap) expect(a.seats > 1 && a.start_at === b.start_at, `${a.start_at} and ${b.start_at}`).toBe(true);
+      }
+    // Every member who serves one to one has coming bookings; each business a reviewed past visit.
+    const busy = new Set(rows.filter((r) => r.status === 'confirmed').map((r) => r.member_id));
+    const members = await db.selectFrom('team_members').select('id').execute();
+    expect(members.every((m) => busy.has(m.id))).toBe(true);
+    expect(await count(db, 'reviews')).toBe(demoProviders.length);
   });
 });

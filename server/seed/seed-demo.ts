@@ -1,52 +1,66 @@
-import { DateTime } from 'luxon';
 import { hashPassword } from '../auth/passwords.js';
 import { generateToken, hashToken } from '../auth/tokens.js';
-import { blockedInterval } from '../bookings/slot-check.js';
 import type { Db } from '../db/connect.js';
-import { assignToAllMembers, insertMember } from '../team/team.repository.js';
-import { DEMO_CUSTOMER, DEMO_PASSWORD, type DemoProvider, demoProviders } from './demo-data.js';
+import type { ServiceRow } from '../services/services.table.js';
+import { insertMember, setMemberServices } from '../team/team.repository.js';
+import type { MemberRole, TeamMemberRow } from '../team/team.table.js';
+import { type DemoCustomer, seedBookings, serviceNamed } from './demo-bookings.js';
+import { DEMO_CUSTOMER, DEMO_PASSWORD, type DemoMember, type DemoProvider, demoProviders } from './demo-data.js';
+
+const INVITATION_DAYS = 7;
 
 /**
- * Fills an empty database with the demo directory: providers with services, hours, a few
- * upcoming bookings and a reviewed past one. Does nothing once any provider exists.
+ * Fills an empty database with the demo directory: businesses with their teams (each member with a sign-in, own
+ * hours and services), a class, upcoming bookings with each member and a reviewed past one. Does nothing once any
+ * provider exists.
  */
 export async function seedDemoData(db: Db, now: Date): Promise<boolean> {
   const existing = await db.selectFrom('providers').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
+  // Hashing is slow on purpose: once, shared by every demo account.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
-    const customer = await trx
-      .insertInto('users')
-      .values({ ...DEMO_CUSTOMER, password_hash: passwordHash, role: 'customer', email_verified_at: now.toISOString() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const demo of demoProviders) await seedProvider(trx, demo, passwordHash, customer.id, now);
+    const customer: DemoCustomer = {
+      ...DEMO_CUSTOMER,
+      userId: await insertUser(trx, { ...DEMO_CUSTOMER, role: 'customer' }, passwordHash, now),
+    };
+    for (const demo of demoProviders) await seedProvider(trx, demo, passwordHash, customer, now);
   });
   return true;
+}
+
+async function insertUser(
+  db: Db,
+  user: { email: string; name: string; role: 'customer' | 'provider' },
+  passwordHash: string,
+  now: Date,
+): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({ ...user, password_hash: passwordHash, email_verified_at: now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 async function seedProvider(
   db: Db,
   demo: DemoProvider,
   passwordHash: string,
-  customerId: number,
+  customer: DemoCustomer,
   now: Date,
 ): Promise<void> {
-  const user = await db
-    .insertInto('users')
-    .values({
-      email: demo.email,
-      name: demo.ownerName,
-      password_hash: passwordHash,
-      role: 'provider',
-      email_verified_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const people: (DemoMember & { email: string; role: MemberRole })[] = [
+    { ...demo.owner, email: demo.email, role: 'owner' },
+    ...demo.team,
+  ];
+  const userIds: number[] = [];
+  for (const person of people)
+    userIds.push(await insertUser(db, { email: person.email, name: person.name, role: 'provider' }, passwordHash, now));
   const provider = await db
     .insertInto('providers')
     .values({
-      user_id: user.id,
+      user_id: userIds[0]!,
       slug: demo.slug,
       name: demo.name,
       category: demo.category,
@@ -61,93 +75,72 @@ async function seedProvider(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const owner = await insertMember(db, {
-    provider_id: provider.id,
-    user_id: user.id,
-    role: 'owner',
-    name: demo.ownerName,
-    email: demo.email,
-  });
-  const services = [];
-  for (const s of demo.services) {
-    services.push(
-      await db
-        .insertInto('services')
-        .values({
-          provider_id: provider.id,
-          name: s.name,
-          description: s.description,
-          duration_minutes: s.durationMinutes,
-          price_minor: s.priceMinor,
-          currency: s.currency,
-          buffer_before_minutes: s.bufferBeforeMinutes ?? 0,
-          buffer_after_minutes: s.bufferAfterMinutes,
-          active: 1,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow(),
-    );
-    await assignToAllMembers(db, provider.id, services.at(-1)!.id);
-  }
-  const hours = Object.entries(demo.week).flatMap(([weekday, intervals]) =>
-    intervals.map(([start, end]) => ({
+  const services = await insertServices(db, provider.id, demo);
+  const members: TeamMemberRow[] = [];
+  for (const [position, person] of people.entries()) {
+    const member = await insertMember(db, {
       provider_id: provider.id,
-      member_id: owner.id,
+      user_id: userIds[position]!,
+      role: person.role,
+      name: person.name,
+      slug: person.slug,
+      bio: person.bio,
+      email: person.email,
+      position,
+    });
+    await setMemberServices(
+      db,
+      member.id,
+      person.services.map((name) => serviceNamed(services, name).id),
+    );
+    await insertHours(db, member, person);
+    members.push(member);
+  }
+  if (demo.invited)
+    await db
+      .insertInto('team_invitations')
+      .values({
+        provider_id: provider.id,
+        // A token nobody holds: the invitation shows on the Team page, its link was never sent.
+        token_hash: hashToken(generateToken()),
+        ...demo.invited,
+        invited_by: members[0]!.id,
+        expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+      })
+      .execute();
+  await seedBookings(db, { demo, providerId: provider.id, services, members, people, customer, now });
+}
+
+async function insertServices(db: Db, providerId: number, demo: DemoProvider): Promise<ServiceRow[]> {
+  return db
+    .insertInto('services')
+    .values(
+      demo.services.map((s) => ({
+        provider_id: providerId,
+        name: s.name,
+        description: s.description,
+        duration_minutes: s.durationMinutes,
+        price_minor: s.priceMinor,
+        currency: s.currency,
+        buffer_before_minutes: s.bufferBeforeMinutes ?? 0,
+        buffer_after_minutes: s.bufferAfterMinutes,
+        seats: s.class?.seats ?? 1,
+        active: 1,
+      })),
+    )
+    .returningAll()
+    .execute();
+}
+
+async function insertHours(db: Db, member: TeamMemberRow, person: DemoMember): Promise<void> {
+  const hours = Object.entries(person.week).flatMap(([weekday, intervals]) =>
+    intervals.map(([start, end]) => ({
+      provider_id: member.provider_id,
+      member_id: member.id,
       weekday: Number(weekday),
       start_time: start,
       end_time: end,
     })),
   );
   await db.insertInto('weekly_hours').values(hours).execute();
-
-  // Bookings at the first opening time of coming days, and one completed visit a week ago.
-  const local = DateTime.fromJSDate(now, { zone: demo.timeZone }).startOf('day');
-  const visits = [
-    { day: -7, status: 'completed' as const, name: DEMO_CUSTOMER.name, email: DEMO_CUSTOMER.email, userId: customerId },
-    { day: 2, status: 'confirmed' as const, name: 'Jonas Weber', email: 'jonas@example.com', userId: null },
-    { day: 3, status: 'confirmed' as const, name: DEMO_CUSTOMER.name, email: DEMO_CUSTOMER.email, userId: customerId },
-  ];
-  for (const visit of visits) {
-    const date = local.plus({ days: visit.day });
-    const opening = demo.week[date.weekday]?.[0]?.[0];
-    if (!opening) continue;
-    const [hour, minute] = opening.split(':').map(Number);
-    const start = date.set({ hour: hour!, minute: minute! }).toMillis();
-    const service = services[0]!;
-    const appointment = await db
-      .insertInto('appointments')
-      .values({
-        provider_id: provider.id,
-        member_id: owner.id,
-        service_id: service.id,
-        customer_user_id: visit.userId,
-        customer_name: visit.name,
-        customer_email: visit.email,
-        customer_phone: null,
-        customer_time_zone: demo.timeZone,
-        note: '',
-        ...blockedInterval(service, start),
-        status: visit.status,
-        manage_token_hash: hashToken(generateToken()),
-        cancelled_by: null,
-        updated_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (visit.status === 'completed') {
-      await db
-        .insertInto('reviews')
-        .values({
-          appointment_id: appointment.id,
-          provider_id: provider.id,
-          customer_user_id: customerId,
-          rating: 5,
-          body: `Friendly, on time and exactly what I asked for. Would book ${demo.name} again.`,
-          reply: null,
-          replied_at: null,
-          updated_at: now.toISOString(),
-        })
-        .execute();
-    }
-  }
 }

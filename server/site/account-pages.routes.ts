@@ -107,6 +107,21 @@ export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: Page
         ),
       )
 
+      // An invitation to a team: the token stays in the address only, like the password reset's.
+      .get('/join', privatePage, (c) =>
+        shell(
+          c,
+          {
+            page: 'join',
+            title: 'Join a team',
+            path: '/join',
+            noindex: true,
+            data: { user: c.get('user') ?? null },
+          },
+          { narrow: true, element: html`<book-join></book-join>` },
+        ),
+      )
+
       .get(
         '/manage/:id',
         privatePage,

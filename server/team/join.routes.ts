@@ -87,7 +87,9 @@ export function joinRoutes(deps: { db: Db; now: () => Date; secureCookies: boole
     .post('/join', validate('json', joinSchema), async (c) => {
       const input = c.req.valid('json');
       const signedIn = c.get('user');
-      // Hashing is slow on purpose: never inside the write lock.
+      // Hashing is slow on purpose: never inside the write lock, and only for a live link (a made-up token costs
+      // one indexed read, not a hash).
+      await invitationOf(db, input.token);
       const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
       const joined = await withWriteLock(db, async (trx) => {
         const invitation = await invitationOf(trx, input.token);

@@ -1,7 +1,9 @@
 import { ApiError } from '../../widget/api/client.js';
+import type { ProviderResponse } from '../../widget/api/types.js';
 import type {
   AdminAppointment,
   AdminEmail,
+  AdminMember,
   AdminService,
   AppointmentStatus,
   BlockedTime,
@@ -9,7 +11,10 @@ import type {
   CustomerBooking,
   DateOverride,
   Email,
+  Invitation,
+  JoinInvitation,
   LocalInterval,
+  MemberDeparture,
   OwnerBookingInput,
   OwnReview,
   Profile,
@@ -19,6 +24,7 @@ import type {
   Schedule,
   ServiceInput,
   Slot,
+  Team,
   User,
   WeeklyInterval,
 } from './types.js';
@@ -26,6 +32,9 @@ import type {
 export { ApiError };
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** `?member=<id>` for the routes one member's things are under (absent: the signed-in member's). */
+const forMember = (member?: number, joiner = '?') => (member ? `${joiner}member=${member}` : '');
 
 /**
  * The site's client for its own server: same origin, session cookie included (the browser adds our `Origin` to
@@ -125,23 +134,45 @@ export class SiteApi {
     this.request<{ images: ProfileImage[] }>('PUT', '/api/admin/images/order', { ids });
   closeBusiness = (confirm: string) => this.request<{ closed: true }>('POST', '/api/admin/business/close', { confirm });
   services = () => this.request<{ services: AdminService[] }>('GET', '/api/admin/services');
+  /**
+   * The services the signed-in member books and filters by: every one for the owner and admins; for staff, who may
+   * not open the business's service settings, the bookable ones as the public page lists them.
+   */
+  servicesFor = async (profile: Profile): Promise<AdminService[]> => {
+    if (profile.me?.role !== 'staff') return (await this.services()).services;
+    const { services } = await this.request<ProviderResponse>(
+      'GET',
+      `/api/providers/${encodeURIComponent(profile.slug)}`,
+    );
+    return services.map((s) => ({ ...s, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, active: true }));
+  };
   createService = (input: ServiceInput) =>
     this.request<{ service: AdminService }>('POST', '/api/admin/services', input);
   updateService = (id: number, input: Partial<ServiceInput>) =>
     this.request<{ service: AdminService }>('PATCH', `/api/admin/services/${id}`, input);
   deleteService = (id: number) => this.request<void>('DELETE', `/api/admin/services/${id}`);
-  schedule = (from?: string, to?: string) =>
-    this.request<Schedule>('GET', `/api/admin/schedule${from && to ? `?from=${from}&to=${to}` : ''}`);
-  saveWeekly = (intervals: WeeklyInterval[]) =>
-    this.request<{ weeklyHours: WeeklyInterval[] }>('PUT', '/api/admin/schedule/weekly', { intervals });
-  saveOverride = (date: string, intervals: LocalInterval[]) =>
-    this.request<{ override: DateOverride }>('PUT', `/api/admin/schedule/overrides/${date}`, { intervals });
-  deleteOverride = (date: string) => this.request<void>('DELETE', `/api/admin/schedule/overrides/${date}`);
+  schedule = (from?: string, to?: string, member?: number) =>
+    this.request<Schedule>(
+      'GET',
+      `/api/admin/schedule${from && to ? `?from=${from}&to=${to}${forMember(member, '&')}` : forMember(member)}`,
+    );
+  saveWeekly = (intervals: WeeklyInterval[], member?: number) =>
+    this.request<{ weeklyHours: WeeklyInterval[] }>('PUT', `/api/admin/schedule/weekly${forMember(member)}`, {
+      intervals,
+    });
+  saveOverride = (date: string, intervals: LocalInterval[], member?: number) =>
+    this.request<{ override: DateOverride }>('PUT', `/api/admin/schedule/overrides/${date}${forMember(member)}`, {
+      intervals,
+    });
+  deleteOverride = (date: string, member?: number) =>
+    this.request<void>('DELETE', `/api/admin/schedule/overrides/${date}${forMember(member)}`);
   addClosure = (closure: Omit<Closure, 'id'>) =>
     this.request<{ closure: Closure }>('POST', '/api/admin/schedule/closures', closure);
   deleteClosure = (id: number) => this.request<void>('DELETE', `/api/admin/schedule/closures/${id}`);
-  appointments = (q: { from?: string; to?: string; status?: AppointmentStatus | '' }) => {
-    const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
+  appointments = (q: { from?: string; to?: string; status?: AppointmentStatus | ''; member?: number | undefined }) => {
+    const params = new URLSearchParams(
+      Object.entries(q).flatMap(([k, v]) => (v ? [[k, String(v)]] : [])) as [string, string][],
+    );
     return this.request<{ appointments: AdminAppointment[] }>('GET', `/api/admin/appointments?${params}`);
   };
   appointment = (id: number) => this.request<{ appointment: AdminAppointment }>('GET', `/api/admin/appointments/${id}`);
@@ -154,21 +185,46 @@ export class SiteApi {
     );
   rescheduleAppointment = (id: number, start: string) =>
     this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/reschedule`, { start });
+  /** Gives the appointment to another member (409 when they are busy then, 422 when they don't perform it). */
+  changeMember = (id: number, memberId: number) =>
+    this.request<{ appointment: AdminAppointment }>('PUT', `/api/admin/appointments/${id}/member`, { memberId });
+  /** Cancels every attendee of one class time; each gets an email with `reason`. */
+  cancelClass = (input: { serviceId: number; memberId: number; start: string; reason?: string }) =>
+    this.request<unknown>('POST', '/api/admin/classes/cancel', input);
   /** A phone call or a walk-in, booked by the owner. */
   createAppointment = (input: OwnerBookingInput) =>
     this.request<{ appointment: AdminAppointment }>('POST', '/api/admin/appointments', input);
-  /** Free starts of a local date for the owner (no notice period). */
-  ownerSlots = (service: number, date: string) =>
+  /** Free starts of a local date for the owner (no notice period), of one member when given. */
+  ownerSlots = (service: number, date: string, member?: number) =>
     this.request<{ timeZone: string; slots: Slot[] }>(
       'GET',
-      `/api/admin/appointments/slots?service=${service}&date=${date}`,
+      `/api/admin/appointments/slots?service=${service}&date=${date}${forMember(member, '&')}`,
     );
-  blockedTimes = (range: { from: string; to: string }) =>
-    this.request<{ blockedTimes: BlockedTime[] }>('GET', `/api/admin/blocked-times?${new URLSearchParams(range)}`);
+  blockedTimes = (range: { from: string; to: string }, member?: number) =>
+    this.request<{ blockedTimes: BlockedTime[] }>(
+      'GET',
+      `/api/admin/blocked-times?${new URLSearchParams(range)}${forMember(member, '&')}`,
+    );
   /** `date`, `from` and `to` in the business's zone. */
-  blockTime = (input: { date: string; from: string; to: string; label?: string }) =>
-    this.request<{ blockedTime: BlockedTime }>('POST', '/api/admin/blocked-times', input);
+  blockTime = (input: { date: string; from: string; to: string; label?: string }, member?: number) =>
+    this.request<{ blockedTime: BlockedTime }>('POST', `/api/admin/blocked-times${forMember(member)}`, input);
   unblockTime = (id: number) => this.request<void>('DELETE', `/api/admin/blocked-times/${id}`);
+  team = () => this.request<Team>('GET', '/api/admin/team');
+  invite = (input: Pick<Invitation, 'email' | 'name' | 'role'>) =>
+    this.request<{ invitation: Invitation }>('POST', '/api/admin/team/invitations', input);
+  revokeInvitation = (id: number) => this.request<void>('DELETE', `/api/admin/team/invitations/${id}`);
+  updateMember = (id: number, patch: Partial<Pick<AdminMember, 'name' | 'bio' | 'role' | 'serviceIds' | 'position'>>) =>
+    this.request<{ member: AdminMember }>('PATCH', `/api/admin/team/${id}`, patch);
+  removeMember = (id: number, departure: MemberDeparture) =>
+    this.request<unknown>('DELETE', `/api/admin/team/${id}`, departure);
+  /** The signed-in member leaves the business (not its owner). */
+  leaveTeam = (departure: MemberDeparture) => this.request<unknown>('POST', '/api/admin/team/leave', departure);
+  /** An invitation by its emailed token: 404 once used or expired. */
+  invitation = (token: string) =>
+    this.request<{ invitation: JoinInvitation }>('GET', `/api/team/invitation?token=${encodeURIComponent(token)}`);
+  /** Accepts an invitation: a new account (name, password) or the signed-in one with the invited email. */
+  join = (input: { token: string; name?: string; password?: string }) =>
+    this.request<{ member: NonNullable<Profile['me']> }>('POST', '/api/team/join', input);
   adminReviews = (page = 1) =>
     this.request<{ reviews: PublicReview[]; page: number; pageSize: number }>('GET', `/api/admin/reviews?page=${page}`);
   replyToReview = (id: number, reply: string) =>

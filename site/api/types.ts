@@ -64,6 +64,17 @@ export interface Team {
   invitations: Invitation[];
 }
 
+/** An invitation as its invitee sees it before joining (`GET /api/team/invitation?token=`). */
+export interface JoinInvitation {
+  business: { name: string; slug: string };
+  name: string;
+  email: string;
+  role: Exclude<MemberRole, 'owner'>;
+  expiresAt: string;
+  /** The address has an account: joining needs it signed in (the link alone does not hand it over). */
+  hasAccount: boolean;
+}
+
 /** What becomes of a leaving member's future appointments. */
 export interface MemberDeparture {
   future: 'reassign' | 'cancel';

@@ -19,7 +19,8 @@ export type AdminView =
   | 'reviews'
   | 'calendar'
   | 'emails'
-  | 'embed';
+  | 'embed'
+  | 'team';
 export type AccountView = 'appointments' | 'emails' | 'settings';
 
 export const adminRoutes: Route<AdminView>[] = [
@@ -33,7 +34,11 @@ export const adminRoutes: Route<AdminView>[] = [
   { pattern: /^\/admin\/calendar$/, view: 'calendar', title: 'Calendar connections' },
   { pattern: /^\/admin\/emails$/, view: 'emails', title: 'Email log' },
   { pattern: /^\/admin\/embed$/, view: 'embed', title: 'Embed on your website' },
+  { pattern: /^\/admin\/team$/, view: 'team', title: 'Team' },
 ];
+
+/** What a staff member may open: their own appointments, hours and calendar, and the way to leave (`team`). */
+export const staffViews: ReadonlySet<AdminView> = new Set(['dashboard', 'appointment', 'schedule', 'calendar', 'team']);
 
 export const accountRoutes: Route<AccountView>[] = [
   { pattern: /^\/account\/?$/, view: 'appointments', title: 'My appointments' },

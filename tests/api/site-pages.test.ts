@@ -146,6 +146,7 @@ describe('site pages', () => {
     for (const [path, session] of [
       ['/login', undefined],
       ['/manage/1', undefined],
+      ['/join?token=abc', undefined],
       ['/account', customer],
       ['/admin', provider.session],
     ] as const) {
@@ -182,6 +183,18 @@ describe('site pages', () => {
     expect((await get(ctx, '/admin/embed', provider.session)).body).toContain(
       '<title>Embed on your website · Book your services</title>',
     );
+  });
+
+  it('serves the team invitation page to anyone, with the signed-in user (if any) for joining without a password', async () => {
+    const pageData = (body: string) =>
+      JSON.parse(/<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(body)?.[1] ?? 'null');
+    const visitor = await get(ctx, '/join?token=abc');
+    expect(visitor.status).toBe(200);
+    expect(visitor.body).toContain('<book-join></book-join>');
+    expect(visitor.body).toContain('data-page="join"');
+    expect(pageData(visitor.body).user).toBeNull();
+    const customer = await signUp(ctx, 'customer', { name: 'Mia' });
+    expect(pageData((await get(ctx, '/join?token=abc', customer)).body).user).toMatchObject({ name: 'Mia' });
   });
 
   it('answers every view of the client router, signed in, with the view’s title', async () => {

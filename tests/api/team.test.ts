@@ -66,6 +66,8 @@ describe('team', () => {
         emailVerified: true,
       });
 
+      // The link is the invitee's alone: no mailbox on the site shows it.
+      expect((await call(ctx, 'GET', '/api/me/emails', { session: mia })).body.emails).toEqual([]);
       // The link worked once.
       expect((await call(ctx, 'GET', `/api/team/invitation?token=${token}`)).status).toBe(404);
       expect((await call(ctx, 'POST', '/api/team/join', { body: { token, password: PASSWORD } })).status).toBe(404);
@@ -147,6 +149,16 @@ describe('team', () => {
       expect(bad.status).toBe(400);
       expect(Object.keys(bad.body.error.fields).sort()).toEqual(['email', 'name', 'role']);
       expect((await call(ctx, 'GET', '/api/team/invitation?token=nonsense')).status).toBe(404);
+    });
+
+    it('counts invitations toward the address’s hourly email limit, and a refused one changes nothing', async () => {
+      for (let i = 0; i < 10; i++)
+        expect((await invite({ email: 'mia@example.com', name: 'Mia', role: 'staff' })).status).toBe(201);
+      const kept = (await team()).body.invitations;
+      const refused = await invite({ email: 'mia@example.com', name: 'Mia', role: 'admin' });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await team()).body.invitations).toEqual(kept);
     });
   });
 

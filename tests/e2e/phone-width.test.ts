@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMER, DEMO_PASSWORD, demoProviders } from '../../server/seed/demo-data.js';
 import { seedDemoData } from '../../server/seed/seed-demo.js';
 import { accountRoutes, adminRoutes, type Route } from '../../site/lib/routes.js';
-import { freePort } from '../support/child-server.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
+import { bindFirst } from '../support/server.js';
 import { buildSiteToTempDir } from '../support/site-build.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
@@ -90,8 +89,9 @@ describe('signed-in pages at phone width', () => {
     mkdirSync(shots, { recursive: true });
     const siteDir = buildSiteToTempDir('phone-width-site');
 
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
+    const server = await bindFirst();
+    close = server.close;
+    base = server.url;
     ctx = await createTestContext({ config: { appUrl: base }, deps: { now: () => new Date(), siteDistDir: siteDir } });
     await seedDemoData(ctx.db, new Date());
     const appointment = await ctx.db
@@ -102,10 +102,7 @@ describe('signed-in pages at phone width', () => {
       .where('appointments.status', '=', 'confirmed')
       .executeTakeFirstOrThrow();
     appointmentId = appointment.id;
-    await new Promise<void>((resolve) => {
-      const server = serve({ fetch: ctx.app.fetch, port, hostname: '127.0.0.1' }, () => resolve());
-      close = () => new Promise((done) => server.close(() => done()));
-    });
+    server.serve(ctx.app);
     browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
   });
 

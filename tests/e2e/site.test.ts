@@ -11,16 +11,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../server/seed/seed-demo.js';
 import { widgetRoutes } from '../../server/widget/widget.routes.js';
-import { freePort } from '../support/child-server.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { call } from '../support/http.js';
 import { realInbox } from '../support/inbox.js';
+import { bindFirst } from '../support/server.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -90,15 +89,13 @@ describe('the hosted site', () => {
     });
     execFileSync(process.execPath, ['site/build.mjs'], { cwd: root, stdio: 'pipe' });
 
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
+    const server = await bindFirst();
+    close = server.close;
+    base = server.url;
     ctx = await createTestContext({ config: { appUrl: base }, deps: { now: serverNow } });
     await seedDemoData(ctx.db, new Date());
     const app = new Hono().route('/', widgetRoutes({ distDir: widgetDir })).route('/', ctx.app);
-    await new Promise<void>((resolve) => {
-      const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve());
-      close = () => new Promise((done) => server.close(() => done()));
-    });
+    server.serve(app);
 
     browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
     const options = { ...reducedMotion, locale: 'en-GB', timezoneId: ZONE, viewport: { width: 1280, height: 900 } };

@@ -1,15 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { DateTime } from 'luxon';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { addDays } from '../../widget/lib/dates.js';
-import { freePort } from '../support/child-server.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { bindFirst } from '../support/server.js';
 import { shiftedClock } from '../support/shifted-clock.mjs';
 import { buildSiteToTempDir } from '../support/site-build.js';
 import { createTestContext, type TestContext, testConfig } from '../support/test-app.js';
@@ -68,8 +67,9 @@ describe('the owner’s day on a phone', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     const siteDir = buildSiteToTempDir('walk-in-e2e-site');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
+    const server = await bindFirst();
+    close = server.close;
+    base = server.url;
     ctx = await createTestContext({ config: { appUrl: base }, deps: { now: clock.now, siteDistDir: siteDir } });
     // Open every day 09:00–17:00 in Berlin, customers need an hour's notice; a 60-minute service. Set up through
     // the API as our own site on its usual address calls it (the CSRF check wants that origin).
@@ -79,10 +79,7 @@ describe('the owner’s day on a phone', () => {
     });
     const user = ctx.db.selectFrom('users').select('email').where('id', '=', owner.userId);
     email = (await user.executeTakeFirstOrThrow()).email;
-    await new Promise<void>((resolve) => {
-      const server = serve({ fetch: ctx.app.fetch, port, hostname: '127.0.0.1' }, () => resolve());
-      close = () => new Promise((done) => server.close(() => done()));
-    });
+    server.serve(ctx.app);
     browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
     const phone = await browser.newContext({
       ...reducedMotion,

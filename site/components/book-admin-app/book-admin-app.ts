@@ -4,7 +4,7 @@ import { define } from '../../../widget/lib/define.js';
 import type { Profile, User } from '../../api/types.js';
 import { pageData } from '../../lib/page-data.js';
 import { AreaRouter, navigate } from '../../lib/router.js';
-import { adminRoutes, matchRoute, type AdminView as View } from '../../lib/routes.js';
+import { adminRoutes, matchRoute, staffViews, type AdminView as View } from '../../lib/routes.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-appointment-detail/book-appointment-detail.js';
 import '../book-admin-reviews/book-admin-reviews.js';
@@ -17,17 +17,27 @@ import '../book-onboarding/book-onboarding.js';
 import '../book-profile-settings/book-profile-settings.js';
 import '../book-schedule-editor/book-schedule-editor.js';
 import '../book-services-editor/book-services-editor.js';
+import '../book-team/book-team.js';
 import { styles } from './book-admin-app.styles.js';
 
 const NAV: [href: string, label: string][] = [
   ['/admin', 'Dashboard'],
   ['/admin/services', 'Services'],
   ['/admin/schedule', 'Opening hours'],
+  ['/admin/team', 'Team'],
   ['/admin/profile', 'Profile & rules'],
   ['/admin/reviews', 'Reviews'],
   ['/admin/emails', 'Email log'],
   ['/admin/calendar', 'Calendar'],
   ['/admin/embed', 'Embed'],
+];
+
+/** A staff member's navigation: their own work, and the way out (the team view shows them only that). */
+const STAFF_NAV: [href: string, label: string][] = [
+  ['/admin', 'Dashboard'],
+  ['/admin/schedule', 'Your hours'],
+  ['/admin/calendar', 'Calendar'],
+  ['/admin/team', 'Leave the business'],
 ];
 
 /**
@@ -58,6 +68,11 @@ export class BookAdminApp extends LitElement {
     this.origin = data?.appUrl ?? location.origin;
   }
 
+  /** A staff member sees and may change only their own work (servers before teams send no `me`: the owner). */
+  private get staff(): boolean {
+    return this.profile?.me?.role === 'staff';
+  }
+
   override render() {
     const match = matchRoute(adminRoutes, this.router.path);
     if (!match) return html`<p>Page not found. <a href="/admin">Back to the dashboard</a></p>`;
@@ -70,7 +85,7 @@ export class BookAdminApp extends LitElement {
           ? nothing
           : html`<nav part="nav" aria-label="Admin">
             <ul>
-              ${NAV.map(([href, label]) => {
+              ${(this.staff ? STAFF_NAV : NAV).map(([href, label]) => {
                 const current =
                   href === '/admin'
                     ? route.view === 'dashboard' || route.view === 'appointment'
@@ -86,7 +101,11 @@ export class BookAdminApp extends LitElement {
           <h1 id="view-title" tabindex="-1">${route.title}</h1>
           ${route.view === 'dashboard' && this.profile ? html`<span class="muted">${this.profile.name} · ${this.user?.email}</span>` : nothing}
         </div>
-        ${this.renderView(route.view, params)}
+        ${
+          this.staff && !staffViews.has(route.view)
+            ? html`<p>This page is for the owner and admins of ${this.profile!.name}. <a href="/admin">Back to the dashboard</a></p>`
+            : this.renderView(route.view, params)
+        }
       </section>
     </div>`;
   }
@@ -98,7 +117,8 @@ export class BookAdminApp extends LitElement {
         return html`<book-onboarding .profile=${this.profile} origin=${this.origin} ?email-verified=${this.user?.emailVerified}
           @book-onboarded=${(e: CustomEvent<Profile>) => (this.profile = e.detail)}></book-onboarding>`;
       case 'dashboard':
-        return html`<book-email-banner></book-email-banner><book-dashboard .profile=${profile}></book-dashboard>`;
+        // The email banner is about the business's delivery, which staff may not look into.
+        return html`${this.staff ? nothing : html`<book-email-banner></book-email-banner>`}<book-dashboard .profile=${profile}></book-dashboard>`;
       case 'appointment':
         return html`<book-appointment-detail appointment-id=${params[0]!} .profile=${profile}></book-appointment-detail>`;
       case 'services':
@@ -116,6 +136,8 @@ export class BookAdminApp extends LitElement {
         return html`<book-email-banner></book-email-banner><book-email-log></book-email-log>`;
       case 'embed':
         return html`<book-embed-generator .profile=${profile} origin=${this.origin}></book-embed-generator>`;
+      case 'team':
+        return html`<book-team .profile=${profile} @book-team-left=${() => location.assign('/')}></book-team>`;
     }
   }
 }

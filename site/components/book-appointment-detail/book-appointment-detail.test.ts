@@ -50,3 +50,121 @@ describe('book-appointment-detail', () => {
     });
   });
 });
+
+describe('book-appointment-detail with a team', () => {
+  const team = {
+    members: [
+      { id: 1, name: 'Anna', serviceIds: [1] },
+      { id: 2, name: 'Mia', serviceIds: [1] },
+      { id: 3, name: 'Leo', serviceIds: [2] },
+    ],
+    invitations: [],
+  };
+  const withAnna = { ...appointment, member: { id: 1, name: 'Anna' } };
+  const owner = { ...profile, me: { memberId: 1, role: 'owner', name: 'Anna' } } as Profile;
+
+  async function detail(reply: (path: string) => Response | undefined, shown = withAnna, who = owner) {
+    const server = fakeServer(
+      (path) =>
+        reply(path) ??
+        (path.startsWith('/api/admin/emails')
+          ? json(200, { emails: [] })
+          : path === '/api/admin/team'
+            ? json(200, team)
+            : json(200, { appointment: shown })),
+    );
+    const el = await fixture<BookAppointmentDetail>(
+      html`<book-appointment-detail appointment-id="7" .profile=${who}></book-appointment-detail>`,
+    );
+    await until(() => !!el.shadowRoot!.querySelector('.panel'), 'the appointment');
+    return { el, server };
+  }
+
+  it('names the member and gives it to another who performs the service', async () => {
+    const { el, server } = await detail((path) =>
+      path.endsWith('/member')
+        ? json(200, { appointment: { ...withAnna, member: { id: 2, name: 'Mia' } } })
+        : undefined,
+    );
+    try {
+      expect(text($(el, 'dl'))).to.contain('WithAnna');
+      await until(() => !!el.shadowRoot!.querySelector('#member'), 'the member picker');
+      // Leo does not perform the haircut, and Anna has it already.
+      expect([...$<HTMLSelectElement>(el, '#member').options].map((o) => o.text)).to.deep.equal([
+        'Choose a member',
+        'Mia',
+      ]);
+      await expect(el).to.be.accessible();
+      choose($<HTMLSelectElement>(el, '#member'), '2');
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '.member-change button').click();
+      await until(() => text($(el, '[role=status]')) === 'Now with Mia.', 'the change');
+      expect(server.sent.find((s) => s.path.endsWith('/member'))).to.deep.equal({
+        path: '/api/admin/appointments/7/member',
+        body: { memberId: 2 },
+      });
+      expect(text($(el, 'dl'))).to.contain('WithMia');
+    } finally {
+      server.restore();
+    }
+  });
+
+  it('says in words that the member is busy then', async () => {
+    const { el, server } = await detail((path) =>
+      path.endsWith('/member') ? json(409, { error: { code: 'slot_taken', message: 'Slot taken' } }) : undefined,
+    );
+    try {
+      await until(() => !!el.shadowRoot!.querySelector('#member'), 'the member picker');
+      choose($<HTMLSelectElement>(el, '#member'), '2');
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '.member-change button').click();
+      await until(() => !!text($(el, '[role=alert]')), 'the problem');
+      expect(text($(el, '[role=alert]'))).to.equal(
+        'Mia is not free at that time. Choose someone else or another time.',
+      );
+    } finally {
+      server.restore();
+    }
+  });
+
+  it('offers staff no member change and no email log (neither is theirs)', async () => {
+    const staff = { ...profile, me: { memberId: 1, role: 'staff', name: 'Anna' } } as Profile;
+    const { el, server } = await detail(() => undefined, withAnna, staff);
+    try {
+      const paths = server.sent.map((s) => s.path);
+      expect(paths).not.to.include('/api/admin/team');
+      expect(paths.some((p) => p.startsWith('/api/admin/emails'))).to.equal(false);
+      expect(el.shadowRoot!.querySelector('#member')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('book-mailbox')).to.equal(null);
+    } finally {
+      server.restore();
+    }
+  });
+
+  it('cancels a whole class time with a message, after a confirm', async () => {
+    const attendee = { ...withAnna, seats: 12 };
+    const { el, server } = await detail(
+      (path) => (path === '/api/admin/classes/cancel' ? json(200, { cancelled: 5 }) : undefined),
+      attendee,
+    );
+    try {
+      expect(text($(el, 'dl'))).to.contain('Class12 places');
+      const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Cancel this class time')!;
+      button.click();
+      await el.updateComplete;
+      expect(text($(el, '[role=alertdialog] p'))).to.contain('every attendee');
+      choose($<HTMLTextAreaElement>(el, '#cancel-reason'), 'The teacher is ill.');
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[role=alertdialog] button.danger').click();
+      await until(() => text($(el, '[role=status]')).startsWith('The class time is cancelled'), 'the cancellation');
+      expect(server.sent.find((s) => s.path === '/api/admin/classes/cancel')!.body).to.deep.equal({
+        serviceId: 1,
+        memberId: 1,
+        start,
+        reason: 'The teacher is ill.',
+      });
+    } finally {
+      server.restore();
+    }
+  });
+});

@@ -2,8 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Slot } from '../../../widget/api/types.js';
 import { define } from '../../../widget/lib/define.js';
-import { api } from '../../api/site-api.js';
-import type { AdminAppointment, AdminEmail, Profile } from '../../api/types.js';
+import { ApiError, api } from '../../api/site-api.js';
+import type { AdminAppointment, AdminEmail, AdminMember, Profile } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
@@ -15,7 +15,8 @@ import '../book-reschedule/book-reschedule.js';
 /**
  * @summary One appointment for its provider: when, what, the customer's contact (shown only here), the note, its
  * emails, and the life-cycle actions the server allows now — cancel or reschedule before it starts, complete or
- * no-show once it has started.
+ * no-show once it has started. The owner and admins may give it to another team member; for a class, cancel the
+ * whole class time (every attendee is emailed).
  *
  * @event book-appointment-changed - An action succeeded; `detail` is the updated appointment.
  * @csspart actions - The action buttons.
@@ -54,6 +55,10 @@ export class BookAppointmentDetail extends LitElement {
       textarea {
         width: 100%;
       }
+      .member-change select {
+        width: auto;
+        max-width: 100%;
+      }
     `,
   ];
 
@@ -67,6 +72,11 @@ export class BookAppointmentDetail extends LitElement {
   @state() private confirmingCancel = false;
   /** The owner's optional message to the customer, typed in the cancel confirmation. */
   @state() private cancelReason = '';
+  /** Whether the cancel confirmation is for the whole class time rather than this one attendee. */
+  @state() private wholeClass = false;
+  /** The team, for the owner and admins to give the appointment to another member (staff cannot list it). */
+  @state() private members: AdminMember[] = [];
+  @state() private memberChoice = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -88,6 +98,8 @@ export class BookAppointmentDetail extends LitElement {
         <dl>
           <dt>When</dt>
           <dd>${formatSpan(a.start, a.end, zone)} <span class="muted">(${zoneLabel(zone)})</span></dd>
+          ${a.member ? html`<dt>With</dt><dd>${a.member.name}</dd>` : nothing}
+          ${a.seats && a.seats > 1 ? html`<dt>Class</dt><dd>${a.seats} places</dd>` : nothing}
           <dt>Customer</dt>
           <dd>${a.customer.name}</dd>
           <dt>Email</dt>
@@ -111,22 +123,28 @@ export class BookAppointmentDetail extends LitElement {
                   ? html`<button class="primary" ?disabled=${this.action.busy} @click=${() => this.act('complete')}>Mark completed</button>
                     <button ?disabled=${this.action.busy} @click=${() => this.act('no-show')}>Mark no-show</button>`
                   : html`<button ?disabled=${this.action.busy} aria-expanded=${this.rescheduling} @click=${() => (this.rescheduling = !this.rescheduling)}>Reschedule</button>
-                    <button class="danger" ?disabled=${this.action.busy} @click=${() => (this.confirmingCancel = true)}>Cancel appointment</button>`
+                    <button class="danger" ?disabled=${this.action.busy} @click=${() => this.askCancel(false)}>Cancel appointment</button>
+                    ${a.seats && a.seats > 1 && a.member ? html`<button class="danger" ?disabled=${this.action.busy} @click=${() => this.askCancel(true)}>Cancel this class time</button>` : nothing}`
               }
             </div>`
             : nothing
         }
+        ${confirmed && !started && this.members.length > 1 ? this.renderMemberChange(a) : nothing}
         ${
           this.confirmingCancel
             ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
-              <p>Cancel this appointment? ${a.customer.name} gets an email.</p>
+              <p>${
+                this.wholeClass
+                  ? `Cancel this class time for every attendee? Each one gets an email.`
+                  : `Cancel this appointment? ${a.customer.name} gets an email.`
+              }</p>
               <div class="field">
-                <label for="cancel-reason">Message to ${a.customer.name} <span class="hint">(optional, goes into the email)</span></label>
+                <label for="cancel-reason">Message to ${this.wholeClass ? 'the attendees' : a.customer.name} <span class="hint">(optional, goes into the email)</span></label>
                 <textarea id="cancel-reason" rows="3" maxlength="500" .value=${this.cancelReason}
                   @input=${(e: Event) => (this.cancelReason = (e.target as HTMLTextAreaElement).value)}></textarea>
               </div>
               <div class="row">
-                <button class="danger" ?disabled=${this.action.busy} @click=${() => this.act('cancel')}>Yes, cancel it</button>
+                <button class="danger" ?disabled=${this.action.busy} @click=${() => (this.wholeClass ? this.cancelClass(a) : this.act('cancel'))}>Yes, cancel it</button>
                 <button @click=${() => (this.confirmingCancel = false)}>Keep it</button>
               </div>
             </div>`
@@ -140,23 +158,88 @@ export class BookAppointmentDetail extends LitElement {
             : nothing
         }
       </div>
-      <section>
-        <h2>Emails about this appointment</h2>
-        <book-mailbox admin .emails=${this.emails} @book-email-retry=${(e: CustomEvent<number>) => this.retry(e.detail)}></book-mailbox>
-      </section>`;
+      ${
+        this.staff
+          ? nothing
+          : html`<section>
+            <h2>Emails about this appointment</h2>
+            <book-mailbox admin .emails=${this.emails} @book-email-retry=${(e: CustomEvent<number>) => this.retry(e.detail)}></book-mailbox>
+          </section>`
+      }`;
+  }
+
+  /** Staff manage their own appointments, not the business's team or its email log. */
+  private get staff(): boolean {
+    return this.profile.me?.role === 'staff';
+  }
+
+  /** The emails about this appointment, as they are now (none for staff, as the email log is not theirs). */
+  private async emailsNow(): Promise<AdminEmail[]> {
+    if (this.staff) return [];
+    return (await api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: this.emails }))).emails;
   }
 
   private async load(): Promise<void> {
     try {
-      const [{ appointment }, { emails }] = await Promise.all([
-        api.appointment(this.appointmentId),
-        api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: [] as AdminEmail[] })),
-      ]);
+      const [{ appointment }, emails] = await Promise.all([api.appointment(this.appointmentId), this.emailsNow()]);
       this.appointment = appointment;
       this.emails = emails;
     } catch (e) {
       this.action.report(errorText(e));
     }
+    if (this.staff || !this.appointment?.member) return;
+    this.members = (await api.team().catch(() => ({ members: [] }))).members;
+  }
+
+  private renderMemberChange(a: AdminAppointment) {
+    const others = this.members.filter((m) => m.id !== a.member?.id && m.serviceIds.includes(a.service.id));
+    if (!others.length) return nothing;
+    return html`<form class="row confirm member-change" @submit=${(e: SubmitEvent) => this.changeMember(e, a)}>
+      <label for="member">Give it to</label>
+      <select id="member" @change=${(e: Event) => (this.memberChoice = (e.target as HTMLSelectElement).value)}>
+        <option value="">Choose a member</option>
+        ${others.map((m) => html`<option value=${m.id} ?selected=${this.memberChoice === String(m.id)}>${m.name}</option>`)}
+      </select>
+      <button type="submit" ?disabled=${this.action.busy || !this.memberChoice}>Change member</button>
+    </form>`;
+  }
+
+  private askCancel(wholeClass: boolean): void {
+    this.wholeClass = wholeClass;
+    this.confirmingCancel = true;
+  }
+
+  private changeMember(event: SubmitEvent, a: AdminAppointment): Promise<void> {
+    event.preventDefault();
+    const to = this.members.find((m) => String(m.id) === this.memberChoice);
+    if (!to) return Promise.resolve();
+    return this.run(async () => {
+      try {
+        const { appointment } = await api.changeMember(a.id, to.id);
+        this.memberChoice = '';
+        return appointment;
+      } catch (e) {
+        // The server's refusals in the owner's words: who is busy, or who does not do this service.
+        if (e instanceof ApiError && e.status === 409)
+          throw new ApiError(409, e.code, `${to.name} is not free at that time. Choose someone else or another time.`);
+        if (e instanceof ApiError && e.status === 422)
+          throw new ApiError(422, e.code, `${to.name} does not perform ${a.service.name}.`);
+        throw e;
+      }
+    }, `Now with ${to.name}.`);
+  }
+
+  private cancelClass(a: AdminAppointment): Promise<void> {
+    const reason = this.cancelReason.trim();
+    return this.run(async () => {
+      await api.cancelClass({
+        serviceId: a.service.id,
+        memberId: a.member!.id,
+        start: a.start,
+        ...(reason && { reason }),
+      });
+      return (await api.appointment(a.id)).appointment;
+    }, 'The class time is cancelled; every attendee gets an email.');
   }
 
   /** Runs a change, then closes its panels and shows its emails as they now are. */
@@ -165,9 +248,7 @@ export class BookAppointmentDetail extends LitElement {
       this.appointment = await work();
       this.rescheduling = this.confirmingCancel = false;
       emit(this, 'book-appointment-changed', this.appointment);
-      this.emails = (
-        await api.adminEmails({ appointment: this.appointmentId }).catch(() => ({ emails: this.emails }))
-      ).emails;
+      this.emails = await this.emailsNow();
       return done;
     });
   }

@@ -39,4 +39,17 @@ describe('book-block-time', () => {
     expect(server.sent).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
+
+  it("blocks a team member's time when given one", async () => {
+    server = fakeServer(() => json(201, { blockedTime: {} }));
+    const el = await fixture<BookBlockTime>(
+      html`<book-block-time time-zone="Europe/Berlin" date="2026-12-08" member="2" member-name="Mia"></book-block-time>`,
+    );
+    expect(text($(el, 'h2'))).to.equal('Block time of Mia');
+    choose($<HTMLInputElement>(el, '#block-from'), '12:00');
+    choose($<HTMLInputElement>(el, '#block-to'), '13:00');
+    setTimeout(() => $<HTMLButtonElement>(el, 'button[type=submit]').click());
+    await oneEvent(el, 'book-time-blocked');
+    expect(server.sent[0]!.path).to.equal('/api/admin/blocked-times?member=2');
+  });
 });

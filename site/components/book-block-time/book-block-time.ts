@@ -19,6 +19,7 @@ import { siteBase } from '../../styles/components.js';
  * @property timeZone - The provider's zone (for today's date).
  * @property date - The date to start on (`YYYY-MM-DD`; default today).
  * @property from - The start to start on (`HH:mm`).
+ * @property member - Whose time (a team member's id, with their name in `memberName`); 0: the signed-in member's.
  */
 export class BookBlockTime extends LitElement {
   static override styles = siteBase;
@@ -26,6 +27,8 @@ export class BookBlockTime extends LitElement {
   @property({ attribute: 'time-zone' }) timeZone = 'UTC';
   @property() date = '';
   @property() from = '';
+  @property({ type: Number }) member = 0;
+  @property({ attribute: 'member-name' }) memberName = '';
   @state() private to = '';
   @state() private label = '';
   @state() private errors: Record<string, string> = {};
@@ -37,8 +40,14 @@ export class BookBlockTime extends LitElement {
 
   override render() {
     const errors = { ...this.action.errors, ...this.errors };
+    const timeField = (name: 'from' | 'to', label: string) => html`<div class="field">
+      <label for="block-${name}">${label}</label>
+      <input id="block-${name}" type="time" step="60" required .value=${this[name]} aria-invalid=${Boolean(errors[name])}
+        aria-describedby=${errors[name] ? `${name}-error` : nothing} @input=${(e: Event) => (this[name] = this.val(e))} />
+      ${fieldError(errors, name)}
+    </div>`;
     return html`<form part="form" class="panel" novalidate aria-labelledby="block-h" @submit=${this.handleSubmit}>
-      <h2 id="block-h">Block time</h2>
+      <h2 id="block-h">Block time${this.memberName ? ` of ${this.memberName}` : ''}</h2>
       <p class="muted">Customers cannot book it. Appointments already in it stay.</p>
       <p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
       <div class="field">
@@ -48,18 +57,7 @@ export class BookBlockTime extends LitElement {
         ${fieldError(errors, 'date')}
       </div>
       <div class="grid2">
-        <div class="field">
-          <label for="block-from">From</label>
-          <input id="block-from" type="time" step="60" required .value=${this.from} aria-invalid=${Boolean(errors.from)}
-            aria-describedby=${errors.from ? 'from-error' : nothing} @input=${(e: Event) => (this.from = this.val(e))} />
-          ${fieldError(errors, 'from')}
-        </div>
-        <div class="field">
-          <label for="block-to">To</label>
-          <input id="block-to" type="time" step="60" required .value=${this.to} aria-invalid=${Boolean(errors.to)}
-            aria-describedby=${errors.to ? 'to-error' : nothing} @input=${(e: Event) => (this.to = this.val(e))} />
-          ${fieldError(errors, 'to')}
-        </div>
+        ${timeField('from', 'From')} ${timeField('to', 'To')}
       </div>
       <div class="field">
         <label for="block-label">Label <span class="hint">(optional, only you see it)</span></label>
@@ -92,12 +90,15 @@ export class BookBlockTime extends LitElement {
     }
     await this.action.run(async () => {
       const label = this.label.trim();
-      const { blockedTime } = await api.blockTime({
-        date: this.date,
-        from: this.from,
-        to: this.to,
-        ...(label && { label }),
-      });
+      const { blockedTime } = await api.blockTime(
+        {
+          date: this.date,
+          from: this.from,
+          to: this.to,
+          ...(label && { label }),
+        },
+        this.member || undefined,
+      );
       emit(this, 'book-time-blocked', blockedTime);
     });
   }

@@ -5,9 +5,11 @@ import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type {
   AdminAppointment,
+  AdminMember,
   AdminService,
   AppointmentStatus,
   BlockedTime,
+  Closure,
   Profile,
   Schedule,
 } from '../../api/types.js';
@@ -18,11 +20,12 @@ import { siteBase } from '../../styles/components.js';
 import '../book-block-time/book-block-time.js';
 import '../book-new-appointment/book-new-appointment.js';
 import '../book-week-view/book-week-view.js';
+import type { WeekLane } from '../book-week-view/book-week-view.js';
 import { styles } from './book-dashboard.styles.js';
 
 type Mode = 'list' | 'week';
 /** The form open above the appointments, and where it starts (a free time clicked in the week view). */
-type Panel = { form: 'new'; date?: string; time?: string } | { form: 'block' } | null;
+type Panel = { form: 'new'; date?: string; time?: string; memberId?: number } | { form: 'block' } | null;
 const UPCOMING_DAYS = 14;
 /** Confirmed appointments that ended up to this many days ago are listed as "to close" (complete / no-show). */
 const CLOSE_DAYS = 7;
@@ -31,7 +34,9 @@ const CLOSE_DAYS = 7;
  * @summary The provider's dashboard: appointments to close, today and the next two weeks, or a week calendar;
  * filtered by status, service and customer. Times are in the provider's zone. Each appointment links to its
  * detail (cancel, reschedule, complete, no-show, customer contact). "New appointment" books a caller or a walk-in,
- * "Block time" keeps time free; in the week view a click on open time starts a new appointment there.
+ * "Block time" keeps time free; in the week view a click on open time starts a new appointment there. With a
+ * team, the owner and admins filter by member, and the week has a column per member (one member at a time on a
+ * phone); each appointment names its member.
  *
  * @csspart appointment - Each appointment in the list.
  *
@@ -55,18 +60,38 @@ export class BookDashboard extends LitElement {
   @state() private done = '';
   @state() private blockedTimes: BlockedTime[] = [];
   @state() private schedule: Schedule = { weeklyHours: [], overrides: [] };
+  /** The team (owner and admins only: staff see their own appointments, so no filter) and the chosen member. */
+  @state() private team: AdminMember[] = [];
+  @state() private member = '';
+  @state() private lanes: WeekLane[] = [];
   private loadId = 0;
+  /** A phone's week is one member at a time: seven days of several columns each would not be readable. */
+  private readonly phone = matchMedia('(max-width: 40rem)').matches;
 
   override connectedCallback(): void {
     super.connectedCallback();
     const params = new URLSearchParams(location.search);
     this.mode = params.get('view') === 'week' ? 'week' : 'list';
     this.week = params.get('week') ?? weekStart(todayIn(this.profile.timeZone));
+    this.member = params.get('member') ?? '';
     void api
-      .services()
-      .then((r) => (this.services = r.services))
+      .servicesFor(this.profile)
+      .then((services) => (this.services = services))
       .catch(() => undefined);
-    void this.load();
+    void this.start();
+  }
+
+  /** Loads the team first where there is one to choose from, since the week's columns are its members. */
+  private async start(): Promise<void> {
+    if (this.profile.me && this.profile.me.role !== 'staff')
+      this.team = (await api.team().catch(() => ({ members: [] }))).members;
+    await this.load();
+  }
+
+  /** The member whose things are shown ('' for everyone): on a phone's week, one member at a time. */
+  private shownMember(): string {
+    if (this.member || !(this.phone && this.mode === 'week' && this.team.length > 1)) return this.member;
+    return String(this.profile.me?.memberId ?? this.team[0]!.id);
   }
 
   override render() {
@@ -86,13 +111,15 @@ export class BookDashboard extends LitElement {
     const close = () => (this.panel = null);
     if (this.panel?.form === 'new')
       return html`<book-new-appointment .services=${this.services} time-zone=${zone} date=${this.panel.date ?? ''} time=${this.panel.time ?? ''}
+        .members=${this.team} member-id=${this.panel.memberId ?? (Number(this.shownMember()) || (this.profile.me?.memberId ?? 0))}
         @book-appointment-cancel=${close}
         @book-appointment-created=${(e: CustomEvent<AdminAppointment>) =>
           this.finish(
             `Booked: ${e.detail.customer.name}, ${e.detail.service.name}, ${formatSpan(e.detail.start, e.detail.end, zone)}.`,
           )}></book-new-appointment>`;
     if (this.panel?.form === 'block')
-      return html`<book-block-time time-zone=${zone} @book-block-cancel=${close}
+      return html`<book-block-time time-zone=${zone} member=${Number(this.shownMember())} member-name=${this.team.find((m) => String(m.id) === this.shownMember())?.name ?? ''}
+        @book-block-cancel=${close}
         @book-time-blocked=${(e: CustomEvent<BlockedTime>) => this.finish(`Blocked: ${formatSpan(e.detail.start, e.detail.end, zone)}.`)}></book-block-time>`;
     return nothing;
   }
@@ -138,6 +165,7 @@ export class BookDashboard extends LitElement {
           ${(['confirmed', 'completed', 'cancelled', 'no_show'] as const).map((s) => html`<option value=${s} ?selected=${s === this.status}>${statusLabel[s]}</option>`)}
         </select>
       </div>
+      ${this.team.length > 1 ? this.renderMemberFilter() : nothing}
       <div class="field">
         <label for="service">Service</label>
         <select id="service" @change=${(e: Event) => (this.service = (e.target as HTMLSelectElement).value)}>
@@ -150,6 +178,24 @@ export class BookDashboard extends LitElement {
         <input id="q" type="search" placeholder="Name or email" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
       </div>
     </div>`;
+  }
+
+  private renderMemberFilter() {
+    const shown = this.shownMember();
+    const everyone = !(this.phone && this.mode === 'week');
+    return html`<div class="field">
+      <label for="member">Team member</label>
+      <select id="member" @change=${(e: Event) => this.setMember((e.target as HTMLSelectElement).value)}>
+        ${everyone ? html`<option value="" ?selected=${shown === ''}>Everyone</option>` : nothing}
+        ${this.team.map((m) => html`<option value=${m.id} ?selected=${String(m.id) === shown}>${m.name}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private setMember(member: string): void {
+    this.member = member;
+    this.syncUrl();
+    void this.load();
   }
 
   private filtered(): AdminAppointment[] {
@@ -212,7 +258,7 @@ export class BookDashboard extends LitElement {
         (a) => html`<li>
           <a class="appt" part="appointment" href="/admin/appointments/${a.id}">
             <span class="time">${withDay ? html`${formatDay(a.start, zone).slice(0, 10)}<br />` : nothing}${formatTime(a.start, zone)}–${formatTime(a.end, zone)}</span>
-            <span class="who"><strong>${a.customer.name}</strong><br /><span class="muted">${a.service.name}</span></span>
+            <span class="who"><strong>${a.customer.name}</strong><br /><span class="muted">${a.service.name}${this.team.length > 1 && a.member ? ` · with ${a.member.name}` : ''}</span></span>
             <span class="badge ${a.status}">${statusLabel[a.status]}</span>
           </a>
         </li>`,
@@ -229,10 +275,10 @@ export class BookDashboard extends LitElement {
         <button type="button" @click=${() => this.moveWeek(0)}>This week</button>
         <strong aria-live="polite">${fmt.formatRange(new Date(`${this.week}T00:00:00Z`), new Date(`${end}T00:00:00Z`))}</strong>
       </div>
-      <book-week-view .appointments=${this.filtered()} .blockedTimes=${this.blockedTimes} .weeklyHours=${this.schedule.weeklyHours}
+      <book-week-view .appointments=${this.filtered()} .lanes=${this.lanes} .blockedTimes=${this.blockedTimes} .weeklyHours=${this.schedule.weeklyHours}
 .overrides=${this.schedule.overrides} .closures=${this.schedule.closures ?? []} start=${this.week} time-zone=${this.profile.timeZone}
         step=${Math.max(15, this.profile.bookingRules.slotStepMinutes)}
-        @book-slot-pick=${(e: CustomEvent<{ date: string; time: string }>) => this.open({ form: 'new', ...e.detail })}
+        @book-slot-pick=${(e: CustomEvent<{ date: string; time: string; memberId?: number }>) => this.open({ form: 'new', ...e.detail })}
         @book-blocked-remove=${(e: CustomEvent<BlockedTime>) => this.unblock(e.detail)}></book-week-view>`;
   }
 
@@ -255,6 +301,7 @@ export class BookDashboard extends LitElement {
       params.set('view', 'week');
       params.set('week', this.week);
     }
+    if (this.member) params.set('member', this.member);
     history.replaceState(null, '', `/admin${params.size ? `?${params}` : ''}`);
   }
 
@@ -266,23 +313,39 @@ export class BookDashboard extends LitElement {
         ? dayRange(this.week, 7, zone)
         : dayRange(addDays(todayIn(zone), -CLOSE_DAYS), CLOSE_DAYS + UPCOMING_DAYS + 1, zone);
     this.loading = this.appointments.length === 0;
+    const member = Number(this.shownMember()) || undefined;
+    // Everyone's week with a team: a column per member, each with their own hours and blocked times.
+    const columns = this.mode === 'week' && !member && this.team.length > 1 ? this.team : [];
     try {
-      const week = this.mode === 'week';
-      const [{ appointments }, blocked, schedule] = await Promise.all([
-        api.appointments(range),
-        week ? api.blockedTimes(range) : undefined,
-        week ? api.schedule(this.week, addDays(this.week, 6)) : undefined,
+      const week = this.mode === 'week' && !columns.length;
+      const [{ appointments }, blocked, schedule, lanes] = await Promise.all([
+        api.appointments({ ...range, member }),
+        week ? api.blockedTimes(range, member) : undefined,
+        week ? api.schedule(this.week, addDays(this.week, 6), member) : undefined,
+        Promise.all(columns.map((m) => this.laneOf(m, range))),
       ]);
       if (id !== this.loadId) return;
       this.appointments = appointments;
       this.blockedTimes = blocked?.blockedTimes ?? [];
       if (schedule) this.schedule = schedule;
+      this.lanes = lanes.map(([lane]) => lane);
+      if (lanes.length) this.schedule = { weeklyHours: [], overrides: [], closures: lanes[0]![1] };
       this.problem = '';
     } catch (e) {
       if (id === this.loadId) this.problem = errorText(e);
     } finally {
       if (id === this.loadId) this.loading = false;
     }
+  }
+
+  /** One member's column of the week, with the business's closures (the same for every member). */
+  private async laneOf(m: AdminMember, range: { from: string; to: string }): Promise<[WeekLane, Closure[]]> {
+    const [{ blockedTimes }, schedule] = await Promise.all([
+      api.blockedTimes(range, m.id),
+      api.schedule(this.week, addDays(this.week, 6), m.id),
+    ]);
+    const { weeklyHours, overrides, closures = [] } = schedule;
+    return [{ member: { id: m.id, name: m.name }, weeklyHours, overrides, blockedTimes }, closures];
   }
 }
 

@@ -114,4 +114,50 @@ describe('book-new-appointment', () => {
     await waitUntil(() => text(el.shadowRoot!.querySelector('[role=alert]')));
     expect(text($(el, '[role=alert]'))).to.equal('This time was just taken; please pick another');
   });
+
+  describe('with a team', () => {
+    const team = [
+      { id: 1, name: 'Anna', serviceIds: [1, 3] },
+      { id: 2, name: 'Mia', serviceIds: [1] },
+      { id: 3, name: 'Leo', serviceIds: [3] },
+    ];
+
+    it('offers the members who perform the service, starts with the one given, and books with the one chosen', async () => {
+      server = fakeServer(answer(() => json(201, { appointment: { id: 4 } })));
+      const el = await fixture<BookNewAppointment>(
+        html`<book-new-appointment .services=${services} .members=${team} member-id="2" time-zone="Europe/Berlin" date="2026-12-08"></book-new-appointment>`,
+      );
+      await waitUntil(() => el.shadowRoot!.querySelector('.times'), 'free times shown');
+      const options = () => $$<HTMLOptionElement>(el, '#member option').map((o) => [o.textContent, o.selected]);
+      expect(options()).to.deep.equal([
+        ['Anna', false],
+        ['Mia', true],
+      ]);
+      // Mia's free times, then Leo's once the colour is chosen (Mia does not colour).
+      expect(server.sent[0]!.path).to.equal('/api/admin/appointments/slots?service=1&date=2026-12-08&member=2');
+      choose($<HTMLSelectElement>(el, '#service'), '3');
+      await el.updateComplete;
+      expect(options()).to.deep.equal([
+        ['Anna', true],
+        ['Leo', false],
+      ]);
+      choose($<HTMLSelectElement>(el, '#member'), '3');
+      await waitUntil(
+        () => server.sent.some((s) => s.path.endsWith('service=3&date=2026-12-08&member=3')),
+        'Leo’s times',
+      );
+      await waitUntil(() => el.shadowRoot!.querySelector('.times'), 'free times shown');
+      $$(el, '.times button')[0]!.click();
+      choose($<HTMLInputElement>(el, '#name'), 'Walter');
+      await expect(el).to.be.accessible();
+      setTimeout(() => $<HTMLButtonElement>(el, 'button[type=submit]').click());
+      await oneEvent(el, 'book-appointment-created');
+      expect(server.sent.at(-1)!.body).to.deep.include({ service: 3, memberId: 3 });
+    });
+
+    it('offers no choice to one member (staff book for themselves)', async () => {
+      const el = await form(answer(() => json(201, {})));
+      expect(el.shadowRoot!.querySelector('#member')).to.equal(null);
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
-import type { AdminService, OwnerBookingInput, Slot } from '../../api/types.js';
+import type { AdminMember, AdminService, OwnerBookingInput, Slot } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { emit } from '../../lib/events.js';
 import { formatTime, todayIn } from '../../lib/format.js';
@@ -23,6 +23,9 @@ import { siteBase } from '../../styles/components.js';
  * @property timeZone - The provider's zone: the date and time are read in it.
  * @property date - The date to start on (`YYYY-MM-DD`; default today).
  * @property time - The time to start on (`HH:mm`), say the free time clicked in the week view.
+ * @property members - The team (the owner and admins book for any member who performs the service; empty: staff,
+ * who book for themselves).
+ * @property memberId - (`member-id`) Who serves it at first (default: the first member offered).
  */
 export class BookNewAppointment extends LitElement {
   static override styles = [
@@ -50,6 +53,8 @@ export class BookNewAppointment extends LitElement {
   @property({ attribute: 'time-zone' }) timeZone = 'UTC';
   @property() date = '';
   @property() time = '';
+  @property({ attribute: false }) members: Pick<AdminMember, 'id' | 'name' | 'serviceIds'>[] = [];
+  @property({ type: Number, attribute: 'member-id' }) memberId = 0;
 
   @state() private service = 0;
   @state() private slots: Slot[] = [];
@@ -65,7 +70,14 @@ export class BookNewAppointment extends LitElement {
     if (!this.date) this.date = todayIn(this.timeZone);
     const active = this.services.filter((s) => s.active);
     if (!active.some((s) => s.id === this.service)) this.service = active[0]?.id ?? 0;
-    if (changed.has('date') || changed.has('service') || changed.has('services')) void this.loadSlots();
+    const offered = this.offered();
+    if (offered.length && !offered.some((m) => m.id === this.memberId)) this.memberId = offered[0]!.id;
+    if (['date', 'service', 'services', 'memberId'].some((key) => changed.has(key))) void this.loadSlots();
+  }
+
+  /** The members who perform the chosen service, when there is a choice to make. */
+  private offered() {
+    return this.members.length > 1 ? this.members.filter((m) => m.serviceIds.includes(this.service)) : [];
   }
 
   override render() {
@@ -85,6 +97,7 @@ export class BookNewAppointment extends LitElement {
           <input id="date" type="date" .value=${this.date} required @change=${(e: Event) => (this.date = this.val(e))} />
         </div>
       </div>
+      ${this.renderMembers()}
       ${this.renderTimes()}
       <div class="field">
         <label for="time">Time <span class="hint">(a free time above, or any time within your opening hours)</span></label>
@@ -123,10 +136,20 @@ export class BookNewAppointment extends LitElement {
     </form>`;
   }
 
+  private renderMembers() {
+    const offered = this.offered();
+    if (!offered.length) return nothing;
+    return html`<div class="field">
+      <label for="member">With</label>
+      <select id="member" @change=${(e: Event) => (this.memberId = Number(this.val(e)))}>
+        ${offered.map((m) => html`<option value=${m.id} ?selected=${m.id === this.memberId}>${m.name}</option>`)}
+      </select>
+    </div>`;
+  }
+
   private renderTimes() {
     if (!this.service) return html`<p class="muted">Add a service first.</p>`;
-    if (this.slotsFor !== `${this.service}|${this.date}`)
-      return html`<p class="muted" role="status">Looking for free times…</p>`;
+    if (this.slotsFor !== this.slotsKey()) return html`<p class="muted" role="status">Looking for free times…</p>`;
     if (!this.slots.length) return html`<p class="muted">No free times left on this day.</p>`;
     return html`<div class="times" role="group" aria-label="Free times">
       ${this.slots.map((s) => {
@@ -140,13 +163,22 @@ export class BookNewAppointment extends LitElement {
     return (e.target as HTMLInputElement).value;
   }
 
+  /** What the free times shown are for: a service and date, and the member when there is a choice. */
+  private slotsKey(): string {
+    return `${this.service}|${this.date}|${this.picked() ?? ''}`;
+  }
+
+  private picked(): number | undefined {
+    return this.offered().length ? this.memberId : undefined;
+  }
+
   private async loadSlots(): Promise<void> {
-    const key = `${this.service}|${this.date}`;
+    const key = this.slotsKey();
     if (!this.service || !this.date || key === this.slotsFor) return;
     try {
-      const { slots } = await api.ownerSlots(this.service, this.date);
-      // A newer date or service may have been chosen meanwhile: its answer wins.
-      if (key !== `${this.service}|${this.date}`) return;
+      const { slots } = await api.ownerSlots(this.service, this.date, this.picked());
+      // A newer date, service or member may have been chosen meanwhile: its answer wins.
+      if (key !== this.slotsKey()) return;
       this.slots = slots;
     } catch {
       this.slots = [];
@@ -175,6 +207,7 @@ export class BookNewAppointment extends LitElement {
         ...(this.phone.trim() && { phone: this.phone.trim() }),
       },
       ...(this.note.trim() && { note: this.note.trim() }),
+      ...(this.picked() && { memberId: this.picked()! }),
     };
     await this.action.run(async () => {
       const { appointment } = await api.createAppointment(input);

@@ -25,12 +25,14 @@ const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -
  *
  * @property timeZone - The provider's zone ("today" is read in it).
  * @property weekly - The weekly hours, shown for days without an override.
+ * @property member - Whose overrides (a team member's id; 0: the signed-in member's).
  */
 export class BookOverridesCalendar extends LitElement {
   static override styles = [siteBase, fieldsets, styles];
 
   @property({ attribute: 'time-zone' }) timeZone = 'UTC';
   @property({ attribute: false }) weekly: WeeklyInterval[] = [];
+  @property({ type: Number }) member = 0;
 
   @state() private month = '';
   @state() private overrides = new Map<string, LocalInterval[]>();
@@ -131,7 +133,7 @@ export class BookOverridesCalendar extends LitElement {
     this.month = month;
     const { from, to } = monthRange(month);
     try {
-      const { overrides } = await api.schedule(from, to);
+      const { overrides } = await api.schedule(from, to, this.member || undefined);
       if (month !== this.month) return;
       this.overrides = new Map(overrides.map((o: DateOverride) => [o.date, o.intervals]));
       const today = todayIn(this.timeZone);
@@ -182,10 +184,10 @@ export class BookOverridesCalendar extends LitElement {
     await this.action.run(async () => {
       let intervals: LocalInterval[] | null = null;
       if (this.kind === 'usual') {
-        if (this.overrides.has(date)) await api.deleteOverride(date);
+        if (this.overrides.has(date)) await api.deleteOverride(date, this.member || undefined);
       } else {
         intervals = this.kind === 'closed' ? [] : this.intervals;
-        await api.saveOverride(date, intervals);
+        await api.saveOverride(date, intervals, this.member || undefined);
       }
       const next = new Map(this.overrides);
       if (intervals) next.set(date, intervals);

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
-import type { ServiceInput } from '../../api/types.js';
-import { siteBase } from '../../styles/components.js';
+import type { AdminMember, ServiceInput } from '../../api/types.js';
+import { fieldsets, siteBase } from '../../styles/components.js';
 
 export const defaultService = (): ServiceInput => ({
   name: '',
@@ -12,13 +12,15 @@ export const defaultService = (): ServiceInput => ({
   bufferBeforeMinutes: 0,
   bufferAfterMinutes: 0,
   active: true,
+  seats: 1,
 });
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'AUD', 'CHF', 'CAD', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK', 'JPY', 'NZD'];
 const DURATIONS = [15, 20, 30, 45, 60, 75, 90, 120, 150, 180, 240];
 
 /**
- * @summary One service: name, duration, price, buffers, description and whether it can be booked.
+ * @summary One service: name, duration, price, buffers, places (one-to-one or a class), who performs it, description
+ * and whether it can be booked.
  *
  * @event book-service-submit - Valid form submitted; `detail` is the `ServiceInput`.
  * @event book-service-cancel - The person closed the form without saving.
@@ -29,10 +31,11 @@ const DURATIONS = [15, 20, 30, 45, 60, 75, 90, 120, 150, 180, 240];
  * @property busy - Disables the buttons while saving.
  * @property submitLabel - The submit button's text.
  * @property cancellable - Shows a Cancel button.
- * @property compact - Leaves out buffers and the active switch (the onboarding's first service).
+ * @property compact - Leaves out buffers, places, members and the active switch (the onboarding's first service).
+ * @property members - The team: with more than one, the members who perform it are chosen (all, for a new one).
  */
 export class BookServiceForm extends LitElement {
-  static override styles = siteBase;
+  static override styles = [siteBase, fieldsets];
 
   @property({ attribute: false }) service: ServiceInput = defaultService();
   @property({ attribute: false }) errors: Record<string, string> = {};
@@ -40,15 +43,20 @@ export class BookServiceForm extends LitElement {
   @property({ attribute: 'submit-label' }) submitLabel = 'Save service';
   @property({ type: Boolean }) cancellable = false;
   @property({ type: Boolean }) compact = false;
+  @property({ attribute: false }) members: Pick<AdminMember, 'id' | 'name'>[] = [];
 
   @state() private draft: ServiceInput = defaultService();
   @state() private priceText = '50.00';
+  @state() private seatsText = '1';
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('service')) {
       this.draft = structuredClone(this.service);
       this.priceText = (this.service.price.amountMinor / 100).toFixed(2);
+      this.seatsText = String(this.service.seats ?? 1);
     }
+    // A new service is everyone's until someone is unticked.
+    if (!this.draft.memberIds && this.members.length > 1) this.draft.memberIds = this.members.map((m) => m.id);
   }
 
   override render() {
@@ -87,6 +95,7 @@ export class BookServiceForm extends LitElement {
           : html`<div class="grid2">
               ${this.minutes('bufferBeforeMinutes', 'Buffer before (minutes)')} ${this.minutes('bufferAfterMinutes', 'Buffer after (minutes)')}
             </div>
+            ${this.renderSeats()} ${this.renderMembers()}
             <label class="check"><input type="checkbox" .checked=${d.active} @change=${(e: Event) => this.set({ active: (e.target as HTMLInputElement).checked })} />
               Customers can book this service</label>`
       }
@@ -103,6 +112,31 @@ export class BookServiceForm extends LitElement {
         }
       </div>
     </form>`;
+  }
+
+  private renderSeats() {
+    return html`<div class="field">
+      <label for="seats">Places per time</label>
+      <input id="seats" type="number" min="1" max="500" step="1" inputmode="numeric" .value=${this.seatsText}
+        aria-invalid=${Boolean(this.errors.seats)} aria-describedby=${this.errors.seats ? 'seats-error seats-hint' : 'seats-hint'}
+        @input=${(e: Event) => (this.seatsText = this.val(e))} />
+      <span class="hint" id="seats-hint">1 is one customer at a time; more makes it a class, such as 12 places in a yoga class.</span>
+      ${this.error('seats')}
+    </div>`;
+  }
+
+  private renderMembers() {
+    if (this.members.length < 2) return nothing;
+    const chosen = this.draft.memberIds ?? [];
+    return html`<fieldset>
+      <legend>Who performs it</legend>
+      ${this.members.map(
+        (m) => html`<label class="check"><input type="checkbox" value=${m.id} .checked=${chosen.includes(m.id)}
+          @change=${(e: Event) => this.set({ memberIds: (e.target as HTMLInputElement).checked ? [...chosen, m.id] : chosen.filter((id) => id !== m.id) })} />
+          ${m.name}</label>`,
+      )}
+      ${this.error('memberIds')}
+    </fieldset>`;
   }
 
   private minutes(key: 'bufferBeforeMinutes' | 'bufferAfterMinutes', label: string) {
@@ -132,6 +166,9 @@ export class BookServiceForm extends LitElement {
     const errors: Record<string, string> = {};
     if (!this.draft.name.trim()) errors.name = 'Give the service a name.';
     if (!Number.isFinite(amount) || amount < 0) errors['price.amountMinor'] = 'Enter a price such as 45 or 45.50.';
+    const seats = Number(this.seatsText);
+    if (!this.compact && !(Number.isInteger(seats) && seats >= 1 && seats <= 500))
+      errors.seats = 'Enter a number of places from 1 to 500.';
     this.errors = errors;
     if (Object.keys(errors).length) {
       await this.updateComplete;
@@ -142,7 +179,9 @@ export class BookServiceForm extends LitElement {
       ...this.draft,
       name: this.draft.name.trim(),
       price: { ...this.draft.price, amountMinor: amount },
+      ...(!this.compact && { seats }),
     };
+    if (this.members.length < 2) delete detail.memberIds;
     this.dispatchEvent(new CustomEvent('book-service-submit', { detail, bubbles: true, composed: true }));
   }
 }

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
-import type { AdminService, Profile, ServiceInput } from '../../api/types.js';
+import type { AdminMember, AdminService, Profile, ServiceInput } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { formatDuration, formatPrice } from '../../lib/format.js';
@@ -50,6 +50,8 @@ export class BookServicesEditor extends LitElement {
   @property() origin = location.origin;
 
   @state() private services: AdminService[] = [];
+  /** The team: with more than one member, each service says who performs it. */
+  @state() private members: AdminMember[] = [];
   @state() private loading = true;
   /** The service being edited: an id, `new`, or none. */
   @state() private editing: number | 'new' | null = null;
@@ -84,7 +86,10 @@ export class BookServicesEditor extends LitElement {
         <h3>${s.name} ${s.active ? nothing : html`<span class="badge cancelled">Paused</span>`}</h3>
         <strong>${formatPrice(s.price)}</strong>
       </div>
-      <p class="muted">${formatDuration(s.durationMinutes)}${buffers.length ? ` · buffer ${buffers.join(', ')}` : ''}</p>
+      <p class="muted">${formatDuration(s.durationMinutes)}${buffers.length ? ` · buffer ${buffers.join(', ')}` : ''}${
+        (s.seats ?? 1) > 1 ? ` · a class of ${s.seats} places` : ''
+      }</p>
+      ${this.members.length > 1 ? html`<p class="muted">${this.performers(s)}</p>` : nothing}
       ${s.description ? html`<p>${s.description}</p>` : nothing}
       <div class="actions">
         <button @click=${() => this.edit(s.id)}>Edit<span class="sr-only"> ${s.name}</span></button>
@@ -95,10 +100,15 @@ export class BookServicesEditor extends LitElement {
   }
 
   private renderForm(service?: AdminService) {
-    return html`<book-service-form cancellable .service=${service ?? defaultService()} .errors=${this.action.errors} ?busy=${this.action.busy}
+    return html`<book-service-form cancellable .service=${service ?? defaultService()} .members=${this.members} .errors=${this.action.errors} ?busy=${this.action.busy}
       submit-label=${service ? 'Save changes' : 'Add service'}
       @book-service-cancel=${() => this.edit(null)}
       @book-service-submit=${(e: CustomEvent<ServiceInput>) => this.save(service?.id, e.detail)}></book-service-form>`;
+  }
+
+  private performers(s: AdminService): string {
+    const names = this.members.filter((m) => s.memberIds?.includes(m.id)).map((m) => m.name);
+    return names.length ? `With ${names.join(', ')}` : 'Nobody performs it yet: customers cannot book it.';
   }
 
   private edit(target: number | 'new' | null): void {
@@ -111,7 +121,12 @@ export class BookServicesEditor extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      this.services = (await api.services()).services;
+      const [{ services }, team] = await Promise.all([
+        api.services(),
+        api.team().catch(() => ({ members: [] as AdminMember[] })),
+      ]);
+      this.services = services;
+      this.members = team.members;
     } catch (e) {
       this.action.report(errorText(e));
     } finally {

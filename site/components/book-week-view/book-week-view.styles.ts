@@ -6,10 +6,37 @@ export const styles = css`
     border: 1px solid var(--book-surface);
     border-radius: var(--book-radius);
   }
+  /* A day is a column per member (--lanes of them), each wide enough for a short name and a time. */
   .grid {
     display: grid;
-    grid-template-columns: 3.25rem repeat(7, minmax(5.5rem, 1fr));
-    min-width: 44rem;
+    grid-template-columns: 3.25rem repeat(7, minmax(max(5.5rem, calc(var(--lanes, 1) * 4.5rem)), 1fr));
+    min-width: max(44rem, calc(3.25rem + var(--lanes, 1) * 31.5rem));
+  }
+  .lane {
+    position: absolute;
+    top: 0;
+    bottom: 0;
+  }
+  .lane + .lane {
+    border-left: 1px dotted var(--book-border);
+  }
+  .lanehead {
+    display: flex;
+    border-bottom: 1px solid var(--book-surface);
+    border-left: 1px solid var(--book-surface);
+    font-size: 0.75rem;
+    color: var(--book-muted);
+  }
+  .lanehead span {
+    flex: 1 1 0;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    padding: 0.2rem 0.25rem;
+  }
+  .corner.lanehead {
+    border-left: 0;
   }
   .corner,
   .dayhead {

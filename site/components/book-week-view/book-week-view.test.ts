@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { AdminAppointment, BlockedTime, Closure, DateOverride, WeeklyInterval } from '../../api/types.js';
 import { $, $$, sampleAppointment, text } from '../../test/helpers.js';
 import './book-week-view.js';
-import type { BookWeekView } from './book-week-view.js';
+import type { BookWeekView, WeekLane } from './book-week-view.js';
 
 const appointment = (
   id: number,
@@ -145,6 +145,72 @@ describe('book-week-view', () => {
       );
       const monday = [...$$(el, '.day')[0]!.querySelectorAll('button.free')].map((b) => b.getAttribute('aria-label'));
       expect(monday[0]).to.equal('New appointment, Mon 7 Dec 13:30'); // 13:10 Berlin now
+    });
+  });
+
+  describe('with a team', () => {
+    // Anna works Mon–Fri 09:00–17:00, Mia only Monday 12:00–18:00 with lunch blocked 13:00–14:00 Berlin.
+    const lanes: WeekLane[] = [
+      {
+        member: { id: 1, name: 'Anna' },
+        weeklyHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+        overrides: [],
+        blockedTimes: [],
+      },
+      {
+        member: { id: 2, name: 'Mia' },
+        weeklyHours: [{ weekday: 1, start: '12:00', end: '18:00' }],
+        overrides: [],
+        blockedTimes: [{ id: 3, start: '2026-12-07T12:00:00.000Z', end: '2026-12-07T13:00:00.000Z', label: 'Lunch' }],
+      },
+    ];
+    const NOW = Date.parse('2026-12-06T11:00:00.000Z');
+    const list = [
+      sampleAppointment('2026-12-07T08:00:00.000Z', '2026-12-07T09:00:00.000Z', {
+        id: 1,
+        member: { id: 1, name: 'Anna' },
+      }),
+      sampleAppointment('2026-12-07T14:00:00.000Z', '2026-12-07T15:00:00.000Z', {
+        id: 2,
+        member: { id: 2, name: 'Mia' },
+      }),
+    ];
+    const week = () =>
+      fixture<BookWeekView>(
+        html`<book-week-view .appointments=${list} .lanes=${lanes} .now=${NOW} start="2026-12-07" time-zone="Europe/Berlin"></book-week-view>`,
+      );
+
+    it('gives each member a column in every day, with their own appointments, hours and blocked times', async () => {
+      const el = await week();
+      expect($$(el, '.lanehead').slice(1).map(text)[0]).to.equal('AnnaMia');
+      const monday = [...$$(el, '.day')[0]!.querySelectorAll<HTMLElement>('.lane')];
+      expect(monday.map((l) => [l.style.left, l.style.width])).to.deep.equal([
+        ['0%', '50%'],
+        ['50%', '50%'],
+      ]);
+      expect(text(monday[0]!.querySelector('a.event'))).to.equal(
+        '09:00–10:00, Haircut,Ada Lovelace, with Anna, Confirmed',
+      );
+      expect(text(monday[1]!.querySelector('a.event'))).to.contain('with Mia');
+      expect(monday[0]!.querySelectorAll('a.event')).to.have.length(1);
+      expect(text(monday[1]!.querySelector('.blocked'))).to.contain('Lunch');
+      expect(monday[0]!.querySelector('.blocked')).to.equal(null);
+      // Tuesday: Anna is open, Mia is not — the day is not closed, only Mia's column is grey all day.
+      const tuesday = [...$$(el, '.day')[1]!.querySelectorAll<HTMLElement>('.lane')];
+      expect(tuesday[1]!.querySelectorAll('button.free')).to.have.length(0);
+      expect(tuesday[0]!.querySelectorAll('button.free')).to.have.length(16);
+      expect($$(el, '.dayhead.closed').map(text)).to.deep.equal(['Sat 12 Dec, closed', 'Sun 13 Dec, closed']);
+      await expect(el).to.be.accessible();
+    });
+
+    it("books the open time of a member's column with that member", async () => {
+      const el = await week();
+      const mia = $$(el, '.day')[0]!.querySelectorAll<HTMLElement>('.lane')[1]!;
+      const cell = mia.querySelector<HTMLButtonElement>('button.free')!;
+      expect(cell.getAttribute('aria-label')).to.equal('New appointment with Mia, Mon 7 Dec 12:00');
+      setTimeout(() => cell.click());
+      const { detail } = await oneEvent(el, 'book-slot-pick');
+      expect(detail).to.deep.equal({ date: '2026-12-07', time: '12:00', memberId: 2 });
     });
   });
 });

@@ -1,0 +1,155 @@
+/**
+ * The owner's team in the browser over the real server: the Team page (invite by email, the invitee joins from the
+ * link and sees only their own work). The screenshot (team-page.png) goes to tests/.artifacts/screenshots for people
+ * to look at (not compared).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.js';
+import { freePort } from '../support/child-server.js';
+import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
+import { createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { shiftedClock } from '../support/shifted-clock.mjs';
+import { buildSiteToTempDir } from '../support/site-build.js';
+import { MEMBER_PASSWORD, tokenOfInvitation } from '../support/team.js';
+import { createTestContext, type TestContext, testConfig } from '../support/test-app.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const shots = join(root, 'tests/.artifacts/screenshots');
+// A Wednesday ahead of the real clock (the browser drops a session cookie whose expiry it finds past), 03:00 UTC.
+const real = new Date();
+const wednesday = new Date(
+  Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate() + ((3 - real.getUTCDay() + 7) % 7 || 7), 3),
+);
+
+describe('the team in the admin', () => {
+  const clock = shiftedClock(wednesday.toISOString());
+  let ctx: TestContext;
+  let setup: TestContext;
+  let owner: ProviderFixture;
+  let base = '';
+  let close: () => Promise<void>;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  const newPage = async (context: BrowserContext): Promise<Page> => {
+    await context.addInitScript(clock.script);
+    const p = await context.newPage();
+    p.on('pageerror', (e) => problems.push(`${p.url()}: ${e.message}`));
+    p.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${p.url()}: ${m.text().slice(0, 160)}`);
+    });
+    return p;
+  };
+  const desktop = () =>
+    browser.newContext({
+      ...reducedMotion,
+      locale: 'en-GB',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width: 1280, height: 900 },
+    });
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    const siteDir = buildSiteToTempDir('team-admin-e2e-site');
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    ctx = await createTestContext({ config: { appUrl: base }, deps: { now: clock.now, siteDistDir: siteDir } });
+    // Set up through the API as our own site on its usual address calls it (the CSRF check wants that origin).
+    setup = { ...ctx, app: createApp({ db: ctx.db, config: testConfig(), now: clock.now }) };
+    owner = await createProvider(setup, {
+      profile: { name: 'Studio Anna' },
+      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    });
+    await new Promise<void>((resolve) => {
+      const server = serve({ fetch: ctx.app.fetch, port, hostname: '127.0.0.1' }, () => resolve());
+      close = () => new Promise((done) => server.close(() => done()));
+    });
+    browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
+    page = await newPage(await desktop());
+    const { email } = await ctx.db
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', owner.userId)
+      .executeTakeFirstOrThrow();
+    await page.goto(`${base}/login?next=%2Fadmin%2Fteam`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/admin/team`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+    await ctx?.db.destroy();
+  });
+
+  it('invites a member by email from the Team page; they join from the link as staff, then the owner makes them an admin', async () => {
+    const team = page.locator('book-team');
+    await team.locator('[part=member]').first().waitFor();
+    const invite = team.locator('book-invite-form');
+    await invite.getByLabel('Name').fill('Mia Kovač');
+    await invite.getByLabel('Email').fill('mia@example.com');
+    await invite.getByLabel('Role').selectOption('staff');
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    await team.getByRole('status').filter({ hasText: 'Invitation sent to mia@example.com.' }).waitFor();
+    await expect(team.locator('.invitations').textContent()).resolves.toContain('Mia Kovač · mia@example.com · Staff');
+
+    const mia = await newPage(await desktop());
+    await mia.goto(`${base}/join?token=${encodeURIComponent(await tokenOfInvitation(ctx, 'mia@example.com'))}`);
+    const joinForm = mia.locator('book-join');
+    await expect(joinForm.locator('p').first().textContent()).resolves.toContain('Studio Anna invites Mia Kovač');
+    await joinForm.getByLabel('Choose a password').fill(MEMBER_PASSWORD);
+    await joinForm.getByRole('button', { name: 'Join Studio Anna' }).click();
+    await mia.waitForURL(`${base}/admin`);
+    const nav = mia.locator('book-admin-app nav');
+    await nav.getByRole('link', { name: 'Your hours' }).waitFor();
+    await expect(nav.getByRole('link', { name: 'Services' }).count()).resolves.toBe(0);
+    await mia.context().close();
+
+    await page.reload();
+    const row = team.locator('[part=member]').filter({ hasText: 'Mia Kovač' });
+    await expect(row.textContent()).resolves.toMatch(/Staff[\s\S]*Joined/);
+
+    // The owner makes her an admin, from the Team page.
+    await row.getByRole('button', { name: 'Edit Mia Kovač' }).click();
+    await row.locator('book-member-form').getByLabel('Role').selectOption('admin');
+    await row.locator('book-member-form').getByRole('button', { name: 'Save changes' }).click();
+    await team.getByRole('status').filter({ hasText: 'Saved Mia Kovač.' }).waitFor();
+    await expect(row.locator('.badge').textContent()).resolves.toBe('Admin');
+    const saved = ctx.db.selectFrom('team_members').select('role').where('email', '=', 'mia@example.com');
+    await expect(saved.executeTakeFirstOrThrow()).resolves.toEqual({ role: 'admin' });
+    await page.screenshot({ path: join(shots, 'team-page.png'), fullPage: true });
+  });
+
+  it('fits a phone: the Team page with a pending invitation, the edit form and the departure question open', async () => {
+    const team = page.locator('book-team');
+    const invite = team.locator('book-invite-form');
+    await invite.getByLabel('Name').fill('Leonardo Vasconcelos-Whitfield');
+    await invite.getByLabel('Email').fill('leonardo.vasconcelos-whitfield@example.com');
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    await team.getByRole('status').filter({ hasText: 'Invitation sent' }).waitFor();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const row = team.locator('[part=member]').filter({ hasText: 'Mia Kovač' });
+    const fits = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
+    await row.getByRole('button', { name: 'Edit Mia Kovač' }).click();
+    await row.locator('book-member-form').getByLabel('Role').waitFor();
+    expect(await fits()).toBeLessThanOrEqual(360);
+    await row.locator('book-member-form').getByRole('button', { name: 'Cancel' }).click();
+    await row.getByRole('button', { name: 'Remove Mia Kovač' }).click();
+    await row.locator('book-member-departure').getByLabel('Who takes them').waitFor();
+    expect(await fits()).toBeLessThanOrEqual(360);
+    await row.locator('book-member-departure').getByRole('button', { name: 'Keep Mia Kovač' }).click();
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('threw nothing', () => {
+    expect(problems).toEqual([]);
+  });
+});
