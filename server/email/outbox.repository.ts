@@ -55,7 +55,18 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
     .where('providers.id', '=', appointment.provider_id)
     .where('services.id', '=', appointment.service_id)
     .executeTakeFirst();
-  const member = await memberContact(db, appointment.member_id);
+  const serving = await memberContact(db, appointment.member_id);
+  const ownerRow = await db
+    .selectFrom('team_members')
+    .select('id')
+    .where('provider_id', '=', appointment.provider_id)
+    .where('role', '=', 'owner')
+    .executeTakeFirst();
+  const ownerContact = ownerRow && (await memberContact(db, ownerRow.id));
+  // A member without an address of their own (added without a sign-in) has the business's side go to the owner.
+  const member = serving?.email
+    ? serving
+    : ownerContact && serving && { ...ownerContact, id: serving.id, name: serving.name, role: serving.role };
   if (!business || !member) return undefined;
   const synced = await db
     .selectFrom('calendar_connections')
@@ -69,16 +80,7 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
     .where('provider_id', '=', appointment.provider_id)
     .where('left_at', 'is', null)
     .executeTakeFirstOrThrow();
-  const owner =
-    member.role !== 'owner' && business.owner_copies === 1
-      ? await db
-          .selectFrom('team_members')
-          .select('id')
-          .where('provider_id', '=', appointment.provider_id)
-          .where('role', '=', 'owner')
-          .executeTakeFirst()
-      : undefined;
-  const ownerContact = owner && (await memberContact(db, owner.id));
+  const copyOwner = member.role !== 'owner' && business.owner_copies === 1 && member.email !== ownerContact?.email;
   // The booking's address is the customer's own only when it is their account's confirmed address.
   const customer =
     appointment.customer_user_id === null
@@ -100,7 +102,7 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
     },
     // A business of one names nobody: the business is the person.
     memberName: Number(team.count) > 1 || member.role !== 'owner' ? member.name : null,
-    ownerCopy: ownerContact?.email ? { userId: ownerContact.user_id, email: ownerContact.email } : null,
+    ownerCopy: copyOwner && ownerContact?.email ? { userId: ownerContact.user_id, email: ownerContact.email } : null,
     seats: business.seats,
     customerVerified: customer !== undefined,
   };
