@@ -335,6 +335,11 @@ export class BookServices extends LitElement {
     return [...first, ...staff, 'time', 'details'];
   }
 
+  /** The day a "next available" link opens on, until it is used; empty otherwise. */
+  private linkedDay(): string {
+    return /^\d{4}-\d{2}-\d{2}$/.test(this.day) ? this.day : '';
+  }
+
   /** The members who perform a service, in the business's order (none from a server before teams). */
   private performers(service: Service): TeamMember[] {
     return (this.data?.team ?? []).filter((m) => m.serviceIds.includes(service.id));
@@ -436,7 +441,9 @@ export class BookServices extends LitElement {
     if (!this.data?.team) this.member = '';
     else if (preset?.serviceIds.includes(service.id)) this.member = preset.slug;
     else if (!this.performers(service).some((m) => m.slug === this.member)) this.member = ANY_STAFF;
-    if (this.asksStaff(service)) {
+    // A "next available" link (`day`) promised a time of anyone's: its day opens at once, the member step stays a
+    // Back away.
+    if (this.asksStaff(service) && !this.linkedDay()) {
       if (byUser) this.go('staff');
       else this.step = 'staff';
     } else this.openTimes(byUser);
@@ -449,7 +456,7 @@ export class BookServices extends LitElement {
     if (byUser) this.go('time');
     else this.step = 'time';
     // A "next available" link names its day; otherwise the first free one.
-    const day = /^\d{4}-\d{2}-\d{2}$/.test(this.day) ? this.day : '';
+    const day = this.linkedDay();
     this.day = '';
     if (day) this.showDay(day);
     else void this.openFirst();

@@ -13,8 +13,11 @@ export interface SlotSource {
   staff?: string | undefined;
 }
 
-/** What a cached answer depends on besides its month or start day. */
-const keyOf = (service: number | undefined, { zone, staff }: SlotSource) => `${service}|${staff ?? ''}|${zone}`;
+/**
+ * What a cached answer depends on besides its month or start day. No `staff` asks for what `any` does (the server's
+ * default), so the months fetched before the provider's team is known serve "Any available" too.
+ */
+const keyOf = (service: number | undefined, { zone, staff }: SlotSource) => `${service}|${staff || 'any'}|${zone}`;
 
 /**
  * Free slots one month at a time for the chosen service (and member), grouped by the customer's local dates. Months are

@@ -1,10 +1,11 @@
 import { html } from 'hono/html';
 import type { imagesView } from '../../media/media.view.js';
 import type { ProviderRow } from '../../providers/providers.table.js';
+import { initialsOf } from '../../providers/public-team.js';
 import type { publicReview } from '../../reviews/review.view.js';
 import type { ServiceRow } from '../../services/services.table.js';
 import { logoBadge, ratingLine } from './directory.page.js';
-import { formatDay, formatDuration, formatPrice, initials, plural, starText } from './format.js';
+import { formatDay, formatDuration, formatPrice, plural, starText } from './format.js';
 import type { Html } from './layout.js';
 import { type OpeningHoursView, openingHours } from './opening-hours.page.js';
 
@@ -86,7 +87,7 @@ function teamSection(view: ProfileView): Html {
           ${
             m.photoUrl
               ? html`<img class="avatar" src="${m.photoUrl}" alt="" width="64" height="64" loading="lazy" />`
-              : html`<span class="avatar" aria-hidden="true">${initials(m.name)}</span>`
+              : html`<span class="avatar" aria-hidden="true">${initialsOf(m.name)}</span>`
           }
           <div>
             <h3>${m.name}</h3>
