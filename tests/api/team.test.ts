@@ -241,6 +241,23 @@ describe('team', () => {
       expect(
         (await call(ctx, 'GET', '/api/admin/appointments', { session: owner.session })).body.appointments,
       ).toHaveLength(2);
+      // Nor may staff name another member: not in a list, a walk-in, a reschedule, nor give theirs away.
+      // Tuesday 8 December, 14:00 in Berlin: inside Mia's hours, after her blocked hour.
+      const walkIn = { service: owner.serviceId, start: '2026-12-08T13:00:00.000Z', customer: { name: 'Walter' } };
+      for (const [method, path, body] of [
+        ['GET', `/api/admin/appointments?member=${ownerId}`, undefined],
+        ['POST', '/api/admin/appointments', { ...walkIn, memberId: ownerId }],
+        ['POST', `${own}/reschedule`, { start: '2026-12-04T10:00:00.000Z', staff: 'test-provider' }],
+        ['PUT', `${own}/member`, { memberId: ownerId }],
+      ] as const) {
+        const res = await call(ctx, method, path, { session: mia.session, ...(body && { body }) });
+        expect([path, res.status]).toEqual([path, 403]);
+      }
+      const ownWalkIn = await call(ctx, 'POST', '/api/admin/appointments', {
+        session: mia.session,
+        body: { ...walkIn, memberId: mia.memberId },
+      });
+      expect(ownWalkIn.status).toBe(201);
 
       // Admins manage the team and the business, but do not close it.
       expect((await call(ctx, 'GET', '/api/admin/services', { session: ada.session })).status).toBe(200);
