@@ -6,8 +6,8 @@ import type { CalendarConnectionRow } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
 import { recordCallFailure } from './connection-health.js';
 import {
-  findConnection,
   findConnectionById,
+  findMemberConnection,
   listConnectionsToRefresh,
   listOwnEvents,
 } from './connections.repository.js';
@@ -34,7 +34,7 @@ export interface BusyCache {
 }
 
 /**
- * A provider's busy times, kept in the database and refreshed in the background and on demand:
+ * A member's busy times (those of their own calendar connection), kept in the database and refreshed in the background and on demand:
  * a read that finds them older than the TTL starts a refresh and answers from the cache, so
  * the slots request and the booking transaction never wait on Google or Microsoft.
  */
@@ -88,8 +88,8 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
   };
 
   return {
-    async busyTimes(db, providerId, range) {
-      const connection = await findConnection(db, providerId);
+    async busyTimes(db, memberId, range) {
+      const connection = await findMemberConnection(db, memberId);
       if (!connection) return [];
       const checked = connection.busy_checked_at ? Date.parse(connection.busy_checked_at) : 0;
       if (connection.status === 'active' && deps.now().getTime() - checked > deps.ttlMs) void kick(connection.id);

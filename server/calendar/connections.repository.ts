@@ -15,6 +15,11 @@ export async function findConnection(db: Db, providerId: number): Promise<Calend
   return db.selectFrom('calendar_connections').selectAll().where('provider_id', '=', providerId).executeTakeFirst();
 }
 
+/** The calendar connection whose busy times block this member (each member has their own). */
+export async function findMemberConnection(db: Db, memberId: number): Promise<CalendarConnectionRow | undefined> {
+  return db.selectFrom('calendar_connections').selectAll().where('member_id', '=', memberId).executeTakeFirst();
+}
+
 export async function findConnectionById(db: Db, id: number): Promise<CalendarConnectionRow | undefined> {
   return db.selectFrom('calendar_connections').selectAll().where('id', '=', id).executeTakeFirst();
 }
