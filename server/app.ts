@@ -172,8 +172,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now }), requireManager));
   app.route(IMAGE_UPLOADS, asProvider(adminImagesRoutes(db), requireManager));
   app.route('/media', mediaRoutes(db));
-  // Connections are still the business's (not yet per member, `c.var.target`): staff must not touch the owner's.
-  app.route('/api/admin/calendar', asProvider(calendar.adminRoutes, forMember, requireManager));
+  // Each member's own calendar; the owner and admins may name another's (`?member=`). Settings are checked inside.
+  app.route('/api/admin/calendar', asProvider(calendar.adminRoutes, forMember));
   // Invitations are emails and a leaving member's appointments are bookings': both given to team, not imported.
   app.route(
     '/api/admin/team',
