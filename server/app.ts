@@ -45,6 +45,7 @@ import { slotsRoutes } from './slots/slots.routes.js';
 import { createSlotsCache } from './slots/slots-cache.js';
 import { joinRoutes } from './team/join.routes.js';
 import { requireManager, requireRole } from './team/roles.js';
+import { staffOwnWork } from './team/staff-guard.js';
 import { targetMember } from './team/target-member.js';
 import { teamRoutes } from './team/team.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
@@ -161,7 +162,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider), requireManager));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider), forMember));
-  app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
+  app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps), staffOwnWork));
   app.route('/api/admin/classes', asProvider(classesRoutes(bookingDeps), requireManager));
   app.route('/api/admin/blocked-times', asProvider(blockedTimesRoutes(db, slotsCache.invalidateProvider), forMember));
   app.route(

@@ -75,7 +75,8 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
             summary: summaryOf(a),
             location: [a.provider_name, a.provider_address].filter(Boolean).join(', '),
             updatedAt: a.updated_at,
-            organizer: { name: a.provider_name, email: input.provider.email },
+            // A member without an address (added without sign-in) cannot organise: the invitation names nobody.
+            ...(input.provider.email && { organizer: { name: a.provider_name, email: input.provider.email } }),
             attendees: a.customer_email ? [{ name: a.customer_name, email: a.customer_email }] : [],
           },
         ],

@@ -444,13 +444,15 @@ export const recipes: Record<string, Recipe[]> = {
   'GET /api/admin/appointments': [{ request: at('/api/admin/appointments'), expect: memberOwn }],
   'POST /api/admin/appointments': [
     {
-      // Another provider names provider A's service: not theirs, so not found.
-      request: (w) => ({
+      // Another provider names provider A's service: not theirs, so not found. The owner and admins book it for the
+      // owner; staff for themselves (on their Friday hours).
+      request: (w, role) => ({
         path: '/api/admin/appointments',
         body: {
           service: w.provider.serviceId,
           start: '2026-12-04T10:00:00.000Z',
           customer: { name: 'Walter Walk-in' },
+          ...(role !== 'staff' && role !== 'otherStaff' && { memberId: w.members.owner }),
         },
       }),
       expect: { ...adminOwned, staff: 'ok', otherStaff: 'hidden' },
