@@ -45,6 +45,7 @@ import { slotsRoutes } from './slots/slots.routes.js';
 import { createSlotsCache } from './slots/slots-cache.js';
 import { joinRoutes } from './team/join.routes.js';
 import { requireManager, requireRole } from './team/roles.js';
+import { staffOwnWork } from './team/staff-guard.js';
 import { targetMember } from './team/target-member.js';
 import { teamRoutes } from './team/team.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
@@ -161,7 +162,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider), requireManager));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider), forMember));
-  app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
+  app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps), staffOwnWork));
   app.route('/api/admin/classes', asProvider(classesRoutes(bookingDeps), requireManager));
   app.route('/api/admin/blocked-times', asProvider(blockedTimesRoutes(db, slotsCache.invalidateProvider), forMember));
   app.route(
@@ -171,8 +172,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now }), requireManager));
   app.route(IMAGE_UPLOADS, asProvider(adminImagesRoutes(db), requireManager));
   app.route('/media', mediaRoutes(db));
-  // Connections are still the business's (not yet per member, `c.var.target`): staff must not touch the owner's.
-  app.route('/api/admin/calendar', asProvider(calendar.adminRoutes, forMember, requireManager));
+  // Each member's own calendar; the owner and admins may name another's (`?member=`). Settings are checked inside.
+  app.route('/api/admin/calendar', asProvider(calendar.adminRoutes, forMember));
   // Invitations are emails and a leaving member's appointments are bookings': both given to team, not imported.
   app.route(
     '/api/admin/team',

@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { dateSchema, idParam, idSchema, instantSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { requireManager, staffScope } from '../team/roles.js';
+import { performersOf } from '../team/team.repository.js';
 import { adminRescheduleSchema, ownerBookingSchema, ownerCancelSchema } from './booking.schemas.js';
 import {
   type BookingDeps,
@@ -46,7 +47,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       const q = c.req.valid('query');
       const rows = await listAppointments(deps.db, {
         providerId: c.get('provider').id,
-        // A staff member sees their own whatever they ask; the owner and admins any member's, or everyone's.
+        // Staff see their own appointments whatever they ask for.
         memberId: staffScope(c.get('member')) ?? q.member,
         from: iso(q.from),
         to: iso(q.to),
@@ -60,16 +61,18 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       const body = c.req.valid('json');
       const provider = c.get('provider');
       const me = c.get('member');
-      if (staffScope(me) !== undefined && body.memberId !== undefined && body.memberId !== me.id)
-        throw new AppError('forbidden', 'Staff book walk-ins for themselves only');
-      // Unnamed, the signed-in member serves it when free then; otherwise anyone who performs it and is free then.
-      const appointment = await createOwnerBooking(deps, { ...body, preferMemberId: me.id, provider: provider.slug });
+      // Staff book for themselves. Unnamed, the signed-in member serves it when they perform the service; otherwise
+      // anyone free then.
+      const memberId =
+        staffScope(me) ??
+        body.memberId ??
+        ((await performersOf(deps.db, provider.id, body.service)).some((m) => m.id === me.id) ? me.id : undefined);
+      const appointment = await createOwnerBooking(deps, { ...body, memberId, provider: provider.slug });
       return c.json({ appointment: adminAppointmentView(appointment) }, 201);
     })
     .get('/slots', validate('query', slotsQuery), async (c) => {
       const { service, date, member } = c.req.valid('query');
-      const me = c.get('member');
-      return c.json(await ownerSlots(deps, c.get('provider'), service, date, staffScope(me) ?? member));
+      return c.json(await ownerSlots(deps, c.get('provider'), service, date, member));
     })
     .get('/:id', validate('param', idParam), async (c) => {
       const appointment = await findAppointment(deps.db, c.req.valid('param').id);
@@ -83,7 +86,6 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       return c.json({ appointment: adminAppointmentView(appointment) });
     });
 
-  // Giving an appointment to a colleague is the owner's and admins' call.
   app.put(
     '/:id/member',
     requireManager,

@@ -45,8 +45,6 @@ export interface BookingRequest {
   staff?: string | undefined;
   /** The owner's booking: this member serves it (must perform the service). */
   memberId?: number | undefined;
-  /** Without `memberId`: this member serves it when free then (the signed-in member's walk-in), else anyone free. */
-  preferMemberId?: number | undefined;
 }
 
 /**
@@ -114,14 +112,12 @@ async function book(
     byOwner: by.actor === 'provider',
   });
   const at = { provider, service, start: request.start };
-  const { memberId } =
-    free.find((f) => f.memberId === request.preferMemberId) ??
-    (await chooseMember(
-      trx,
-      at,
-      free,
-      members.map((m) => m.id),
-    ));
+  const { memberId } = await chooseMember(
+    trx,
+    at,
+    free,
+    members.map((m) => m.id),
+  );
   const seat = await lowestFreeSeat(trx, service, memberId, new Date(request.start).toISOString());
   const token = generateToken();
   const id = await insertAppointment(trx, {
@@ -252,34 +248,33 @@ export async function changeAppointmentMember(
 }
 
 /**
- * A leaving member's future confirmed appointments, each given (as a reschedule at the same time: emails, calendar)
- * to `reassignTo`, or without it to a fair pick of the other members free then. All or nothing, under one write
- * lock: when `reassignTo` (or, unnamed, everybody) is busy for one of them, 409 `slot_taken` naming its time and
- * nothing moves. Returns the ids moved.
+ * A leaving member's future appointments: each given to `reassignTo` when free then, else to a fair pick of the
+ * other members free then; or cancelled (`future: 'cancel'`, or nobody free), with the usual emails. One
+ * transaction per appointment, so each customer's outcome stands alone.
  */
 export async function reassignFutureAppointments(
   deps: BookingDeps,
   memberId: number,
-  reassignTo?: number,
-): Promise<number[]> {
-  return withWriteLock(deps.db, async (trx) => {
-    const ids = await futureAppointmentsOf(trx, memberId, deps.now().toISOString());
-    for (const id of ids) {
-      const movedTo = await giveToAnother(trx, deps, id, memberId, reassignTo);
-      if (!movedTo) {
-        const { start_at } = (await findAppointment(trx, id))!;
-        throw new AppError(
-          'slot_taken',
-          `Nobody ${reassignTo === undefined ? '' : 'named '}is free for the appointment at ${start_at}: nothing was moved`,
-          { reassignTo: 'not free for every appointment' },
-        );
-      }
+  options: { future: 'reassign' | 'cancel'; reassignTo?: number | undefined; reason?: string | undefined },
+): Promise<{ reassigned: number[]; cancelled: number[] }> {
+  const result = { reassigned: [] as number[], cancelled: [] as number[] };
+  const ids = await futureAppointmentsOf(deps.db, memberId, deps.now().toISOString());
+  for (const id of ids) {
+    const moved =
+      options.future === 'reassign' &&
+      (await withWriteLock(deps.db, (trx) => giveToAnother(trx, deps, id, memberId, options.reassignTo)));
+    if (moved) {
+      result.reassigned.push(id);
+      continue;
     }
-    return ids;
-  });
+    const leaving = { appointmentId: id, actor: 'provider' as const, authorize: () => {} };
+    await changeAppointmentStatus(deps, leaving, 'cancel', options.reason);
+    result.cancelled.push(id);
+  }
+  return result;
 }
 
-/** Gives one appointment to `preferred` if named (and free), else to a fair pick of the other performers free then. */
+/** Gives one appointment to `preferred` if free, else to a fair pick of the other performers free then. */
 async function giveToAnother(
   trx: Db,
   deps: BookingDeps,
@@ -309,14 +304,15 @@ async function giveToAnother(
       if (error instanceof AppError && (error.code === 'slot_taken' || error.code === 'slot_not_offered')) return [];
       throw error;
     });
-  const candidates = preferred === undefined ? others : others.filter((m) => m.id === preferred);
-  const free = candidates.length > 0 ? await freeAmong(candidates) : [];
+  const chosen = others.filter((m) => m.id === preferred);
+  let free = chosen.length > 0 ? await freeAmong(chosen) : [];
+  if (free.length === 0) free = await freeAmong(others);
   if (free.length === 0) return false;
   const { memberId } = await chooseMember(
     trx,
     { provider, service, start },
     free,
-    candidates.map((m) => m.id),
+    others.map((m) => m.id),
   );
   await moveAppointment(trx, deps, 'provider', { appointment, service, start, memberId, now });
   return true;

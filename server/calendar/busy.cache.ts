@@ -6,8 +6,8 @@ import type { CalendarConnectionRow } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
 import { recordCallFailure } from './connection-health.js';
 import {
+  findConnection,
   findConnectionById,
-  findMemberConnection,
   listConnectionsToRefresh,
   listOwnEvents,
 } from './connections.repository.js';
@@ -23,7 +23,10 @@ export interface BusyCacheDeps {
 }
 
 export interface BusyCache {
-  /** For availability: cached busy times, never a call to the calendar (it may run under the booking lock). */
+  /**
+   * For availability: one member's cached busy times (their calendar blocks only them), never a call to the calendar
+   * (it may run under the booking lock).
+   */
   busyTimes: BusyTimeSource<Db>;
   /** Reads a connection's calendar now and replaces its cached busy times. */
   refresh(connectionId: number): Promise<void>;
@@ -34,7 +37,7 @@ export interface BusyCache {
 }
 
 /**
- * A member's busy times (those of their own calendar connection), kept in the database and refreshed in the background and on demand:
+ * Each member's busy times, kept in the database and refreshed in the background and on demand:
  * a read that finds them older than the TTL starts a refresh and answers from the cache, so
  * the slots request and the booking transaction never wait on Google or Microsoft.
  */
@@ -89,7 +92,7 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
 
   return {
     async busyTimes(db, memberId, range) {
-      const connection = await findMemberConnection(db, memberId);
+      const connection = await findConnection(db, memberId);
       if (!connection) return [];
       const checked = connection.busy_checked_at ? Date.parse(connection.busy_checked_at) : 0;
       if (connection.status === 'active' && deps.now().getTime() - checked > deps.ttlMs) void kick(connection.id);

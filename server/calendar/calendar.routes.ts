@@ -1,14 +1,15 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schemas.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { idParam } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
+import { mayManageBusiness } from '../team/roles.js';
 import * as service from './calendar.service.js';
 import { calendarHealth, connectionView, feedView, settingsView, syncJobView } from './calendar.view.js';
 import { findConnection } from './connections.repository.js';
-import { findSettings } from './settings.repository.js';
+import { findFeedCreatedAt, findSettings } from './settings.repository.js';
 import { countRetryingJobs, countSyncJobs, listSyncJobs, retryFailedJob } from './sync-jobs.repository.js';
 
 const oauthService = z.object({ service: z.enum(['google', 'microsoft']) });
@@ -18,9 +19,13 @@ const callbackQuery = z.object({
   error: z.string().max(200).optional(),
 });
 
+/** Whose calendar a request is about: `?member=` (`targetMember`: the owner and admins any member's), else one's own. */
+const memberOf = (c: Context<AppEnv>) => c.get('target');
+
 /**
- * `/api/admin/calendar`: the signed-in provider's calendar connection, sync jobs and feed
- * (mounted behind `requireProvider`; every query is scoped by `c.var.provider.id`).
+ * `/api/admin/calendar`: a team member's calendar connection, sync jobs and feed (mounted behind `requireProvider` and
+ * `targetMember`; every query is scoped by that member, who belongs to `c.var.provider`). The business's settings
+ * (contact details in events) are the owner's and admins' to change.
  */
 export function calendarRoutes(deps: service.CalendarServiceDeps) {
   // After an OAuth round trip the browser lands back on the admin site, with the outcome in the query.
@@ -29,18 +34,19 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
 
   return new Hono<AppEnv>()
     .get('/', async (c) => {
-      const providerId = c.get('provider').id;
-      const [connection, settings, jobs, retrying] = await Promise.all([
-        findConnection(deps.db, providerId),
-        findSettings(deps.db, providerId),
-        countSyncJobs(deps.db, providerId),
-        countRetryingJobs(deps.db, providerId),
+      const memberId = memberOf(c).id;
+      const [connection, settings, feedCreatedAt, jobs, retrying] = await Promise.all([
+        findConnection(deps.db, memberId),
+        findSettings(deps.db, c.get('provider').id),
+        findFeedCreatedAt(deps.db, memberId),
+        countSyncJobs(deps.db, memberId),
+        countRetryingJobs(deps.db, memberId),
       ]);
       return c.json({
         connection: connection ? connectionView(connection) : null,
         health: calendarHealth(connection, { failed: jobs.failed, retrying }),
         settings: settingsView(settings),
-        feed: feedView(settings),
+        feed: feedView(feedCreatedAt),
         syncJobs: jobs,
         available: {
           googleShared: deps.appAuth !== null,
@@ -50,6 +56,8 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
       });
     })
     .put('/settings', validate('json', z.object({ includeCustomerContact: z.boolean() })), async (c) => {
+      if (!mayManageBusiness(c.get('member').role))
+        throw new AppError('forbidden', 'Only the owner and admins change the business’s calendar settings');
       await service.updateSettings(deps, c.get('provider').id, c.req.valid('json'));
       return c.json({ settings: settingsView(await findSettings(deps.db, c.get('provider').id)) });
     })
@@ -57,12 +65,12 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
       '/google-shared',
       validate('json', z.object({ shareWith: emailSchema, role: z.enum(['writer', 'reader']).default('writer') })),
       async (c) => {
-        await service.connectSharedGoogle(deps, c.get('provider'), c.req.valid('json'));
-        return c.json({ connection: connectionView((await findConnection(deps.db, c.get('provider').id))!) });
+        await service.connectSharedGoogle(deps, c.get('provider'), memberOf(c), c.req.valid('json'));
+        return c.json({ connection: connectionView((await findConnection(deps.db, memberOf(c).id))!) });
       },
     )
     .post('/:service/connect', validate('param', oauthService), async (c) => {
-      const authorizationUrl = await service.startOAuth(deps, c.get('provider'), c.req.valid('param').service);
+      const authorizationUrl = await service.startOAuth(deps, memberOf(c), c.req.valid('param').service);
       return c.json({ authorizationUrl });
     })
     .get('/:service/callback', validate('param', oauthService), validate('query', callbackQuery), async (c) => {
@@ -70,7 +78,7 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
       const { code, state, error } = c.req.valid('query');
       if (error || !code || !state) return c.redirect(backToAdmin({ error: error ?? 'invalid_request' }));
       try {
-        await service.finishOAuth(deps, c.get('provider'), name, { code, state });
+        await service.finishOAuth(deps, c.get('member'), name, { code, state });
       } catch (failure) {
         if (failure instanceof AppError)
           return c.redirect(backToAdmin({ error: failure.code, message: failure.message }));
@@ -78,20 +86,20 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
       }
       return c.redirect(backToAdmin({ connected: name }));
     })
-    .get('/calendars', async (c) => c.json({ calendars: await service.listCalendars(deps, c.get('provider').id) }))
+    .get('/calendars', async (c) => c.json({ calendars: await service.listCalendars(deps, memberOf(c).id) }))
     .put('/calendar', validate('json', z.object({ calendarId: z.string().min(1).max(500) })), async (c) => {
-      await service.chooseCalendar(deps, c.get('provider').id, c.req.valid('json').calendarId);
-      return c.json({ connection: connectionView((await findConnection(deps.db, c.get('provider').id))!) });
+      await service.chooseCalendar(deps, memberOf(c).id, c.req.valid('json').calendarId);
+      return c.json({ connection: connectionView((await findConnection(deps.db, memberOf(c).id))!) });
     })
     .delete('/connection', async (c) => {
-      await service.disconnect(deps, c.get('provider').id);
+      await service.disconnect(deps, memberOf(c).id);
       return c.body(null, 204);
     })
     .post('/busy/refresh', async (c) => {
-      const connection = await findConnection(deps.db, c.get('provider').id);
+      const connection = await findConnection(deps.db, memberOf(c).id);
       if (!connection) throw AppError.notFound('Calendar connection');
       await deps.busy.refresh(connection.id);
-      return c.json({ connection: connectionView((await findConnection(deps.db, c.get('provider').id))!) });
+      return c.json({ connection: connectionView((await findConnection(deps.db, memberOf(c).id))!) });
     })
     .get(
       '/sync-jobs',
@@ -103,18 +111,18 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
         }),
       ),
       async (c) => {
-        const jobs = await listSyncJobs(deps.db, c.get('provider').id, c.req.valid('query'));
+        const jobs = await listSyncJobs(deps.db, memberOf(c).id, c.req.valid('query'));
         return c.json({ syncJobs: jobs.map(syncJobView) });
       },
     )
     .post('/sync-jobs/:id/retry', validate('param', idParam), async (c) => {
-      if (!(await retryFailedJob(deps.db, c.get('provider').id, c.req.valid('param').id, deps.now())))
+      if (!(await retryFailedJob(deps.db, memberOf(c).id, c.req.valid('param').id, deps.now())))
         throw AppError.notFound('Failed sync job');
       return c.json({ retried: true });
     })
-    .post('/feed/rotate', async (c) => c.json({ url: await service.rotateFeed(deps, c.get('provider').id) }))
+    .post('/feed/rotate', async (c) => c.json({ url: await service.rotateFeed(deps, memberOf(c)) }))
     .delete('/feed', async (c) => {
-      await service.disableFeed(deps, c.get('provider').id);
+      await service.disableFeed(deps, memberOf(c).id);
       return c.body(null, 204);
     });
 }

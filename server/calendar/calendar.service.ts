@@ -2,6 +2,8 @@ import { generateToken, hashToken } from '../auth/tokens.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { ProviderRow } from '../providers/providers.table.js';
+import { mayManageBusiness } from '../team/roles.js';
+import type { TeamMemberRow } from '../team/team.table.js';
 import type { AdapterDeps } from './adapters.js';
 import type { BusyCache } from './busy.cache.js';
 import type { CalendarConnectionRow } from './calendar.table.js';
@@ -10,6 +12,7 @@ import {
   deleteConnection,
   findConnection,
   forgetCalendarState,
+  listConnectionsOf,
   replaceConnection,
   updateConnection,
 } from './connections.repository.js';
@@ -17,7 +20,7 @@ import { googleCalendarApi, googleSettingsOf } from './google/google.client.js';
 import { ensureSharedCalendar } from './google/google-shared.js';
 import { createPkce, type OAuthFlow } from './oauth.types.js';
 import { insertOAuthState, takeOAuthState } from './oauth-states.repository.js';
-import { findSettings, saveSettings } from './settings.repository.js';
+import { deleteFeed, findSettings, saveFeed, saveSettings } from './settings.repository.js';
 import { deleteUnfinishedJobs, enqueueBackfill } from './sync-jobs.repository.js';
 
 /** The services a provider can connect with OAuth, as they appear in URLs. */
@@ -47,23 +50,29 @@ function setupFailure(error: unknown): AppError {
 export const oauthRedirectUri = (appUrl: string, service: OAuthService) =>
   `${appUrl}/api/admin/calendar/${service}/callback`;
 
+/** The calendar a member's shared calendar is named: the business's, and for a team member theirs too. */
+const sharedCalendarName = (provider: ProviderRow, member: TeamMemberRow) =>
+  member.role === 'owner' ? provider.name : `${provider.name} — ${member.name}`;
+
 /**
- * Shared-calendar mode: the app account makes a calendar for the provider and shares it with
+ * Shared-calendar mode: the app account makes a calendar for the member and shares it with
  * their Google address. Repeating the call finishes a set-up that failed part-way, changes the
  * role, or moves the share to a new address.
  */
 export async function connectSharedGoogle(
   deps: CalendarServiceDeps,
   provider: ProviderRow,
+  member: TeamMemberRow,
   wish: { shareWith: string; role: 'writer' | 'reader' },
 ): Promise<void> {
   if (!deps.appAuth)
     throw new AppError('unprocessable', 'Shared Google calendars are not set up on this server (see docs/calendar.md)');
-  let connection = await findConnection(deps.db, provider.id);
+  let connection = await findConnection(deps.db, member.id);
   if (connection?.kind !== 'google_shared') {
     connection = await withWriteLock(deps.db, (trx) =>
       replaceConnection(trx, {
         provider_id: provider.id,
+        member_id: member.id,
         kind: 'google_shared',
         status: 'pending',
         updated_at: deps.now().toISOString(),
@@ -75,7 +84,12 @@ export async function connectSharedGoogle(
   const calendarId = await ensureSharedCalendar(
     api,
     { calendarId: current.calendar_id, shareWith: current.share_with, role: current.share_role },
-    { name: provider.name, timeZone: provider.time_zone, shareWith: wish.shareWith.toLowerCase(), role: wish.role },
+    {
+      name: sharedCalendarName(provider, member),
+      timeZone: provider.time_zone,
+      shareWith: wish.shareWith.toLowerCase(),
+      role: wish.role,
+    },
     (id) => updateConnection(deps.db, current.id, { calendar_id: id }, deps.now()),
   ).catch((error: unknown) => Promise.reject(setupFailure(error)));
   await activate(deps, current, {
@@ -94,14 +108,14 @@ async function activate(
   const now = deps.now();
   await withWriteLock(deps.db, async (trx) => {
     await updateConnection(trx, connection.id, { ...values, status: 'active', last_error: null }, now);
-    if (connection.status !== 'active') await enqueueBackfill(trx, connection.provider_id, now);
+    if (connection.status !== 'active') await enqueueBackfill(trx, connection.member_id, now);
   });
 }
 
 /** Step one of "connect your account": a single-use state and a PKCE verifier, kept sealed for ten minutes. */
 export async function startOAuth(
   deps: CalendarServiceDeps,
-  provider: ProviderRow,
+  member: TeamMemberRow,
   service: OAuthService,
 ): Promise<string> {
   const flow = deps.flows[service];
@@ -116,7 +130,12 @@ export async function startOAuth(
   await insertOAuthState(
     deps.db,
     hashToken(state),
-    { providerId: provider.id, kind: flow.kind, codeVerifierEnc: deps.cipher.seal(pkce.verifier) },
+    {
+      providerId: member.provider_id,
+      memberId: member.id,
+      kind: flow.kind,
+      codeVerifierEnc: deps.cipher.seal(pkce.verifier),
+    },
     new Date(now.getTime() + OAUTH_STATE_TTL_MS),
   );
   return flow.authorizationUrl({
@@ -126,17 +145,28 @@ export async function startOAuth(
   });
 }
 
-/** Step two: the browser is back with a code. The state must be ours, unused, fresh, and this provider's. */
+/**
+ * Step two: the browser is back with a code. The state must be ours, unused, fresh, and this business's; the calendar
+ * becomes the member's it was started for, who must be the signed-in member or one they manage.
+ */
 export async function finishOAuth(
   deps: CalendarServiceDeps,
-  provider: ProviderRow,
+  signedIn: TeamMemberRow,
   service: OAuthService,
   answer: { code: string; state: string },
 ): Promise<void> {
   const flow = deps.flows[service];
   const pending = await takeOAuthState(deps.db, hashToken(answer.state), deps.now());
   const codeVerifier = pending && deps.cipher.open(pending.codeVerifierEnc);
-  if (!flow || !pending || !codeVerifier || pending.providerId !== provider.id || pending.kind !== flow.kind) {
+  const memberId = pending?.memberId ?? signedIn.id;
+  if (
+    !flow ||
+    !pending ||
+    !codeVerifier ||
+    pending.providerId !== signedIn.provider_id ||
+    pending.kind !== flow.kind ||
+    (memberId !== signedIn.id && !mayManageBusiness(signedIn.role))
+  ) {
     throw new AppError('invalid_request', 'This sign-in has expired or was not started here; please connect again');
   }
   const granted = await flow
@@ -145,27 +175,28 @@ export async function finishOAuth(
   const now = deps.now();
   await withWriteLock(deps.db, async (trx) => {
     await replaceConnection(trx, {
-      provider_id: provider.id,
+      provider_id: signedIn.provider_id,
+      member_id: memberId,
       kind: flow.kind,
       status: 'active',
       account_email: granted.accountEmail,
       refresh_token_enc: deps.cipher.seal(granted.refreshToken),
       updated_at: now.toISOString(),
     });
-    await enqueueBackfill(trx, provider.id, now);
+    await enqueueBackfill(trx, memberId, now);
   });
 }
 
-async function activeConnection(deps: CalendarServiceDeps, providerId: number): Promise<CalendarConnectionRow> {
-  const connection = await findConnection(deps.db, providerId);
+async function activeConnection(deps: CalendarServiceDeps, memberId: number): Promise<CalendarConnectionRow> {
+  const connection = await findConnection(deps.db, memberId);
   if (!connection) throw AppError.notFound('Calendar connection');
   if (connection.status !== 'active')
     throw new AppError('conflict', 'The calendar connection is not working; connect it again');
   return connection;
 }
 
-export async function listCalendars(deps: CalendarServiceDeps, providerId: number): Promise<CalendarChoice[]> {
-  const connection = await activeConnection(deps, providerId);
+export async function listCalendars(deps: CalendarServiceDeps, memberId: number): Promise<CalendarChoice[]> {
+  const connection = await activeConnection(deps, memberId);
   return deps
     .adapterFor(connection)
     .listCalendars()
@@ -176,11 +207,11 @@ export async function listCalendars(deps: CalendarServiceDeps, providerId: numbe
  * Own-account modes: send events to another of the account's calendars. Events already in the
  * old calendar stay there; every appointment ahead is written to the new one.
  */
-export async function chooseCalendar(deps: CalendarServiceDeps, providerId: number, calendarId: string): Promise<void> {
-  const connection = await activeConnection(deps, providerId);
+export async function chooseCalendar(deps: CalendarServiceDeps, memberId: number, calendarId: string): Promise<void> {
+  const connection = await activeConnection(deps, memberId);
   if (connection.kind === 'google_shared')
     throw new AppError('conflict', 'A shared calendar cannot be swapped; disconnect it first');
-  const calendars = await listCalendars(deps, providerId);
+  const calendars = await listCalendars(deps, memberId);
   if (!calendars.some((c) => c.id === calendarId)) {
     throw new AppError('invalid_request', 'Not a calendar of the connected account you can write to', {
       calendarId: 'unknown calendar',
@@ -190,19 +221,19 @@ export async function chooseCalendar(deps: CalendarServiceDeps, providerId: numb
   await withWriteLock(deps.db, async (trx) => {
     await updateConnection(trx, connection.id, { calendar_id: calendarId }, now);
     await forgetCalendarState(trx, connection.id);
-    await enqueueBackfill(trx, providerId, now);
+    await enqueueBackfill(trx, memberId, now);
   });
 }
 
 /** Stops syncing: the connection and its unsent jobs go; events already written stay in the calendar. */
-export async function disconnect(deps: CalendarServiceDeps, providerId: number): Promise<void> {
+export async function disconnect(deps: CalendarServiceDeps, memberId: number): Promise<void> {
   await withWriteLock(deps.db, async (trx) => {
-    await deleteUnfinishedJobs(trx, providerId);
-    await deleteConnection(trx, providerId);
+    await deleteUnfinishedJobs(trx, memberId);
+    await deleteConnection(trx, memberId);
   });
 }
 
-/** Turning contact details on or off rewrites the events ahead, so the calendar matches the choice. */
+/** Turning contact details on or off rewrites the events ahead in every member's calendar, to match the choice. */
 export async function updateSettings(
   deps: CalendarServiceDeps,
   providerId: number,
@@ -211,19 +242,22 @@ export async function updateSettings(
   await withWriteLock(deps.db, async (trx) => {
     const before = await findSettings(trx, providerId);
     await saveSettings(trx, providerId, values);
-    if (before.includeCustomerContact !== values.includeCustomerContact && (await findConnection(trx, providerId))) {
-      await enqueueBackfill(trx, providerId, deps.now());
-    }
+    if (before.includeCustomerContact === values.includeCustomerContact) return;
+    for (const connection of await listConnectionsOf(trx, providerId))
+      await enqueueBackfill(trx, connection.member_id, deps.now());
   });
 }
 
-/** A new secret feed URL; the old one stops working at once. Only its hash is kept, so it is shown this once. */
-export async function rotateFeed(deps: CalendarServiceDeps, providerId: number): Promise<string> {
+/**
+ * A new secret feed URL of the member's appointments; the old one stops working at once. Only its hash is kept, so it
+ * is shown this once.
+ */
+export async function rotateFeed(deps: CalendarServiceDeps, member: TeamMemberRow): Promise<string> {
   const token = generateToken();
-  await saveSettings(deps.db, providerId, { feedTokenHash: hashToken(token), feedCreatedAt: deps.now().toISOString() });
+  await saveFeed(deps.db, member, hashToken(token), deps.now());
   return `${deps.appUrl}/ical/${token}.ics`;
 }
 
-export async function disableFeed(deps: CalendarServiceDeps, providerId: number): Promise<void> {
-  await saveSettings(deps.db, providerId, { feedTokenHash: null });
+export async function disableFeed(deps: CalendarServiceDeps, memberId: number): Promise<void> {
+  await deleteFeed(deps.db, memberId);
 }

@@ -48,6 +48,8 @@ export interface CalendarEventsTable {
   connection_id: number;
   appointment_id: number;
   external_id: string;
+  /** The event's iCalendar UID: a class time's, shared by its attendees; null: the appointment's own. */
+  uid: string | null;
   start_at: Instant;
   end_at: Instant;
   deleted: number;
@@ -65,13 +67,24 @@ export interface CalendarSettingsTable {
   provider_id: number;
   /** 1: events show the customer's email and phone. */
   include_customer_contact: ColumnType<number, number | undefined, number>;
+  /** No longer used: feeds are per member (`member_feeds`); kept so an older server can still read the table. */
   feed_token_hash: string | null;
   feed_created_at: Instant | null;
+}
+
+/** A team member's secret ICS feed. */
+export interface MemberFeedsTable {
+  member_id: number;
+  provider_id: number;
+  feed_token_hash: string;
+  feed_created_at: Instant;
 }
 
 export interface CalendarOauthStatesTable {
   state_hash: string;
   provider_id: number;
+  /** The member connecting their calendar. */
+  member_id: number | null;
   kind: CalendarKind;
   code_verifier_enc: string;
   expires_at: Instant;

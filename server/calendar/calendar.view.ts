@@ -39,7 +39,11 @@ export function calendarHealth(
 
 export const settingsView = (s: CalendarSettings) => ({ includeCustomerContact: s.includeCustomerContact });
 
-export const feedView = (s: CalendarSettings) => ({ active: s.feedTokenHash !== null, createdAt: s.feedCreatedAt });
+/** The member's feed: whether they have one and since when (its URL is shown only when made). */
+export const feedView = (createdAt: string | undefined) => ({
+  active: createdAt !== undefined,
+  createdAt: createdAt ?? null,
+});
 
 export function syncJobView(j: SyncJobListing) {
   return {

@@ -1,6 +1,5 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { ownerMemberOf } from '../team/team.repository.js';
 import type { CalendarConnectionRow, CalendarConnectionsTable } from './calendar.table.js';
 import type { OwnEvent } from './calendar.types.js';
 
@@ -11,34 +10,26 @@ export type ConnectionUpdate = Partial<
   >
 >;
 
-export async function findConnection(db: Db, providerId: number): Promise<CalendarConnectionRow | undefined> {
-  return db.selectFrom('calendar_connections').selectAll().where('provider_id', '=', providerId).executeTakeFirst();
+/** A team member's calendar connection (each member has at most one). */
+export async function findConnection(db: Db, memberId: number): Promise<CalendarConnectionRow | undefined> {
+  return db.selectFrom('calendar_connections').selectAll().where('member_id', '=', memberId).executeTakeFirst();
 }
 
-/** The calendar connection whose busy times block this member (each member has their own). */
-export async function findMemberConnection(db: Db, memberId: number): Promise<CalendarConnectionRow | undefined> {
-  return db.selectFrom('calendar_connections').selectAll().where('member_id', '=', memberId).executeTakeFirst();
+export async function listConnectionsOf(db: Db, providerId: number): Promise<CalendarConnectionRow[]> {
+  return db.selectFrom('calendar_connections').selectAll().where('provider_id', '=', providerId).execute();
 }
 
 export async function findConnectionById(db: Db, id: number): Promise<CalendarConnectionRow | undefined> {
   return db.selectFrom('calendar_connections').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/**
- * A provider has one calendar connection: a new one replaces (and forgets) the old. It is its owner's until
- * connections are made per member.
- */
+/** A member has one calendar connection: a new one replaces (and forgets) the old. */
 export async function replaceConnection(
   db: Db,
-  values: Omit<Insertable<CalendarConnectionsTable>, 'member_id'>,
+  values: Insertable<CalendarConnectionsTable>,
 ): Promise<CalendarConnectionRow> {
-  await db.deleteFrom('calendar_connections').where('provider_id', '=', values.provider_id).execute();
-  const owner = await ownerMemberOf(db, values.provider_id);
-  return db
-    .insertInto('calendar_connections')
-    .values({ ...values, member_id: owner.id })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  await db.deleteFrom('calendar_connections').where('member_id', '=', values.member_id).execute();
+  return db.insertInto('calendar_connections').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateConnection(db: Db, id: number, values: ConnectionUpdate, now: Date): Promise<void> {
@@ -49,8 +40,8 @@ export async function updateConnection(db: Db, id: number, values: ConnectionUpd
     .execute();
 }
 
-export async function deleteConnection(db: Db, providerId: number): Promise<void> {
-  await db.deleteFrom('calendar_connections').where('provider_id', '=', providerId).execute();
+export async function deleteConnection(db: Db, memberId: number): Promise<void> {
+  await db.deleteFrom('calendar_connections').where('member_id', '=', memberId).execute();
 }
 
 /** Active connections whose busy times were last looked at no later than `checkedBefore`. */
@@ -63,14 +54,36 @@ export async function listConnectionsToRefresh(db: Db, checkedBefore: string): P
     .execute();
 }
 
-/** The event the app last wrote for an appointment in this connection's calendar. */
-export async function findWrittenEvent(db: Db, connectionId: number, appointmentId: number) {
+/** The events the app wrote for an appointment and has not removed, in any member's calendar. */
+export async function listWrittenEvents(db: Db, appointmentId: number) {
   return db
     .selectFrom('calendar_events')
     .selectAll()
-    .where('connection_id', '=', connectionId)
     .where('appointment_id', '=', appointmentId)
+    .where('deleted', '=', 0)
+    .execute();
+}
+
+/** The id of the live event with this UID in a connection's calendar (a class time's, written for any attendee). */
+export async function findEventIdByUid(db: Db, connectionId: number, uid: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('calendar_events')
+    .select('external_id')
+    .where('connection_id', '=', connectionId)
+    .where('uid', '=', uid)
+    .where('deleted', '=', 0)
     .executeTakeFirst();
+  return row?.external_id ?? null;
+}
+
+/** Every attendee's record of a class event: the event is gone for all of them once removed. */
+export async function markEventRemoved(db: Db, connectionId: number, uid: string, now: Date): Promise<void> {
+  await db
+    .updateTable('calendar_events')
+    .set({ deleted: 1, updated_at: now.toISOString() })
+    .where('connection_id', '=', connectionId)
+    .where('uid', '=', uid)
+    .execute();
 }
 
 export async function recordEventWritten(
@@ -79,6 +92,7 @@ export async function recordEventWritten(
     connectionId: number;
     appointmentId: number;
     externalId: string;
+    uid: string | null;
     start: string;
     end: string;
     deleted: boolean;
@@ -87,6 +101,7 @@ export async function recordEventWritten(
 ): Promise<void> {
   const values = {
     external_id: row.externalId,
+    uid: row.uid,
     start_at: row.start,
     end_at: row.end,
     deleted: row.deleted ? 1 : 0,

@@ -40,19 +40,26 @@ export function calendarEventOf(a: AppointmentDetail, privacy: EventPrivacy, app
   };
 }
 
-/** The same content shaped for `buildAppointmentCalendar` (the ICS feed). */
+/** An event's content shaped for `buildAppointmentCalendar` (the ICS feed), with what the feed adds to it. */
+export const feedEntryFrom = (
+  event: CalendarEventData,
+  feed: Pick<CalendarAppointment, 'id' | 'sequence' | 'status'> & { uid?: string; updatedAt?: string },
+): CalendarAppointment => ({
+  ...feed,
+  startAt: event.start,
+  endAt: event.end,
+  summary: event.summary,
+  description: event.description,
+  location: event.location,
+  url: event.url,
+});
+
+/** The same content as the provider's calendar shows, for the ICS feed. */
 export function feedEntryOf(a: AppointmentDetail, privacy: EventPrivacy, appUrl: string): CalendarAppointment {
-  const event = calendarEventOf(a, privacy, appUrl);
-  return {
+  return feedEntryFrom(calendarEventOf(a, privacy, appUrl), {
     id: a.id,
     sequence: a.sequence,
     status: a.status,
-    startAt: event.start,
-    endAt: event.end,
-    summary: event.summary,
-    description: event.description,
-    location: event.location,
-    url: event.url,
     updatedAt: a.updated_at,
-  };
+  });
 }

@@ -3,6 +3,8 @@ import type { CalendarKind } from './calendar.table.js';
 
 export interface OAuthState {
   providerId: number;
+  /** The member whose calendar is being connected (null: a state made before teams). */
+  memberId: number | null;
   kind: CalendarKind;
   codeVerifierEnc: string;
 }
@@ -13,6 +15,7 @@ export async function insertOAuthState(db: Db, stateHash: string, state: OAuthSt
     .values({
       state_hash: stateHash,
       provider_id: state.providerId,
+      member_id: state.memberId,
       kind: state.kind,
       code_verifier_enc: state.codeVerifierEnc,
       expires_at: expiresAt.toISOString(),
@@ -28,5 +31,12 @@ export async function takeOAuthState(db: Db, stateHash: string, now: Date): Prom
     .where('state_hash', '=', stateHash)
     .returningAll()
     .executeTakeFirst();
-  return row && { providerId: row.provider_id, kind: row.kind, codeVerifierEnc: row.code_verifier_enc };
+  return (
+    row && {
+      providerId: row.provider_id,
+      memberId: row.member_id,
+      kind: row.kind,
+      codeVerifierEnc: row.code_verifier_enc,
+    }
+  );
 }

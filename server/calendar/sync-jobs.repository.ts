@@ -24,10 +24,10 @@ export async function enqueueSyncJob(
 }
 
 /**
- * After (re)connecting: every appointment still ahead goes to the new calendar, and jobs that
+ * After a member (re)connects: every appointment of theirs still ahead goes to the new calendar, and their jobs that
  * failed get another go. Duplicates are harmless, since writing an event is idempotent.
  */
-export async function enqueueBackfill(db: Db, providerId: number, now: Date): Promise<void> {
+export async function enqueueBackfill(db: Db, memberId: number, now: Date): Promise<void> {
   const iso = now.toISOString();
   await db
     .insertInto('sync_jobs')
@@ -43,7 +43,7 @@ export async function enqueueBackfill(db: Db, providerId: number, now: Date): Pr
           s.val(iso).as('next_attempt_at'),
           s.val(iso).as('created_at'),
         ])
-        .where('provider_id', '=', providerId)
+        .where('member_id', '=', memberId)
         .where('status', '=', 'confirmed')
         .where('end_at', '>', iso)
         .orderBy('start_at'),
@@ -52,25 +52,47 @@ export async function enqueueBackfill(db: Db, providerId: number, now: Date): Pr
   await db
     .updateTable('sync_jobs')
     .set({ status: 'pending', attempts: 0, next_attempt_at: iso, lease_until: null })
-    .where('provider_id', '=', providerId)
+    .where('appointment_id', 'in', ofMember(db, memberId))
     .where('status', '=', 'failed')
     .execute();
 }
 
+/** The ids of a member's appointments: their sync jobs are theirs. */
+const ofMember = (db: Db, memberId: number) =>
+  db.selectFrom('appointments').select('appointments.id').where('appointments.member_id', '=', memberId);
+
 /**
  * Takes up to `limit` due jobs for the worker, under the write lock so two workers never take
  * the same one. Only the oldest unfinished job of an appointment is ever due, so its create,
- * reschedule and cancel reach the calendar in that order; jobs wait while their provider's
- * connection is not active. A job whose lease ran out (its worker died) is due again.
+ * reschedule and cancel reach the calendar in that order. A job waits while it has no working calendar to write
+ * to: neither its member's connection is active nor is an event of it left in another active one (after the
+ * appointment moved to another member). A job whose lease ran out (its worker died) is due again.
  */
 export async function leaseDueJobs(db: Db, now: Date, leaseMs: number, limit: number): Promise<SyncJobRow[]> {
   const iso = now.toISOString();
   return withWriteLock(db, async (trx) => {
     const due = await trx
       .selectFrom('sync_jobs as j')
-      .innerJoin('calendar_connections as c', 'c.provider_id', 'j.provider_id')
+      .innerJoin('appointments as a', 'a.id', 'j.appointment_id')
       .selectAll('j')
-      .where('c.status', '=', 'active')
+      .where(({ or, exists, selectFrom }) =>
+        or([
+          exists(
+            selectFrom('calendar_connections as c')
+              .select('c.id')
+              .whereRef('c.member_id', '=', 'a.member_id')
+              .where('c.status', '=', 'active'),
+          ),
+          exists(
+            selectFrom('calendar_events as e')
+              .innerJoin('calendar_connections as c', 'c.id', 'e.connection_id')
+              .select('e.connection_id')
+              .whereRef('e.appointment_id', '=', 'j.appointment_id')
+              .where('e.deleted', '=', 0)
+              .where('c.status', '=', 'active'),
+          ),
+        ]),
+      )
       .where((eb) =>
         eb.or([
           eb.and([eb('j.status', '=', 'pending'), eb('j.next_attempt_at', '<=', iso)]),
@@ -107,6 +129,31 @@ export async function leaseDueJobs(db: Db, now: Date, leaseMs: number, limit: nu
   });
 }
 
+/**
+ * A batch in groups to run one after the other within: the jobs of one class service together (they rewrite the
+ * same class events), every other job on its own.
+ */
+export async function serialGroupsOf(db: Db, jobs: SyncJobRow[]): Promise<SyncJobRow[][]> {
+  if (jobs.length === 0) return [];
+  const rows = await db
+    .selectFrom('appointments')
+    .innerJoin('services', 'services.id', 'appointments.service_id')
+    .select(['appointments.id', 'services.id as service_id', 'services.seats'])
+    .where(
+      'appointments.id',
+      'in',
+      jobs.map((j) => j.appointment_id),
+    )
+    .execute();
+  const classOf = new Map(rows.filter((r) => r.seats > 1).map((r) => [r.id, `class ${r.service_id}`]));
+  const groups = new Map<string, SyncJobRow[]>();
+  for (const job of jobs) {
+    const key = classOf.get(job.appointment_id) ?? `job ${job.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), job]);
+  }
+  return [...groups.values()];
+}
+
 export type JobOutcome =
   | { status: 'done' }
   | { status: 'pending'; nextAttemptAt: Date; error: string }
@@ -133,9 +180,10 @@ export interface SyncJobListing extends SyncJobRow {
   service_name: string;
 }
 
+/** Sync jobs of one member's appointments (each member sees their own calendar's). */
 export async function listSyncJobs(
   db: Db,
-  providerId: number,
+  memberId: number,
   filter: { status?: SyncJobStatus | undefined; limit: number },
 ): Promise<SyncJobListing[]> {
   let query = db
@@ -144,16 +192,16 @@ export async function listSyncJobs(
     .innerJoin('services', 'services.id', 'appointments.service_id')
     .selectAll('sync_jobs')
     .select(['appointments.start_at', 'appointments.customer_name', 'services.name as service_name'])
-    .where('sync_jobs.provider_id', '=', providerId);
+    .where('appointments.member_id', '=', memberId);
   if (filter.status) query = query.where('sync_jobs.status', '=', filter.status);
   return query.orderBy('sync_jobs.id', 'desc').limit(filter.limit).execute();
 }
 
-export async function countSyncJobs(db: Db, providerId: number): Promise<Record<SyncJobStatus, number>> {
+export async function countSyncJobs(db: Db, memberId: number): Promise<Record<SyncJobStatus, number>> {
   const rows = await db
     .selectFrom('sync_jobs')
     .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
-    .where('provider_id', '=', providerId)
+    .where('appointment_id', 'in', ofMember(db, memberId))
     .groupBy('status')
     .execute();
   const counts = { pending: 0, running: 0, done: 0, failed: 0 };
@@ -162,32 +210,36 @@ export async function countSyncJobs(db: Db, providerId: number): Promise<Record<
 }
 
 /** Jobs still queued after a failed attempt: the calendar service could not be reached, and they will be retried. */
-export async function countRetryingJobs(db: Db, providerId: number): Promise<number> {
+export async function countRetryingJobs(db: Db, memberId: number): Promise<number> {
   const row = await db
     .selectFrom('sync_jobs')
     .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('provider_id', '=', providerId)
+    .where('appointment_id', 'in', ofMember(db, memberId))
     .where('status', 'in', ['pending', 'running'])
     .where('last_error', 'is not', null)
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
-/** A failed job of this provider goes back to the queue, due now. False if there is no such job. */
-export async function retryFailedJob(db: Db, providerId: number, id: number, now: Date): Promise<boolean> {
+/** A failed job of this member's appointments goes back to the queue, due now. False if there is no such job. */
+export async function retryFailedJob(db: Db, memberId: number, id: number, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('sync_jobs')
     .set({ status: 'pending', attempts: 0, next_attempt_at: now.toISOString() })
     .where('id', '=', id)
-    .where('provider_id', '=', providerId)
+    .where('appointment_id', 'in', ofMember(db, memberId))
     .where('status', '=', 'failed')
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
-/** On disconnect: nothing is left to send anywhere. */
-export async function deleteUnfinishedJobs(db: Db, providerId: number): Promise<void> {
-  await db.deleteFrom('sync_jobs').where('provider_id', '=', providerId).where('status', '!=', 'done').execute();
+/** On a member's disconnect: nothing of theirs is left to send anywhere. */
+export async function deleteUnfinishedJobs(db: Db, memberId: number): Promise<void> {
+  await db
+    .deleteFrom('sync_jobs')
+    .where('appointment_id', 'in', ofMember(db, memberId))
+    .where('status', '!=', 'done')
+    .execute();
 }
 
 export async function pruneDoneJobs(db: Db, before: Date): Promise<void> {

@@ -1,5 +1,6 @@
 import type { AppointmentEventType, AppointmentListener } from '../bookings/appointment-events.js';
-import { findConnection } from './connections.repository.js';
+import type { Db } from '../db/connect.js';
+import { findConnection, listWrittenEvents } from './connections.repository.js';
 import { enqueueSyncJob, type SyncAction } from './sync-jobs.repository.js';
 
 // Completing or marking a no-show changes nothing the calendar shows.
@@ -9,15 +10,27 @@ const actionOf: Partial<Record<AppointmentEventType, SyncAction>> = {
   cancelled: 'delete',
 };
 
+/** The serving member has a calendar, or the appointment is still in one (of the member it was moved away from). */
+async function touchesACalendar(trx: Db, appointmentId: number): Promise<boolean> {
+  const appointment = await trx
+    .selectFrom('appointments')
+    .select('member_id')
+    .where('id', '=', appointmentId)
+    .executeTakeFirst();
+  if (!appointment) return false;
+  if (await findConnection(trx, appointment.member_id)) return true;
+  return (await listWrittenEvents(trx, appointmentId)).length > 0;
+}
+
 /**
  * Writes the calendar sync job inside the appointment's own transaction (database first, then
- * calendar). Providers without a connected calendar get no jobs: connecting one later queues
- * every appointment ahead (`enqueueBackfill`), so nothing is lost by skipping them here.
+ * calendar). Members without a connected calendar get no jobs: connecting one later queues
+ * every appointment of theirs ahead (`enqueueBackfill`), so nothing is lost by skipping them here.
  */
 export const syncJobWriter =
   (now: () => Date): AppointmentListener =>
   async (trx, event) => {
     const action = actionOf[event.type];
-    if (!action || !(await findConnection(trx, event.providerId))) return;
+    if (!action || !(await touchesACalendar(trx, event.appointmentId))) return;
     await enqueueSyncJob(trx, { providerId: event.providerId, appointmentId: event.appointmentId, action }, now());
   };

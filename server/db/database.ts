@@ -7,6 +7,7 @@ import type {
   CalendarEventsTable,
   CalendarOauthStatesTable,
   CalendarSettingsTable,
+  MemberFeedsTable,
   SyncJobsTable,
 } from '../calendar/calendar.table.js';
 import type { EmailLinkTokensTable, EmailOutboxTable } from '../email/email.table.js';
@@ -43,6 +44,7 @@ export interface Database {
   calendar_busy: CalendarBusyTable;
   calendar_settings: CalendarSettingsTable;
   calendar_oauth_states: CalendarOauthStatesTable;
+  member_feeds: MemberFeedsTable;
   blocked_times: BlockedTimesTable;
   provider_search: ProviderSearchTable;
   provider_search_vocab: ProviderSearchVocabTable;

@@ -9,7 +9,8 @@ import { appointmentEmail, type EmailKind } from './templates.js';
 
 /** The provider as an email recipient. */
 export interface ProviderContact {
-  userId: number;
+  /** The serving member's account (null: a member who does not sign in). */
+  userId: number | null;
   email: string;
   phone: string;
   /** The account's address was confirmed: replies to it reach the business. */
@@ -19,7 +20,14 @@ export interface ProviderContact {
 }
 
 export interface Recipients {
+  /** The team member who serves the appointment: the provider side of its emails. */
   provider: ProviderContact;
+  /** Their name, said in the emails of a team ("with Mia"); null for a business of one, where it goes without saying. */
+  memberName: string | null;
+  /** The owner, when they asked for copies of the emails of appointments another member serves. */
+  ownerCopy: { userId: number | null; email: string } | null;
+  /** The service's places: a class attendee's email brings the provider no invitation (see below). */
+  seats: number;
   /** The booking's address is the customer's confirmed account address, not one typed in by whoever booked. */
   customerVerified: boolean;
 }
@@ -40,6 +48,9 @@ export interface ComposeInput extends Recipients {
 /** iTIP method of the invitation an email carries: updates are REQUESTs, removals CANCELs. */
 export const calendarMethodOf = (kind: string): CalendarMethod | undefined =>
   kind === 'confirmation' || kind === 'rescheduled' ? 'REQUEST' : kind === 'cancelled' ? 'CANCEL' : undefined;
+
+/** The owner's copies are of what changed: new, moved and cancelled appointments (not reminders or follow-ups). */
+const COPIED: readonly EmailKind[] = ['confirmation', 'rescheduled', 'cancelled'];
 
 /** One `Message-ID` per outbox row, fixed at creation, so a resent row is recognisably the same email. */
 export const newMessageId = (appUrl: string) => `<${randomUUID()}@${new URL(appUrl).hostname}>`;
@@ -64,7 +75,8 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
             summary: summaryOf(a),
             location: [a.provider_name, a.provider_address].filter(Boolean).join(', '),
             updatedAt: a.updated_at,
-            organizer: { name: a.provider_name, email: input.provider.email },
+            // A member without an address (added without sign-in) cannot organise: the invitation names nobody.
+            ...(input.provider.email && { organizer: { name: a.provider_name, email: input.provider.email } }),
             attendees: a.customer_email ? [{ name: a.customer_name, email: a.customer_email }] : [],
           },
         ],
@@ -75,7 +87,9 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
   // Reply-To only names an address the product knows is that person's: a confirmed account address. A guest's typed
   // address may be anyone's, so the provider's copy of a guest booking has none (the address is in the text).
   // A provider whose calendar is synced gets no invitation: calendar sync writes the one event into their calendar,
-  // and Gmail or Outlook would add the invitation as a second (the synced event's UID is the calendar's own).
+  // and Gmail or Outlook would add the invitation as a second (the synced event's UID is the calendar's own). Nor
+  // for a class attendee: the class time is one event (sync, feed), not one per attendee. The owner's copy has none
+  // either: it is someone else's appointment.
   const recipients: {
     to: Role;
     address: string;
@@ -98,8 +112,20 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
       userId: input.provider.userId,
       zone: a.provider_time_zone,
       replyTo: input.customerVerified ? a.customer_email : null,
-      ics: input.provider.calendarSynced ? null : ics,
+      ics: input.provider.calendarSynced || input.seats > 1 ? null : ics,
     },
+    ...(input.ownerCopy && COPIED.includes(input.kind)
+      ? [
+          {
+            to: 'provider' as const,
+            address: input.ownerCopy.email,
+            userId: input.ownerCopy.userId,
+            zone: a.provider_time_zone,
+            replyTo: input.customerVerified ? a.customer_email : null,
+            ics: null,
+          },
+        ]
+      : []),
     // No address (a walk-in who gave none, or contact details erased): the customer gets no email.
   ].filter((r) => r.address !== '');
   return recipients.map((r) => {
@@ -121,6 +147,7 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
         cancelReason: a.cancel_reason,
       },
       provider: { name: a.provider_name, address: a.provider_address, phone: input.provider.phone },
+      member: input.memberName ?? undefined,
       policy: { cutoffHours: a.provider_change_cutoff_hours, text: a.provider_policy_text },
       previous: input.previous,
       manageUrl: r.to === 'customer' && input.canLink ? manageUrlTemplate(input.appUrl, a.id) : undefined,

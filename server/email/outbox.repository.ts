@@ -23,26 +23,64 @@ export async function insertEmailsOnce(db: Db, rows: readonly NewEmail[]): Promi
   return inserted.length;
 }
 
+/** A team member as the provider side of emails: where their emails go, and whether that address is proven theirs. */
+async function memberContact(db: Db, memberId: number) {
+  const row = await db
+    .selectFrom('team_members')
+    .leftJoin('users', 'users.id', 'team_members.user_id')
+    .select([
+      'team_members.id',
+      'team_members.name',
+      'team_members.role',
+      'team_members.user_id',
+      'team_members.email',
+      'users.email as account_email',
+      'users.email_verified_at',
+    ])
+    .where('team_members.id', '=', memberId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const email = row.email ?? row.account_email ?? '';
+  // Proven only when it is the member's account address and that was confirmed.
+  const verified = row.email_verified_at !== null && row.account_email === email;
+  return { ...row, email, verified };
+}
+
 /** Who an appointment's emails go to, and what the product knows of their addresses. */
 export async function findRecipients(db: Db, appointment: AppointmentRow): Promise<Recipients | undefined> {
-  const provider = await db
+  const business = await db
     .selectFrom('providers')
-    .innerJoin('users', 'users.id', 'providers.user_id')
-    .leftJoin('calendar_connections', (join) =>
-      join
-        .onRef('calendar_connections.provider_id', '=', 'providers.id')
-        .on('calendar_connections.status', '=', 'active'),
-    )
-    .select([
-      'users.id as userId',
-      'users.email as email',
-      'providers.phone as phone',
-      'users.email_verified_at',
-      'calendar_connections.id as connectionId',
-    ])
+    .innerJoin('services', 'services.provider_id', 'providers.id')
+    .select(['providers.phone', 'providers.owner_copies', 'services.seats'])
     .where('providers.id', '=', appointment.provider_id)
+    .where('services.id', '=', appointment.service_id)
     .executeTakeFirst();
-  if (!provider) return undefined;
+  const serving = await memberContact(db, appointment.member_id);
+  const ownerRow = await db
+    .selectFrom('team_members')
+    .select('id')
+    .where('provider_id', '=', appointment.provider_id)
+    .where('role', '=', 'owner')
+    .executeTakeFirst();
+  const ownerContact = ownerRow && (await memberContact(db, ownerRow.id));
+  // A member without an address of their own (added without a sign-in) has the business's side go to the owner.
+  const member = serving?.email
+    ? serving
+    : ownerContact && serving && { ...ownerContact, id: serving.id, name: serving.name, role: serving.role };
+  if (!business || !member) return undefined;
+  const synced = await db
+    .selectFrom('calendar_connections')
+    .select('id')
+    .where('member_id', '=', member.id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  const team = await db
+    .selectFrom('team_members')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('provider_id', '=', appointment.provider_id)
+    .where('left_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const copyOwner = member.role !== 'owner' && business.owner_copies === 1 && member.email !== ownerContact?.email;
   // The booking's address is the customer's own only when it is their account's confirmed address.
   const customer =
     appointment.customer_user_id === null
@@ -56,12 +94,16 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
           .executeTakeFirst();
   return {
     provider: {
-      userId: provider.userId,
-      email: provider.email,
-      phone: provider.phone,
-      emailVerified: provider.email_verified_at !== null,
-      calendarSynced: provider.connectionId !== null,
+      userId: member.user_id,
+      email: member.email,
+      phone: business.phone,
+      emailVerified: member.verified,
+      calendarSynced: synced !== undefined,
     },
+    // A business of one names nobody: the business is the person.
+    memberName: Number(team.count) > 1 || member.role !== 'owner' ? member.name : null,
+    ownerCopy: copyOwner && ownerContact?.email ? { userId: ownerContact.user_id, email: ownerContact.email } : null,
+    seats: business.seats,
     customerVerified: customer !== undefined,
   };
 }

@@ -27,6 +27,8 @@ export interface EmailFacts {
     cancelReason: string | null;
   };
   provider: { name: string; address: string; phone: string };
+  /** The team member who serves it, named on both sides ("Haircut with Mia"); absent for a business of one. */
+  member?: string | undefined;
   /** The business's cancellation policy, told to the customer with every booking change (absent: none). */
   policy?: { cutoffHours: number; text: string } | undefined;
   /** For a reschedule: the time it had before. */
@@ -37,7 +39,14 @@ export interface EmailFacts {
 
 /** Subject, HTML and text of one email; every typed string is escaped by the layout. */
 export function appointmentEmail(facts: EmailFacts): { subject: string; html: string; text: string } {
-  return renderEmail(facts.to === 'customer' ? forCustomer(facts) : forProvider(facts));
+  // The member goes with the service wherever it is said: subjects, details and paragraphs alike.
+  const named = facts.member
+    ? {
+        ...facts,
+        appointment: { ...facts.appointment, serviceName: `${facts.appointment.serviceName} with ${facts.member}` },
+      }
+    : facts;
+  return renderEmail(named.to === 'customer' ? forCustomer(named) : forProvider(named));
 }
 
 const POLICY_LABEL = 'Cancellation policy';

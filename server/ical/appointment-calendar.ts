@@ -3,6 +3,8 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 /** What an iCalendar event needs to know about an appointment. */
 export interface CalendarAppointment {
   id: number;
+  /** The event's UID when it is not the appointment's own (a class time's). */
+  uid?: string;
   sequence: number;
   status: 'confirmed' | 'cancelled' | 'completed' | 'no_show';
   startAt: string;
@@ -27,6 +29,28 @@ export function appointmentUid(appointmentId: number, appUrl: string): string {
   return `appointment-${appointmentId}@${new URL(appUrl).hostname}`;
 }
 
+/** A class time: one member teaching one service at one start, however many attendees it has. */
+export interface ClassKey {
+  memberId: number;
+  serviceId: number;
+  /** ISO-8601 UTC. */
+  startAt: string;
+}
+
+/**
+ * A class time's UID, the same for all its attendees, so the provider's calendar has one event per class time;
+ * the key can be read back from it (`classKeyOfUid`) once the attendees have left it.
+ */
+export function classUid(key: ClassKey, appUrl: string): string {
+  return `class-${key.memberId}-${key.serviceId}-${Date.parse(key.startAt)}@${new URL(appUrl).hostname}`;
+}
+
+export function classKeyOfUid(uid: string): ClassKey | null {
+  const match = /^class-(\d+)-(\d+)-(\d+)@/.exec(uid);
+  if (!match) return null;
+  return { memberId: Number(match[1]), serviceId: Number(match[2]), startAt: new Date(Number(match[3])).toISOString() };
+}
+
 /**
  * An RFC 5545 calendar of appointments (UTC times), for downloads, feeds and email invitations.
  *
@@ -45,7 +69,7 @@ export function buildAppointmentCalendar(
   });
   for (const a of appointments) {
     calendar.createEvent({
-      id: appointmentUid(a.id, options.appUrl),
+      id: a.uid ?? appointmentUid(a.id, options.appUrl),
       sequence: a.sequence,
       start: new Date(a.startAt),
       end: new Date(a.endAt),

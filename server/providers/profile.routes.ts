@@ -26,6 +26,7 @@ function toColumns(input: ProfileInput) {
     max_days_ahead: input.bookingRules.maxDaysAhead,
     slot_step_minutes: input.bookingRules.slotStepMinutes,
     ...(input.notifications && { email_reminder: input.notifications.reminder }),
+    ...(input.notifications?.ownerCopies !== undefined && { owner_copies: input.notifications.ownerCopies ? 1 : 0 }),
     ...(input.policy && { change_cutoff_hours: input.policy.cutoffHours, policy_text: input.policy.text }),
   } satisfies ProviderUpdate;
 }

@@ -23,7 +23,13 @@ export const profileSchema = z.object({
     slotStepMinutes: z.number().int().min(5).max(240),
   }),
   /** Optional so older clients keep working; left out, the setting stays as it is (24 h for a new profile). */
-  notifications: z.object({ reminder: z.enum(['off', '24h', '2h']) }).optional(),
+  notifications: z
+    .object({
+      reminder: z.enum(['off', '24h', '2h']),
+      /** The owner gets a copy of the emails of appointments other members serve; left out, it stays as it is. */
+      ownerCopies: z.boolean().optional(),
+    })
+    .optional(),
   /** Optional like `notifications`: left out, the policy stays as it is (none for a new profile). */
   policy: z
     .object({

@@ -34,7 +34,7 @@ export function adminProvider(p: ProviderRow) {
       maxDaysAhead: p.max_days_ahead,
       slotStepMinutes: p.slot_step_minutes,
     },
-    notifications: { reminder: p.email_reminder },
+    notifications: { reminder: p.email_reminder, ownerCopies: p.owner_copies === 1 },
     /** Set once the business was closed: its data goes 30 days later. */
     closedAt: p.closed_at,
   };

@@ -9,12 +9,12 @@ import { imagesView } from '../media/media.view.js';
 import { publicService } from '../services/service.view.js';
 import { listActiveServices } from '../services/services.repository.js';
 import { listMembers, servicesOfMembers } from '../team/team.repository.js';
-import { publicMember } from '../team/team.view.js';
 import { listingExtrasOf, publicExtras } from './listing-extras.js';
 import { searchSchema } from './provider.schemas.js';
 import { listingSummary, publicProvider } from './provider.view.js';
 import { findProviderBySlug, listCategoriesAndCities, ratingOf, searchProviders } from './providers.repository.js';
 import type { ProviderRow } from './providers.table.js';
+import { publicMember } from './public-team.js';
 import { searchSuggestions } from './search-suggestions.js';
 
 export interface ProvidersDeps {

@@ -23,6 +23,8 @@ export interface ProvidersTable {
   /** The business's own words on cancelling, lateness, deposits: plain text shown to customers. */
   policy_text: ColumnType<string, string | undefined, string>;
   email_reminder: ColumnType<ReminderLead, ReminderLead | undefined, ReminderLead>;
+  /** 1: the owner gets a copy of the provider-side emails of appointments another team member serves. */
+  owner_copies: ColumnType<number, number | undefined, number>;
   /** Set when the provider closed the business: out of the directory, no bookings; purged after a grace period. */
   closed_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: CreatedAt;

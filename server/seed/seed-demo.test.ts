@@ -238,3 +238,90 @@ describe('seedDemoData', () => {
     expect(await count(db, 'reviews')).toBe(demoProviders.length);
   });
 });
+
+describe('the seeded demo’s public slots', () => {
+  let db: Db;
+  let app: ReturnType<typeof createApp>;
+  beforeEach(async () => {
+    db = connectDatabase('sqlite::memory:');
+    await migrateToLatest(db);
+    await seedDemoData(db, NOW);
+    ({ app } = demoApp(db));
+  });
+  afterEach(() => db.destroy());
+
+  /** One day's slots of a demo service, for a member or "any", as local start times (and places left, if given). */
+  const slots = async (slug: string, service: string, date: string, staff?: string) => {
+    const { id } = await demoService(db, slug, service);
+    const zone = demoProviders.find((p) => p.slug === slug)!.timeZone;
+    const query = `service=${id}&from=${date}&to=${date}&tz=${zone}${staff ? `&staff=${staff}` : ''}`;
+    const res = await app.request(`http://booking.test/api/providers/${slug}/slots?${query}`);
+    const body = (await res.json()) as { slots?: { start: string; placesLeft?: number }[] };
+    const local = (iso: string) => DateTime.fromISO(iso, { zone }).toFormat('HH:mm');
+    return {
+      status: res.status,
+      starts: (body.slots ?? []).map((slot) => local(slot.start)),
+      places: (body.slots ?? []).map((slot) => `${local(slot.start)} ${slot.placesLeft}`),
+    };
+  };
+
+  it('offers for "any" the union of the stylists’ haircut times, and for each stylist their own', async () => {
+    const haircut = async (date: string) => ({
+      any: await slots('studio-anna', 'Haircut', date, 'any'),
+      anna: await slots('studio-anna', 'Haircut', date, 'anna'),
+      lena: await slots('studio-anna', 'Haircut', date, 'lena'),
+      tom: await slots('studio-anna', 'Haircut', date, 'tom'),
+    });
+    // A free Wednesday: Anna works from 9, Lena from 11, Tom from 8. Monday: Lena does not work, Tom's 8:00 is
+    // taken. Thursday: Anna's 9:00 is taken, Tom is free then.
+    const wednesday = await haircut('2026-12-09');
+    const monday = await haircut('2026-12-07');
+    const thursday = await haircut('2026-12-03');
+    for (const day of [wednesday, monday, thursday]) {
+      expect(Object.values(day).map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+      expect(day.any.starts).toEqual([...new Set([...day.anna.starts, ...day.lena.starts, ...day.tom.starts])].sort());
+    }
+    expect([wednesday.anna, wednesday.lena, wednesday.tom].map((answer) => answer.starts[0])).toEqual([
+      '09:00',
+      '11:00',
+      '08:00',
+    ]);
+    expect([monday.lena.starts, monday.tom.starts.includes('08:00')]).toEqual([[], false]);
+    expect([thursday.any.starts.includes('09:00'), thursday.anna.starts.includes('09:00')]).toEqual([true, false]);
+    // "any" is the default.
+    expect((await slots('studio-anna', 'Haircut', '2026-12-09')).starts).toEqual(wednesday.any.starts);
+  });
+
+  it('shows each business’s team on its public profile, with bios and initials, and the class’s seats', async () => {
+    const profile = async (slug: string) =>
+      (await (await app.request(`http://booking.test/api/providers/${slug}`)).json()) as {
+        team: { slug: string; name: string; initials: string; bio: string; photoUrl: string | null }[];
+        services: { name: string; seats: number }[];
+      };
+    const anna = await profile('studio-anna');
+    expect(anna.team.map((m) => [m.slug, m.initials, m.photoUrl])).toEqual([
+      ['anna', 'AK', null],
+      ['lena', 'LF', null],
+      ['tom', 'TB', null],
+    ]);
+    expect(anna.team.every((m) => m.bio.length > 0)).toBe(true);
+    const yoga = await profile('harbour-yoga');
+    expect(yoga.services.map((s) => [s.name, s.seats])).toContainEqual(['Harbour flow', 12]);
+    expect((await profile('clinica-costa')).team.map((m) => m.slug)).toEqual(['rui']);
+  });
+
+  it('refuses a member who does not perform the service, and one the business does not have', async () => {
+    expect((await slots('studio-anna', 'Colour', '2026-12-07', 'tom')).status).toBe(422);
+    expect((await slots('studio-anna', 'Colour', '2026-12-07', 'noah')).status).toBe(404);
+    expect((await slots('studio-anna', 'Colour', '2026-12-07', 'anna')).starts.length).toBeGreaterThan(0);
+  });
+
+  it('shows the places left in Harbour flow’s class times, a full one not at all', async () => {
+    // Seeded on Tuesday evening in Sydney: 9 and 12 places taken on Wednesday, 4 and 7 on Thursday.
+    expect((await slots('harbour-yoga', 'Harbour flow', '2026-12-02')).places).toEqual(['07:00 3']);
+    expect((await slots('harbour-yoga', 'Harbour flow', '2026-12-03', 'noah')).places).toEqual(['07:00 8', '18:00 5']);
+    expect((await slots('harbour-yoga', 'Harbour flow', '2026-12-04')).places).toEqual(['07:00 12', '18:00 12']);
+    // A one-to-one service has no places.
+    expect((await slots('harbour-yoga', 'Private class', '2026-12-05')).places[0]).toBe('06:00 undefined');
+  });
+});

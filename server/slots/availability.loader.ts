@@ -12,7 +12,7 @@ import type { ClassTime } from '../availability/class-slots.js';
 import type { MemberAvailability } from '../availability/team-slots.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
-import { effectiveOverridesOfMembers, weeklyHoursOf } from '../schedule/schedule.repository.js';
+import { effectiveOverridesOfMembers, weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
 import type { TeamMemberRow } from '../team/team.table.js';
 
@@ -182,7 +182,7 @@ export async function loadTeamAvailability(db: Db, options: LoadOptions): Promis
   const ids = members.map((m) => m.id);
   const window = busyWindowOf(range, timingOf(options.service));
   const [weekly, overrides, booked, busy] = await Promise.all([
-    weeklyHoursOf(db, ids, 'member_id'),
+    weeklyHoursOfMembers(db, ids),
     effectiveOverridesOfMembers(db, [...members], fromDate, toDate),
     bookedIntervalsOf(db, 'member_id', ids, range, options.excludeAppointmentId),
     Promise.all(ids.map((id) => options.busyTimes(db, id, window))),

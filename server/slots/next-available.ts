@@ -2,7 +2,7 @@ import type { BusyTimeSource } from '../availability/availability.types.js';
 import { teamSlotsOf } from '../availability/team-slots.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
-import { effectiveOverridesOfMembers, weeklyHoursOf } from '../schedule/schedule.repository.js';
+import { effectiveOverridesOfMembers, weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
 import { firstActiveServices } from '../services/services.repository.js';
 import { performersOfServices } from '../team/team.repository.js';
 import { bookedIntervalsOf, busyWindowOf, memberAvailability, timingOf } from './availability.loader.js';
@@ -40,7 +40,7 @@ export async function nextAvailableTimes(
   const members = [...performers.values()].flat();
   const ids = members.map((m) => m.id);
   const [weekly, overrides, booked] = await Promise.all([
-    weeklyHoursOf(db, ids, 'member_id'),
+    weeklyHoursOfMembers(db, ids),
     effectiveOverridesOfMembers(db, members, fromDate, toDate),
     bookedIntervalsOf(db, 'member_id', ids, range),
   ]);

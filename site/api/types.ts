@@ -26,7 +26,8 @@ export interface BookingRules {
 export interface Profile extends Omit<Provider, 'rating'> {
   phone: string;
   bookingRules: BookingRules;
-  notifications?: { reminder: 'off' | '24h' | '2h' };
+  /** `ownerCopies`: the owner gets a copy of the emails of appointments other team members serve. */
+  notifications?: { reminder: 'off' | '24h' | '2h'; ownerCopies?: boolean };
   /** Set once the business was closed (its data goes 30 days later); read-only. */
   closedAt?: string | null;
   /** The signed-in member of the business: what the site shows and allows depends on `role`. */

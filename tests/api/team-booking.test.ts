@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Interval } from '../../server/availability/availability.types.js';
+import { reassignFutureAppointments } from '../../server/bookings/booking.service.js';
+import { noBusyTimes } from '../../server/slots/availability.loader.js';
 import type { TeamMemberRow } from '../../server/team/team.table.js';
 import { book, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
@@ -28,8 +30,6 @@ describe('booking a team', () => {
     ben = await addMember(ctx, provider, { name: 'Ben', weekly: [{ weekday: 3, start: '13:00', end: '19:00' }] });
   });
 
-  const appointmentRow = (id: number) =>
-    ctx.db.selectFrom('appointments').select(['member_id', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
   const slots = async (query: string) => {
     const res = await call(
       ctx,
@@ -93,7 +93,11 @@ describe('booking a team', () => {
     expect(res.status).toBe(201);
     expect(res.body.booking.staff).toEqual({ slug: ben.slug, name: 'Ben' });
     expect((await book(ctx, provider, WED('17:00'), { staff: anna.slug })).status).toBe(422);
-    const row = await appointmentRow(res.body.booking.id);
+    const row = await ctx.db
+      .selectFrom('appointments')
+      .select('member_id')
+      .where('id', '=', res.body.booking.id)
+      .executeTakeFirstOrThrow();
     expect(row.member_id).toBe(ben.id);
   });
 
@@ -216,38 +220,40 @@ describe('booking a team', () => {
     expect(foreign.status).toBe(404);
   });
 
-  it('moves a leaving member’s future appointments to the one named or a fair pick, all or nothing', async () => {
+  it('moves a leaving member’s future appointments to others free then, or cancels them', async () => {
+    const deps = { db: ctx.db, now: () => ctx.clock.now, appUrl: '', busyTimes: noBusyTimes, listeners: [] };
     const at9 = await book(ctx, provider, WED('08:00'), { staff: mia.slug });
     const at12 = await book(ctx, provider, WED('11:00'), { staff: mia.slug });
-    const annas = await book(ctx, provider, WED('08:00'), { staff: anna.slug }); // Anna is taken at 9, Ben not in yet
-    const remove = (member: TeamMemberRow, body: unknown) =>
-      call(ctx, 'DELETE', `/api/admin/team/${member.id}`, { session: provider.session, body });
-    // Nobody is free at 9: nothing moves, and Mia stays.
-    const refused = await remove(mia, { future: 'reassign', reassignTo: anna.id });
-    expect(refused.status).toBe(409);
-    expect((await remove(mia, { future: 'reassign' })).status).toBe(409);
-    expect((await appointmentRow(at12.body.booking.id)).member_id).toBe(mia.id);
-    expect((await slots(`&staff=${mia.slug}`)).status).toBe(200);
-
-    await call(ctx, 'POST', `/api/admin/appointments/${annas.body.booking.id}/cancel`, { session: provider.session });
-    expect((await remove(mia, { future: 'reassign', reassignTo: anna.id })).status).toBe(204);
-    for (const moved of [at9, at12]) {
-      const row = await appointmentRow(moved.body.booking.id);
-      expect(row).toEqual({ member_id: anna.id, status: 'confirmed' });
-    }
-    const emails = await ctx.db
-      .selectFrom('email_outbox')
-      .select('kind')
-      .where('appointment_id', '=', at9.body.booking.id)
-      .where('to_role', '=', 'customer')
-      .execute();
-    expect(emails.map((e) => e.kind)).toContain('rescheduled');
-    expect((await slots(`&staff=${mia.slug}`)).status).toBe(404);
-
-    // Unnamed: a fair pick among those free. At 13:00 Anna (2 that week) and Ben's colleagues… only Anna is left.
-    const afternoon = await book(ctx, provider, WED('12:00'), { staff: ben.slug });
-    expect((await remove(ben, { future: 'reassign' })).status).toBe(204);
-    expect((await appointmentRow(afternoon.body.booking.id)).member_id).toBe(anna.id);
+    const late = await book(ctx, provider, WED('17:00'), { staff: ben.slug }); // 18:00: only Ben works then
+    const free = await book(ctx, provider, WED('12:00'), { staff: ben.slug }); // 13:00: Anna and Mia are free
+    await book(ctx, provider, WED('08:00'), { staff: anna.slug }); // Anna is taken at 9, Ben not in yet
+    const result = await reassignFutureAppointments(deps, mia.id, { future: 'reassign', reassignTo: anna.id });
+    // At 9 nobody else is free: cancelled. At 12 Anna, as asked.
+    expect(result).toEqual({ reassigned: [at12.body.booking.id], cancelled: [at9.body.booking.id] });
+    const at12Row = await ctx.db
+      .selectFrom('appointments')
+      .select('member_id')
+      .where('id', '=', at12.body.booking.id)
+      .executeTakeFirstOrThrow();
+    expect(at12Row.member_id).toBe(anna.id);
+    // Without a name, a fair pick of those free: Anna has 2 that week, Mia none left → Mia takes 13:00.
+    const gone = await reassignFutureAppointments(deps, ben.id, { future: 'reassign' });
+    expect(gone).toEqual({ reassigned: [free.body.booking.id], cancelled: [late.body.booking.id] });
+    const freeRow = await ctx.db
+      .selectFrom('appointments')
+      .select('member_id')
+      .where('id', '=', free.body.booking.id)
+      .executeTakeFirstOrThrow();
+    expect(freeRow.member_id).toBe(mia.id);
+    const all = await reassignFutureAppointments(deps, anna.id, { future: 'cancel' });
+    expect(all.reassigned).toEqual([]);
+    expect(all.cancelled).toHaveLength(2);
+    const cancelled = await ctx.db
+      .selectFrom('appointments')
+      .select('status')
+      .where('id', '=', late.body.booking.id)
+      .executeTakeFirstOrThrow();
+    expect(cancelled.status).toBe('cancelled');
   });
 
   it('accepts staff in the booking body only as a short string', async () => {

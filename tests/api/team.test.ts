@@ -241,6 +241,23 @@ describe('team', () => {
       expect(
         (await call(ctx, 'GET', '/api/admin/appointments', { session: owner.session })).body.appointments,
       ).toHaveLength(2);
+      // Nor may staff name another member: not in a list, a walk-in, a reschedule, nor give theirs away.
+      // Tuesday 8 December, 14:00 in Berlin: inside Mia's hours, after her blocked hour.
+      const walkIn = { service: owner.serviceId, start: '2026-12-08T13:00:00.000Z', customer: { name: 'Walter' } };
+      for (const [method, path, body] of [
+        ['GET', `/api/admin/appointments?member=${ownerId}`, undefined],
+        ['POST', '/api/admin/appointments', { ...walkIn, memberId: ownerId }],
+        ['POST', `${own}/reschedule`, { start: '2026-12-04T10:00:00.000Z', staff: 'test-provider' }],
+        ['PUT', `${own}/member`, { memberId: ownerId }],
+      ] as const) {
+        const res = await call(ctx, method, path, { session: mia.session, ...(body && { body }) });
+        expect([path, res.status]).toEqual([path, 403]);
+      }
+      const ownWalkIn = await call(ctx, 'POST', '/api/admin/appointments', {
+        session: mia.session,
+        body: { ...walkIn, memberId: mia.memberId },
+      });
+      expect(ownWalkIn.status).toBe(201);
 
       // Admins manage the team and the business, but do not close it.
       expect((await call(ctx, 'GET', '/api/admin/services', { session: ada.session })).status).toBe(200);
@@ -326,6 +343,36 @@ describe('team', () => {
       await inbox.deliver(ctx);
       expect(inbox.of('mona@example.com').map((e) => e.subject)).toEqual([expect.stringMatching(/cancel/i)]);
       expect((await team()).body.members.map((m: { name: string }) => m.name)).toEqual(['Test provider']);
+    });
+
+    it('moves a leaving member’s appointments to the member named when free, and cancels those nobody can take', async () => {
+      const mia = await inviteAndJoin(ctx, owner, { email: 'mia@example.com', name: 'Mia', role: 'staff' });
+      const ownerId = (await profileOf(owner.session)).body.profile.me.memberId;
+      const kept = await bookWithMember(ctx, owner, mia.memberId, '2026-12-03T11:00:00.000Z', {
+        name: 'Mona',
+        email: 'mona@example.com',
+      });
+      const lost = await bookWithMember(ctx, owner, mia.memberId, '2026-12-03T09:00:00.000Z', {
+        name: 'Nils',
+        email: 'nils@example.com',
+      });
+      // The owner is busy on Thursday at 10:00 in Berlin, free at 12:00.
+      await book(ctx, owner, '2026-12-03T09:00:00.000Z', { customer: { name: 'Olga', email: 'olga@example.com' } });
+      await inbox.deliver(ctx);
+      inbox.smtp.received.length = 0;
+
+      const left = await call(ctx, 'POST', '/api/admin/team/leave', {
+        session: mia.session,
+        body: { future: 'reassign', reassignTo: ownerId },
+      });
+      expect(left.status).toBe(204);
+      const detail = async (id: number) =>
+        (await call(ctx, 'GET', `/api/admin/appointments/${id}`, { session: owner.session })).body.appointment;
+      expect(await detail(kept)).toMatchObject({ status: 'confirmed', member: { id: ownerId } });
+      expect(await detail(lost)).toMatchObject({ status: 'cancelled' });
+      await inbox.deliver(ctx);
+      expect(inbox.of('nils@example.com').map((e) => e.subject)).toEqual([expect.stringMatching(/cancel/i)]);
+      expect(inbox.of('mona@example.com')).toHaveLength(1);
     });
 
     it('lets the owner and admins remove a member but not the owner, and checks who takes over', async () => {

@@ -4,10 +4,11 @@ import type { CalendarConfig } from '../../server/calendar/calendar.config.js';
 import { type CalendarSync, createCalendarSync } from '../../server/calendar/calendar-sync.js';
 import { migrateToLatest } from '../../server/db/connect.js';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
-import { call } from '../support/http.js';
+import { call, type Session } from '../support/http.js';
 import { NOW, type TestContext, testConfig } from '../support/test-app.js';
 import { openTestDatabase } from '../support/test-databases.js';
 import { FakeGoogle } from './fake-google.js';
+import type { FakeGraph } from './fake-graph.js';
 
 export interface CalendarTestContext extends TestContext {
   calendar: CalendarSync;
@@ -51,6 +52,20 @@ export async function createCalendarContext(
   const calendar = createCalendarSync({ db, config, now });
   const app = createApp({ db, config, now, calendar });
   return { db, config, app, clock, calendar };
+}
+
+/** The app with calendar sync pointed at a fake Google and a fake Microsoft Graph (Outlook). */
+export async function createOutlookContext(google: FakeGoogle, graph: FakeGraph): Promise<CalendarTestContext> {
+  return createCalendarContext(google, {
+    calendar: {
+      microsoft: {
+        clientId: graph.clientId,
+        clientSecret: graph.clientSecret,
+        authorityUrl: `${graph.url}common`,
+        graphBaseUrl: `${graph.url}v1.0`,
+      },
+    },
+  });
 }
 
 /** One test's world: the app (its context) with calendar sync pointed at a fake Google, and a provider. */
@@ -101,13 +116,20 @@ export async function drainSync(ctx: CalendarTestContext, maxPasses = 200): Prom
   throw new Error(`sync jobs still pending after ${maxPasses} passes: ${JSON.stringify(left)}`);
 }
 
-/** The world's provider connects their own Google account: start, consent at the fake, come back with the code. */
-export async function connectOwnGoogle(world: CalendarWorld, email: string): Promise<void> {
-  const { google, provider } = world;
-  const start = await call(world, 'POST', '/api/admin/calendar/google/connect', { session: provider.session });
+/**
+ * The world's provider (or the team member signed in as `session`) connects their own Google account: start, consent
+ * at the fake, come back with the code.
+ */
+export async function connectOwnGoogle(
+  world: CalendarWorld,
+  email: string,
+  session: Session = world.provider.session,
+): Promise<void> {
+  const { google } = world;
+  const start = await call(world, 'POST', '/api/admin/calendar/google/connect', { session });
   if (start.status !== 200) throw new Error(`connect failed: ${start.status} ${JSON.stringify(start.body)}`);
   const { code, state } = google.consent(start.body.authorizationUrl, email);
-  const back = await call(world, 'GET', callbackPath('google', code, state), { session: provider.session });
+  const back = await call(world, 'GET', callbackPath('google', code, state), { session });
   if (back.status !== 302 || !back.headers.get('location')?.includes('connected=google')) {
     throw new Error(`callback failed: ${back.status} ${back.headers.get('location')}`);
   }

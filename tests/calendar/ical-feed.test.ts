@@ -83,8 +83,8 @@ describe('GET /ical/:token.ics (the provider’s secret feed)', () => {
     expect((await call(ctx, 'GET', pathOf(first))).status).toBe(404);
     expect((await call(ctx, 'GET', pathOf(second))).status).toBe(200);
     expect((await call(ctx, 'GET', pathOf(second).replace('.ics', 'x.ics'))).status).toBe(404);
-    const stored = await ctx.db.selectFrom('calendar_settings').select('feed_token_hash').executeTakeFirstOrThrow();
-    expect(second).not.toContain(stored.feed_token_hash!);
+    const stored = await ctx.db.selectFrom('member_feeds').select('feed_token_hash').executeTakeFirstOrThrow();
+    expect(second).not.toContain(stored.feed_token_hash);
 
     expect((await call(ctx, 'DELETE', '/api/admin/calendar/feed', { session: provider.session })).status).toBe(204);
     expect((await call(ctx, 'GET', pathOf(second))).status).toBe(404);

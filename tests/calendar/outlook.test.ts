@@ -3,7 +3,7 @@ import { tokenCipher } from '../../server/calendar/token-cipher.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { APP_URL } from '../support/test-app.js';
-import { type CalendarTestContext, callbackPath, createCalendarContext, drainSync } from './calendar-context.js';
+import { type CalendarTestContext, callbackPath, createOutlookContext, drainSync } from './calendar-context.js';
 import { FakeGoogle } from './fake-google.js';
 import { FakeGraph, msOf } from './fake-graph.js';
 
@@ -20,18 +20,7 @@ describe('Outlook through Microsoft Graph (plain fetch against a local Graph sub
   beforeEach(async () => {
     google = await FakeGoogle.start();
     graph = await FakeGraph.start();
-    const base = (await createCalendarContext(google)).config.calendar;
-    ctx = await createCalendarContext(google, {
-      calendar: {
-        microsoft: {
-          clientId: graph.clientId,
-          clientSecret: graph.clientSecret,
-          authorityUrl: `${graph.url}common`,
-          graphBaseUrl: `${graph.url}v1.0`,
-        },
-        backoff: base.backoff,
-      },
-    });
+    ctx = await createOutlookContext(google, graph);
     provider = await createProvider(ctx);
   });
   afterEach(async () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { replaceConnection, updateConnection } from '../../server/calendar/connections.repository.js';
 import { enqueueSyncJob, leaseDueJobs, recordOutcome } from '../../server/calendar/sync-jobs.repository.js';
+import { ownerMemberOf } from '../../server/team/team.repository.js';
 import { book, createProvider } from '../support/fixtures.js';
 import { createTestContext, NOW, type TestContext } from '../support/test-app.js';
 
@@ -20,6 +21,7 @@ describe('the calendar outbox queue', () => {
     providerId = (await ctx.db.selectFrom('providers').select('id').executeTakeFirstOrThrow()).id;
     await replaceConnection(ctx.db, {
       provider_id: providerId,
+      member_id: (await ownerMemberOf(ctx.db, providerId)).id,
       kind: 'google_oauth',
       status: 'active',
       updated_at: NOW.toISOString(),

@@ -647,6 +647,10 @@ describe('the hosted site', () => {
       if (name === 'widget') {
         // The embed at its most telling step: the first free day's month beside that day's times.
         await widget.getByRole('button', { name: /Haircut/ }).click();
+        // Studio Anna's stylists all cut hair: who, then when.
+        await widget.getByRole('heading', { name: 'Choose a team member' }).waitFor();
+        await shot(desktop, 'widget-team');
+        await widget.getByRole('button', { name: /Any available/ }).click();
         await widget.getByRole('heading', { name: 'Choose a time' }).waitFor();
         await widget.locator('book-times li button').first().waitFor();
       }

@@ -1,18 +1,21 @@
 /**
  * The owner's team in the browser over the real server: the Team page (invite by email, the invitee joins from the
- * link and sees only their own work). The screenshot (team-page.png) goes to tests/.artifacts/screenshots for people
- * to look at (not compared).
+ * link and sees only their own work), then the week with a column per member and the member filter. Screenshots
+ * (team-page.png, week-per-member.png) go to tests/.artifacts/screenshots for people to look at (not compared).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { DateTime } from 'luxon';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
+import { addDays } from '../../widget/lib/dates.js';
 import { freePort } from '../support/child-server.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { call } from '../support/http.js';
 import { shiftedClock } from '../support/shifted-clock.mjs';
 import { buildSiteToTempDir } from '../support/site-build.js';
 import { MEMBER_PASSWORD, tokenOfInvitation } from '../support/team.js';
@@ -26,6 +29,11 @@ const wednesday = new Date(
   Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate() + ((3 - real.getUTCDay() + 7) % 7 || 7), 3),
 );
 
+const MONDAY = addDays(wednesday.toISOString().slice(0, 10), -2);
+const THURSDAY = addDays(MONDAY, 3);
+const berlin = (time: string, date = THURSDAY) =>
+  DateTime.fromISO(`${date}T${time}`, { zone: 'Europe/Berlin' }).toUTC().toISO()!;
+
 describe('the team in the admin', () => {
   const clock = shiftedClock(wednesday.toISOString());
   let ctx: TestContext;
@@ -35,6 +43,7 @@ describe('the team in the admin', () => {
   let close: () => Promise<void>;
   let browser: Browser;
   let page: Page;
+  let miaId = 0;
   const problems: string[] = [];
 
   const newPage = async (context: BrowserContext): Promise<Page> => {
@@ -123,8 +132,10 @@ describe('the team in the admin', () => {
     await row.locator('book-member-form').getByRole('button', { name: 'Save changes' }).click();
     await team.getByRole('status').filter({ hasText: 'Saved Mia Kovač.' }).waitFor();
     await expect(row.locator('.badge').textContent()).resolves.toBe('Admin');
-    const saved = ctx.db.selectFrom('team_members').select('role').where('email', '=', 'mia@example.com');
-    await expect(saved.executeTakeFirstOrThrow()).resolves.toEqual({ role: 'admin' });
+    const saved = ctx.db.selectFrom('team_members').select(['id', 'role']).where('email', '=', 'mia@example.com');
+    const member = await saved.executeTakeFirstOrThrow();
+    expect(member.role).toBe('admin');
+    miaId = member.id;
     await page.screenshot({ path: join(shots, 'team-page.png'), fullPage: true });
   });
 
@@ -147,6 +158,42 @@ describe('the team in the admin', () => {
     expect(await fits()).toBeLessThanOrEqual(360);
     await row.locator('book-member-departure').getByRole('button', { name: 'Keep Mia Kovač' }).click();
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shows the week with a column per member, each with their hours and appointments, and filters by member', async () => {
+    // Mia works Thursday afternoons only; each of them has a walk-in that Thursday.
+    const asOwner = { session: owner.session };
+    const hours = await call(setup, 'PUT', `/api/admin/schedule/weekly?member=${miaId}`, {
+      ...asOwner,
+      body: { intervals: [{ weekday: 4, start: '13:00', end: '18:00' }] },
+    });
+    expect(hours.status).toBe(200);
+    for (const [name, time, memberId] of [
+      ['Walter Walk-in', '10:00', undefined],
+      ['Wanda Walk-in', '14:00', miaId],
+    ] as const) {
+      const booked = await call(setup, 'POST', '/api/admin/appointments', {
+        ...asOwner,
+        body: { service: owner.serviceId, start: berlin(time), customer: { name }, ...(memberId && { memberId }) },
+      });
+      expect(booked.status, name).toBe(201);
+    }
+
+    await page.goto(`${base}/admin?view=week&week=${MONDAY}`);
+    const week = page.locator('book-week-view');
+    await week.locator('a.event').nth(1).waitFor();
+    await expect(week.locator('.lanehead').nth(1).textContent()).resolves.toMatch(/Mia Kovač/);
+    const thursday = week.locator('.day').nth(3).locator('.lane');
+    await expect(thursday.nth(0).locator('a.event').textContent()).resolves.toContain('Walter Walk-in');
+    await expect(thursday.nth(1).locator('a.event').textContent()).resolves.toContain('Wanda Walk-in');
+    // Mia's column is open only on Thursday afternoon: no free time to click on her Monday.
+    await expect(week.locator('.day').nth(0).locator('.lane').nth(1).locator('button.free').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(shots, 'week-per-member.png'), fullPage: true });
+
+    await page.locator('book-dashboard').getByLabel('Team member').selectOption({ label: 'Mia Kovač' });
+    await week.locator('a.event').filter({ hasText: 'Walter Walk-in' }).waitFor({ state: 'detached' });
+    await expect(week.locator('a.event').textContent()).resolves.toContain('Wanda Walk-in');
+    await expect(week.locator('.lanehead').count()).resolves.toBe(0);
   });
 
   it('threw nothing', () => {

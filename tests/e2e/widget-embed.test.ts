@@ -10,8 +10,10 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { call } from '../support/http.js';
 import { listen } from '../support/server.js';
 import { shiftedClock } from '../support/shifted-clock.mjs';
+import { inviteAndJoin } from '../support/team.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,13 +46,17 @@ describe('embedding the widget on another site', () => {
       rules: { maxDaysAhead: 120 },
       weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
     });
-    const page = `<!doctype html>
+    // The snippet for this provider, or for the one `?provider=` names.
+    const page = (slug: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Some salon on some host</title></head>
 <body><h1>Book with us</h1>
 <script type="module" src="${api.url}/widget.js"></script>
-<book-services provider="${provider.slug}" locale="en-US" time-zone="Asia/Tokyo"></book-services>
+<book-services provider="${slug}" locale="en-US" time-zone="Asia/Tokyo"></book-services>
 </body></html>`;
-    site = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+    site = createServer((req, res) => {
+      const slug = new URL(req.url ?? '/', 'http://x').searchParams.get('provider') ?? provider.slug;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(slug));
+    });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
     browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
@@ -196,5 +202,72 @@ describe('embedding the widget on another site', () => {
       .flatMap((m) => m.exports ?? [])
       .filter((e) => e.kind === 'custom-element-definition');
     expect(definitions.map((d) => d.name)).toEqual(['book-services']);
+  });
+
+  describe('for a business with a team', () => {
+    let team: ProviderFixture;
+    let mia: { memberId: number; slug: string };
+
+    beforeAll(async () => {
+      team = await createProvider(ctx, {
+        timeZone: 'Asia/Tokyo',
+        service: { name: 'Haircut', durationMinutes: 60 },
+        rules: { maxDaysAhead: 120 },
+        weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      });
+      mia = await inviteAndJoin(ctx, team, { email: 'mia@example.com', name: 'Mia Rossi', role: 'staff' });
+      const hours = await call(ctx, 'PUT', `/api/admin/schedule/weekly?member=${mia.memberId}`, {
+        session: team.session,
+        body: { intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) },
+      });
+      expect(hours.status).toBe(200);
+      const services = await call(ctx, 'PATCH', `/api/admin/team/${mia.memberId}`, {
+        session: team.session,
+        body: { serviceIds: [team.serviceId] },
+      });
+      expect(services.status).toBe(200);
+    });
+
+    it('books "Any available", then Mia by name, through the member step', async () => {
+      const page = await browser.newPage(reducedMotion);
+      await page.addInitScript(clock.script);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${siteUrl}?provider=${team.slug}`);
+      const bookFirstTime = async (who: RegExp) => {
+        await page.getByRole('button', { name: /Haircut/ }).click();
+        await page.getByRole('heading', { name: 'Choose a team member' }).waitFor();
+        await page.getByRole('button', { name: who }).click();
+        await page.locator('book-times li button').first().click();
+        await page.getByLabel('Name').fill('Grace Hopper');
+        await page.getByLabel('Email').fill('grace@example.com');
+        const booked = page.evaluate(
+          () =>
+            new Promise<{ id: number; staff: { slug: string; name: string } }>((resolve) =>
+              document.addEventListener('book-booked', (e) => resolve((e as CustomEvent).detail), { once: true }),
+            ),
+        );
+        await page.getByRole('button', { name: 'Confirm booking' }).click();
+        const detail = await booked;
+        await page.getByRole('heading', { name: 'You’re booked!' }).waitFor();
+        await page.locator('book-confirmation dd', { hasText: detail.staff.name }).waitFor();
+        const row = await ctx.db
+          .selectFrom('appointments')
+          .innerJoin('team_members', 'team_members.id', 'appointments.member_id')
+          .select(['team_members.slug', 'appointments.status'])
+          .where('appointments.id', '=', detail.id)
+          .executeTakeFirstOrThrow();
+        expect(row).toEqual({ slug: detail.staff.slug, status: 'confirmed' });
+        return detail;
+      };
+
+      const any = await bookFirstTime(/Any available/);
+      expect(any.staff.name).toBeTruthy();
+      await page.getByRole('button', { name: 'Book another appointment' }).click();
+      const named = await bookFirstTime(/Mia Rossi/);
+      expect(named.staff).toEqual({ slug: mia.slug, name: 'Mia Rossi' });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
   });
 });

@@ -33,12 +33,12 @@ describe('reminders', () => {
       body: { ...profile, notifications: { reminder } },
     });
     expect(res.status).toBe(200);
-    expect(res.body.profile.notifications).toEqual({ reminder });
+    expect(res.body.profile.notifications).toEqual({ reminder, ownerCopies: false });
   };
 
   it('reminds the customer and the provider 24 hours ahead by default, once', async () => {
     const { profile } = (await call(ctx, 'GET', '/api/admin/profile', { session: provider.session })).body;
-    expect(profile.notifications).toEqual({ reminder: '24h' });
+    expect(profile.notifications).toEqual({ reminder: '24h', ownerCopies: false });
     expect((await book(ctx, provider, SLOT, { timeZone: 'Asia/Tokyo' })).status).toBe(201);
     expect(await passAt('2026-12-01T08:30:00.000Z')).toEqual([]);
     const reminders = await passAt('2026-12-01T09:00:00.000Z');

@@ -50,8 +50,8 @@ export async function inviteAndJoin(
 }
 
 /**
- * Books `start` with the business and gives the appointment to `memberId` (in the database, while bookings always
- * go to the owner): the appointment of a member these tests need. Returns its id.
+ * Books `start` with the business and gives the appointment to `memberId` in the database, whatever the member's
+ * hours (which member a booking goes to is the team booking tests' subject). Returns its id.
  */
 export async function bookWithMember(
   ctx: TestContext,

@@ -22,7 +22,8 @@ const MAX_PAGES = 20;
 /** Google Calendar through the googleapis client; every failure leaves as a `CalendarCallError`. */
 export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAdapter {
   const { api, calendarId } = options;
-  const ownUid = new RegExp(`^appointment-\\d+@${options.appHost.replace(/\./g, '\\.')}$`);
+  // An appointment's UID or a class time's (`server/ical/appointment-calendar.ts`).
+  const ownUid = new RegExp(`^(appointment-\\d+|class-\\d+-\\d+-\\d+)@${options.appHost.replace(/\./g, '\\.')}$`);
   const isOwn = (eventId: string | null | undefined) => !!eventId && ownUid.test(uidOfEventId(eventId) ?? '');
 
   async function call<T>(request: () => Promise<T>): Promise<T> {

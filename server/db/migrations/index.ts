@@ -13,6 +13,8 @@ import * as search from './0070_search.js';
 import * as providerImages from './0071_provider_images.js';
 import * as bookingPolicy from './0085_booking_policy.js';
 import * as teamMembers from './0090_team_members.js';
+import * as memberCalendars from './0095_member_calendars.js';
+import * as ownerCopies from './0096_owner_copies.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -33,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   '0071_provider_images': providerImages,
   '0085_booking_policy': bookingPolicy,
   '0090_team_members': teamMembers,
+  '0095_member_calendars': memberCalendars,
+  '0096_owner_copies': ownerCopies,
 };

@@ -96,18 +96,29 @@ export class BookProfileForm extends LitElement {
   }
 
   private renderNotifications() {
-    if (!this.draft.notifications) return nothing;
+    const notifications = this.draft.notifications;
+    if (!notifications) return nothing;
+    // Read at the change, not at the render: two changes may come before the next render.
+    const notify = (patch: Partial<typeof notifications>) =>
+      this.set({ notifications: { ...notifications, ...this.draft.notifications, ...patch } });
     return html`<h3>Emails to customers</h3>
       <div class="field">
         <label for="reminder">Reminder email to customers</label>
-        <select id="reminder" @change=${(e: Event) => this.set({ notifications: { reminder: (e.target as HTMLSelectElement).value as 'off' } })}>
+        <select id="reminder" @change=${(e: Event) => notify({ reminder: (e.target as HTMLSelectElement).value as 'off' })}>
           ${(['24h', '2h', 'off'] as const).map(
             (v) => html`<option value=${v} ?selected=${this.draft.notifications?.reminder === v}>
               ${v === 'off' ? 'No reminder' : `${v.replace('h', '')} hours before`}
             </option>`,
           )}
         </select>
-      </div>`;
+      </div>
+      ${
+        notifications.ownerCopies === undefined
+          ? nothing
+          : html`<label class="check"><input id="owner-copies" type="checkbox" .checked=${notifications.ownerCopies}
+              @change=${(e: Event) => notify({ ownerCopies: (e.target as HTMLInputElement).checked })} />
+              Send me a copy of the emails about my team members' appointments</label>`
+      }`;
   }
 
   private text(

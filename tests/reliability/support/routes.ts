@@ -99,6 +99,9 @@ const adminServed: Record<Role, Outcome> = {
   otherProvider: 'served',
   admin: 'served',
 };
+/** A member's own calendar: staff connect theirs like the owner and admins. */
+const memberReached: Record<Role, Outcome> = { ...adminReached, staff: 'reached', otherStaff: 'reached' };
+const memberServed: Record<Role, Outcome> = { ...adminServed, staff: 'served', otherStaff: 'served' };
 /** Customer A's booking without its token: only A, signed in, may see it. */
 const bookingBySession: Record<Role, Outcome> = { ...everyone('hidden'), customer: 'ok' };
 const privatePage: Record<Role, Outcome> = {
@@ -441,13 +444,15 @@ export const recipes: Record<string, Recipe[]> = {
   'GET /api/admin/appointments': [{ request: at('/api/admin/appointments'), expect: memberOwn }],
   'POST /api/admin/appointments': [
     {
-      // Another provider names provider A's service: not theirs, so not found.
-      request: (w) => ({
+      // Another provider names provider A's service: not theirs, so not found. The owner and admins book it for the
+      // owner; staff for themselves (on their Friday hours).
+      request: (w, role) => ({
         path: '/api/admin/appointments',
         body: {
           service: w.provider.serviceId,
           start: '2026-12-04T10:00:00.000Z',
           customer: { name: 'Walter Walk-in' },
+          ...(role !== 'staff' && role !== 'otherStaff' && { memberId: w.members.owner }),
         },
       }),
       expect: { ...adminOwned, staff: 'ok', otherStaff: 'hidden' },
@@ -529,7 +534,19 @@ export const recipes: Record<string, Recipe[]> = {
       expect: adminOwned,
     },
   ],
-  'GET /api/admin/calendar': [{ request: at('/api/admin/calendar'), expect: adminOwn }],
+  'GET /api/admin/calendar': [
+    { request: at('/api/admin/calendar'), expect: memberOwn },
+    {
+      variant: "?member= A's staff member",
+      request: (w) => ({ path: `/api/admin/calendar?member=${w.members.staff}` }),
+      expect: { ...adminOwned, staff: 'ok', otherStaff: 'hidden' },
+    },
+    {
+      variant: "?member= A's owner",
+      request: (w) => ({ path: `/api/admin/calendar?member=${w.members.owner}` }),
+      expect: { ...adminOwned, otherStaff: 'hidden' },
+    },
+  ],
   'PUT /api/admin/calendar/settings': [
     { request: withBody('/api/admin/calendar/settings', { includeCustomerContact: false }), expect: adminOwn },
   ],
@@ -538,27 +555,36 @@ export const recipes: Record<string, Recipe[]> = {
   'PUT /api/admin/calendar/google-shared': [
     {
       request: withBody('/api/admin/calendar/google-shared', { shareWith: 'someone@gmail.com', role: 'writer' }),
-      expect: adminReached,
+      expect: memberReached,
     },
   ],
   'POST /api/admin/calendar/:service/connect': [
-    { request: at('/api/admin/calendar/google/connect'), expect: adminReached },
+    { request: at('/api/admin/calendar/google/connect'), expect: memberReached },
   ],
   'GET /api/admin/calendar/:service/callback': [
-    { request: at('/api/admin/calendar/google/callback?code=abc&state=def'), expect: adminReached },
+    { request: at('/api/admin/calendar/google/callback?code=abc&state=def'), expect: memberReached },
   ],
-  'GET /api/admin/calendar/calendars': [{ request: at('/api/admin/calendar/calendars'), expect: adminServed }],
+  'GET /api/admin/calendar/calendars': [{ request: at('/api/admin/calendar/calendars'), expect: memberServed }],
   'PUT /api/admin/calendar/calendar': [
-    { request: withBody('/api/admin/calendar/calendar', { calendarId: 'primary' }), expect: adminServed },
+    { request: withBody('/api/admin/calendar/calendar', { calendarId: 'primary' }), expect: memberServed },
   ],
-  'DELETE /api/admin/calendar/connection': [{ request: at('/api/admin/calendar/connection'), expect: adminReached }],
-  'POST /api/admin/calendar/busy/refresh': [{ request: at('/api/admin/calendar/busy/refresh'), expect: adminServed }],
-  'GET /api/admin/calendar/sync-jobs': [{ request: at('/api/admin/calendar/sync-jobs'), expect: adminOwn }],
+  'DELETE /api/admin/calendar/connection': [{ request: at('/api/admin/calendar/connection'), expect: memberReached }],
+  'POST /api/admin/calendar/busy/refresh': [{ request: at('/api/admin/calendar/busy/refresh'), expect: memberServed }],
+  'GET /api/admin/calendar/sync-jobs': [{ request: at('/api/admin/calendar/sync-jobs'), expect: memberOwn }],
   'POST /api/admin/calendar/sync-jobs/:id/retry': [
-    { request: (w) => ({ path: `/api/admin/calendar/sync-jobs/${w.failedSyncJobId}/retry` }), expect: adminOwned },
+    // The owner's job, of their calendar: not among another member's own jobs, so the owner and admins name them.
+    {
+      request: (w) => ({ path: `/api/admin/calendar/sync-jobs/${w.failedSyncJobId}/retry` }),
+      expect: { ...ownersWork, admin: 'hidden' },
+    },
+    {
+      variant: "?member= A's owner",
+      request: (w) => ({ path: `/api/admin/calendar/sync-jobs/${w.failedSyncJobId}/retry?member=${w.members.owner}` }),
+      expect: { ...adminOwned, otherStaff: 'hidden' },
+    },
   ],
-  'POST /api/admin/calendar/feed/rotate': [{ request: at('/api/admin/calendar/feed/rotate'), expect: adminOwn }],
-  'DELETE /api/admin/calendar/feed': [{ request: at('/api/admin/calendar/feed'), expect: adminOwn }],
+  'POST /api/admin/calendar/feed/rotate': [{ request: at('/api/admin/calendar/feed/rotate'), expect: memberOwn }],
+  'DELETE /api/admin/calendar/feed': [{ request: at('/api/admin/calendar/feed'), expect: memberOwn }],
   'GET /api/admin/team': [{ request: at('/api/admin/team'), expect: adminOwn }],
   'POST /api/admin/team/invitations': [
     {

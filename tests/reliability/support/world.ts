@@ -191,6 +191,12 @@ export async function buildWorld(): Promise<World> {
     name: 'Bo Staff',
     role: 'staff',
   });
+  // The staff member works on Fridays (the 4th: walk-ins), after the world's own bookings were made.
+  const staffHours = await call(ctx, 'PUT', `/api/admin/schedule/weekly?member=${staff.memberId}`, {
+    session: provider.session,
+    body: { intervals: [{ weekday: 5, start: '09:00', end: '17:00' }] },
+  });
+  if (staffHours.status !== 200) throw new Error(`world: staff hours failed ${staffHours.status}`);
   const staffBookingId = await bookWithMember(ctx, provider, staff.memberId, '2026-12-03T15:00:00.000Z', {
     name: 'Otto Other',
     email: 'other.customer@example.com',
