@@ -5,7 +5,7 @@ import type { Db } from '../server/db/connect.js';
 import type { Database } from '../server/db/database.js';
 import { findProviderBySlug, searchProviders } from '../server/providers/providers.repository.js';
 import { findService } from '../server/services/services.repository.js';
-import { loadAvailabilityInput, noBusyTimes } from '../server/slots/availability.loader.js';
+import { loadTeamAvailability, noBusyTimes } from '../server/slots/availability.loader.js';
 import { nextAvailableTimes } from '../server/slots/next-available.js';
 import type { Dataset } from './lib/datasets.js';
 
@@ -43,6 +43,7 @@ export async function explainHotQueries(data: Dataset): Promise<QueryPlan[]> {
   const probe = data.providers[0]!;
   const provider = (await findProviderBySlug(db, probe.slug))!;
   const service = (await findService(db, provider.id, probe.serviceId))!;
+  const members = [{ id: probe.memberId, provider_id: provider.id }];
   const month = {
     start: DateTime.fromISO(data.firstDate, { zone: provider.time_zone }).toMillis(),
     end: DateTime.fromISO(data.firstDate, { zone: provider.time_zone }).plus({ days: 31 }).toMillis(),
@@ -50,12 +51,20 @@ export async function explainHotQueries(data: Dataset): Promise<QueryPlan[]> {
   await record('slots: a month for one provider', async () => {
     await findProviderBySlug(db, probe.slug);
     await findService(db, provider.id, probe.serviceId);
-    await loadAvailabilityInput(db, { provider, service, range: month, now: Date.now(), busyTimes: noBusyTimes });
-  });
-  await record('booking: the conflict check for one start', () =>
-    loadAvailabilityInput(db, {
+    await loadTeamAvailability(db, {
       provider,
       service,
+      members,
+      range: month,
+      now: Date.now(),
+      busyTimes: noBusyTimes,
+    });
+  });
+  await record('booking: the conflict check for one start', () =>
+    loadTeamAvailability(db, {
+      provider,
+      service,
+      members,
       range: { start: month.start + 36e5, end: month.start + 36e5 + 1 },
       now: Date.now(),
       busyTimes: noBusyTimes,

@@ -4,7 +4,7 @@ import { computeSlots } from '../server/availability/slots.js';
 import { connectDatabase } from '../server/db/connect.js';
 import { findProviderBySlug } from '../server/providers/providers.repository.js';
 import { findService } from '../server/services/services.repository.js';
-import { loadAvailabilityInput, noBusyTimes } from '../server/slots/availability.loader.js';
+import { loadTeamAvailability, noBusyTimes } from '../server/slots/availability.loader.js';
 import { growthDataset } from './lib/datasets.js';
 import { countStatus, type LoadRounds, runLoadOn } from './lib/load.js';
 import { BUSY } from './lib/scenario.js';
@@ -62,9 +62,16 @@ export async function benchGrowth(
             start: DateTime.fromISO(data.firstDate, { zone: BUSY.timeZone }).toMillis(),
             end: DateTime.fromISO(to, { zone: BUSY.timeZone }).plus({ days: 1 }).toMillis(),
           };
-          computeSlots(
-            await loadAvailabilityInput(db, { provider, service, range, now: Date.now(), busyTimes: noBusyTimes }),
-          );
+          const members = [{ id: p.memberId, provider_id: provider.id }];
+          const [owner] = await loadTeamAvailability(db, {
+            provider,
+            service,
+            members,
+            range,
+            now: Date.now(),
+            busyTimes: noBusyTimes,
+          });
+          computeSlots(owner!.input);
           if (round > 0) times.push(performance.now() - started); // round 0 warms up
         }
       }

@@ -9,7 +9,7 @@ import { explainHotQueries } from './explain.js';
 import { benchGrowth } from './growth.js';
 import { growthDataset } from './lib/datasets.js';
 import { round } from './lib/stats.js';
-import { benchSlotsCompute } from './slots-compute.js';
+import { benchSlotsCompute, benchTeamSlotsCompute } from './slots-compute.js';
 import { benchSlotsEndpoint } from './slots-endpoint.js';
 import { benchWidget } from './widget.js';
 
@@ -66,6 +66,10 @@ try {
     results.compute = r;
     row('1 Slots computation', 'median', r.medianMs, 'ms', { text: '≤ 2 ms', ok: r.medianMs <= 2 });
     row('1 Slots computation', 'p99', r.p99Ms, 'ms');
+    const team = benchTeamSlotsCompute(quick ? { runs: 3, calls: 100 } : {});
+    results.teamCompute = team;
+    row('1b Slots for "any", 10 members', 'median', team.medianMs, 'ms', { text: '≤ 10 ms', ok: team.medianMs <= 10 });
+    row('1b Slots for "any", 10 members', 'p99', team.p99Ms, 'ms');
   }
   if (wanted('endpoint')) {
     progress('2/5 slots endpoint vs constant JSON…');

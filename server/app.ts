@@ -13,6 +13,7 @@ import { adminAppointmentsRoutes } from './bookings/admin-appointments.routes.js
 import type { AppointmentListener } from './bookings/appointment-events.js';
 import type { BookingDeps } from './bookings/booking.service.js';
 import { bookingsRoutes } from './bookings/bookings.routes.js';
+import { classesRoutes } from './bookings/classes.routes.js';
 import { departFutureAppointments } from './bookings/member-departure.js';
 import { type CalendarSync, createCalendarSync } from './calendar/calendar-sync.js';
 import type { Config } from './config.js';
@@ -161,6 +162,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/services', asProvider(servicesRoutes(db, slotsCache.invalidateProvider), requireManager));
   app.route('/api/admin/schedule', asProvider(scheduleRoutes(db, slotsCache.invalidateProvider), forMember));
   app.route('/api/admin/appointments', asProvider(adminAppointmentsRoutes(bookingDeps)));
+  app.route('/api/admin/classes', asProvider(classesRoutes(bookingDeps), requireManager));
   app.route('/api/admin/blocked-times', asProvider(blockedTimesRoutes(db, slotsCache.invalidateProvider), forMember));
   app.route(
     '/api/admin/emails',

@@ -91,3 +91,40 @@ export function busyProviderInput(firstDate = '2027-03-01'): AvailabilityInput {
     range: { start: rangeStart, end: rangeEnd },
   };
 }
+
+/** Benchmark 1b's team: 10 members, each their own hours, overrides and appointments. */
+export const TEAM = { members: 10, appointmentsEach: 200, overridesEach: 5 } as const;
+
+const SHIFTS = [
+  { start: '08:00', end: '13:00' },
+  { start: '12:00', end: '18:00' },
+  { start: '14:00', end: '21:00' },
+];
+
+/**
+ * Benchmark 1b's input: 10 members of one business over benchmark 1's 60 days, a 30-minute service on a 15-minute
+ * grid. Member i works one of three shifts on five or six weekdays, has 200 appointments (2,000 in the team, as
+ * benchmark 1's one provider) and 5 overrides of their own.
+ */
+export function teamInputs(firstDate = '2027-03-01'): { memberId: number; input: AvailabilityInput; classTimes: [] }[] {
+  const base = busyProviderInput(firstDate);
+  const dates = datesFrom(firstDate, BUSY.days);
+  return Array.from({ length: TEAM.members }, (_, i) => {
+    const shift = SHIFTS[i % SHIFTS.length]!;
+    const weekdays = [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== 7 && (i % 2 === 0 || d !== 6));
+    const appointments = appointmentsIn(dates, base.timeZone, TEAM.appointmentsEach, 100 + i).filter((a) => {
+      const hour = DateTime.fromMillis(a.start, { zone: base.timeZone }).hour;
+      return hour >= Number(shift.start.slice(0, 2)) && hour < Number(shift.end.slice(0, 2));
+    });
+    return {
+      memberId: i + 1,
+      input: {
+        ...base,
+        weeklyHours: weekdays.map((weekday) => ({ weekday, ...shift })),
+        overrides: overridesIn(dates, TEAM.overridesEach, 200 + i),
+        appointments,
+      },
+      classTimes: [],
+    };
+  });
+}

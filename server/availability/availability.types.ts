@@ -11,10 +11,10 @@ export interface Interval {
 }
 
 /**
- * Busy intervals from a provider's own calendars (filled in by calendar sync; none by default), read through
+ * Busy intervals from one team member's own calendars (filled in by calendar sync; none by default), read through
  * `Reader`: the caller's database handle or transaction, which this pure layer does not need to know.
  */
-export type BusyTimeSource<Reader> = (reader: Reader, providerId: number, range: Interval) => Promise<Interval[]>;
+export type BusyTimeSource<Reader> = (reader: Reader, memberId: number, range: Interval) => Promise<Interval[]>;
 
 /** An existing appointment: its own time and the time its buffers block around it. */
 export interface BookedInterval extends Interval {

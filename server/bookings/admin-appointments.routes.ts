@@ -4,10 +4,12 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { dateSchema, idParam, idSchema, instantSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
-import { staffScope } from '../team/roles.js';
-import { ownerBookingSchema, ownerCancelSchema } from './booking.schemas.js';
+import { requireManager, staffScope } from '../team/roles.js';
+import { performersOf } from '../team/team.repository.js';
+import { adminRescheduleSchema, ownerBookingSchema, ownerCancelSchema } from './booking.schemas.js';
 import {
   type BookingDeps,
+  changeAppointmentMember,
   changeAppointmentStatus,
   createOwnerBooking,
   ownedByProvider,
@@ -22,9 +24,10 @@ const listQuery = z.object({
   to: instantSchema.optional(),
   status: z.enum(['confirmed', 'cancelled', 'completed', 'no_show']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
+  member: idSchema.optional(),
 });
 
-const slotsQuery = z.object({ service: idSchema, date: dateSchema });
+const slotsQuery = z.object({ service: idSchema, date: dateSchema, member: idSchema.optional() });
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -44,7 +47,8 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       const q = c.req.valid('query');
       const rows = await listAppointments(deps.db, {
         providerId: c.get('provider').id,
-        memberId: staffScope(c.get('member')),
+        // Staff see their own appointments whatever they ask for.
+        memberId: staffScope(c.get('member')) ?? q.member,
         from: iso(q.from),
         to: iso(q.to),
         status: q.status,
@@ -54,12 +58,21 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
     })
     // A phone call or a walk-in: booked by the owner through the same check and outbox as a customer's booking.
     .post('/', validate('json', ownerBookingSchema), async (c) => {
-      const appointment = await createOwnerBooking(deps, { ...c.req.valid('json'), provider: c.get('provider').slug });
+      const body = c.req.valid('json');
+      const provider = c.get('provider');
+      const me = c.get('member');
+      // Staff book for themselves. Unnamed, the signed-in member serves it when they perform the service; otherwise
+      // anyone free then.
+      const memberId =
+        staffScope(me) ??
+        body.memberId ??
+        ((await performersOf(deps.db, provider.id, body.service)).some((m) => m.id === me.id) ? me.id : undefined);
+      const appointment = await createOwnerBooking(deps, { ...body, memberId, provider: provider.slug });
       return c.json({ appointment: adminAppointmentView(appointment) }, 201);
     })
     .get('/slots', validate('query', slotsQuery), async (c) => {
-      const { service, date } = c.req.valid('query');
-      return c.json(await ownerSlots(deps, c.get('provider'), service, date));
+      const { service, date, member } = c.req.valid('query');
+      return c.json(await ownerSlots(deps, c.get('provider'), service, date, member));
     })
     .get('/:id', validate('param', idParam), async (c) => {
       const appointment = await findAppointment(deps.db, c.req.valid('param').id);
@@ -67,20 +80,26 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       ownedByProvider(c.get('provider').id, staffScope(c.get('member')))(appointment);
       return c.json({ appointment: adminAppointmentView(appointment) });
     })
-    .post(
-      '/:id/reschedule',
-      validate('param', idParam),
-      validate('json', z.object({ start: instantSchema })),
-      async (c) => {
-        const appointment = await rescheduleAppointment(
-          deps,
-          change(c.req.valid('param').id, c),
-          c.req.valid('json').start,
-        );
-        return c.json({ appointment: adminAppointmentView(appointment) });
-      },
-    );
+    .post('/:id/reschedule', validate('param', idParam), validate('json', adminRescheduleSchema), async (c) => {
+      const { start, staff } = c.req.valid('json');
+      const appointment = await rescheduleAppointment(deps, change(c.req.valid('param').id, c), start, staff);
+      return c.json({ appointment: adminAppointmentView(appointment) });
+    });
 
+  app.put(
+    '/:id/member',
+    requireManager,
+    validate('param', idParam),
+    validate('json', z.object({ memberId: idSchema })),
+    async (c) => {
+      const appointment = await changeAppointmentMember(
+        deps,
+        change(c.req.valid('param').id, c),
+        c.req.valid('json').memberId,
+      );
+      return c.json({ appointment: adminAppointmentView(appointment) });
+    },
+  );
   // The body is optional: no JSON body at all is a cancellation without a message.
   app.post('/:id/cancel', validate('param', idParam), validate('json', ownerCancelSchema), async (c) => {
     const appointment = await changeAppointmentStatus(

@@ -9,8 +9,11 @@ export interface AppointmentEvent {
   providerId: number;
   /** Who made the change. */
   actor: Role;
-  /** For a reschedule: where the appointment was before. */
-  previous?: { startAt: string; endAt: string };
+  /**
+   * For a reschedule: where the appointment was before, and `memberId` when it also changed hands (a new member,
+   * or only a new member at the same time: PUT /api/admin/appointments/:id/member and a leaving member's reassignment).
+   */
+  previous?: { startAt: string; endAt: string; memberId?: number };
   /**
    * Only on 'created': the manage token in plaintext, which exists nowhere else after this
    * transaction (the appointment stores its hash). The email outbox seals it for later emails.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schemas.js';
 import { idSchema, instantSchema, textSchema, timeZoneSchema } from '../http/schemas.js';
+import { staffSchema } from '../slots/staff.js';
 
 export const bookingSchema = z.object({
   provider: z.string().min(1).max(60),
@@ -15,6 +16,8 @@ export const bookingSchema = z.object({
   }),
   note: textSchema(1000).optional(),
   timeZone: timeZoneSchema.optional(),
+  /** A member's slug, or 'any' (the default). */
+  staff: staffSchema.optional(),
 });
 
 export const idempotencyHeader = z.object({
@@ -29,13 +32,21 @@ export const tokenQuery = z.object({ token: z.string().max(100).optional() });
 export const cancelSchema = z.object({ token: z.string().max(100).optional() });
 /** The owner's message to the customer, quoted in their cancellation email: a few sentences; blank is none. */
 export const ownerCancelSchema = z.object({ reason: textSchema(500).optional() });
-export const rescheduleSchema = z.object({ token: z.string().max(100).optional(), start: instantSchema });
+/** `staff`: omitted keeps the member; 'any' keeps them if free, else another; a slug names the member. */
+export const rescheduleSchema = z.object({
+  token: z.string().max(100).optional(),
+  start: instantSchema,
+  staff: staffSchema.optional(),
+});
+export const adminRescheduleSchema = rescheduleSchema.omit({ token: true });
 
 /**
  * The owner's booking for a caller or a walk-in: their own business, so no provider; email and phone optional
  * (empty means none), and without an email the customer simply gets no emails.
  */
-export const ownerBookingSchema = bookingSchema.omit({ provider: true, timeZone: true }).extend({
+export const ownerBookingSchema = bookingSchema.omit({ provider: true, timeZone: true, staff: true }).extend({
+  /** Who serves it; default: the signed-in member if they perform the service, else anyone free. */
+  memberId: idSchema.optional(),
   customer: bookingSchema.shape.customer.extend({
     email: z
       .literal('')

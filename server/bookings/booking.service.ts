@@ -7,19 +7,23 @@ import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import { ownerMemberOf } from '../team/team.repository.js';
+import type { ServiceRow } from '../services/services.table.js';
+import { staffFor } from '../slots/staff.js';
+import { findMember, performersOf } from '../team/team.repository.js';
 import { type AppointmentListener, emitAppointmentEvent } from './appointment-events.js';
 import { type AppointmentAction, nextStatus } from './appointment-state.js';
 import { bookingView } from './booking.view.js';
 import {
   type AppointmentDetail,
   findAppointment,
+  futureAppointmentsOf,
   insertAppointment,
   updateAppointment,
 } from './bookings.repository.js';
 import { assertBeforeCutoff } from './change-cutoff.js';
 import { rememberResponse, replayFor, requestFingerprint, type StoredResponse } from './idempotency.js';
-import { assertSlotFree, blockedInterval } from './slot-check.js';
+import { chooseMember, lowestFreeSeat } from './member-choice.js';
+import { blockedInterval, freeMembersAt } from './slot-check.js';
 
 export interface BookingDeps {
   db: Db;
@@ -37,6 +41,10 @@ export interface BookingRequest {
   customer: { name: string; email?: string | undefined; phone?: string | undefined };
   note?: string | undefined;
   timeZone?: string | undefined;
+  /** A member's slug, or 'any' (the default): who may serve it, chosen at commit among those free then. */
+  staff?: string | undefined;
+  /** The owner's booking: this member serves it (must perform the service). */
+  memberId?: number | undefined;
 }
 
 /**
@@ -90,21 +98,32 @@ async function book(
   if (!provider) throw AppError.notFound('Provider');
   const service = await findService(trx, provider.id, request.service);
   if (service?.active !== 1) throw AppError.notFound('Service');
-  await assertSlotFree(trx, {
+  const members =
+    request.memberId !== undefined
+      ? [await performingMember(trx, provider.id, service.id, request.memberId)]
+      : await staffFor(trx, provider.id, service.id, request.staff);
+  const free = await freeMembersAt(trx, {
     provider,
     service,
+    members,
     start: request.start,
     now: now.getTime(),
     busyTimes: deps.busyTimes,
     byOwner: by.actor === 'provider',
   });
-
-  // Until bookings choose among a team, the owner serves every appointment.
-  const member = await ownerMemberOf(trx, provider.id);
+  const at = { provider, service, start: request.start };
+  const { memberId } = await chooseMember(
+    trx,
+    at,
+    free,
+    members.map((m) => m.id),
+  );
+  const seat = await lowestFreeSeat(trx, service, memberId, new Date(request.start).toISOString());
   const token = generateToken();
   const id = await insertAppointment(trx, {
     provider_id: provider.id,
-    member_id: member.id,
+    member_id: memberId,
+    seat,
     service_id: service.id,
     customer_user_id: by.customerUserId,
     customer_name: request.customer.name,
@@ -118,7 +137,7 @@ async function book(
     cancelled_by: null,
     updated_at: now.toISOString(),
   }).catch((error: unknown) => {
-    // The unique index on live starts fired: another process won the race.
+    // The unique index on a member's live starts and seats fired: another process won the race.
     if (isUniqueViolation(error, 'appointments'))
       throw new AppError('slot_taken', 'This time was just taken; please pick another');
     throw error;
@@ -145,11 +164,16 @@ export interface Change {
   holdToCutoff?: boolean;
 }
 
-/** Moves an appointment to a new start, keeping its id and raising its sequence. */
+/**
+ * Moves an appointment to a new start, keeping its id and raising its sequence. `staff`: omitted keeps the member
+ * (409 if they are busy then); 'any' keeps them if free, else gives it to a fair pick of the others free then; a
+ * slug moves it to that member.
+ */
 export async function rescheduleAppointment(
   deps: BookingDeps,
   change: Change,
   start: number,
+  staff?: string,
 ): Promise<AppointmentDetail> {
   const now = deps.now();
   return withWriteLock(deps.db, async (trx) => {
@@ -160,28 +184,185 @@ export async function rescheduleAppointment(
     const provider = await findProviderBySlug(trx, appointment.provider_slug);
     if (!provider) throw AppError.notFound('Provider');
     const service = (await findService(trx, provider.id, appointment.service_id))!;
-    await assertSlotFree(trx, {
+    const members =
+      staff === undefined
+        ? [{ id: appointment.member_id, provider_id: provider.id }]
+        : await staffFor(trx, provider.id, service.id, staff);
+    const free = await freeMembersAt(trx, {
       provider,
       service,
+      members,
       start,
       now: now.getTime(),
       busyTimes: deps.busyTimes,
       excludeAppointmentId: appointment.id,
       byOwner: change.actor === 'provider',
     });
-    await updateAppointment(trx, appointment.id, {
-      ...blockedInterval(service, start),
-      updated_at: now.toISOString(),
-      bumpSequence: true,
-    });
-    await emitAppointmentEvent(trx, deps.listeners, {
-      type: 'rescheduled',
-      appointmentId: appointment.id,
-      providerId: appointment.provider_id,
-      actor: change.actor,
-      previous: { startAt: appointment.start_at, endAt: appointment.end_at },
-    });
+    const kept = free.find((f) => f.memberId === appointment.member_id);
+    const { memberId } =
+      kept ??
+      (await chooseMember(
+        trx,
+        { provider, service, start },
+        free,
+        members.map((m) => m.id),
+      ));
+    await moveAppointment(trx, deps, change.actor, { appointment, service, start, memberId, now });
     return (await findAppointment(trx, appointment.id))!;
+  });
+}
+
+/**
+ * Gives an appointment to another member at the same time (the owner's "change member"): they must perform the
+ * service (422) and be free then (409, or 422 when their hours do not hold it). Emails and calendars follow as for a
+ * reschedule, with the previous member named in the event.
+ */
+export async function changeAppointmentMember(
+  deps: BookingDeps,
+  change: Change,
+  memberId: number,
+): Promise<AppointmentDetail> {
+  const now = deps.now();
+  return withWriteLock(deps.db, async (trx) => {
+    const appointment = await loadAuthorized(trx, change);
+    nextStatus(appointment.status, 'reschedule', { startAt: Date.parse(appointment.start_at), now: now.getTime() });
+    const provider = await findProviderBySlug(trx, appointment.provider_slug);
+    if (!provider) throw AppError.notFound('Provider');
+    const service = (await findService(trx, provider.id, appointment.service_id))!;
+    const member = await performingMember(trx, provider.id, service.id, memberId);
+    if (member.id === appointment.member_id) return appointment;
+    const start = Date.parse(appointment.start_at);
+    await freeMembersAt(trx, {
+      provider,
+      service,
+      members: [member],
+      start,
+      now: now.getTime(),
+      busyTimes: deps.busyTimes,
+      excludeAppointmentId: appointment.id,
+      byOwner: true,
+    });
+    await moveAppointment(trx, deps, change.actor, { appointment, service, start, memberId: member.id, now });
+    return (await findAppointment(trx, appointment.id))!;
+  });
+}
+
+/**
+ * A leaving member's future appointments: each given to `reassignTo` when free then, else to a fair pick of the
+ * other members free then; or cancelled (`future: 'cancel'`, or nobody free), with the usual emails. One
+ * transaction per appointment, so each customer's outcome stands alone.
+ */
+export async function reassignFutureAppointments(
+  deps: BookingDeps,
+  memberId: number,
+  options: { future: 'reassign' | 'cancel'; reassignTo?: number | undefined; reason?: string | undefined },
+): Promise<{ reassigned: number[]; cancelled: number[] }> {
+  const result = { reassigned: [] as number[], cancelled: [] as number[] };
+  const ids = await futureAppointmentsOf(deps.db, memberId, deps.now().toISOString());
+  for (const id of ids) {
+    const moved =
+      options.future === 'reassign' &&
+      (await withWriteLock(deps.db, (trx) => giveToAnother(trx, deps, id, memberId, options.reassignTo)));
+    if (moved) {
+      result.reassigned.push(id);
+      continue;
+    }
+    const leaving = { appointmentId: id, actor: 'provider' as const, authorize: () => {} };
+    await changeAppointmentStatus(deps, leaving, 'cancel', options.reason);
+    result.cancelled.push(id);
+  }
+  return result;
+}
+
+/** Gives one appointment to `preferred` if free, else to a fair pick of the other performers free then. */
+async function giveToAnother(
+  trx: Db,
+  deps: BookingDeps,
+  appointmentId: number,
+  leavingId: number,
+  preferred: number | undefined,
+): Promise<boolean> {
+  const appointment = await findAppointment(trx, appointmentId);
+  if (appointment?.status !== 'confirmed' || appointment.member_id !== leavingId) return false;
+  const provider = await findProviderBySlug(trx, appointment.provider_slug);
+  if (!provider) return false;
+  const service = (await findService(trx, provider.id, appointment.service_id))!;
+  const others = (await performersOf(trx, provider.id, service.id)).filter((m) => m.id !== leavingId);
+  const now = deps.now();
+  const start = Date.parse(appointment.start_at);
+  const check = {
+    provider,
+    service,
+    start,
+    now: now.getTime(),
+    busyTimes: deps.busyTimes,
+    excludeAppointmentId: appointment.id,
+    byOwner: true,
+  };
+  const freeAmong = (members: typeof others) =>
+    freeMembersAt(trx, { ...check, members }).catch((error: unknown) => {
+      if (error instanceof AppError && (error.code === 'slot_taken' || error.code === 'slot_not_offered')) return [];
+      throw error;
+    });
+  const chosen = others.filter((m) => m.id === preferred);
+  let free = chosen.length > 0 ? await freeAmong(chosen) : [];
+  if (free.length === 0) free = await freeAmong(others);
+  if (free.length === 0) return false;
+  const { memberId } = await chooseMember(
+    trx,
+    { provider, service, start },
+    free,
+    others.map((m) => m.id),
+  );
+  await moveAppointment(trx, deps, 'provider', { appointment, service, start, memberId, now });
+  return true;
+}
+
+/**
+ * Gives an appointment its new start and member (either may be unchanged), with a free seat if it is a class, and
+ * tells the listeners as a reschedule (with the previous member when it changed). The caller checked both are free.
+ */
+async function moveAppointment(
+  trx: Db,
+  deps: BookingDeps,
+  actor: Role,
+  move: { appointment: AppointmentDetail; service: ServiceRow; start: number; memberId: number; now: Date },
+): Promise<void> {
+  const { appointment, service, start, memberId } = move;
+  const times = blockedInterval(service, start);
+  const seat = await lowestFreeSeat(trx, service, memberId, times.start_at, appointment.id);
+  await updateAppointment(trx, appointment.id, {
+    ...times,
+    member_id: memberId,
+    seat,
+    updated_at: move.now.toISOString(),
+    bumpSequence: true,
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error, 'appointments'))
+      throw new AppError('slot_taken', 'This time was just taken; please pick another');
+    throw error;
+  });
+  await emitAppointmentEvent(trx, deps.listeners, {
+    type: 'rescheduled',
+    appointmentId: appointment.id,
+    providerId: appointment.provider_id,
+    actor,
+    previous: {
+      startAt: appointment.start_at,
+      endAt: appointment.end_at,
+      ...(memberId !== appointment.member_id && { memberId: appointment.member_id }),
+    },
+  });
+}
+
+/** A member of the business, active, who performs the service; else 422 (the owner named someone who cannot). */
+async function performingMember(db: Db, providerId: number, serviceId: number, memberId: number) {
+  const performers = await performersOf(db, providerId, serviceId);
+  const member = performers.find((m) => m.id === memberId);
+  if (member) return member;
+  const known = await findMember(db, providerId, memberId);
+  throw new AppError('unprocessable', known ? `${known.name} does not perform this service` : 'No such team member', {
+    memberId: known ? 'does not perform this service' : 'not a member of this business',
   });
 }
 

@@ -8,6 +8,8 @@ export const manageUrlOf = (appUrl: string, id: number, token: string) =>
 
 export const summaryOf = (a: AppointmentDetail) => `${a.service_name} — ${a.provider_name}`;
 
+const seatsOf = (a: AppointmentDetail) => a.service_seats ?? 1;
+
 const deadlineOf = (a: AppointmentDetail) => {
   const deadline = changeDeadline(Date.parse(a.start_at), a.provider_change_cutoff_hours);
   return deadline === null ? null : new Date(deadline).toISOString();
@@ -57,6 +59,9 @@ export function bookingView(a: AppointmentDetail, appUrl: string, token?: string
       changeableUntil: deadlineOf(a),
     },
     cancelledBy: a.cancelled_by,
+    /** Who serves it. */
+    staff: a.member_slug ? { slug: a.member_slug, name: a.member_name ?? '' } : null,
+    ...(seatsOf(a) > 1 && { seats: seatsOf(a) }),
     /** The customer's contact details were erased (on request or after the retention period). */
     contactErased: a.contact_erased_at !== null,
     ...links,
@@ -77,6 +82,8 @@ export function adminAppointmentView(a: AppointmentDetail) {
     ...bookingView(a, ''),
     customer: customerContactOf(a),
     cancelReason: a.cancel_reason,
+    member: { id: a.member_id, name: a.member_name ?? '' },
+    ...(seatsOf(a) > 1 && { placesLeft: Math.max(0, seatsOf(a) - Number(a.class_taken ?? 0)) }),
     createdAt: a.created_at,
     updatedAt: a.updated_at,
   };

@@ -14,6 +14,14 @@ export interface AppointmentDetail extends AppointmentRow {
   provider_email: string | null;
   provider_change_cutoff_hours: number;
   provider_policy_text: string;
+  // Optional so that hand-made details (test fixtures) need not spell them out; the queries always set them.
+  /** The serving member's name and slug (null only for a row without one, which the migration left none of). */
+  member_name?: string | null;
+  member_slug?: string | null;
+  /** The service's places per time (1: one-to-one). */
+  service_seats?: number;
+  /** Confirmed appointments of this member at this start: the attendees of a class time. */
+  class_taken?: number | null;
 }
 
 const detailQuery = (db: Db) =>
@@ -22,8 +30,19 @@ const detailQuery = (db: Db) =>
     .innerJoin('services', 'services.id', 'appointments.service_id')
     .innerJoin('providers', 'providers.id', 'appointments.provider_id')
     .innerJoin('users as owners', 'owners.id', 'providers.user_id')
+    .leftJoin('team_members as members', 'members.id', 'appointments.member_id')
     .selectAll('appointments')
     .select((eb) => [
+      'members.name as member_name',
+      'members.slug as member_slug',
+      'services.seats as service_seats',
+      eb
+        .selectFrom('appointments as attendees')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('attendees.member_id', '=', 'appointments.member_id')
+        .whereRef('attendees.start_at', '=', 'appointments.start_at')
+        .where('attendees.status', '=', 'confirmed')
+        .as('class_taken'),
       'services.name as service_name',
       'services.duration_minutes as service_duration_minutes',
       'providers.slug as provider_slug',
@@ -80,7 +99,15 @@ export async function updateAppointment(
   values: Partial<
     Pick<
       AppointmentRow,
-      'status' | 'start_at' | 'end_at' | 'blocked_start_at' | 'blocked_end_at' | 'cancelled_by' | 'cancel_reason'
+      | 'status'
+      | 'start_at'
+      | 'end_at'
+      | 'blocked_start_at'
+      | 'blocked_end_at'
+      | 'cancelled_by'
+      | 'cancel_reason'
+      | 'member_id'
+      | 'seat'
     >
   > & {
     updated_at: string;
@@ -93,4 +120,83 @@ export async function updateAppointment(
     .set((eb) => ({ ...columns, ...(bumpSequence && { sequence: eb('sequence', '+', 1) }) }))
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * What the fair policy weighs, by member: their confirmed appointments starting in [from, to) (a week), and the id
+ * of their latest appointment (ids grow with time: who was given one least recently). Members without appear too.
+ */
+export async function assignmentStats(
+  db: Db,
+  memberIds: number[],
+  week: { from: string; to: string },
+): Promise<Map<number, { weekCount: number; lastId: number | null }>> {
+  const stats = new Map(memberIds.map((id) => [id, { weekCount: 0, lastId: null as number | null }]));
+  if (memberIds.length === 0) return stats;
+  const rows = await db
+    .selectFrom('appointments')
+    .select((eb) => [
+      'member_id',
+      eb.fn.max('id').as('last_id'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(
+              eb.and([eb('status', '=', 'confirmed'), eb('start_at', '>=', week.from), eb('start_at', '<', week.to)]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('week_count'),
+    ])
+    .where('member_id', 'in', memberIds)
+    .groupBy('member_id')
+    .execute();
+  for (const r of rows) stats.set(r.member_id, { weekCount: Number(r.week_count), lastId: r.last_id });
+  return stats;
+}
+
+/** The seats taken at one member's start (a class time), lowest first. */
+export async function takenSeats(db: Db, memberId: number, startAt: string, excludeId?: number): Promise<number[]> {
+  let query = db
+    .selectFrom('appointments')
+    .select('seat')
+    .where('member_id', '=', memberId)
+    .where('start_at', '=', startAt)
+    .where('status', '=', 'confirmed');
+  if (excludeId !== undefined) query = query.where('id', '!=', excludeId);
+  return (await query.orderBy('seat').execute()).map((r) => r.seat);
+}
+
+/** Ids of a member's confirmed appointments starting after `nowIso`, earliest first. */
+export async function futureAppointmentsOf(db: Db, memberId: number, nowIso: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('appointments')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'confirmed')
+    .where('start_at', '>', nowIso)
+    .orderBy('start_at')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Ids of the confirmed attendees of one class time: a member's appointments of a service at a start. */
+export async function classAttendees(
+  db: Db,
+  at: { providerId: number; memberId: number; serviceId: number; startAt: string },
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('appointments')
+    .select('id')
+    .where('provider_id', '=', at.providerId)
+    .where('member_id', '=', at.memberId)
+    .where('service_id', '=', at.serviceId)
+    .where('start_at', '=', at.startAt)
+    .where('status', '=', 'confirmed')
+    .orderBy('seat')
+    .execute();
+  return rows.map((r) => r.id);
 }

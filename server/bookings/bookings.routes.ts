@@ -133,7 +133,7 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
         validate('param', bookingParam),
         validate('json', rescheduleSchema),
         async (c) => {
-          const { token, start } = c.req.valid('json');
+          const { token, start, staff } = c.req.valid('json');
           const appointment = await rescheduleAppointment(
             deps,
             {
@@ -143,6 +143,7 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
               holdToCutoff: true,
             },
             start,
+            staff,
           );
           return c.json({ booking: bookingView(appointment, deps.appUrl, token) });
         },

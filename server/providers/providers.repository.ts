@@ -64,6 +64,10 @@ export async function searchProviders(db: Db, search: ProviderSearch): Promise<P
  * The open business at `slug`, or at a slug it had before a rename, so links and embeds already published keep
  * reaching it (compare `slug` of the row to tell). Closed businesses are not found.
  */
+export async function findProviderById(db: Db, id: number): Promise<ProviderRow | undefined> {
+  return db.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findProviderBySlug(db: Db, slug: string): Promise<ProviderRow | undefined> {
   const current = await db.selectFrom('providers').selectAll().where('slug', '=', slug).executeTakeFirst();
   const provider =

@@ -8,11 +8,13 @@ import { listImages } from '../media/media.repository.js';
 import { imagesView } from '../media/media.view.js';
 import { publicService } from '../services/service.view.js';
 import { listActiveServices } from '../services/services.repository.js';
+import { listMembers, servicesOfMembers } from '../team/team.repository.js';
 import { listingExtrasOf, publicExtras } from './listing-extras.js';
 import { searchSchema } from './provider.schemas.js';
 import { listingSummary, publicProvider } from './provider.view.js';
 import { findProviderBySlug, listCategoriesAndCities, ratingOf, searchProviders } from './providers.repository.js';
 import type { ProviderRow } from './providers.table.js';
+import { publicMember } from './public-team.js';
 import { searchSuggestions } from './search-suggestions.js';
 
 export interface ProvidersDeps {
@@ -55,15 +57,28 @@ export function providersRoutes(deps: ProvidersDeps) {
     .get('/:slug', validate('param', slugParam), async (c) => {
       const provider = await findProviderBySlug(db, c.req.valid('param').slug);
       if (!provider) throw AppError.notFound('Provider');
-      const [rating, services, images] = await Promise.all([
+      const [rating, services, images, members] = await Promise.all([
         ratingOf(db, provider.id),
         listActiveServices(db, provider.id),
         listImages(db, provider.id),
+        listMembers(db, provider.id),
       ]);
+      const performed = await servicesOfMembers(
+        db,
+        members.map((m) => m.id),
+      );
+      // Only the services on offer: an inactive one is nobody's to book.
+      const offered = new Set(services.map((s) => s.id));
       return c.json({
         provider: publicProvider(provider, rating),
         services: services.map(publicService),
         images: imagesView(images),
+        team: members.map((m) =>
+          publicMember(
+            m,
+            performed.get(m.id)!.filter((id) => offered.has(id)),
+          ),
+        ),
       });
     });
 }

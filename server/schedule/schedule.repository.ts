@@ -14,29 +14,39 @@ export async function listWeeklyHours(db: Db, providerId: number): Promise<Weekl
 
 /** One member's own weekly hours (what the schedule editor shows for them). */
 export async function listMemberWeeklyHours(db: Db, memberId: number): Promise<WeeklyInterval[]> {
-  return (await weeklyHoursOf(db, [memberId], 'member_id')).get(memberId) ?? [];
+  return (await weeklyHoursOfMembers(db, [memberId])).get(memberId) ?? [];
 }
 
-/** Weekly hours of several providers (or members, by `key`) in one query (a page of search results). */
-export async function weeklyHoursOf(
+/** Weekly hours of several providers in one query (a page of search results): every member's, together. */
+export async function weeklyHoursOf(db: Db, providerIds: number[]): Promise<Map<number, WeeklyInterval[]>> {
+  return weeklyHoursBy(db, 'provider_id', providerIds);
+}
+
+/** Weekly hours of each member, by member id: whose hours slots are computed from. */
+export async function weeklyHoursOfMembers(db: Db, memberIds: number[]): Promise<Map<number, WeeklyInterval[]>> {
+  return weeklyHoursBy(db, 'member_id', memberIds);
+}
+
+async function weeklyHoursBy(
   db: Db,
+  key: 'provider_id' | 'member_id',
   ids: number[],
-  key: 'provider_id' | 'member_id' = 'provider_id',
 ): Promise<Map<number, WeeklyInterval[]>> {
+  const byKey = new Map<number, WeeklyInterval[]>();
+  if (ids.length === 0) return byKey;
   const rows = await db
     .selectFrom('weekly_hours')
-    .select([`${key} as owner`, 'weekday', 'start_time', 'end_time'])
+    .select([`${key} as key`, 'weekday', 'start_time', 'end_time'])
     .where(key, 'in', ids)
     .orderBy('weekday')
     .orderBy('start_time')
     .execute();
-  const byOwner = new Map<number, WeeklyInterval[]>();
   for (const r of rows) {
-    const list = byOwner.get(r.owner!) ?? [];
+    const list = byKey.get(r.key) ?? [];
     list.push({ weekday: r.weekday, start: r.start_time, end: r.end_time });
-    byOwner.set(r.owner!, list);
+    byKey.set(r.key, list);
   }
-  return byOwner;
+  return byKey;
 }
 
 /** Replaces the whole week in one go: the editor always saves the full picture. */
@@ -90,35 +100,74 @@ export async function effectiveOverridesOf(
 
 /** One member's own overrides whose date lies in [from, to]. */
 export async function listMemberOverrides(db: Db, memberId: number, from: string, to: string): Promise<DateOverride[]> {
-  return (await overridesOf(db, [memberId], from, to, 'member_id')).get(memberId) ?? [];
+  return (await overridesBy(db, 'member_id', [memberId], from, to)).get(memberId) ?? [];
 }
 
-/** Overrides of several providers (or members, by `key`) in one query; a date with only a null row is closed. */
+/** Overrides of several providers in one query; a date with only a null row is closed. */
 export async function overridesOf(
   db: Db,
+  providerIds: number[],
+  from: string,
+  to: string,
+): Promise<Map<number, DateOverride[]>> {
+  return overridesBy(db, 'provider_id', providerIds, from, to);
+}
+
+/**
+ * What availability reads for each member (by member id) for dates in [from, to]: their own overrides, with every
+ * date of a closure of their business closed (a closure closes the whole team).
+ */
+export async function effectiveOverridesOfMembers(
+  db: Db,
+  members: MemberKey[],
+  from: string,
+  to: string,
+): Promise<Map<number, DateOverride[]>> {
+  const providerIds = [...new Set(members.map((m) => m.provider_id))];
+  const [overrides, closures] = await Promise.all([
+    overridesBy(
+      db,
+      'member_id',
+      members.map((m) => m.id),
+      from,
+      to,
+    ),
+    providerIds.length ? closuresOf(db, providerIds, from, to) : new Map<number, Closure[]>(),
+  ]);
+  return new Map(
+    members.map((m) => [
+      m.id,
+      withClosures(overrides.get(m.id) ?? [], closures.get(m.provider_id) ?? [], { from, to }),
+    ]),
+  );
+}
+
+async function overridesBy(
+  db: Db,
+  key: 'provider_id' | 'member_id',
   ids: number[],
   from: string,
   to: string,
-  key: 'provider_id' | 'member_id' = 'provider_id',
 ): Promise<Map<number, DateOverride[]>> {
+  if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('date_overrides')
-    .select([`${key} as owner`, 'date', 'start_time', 'end_time'])
+    .select([`${key} as key`, 'date', 'start_time', 'end_time'])
     .where(key, 'in', ids)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .orderBy('date')
     .orderBy('start_time')
     .execute();
-  const byOwner = new Map<number, Map<string, DateOverride>>();
+  const byKey = new Map<number, Map<string, DateOverride>>();
   for (const r of rows) {
-    const dates = byOwner.get(r.owner!) ?? new Map<string, DateOverride>();
+    const dates = byKey.get(r.key) ?? new Map<string, DateOverride>();
     const override = dates.get(r.date) ?? { date: r.date, intervals: [] };
     if (r.start_time !== null && r.end_time !== null) override.intervals.push({ start: r.start_time, end: r.end_time });
     dates.set(r.date, override);
-    byOwner.set(r.owner!, dates);
+    byKey.set(r.key, dates);
   }
-  return new Map([...byOwner].map(([id, dates]) => [id, [...dates.values()]]));
+  return new Map([...byKey].map(([id, dates]) => [id, [...dates.values()]]));
 }
 
 /** An override with no intervals is stored as one row with null times: closed all day. */

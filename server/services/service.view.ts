@@ -12,15 +12,17 @@ export function publicService(s: ServiceRow) {
     description: s.description,
     durationMinutes: s.duration_minutes,
     price: { amountMinor: s.price_minor, currency: s.currency },
+    seats: s.seats,
   } satisfies Service;
 }
 
-/** The provider's own view of a service, with what they edit beyond the public part. */
-export function adminService(s: ServiceRow) {
+/** The provider's own view of a service, with what they edit beyond the public part and who performs it. */
+export function adminService(s: ServiceRow, memberIds: number[]) {
   return {
     ...publicService(s),
     bufferBeforeMinutes: s.buffer_before_minutes,
     bufferAfterMinutes: s.buffer_after_minutes,
     active: s.active === 1,
+    memberIds,
   } satisfies AdminService;
 }

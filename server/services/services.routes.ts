@@ -5,9 +5,9 @@ import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { idParam, textSchema } from '../http/schemas.js';
+import { idParam, idSchema, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
-import { assignToAllMembers } from '../team/team.repository.js';
+import { assignToAllMembers, listMembers, performersOfServices, setServiceMembers } from '../team/team.repository.js';
 import { adminService } from './service.view.js';
 import {
   deleteService,
@@ -17,6 +17,7 @@ import {
   serviceHasAppointments,
   updateService,
 } from './services.repository.js';
+import type { ServiceRow } from './services.table.js';
 
 const minutes = (max: number) => z.number().int().min(0).max(max);
 
@@ -35,6 +36,10 @@ const serviceFields = z.object({
   bufferBeforeMinutes: minutes(240),
   bufferAfterMinutes: minutes(240),
   active: z.boolean(),
+  /** Places per time: 1 is one-to-one, more is a class. */
+  seats: z.number().int().min(1).max(500),
+  /** The members who perform it (default for a new service: every active member). */
+  memberIds: z.array(idSchema).max(500),
 });
 
 const serviceSchema = serviceFields.extend({
@@ -42,6 +47,8 @@ const serviceSchema = serviceFields.extend({
   bufferBeforeMinutes: minutes(240).default(0),
   bufferAfterMinutes: minutes(240).default(0),
   active: z.boolean().default(true),
+  seats: serviceFields.shape.seats.default(1),
+  memberIds: serviceFields.shape.memberIds.optional(),
 });
 
 /** A patch changes only what it names: no defaults here, or omitted fields would be reset. */
@@ -58,15 +65,50 @@ function toColumns(input: ServiceInput) {
     ...(input.bufferBeforeMinutes !== undefined && { buffer_before_minutes: input.bufferBeforeMinutes }),
     ...(input.bufferAfterMinutes !== undefined && { buffer_after_minutes: input.bufferAfterMinutes }),
     ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+    ...(input.seats !== undefined && { seats: input.seats }),
   };
+}
+
+/** The members named must be active members of this business: 422 naming the field otherwise. */
+async function assertMembers(db: Db, providerId: number, memberIds: number[]): Promise<void> {
+  const active = new Set((await listMembers(db, providerId)).map((m) => m.id));
+  if (memberIds.some((id) => !active.has(id))) {
+    throw new AppError('unprocessable', 'Only active members of this business can perform its services', {
+      memberIds: 'not all members of this business',
+    });
+  }
+}
+
+/** A service with the members who perform it, as the admin API gives it. */
+async function serviceView(db: Db, row: ServiceRow) {
+  return adminService(
+    row,
+    (await performersOfServices(db, [row.id])).get(row.id)!.map((m) => m.id),
+  );
 }
 
 /** `/api/admin/services`: the provider's own services (mounted behind `requireProvider`). */
 export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
   return new Hono<AppEnv>()
-    .get('/', async (c) => c.json({ services: (await listServices(db, c.get('provider').id)).map(adminService) }))
+    .get('/', async (c) => {
+      const rows = await listServices(db, c.get('provider').id);
+      const performers = await performersOfServices(
+        db,
+        rows.map((r) => r.id),
+      );
+      return c.json({
+        services: rows.map((r) =>
+          adminService(
+            r,
+            performers.get(r.id)!.map((m) => m.id),
+          ),
+        ),
+      });
+    })
     .post('/', validate('json', serviceSchema), async (c) => {
       const input = c.req.valid('json');
+      const providerId = c.get('provider').id;
+      if (input.memberIds) await assertMembers(db, providerId, input.memberIds);
       const row = await withWriteLock(db, async (trx) => {
         const service = await insertService(trx, {
           provider_id: c.get('provider').id,
@@ -78,28 +120,36 @@ export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
           buffer_before_minutes: input.bufferBeforeMinutes,
           buffer_after_minutes: input.bufferAfterMinutes,
           active: input.active ? 1 : 0,
+          seats: input.seats,
         });
-        await assignToAllMembers(trx, service.provider_id, service.id);
+        if (input.memberIds) await setServiceMembers(trx, service.id, input.memberIds);
+        else await assignToAllMembers(trx, service.provider_id, service.id);
         return service;
       });
       slotsChanged(row.provider_id);
-      return c.json({ service: adminService(row) }, 201);
+      return c.json({ service: await serviceView(db, row) }, 201);
     })
     .get('/:id', validate('param', idParam), async (c) => {
       const row = await findService(db, c.get('provider').id, c.req.valid('param').id);
       if (!row) throw AppError.notFound('Service');
-      return c.json({ service: adminService(row) });
+      return c.json({ service: await serviceView(db, row) });
     })
     .patch('/:id', validate('param', idParam), validate('json', servicePatchSchema), async (c) => {
-      const values = toColumns(c.req.valid('json'));
+      const input = c.req.valid('json');
+      const values = toColumns(input);
       const { id } = c.req.valid('param');
       const providerId = c.get('provider').id;
-      const row = Object.keys(values).length
-        ? await updateService(db, providerId, id, values)
-        : await findService(db, providerId, id);
+      if (input.memberIds) await assertMembers(db, providerId, input.memberIds);
+      const row = await withWriteLock(db, async (trx) => {
+        const updated = Object.keys(values).length
+          ? await updateService(trx, providerId, id, values)
+          : await findService(trx, providerId, id);
+        if (updated && input.memberIds) await setServiceMembers(trx, id, input.memberIds);
+        return updated;
+      });
       if (!row) throw AppError.notFound('Service');
       slotsChanged(providerId);
-      return c.json({ service: adminService(row) });
+      return c.json({ service: await serviceView(db, row) });
     })
     .delete('/:id', validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');

@@ -1,6 +1,6 @@
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type {
-  AvailabilityInput,
   BookedInterval,
   BusyTimeSource,
   DateOverride,
@@ -8,10 +8,13 @@ import type {
   ServiceTiming,
   WeeklyInterval,
 } from '../availability/availability.types.js';
+import type { ClassTime } from '../availability/class-slots.js';
+import type { MemberAvailability } from '../availability/team-slots.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
-import { effectiveOverrides, listWeeklyHours } from '../schedule/schedule.repository.js';
+import { effectiveOverridesOfMembers, weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
+import type { TeamMemberRow } from '../team/team.table.js';
 
 export const noBusyTimes: BusyTimeSource<Db> = async () => [];
 
@@ -19,24 +22,39 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // No appointment plus its buffers lasts two days, so this margin finds every one that can touch a range.
 const MARGIN_MS = 2 * DAY_MS;
 
+/** A booked or blocked interval and the service it is an appointment of (null: a blocked time). */
+export interface BookedRow extends BookedInterval {
+  serviceId: number | null;
+}
+
 /**
- * Confirmed appointments and blocked times of these providers that may touch `range`, as the intervals they keep
- * busy, in one query (one provider for a slot list, a page of them for the directory). A blocked time is an
- * appointment without buffers: it forbids exactly the starts a busy event in the owner's calendar forbids (see
- * busy-sweep.ts), and as the owner's own data it is cached and invalidated with the appointments.
+ * Confirmed appointments and blocked times that may touch `range`, as the intervals they keep busy, by member (or
+ * by provider: every member's together), in one query. A blocked time is an appointment without buffers: it forbids
+ * exactly the starts a busy event in the member's calendar forbids (see busy-sweep.ts), and as the business's own
+ * data it is cached and invalidated with the appointments.
  */
 export async function bookedIntervalsOf(
   db: Db,
-  providerIds: number[],
+  key: 'provider_id' | 'member_id',
+  ids: number[],
   range: Interval,
   excludeAppointmentId?: number,
-): Promise<Map<number, BookedInterval[]>> {
+): Promise<Map<number, BookedRow[]>> {
+  const byKey = new Map<number, BookedRow[]>();
+  if (ids.length === 0) return byKey;
   const from = new Date(range.start - MARGIN_MS).toISOString();
   const to = new Date(range.end + MARGIN_MS).toISOString();
   let appointments = db
     .selectFrom('appointments')
-    .select(['provider_id', 'start_at', 'end_at', 'blocked_start_at', 'blocked_end_at'])
-    .where('provider_id', 'in', providerIds)
+    .select((eb) => [
+      eb.ref(key).as('key'),
+      eb.ref('service_id').$castTo<number | null>().as('service_id'),
+      'start_at',
+      'end_at',
+      'blocked_start_at',
+      'blocked_end_at',
+    ])
+    .where(key, 'in', ids)
     .where('status', '=', 'confirmed')
     .where('start_at', '>', from)
     .where('start_at', '<', to);
@@ -44,23 +62,42 @@ export async function bookedIntervalsOf(
   const blocked = appointments.unionAll((eb) =>
     eb
       .selectFrom('blocked_times')
-      .select(['provider_id', 'start_at', 'end_at', 'start_at as blocked_start_at', 'end_at as blocked_end_at'])
-      .where('provider_id', 'in', providerIds)
+      .select((eb) => [
+        eb.ref(key).as('key'),
+        sql<number | null>`null`.as('service_id'),
+        'start_at',
+        'end_at',
+        'start_at as blocked_start_at',
+        'end_at as blocked_end_at',
+      ])
+      .where(key, 'in', ids)
       .where('start_at', '<', to)
       .where('end_at', '>', from),
   );
-  const byProvider = new Map<number, BookedInterval[]>();
   for (const a of await blocked.execute()) {
-    const list = byProvider.get(a.provider_id) ?? [];
+    const list = byKey.get(a.key) ?? [];
     list.push({
+      serviceId: a.service_id,
       start: Date.parse(a.start_at),
       end: Date.parse(a.end_at),
       blockedStart: Date.parse(a.blocked_start_at),
       blockedEnd: Date.parse(a.blocked_end_at),
     });
-    byProvider.set(a.provider_id, list);
+    byKey.set(a.key, list);
   }
-  return byProvider;
+  return byKey;
+}
+
+/** The class times of a service among a member's appointments: its attendees, grouped by start. */
+export function classTimesOf(booked: readonly BookedRow[], serviceId: number): ClassTime[] {
+  const byStart = new Map<number, BookedRow[]>();
+  for (const b of booked) {
+    if (b.serviceId !== serviceId) continue;
+    const attendees = byStart.get(b.start) ?? [];
+    attendees.push(b);
+    byStart.set(b.start, attendees);
+  }
+  return [...byStart].map(([start, attendees]) => ({ start, attendees }));
 }
 
 export const timingOf = (service: ServiceRow): ServiceTiming => ({
@@ -81,38 +118,48 @@ export function busyWindowOf(range: Interval, timing: ServiceTiming): Interval {
   };
 }
 
-/** Puts the rows of one provider and service together as the pure `computeSlots` wants them. */
-export function availabilityInput(parts: {
+/** Puts the rows of one member and service together as the pure slot functions want them. */
+export function memberAvailability(parts: {
   provider: ProviderRow;
   service: ServiceRow;
+  memberId: number;
   weeklyHours: WeeklyInterval[];
   overrides: DateOverride[];
-  appointments: BookedInterval[];
+  appointments: BookedRow[];
   externalBusy: Interval[];
   now: number;
   range: Interval;
-}): AvailabilityInput {
+}): MemberAvailability {
   const { provider, service } = parts;
   return {
-    timeZone: provider.time_zone,
-    weeklyHours: parts.weeklyHours,
-    overrides: parts.overrides,
-    service: timingOf(service),
-    appointments: parts.appointments,
-    externalBusy: parts.externalBusy,
-    rules: {
-      minNoticeMinutes: provider.min_notice_minutes,
-      maxDaysAhead: provider.max_days_ahead,
-      slotStepMinutes: provider.slot_step_minutes,
+    memberId: parts.memberId,
+    input: {
+      timeZone: provider.time_zone,
+      weeklyHours: parts.weeklyHours,
+      overrides: parts.overrides,
+      service: timingOf(service),
+      appointments: parts.appointments,
+      externalBusy: parts.externalBusy,
+      rules: {
+        minNoticeMinutes: provider.min_notice_minutes,
+        maxDaysAhead: provider.max_days_ahead,
+        slotStepMinutes: provider.slot_step_minutes,
+      },
+      now: parts.now,
+      range: parts.range,
     },
-    now: parts.now,
-    range: parts.range,
+    classTimes: service.seats > 1 ? classTimesOf(parts.appointments, service.id) : [],
   };
 }
+
+/** Whose slots: a member and their business. */
+export type MemberRef = Pick<TeamMemberRow, 'id' | 'provider_id'>;
 
 export interface LoadOptions {
   provider: ProviderRow;
   service: ServiceRow;
+  /** The members whose slots are wanted (one for a chosen member, every performer for "any"). */
+  members: readonly MemberRef[];
   range: Interval;
   now: number;
   busyTimes: BusyTimeSource<Db>;
@@ -120,27 +167,37 @@ export interface LoadOptions {
   excludeAppointmentId?: number;
 }
 
-/** Gathers everything `computeSlots` needs for one provider, service and range. */
-export async function loadAvailabilityInput(db: Db, options: LoadOptions): Promise<AvailabilityInput> {
-  const { provider, range } = options;
+/**
+ * Gathers everything the slot functions need for some members of one provider, a service and a range: each
+ * member's own hours, overrides (with the business's closures), appointments, blocked and calendar busy times.
+ * Four queries however many members, and one busy-times read per member.
+ */
+export async function loadTeamAvailability(db: Db, options: LoadOptions): Promise<MemberAvailability[]> {
+  const { provider, range, members } = options;
+  if (members.length === 0) return [];
   const zone = provider.time_zone;
   // Local dates that may hold a slot in the range, a day wider on each side for zone offsets.
   const fromDate = DateTime.fromMillis(range.start - DAY_MS, { zone }).toISODate()!;
   const toDate = DateTime.fromMillis(range.end + DAY_MS, { zone }).toISODate()!;
-  const [weeklyHours, overrides, booked, externalBusy] = await Promise.all([
-    listWeeklyHours(db, provider.id),
-    effectiveOverrides(db, provider.id, fromDate, toDate),
-    bookedIntervalsOf(db, [provider.id], range, options.excludeAppointmentId),
-    options.busyTimes(db, provider.id, busyWindowOf(range, timingOf(options.service))),
+  const ids = members.map((m) => m.id);
+  const window = busyWindowOf(range, timingOf(options.service));
+  const [weekly, overrides, booked, busy] = await Promise.all([
+    weeklyHoursOfMembers(db, ids),
+    effectiveOverridesOfMembers(db, [...members], fromDate, toDate),
+    bookedIntervalsOf(db, 'member_id', ids, range, options.excludeAppointmentId),
+    Promise.all(ids.map((id) => options.busyTimes(db, id, window))),
   ]);
-  return availabilityInput({
-    provider,
-    service: options.service,
-    weeklyHours,
-    overrides,
-    appointments: booked.get(provider.id) ?? [],
-    externalBusy,
-    now: options.now,
-    range,
-  });
+  return ids.map((id, i) =>
+    memberAvailability({
+      provider,
+      service: options.service,
+      memberId: id,
+      weeklyHours: weekly.get(id) ?? [],
+      overrides: overrides.get(id) ?? [],
+      appointments: booked.get(id) ?? [],
+      externalBusy: busy[i]!,
+      now: options.now,
+      range,
+    }),
+  );
 }

@@ -5,7 +5,8 @@ import { bodyHolds, createSlotsCache, type SlotsEntry } from './slots-cache.js';
 const entry = (providerId: number, version: number, patch: Partial<SlotsEntry> = {}): Omit<SlotsEntry, 'bornAt'> => ({
   providerId,
   version,
-  input: input(),
+  members: [{ memberId: 1, input: input(), classTimes: [] }],
+  seats: 1,
   timeZone: 'Europe/Berlin',
   pageUrl: '/api/providers/p/slots?service=1&from=2026-12-01&to=2026-12-01&tz=Europe%2FBerlin',
   body: `{"provider":${providerId}}`,
@@ -50,11 +51,13 @@ describe('createSlotsCache', () => {
   });
 
   it('knows when a body still answers: inside its window of now and for the same busy times', () => {
-    const stored = { ...entry(1, 0), bornAt: 0, busy: [{ start: 5, end: 9 }] };
-    expect(bodyHolds(stored, 1_500, [{ start: 5, end: 9 }])).toBe(true);
-    expect(bodyHolds(stored, 999, [{ start: 5, end: 9 }])).toBe(false);
-    expect(bodyHolds(stored, 2_001, [{ start: 5, end: 9 }])).toBe(false);
-    expect(bodyHolds(stored, 1_500, [])).toBe(false);
-    expect(bodyHolds(stored, 1_500, [{ start: 5, end: 10 }])).toBe(false);
+    const stored = { ...entry(1, 0), bornAt: 0, busy: [[{ start: 5, end: 9 }], []] };
+    expect(bodyHolds(stored, 1_500, [[{ start: 5, end: 9 }], []])).toBe(true);
+    expect(bodyHolds(stored, 999, [[{ start: 5, end: 9 }], []])).toBe(false);
+    expect(bodyHolds(stored, 2_001, [[{ start: 5, end: 9 }], []])).toBe(false);
+    expect(bodyHolds(stored, 1_500, [[], []])).toBe(false);
+    expect(bodyHolds(stored, 1_500, [[{ start: 5, end: 10 }], []])).toBe(false);
+    // A busy time that moved from one member to another changes who is free.
+    expect(bodyHolds(stored, 1_500, [[], [{ start: 5, end: 9 }]])).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import type { AvailabilityInput, Interval, SlotsChanged } from '../availability/availability.types.js';
+import type { Interval, SlotsChanged } from '../availability/availability.types.js';
+import type { MemberAvailability } from '../availability/team-slots.js';
 
 /**
  * One cached answer of `GET /api/providers/:slug/slots`: the data it was computed from (everything but the
@@ -8,13 +9,16 @@ export interface SlotsEntry {
   providerId: number;
   /** `version()` taken before the first read of the data: any change after it makes the entry stale. */
   version: number;
-  input: AvailabilityInput;
+  /** Each member asked about (one, or every performer for "any"), with their data. */
+  members: MemberAvailability[];
+  /** The service's places per time. */
+  seats: number;
   timeZone: string;
   /** The URL of this question without `after`, from which the body's `next` is made. */
   pageUrl: string;
   body: string;
-  /** The busy times `body` was computed with. */
-  busy: Interval[];
+  /** The busy times `body` was computed with, one list per member. */
+  busy: Interval[][];
   /** `body` holds while the app clock is in [validFrom, validUntil]. */
   validFrom: number;
   validUntil: number;
@@ -47,7 +51,7 @@ export interface SlotsCache {
 }
 
 /**
- * Remembers slot answers per (slug, service, dates, zone) so that a popular booking page costs a lookup, not a
+ * Remembers slot answers per (slug, service, staff, dates, zone) so that a popular booking page costs a lookup, not a
  * load of the provider's appointments and a computation.
  *
  * Correctness rests on versions: one counter, bumped for a provider by each of its appointment changes (inside the
@@ -97,9 +101,14 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
   };
 }
 
-/** The entry's body still answers at `now` with these busy times. */
-export function bodyHolds(entry: SlotsEntry, now: number, busy: readonly Interval[]): boolean {
-  return now >= entry.validFrom && now <= entry.validUntil && sameIntervals(entry.busy, busy);
+/** The entry's body still answers at `now` with these busy times (one list per member). */
+export function bodyHolds(entry: SlotsEntry, now: number, busy: readonly (readonly Interval[])[]): boolean {
+  return (
+    now >= entry.validFrom &&
+    now <= entry.validUntil &&
+    entry.busy.length === busy.length &&
+    entry.busy.every((list, i) => sameIntervals(list, busy[i]!))
+  );
 }
 
 function sameIntervals(a: readonly Interval[], b: readonly Interval[]): boolean {

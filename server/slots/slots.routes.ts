@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { AvailabilityInput, BusyTimeSource, Slot } from '../availability/availability.types.js';
-import { computeSlots } from '../availability/slots.js';
+import type { BusyTimeSource, Interval } from '../availability/availability.types.js';
+import { firstTeamSlot, type MemberAvailability, type TeamSlot, teamSlotsOf } from '../availability/team-slots.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -12,9 +12,9 @@ import { dateSchema, idSchema, instantSchema, timeZoneSchema } from '../http/sch
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import { busyWindowOf, loadAvailabilityInput } from './availability.loader.js';
-import { firstSlotOf } from './next-available.js';
+import { busyWindowOf, loadTeamAvailability } from './availability.loader.js';
 import { bodyHolds, type SlotsCache } from './slots-cache.js';
+import { staffFor, staffSchema } from './staff.js';
 
 export const MAX_RANGE_DAYS = 62;
 /** The most slots one answer carries; `next` asks for the rest. */
@@ -28,21 +28,27 @@ const slotsQuery = z
     to: dateSchema,
     tz: timeZoneSchema.optional(),
     after: instantSchema.optional(),
+    staff: staffSchema.optional(),
   })
   .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 
 const slugParam = validate('param', z.object({ slug: z.string().max(60) }));
 
-/** The provider and one of its active services, or a 404 naming which is missing. */
-async function bookableService(db: Db, slug: string, serviceId: number) {
+/** The provider, one of its active services and the members asked about, or a 404 naming which is missing. */
+async function bookableService(db: Db, slug: string, serviceId: number, staff: string | undefined) {
   const provider = await findProviderBySlug(db, slug);
   if (!provider) throw AppError.notFound('Provider');
   const service = await findService(db, provider.id, serviceId);
   if (service?.active !== 1) throw AppError.notFound('Service');
-  return { provider, service };
+  return { provider, service, members: await staffFor(db, provider.id, service.id, staff) };
 }
 
-const nextAvailableQuery = z.object({ service: idSchema, tz: timeZoneSchema.optional(), from: dateSchema.optional() });
+const nextAvailableQuery = z.object({
+  service: idSchema,
+  tz: timeZoneSchema.optional(),
+  from: dateSchema.optional(),
+  staff: staffSchema.optional(),
+});
 
 /** Turns inclusive local dates in `zone` into the instant range they cover. */
 function dateRange(from: string, to: string, zone: string) {
@@ -59,38 +65,48 @@ function dateRange(from: string, to: string, zone: string) {
 }
 
 /**
- * The first {@link MAX_SLOTS} slots of `input.range`, computed a day at a time so that the work stops with the
- * page: one answer costs at most a page of slots and the days it spans, whatever the step and range. The grid is
+ * The first {@link MAX_SLOTS} slots of `range`, computed a day at a time so that the work stops with the page: one
+ * answer costs at most a page of slots and the days it spans, whatever the step, range and team. The grid is
  * anchored to each working interval, so a narrower range offers the very same times.
  */
-function firstSlots(input: AvailabilityInput): { slots: Slot[]; truncated: boolean } {
-  const slots: Slot[] = [];
-  for (let start = input.range.start; start < input.range.end && slots.length <= MAX_SLOTS; start += DAY_MS) {
-    slots.push(...computeSlots({ ...input, range: { start, end: Math.min(start + DAY_MS, input.range.end) } }));
+function firstSlots(members: MemberAvailability[], seats: number, range: Interval, now: number) {
+  const slots: TeamSlot[] = [];
+  for (let start = range.start; start < range.end && slots.length <= MAX_SLOTS; start += DAY_MS) {
+    slots.push(...teamSlotsOf(members, seats, { range: { start, end: Math.min(start + DAY_MS, range.end) }, now }));
   }
   return { slots: slots.slice(0, MAX_SLOTS), truncated: slots.length > MAX_SLOTS };
 }
 
+/** A slot as the API gives it: `placesLeft` only for a class, so a one-to-one answer is as it always was. */
+const slotJson = (seats: number) => (s: TeamSlot) => ({
+  start: new Date(s.start).toISOString(),
+  end: new Date(s.end).toISOString(),
+  ...(seats > 1 && { placesLeft: s.placesLeft }),
+});
+
 /**
- * The answer for `input` at `now`, and how long it holds: until the first slot falls under the notice period.
+ * The answer for these members at `now`, and how long it holds: until the first slot falls under the notice period.
  * A full page names in `next` the URL of the rest: `pageUrl` with `after` set to the last start given.
  */
-function answer(input: AvailabilityInput, timeZone: string, now: number, pageUrl: string) {
-  const { slots, truncated } = firstSlots({ ...input, now });
-  const noticeEnds = slots.length > 0 ? slots[0]!.start - input.rules.minNoticeMinutes * 60_000 : Infinity;
+function answer(members: MemberAvailability[], seats: number, timeZone: string, now: number, pageUrl: string) {
+  const [first] = members;
+  const { slots, truncated } = first
+    ? firstSlots(members, seats, first.input.range, now)
+    : { slots: [], truncated: false };
+  const noticeEnds =
+    first && slots.length > 0 ? slots[0]!.start - first.input.rules.minNoticeMinutes * 60_000 : Infinity;
   const next = truncated ? `${pageUrl}&after=${encodeURIComponent(new Date(slots.at(-1)!.start).toISOString())}` : null;
   return {
-    body: JSON.stringify({
-      timeZone,
-      slots: slots.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })),
-      truncated,
-      next,
-    }),
+    body: JSON.stringify({ timeZone, slots: slots.map(slotJson(seats)), truncated, next }),
     validFrom: now,
     // New slots appear at the far end as the booking horizon moves: a minute late at most.
     validUntil: Math.min(noticeEnds, now + HORIZON_SLACK_MS),
   };
 }
+
+/** Each member's calendar busy times, read fresh (they are never cached with the answer). */
+const busyOf = (deps: SlotsRouteDeps, members: readonly MemberAvailability[]) =>
+  Promise.all(members.map((m) => deps.busyTimes(deps.db, m.memberId, busyWindowOf(m.input.range, m.input.service))));
 
 const HORIZON_SLACK_MS = 60_000;
 
@@ -125,16 +141,14 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
       const query = c.req.valid('query');
       const slug = c.req.valid('param').slug;
       const now = deps.now().getTime();
-      const key = `${slug}\n${query.service}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
+      const key = `${slug}\n${query.service}\n${query.staff ?? 'any'}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
       const cached = cache?.get(key);
       if (cached) {
-        const busy = await deps.busyTimes(
-          db,
-          cached.providerId,
-          busyWindowOf(cached.input.range, cached.input.service),
-        );
+        const busy = await busyOf(deps, cached.members);
         if (!bodyHolds(cached, now, busy)) {
-          Object.assign(cached, answer({ ...cached.input, externalBusy: busy }, cached.timeZone, now, cached.pageUrl), {
+          const members = cached.members.map((m, i) => ({ ...m, input: { ...m.input, externalBusy: busy[i]! } }));
+          Object.assign(cached, answer(members, cached.seats, cached.timeZone, now, cached.pageUrl), {
+            members,
             busy,
           });
         }
@@ -143,25 +157,34 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
 
       countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
       const version = cache?.version() ?? 0;
-      const { provider, service } = await bookableService(db, slug, query.service);
+      const { provider, service, members } = await bookableService(db, slug, query.service, query.staff);
       const timeZone = query.tz ?? provider.time_zone;
       const days = dateRange(query.from, query.to, timeZone);
       const range = { start: Math.max(days.start, (query.after ?? -Infinity) + 1), end: days.end };
-      const input = await loadAvailabilityInput(db, { provider, service, range, now, busyTimes: deps.busyTimes });
+      const loaded = await loadTeamAvailability(db, {
+        provider,
+        service,
+        members,
+        range,
+        now,
+        busyTimes: deps.busyTimes,
+      });
       const pageUrl = `/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({
         service: String(query.service),
+        ...(query.staff !== undefined && { staff: query.staff }),
         from: query.from,
         to: query.to,
         tz: timeZone,
       })}`;
-      const fresh = answer(input, timeZone, now, pageUrl);
+      const fresh = answer(loaded, service.seats, timeZone, now, pageUrl);
       cache?.set(key, {
         providerId: provider.id,
         version,
-        input,
+        members: loaded,
+        seats: service.seats,
         timeZone,
         pageUrl,
-        busy: input.externalBusy,
+        busy: loaded.map((m) => m.input.externalBusy),
         ...fresh,
       });
       return c.body(fresh.body, 200, { 'Content-Type': 'application/json' });
@@ -169,17 +192,29 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
     .get('/:slug/next-available', slugParam, validate('query', nextAvailableQuery), async (c) => {
       const query = c.req.valid('query');
       countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
-      const { provider, service } = await bookableService(db, c.req.valid('param').slug, query.service);
+      const { provider, service, members } = await bookableService(
+        db,
+        c.req.valid('param').slug,
+        query.service,
+        query.staff,
+      );
       const timeZone = query.tz ?? provider.time_zone;
       const now = deps.now().getTime();
       const from = query.from ? DateTime.fromISO(query.from, { zone: timeZone }).toMillis() : now;
       // computeSlots stops at the booking horizon itself; a day more covers its wall-clock end in any zone.
       const range = { start: Math.max(now, from), end: now + (provider.max_days_ahead + 1) * DAY_MS };
-      const input = await loadAvailabilityInput(db, { provider, service, range, now, busyTimes: deps.busyTimes });
-      const slot = range.start < range.end ? firstSlotOf(input) : undefined;
+      const loaded = await loadTeamAvailability(db, {
+        provider,
+        service,
+        members,
+        range,
+        now,
+        busyTimes: deps.busyTimes,
+      });
+      const slot = range.start < range.end ? firstTeamSlot(loaded, service.seats, range) : undefined;
       return c.json({
         timeZone,
-        slot: slot ? { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() } : null,
+        slot: slot ? slotJson(service.seats)(slot) : null,
         date: slot ? DateTime.fromMillis(slot.start, { zone: timeZone }).toISODate() : null,
       });
     });

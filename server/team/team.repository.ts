@@ -193,3 +193,31 @@ export async function foreignServiceIds(db: Db, providerId: number, serviceIds: 
   const ownIds = new Set(own.map((s) => s.id));
   return serviceIds.filter((id) => !ownIds.has(id));
 }
+
+/** Active members who perform each of these services, by service id, in the business's order. */
+export async function performersOfServices(db: Db, serviceIds: number[]): Promise<Map<number, TeamMemberRow[]>> {
+  const byService = new Map<number, TeamMemberRow[]>(serviceIds.map((id) => [id, []]));
+  if (serviceIds.length === 0) return byService;
+  const rows = await db
+    .selectFrom('team_members')
+    .innerJoin('member_services', 'member_services.member_id', 'team_members.id')
+    .selectAll('team_members')
+    .select('member_services.service_id')
+    .where('member_services.service_id', 'in', serviceIds)
+    .where('team_members.left_at', 'is', null)
+    .orderBy('team_members.position')
+    .orderBy('team_members.id')
+    .execute();
+  for (const { service_id, ...member } of rows) byService.get(service_id)?.push(member);
+  return byService;
+}
+
+/** Replaces the members who perform a service (ids must already be checked to belong to the business). */
+export async function setServiceMembers(db: Db, serviceId: number, memberIds: number[]): Promise<void> {
+  await db.deleteFrom('member_services').where('service_id', '=', serviceId).execute();
+  if (memberIds.length === 0) return;
+  await db
+    .insertInto('member_services')
+    .values([...new Set(memberIds)].map((member_id) => ({ member_id, service_id: serviceId })))
+    .execute();
+}

@@ -32,7 +32,7 @@ export interface MemberDeparture {
 
 /**
  * Moves or cancels a leaving member's future confirmed appointments, each through the normal reschedule or cancel
- * path (emails, calendar), all or nothing, under its own write lock: bookings' code, wired in app.ts (bookings
- * imports team, not the other way round). Throws an AppError (409 when `reassignTo` or nobody is free then).
+ * path (emails, calendar) under its own write lock; one nobody is free to take is cancelled. Bookings' code, wired
+ * in app.ts (bookings imports team, not the other way round).
  */
 export type DepartFutureAppointments = (member: TeamMemberRow, departure: MemberDeparture) => Promise<void>;

@@ -62,8 +62,8 @@ describe('next available time in search results', () => {
       now: NOW.getTime(),
       busyTimes: noBusyTimes,
     });
-    // Services, weekly hours, overrides, closures, bookings: one query each.
-    expect(counter.n).toBe(5);
+    // Services, the members performing them, weekly hours, overrides, closures, bookings: one query each.
+    expect(counter.n).toBe(6);
     expect([...next.values()].every((t) => t === '2026-12-01T09:00:00.000Z')).toBe(true);
   });
 });
