@@ -2,7 +2,7 @@
  * The events `<book-services>` sends to the page, with their `detail` types. They bubble and are composed, so a
  * listener on the element, an ancestor or `document` gets them; the augmentation below types all three.
  */
-import type { Booking } from './api/types.js';
+import type { Booking, StaffRef } from './api/types.js';
 
 /** `book-ready`: the provider and its services are loaded. */
 export interface BookReadyDetail {
@@ -12,6 +12,14 @@ export interface BookReadyDetail {
   services: number;
 }
 
+/** `book-staff-selected`: the customer chose who serves them (the team-member step). */
+export interface BookStaffSelectedDetail {
+  /** The service id. */
+  service: number;
+  /** A member's slug, or `any` (whoever is free at the picked time). */
+  staff: string;
+}
+
 /** `book-slot-selected`: the customer picked a time. */
 export interface BookSlotSelectedDetail {
   /** The service id. */
@@ -19,6 +27,8 @@ export interface BookSlotSelectedDetail {
   /** ISO-8601 UTC instants. */
   start: string;
   end: string;
+  /** For a business with a team: the chosen member's slug, or `any`. */
+  staff?: string;
 }
 
 /** `book-booked`: the booking is confirmed. */
@@ -31,6 +41,8 @@ export interface BookBookedDetail {
   service: number;
   /** The customer's page to see, move or cancel the booking (it carries the manage token). */
   manageUrl: string;
+  /** For a business with a team: the member who serves it. */
+  staff?: StaffRef | null;
 }
 
 /** `book-error`: an error was shown to the customer. */
@@ -45,6 +57,7 @@ export interface BookErrorDetail {
 /** Every public event of `<book-services>` by name. */
 export interface BookServicesEventMap {
   'book-ready': CustomEvent<BookReadyDetail>;
+  'book-staff-selected': CustomEvent<BookStaffSelectedDetail>;
   'book-slot-selected': CustomEvent<BookSlotSelectedDetail>;
   'book-booked': CustomEvent<BookBookedDetail>;
   'book-error': CustomEvent<BookErrorDetail>;

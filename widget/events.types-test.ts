@@ -2,7 +2,13 @@
  * A type test, compiled by `npm run typecheck` and never run: it stops compiling if `<book-services>` loses its
  * place in `HTMLElementTagNameMap` or its events their typed `detail` (widget/README.md promises both).
  */
-import type { BookBookedDetail, BookErrorDetail, BookReadyDetail, BookSlotSelectedDetail } from './events.js';
+import type {
+  BookBookedDetail,
+  BookErrorDetail,
+  BookReadyDetail,
+  BookSlotSelectedDetail,
+  BookStaffSelectedDetail,
+} from './events.js';
 
 export function usesTheTypes(): void {
   const widget = document.querySelector('book-services')!;
@@ -26,6 +32,12 @@ export function usesTheTypes(): void {
   document.addEventListener('book-slot-selected', (event) => {
     const detail: BookSlotSelectedDetail = event.detail;
     void detail;
+  });
+  widget.staff = 'mia';
+  widget.addEventListener('book-staff-selected', (event) => {
+    const staff: string = event.detail.staff;
+    const detail: BookStaffSelectedDetail = event.detail;
+    void [staff, detail];
   });
   document.addEventListener('book-error', (event) => {
     const detail: BookErrorDetail = event.detail;

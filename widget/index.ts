@@ -8,6 +8,7 @@ export { BookConfirmation } from './book-confirmation/book-confirmation.js';
 export { BookDetails } from './book-details/book-details.js';
 export { BookServiceList } from './book-service-list/book-service-list.js';
 export { BookServices } from './book-services/book-services.js';
+export { BookStaffList } from './book-staff-list/book-staff-list.js';
 export { BookTimes } from './book-times/book-times.js';
 export type {
   BookBookedDetail,
@@ -15,4 +16,5 @@ export type {
   BookReadyDetail,
   BookServicesEventMap,
   BookSlotSelectedDetail,
+  BookStaffSelectedDetail,
 } from './events.js';

@@ -84,8 +84,10 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
         const provider = await findProviderBySlug(db, c.req.valid('param').slug);
         if (!provider) return pages.notFound(c, 'Provider');
         if (provider.slug !== c.req.valid('param').slug) return movedTo(c, provider.slug);
-        const { page } = c.req.valid('query');
+        const { page, staff } = c.req.valid('query');
         const view = await loadProfile(db, provider, page, deps.now().getTime());
+        // Only a member the team shows: anything else opens the widget as usual.
+        if (view.team.some((m) => m.slug === staff)) view.staff = staff;
         const path = `/p/${provider.slug}${page > 1 ? `?page=${page}` : ''}`;
         return pages.render(
           c,
@@ -102,7 +104,7 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
       validate('query', bookingQuery),
       async (c) => {
         const { slug, serviceId } = c.req.valid('param');
-        const { date } = c.req.valid('query');
+        const { date, staff } = c.req.valid('query');
         const provider = await findProviderBySlug(db, slug);
         if (!provider) return pages.notFound(c, 'Provider');
         if (provider.slug !== slug) return movedTo(c, provider.slug);
@@ -121,7 +123,7 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
         return pages.render(
           c,
           meta,
-          bookingPage({ provider, ...(service && { service }), ...(date && { day: date }) }),
+          bookingPage({ provider, ...(service && { service }), ...(date && { day: date }), ...(staff && { staff }) }),
         );
       },
     );

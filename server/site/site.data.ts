@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { listImages } from '../media/media.repository.js';
-import { imagesView } from '../media/media.view.js';
+import { imagesView, mediaUrl } from '../media/media.view.js';
 import { listingExtrasOf } from '../providers/listing-extras.js';
 import { listCategoriesAndCities, ratingOf, searchProviders } from '../providers/providers.repository.js';
 import type { ProviderRow } from '../providers/providers.table.js';
@@ -13,8 +13,9 @@ import { listOverrides, listWeeklyHours } from '../schedule/schedule.repository.
 import { listActiveServices } from '../services/services.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
 import { nextAvailableTimes } from '../slots/next-available.js';
+import { listMembers, servicesOfMembers } from '../team/team.repository.js';
 import type { DirectoryView } from './pages/directory.page.js';
-import type { ProfileView } from './pages/profile.page.js';
+import type { ProfileMember, ProfileView } from './pages/profile.page.js';
 
 export const DIRECTORY_PAGE_SIZE = 18;
 export const REVIEWS_PAGE_SIZE = 10;
@@ -60,6 +61,26 @@ export async function loadDirectory(
   };
 }
 
+/**
+ * A business's team as its profile shows it: active members in the business's order, each with the active services
+ * they perform. A business of one has no team to show (its profile stays as it was).
+ */
+async function loadTeam(db: Db, providerId: number, services: ServiceRow[]): Promise<ProfileMember[]> {
+  const members = await listMembers(db, providerId);
+  if (members.length < 2) return [];
+  const performed = await servicesOfMembers(
+    db,
+    members.map((m) => m.id),
+  );
+  return members.map((m) => ({
+    slug: m.slug,
+    name: m.name,
+    bio: m.bio,
+    photoUrl: m.photo_hash ? mediaUrl(m.photo_hash) : null,
+    services: services.filter((s) => performed.get(m.id)?.includes(s.id)).map((s) => s.name),
+  }));
+}
+
 /** The profile page: services, pictures, opening hours, the rating and one page of reviews, newest first. */
 export async function loadProfile(db: Db, provider: ProviderRow, page: number, now: number): Promise<ProfileView> {
   const today = DateTime.fromMillis(now, { zone: provider.time_zone });
@@ -76,6 +97,7 @@ export async function loadProfile(db: Db, provider: ProviderRow, page: number, n
   return {
     provider,
     services,
+    team: await loadTeam(db, provider.id, services),
     rating,
     reviews: rows.map(publicReview),
     page,

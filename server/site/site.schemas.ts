@@ -17,9 +17,16 @@ export const directoryQuery = z.object({
   city: searchText(100),
   page: pageNumber,
 });
-export const pageQuery = z.object({ page: pageNumber });
+/** `?staff=<member slug>`: "Book with Mia" opens the widget with that member chosen. */
+const staffSlug = z
+  .string()
+  .max(60)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .optional()
+  .catch(undefined);
+export const pageQuery = z.object({ page: pageNumber, staff: staffSlug });
 /** `?date=YYYY-MM-DD`: the day a booking link opens on (a directory card's "next available"). */
-export const bookingQuery = z.object({ date: dateSchema.optional().catch(undefined) });
+export const bookingQuery = z.object({ date: dateSchema.optional().catch(undefined), staff: staffSlug });
 export const providerParam = slugParam;
 export const bookingParam = slugParam.extend({ serviceId: idSchema.optional() });
 export const manageParam = idParam;

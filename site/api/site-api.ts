@@ -107,8 +107,9 @@ export class SiteApi {
     );
   cancelBooking = (id: number, token?: string) =>
     this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/cancel`, { token });
-  rescheduleBooking = (id: number, start: string, token?: string) =>
-    this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/reschedule`, { token, start });
+  /** `staff: 'any'`: another member may take it if theirs is busy then; omitted keeps the member. */
+  rescheduleBooking = (id: number, start: string, token?: string, staff?: 'any') =>
+    this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/reschedule`, { token, start, staff });
   eraseBooking = (id: number, token?: string) =>
     this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/erase`, { token });
   bookingEmails = (id: number, token?: string) =>

@@ -36,7 +36,7 @@ describe('custom-elements.json of the widget', () => {
   it('lists the attributes with their property, type and default', () => {
     const attributes = new Map((element?.attributes ?? []).map((a) => [a.name, a]));
     expect([...attributes.keys()]).toEqual(
-      expect.arrayContaining(['provider', 'service', 'locale', 'time-zone', 'theme', 'api']),
+      expect.arrayContaining(['provider', 'service', 'staff', 'locale', 'time-zone', 'theme', 'api']),
     );
     expect(attributes.get('time-zone')?.fieldName).toBe('timeZone');
     expect(attributes.get('theme')?.type?.text).toBe("'light' | 'dark' | 'auto'");
@@ -47,6 +47,7 @@ describe('custom-elements.json of the widget', () => {
   it('lists the public events with their detail types, and no private member', () => {
     expect((element?.events ?? []).map((e) => [e.name, e.type?.text])).toEqual([
       ['book-ready', 'CustomEvent<BookReadyDetail>'],
+      ['book-staff-selected', 'CustomEvent<BookStaffSelectedDetail>'],
       ['book-slot-selected', 'CustomEvent<BookSlotSelectedDetail>'],
       ['book-booked', 'CustomEvent<BookBookedDetail>'],
       ['book-error', 'CustomEvent<BookErrorDetail>'],
@@ -56,6 +57,7 @@ describe('custom-elements.json of the widget', () => {
 
   it('lists every CSS part the widget renders and its custom properties', () => {
     expect((element?.cssParts ?? []).map((p) => p.name).sort()).toEqual([
+      'avatar',
       'back',
       'base',
       'calendar-link',
@@ -70,6 +72,7 @@ describe('custom-elements.json of the widget', () => {
       'notice',
       'policy',
       'service',
+      'staff',
       'time',
       'zone',
     ]);

@@ -46,7 +46,8 @@ export class BookingApi {
 
   /**
    * Free slots of a service between two inclusive dates (`YYYY-MM-DD`) of the customer's zone: every page of
-   * them, as the server caps one answer and names the next page in `next`.
+   * them, as the server caps one answer and names the next page in `next`. `staff` (a member's slug or `any`)
+   * is sent only when given: servers before teams never see it.
    */
   async slots(
     slug: string,
@@ -54,9 +55,9 @@ export class BookingApi {
     from: string,
     to: string,
     tz: string,
-    signal?: AbortSignal,
+    { signal, staff }: { signal?: AbortSignal; staff?: string | undefined } = {},
   ): Promise<SlotsResponse> {
-    const q = new URLSearchParams({ service: String(service), from, to, tz });
+    const q = new URLSearchParams({ service: String(service), from, to, tz, ...(staff ? { staff } : {}) });
     const first = await this.call<SlotsResponse>(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, {
       signal: signal ?? null,
     });
@@ -71,8 +72,13 @@ export class BookingApi {
   }
 
   /** The first free slot of a service from today (or from the date `from`) and its date in `tz`, in one request. */
-  nextAvailable(slug: string, service: number, tz: string, from?: string): Promise<NextAvailable> {
-    const q = new URLSearchParams({ service: String(service), tz, ...(from ? { from } : {}) });
+  nextAvailable(slug: string, service: number, tz: string, from?: string, staff?: string): Promise<NextAvailable> {
+    const q = new URLSearchParams({
+      service: String(service),
+      tz,
+      ...(from ? { from } : {}),
+      ...(staff ? { staff } : {}),
+    });
     return this.call(`/api/providers/${encodeURIComponent(slug)}/next-available?${q}`, {});
   }
 

@@ -44,6 +44,20 @@ describe('book-confirmation', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the team member who serves it', async () => {
+    const el = await fixture<BookConfirmation>(
+      html`<book-confirmation .booking=${{ ...booking, staff: { slug: 'mia', name: 'Mia Rossi' } }} service="Haircut"
+        time-zone="Asia/Tokyo" locale="en-GB"></book-confirmation>`,
+    );
+    expect([...el.shadowRoot!.querySelectorAll('dt, dd')].map(text).slice(0, 4)).to.deep.equal([
+      'Service',
+      'Haircut',
+      'With',
+      'Mia Rossi',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('renders in German and offers to book again', async () => {
     const el = await fixture<BookConfirmation>(
       html`<book-confirmation .booking=${booking} time-zone="Asia/Kolkata" locale="de"></book-confirmation>`,

@@ -9,7 +9,7 @@ import { base } from '../styles/shared.js';
 import { styles } from './book-confirmation.styles.js';
 
 /**
- * @summary The success screen: where the confirmation was emailed, what was booked (when, price, where), "add to
+ * @summary The success screen: where the confirmation was emailed, what was booked (with whom, when, price, where), "add to
  * calendar" (.ics for Apple and Outlook, and Google) and the manage link.
  *
  * @event book-restart - The customer wants to book another appointment.
@@ -47,6 +47,7 @@ export class BookConfirmation extends LitElement {
       ${this.email ? html`<p class="sent">${fill(msg.emailed, { email: this.email })}</p>` : nothing}
       <dl>
         ${this.service ? html`<dt>${msg.service}</dt><dd>${this.service}</dd>` : nothing}
+        ${b.staff ? html`<dt>${msg.staff}</dt><dd>${b.staff.name}</dd>` : nothing}
         <dt>${msg.when}</dt>
         <dd>${formatDate(localDate(b.start, this.timeZone), locale)}, ${time(b.start)}–${time(b.end)}</dd>
         ${this.price ? html`<dt>${msg.price}</dt><dd>${formatPrice(this.price, locale)}</dd>` : nothing}

@@ -4,7 +4,7 @@ import type { Service } from '../api/types.js';
 import { formatDuration, formatPrice } from '../i18n/format.js';
 import { resolveLocale } from '../i18n/messages.js';
 import { define, emit } from '../lib/define.js';
-import { base } from '../styles/shared.js';
+import { base, choiceList } from '../styles/shared.js';
 import { styles } from './book-service-list.styles.js';
 
 /**
@@ -18,7 +18,7 @@ import { styles } from './book-service-list.styles.js';
  * @property locale - BCP 47 locale for prices and durations.
  */
 export class BookServiceList extends LitElement {
-  static override styles = [base, styles];
+  static override styles = [base, choiceList, styles];
 
   @property({ attribute: false }) services: Service[] = [];
   @property({ type: Number }) selected?: number;

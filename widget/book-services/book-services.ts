@@ -1,13 +1,14 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, BookingApi, uuid } from '../api/client.js';
-import type { Booking, ProviderResponse, Service, Slot } from '../api/types.js';
+import type { Booking, ProviderResponse, Service, Slot, TeamMember } from '../api/types.js';
 import '../book-calendar/book-calendar.js';
 import '../book-confirmation/book-confirmation.js';
 import '../book-details/book-details.js';
 import '../book-policy/book-policy.js';
 import type { BookDetails, Details } from '../book-details/book-details.js';
 import '../book-service-list/book-service-list.js';
+import { ANY_STAFF } from '../book-staff-list/book-staff-list.js';
 import '../book-times/book-times.js';
 import type { BookServicesEventMap } from '../events.js';
 import { formatDate, formatDuration, formatPrice, formatTime } from '../i18n/format.js';
@@ -19,7 +20,7 @@ import { hostTokens } from '../styles/tokens.js';
 import { reset, styles } from './book-services.styles.js';
 import { MonthSlots } from './month-slots.js';
 
-type Step = 'service' | 'time' | 'details' | 'done';
+type Step = 'service' | 'staff' | 'time' | 'details' | 'done';
 
 /** How many months ahead of today the calendar may go. */
 const LAST_MONTH = 12;
@@ -34,7 +35,7 @@ const errorText: Record<string, keyof Messages> = {
 };
 
 /**
- * The booking widget: service → day and time (in the customer's zone; it opens on the first free day, the calendar and
+ * The booking widget: service → team member (when more than one performs it) → day and time (in the customer's zone; it opens on the first free day, the calendar and
  * the times side by side where there is room) → details → confirmation, in Shadow DOM.
  * Importing `widget.js` defines it; the page sets attributes and listens for its events (typed in `events.ts`).
  *
@@ -42,8 +43,9 @@ const errorText: Record<string, keyof Messages> = {
  * @tagname book-services
  *
  * @event {CustomEvent<BookReadyDetail>} book-ready - The provider and its services loaded; `detail: { provider, services }` (slug, number of services).
- * @event {CustomEvent<BookSlotSelectedDetail>} book-slot-selected - The customer picked a time; `detail: { service, start, end }` (ISO-8601 UTC instants).
- * @event {CustomEvent<BookBookedDetail>} book-booked - The booking is confirmed; `detail: { id, start, end, service, manageUrl }`.
+ * @event {CustomEvent<BookStaffSelectedDetail>} book-staff-selected - The customer chose who serves them; `detail: { service, staff }` (a member's slug or `any`).
+ * @event {CustomEvent<BookSlotSelectedDetail>} book-slot-selected - The customer picked a time; `detail: { service, start, end, staff? }` (ISO-8601 UTC instants).
+ * @event {CustomEvent<BookBookedDetail>} book-booked - The booking is confirmed; `detail: { id, start, end, service, manageUrl, staff? }`.
  * @event {CustomEvent<BookErrorDetail>} book-error - An error was shown; `detail: { code, status, message }`.
  *
  * @csspart base - The widget's box.
@@ -54,6 +56,8 @@ const errorText: Record<string, keyof Messages> = {
  * @csspart loading - The loading message.
  * @csspart empty - The "no free times" message of a month.
  * @csspart service - Each service button.
+ * @csspart staff - Each choice of the team-member step ("Any available" and each member).
+ * @csspart avatar - A member's photo or initials in the team-member step.
  * @csspart day - Each calendar day.
  * @csspart time - Each time button.
  * @csspart zone - The time-zone select.
@@ -75,6 +79,7 @@ const errorText: Record<string, keyof Messages> = {
  * @cssprop [--book-success=#1b6b35] - The confirmation (dark: #8fd9a8).
  * @cssprop [--book-focus=#1d4ed8] - The keyboard focus ring (dark: #8ab4ff).
  * @cssprop [--book-radius=8px] - Corner radius.
+ * @cssprop [--book-avatar-size=2.75rem] - The team members' photos.
  * @cssprop --book-font - Font family (system UI fonts by default).
  */
 export class BookServices extends LitElement {
@@ -84,6 +89,11 @@ export class BookServices extends LitElement {
   @property() provider = '';
   /** A service id to preselect; skips the service list and starts at the calendar. */
   @property() service = '';
+  /**
+   * A team member's slug to preselect: skips the team-member step and lists only their services. Ignored when the
+   * business has no member of that name.
+   */
+  @property() staff = '';
   /** BCP 47 locale; defaults to the browser's. `en` and `de` have text; other languages fall back to English. */
   @property() locale = '';
   /** IANA zone the times are shown in (`Europe/Berlin`); defaults to the browser's. The customer can switch it. */
@@ -106,6 +116,8 @@ export class BookServices extends LitElement {
   @state() private problem?: { text: keyof Messages; retry?: () => void } | undefined;
   @state() private notice = '';
   @state() private chosen?: Service;
+  /** Who serves: a member's slug or `any`; empty for a server before teams, which is never sent it. */
+  @state() private member = '';
   @state() private zone = validZone(undefined);
   @state() private date = '';
   @state() private picked?: Slot | undefined;
@@ -120,6 +132,7 @@ export class BookServices extends LitElement {
     provider: this.provider,
     service: this.chosen?.id,
     zone: this.zone,
+    staff: this.member || undefined,
   }));
   private attempt?: { key: string; body: string } | undefined;
   private loadId = 0;
@@ -140,7 +153,7 @@ export class BookServices extends LitElement {
       };
     }
     if (changed.has('provider') || changed.has('api') || changed.has('credentials')) void this.load();
-    else if (changed.has('service') && this.data) this.start();
+    else if ((changed.has('service') || changed.has('staff')) && this.data) this.start();
   }
 
   override updated(): void {
@@ -153,7 +166,7 @@ export class BookServices extends LitElement {
     const { locale, msg } = resolveLocale(this.locale);
     const p = this.problem;
     return html`<section part="base" lang=${locale} aria-labelledby="heading">
-      ${this.data ? this.renderHeader(locale) : nothing}
+      ${this.data ? this.renderHeader(locale, msg) : nothing}
       <div class="bar">
         ${
           this.backStep() && !p
@@ -178,7 +191,7 @@ export class BookServices extends LitElement {
     </section>`;
   }
 
-  private renderHeader(locale: string) {
+  private renderHeader(locale: string, msg: Messages) {
     const s = this.chosen;
     const showSlot = this.picked && this.step === 'details';
     return html`<header part="header">
@@ -187,6 +200,7 @@ export class BookServices extends LitElement {
         s && this.step !== 'service'
           ? html`<p class="summary">
             ${s.name} · ${formatDuration(s.durationMinutes, locale)} · ${formatPrice(s.price, locale)}
+            ${this.servingName() ? html`· ${fill(msg.withStaff, { name: this.servingName() })}` : nothing}
             ${
               showSlot
                 ? html`<br />${formatDate(this.date, locale)}, ${formatTime(this.picked!.start, locale, this.zone)}
@@ -208,11 +222,19 @@ export class BookServices extends LitElement {
       case 'service':
         return html`<book-service-list
           exportparts="service"
-          .services=${this.data!.services}
+          .services=${this.offered()}
           .selected=${this.chosen?.id}
           locale=${locale}
           @book-service-select=${this.handleServiceSelect}
         ></book-service-list>`;
+      case 'staff':
+        return html`<book-staff-list
+          exportparts="staff, avatar"
+          .members=${this.performers(this.chosen!)}
+          selected=${this.member}
+          locale=${locale}
+          @book-staff-select=${this.handleStaffSelect}
+        ></book-staff-list>`;
       case 'time':
         return html`<div class="pick">
           <div>
@@ -299,6 +321,7 @@ export class BookServices extends LitElement {
   private stepTitle(msg: Messages): string {
     const titles = {
       service: msg.chooseService,
+      staff: msg.chooseStaff,
       time: msg.chooseTime,
       details: msg.details,
       done: msg.done,
@@ -307,7 +330,38 @@ export class BookServices extends LitElement {
   }
 
   private steps(): Step[] {
-    return this.preset() ? ['time', 'details'] : ['service', 'time', 'details'];
+    const first: Step[] = this.preset() ? [] : ['service'];
+    const staff: Step[] = this.chosen && this.asksStaff(this.chosen) ? ['staff'] : [];
+    return [...first, ...staff, 'time', 'details'];
+  }
+
+  /** The members who perform a service, in the business's order (none from a server before teams). */
+  private performers(service: Service): TeamMember[] {
+    return (this.data?.team ?? []).filter((m) => m.serviceIds.includes(service.id));
+  }
+
+  /** The member the `staff` attribute names, when the business has them. */
+  private presetMember(): TeamMember | undefined {
+    return this.staff ? this.data?.team?.find((m) => m.slug === this.staff) : undefined;
+  }
+
+  /** The member step is shown when more than one member performs the service and none is preset for it. */
+  private asksStaff(service: Service): boolean {
+    return !this.presetMember()?.serviceIds.includes(service.id) && this.performers(service).length > 1;
+  }
+
+  /** The services to list: a preset member's own (all of them if that would leave none). */
+  private offered(): Service[] {
+    const { services } = this.data!;
+    const member = this.presetMember();
+    const own = member ? services.filter((s) => member.serviceIds.includes(s.id)) : [];
+    return own.length ? own : services;
+  }
+
+  /** The chosen member's name; empty for "any" (the booking names who it was). */
+  private servingName(): string {
+    const booked = this.step === 'done' ? this.booking?.staff?.name : undefined;
+    return booked ?? this.data?.team?.find((m) => m.slug === this.member)?.name ?? '';
   }
 
   private preset(): Service | undefined {
@@ -343,6 +397,7 @@ export class BookServices extends LitElement {
       return;
     }
     this.slots.clear();
+    this.member = this.staff;
     // With a preset service the first free day need not wait for the provider: ask for both at once.
     if (Number(this.service) > 0) {
       this.slots.firstFree('', Number(this.service)).catch(() => {});
@@ -377,6 +432,20 @@ export class BookServices extends LitElement {
   private pick(service: Service, byUser = true): void {
     this.chosen = service;
     this.date = '';
+    const preset = this.presetMember();
+    if (!this.data?.team) this.member = '';
+    else if (preset?.serviceIds.includes(service.id)) this.member = preset.slug;
+    else if (!this.performers(service).some((m) => m.slug === this.member)) this.member = ANY_STAFF;
+    if (this.asksStaff(service)) {
+      if (byUser) this.go('staff');
+      else this.step = 'staff';
+    } else this.openTimes(byUser);
+  }
+
+  /** Moves on to the calendar for the chosen service and member. */
+  private openTimes(byUser: boolean): void {
+    this.date = '';
+    this.picked = undefined;
     if (byUser) this.go('time');
     else this.step = 'time';
     // A "next available" link names its day; otherwise the first free one.
@@ -415,6 +484,12 @@ export class BookServices extends LitElement {
     this.pick(e.detail);
   }
 
+  private handleStaffSelect(e: CustomEvent<string>): void {
+    this.member = e.detail;
+    this.fire('book-staff-selected', { service: this.chosen!.id, staff: this.member });
+    this.openTimes(true);
+  }
+
   private handleMonthChange(e: CustomEvent<string>): void {
     void this.showMonth(e.detail);
   }
@@ -436,7 +511,12 @@ export class BookServices extends LitElement {
     const slot = e.detail;
     this.picked = slot;
     this.fieldErrors = {};
-    this.fire('book-slot-selected', { service: this.chosen!.id, start: slot.start, end: slot.end });
+    this.fire('book-slot-selected', {
+      service: this.chosen!.id,
+      start: slot.start,
+      end: slot.end,
+      ...(this.member && { staff: this.member }),
+    });
     this.go('details');
   }
 
@@ -458,6 +538,7 @@ export class BookServices extends LitElement {
       start: this.picked!.start,
       ...details,
       timeZone: this.zone,
+      ...(this.member && { staff: this.member }),
     };
     const body = JSON.stringify(request);
     // Same request, same key: a retry after a lost response can never book twice.
@@ -476,6 +557,7 @@ export class BookServices extends LitElement {
         end: b.end,
         service: this.chosen!.id,
         manageUrl: b.manageUrl,
+        ...(b.staff !== undefined && { staff: b.staff }),
       });
     } catch (e) {
       const code = e instanceof ApiError ? e.code : '';

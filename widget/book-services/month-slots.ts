@@ -9,10 +9,15 @@ export interface SlotSource {
   provider: string;
   service?: number | undefined;
   zone: string;
+  /** The member whose times to show (`any` for the union); undefined for a server before teams. */
+  staff?: string | undefined;
 }
 
+/** What a cached answer depends on besides its month or start day. */
+const keyOf = (service: number | undefined, { zone, staff }: SlotSource) => `${service}|${staff ?? ''}|${zone}`;
+
 /**
- * Free slots one month at a time for the chosen service, grouped by the customer's local dates. Months are
+ * Free slots one month at a time for the chosen service (and member), grouped by the customer's local dates. Months are
  * cached per service and zone, the next one is prefetched, and for an empty month the next free day is asked for
  * (one request, however far off). Renders its host when anything changes.
  */
@@ -44,11 +49,12 @@ export class MonthSlots implements ReactiveController {
 
   /** The first free date on or after `from` (default: today), or `null` up to the booking horizon; cached like months. */
   firstFree(from = '', service = this.source().service): Promise<string | null> {
-    const { client, provider, zone } = this.source();
-    const key = `${service}|${zone}|${from}`;
+    const source = this.source();
+    const { client, provider, zone, staff } = source;
+    const key = `${keyOf(service, source)}|${from}`;
     let first = this.firsts.get(key);
     if (!first) {
-      first = client.nextAvailable(provider, service!, zone, from || undefined).then((r) => r.date);
+      first = client.nextAvailable(provider, service!, zone, from || undefined, staff).then((r) => r.date);
       first.catch(() => this.firsts.delete(key));
       this.firsts.set(key, first);
     }
@@ -82,12 +88,13 @@ export class MonthSlots implements ReactiveController {
 
   /** One month's free slots; failures are not cached. */
   fetch(month: string, service = this.source().service): Promise<Slot[]> {
-    const { client, provider, zone } = this.source();
-    const key = `${service}|${zone}|${month}`;
+    const source = this.source();
+    const { client, provider, zone, staff } = source;
+    const key = `${keyOf(service, source)}|${month}`;
     let slots = this.cache.get(key);
     if (!slots) {
       const { from, to } = monthRange(month);
-      slots = client.slots(provider, service!, from, to, zone).then((r) => r.slots);
+      slots = client.slots(provider, service!, from, to, zone, { staff }).then((r) => r.slots);
       slots.catch(() => this.cache.delete(key));
       this.cache.set(key, slots);
     }
@@ -123,7 +130,7 @@ export class MonthSlots implements ReactiveController {
 
   /** What the shown month's slots depend on: an answer for anything else has been overtaken. */
   private shown(): string {
-    const { service, zone } = this.source();
-    return `${service}|${zone}|${this.month}`;
+    const source = this.source();
+    return `${keyOf(source.service, source)}|${this.month}`;
   }
 }

@@ -53,6 +53,11 @@ export const styles = css`
     background: var(--book-accent);
     color: var(--book-accent-fg);
   }
+  .places {
+    display: block;
+    font-size: 0.8em;
+    font-weight: 400;
+  }
   p {
     color: var(--book-muted);
   }

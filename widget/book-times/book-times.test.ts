@@ -59,6 +59,21 @@ describe('book-times', () => {
     expect(event.detail).to.equal(slots[1]);
   });
 
+  it('says how many places a class time has left', async () => {
+    const classTimes = [
+      { ...slots[0]!, placesLeft: 5 },
+      { ...slots[1]!, placesLeft: 1 },
+    ];
+    const el = await fixture<BookTimes>(
+      html`<book-times date="2030-01-10" .slots=${classTimes} time-zone="Asia/Tokyo" locale="en-GB"></book-times>`,
+    );
+    expect(times(el)).to.deep.equal(['09:00 5 places left', '09:30 1 place left']);
+    await expect(el).to.be.accessible();
+    el.locale = 'de-DE';
+    await el.updateComplete;
+    expect(times(el)).to.deep.equal(['09:00 Noch 5 Plätze frei', '09:30 Noch 1 Platz frei']);
+  });
+
   it('says so when the day has no free times left', async () => {
     const el = await fixture<BookTimes>(html`<book-times date="2030-01-10" .slots=${[]} time-zone="UTC"></book-times>`);
     expect(text(el.shadowRoot!.querySelector('p'))).to.equal('No free times left on this day.');

@@ -22,7 +22,7 @@ const allZones = (): string[] =>
 
 /**
  * @summary The free times of one day, shown in the customer's time zone and grouped into morning, afternoon and
- * evening, with a zone switcher.
+ * evening, with a zone switcher. A class's times say how many places are left.
  *
  * @event book-time-select - A time was picked; `detail` is the `Slot`.
  * @event book-zone-change - The customer chose another zone; `detail` is its IANA name.
@@ -75,6 +75,11 @@ export class BookTimes extends LitElement {
             (s) => html`<li>
               <button part="time" aria-pressed=${s.start === this.selected} @click=${() => emit(this, 'book-time-select', s)}>
                 ${formatTime(s.start, locale, this.timeZone)}
+                ${
+                  s.placesLeft === undefined
+                    ? nothing
+                    : html`<span class="places">${s.placesLeft === 1 ? msg.placeLeft : fill(msg.placesLeft, { n: s.placesLeft })}</span>`
+                }
               </button>
             </li>`,
           )}

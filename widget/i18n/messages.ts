@@ -1,6 +1,13 @@
 /** The widget's message catalog. Add a language by adding an object with the same keys. */
 const en = {
   chooseService: 'Choose a service',
+  chooseStaff: 'Choose a team member',
+  anyStaff: 'Any available',
+  anyStaffHint: 'Whoever is free at the time you pick',
+  withStaff: 'with {name}',
+  staff: 'With',
+  placesLeft: '{n} places left',
+  placeLeft: '1 place left',
   chooseTime: 'Choose a time',
   details: 'Your details',
   done: 'You’re booked!',
@@ -59,6 +66,13 @@ export type Messages = typeof en;
 
 const de: Messages = {
   chooseService: 'Leistung wählen',
+  chooseStaff: 'Teammitglied wählen',
+  anyStaff: 'Beliebig',
+  anyStaffHint: 'Wer zur gewählten Zeit frei ist',
+  withStaff: 'bei {name}',
+  staff: 'Bei',
+  placesLeft: 'Noch {n} Plätze frei',
+  placeLeft: 'Noch 1 Platz frei',
   chooseTime: 'Uhrzeit wählen',
   details: 'Ihre Angaben',
   done: 'Termin gebucht!',

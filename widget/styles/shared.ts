@@ -101,3 +101,25 @@ export const sideBySide = (selector: string, condition: string, columns: string,
     }
   }
 `;
+
+/** A list of choices, one full-width button each (services, team members); the chosen one is tinted. */
+export const choiceList = css`
+  :host {
+    display: block;
+  }
+  ul {
+    display: grid;
+    gap: 0.5rem;
+  }
+  ul button {
+    width: 100%;
+    display: grid;
+    text-align: start;
+    padding: 0.75rem 1rem;
+  }
+  ul button:hover,
+  ul button[aria-pressed='true'] {
+    border-color: var(--book-accent);
+    background: var(--book-accent-soft);
+  }
+`;

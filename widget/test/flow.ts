@@ -14,12 +14,13 @@ export const inner = (el: BookServices, tag: string) => shadow(el, tag)?.shadowR
 
 export async function mount(
   provider: Pick<TestProvider, 'slug' | 'api'>,
-  attrs: { service?: number; locale?: string; timeZone?: string; theme?: string } = {},
+  attrs: { service?: number; locale?: string; timeZone?: string; theme?: string; staff?: string } = {},
 ): Promise<BookServices> {
   const el = await fixture<BookServices>(html`<book-services
     provider=${provider.slug}
     api=${provider.api}
     service=${attrs.service ?? ''}
+    staff=${attrs.staff ?? ''}
     locale=${attrs.locale ?? 'en-US'}
     time-zone=${attrs.timeZone ?? 'Asia/Tokyo'}
     theme=${attrs.theme ?? 'light'}

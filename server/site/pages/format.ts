@@ -37,6 +37,13 @@ export const starText = (rating: number): string => {
   return '★'.repeat(full) + '☆'.repeat(5 - full);
 };
 
+/** "Mia Rossi" → "MR": a member without a photo; the first letters of the first and last names. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = (word?: string) => [...(word ?? '')][0] ?? '';
+  return (first(words[0]) + (words.length > 1 ? first(words.at(-1)) : '')).toUpperCase() || '?';
+}
+
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** Trims text for meta descriptions on a word boundary. */

@@ -4,13 +4,26 @@ import type { ProviderRow } from '../../providers/providers.table.js';
 import type { publicReview } from '../../reviews/review.view.js';
 import type { ServiceRow } from '../../services/services.table.js';
 import { logoBadge, ratingLine } from './directory.page.js';
-import { formatDay, formatDuration, formatPrice, plural, starText } from './format.js';
+import { formatDay, formatDuration, formatPrice, initials, plural, starText } from './format.js';
 import type { Html } from './layout.js';
 import { type OpeningHoursView, openingHours } from './opening-hours.page.js';
+
+/** A team member on the profile, with the names of the services they perform. */
+export interface ProfileMember {
+  slug: string;
+  name: string;
+  bio: string;
+  photoUrl: string | null;
+  services: string[];
+}
 
 export interface ProfileView {
   provider: ProviderRow;
   services: ServiceRow[];
+  /** Empty for a business of one. */
+  team: ProfileMember[];
+  /** A member's slug from `?staff=` ("Book with Mia"): the widget starts with them. */
+  staff?: string | undefined;
   rating: { average: number | null; count: number };
   reviews: ReturnType<typeof publicReview>[];
   page: number;
@@ -35,8 +48,8 @@ function gallery(view: ProfileView): Html {
  * The booking widget itself: the same element providers embed, so the flow exists once. On the site it speaks
  * the site's language and sends the session, so a signed-in customer's booking lands in their account.
  */
-export const bookingWidget = (slug: string, serviceId?: number, day?: string): Html =>
-  html`<book-services provider="${slug}" ${serviceId ? html`service="${serviceId}"` : ''} ${day ? html`day="${day}"` : ''} locale="en-GB" theme="auto" credentials="same-origin"
+export const bookingWidget = (slug: string, serviceId?: number, day?: string, staff?: string): Html =>
+  html`<book-services provider="${slug}" ${serviceId ? html`service="${serviceId}"` : ''} ${day ? html`day="${day}"` : ''} ${staff ? html`staff="${staff}"` : ''} locale="en-GB" theme="auto" credentials="same-origin"
     ><p class="muted">Loading available times…</p></book-services
   >`;
 
@@ -58,6 +71,36 @@ function servicesSection(view: ProfileView): Html {
         </ul>`
         : html`<p class="muted">No services are bookable right now.</p>`
     }
+  </section>`;
+}
+
+/** Who works there: photo or initials, name, bio and services, and a link that books with them. */
+function teamSection(view: ProfileView): Html {
+  const { provider, team } = view;
+  if (team.length === 0) return html``;
+  return html`<section class="team" aria-labelledby="team-heading">
+    <h2 id="team-heading">Team</h2>
+    <ul class="team-list">
+      ${team.map(
+        (m) => html`<li>
+          ${
+            m.photoUrl
+              ? html`<img class="avatar" src="${m.photoUrl}" alt="" width="64" height="64" loading="lazy" />`
+              : html`<span class="avatar" aria-hidden="true">${initials(m.name)}</span>`
+          }
+          <div>
+            <h3>${m.name}</h3>
+            ${m.bio ? html`<p>${m.bio}</p>` : ''}
+            ${m.services.length ? html`<p class="muted">${m.services.join(' · ')}</p>` : ''}
+            ${
+              m.services.length
+                ? html`<a class="button" href="/p/${provider.slug}?staff=${m.slug}#book-heading">Book with ${m.name}</a>`
+                : ''
+            }
+          </div>
+        </li>`,
+      )}
+    </ul>
   </section>`;
 }
 
@@ -143,15 +186,15 @@ export function profilePage(view: ProfileView): Html {
         </section>
       <aside class="booking-panel" aria-labelledby="book-heading">
         <h2 id="book-heading">Book an appointment</h2>
-        ${bookingWidget(provider.slug)}
+        ${bookingWidget(provider.slug, undefined, undefined, view.staff)}
       </aside>
-      <div class="profile-services">${servicesSection(view)}</div>
+      <div class="profile-services">${servicesSection(view)}${teamSection(view)}</div>
       <div class="profile-reviews">${reviewsSection(view)}</div>
     </div>`;
 }
 
 /** `/p/:slug/book[/:serviceId]`: the shareable direct booking link, the widget and little else. */
-export function bookingPage(view: { provider: ProviderRow; service?: ServiceRow; day?: string }): Html {
+export function bookingPage(view: { provider: ProviderRow; service?: ServiceRow; day?: string; staff?: string }): Html {
   const { provider, service } = view;
   return html`<nav class="crumbs" aria-label="Breadcrumb">
       <a href="/">Directory</a> › <a href="/p/${provider.slug}">${provider.name}</a> › Book
@@ -165,7 +208,7 @@ export function bookingPage(view: { provider: ProviderRow; service?: ServiceRow;
             : ''
         }
       </p>
-      <div class="booking-panel">${bookingWidget(provider.slug, service?.id, view.day)}</div>
+      <div class="booking-panel">${bookingWidget(provider.slug, service?.id, view.day, view.staff)}</div>
       <p><a href="/p/${provider.slug}">About ${provider.name}, services and reviews</a></p>
     </div>`;
 }

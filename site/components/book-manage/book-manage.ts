@@ -1,6 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Slot } from '../../../widget/api/types.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { CustomerBooking, Email } from '../../api/types.js';
@@ -15,9 +14,10 @@ import '../book-contact-business/book-contact-business.js';
 import { pastCutoff } from '../book-contact-business/book-contact-business.js';
 import '../book-mailbox/book-mailbox.js';
 import '../book-reschedule/book-reschedule.js';
+import type { RescheduleChoice } from '../book-reschedule/book-reschedule.js';
 
 /**
- * @summary The manage link from the booking email (`/manage/:id?token=`): the booking, "add to calendar",
+ * @summary The manage link from the booking email (`/manage/:id?token=`): the booking (and who serves it), "add to calendar",
  * reschedule and cancel (only before the business's cut-off; after it, the business's phone and email), the
  * business's policy, "Erase my details" once it is over or cancelled, and the emails
  * sent about it. Works without an account: the token in the link is the key; a signed-in customer's own bookings
@@ -95,6 +95,7 @@ export class BookManage extends LitElement {
         <dl>
           <dt>Status</dt>
           <dd><span class="badge ${b.status}">${statusLabel[b.status]}</span>${b.cancelledBy ? ` by ${b.cancelledBy === 'customer' ? 'you' : b.provider.name}` : ''}</dd>
+          ${b.staff ? html`<dt>With</dt><dd>${b.staff.name}</dd>` : nothing}
           <dt>When</dt>
           <dd>${formatSpan(b.start, b.end, this.zone)} <span class="muted">(${zoneLabel(this.zone)})</span></dd>
           <dt>Where</dt>
@@ -146,7 +147,8 @@ export class BookManage extends LitElement {
         ${
           this.panel === 'reschedule'
             ? html`<book-reschedule provider=${b.provider.slug} service=${b.service.id} booked=${b.start} time-zone=${this.zone} ?busy=${this.action.busy}
-              @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.reschedule(e.detail)}
+              .staff=${b.staff}
+              @book-reschedule-confirm=${(e: CustomEvent<RescheduleChoice>) => this.reschedule(e.detail)}
               @book-reschedule-cancel=${() => (this.panel = null)}></book-reschedule>`
             : nothing
         }
@@ -199,10 +201,12 @@ export class BookManage extends LitElement {
       return 'Your details are erased from this booking.';
     });
 
-  private reschedule = (slot: Slot) =>
+  private reschedule = (choice: RescheduleChoice) =>
     this.run(async () => {
-      const { booking } = await api.rescheduleBooking(this.bookingId, slot.start, this.token);
-      return `Moved to ${formatSpan(booking.start, booking.end, this.zone)}.`;
+      const { booking } = await api.rescheduleBooking(this.bookingId, choice.start, this.token, choice.staff);
+      const who =
+        booking.staff && booking.staff.slug !== this.booking?.staff?.slug ? ` with ${booking.staff.name}` : '';
+      return `Moved to ${formatSpan(booking.start, booking.end, this.zone)}${who}.`;
     });
 }
 

@@ -1,6 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { Slot } from '../../../widget/api/types.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { CustomerBooking, OwnReview } from '../../api/types.js';
@@ -13,6 +12,7 @@ import { siteBase } from '../../styles/components.js';
 import '../book-contact-business/book-contact-business.js';
 import { pastCutoff } from '../book-contact-business/book-contact-business.js';
 import '../book-reschedule/book-reschedule.js';
+import type { RescheduleChoice } from '../book-reschedule/book-reschedule.js';
 import '../book-review-form/book-review-form.js';
 import '../book-stars/book-stars.js';
 import { styles } from './book-my-appointments.styles.js';
@@ -76,7 +76,7 @@ export class BookMyAppointments extends LitElement {
         <span class="badge ${a.status}">${statusLabel[a.status]}</span>
       </div>
       <p class="when">${formatSpan(a.start, a.end, zone)} <span class="zone">${zoneLabel(zone)}</span></p>
-      <p class="muted"><a href="/p/${a.provider.slug}">${a.provider.name}</a>${a.provider.address ? ` · ${a.provider.address}` : ''}</p>
+      <p class="muted">${a.staff ? `With ${a.staff.name} · ` : ''}<a href="/p/${a.provider.slug}">${a.provider.name}</a>${a.provider.address ? ` · ${a.provider.address}` : ''}</p>
       ${
         upcoming
           ? html`<div class="actions">
@@ -106,7 +106,8 @@ export class BookMyAppointments extends LitElement {
       ${
         open === 'reschedule'
           ? html`<book-reschedule provider=${a.provider.slug} service=${a.service.id} booked=${a.start} time-zone=${zone} ?busy=${this.action.busy}
-            @book-reschedule-confirm=${(e: CustomEvent<Slot>) => this.reschedule(a, e.detail)}
+            .staff=${a.staff}
+            @book-reschedule-confirm=${(e: CustomEvent<RescheduleChoice>) => this.reschedule(a, e.detail)}
             @book-reschedule-cancel=${() => (this.open = null)}></book-reschedule>`
           : nothing
       }
@@ -171,9 +172,9 @@ export class BookMyAppointments extends LitElement {
     });
   }
 
-  private reschedule(a: CustomerBooking, slot: Slot): Promise<void> {
+  private reschedule(a: CustomerBooking, choice: RescheduleChoice): Promise<void> {
     return this.run(async () => {
-      const { booking } = await api.rescheduleBooking(a.id, slot.start);
+      const { booking } = await api.rescheduleBooking(a.id, choice.start, undefined, choice.staff);
       emit(this, 'book-appointment-changed', booking);
       return `${a.service.name} moved to ${formatSpan(booking.start, booking.end, a.provider.timeZone)} (${zoneLabel(a.provider.timeZone)}).`;
     });

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BookingApi } from '../../../widget/api/client.js';
-import type { Slot } from '../../../widget/api/types.js';
+import type { Slot, StaffRef } from '../../../widget/api/types.js';
 import '../../../widget/book-calendar/book-calendar.js';
 import '../../../widget/book-times/book-times.js';
 import { addMonths, groupByDay, localDate, monthRange } from '../../../widget/lib/dates.js';
@@ -11,11 +11,15 @@ import { emit } from '../../lib/events.js';
 import { formatSpan, LOCALE } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 
+/** A new time; `staff: 'any'` when the person chose to see other team members' times too. */
+export type RescheduleChoice = Slot & { staff?: 'any' };
+
 /**
  * @summary Picks a new time for an existing appointment with the widget's own calendar and time list, over the
- * same public slots API, then asks for confirmation.
+ * same public slots API, then asks for confirmation. For a team, the times are the serving member's, with an option
+ * to show the other members' (who perform the service) as well.
  *
- * @event book-reschedule-confirm - The person confirmed a new time; `detail` is the `Slot`.
+ * @event book-reschedule-confirm - The person confirmed a new time; `detail` is a `RescheduleChoice`.
  * @event book-reschedule-cancel - They closed the picker.
  * @csspart calendar - The month calendar.
  *
@@ -24,6 +28,7 @@ import { siteBase } from '../../styles/components.js';
  * @property booked - The appointment's current start (ISO instant): the calendar opens on its month, the day marked.
  * @property timeZone - The zone times are shown in (the customer's, or the provider's in the admin).
  * @property busy - Set while the move is being saved.
+ * @property staff - The member who serves the appointment (the booking's `staff`); absent before teams.
  */
 export class BookReschedule extends LitElement {
   static override styles = [
@@ -38,6 +43,12 @@ export class BookReschedule extends LitElement {
       .actions {
         margin-top: 0.75rem;
       }
+      .others {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        margin-bottom: 0.5rem;
+      }
     `,
   ];
 
@@ -46,6 +57,7 @@ export class BookReschedule extends LitElement {
   @property() booked = '';
   @property({ attribute: 'time-zone' }) timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   @property({ type: Boolean }) busy = false;
+  @property({ attribute: false }) staff?: StaffRef | null | undefined;
 
   @state() private month = '';
   @state() private days = new Map<string, Slot[]>();
@@ -53,6 +65,9 @@ export class BookReschedule extends LitElement {
   @state() private picked?: Slot | undefined;
   @state() private loading = true;
   @state() private problem = '';
+  /** Someone else performs the service too: the "other team members" option is worth showing. */
+  @state() private colleagues = false;
+  @state() private others = false;
   private client = new BookingApi(location.origin);
 
   override connectedCallback(): void {
@@ -62,12 +77,19 @@ export class BookReschedule extends LitElement {
     const day = this.booked ? localDate(this.booked, this.timeZone) : '';
     if (day >= today) this.date = day;
     void this.show((this.date || today).slice(0, 7));
+    if (this.staff) void this.findColleagues(this.staff.slug);
   }
 
   override render() {
     const today = localDate(Date.now(), this.timeZone);
-    return html`<h3>Choose a new time</h3>
+    return html`<h3>Choose a new time${this.staff && !this.others ? ` with ${this.staff.name}` : ''}</h3>
       <p class="notice bad" role="alert">${this.problem}</p>
+      ${
+        this.colleagues
+          ? html`<label class="others"><input type="checkbox" .checked=${this.others} @change=${this.handleOthers} />
+            Show times with other team members</label>`
+          : nothing
+      }
       <book-calendar part="calendar" month=${this.month} .available=${[...this.days.keys()]} selected=${this.date} today=${today}
         marked=${this.booked ? localDate(this.booked, this.timeZone) : ''}
         last=${addMonths(today.slice(0, 7), 12)} ?loading=${this.loading} locale=${LOCALE}
@@ -92,26 +114,57 @@ export class BookReschedule extends LitElement {
         ${
           this.picked
             ? html`<button class="primary" type="button" ?disabled=${this.busy}
-              @click=${() => emit(this, 'book-reschedule-confirm', this.picked)}>Move to ${formatSpan(this.picked.start, this.picked.end, this.timeZone)}</button>`
+              @click=${this.confirm}>Move to ${formatSpan(this.picked.start, this.picked.end, this.timeZone)}</button>`
             : nothing
         }
         <button type="button" @click=${() => emit(this, 'book-reschedule-cancel')}>Keep the current time</button>
       </div>`;
   }
 
+  /** Whether another member performs the service (the provider's team says; a server before teams has none). */
+  private async findColleagues(slug: string): Promise<void> {
+    const { team = [] } = await this.client.provider(this.provider).catch(() => ({ team: [] }));
+    this.colleagues = team.some((m) => m.slug !== slug && m.serviceIds.includes(this.service));
+  }
+
+  private handleOthers(e: Event): void {
+    this.others = (e.target as HTMLInputElement).checked;
+    this.picked = undefined;
+    void this.show(this.month);
+  }
+
+  private confirm = (): void => {
+    const choice: RescheduleChoice = { ...this.picked!, ...(this.others && { staff: 'any' as const }) };
+    emit(this, 'book-reschedule-confirm', choice);
+  };
+
+  /** The member's own times, or everyone's who performs the service ("other team members"). */
+  private staffParam(): string | undefined {
+    if (!this.staff) return undefined;
+    return this.others ? 'any' : this.staff.slug;
+  }
+
+  /** What the shown times depend on: an answer for anything else has been overtaken. */
+  private shown(): string {
+    return `${this.month}|${this.staffParam()}`;
+  }
+
   private async show(month: string): Promise<void> {
     this.month = month;
     this.loading = true;
     this.problem = '';
+    const asked = this.shown();
     try {
       const { from, to } = monthRange(month);
-      const { slots } = await this.client.slots(this.provider, this.service, from, to, this.timeZone);
-      if (month !== this.month) return;
+      const { slots } = await this.client.slots(this.provider, this.service, from, to, this.timeZone, {
+        staff: this.staffParam(),
+      });
+      if (asked !== this.shown()) return;
       this.days = groupByDay(slots, this.timeZone);
     } catch (e) {
       this.problem = errorText(e);
     } finally {
-      if (month === this.month) this.loading = false;
+      if (asked === this.shown()) this.loading = false;
     }
   }
 }

@@ -1,0 +1,68 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { CustomerBooking } from '../../api/types.js';
+import { $, fakeServer, json, sampleAppointment, text, until } from '../../test/helpers.js';
+import './book-manage.js';
+import type { BookManage } from './book-manage.js';
+
+const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+const at = (hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+const { customer: _, ...booking } = sampleAppointment(at(10), at(11), {
+  id: 7,
+  staff: { slug: 'mia', name: 'Mia Rossi' },
+});
+const team = [
+  { slug: 'mia', name: 'Mia Rossi', initials: 'MR', bio: '', photoUrl: null, serviceIds: [1] },
+  { slug: 'noah', name: 'Noah Berg', initials: 'NB', bio: '', photoUrl: null, serviceIds: [1] },
+];
+
+/** The manage page's answers: the booking, its emails, the business's team and free times; a move goes to Noah. */
+const server = () =>
+  fakeServer((path) => {
+    if (path.endsWith('/reschedule')) {
+      const moved: CustomerBooking = {
+        ...booking,
+        start: at(12),
+        end: at(13),
+        staff: { slug: 'noah', name: 'Noah Berg' },
+      };
+      return json(200, { booking: moved });
+    }
+    if (path.includes('/emails')) return json(200, { emails: [] });
+    if (path.includes('/slots?')) return json(200, { timeZone: 'UTC', slots: [{ start: at(12), end: at(13) }] });
+    if (path.includes('/api/providers/')) return json(200, { provider: {}, services: [], team });
+    return json(200, { booking });
+  });
+
+describe('book-manage with a team', () => {
+  it('names the member and moves the booking to another member’s time when asked', async () => {
+    const fake = server();
+    try {
+      const el = await fixture<BookManage>(html`<book-manage booking-id="7"></book-manage>`);
+      await until(() => !!el.shadowRoot!.querySelector('dl'), 'the booking');
+      const rows = [...el.shadowRoot!.querySelectorAll('dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]);
+      expect(rows).to.deep.include(['With', 'Mia Rossi']);
+      await expect(el).to.be.accessible();
+
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Reschedule')!.click();
+      await el.updateComplete;
+      const picker = $(el, 'book-reschedule');
+      await until(() => !!picker.shadowRoot!.querySelector('.others input'), 'the other-members option');
+      picker.shadowRoot!.querySelector<HTMLInputElement>('.others input')!.click();
+      const times = () =>
+        picker.shadowRoot!.querySelector('book-times')?.shadowRoot?.querySelector<HTMLButtonElement>('li button');
+      await until(() => !!times(), 'the times');
+      times()!.click();
+      await until(() => !!picker.shadowRoot!.querySelector('button.primary'), 'the move button');
+      picker.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+      await until(() => text($(el, '[role=status]')).startsWith('Moved to'), 'the moved status');
+
+      expect(fake.sent.find((s) => s.path.endsWith('/reschedule'))).to.deep.equal({
+        path: '/api/bookings/7/reschedule',
+        body: { start: at(12), staff: 'any' },
+      });
+      expect(text($(el, '[role=status]'))).to.contain('with Noah Berg');
+    } finally {
+      fake.restore();
+    }
+  });
+});

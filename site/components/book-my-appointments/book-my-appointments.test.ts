@@ -1,0 +1,29 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { fakeServer, json, sampleAppointment, text, until } from '../../test/helpers.js';
+import './book-my-appointments.js';
+import type { BookMyAppointments } from './book-my-appointments.js';
+
+const start = new Date(Date.now() + 3 * 86_400_000).toISOString();
+const end = new Date(Date.parse(start) + 3_600_000).toISOString();
+
+describe('book-my-appointments with a team', () => {
+  it('names the member who serves each appointment, and nobody before teams', async () => {
+    const withMia = sampleAppointment(start, end, { id: 1, staff: { slug: 'mia', name: 'Mia Rossi' } });
+    const before = sampleAppointment(start, end, { id: 2 });
+    const server = fakeServer((path) =>
+      path.startsWith('/api/me/appointments')
+        ? json(200, { appointments: [withMia, before] })
+        : json(200, { reviews: [] }),
+    );
+    try {
+      const el = await fixture<BookMyAppointments>(html`<book-my-appointments></book-my-appointments>`);
+      await until(() => el.shadowRoot!.querySelectorAll('[data-appointment]').length === 2, 'the appointments');
+      const line = (id: number) => text(el.shadowRoot!.querySelector(`[data-appointment="${id}"] p.muted`));
+      expect(line(1)).to.equal('With Mia Rossi · S');
+      expect(line(2)).to.equal('S');
+      await expect(el).to.be.accessible();
+    } finally {
+      server.restore();
+    }
+  });
+});
