@@ -46,6 +46,16 @@ async function memberContact(db: Db, memberId: number) {
   return { ...row, email, verified };
 }
 
+async function ownerContact(db: Db, providerId: number) {
+  const owner = await db
+    .selectFrom('team_members')
+    .select('id')
+    .where('provider_id', '=', providerId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return (await memberContact(db, owner.id))!;
+}
+
 /** Who an appointment's emails go to, and what the product knows of their addresses. */
 export async function findRecipients(db: Db, appointment: AppointmentRow): Promise<Recipients | undefined> {
   const business = await db
@@ -56,18 +66,12 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
     .where('services.id', '=', appointment.service_id)
     .executeTakeFirst();
   const serving = await memberContact(db, appointment.member_id);
-  const ownerRow = await db
-    .selectFrom('team_members')
-    .select('id')
-    .where('provider_id', '=', appointment.provider_id)
-    .where('role', '=', 'owner')
-    .executeTakeFirst();
-  const ownerContact = ownerRow && (await memberContact(db, ownerRow.id));
-  // A member without an address of their own (added without a sign-in) has the business's side go to the owner.
-  const member = serving?.email
+  if (!business || !serving) return undefined;
+  // A member without an address (no account, none given): the business's owner hears of it in their place, and the
+  // customer's invitation names the owner's address as its organizer.
+  const member = serving.email
     ? serving
-    : ownerContact && serving && { ...ownerContact, id: serving.id, name: serving.name, role: serving.role };
-  if (!business || !member) return undefined;
+    : { ...(await ownerContact(db, appointment.provider_id)), name: serving.name, role: serving.role };
   const synced = await db
     .selectFrom('calendar_connections')
     .select('id')
@@ -80,7 +84,10 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
     .where('provider_id', '=', appointment.provider_id)
     .where('left_at', 'is', null)
     .executeTakeFirstOrThrow();
-  const copyOwner = member.role !== 'owner' && business.owner_copies === 1 && member.email !== ownerContact?.email;
+  const owner =
+    serving.email && member.role !== 'owner' && business.owner_copies === 1
+      ? await ownerContact(db, appointment.provider_id)
+      : undefined;
   // The booking's address is the customer's own only when it is their account's confirmed address.
   const customer =
     appointment.customer_user_id === null
@@ -102,7 +109,7 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
     },
     // A business of one names nobody: the business is the person.
     memberName: Number(team.count) > 1 || member.role !== 'owner' ? member.name : null,
-    ownerCopy: copyOwner && ownerContact?.email ? { userId: ownerContact.user_id, email: ownerContact.email } : null,
+    ownerCopy: owner?.email ? { userId: owner.user_id, email: owner.email } : null,
     seats: business.seats,
     customerVerified: customer !== undefined,
   };

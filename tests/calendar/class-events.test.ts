@@ -1,7 +1,7 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { classUid } from '../../server/ical/appointment-calendar.js';
-import { createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, type Session } from '../support/http.js';
 import { bookFor, MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
 import { inviteAndJoin } from '../support/team.js';
@@ -19,17 +19,31 @@ import { FakeGraph } from './fake-graph.js';
 
 const OWNER = 'yoga.owner@gmail.com';
 const CLASS = '2026-12-02T09:00:00.000Z';
-const at = (hourUtc: number) => `2026-12-0${hourUtc < 12 ? 3 : 4}T${String(hourUtc).padStart(2, '0')}:00:00.000Z`;
 const PEOPLE = ['Ada', 'Bo', 'Cy', 'Di'].map((name) => ({ name, email: `${name.toLowerCase()}@example.com` }));
 
-/** The service becomes a class of 12; `count` people join the class time, each booked at another hour first. */
+/** The service becomes a class of 12; `count` people book the class time with its member, over the public API. */
 async function fillClass(ctx: TestContext, provider: ProviderFixture, memberId: number, count: number) {
   await ctx.db.updateTable('services').set({ seats: 12 }).where('id', '=', provider.serviceId).execute();
+  const { slug } = await ctx.db
+    .selectFrom('team_members')
+    .select('slug')
+    .where('id', '=', memberId)
+    .executeTakeFirstOrThrow();
   const ids: number[] = [];
-  for (const [seat, person] of PEOPLE.slice(0, count).entries())
-    ids.push(await bookFor(ctx, provider, memberId, at(9 + seat), person, { at: CLASS, seat }));
+  for (const customer of PEOPLE.slice(0, count)) {
+    const res = await book(ctx, provider, CLASS, { customer, staff: slug });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    ids.push(res.body.booking.id);
+  }
   return ids;
 }
+
+/** The provider cancels the class time as a whole: each attendee through the one cancellation. */
+const cancelClass = (ctx: TestContext, provider: ProviderFixture, memberId: number) =>
+  call(ctx, 'POST', '/api/admin/classes/cancel', {
+    session: provider.session,
+    body: { serviceId: provider.serviceId, memberId, start: CLASS },
+  });
 
 const cancel = (ctx: TestContext, provider: ProviderFixture, id: number) =>
   call(ctx, 'POST', `/api/admin/appointments/${id}/cancel`, { session: provider.session, body: {} });
@@ -117,8 +131,9 @@ describe('a class time is one event in Outlook', () => {
     await drainSync(ctx);
     expect(graph.eventsIn(calendar).map((e) => e.subject)).toEqual(['Consultation (3/12)']);
 
-    // The provider cancels the class time as a whole: every attendee through the normal cancel.
-    for (const id of ids.slice(1)) expect((await cancel(ctx, provider, id)).status).toBe(200);
+    const cancelled = await cancelClass(ctx, provider, await ownerIdOf(ctx, provider));
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body.appointments).toHaveLength(3);
     await drainSync(ctx);
     expect(graph.eventsIn(calendar)).toEqual([]);
   });
@@ -142,6 +157,12 @@ describe('the ICS feed of a team member', () => {
     const mia = await inviteAndJoin(ctx, ctx.provider, MIA_STAFF);
     const owner = await ownerIdOf(ctx, ctx.provider);
     await bookFor(ctx, ctx.provider, owner, '2026-12-07T09:00:00.000Z', { name: 'Owner’s', email: 'o@example.com' });
+    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+    const hours = await call(ctx, 'PUT', `/api/admin/schedule/weekly?member=${mia.memberId}`, {
+      session: ctx.provider.session,
+      body: { intervals: weekly },
+    });
+    expect(hours.status).toBe(200);
     const ids = await fillClass(ctx, ctx.provider, mia.memberId, 3);
     const miasFeed = await feed(mia.session);
     const ownersFeed = await feed(ctx.provider.session);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { realInbox } from '../support/inbox.js';
 import { bookFor, MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
@@ -20,6 +20,12 @@ describe('emails of a team', () => {
     ctx = await createTestContext();
     provider = await createProvider(ctx, { profile: { name: 'Studio Anna' } });
     mia = await inviteAndJoin(ctx, provider, MIA_STAFF);
+    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+    const hours = await call(ctx, 'PUT', `/api/admin/schedule/weekly?member=${mia.memberId}`, {
+      session: provider.session,
+      body: { intervals: weekly },
+    });
+    expect(hours.status).toBe(200);
     ownerEmail = (
       await ctx.db.selectFrom('users').select('email').where('id', '=', provider.userId).executeTakeFirstOrThrow()
     ).email;
@@ -85,22 +91,20 @@ describe('emails of a team', () => {
   it('a class time cancelled by the provider: every attendee is emailed, the member gets no invitations', async () => {
     await ctx.db.updateTable('services').set({ seats: 12 }).where('id', '=', provider.serviceId).execute();
     const people = ['Ada', 'Bo', 'Cy'].map((name) => ({ name, email: `${name.toLowerCase()}@example.com` }));
-    const ids: number[] = [];
-    for (const [seat, person] of people.entries())
-      ids.push(
-        await bookFor(
-          ctx,
-          provider,
-          mia.memberId,
-          `2026-12-03T${String(8 + seat).padStart(2, '0')}:00:00.000Z`,
-          person,
-          { at: CLASS, seat },
-        ),
-      );
+    for (const customer of people)
+      expect((await book(ctx, provider, CLASS, { customer, staff: mia.slug })).status).toBe(201);
     await inbox.deliver(ctx);
+    // Joining: each attendee confirmed, Mia told of each, without an invitation per attendee.
+    for (const person of people)
+      expect(inbox.of(person.email)[0]?.subject).toMatch(/^Booking confirmed: Consultation with Mia at Studio Anna, /);
+    expect(inbox.of(mia.email).filter((e) => e.subject?.startsWith('New booking'))).toHaveLength(3);
     inbox.smtp.received.length = 0;
 
-    for (const id of ids) expect((await admin(id, 'cancel', { reason: 'The teacher is ill' })).status).toBe(200);
+    const cancelled = await call(ctx, 'POST', '/api/admin/classes/cancel', {
+      session: provider.session,
+      body: { serviceId: provider.serviceId, memberId: mia.memberId, start: CLASS, reason: 'The teacher is ill' },
+    });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     await inbox.deliver(ctx);
     for (const person of people) {
       const [email] = inbox.of(person.email);
