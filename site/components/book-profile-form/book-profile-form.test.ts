@@ -8,7 +8,7 @@ const profile = (notifications: Profile['notifications']): Profile => ({
   ...defaultProfile(),
   name: 'Studio Anna',
   slug: 'studio-anna',
-  notifications,
+  ...(notifications && { notifications }),
 });
 
 describe('book-profile-form', () => {
