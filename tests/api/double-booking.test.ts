@@ -1,36 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addService, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
-import { listen } from '../support/server.js';
-import { createTestContext, type TestContext } from '../support/test-app.js';
+import { type RaceServer, raceServer } from '../support/race-server.js';
+import type { TestContext } from '../support/test-app.js';
 
 describe('no double booking, over real HTTP on a real SQLite file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'booking-race-'));
+  let race: RaceServer;
   let ctx: TestContext;
-  let server: { url: string; close: () => Promise<void> };
   let provider: ProviderFixture;
+  let post: RaceServer['post'];
 
   beforeAll(async () => {
-    ctx = await createTestContext({
-      config: { databaseUrl: `sqlite:${join(dir, 'race.db')}`, bookingRateLimit: 10_000 },
-    });
+    race = await raceServer('booking-race');
+    ({ ctx, post } = race);
     provider = await createProvider(ctx);
-    server = await listen(ctx.app);
   });
-  afterAll(async () => {
-    await server.close();
-    await ctx.db.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const post = (body: unknown) =>
-    fetch(`${server.url}/api/bookings`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  afterAll(() => race.close());
 
   it('lets exactly one of 50 concurrent requests for one slot win', async () => {
     const start = '2026-12-02T09:00:00.000Z';

@@ -1,24 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addService, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { listen } from '../support/server.js';
+import { type RaceServer, raceServer } from '../support/race-server.js';
 import { addMember } from '../support/team.js';
-import { createTestContext, type TestContext } from '../support/test-app.js';
+import type { TestContext } from '../support/test-app.js';
 
 describe('teams and classes under concurrent bookings, over real HTTP on a real SQLite file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'team-race-'));
+  let racing: RaceServer;
   let ctx: TestContext;
-  let server: { url: string; close: () => Promise<void> };
+  let post: RaceServer['post'];
   let provider: ProviderFixture;
   let classId: number;
 
   beforeAll(async () => {
-    ctx = await createTestContext({
-      config: { databaseUrl: `sqlite:${join(dir, 'race.db')}`, bookingRateLimit: 10_000 },
-    });
+    racing = await raceServer('team-race');
+    ({ ctx, post } = racing);
     provider = await createProvider(ctx);
     await addMember(ctx, provider, { name: 'Mia' });
     await addMember(ctx, provider, { name: 'Ben' });
@@ -33,20 +29,9 @@ describe('teams and classes under concurrent bookings, over real HTTP on a real 
       },
     });
     expect(seats.status).toBe(200);
-    server = await listen(ctx.app);
   });
-  afterAll(async () => {
-    await server.close();
-    await ctx.db.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => racing.close());
 
-  const post = (body: unknown) =>
-    fetch(`${server.url}/api/bookings`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
   const race = async (count: number, body: (i: number) => unknown) => {
     const responses = await Promise.all(Array.from({ length: count }, (_, i) => post(body(i))));
     return Promise.all(responses.map(async (r) => ({ status: r.status, body: await r.json() })));
@@ -95,7 +80,7 @@ describe('teams and classes under concurrent bookings, over real HTTP on a real 
 
     const slotsOf = async () => {
       const res = await fetch(
-        `${server.url}/api/providers/${provider.slug}/slots?service=${classId}&from=2026-12-03&to=2026-12-03`,
+        `${racing.url}/api/providers/${provider.slug}/slots?service=${classId}&from=2026-12-03&to=2026-12-03`,
       );
       return (await res.json()).slots as { start: string; placesLeft: number }[];
     };
@@ -104,7 +89,7 @@ describe('teams and classes under concurrent bookings, over real HTTP on a real 
 
     // One attendee cancels: their seat is free again, and the next booking takes exactly that seat.
     const token = new URL(won.manageUrl).searchParams.get('token');
-    const cancelled = await fetch(`${server.url}/api/bookings/${won.id}/cancel`, {
+    const cancelled = await fetch(`${racing.url}/api/bookings/${won.id}/cancel`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ token }),
