@@ -1,10 +1,10 @@
 // `npm run bench`: the five benchmarks of issue 8, a table on stdout and everything in bench/results.json.
-// Options: `--only=compute,endpoint,bookings,widget,growth,explain` and `--quick` (fewer and shorter runs, for a smoke test).
+// Options: `--only=compute,endpoint,bookings,teambookings,widget,growth,explain` and `--quick` (fewer and shorter runs, for a smoke test).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchBookings } from './bookings.js';
+import { benchBookings, benchTeamBookings } from './bookings.js';
 import { explainHotQueries } from './explain.js';
 import { benchGrowth } from './growth.js';
 import { growthDataset } from './lib/datasets.js';
@@ -107,6 +107,17 @@ try {
       text: 'exactly 10',
       ok: r.race.created === 10 && r.race.rowsInDatabase === 10 && r.race.fiveXx === 0,
     });
+  }
+  if (wanted('teambookings')) {
+    progress('3b/5 team booking throughput ("any available")…');
+    const r = await benchTeamBookings(dir, quick ? { runs: 1, seconds: 2 } : {});
+    results.teamBookings = r;
+    const name = `3b Team bookings, ${r.businesses} × ${r.members} members, "any"`;
+    row(name, 'bookings/s, 50 connections', r.bookingsPerSecond, '/s');
+    row(name, 'server CPU per answer', r.serverCpuMsPerBooking, 'ms');
+    row(name, `201s / 409s (each slot asked ${r.members + 1}×)`, `${r.created} / ${r.conflicts}`, '');
+    row(name, '5xx answers', r.fiveXx, '', { text: '0', ok: r.fiveXx === 0 });
+    row(name, 'p99 latency', r.p99Ms, 'ms');
   }
   if (wanted('widget')) {
     progress('4/5 widget in headless Chromium…');

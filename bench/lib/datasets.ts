@@ -38,8 +38,8 @@ export async function busyDataset(dir: string): Promise<Dataset> {
 
 const allDay: WeeklyInterval[] = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
 
-/** Benchmark 3: providers open around the clock with a 15-minute service and no appointments yet. */
-export async function openDataset(dir: string, count: number, name = 'open'): Promise<Dataset> {
+/** Benchmark 3: providers open around the clock with a 15-minute service and no appointments yet; `members` each. */
+export async function openDataset(dir: string, count: number, name = 'open', members = 1): Promise<Dataset> {
   const file = join(dir, `${name}.db`);
   const db = await openBenchDatabase(file);
   const zone = 'UTC';
@@ -49,6 +49,7 @@ export async function openDataset(dir: string, count: number, name = 'open'): Pr
     timeZone: zone,
     weekly: allDay,
     serviceMinutes: 15,
+    members,
     rules: { minNoticeMinutes: 0, maxDaysAhead: 365, slotStepMinutes: 15 },
   });
   await db.destroy();

@@ -15,6 +15,8 @@ export interface ProviderPlan {
   weekly: WeeklyInterval[];
   overrides?: DateOverride[];
   serviceMinutes: number;
+  /** Members per business, all serving its service on the same hours: the owner and `members - 1` staff (1). */
+  members?: number;
   rules: { minNoticeMinutes: number; maxDaysAhead: number; slotStepMinutes: number };
 }
 
@@ -97,28 +99,32 @@ export async function seedProviders(db: Db, plan: ProviderPlan): Promise<SeededP
         )
         .returning('id')
         .execute();
+      const perBusiness = plan.members ?? 1;
       const members = await trx
         .insertInto('team_members')
         .values(
-          providers.map((p, i) => ({
-            provider_id: p.id,
-            user_id: users[i]!.id,
-            role: 'owner' as const,
-            name: 'Owner',
-            slug: 'owner',
-            email: null,
-          })),
+          providers.flatMap((p, i) =>
+            Array.from({ length: perBusiness }, (_, j) => ({
+              provider_id: p.id,
+              user_id: j === 0 ? users[i]!.id : null,
+              role: j === 0 ? ('owner' as const) : ('staff' as const),
+              name: j === 0 ? 'Owner' : `Staff ${j}`,
+              slug: j === 0 ? 'owner' : `staff-${j}`,
+              email: null,
+            })),
+          ),
         )
-        .returning('id')
+        .returning(['id', 'provider_id'])
         .execute();
+      const serviceOf = new Map(providers.map((p, i) => [p.id, services[i]!.id]));
       await trx
         .insertInto('member_services')
-        .values(members.map((m, i) => ({ member_id: m.id, service_id: services[i]!.id })))
+        .values(members.map((m) => ({ member_id: m.id, service_id: serviceOf.get(m.provider_id)! })))
         .execute();
-      const hours = providers.flatMap((p, n) =>
+      const hours = members.flatMap((m) =>
         plan.weekly.map((w) => ({
-          provider_id: p.id,
-          member_id: members[n]!.id,
+          provider_id: m.provider_id,
+          member_id: m.id,
           weekday: w.weekday,
           start_time: w.start,
           end_time: w.end,
@@ -129,8 +135,8 @@ export async function seedProviders(db: Db, plan: ProviderPlan): Promise<SeededP
           .insertInto('weekly_hours')
           .values(hours.slice(i, i + 1000))
           .execute();
-      const overrides = providers.flatMap((p, n) => {
-        const key = { provider_id: p.id, member_id: members[n]!.id };
+      const overrides = members.flatMap((m) => {
+        const key = { provider_id: m.provider_id, member_id: m.id };
         return (plan.overrides ?? []).flatMap((o): NewOverride[] =>
           o.intervals.length === 0
             ? [{ ...key, date: o.date, start_time: null, end_time: null }]
@@ -143,7 +149,7 @@ export async function seedProviders(db: Db, plan: ProviderPlan): Promise<SeededP
           .values(overrides.slice(i, i + 1000))
           .execute();
       for (const [i, p] of providers.entries())
-        seeded.push({ id: p.id, slug: p.slug, serviceId: services[i]!.id, memberId: members[i]!.id });
+        seeded.push({ id: p.id, slug: p.slug, serviceId: services[i]!.id, memberId: members[i * perBusiness]!.id });
     }
   });
   return seeded;
