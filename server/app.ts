@@ -29,8 +29,14 @@ import type { AppEnv } from './http/app-env.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
+import { requestLog } from './http/request-log.js';
+import { log } from './logger.js';
 import { adminImagesRoutes, mediaRoutes } from './media/media.routes.js';
 import { MAX_UPLOAD_BYTES } from './media/resize.js';
+import { countBookings } from './ops/booking-metrics.js';
+import { countRequest } from './ops/http-metrics.js';
+import { opsRoutes } from './ops/ops.routes.js';
+import { runningWorkers } from './outbox/polling-worker.js';
 import { businessRoutes, myDataRoutes } from './privacy/privacy.routes.js';
 import { profileRoutes } from './providers/profile.routes.js';
 import { providersRoutes } from './providers/providers.routes.js';
@@ -61,6 +67,8 @@ export interface AppDeps {
   calendar?: CalendarSync;
   /** Further outbox writers run inside every appointment change's transaction (the email outbox always runs). */
   appointmentListeners?: AppointmentListener[];
+  /** The polling workers `/readyz` requires running (`server/main.ts` names those it started; default none). */
+  workers?: readonly string[];
   /** The built site (default `dist/site/`); browser tests build their own, so parallel builds never collide. */
   siteDistDir?: string;
 }
@@ -90,6 +98,8 @@ export function createApp(deps: AppDeps) {
       emailOutboxListener({ appUrl: config.appUrl, secretKey: config.secretKey, now }),
       calendar.listener,
       ...(deps.appointmentListeners ?? []),
+      // Last: a booking another listener refuses is not counted.
+      countBookings,
     ],
   };
   // Every admin route: a signed-in member of a business, then what their role allows (server/team/roles.ts).
@@ -99,6 +109,12 @@ export function createApp(deps: AppDeps) {
   const forMember = targetMember(db);
 
   const app = new Hono<AppEnv>();
+  app.use(requestLog(log, countRequest));
+  // Probes and scrapes come before the session and body middleware: they need neither, and come often.
+  app.route(
+    '/',
+    opsRoutes({ db, now, workers: deps.workers ?? [], runningWorkers, metricsToken: config.metricsToken }),
+  );
   // The widget and public API are meant to be used from other sites, hence cross-origin CORP.
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginEmbedderPolicy: false }));
   const limitBody = bodyLimit({

@@ -27,6 +27,7 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
   ...calendarEnv,
 });
 
@@ -56,6 +57,8 @@ export interface Config {
   smtpUrl: string | null;
   /** The From of every email, e.g. `Book your services <bookings@example.com>`. */
   mailFrom: string;
+  /** Bearer token for `/metrics`; null: it answers loopback clients only (docs/operations.md). */
+  metricsToken: string | null;
   /** Google Calendar and Outlook sync (GOOGLE_*, MS_*, CALENDAR_*; see docs/calendar.md). */
   calendar: CalendarConfig;
 }
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `Book your services <no-reply@${new URL(appUrl).hostname}>`,
+    metricsToken: e.METRICS_TOKEN ?? null,
     calendar: calendarConfigFrom(e),
   };
 }

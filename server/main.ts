@@ -6,20 +6,20 @@ import { loadConfig } from './config.js';
 import { connectDatabase, migrateToLatest } from './db/connect.js';
 import { startEmailWorker } from './email/email.worker.js';
 import { transportFor } from './email/transport.js';
-import { startPollingWorker } from './outbox/polling-worker.js';
+import { log } from './logger.js';
+import { runningWorkers, startPollingWorker } from './outbox/polling-worker.js';
 import { retentionPass } from './privacy/privacy.service.js';
 import { seedDemoData } from './seed/seed-demo.js';
 
-/** Start-up: configuration, database, demo data, HTTP, the email and calendar workers. Stops cleanly on SIGINT/SIGTERM. */
+/** Start-up: configuration, database, demo data, the email and calendar workers, HTTP. Stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = connectDatabase(config.databaseUrl);
   await migrateToLatest(db);
   if (config.seedDemo && (await seedDemoData(db, new Date())))
-    console.log('Seeded demo data (see README.md for the demo logins).');
+    log.info('Seeded demo data (see README.md for the demo logins).');
 
   const calendar = createCalendarSync({ db, config });
-  const app = createApp({ db, config, calendar });
   const calendarWorkers = calendar.start();
   const emailWorker = startEmailWorker({
     db,
@@ -36,15 +36,15 @@ async function main(): Promise<void> {
   const retention = startPollingWorker('retention', 60 * 60 * 1000, async () => {
     const { erased, purged } = await retentionPass({ db, now: new Date(), retentionDays: config.retentionDays });
     if (erased || purged)
-      console.log(
-        `Retention: erased the contact details of ${erased} appointments, deleted ${purged} closed businesses.`,
-      );
+      log.info(`Retention: erased the contact details of ${erased} appointments, deleted ${purged} closed businesses.`);
   });
   void retention.runOnce();
   if (!config.smtpUrl)
-    console.log('SMTP_URL is not set: emails are kept in the built-in mailbox only (see docs/email.md).');
+    log.info('SMTP_URL is not set: emails are kept in the built-in mailbox only (see docs/email.md).');
+  // Every worker just started must keep running for /readyz to say ready.
+  const app = createApp({ db, config, calendar, workers: runningWorkers() });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`Book your services is listening on ${config.appUrl} (port ${info.port})`);
+    log.info(`Book your services is listening on ${config.appUrl} (port ${info.port})`);
   });
 
   const shutdown = () => {
@@ -67,6 +67,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  log.fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

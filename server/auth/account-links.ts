@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { log } from '../logger.js';
 import type { NewAccountToken } from './account-tokens.repository.js';
 import type { Role } from './auth.table.js';
 
@@ -31,5 +32,5 @@ export const linkRefused = (outcome: LinkOutcome): AppError =>
 export async function sendVerificationEmail(send: SendAccountLink, user: AccountLinkUser): Promise<void> {
   const outcome = await send(user, { purpose: 'verify_email' });
   if (!outcome.allowed)
-    console.warn(`verification email for account #${user.id} not queued: its address had its hourly share of emails`);
+    log.warn(`verification email for account #${user.id} not queued: its address had its hourly share of emails`);
 }

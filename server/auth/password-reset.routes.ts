@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
+import { log } from '../logger.js';
 import type { SendAccountLink } from './account-links.js';
 import { consumeAccountToken, dropAccountTokens } from './account-tokens.repository.js';
 import { emailOfBody } from './auth.routes.js';
@@ -54,7 +55,7 @@ export function passwordResetRoutes(deps: PasswordResetDeps) {
       if (user) {
         const outcome = await deps.sendAccountLink(user, { purpose: 'password_reset' });
         if (!outcome.allowed)
-          console.warn(`password email for account #${user.id} not queued: its address had its hourly share of emails`);
+          log.warn(`password email for account #${user.id} not queued: its address had its hourly share of emails`);
       }
       return c.json({ sent: true }, 202);
     })

@@ -1,6 +1,7 @@
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
+import { log } from '../logger.js';
 import { bookableDaysOf, markBusyFailed, readBusy, replaceBusy } from './busy.repository.js';
 import type { CalendarConnectionRow } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
@@ -67,14 +68,14 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
       await markBusyFailed(deps.db, connection.id, now, failure.message);
       await recordCallFailure(deps.db, connection.id, failure, now);
       if (failure.kind !== 'config')
-        console.error(`calendar busy times of connection ${connection.id} not refreshed: ${failure.message}`);
+        log.error(`calendar busy times of connection ${connection.id} not refreshed: ${failure.message}`);
     }
   }
 
   const start = (connectionId: number): Promise<void> => {
     const run = load(connectionId)
       .catch((error: unknown) =>
-        console.error(`calendar busy times of connection ${connectionId} not refreshed:`, error),
+        log.error({ err: error }, `calendar busy times of connection ${connectionId} not refreshed`),
       )
       .finally(() => {
         if (running.get(connectionId) === run) running.delete(connectionId);

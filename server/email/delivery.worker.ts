@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connect.js';
+import { log as logger } from '../logger.js';
 import { type BackoffPolicy, retryDelayMs } from '../outbox/backoff.js';
 import { calendarMethodOf } from './compose.js';
 import { claimDueEmails, markFailed, markRetry, markSent, releaseClaim } from './delivery.repository.js';
@@ -54,7 +55,7 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
   const { db, transport } = options;
   const clock = options.now ?? (() => new Date());
   const policy = options.policy ?? EMAIL_BACKOFF;
-  const log = options.log ?? console.warn;
+  const log = options.log ?? ((line: string) => logger.warn(line));
   let halted = false;
 
   const prepare = async (row: EmailRow): Promise<OutgoingEmail> => {

@@ -1,6 +1,7 @@
 import type { AppointmentEvent, AppointmentEventType, AppointmentListener } from '../bookings/appointment-events.js';
 import { type AppointmentDetail, findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
+import { log } from '../logger.js';
 import { composeAppointmentEmails } from './compose.js';
 import type { NewEmail } from './email.table.js';
 import { sealLinkToken } from './link-token.js';
@@ -69,7 +70,7 @@ async function capCustomerCopy(
   if (!allowance.allowed && (event.type === 'created' || event.type === 'rescheduled'))
     throw recipientCapped(allowance);
   if (!allowance.allowed) {
-    console.warn(
+    log.warn(
       `appointment #${appointment.id} ${event.type}: the customer's email was not queued, their address had its hourly share of emails`,
     );
     return rows.filter((row) => row.to_role !== 'customer');

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { CalendarMethod } from '../ical/appointment-calendar.js';
+import { log as logger } from '../logger.js';
 
 /** One outbox row, ready to go: the token is filled in, the ids and date are the row's own. */
 export interface OutgoingEmail {
@@ -114,7 +115,7 @@ export function smtpTransport(url: string, tuning: SmtpTuning = {}): MailTranspo
  * An email that proves an address never shows on the site, whoever is signed in: its link goes to this log, for
  * the person running the server (in development, the developer) to open.
  */
-export function mailboxTransport(log: (line: string) => void = console.log): MailTransport {
+export function mailboxTransport(log: (line: string) => void = (line) => logger.info(line)): MailTransport {
   return {
     kind: 'mailbox',
     async send(email) {

@@ -13,6 +13,8 @@ export interface SessionUser {
 /** Hono's `Env` for every sub-app: what the auth middleware puts on the context. */
 export interface AppEnv {
   Variables: {
+    /** Set by `requestLog`: this request's id, in its log lines and its `X-Request-Id` answer header. */
+    requestId: string;
     user: SessionUser | null;
     sessionId: string | null;
     /** Set by `requireProvider` for `/api/admin` routes. */

@@ -1,6 +1,8 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import { AppError } from '../errors.js';
+import { log } from '../logger.js';
 
 function render(c: Context, error: AppError): Response {
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
@@ -16,7 +18,8 @@ export const onError: ErrorHandler = (error, c) => {
     const code = error.status === 413 ? 'payload_too_large' : 'invalid_request';
     return render(c, new AppError(code, error.message || 'Malformed request'));
   }
-  console.error(`${c.req.method} ${c.req.path} failed:`, error);
+  // The route pattern, not the path: paths carry tokens and addresses.
+  log.error({ reqId: c.get('requestId'), method: c.req.method, route: routePath(c), err: error }, 'request failed');
   return c.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, 500);
 };
 

@@ -1,9 +1,15 @@
+import { log } from '../logger.js';
+
 export interface PollingWorker {
   /** Runs one pass now (tests call this instead of waiting for the timer). */
   runOnce(): Promise<void>;
   /** Stops polling and waits for a pass in progress to finish. */
   stop(): Promise<void>;
 }
+
+/** The workers started in this process and not stopped, by name (a name twice if started twice): `/readyz` reads it. */
+const started = new Map<symbol, string>();
+export const runningWorkers = (): string[] => [...started.values()];
 
 /**
  * Calls `pass` every `intervalMs`, never two passes at once. A pass that throws is logged and
@@ -12,10 +18,12 @@ export interface PollingWorker {
 export function startPollingWorker(name: string, intervalMs: number, pass: () => Promise<void>): PollingWorker {
   let running: Promise<void> | null = null;
   let stopped = false;
+  const id = Symbol(name);
+  started.set(id, name);
 
   const runOnce = (): Promise<void> => {
     running ??= pass()
-      .catch((error: unknown) => console.error(`${name} worker pass failed:`, error))
+      .catch((error: unknown) => log.error({ worker: name, err: error }, 'worker pass failed'))
       .finally(() => {
         running = null;
       });
@@ -31,6 +39,7 @@ export function startPollingWorker(name: string, intervalMs: number, pass: () =>
     runOnce,
     async stop() {
       stopped = true;
+      started.delete(id);
       clearInterval(timer);
       await running;
     },

@@ -3,11 +3,12 @@
  * RECIPIENT_HOURLY_CAP emails an hour to an address they have not proven they own, while a customer who books,
  * moves and cancels a few times gets every email; sign-up, cancel and reschedule are rate-limited.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANAGE_ACTIONS_PER_HOUR } from '../../server/bookings/bookings.routes.js';
 import { RECIPIENT_HOURLY_CAP } from '../../server/email/recipient-cap.js';
 import { bookingBody, confirmAddress, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
+import { captureLog, type LogCapture } from '../support/log-capture.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const VICTIM = 'stranger@example.org';
@@ -20,15 +21,14 @@ const slotAt = (i: number) => `2026-12-0${2 + Math.floor(i / 7)}T${String(8 + (i
 describe('abuse limits', () => {
   let ctx: TestContext;
   let provider: ProviderFixture;
-  let warnings: string[];
+  let log: LogCapture;
 
   beforeEach(async () => {
     ctx = await createTestContext({ config: { trustProxy: true } });
     provider = await createProvider(ctx);
-    warnings = [];
-    vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(String(line)));
+    log = captureLog('warn');
   });
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => log.restore());
 
   /** As one client (by X-Forwarded-For, which the app trusts here). */
   const from = (client: string) => ({ 'X-Forwarded-For': client });
@@ -88,8 +88,10 @@ describe('abuse limits', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.booking.status).toBe('cancelled');
     expect(await emailsTo(VICTIM)).toEqual(Array(RECIPIENT_HOURLY_CAP).fill('confirmation'));
-    expect(warnings.some((w) => w.includes(`appointment #${bookings[0]!.id} cancelled`))).toBe(true);
-    expect(warnings.join('\n')).not.toContain(VICTIM);
+    expect(log.lines().some((line) => String(line.msg).includes(`appointment #${bookings[0]!.id} cancelled`))).toBe(
+      true,
+    );
+    expect(log.text()).not.toContain(VICTIM);
     // The provider still hears of it.
     expect(
       await ctx.db
