@@ -33,7 +33,8 @@ const entry = fileURLToPath(new URL('../server.ts', import.meta.url));
 /** Starts `bench/server.ts` on the prepared database file and waits until it listens on 127.0.0.1. */
 export async function startBenchServer(databaseFile: string): Promise<BenchServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, BENCH_DATABASE: databaseFile },
+    // A log line per request would measure stdout, not the server: warnings only, unless asked.
+    env: { LOG_LEVEL: 'warn', ...process.env, BENCH_DATABASE: databaseFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

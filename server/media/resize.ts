@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp, { type ResizeOptions } from 'sharp';
+import type { ResizeOptions } from 'sharp';
 import { AppError } from '../errors.js';
 import type { ImageKind } from './media.table.js';
 
@@ -37,6 +37,8 @@ const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * PNG or WebP image, 422 for one too large to decode.
  */
 export async function resizeUpload(input: Buffer, kind: ImageKind): Promise<ResizedImage> {
+  // Loaded at the first upload, not at start-up: sharp and libvips take a good part of a second to load.
+  const { default: sharp } = await import('sharp');
   const source = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
   const meta = await source.metadata().catch(() => undefined);
   if (!meta?.format || !(ACCEPTED_FORMATS as readonly string[]).includes(meta.format))

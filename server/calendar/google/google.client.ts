@@ -1,11 +1,20 @@
-// The calendar module of googleapis alone: the same client as `google.calendar()`, without
-// loading the other few hundred APIs (about two seconds of start-up).
-import { auth, calendar, type calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
+import { createRequire } from 'node:module';
+import type * as GoogleCalendarModule from 'googleapis/build/src/apis/calendar/index.js';
+import type { calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import type { CalendarConfig } from '../calendar.config.js';
 
-export type OAuth2Client = InstanceType<typeof auth.OAuth2>;
+/**
+ * The calendar module of googleapis alone: the same client as `google.calendar()`, without loading the other few
+ * hundred APIs (about two seconds of start-up). Even alone it takes a good part of a second to load, so it is
+ * loaded (a CommonJS module: synchronously) when a Google client is first made, not when the server starts.
+ */
+let loaded: typeof GoogleCalendarModule | undefined;
+const googleapis = (): typeof GoogleCalendarModule =>
+  (loaded ??= createRequire(import.meta.url)('googleapis/build/src/apis/calendar/index.js'));
+
+export type OAuth2Client = InstanceType<typeof GoogleCalendarModule.auth.OAuth2>;
 /** The app account in shared-calendar mode: an OAuth client with a refresh token, or a service account. */
-export type GoogleAuthClient = OAuth2Client | InstanceType<typeof auth.JWT>;
+export type GoogleAuthClient = OAuth2Client | InstanceType<typeof GoogleCalendarModule.auth.JWT>;
 export type GoogleCalendarApi = calendar_v3.Calendar;
 
 /** The app account manages calendars and their sharing; a provider's own account only events and busy times. */
@@ -31,7 +40,7 @@ const transporterOptions = (timeoutMs: number) => ({
 
 /** An OAuth client of this app (GOOGLE_CLIENT_ID/SECRET) talking to GOOGLE_OAUTH_TOKEN_URL. */
 export function googleOAuthClient(settings: GoogleSettings, redirectUri?: string): OAuth2Client {
-  return new auth.OAuth2({
+  return new (googleapis().auth.OAuth2)({
     ...(settings.clientId && { clientId: settings.clientId }),
     ...(settings.clientSecret && { clientSecret: settings.clientSecret }),
     ...(redirectUri && { redirectUri }),
@@ -56,7 +65,7 @@ export function googleAppAuth(settings: GoogleSettings): GoogleAuthClient | null
   if (settings.appRefreshToken && settings.clientId && settings.clientSecret)
     return googleUserAuth(settings, settings.appRefreshToken);
   if (settings.serviceAccount) {
-    return new auth.JWT({
+    return new (googleapis().auth.JWT)({
       email: settings.serviceAccount.clientEmail,
       key: settings.serviceAccount.privateKey,
       scopes: APP_ACCOUNT_SCOPES,
@@ -68,7 +77,7 @@ export function googleAppAuth(settings: GoogleSettings): GoogleAuthClient | null
 
 /** The real googleapis Calendar v3 client, with `retry: false` and a timeout on every call. */
 export function googleCalendarApi(authClient: GoogleAuthClient, settings: GoogleSettings): GoogleCalendarApi {
-  return calendar({
+  return googleapis().calendar({
     version: 'v3',
     rootUrl: settings.apiRootUrl,
     auth: authClient,

@@ -1,0 +1,16 @@
+// Compiles the server ahead of time into dist/server/ (one ES module per entry point, npm packages left to
+// node_modules), so `npm start` runs plain JavaScript: no TypeScript loader at start-up, one file to read.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { main: 'server/main.ts', backup: 'server/ops/backup.cli.ts' },
+  outdir: 'dist/server',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+console.log('server: dist/server/main.js, dist/server/backup.js');
