@@ -646,6 +646,10 @@ export const recipes: Record<string, Recipe[]> = {
   'GET /manage/:id': [{ request: (w) => ({ path: `/manage/${w.booking.id}` }), expect: everyone('ok') }],
   'GET /account/:rest{.*}?': [{ request: at('/account'), expect: privatePage }],
   'GET /admin/:rest{.*}?': [{ request: at('/admin'), expect: adminPage }],
+  // Probes answer everyone; metrics are the operator's (METRICS_TOKEN, or the loopback), never a session's.
+  'GET /healthz': [{ request: at('/healthz'), expect: everyone('ok') }],
+  'GET /readyz': [{ request: at('/readyz'), expect: everyone('reached') }],
+  'GET /metrics': [{ request: at('/metrics'), expect: everyone('forbidden') }],
   'GET /*': [
     {
       variant: 'unknown page',
