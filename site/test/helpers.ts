@@ -28,7 +28,9 @@ export function fakeServer(reply: (path: string, init?: RequestInit) => Response
   const sent: { path: string; body: unknown }[] = [];
   const realFetch = window.fetch;
   window.fetch = async (input, init) => {
-    sent.push({ path: String(input), body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    // JSON as its value; a form (an upload) as the FormData itself.
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : (init?.body ?? undefined);
+    sent.push({ path: String(input), body });
     return reply(String(input), init);
   };
   return { sent, restore: () => (window.fetch = realFetch) };
