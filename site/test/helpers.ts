@@ -20,6 +20,14 @@ export function choose(control: HTMLInputElement | HTMLSelectElement | HTMLTextA
   control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
+/** Puts a file in a file input the way a person picking one does. */
+export function pickFile(input: HTMLInputElement, file: File): void {
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
 /** Answers the page's `fetch` calls with `reply`, recording what was sent. */
 export function fakeServer(reply: (path: string, init?: RequestInit) => Response): {
   sent: { path: string; body: unknown }[];

@@ -2,22 +2,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, type Session, signUp } from '../support/http.js';
+import { cameraJpeg, png } from '../support/images.js';
 import { MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
 import { listen } from '../support/server.js';
 import { inviteAndJoin, type MemberFixture } from '../support/team.js';
 import { APP_URL, createTestContext, type TestContext } from '../support/test-app.js';
-
-/** A camera JPEG on its side (EXIF orientation 6) with an Artist field to strip, 3000×2000 before it is turned. */
-const cameraJpeg = () =>
-  sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#c05030' } })
-    .jpeg()
-    .withExif({ IFD0: { Artist: 'Secret Camera Owner' } })
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
-const png = (size: number, background = '#2a6') =>
-  sharp({ create: { width: size, height: size, channels: 3, background } })
-    .png()
-    .toBuffer();
 
 describe('team member photos', () => {
   let ctx: TestContext;
@@ -84,8 +73,8 @@ describe('team member photos', () => {
   });
 
   it('replaces a photo (the old address is gone) and removes it (initials again)', async () => {
-    const first = await upload(anna.session, mia.memberId, new Blob([await png(300)]), 'a.png');
-    const second = await upload(anna.session, mia.memberId, new Blob([await png(80, '#62a')]), 'b.png');
+    const first = await upload(anna.session, mia.memberId, new Blob([await png(300, 300)]), 'a.png');
+    const second = await upload(anna.session, mia.memberId, new Blob([await png(80, 80, '#62a')]), 'b.png');
     expect(second.status).toBe(200);
     expect(second.body.photoUrl).not.toBe(first.body.photoUrl);
     expect((await fetchImage(first.body.photoUrl)).status).toBe(404);
@@ -100,26 +89,26 @@ describe('team member photos', () => {
   });
 
   it('staff change their own photo only; another business’s owner does not even find the member', async () => {
-    const own = await upload(mia.session, mia.memberId, new Blob([await png(100)]), 'mia.png');
+    const own = await upload(mia.session, mia.memberId, new Blob([await png(100, 100)]), 'mia.png');
     expect(own.status).toBe(200);
     const me = (await call(ctx, 'GET', '/api/admin/profile', { session: mia.session })).body.profile.me;
     expect(me).toMatchObject({ memberId: mia.memberId, photoUrl: own.body.photoUrl });
 
-    const bens = await upload(mia.session, ben.memberId, new Blob([await png(100)]), 'x.png');
+    const bens = await upload(mia.session, ben.memberId, new Blob([await png(100, 100)]), 'x.png');
     expect(bens.status).toBe(403);
     expect(bens.body.error.code).toBe('forbidden');
     expect((await remove(ben.session, mia.memberId)).status).toBe(403);
-    const owners = await upload(mia.session, await ownerIdOf(ctx, anna), new Blob([await png(100)]), 'x.png');
+    const owners = await upload(mia.session, await ownerIdOf(ctx, anna), new Blob([await png(100, 100)]), 'x.png');
     expect(owners.status).toBe(403);
 
-    const foreign = await upload(other.session, mia.memberId, new Blob([await png(100)]), 'x.png');
+    const foreign = await upload(other.session, mia.memberId, new Blob([await png(100, 100)]), 'x.png');
     expect(foreign.status).toBe(404);
     expect(foreign.body.error.code).toBe('not_found');
     expect((await remove(other.session, mia.memberId)).status).toBe(404);
     expect(await photoOf(mia.slug)).toBe(own.body.photoUrl);
 
-    expect((await upload(undefined, mia.memberId, new Blob([await png(10)]))).status).toBe(401);
-    expect((await upload(await signUp(ctx, 'customer'), mia.memberId, new Blob([await png(10)]))).status).toBe(403);
+    expect((await upload(undefined, mia.memberId, new Blob([await png(10, 10)]))).status).toBe(401);
+    expect((await upload(await signUp(ctx, 'customer'), mia.memberId, new Blob([await png(10, 10)]))).status).toBe(403);
   });
 
   it('refuses a file that is not an image (415), too large (413), missing (400); an unknown member is 404', async () => {
@@ -132,13 +121,13 @@ describe('team member photos', () => {
     const none = await upload(anna.session, mia.memberId);
     expect(none.status).toBe(400);
     expect(none.body.error.fields.file).toBeTruthy();
-    expect((await upload(anna.session, 999_999, new Blob([await png(10)]))).status).toBe(404);
-    expect((await upload(anna.session, 'mia', new Blob([await png(10)]))).status).toBe(404);
+    expect((await upload(anna.session, 999_999, new Blob([await png(10, 10)]))).status).toBe(404);
+    expect((await upload(anna.session, 'mia', new Blob([await png(10, 10)]))).status).toBe(404);
     expect(await photoOf(mia.slug)).toBeNull();
   });
 
   it('a member who left is no longer shown: their photo’s address answers 404', async () => {
-    const photo = await upload(anna.session, ben.memberId, new Blob([await png(120)]), 'ben.png');
+    const photo = await upload(anna.session, ben.memberId, new Blob([await png(120, 120)]), 'ben.png');
     expect((await fetchImage(photo.body.photoUrl)).status).toBe(200);
     const removed = await call(ctx, 'DELETE', `/api/admin/team/${ben.memberId}`, {
       session: anna.session,
@@ -146,6 +135,6 @@ describe('team member photos', () => {
     });
     expect(removed.status).toBe(204);
     expect((await fetchImage(photo.body.photoUrl)).status).toBe(404);
-    expect((await upload(anna.session, ben.memberId, new Blob([await png(10)]))).status).toBe(404);
+    expect((await upload(anna.session, ben.memberId, new Blob([await png(10, 10)]))).status).toBe(404);
   });
 });

@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { DateTime } from 'luxon';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { addDays } from '../../widget/lib/dates.js';
@@ -17,6 +16,7 @@ import { freePort } from '../support/child-server.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
+import { png } from '../support/images.js';
 import { shiftedClock } from '../support/shifted-clock.mjs';
 import { buildSiteToTempDir } from '../support/site-build.js';
 import { MEMBER_PASSWORD, tokenOfInvitation } from '../support/team.js';
@@ -201,13 +201,10 @@ describe('the team in the admin', () => {
     await page.goto(`${base}/admin/team`);
     const team = page.locator('book-team');
     const row = team.locator('[part=member]').filter({ hasText: 'Mia Kovač' });
-    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#c05030' } })
-      .png()
-      .toBuffer();
     await row.locator('book-member-photo input[type=file]').setInputFiles({
       name: 'mia.png',
       mimeType: 'image/png',
-      buffer: png,
+      buffer: await png(600, 400, '#c05030'),
     });
     await team.getByRole('status').filter({ hasText: 'Saved the photo of Mia Kovač.' }).waitFor();
     const src = await row.locator('img.avatar').getAttribute('src');

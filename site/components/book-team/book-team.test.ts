@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AdminMember, AdminService, Profile, Team } from '../../api/types.js';
-import { $, $$, choose, fakeServer, json, text, until } from '../../test/helpers.js';
+import { $, $$, choose, fakeServer, json, pickFile, text, until } from '../../test/helpers.js';
 import './book-team.js';
 import type { BookMemberDeparture } from '../book-member-departure/book-member-departure.js';
 import type { BookMemberForm } from '../book-member-form/book-member-form.js';
@@ -52,14 +52,6 @@ async function departure(el: BookTeam, button: HTMLButtonElement): Promise<BookM
   const dialog = $<BookMemberDeparture>(el, 'book-member-departure');
   await dialog.updateComplete;
   return dialog;
-}
-
-/** Puts a file in a file input the way a person picking one does. */
-function pickFile(input: HTMLInputElement, file: File): void {
-  const transfer = new DataTransfer();
-  transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
 const photoControls = (panel: Element) => panel.querySelector<BookMemberPhoto>('book-member-photo')!;
