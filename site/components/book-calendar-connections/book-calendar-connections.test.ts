@@ -183,6 +183,23 @@ describe('book-calendar-connections', () => {
       }
     });
 
+    it("opens on the member the page names: back from connecting Mia's Google account", async () => {
+      const server = teamServer();
+      const before = location.href;
+      history.replaceState(null, '', '?connected=google&member=2');
+      try {
+        const el = await fixture<BookCalendarConnections>(
+          html`<book-calendar-connections .profile=${profileOf('owner', 1)}></book-calendar-connections>`,
+        );
+        await until(() => text(el.shadowRoot!.querySelector('#conn-h')) === "Mia's calendar", 'Mia’s calendar');
+        expect(text($(el, '[role=status]'))).to.equal('Connected to Google.');
+        expect(server.sent.map((s) => s.path)).to.include('/api/admin/calendar?member=2');
+      } finally {
+        history.replaceState(null, '', before);
+        server.restore();
+      }
+    });
+
     it('shows a staff member their own calendar only, without asking for the team', async () => {
       const server = teamServer();
       try {
