@@ -97,9 +97,11 @@ function forCustomer(f: EmailFacts): EmailContent {
           heading: `Your booking is now with ${f.handover.to}`,
           paragraphs: [
             hi,
-            `${p.name} changed who serves your appointment: ${f.handover.to} instead of ${f.handover.from}. ${
-              f.previous ? 'It has a new time too; here it is.' : 'The time stays the same.'
-            }`,
+            f.actor === 'customer'
+              ? `you moved your appointment, and ${f.handover.to} serves it at the new time (instead of ${f.handover.from}).`
+              : `${p.name} changed who serves your appointment: ${f.handover.to} instead of ${f.handover.from}. ${
+                  f.previous ? 'It has a new time too; here it is.' : 'The time stays the same.'
+                }`,
           ],
           details,
           actions: manage,
