@@ -140,13 +140,9 @@ export async function activeMemberByEmail(
   providerId: number,
   email: string,
 ): Promise<TeamMemberRow | undefined> {
-  return db
-    .selectFrom('team_members')
-    .leftJoin('users', 'users.id', 'team_members.user_id')
-    .selectAll('team_members')
-    .where('team_members.provider_id', '=', providerId)
-    .where('team_members.left_at', 'is', null)
-    .where((eb) => eb.or([eb('team_members.email', '=', email), eb('users.email', '=', email)]))
+  const account = db.selectFrom('users').select('users.id').where('users.email', '=', email);
+  return activeMembersOf(db, providerId)
+    .where((eb) => eb.or([eb('email', '=', email), eb('user_id', 'in', account)]))
     .executeTakeFirst();
 }
 
