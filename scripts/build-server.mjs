@@ -1,9 +1,9 @@
-// Compiles the server ahead of time into dist/server/ (one ES module per entry point, npm packages left to
-// node_modules), so `npm start` runs plain JavaScript: no TypeScript loader at start-up, one file to read.
+// Compiles the server ahead of time into dist/server/main.js (one ES module, npm packages left to node_modules), so
+// `npm start` runs plain JavaScript: no TypeScript loader at start-up, one file to read.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'server/main.ts', backup: 'server/ops/backup.cli.ts' },
+  entryPoints: { main: 'server/main.ts' },
   outdir: 'dist/server',
   bundle: true,
   platform: 'node',
@@ -13,4 +13,4 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('server: dist/server/main.js, dist/server/backup.js');
+console.log('server: dist/server/main.js');
