@@ -5,6 +5,15 @@ import { type Db, migrateToLatest } from '../db/connect.js';
 import type { Database } from '../db/database.js';
 import { type ProviderSearch, searchProviders } from './providers.repository.js';
 
+const OPEN = {
+  time_zone: 'UTC',
+  address: '',
+  phone: '',
+  min_notice_minutes: 0,
+  max_days_ahead: 60,
+  slot_step_minutes: 15,
+};
+
 /** 130 hair salons (a broad match) and 3 yoga studios (a narrow one), inserted in no particular name order. */
 async function seed(db: Db) {
   const kinds = [
@@ -31,7 +40,7 @@ async function seed(db: Db) {
         slug: `p-${n}`,
         description: '',
         city: n % 2 ? 'Berlin' : 'Lisbon',
-        time_zone: 'UTC',
+        ...OPEN,
       })
       .execute();
   }
