@@ -51,6 +51,16 @@ describe('createSlotsCache', () => {
     expect(cache.size).toBe(1);
   });
 
+  it('never holds more than maxEntries answers, however many questions come', () => {
+    const cache = createSlotsCache({ maxEntries: 100 });
+    for (let i = 0; i < 2_000; i++) {
+      cache.set(`question-${i}`, entry(i % 300, cache.version()));
+      expect(cache.size).toBeLessThanOrEqual(100);
+    }
+    expect(cache.get('question-1999')).toBeDefined();
+    expect(cache.get('question-0')).toBeUndefined();
+  });
+
   it('knows when a body still answers: inside its window of now and for the same busy times', () => {
     const stored = { ...entry(1, 0), bornAt: 0, busy: [[{ start: 5, end: 9 }], []] };
     expect(bodyHolds(stored, 1_500, [[{ start: 5, end: 9 }], []])).toBe(true);
