@@ -1,5 +1,6 @@
 import type { AvailabilityInput, Interval, Slot } from './availability.types.js';
 import { type ClassTime, classSlots, type SeatSlot } from './class-slots.js';
+import { type ZoneClocks, zoneClocks } from './zone-clock.js';
 
 /** A slot of the team: who can take it, and for a class how many places are left across them. */
 export interface TeamSlot extends Slot {
@@ -57,12 +58,14 @@ export interface MemberAvailability {
 export function teamSlotsOf(
   members: readonly MemberAvailability[],
   seats: number,
-  at: { range: Interval; now?: number },
+  at: { range: Interval; now?: number; clocks?: ZoneClocks },
 ): TeamSlot[] {
+  // One clock for the whole team: members share the business's zone, so each date is resolved once, not per member.
+  const clocks = at.clocks ?? zoneClocks();
   return teamSlots(
     members.map((m) => ({
       memberId: m.memberId,
-      slots: classSlots({ ...m.input, range: at.range, now: at.now ?? m.input.now }, seats, m.classTimes),
+      slots: classSlots({ ...m.input, range: at.range, now: at.now ?? m.input.now }, seats, m.classTimes, clocks),
     })),
   );
 }
@@ -78,8 +81,9 @@ export function firstTeamSlot(
   seats: number,
   range: Interval,
 ): TeamSlot | undefined {
+  const clocks = zoneClocks();
   for (let start = range.start; start < range.end; start += WEEK) {
-    const [first] = teamSlotsOf(members, seats, { range: { start, end: Math.min(start + WEEK, range.end) } });
+    const [first] = teamSlotsOf(members, seats, { range: { start, end: Math.min(start + WEEK, range.end) }, clocks });
     if (first) return first;
   }
   return undefined;
