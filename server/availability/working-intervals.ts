@@ -87,6 +87,7 @@ function isoDate(day: LocalDay): string {
   return new Date(day).toISOString().slice(0, 10);
 }
 
+/** 1 (Monday) to 7 (Sunday), counted from 1970-01-01, a Thursday: no `Date` per date and member. */
 function isoWeekday(day: LocalDay): number {
-  return new Date(day).getUTCDay() || 7;
+  return ((((day / DAY + 3) % 7) + 7) % 7) + 1;
 }
