@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
-import { bookFor, MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
-import { inviteAndJoin } from '../support/team.js';
+import { MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
+import { bookWithMember, inviteAndJoin } from '../support/team.js';
+import { APP_URL } from '../support/test-app.js';
 import { calendarWorld, callbackPath, connectOwnGoogle, drainSync } from './calendar-context.js';
 
 const OWNER = 'anna@gmail.com';
@@ -23,8 +24,8 @@ describe('calendars per team member', () => {
     expect(own.body.connection.accountEmail).toBe(OWNER);
     expect(hers.body.connection.accountEmail).toBe(MIA);
 
-    await bookFor(ctx, ctx.provider, owner, at(9), { name: 'Ada', email: 'ada@example.com' });
-    const mias = await bookFor(ctx, ctx.provider, mia.memberId, at(11), { name: 'Bo', email: 'bo@example.com' });
+    await bookWithMember(ctx, ctx.provider, owner, at(9), { name: 'Ada', email: 'ada@example.com' });
+    const mias = await bookWithMember(ctx, ctx.provider, mia.memberId, at(11), { name: 'Bo', email: 'bo@example.com' });
     await drainSync(ctx);
     expect(ctx.google.liveEvents(OWNER).map((e) => e.summary)).toEqual(['Consultation — Ada']);
     expect(ctx.google.liveEvents(MIA).map((e) => e.summary)).toEqual(['Consultation — Bo']);
@@ -110,7 +111,8 @@ describe('the owner sets up a member’s calendar (?member=)', () => {
     });
     const { code, state } = ctx.google.consent(start.body.authorizationUrl, MIA);
     const back = await call(ctx, 'GET', callbackPath('google', code, state), { session: ctx.provider.session });
-    expect(back.headers.get('location')).toContain('connected=google');
+    // Back on the Calendar page, showing Mia's (the page's picker reads `member`).
+    expect(back.headers.get('location')).toBe(`${APP_URL}/admin/calendar?connected=google&member=${mia.memberId}`);
     const rows = await ctx.db
       .selectFrom('calendar_connections')
       .select(['member_id', 'kind', 'account_email'])
