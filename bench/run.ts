@@ -67,10 +67,12 @@ try {
     results.compute = r;
     row('1 Slots computation', 'median', r.medianMs, 'ms', { text: '≤ 2 ms', ok: r.medianMs <= 2 });
     row('1 Slots computation', 'p99', r.p99Ms, 'ms');
+    row('1 Slots computation', 'CPU per call', r.cpuMs, 'ms');
     const team = benchTeamSlotsCompute(quick ? { runs: 3, calls: 100 } : {});
     results.teamCompute = team;
     row('1b Slots for "any", 10 members', 'median', team.medianMs, 'ms', { text: '≤ 10 ms', ok: team.medianMs <= 10 });
     row('1b Slots for "any", 10 members', 'p99', team.p99Ms, 'ms');
+    row('1b Slots for "any", 10 members', 'CPU per call', team.cpuMs, 'ms');
   }
   if (wanted('endpoint')) {
     progress('2/5 slots endpoint vs constant JSON…');

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { BusyTimeSource, Interval } from '../availability/availability.types.js';
 import { firstTeamSlot, type MemberAvailability, type TeamSlot, teamSlotsOf } from '../availability/team-slots.js';
+import { zoneClocks } from '../availability/zone-clock.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -72,8 +73,10 @@ function dateRange(from: string, to: string, zone: string) {
  */
 function firstSlots(members: MemberAvailability[], seats: number, range: Interval, now: number) {
   const slots: TeamSlot[] = [];
+  const clocks = zoneClocks(); // the days share their neighbours' offsets
   for (let start = range.start; start < range.end && slots.length <= MAX_SLOTS; start += DAY_MS) {
-    slots.push(...teamSlotsOf(members, seats, { range: { start, end: Math.min(start + DAY_MS, range.end) }, now }));
+    const day = { start, end: Math.min(start + DAY_MS, range.end) };
+    slots.push(...teamSlotsOf(members, seats, { range: day, now, clocks }));
   }
   return { slots: slots.slice(0, MAX_SLOTS), truncated: slots.length > MAX_SLOTS };
 }
