@@ -44,6 +44,7 @@ import { nextAvailableTimes } from './slots/next-available.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { createSlotsCache } from './slots/slots-cache.js';
 import { joinRoutes } from './team/join.routes.js';
+import { memberPhotoRoutes } from './team/member-photo.routes.js';
 import { requireManager, requireRole } from './team/roles.js';
 import { staffOwnWork } from './team/staff-guard.js';
 import { targetMember } from './team/target-member.js';
@@ -65,13 +66,20 @@ export interface AppDeps {
   siteDistDir?: string;
 }
 
-/** Where a provider uploads a logo or photo. */
+/** Where a provider uploads a logo or photo, and a member's photo. */
 const IMAGE_UPLOADS = '/api/admin/images';
+const MEMBER_PHOTO = '/api/admin/team/:id/photo';
+const isUpload = (method: string, path: string) =>
+  (method === 'POST' && path === IMAGE_UPLOADS) ||
+  (method === 'PUT' && /^\/api\/admin\/team\/[^/]+\/photo$/.test(path));
 
 /** Request bodies above this are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 64 * 1024;
 /** The routes allowed more, each with its own limit (413 above it too). */
-export const LARGER_BODIES: Readonly<Record<string, number>> = { [`POST ${IMAGE_UPLOADS}`]: MAX_UPLOAD_BYTES };
+export const LARGER_BODIES: Readonly<Record<string, number>> = {
+  [`POST ${IMAGE_UPLOADS}`]: MAX_UPLOAD_BYTES,
+  [`PUT ${MEMBER_PHOTO}`]: MAX_UPLOAD_BYTES,
+};
 
 /** Builds the whole HTTP application; `server/main.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
@@ -110,7 +118,7 @@ export function createApp(deps: AppDeps) {
   // GET and HEAD have no body, and asking for one makes @hono/node-server build a full Request: a third of a
   // cached slots answer. An image upload has its own, larger limit (server/media/media.routes.ts).
   app.use('/api/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || (c.req.method === 'POST' && c.req.path === IMAGE_UPLOADS)
+    c.req.method === 'GET' || c.req.method === 'HEAD' || isUpload(c.req.method, c.req.path)
       ? next()
       : limitBody(c, next),
   );
@@ -187,6 +195,7 @@ export function createApp(deps: AppDeps) {
       }),
     ),
   );
+  app.route('/api/admin/team', asProvider(memberPhotoRoutes({ db, slotsChanged: slotsCache.invalidateProvider })));
   app.route('/api/team', joinRoutes({ db, now, secureCookies }));
   app.route('/ical', calendar.feedRoutes);
 

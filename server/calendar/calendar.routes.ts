@@ -77,14 +77,17 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
       const name = c.req.valid('param').service;
       const { code, state, error } = c.req.valid('query');
       if (error || !code || !state) return c.redirect(backToAdmin({ error: error ?? 'invalid_request' }));
+      let memberId: number;
       try {
-        await service.finishOAuth(deps, c.get('member'), name, { code, state });
+        memberId = await service.finishOAuth(deps, c.get('member'), name, { code, state });
       } catch (failure) {
         if (failure instanceof AppError)
           return c.redirect(backToAdmin({ error: failure.code, message: failure.message }));
         throw failure;
       }
-      return c.redirect(backToAdmin({ connected: name }));
+      // Another member's calendar (connected by the owner or an admin): the page opens on theirs.
+      const whose = memberId === c.get('member').id ? {} : { member: String(memberId) };
+      return c.redirect(backToAdmin({ connected: name, ...whose }));
     })
     .get('/calendars', async (c) => c.json({ calendars: await service.listCalendars(deps, memberOf(c).id) }))
     .put('/calendar', validate('json', z.object({ calendarId: z.string().min(1).max(500) })), async (c) => {

@@ -147,14 +147,14 @@ export async function startOAuth(
 
 /**
  * Step two: the browser is back with a code. The state must be ours, unused, fresh, and this business's; the calendar
- * becomes the member's it was started for, who must be the signed-in member or one they manage.
+ * becomes the member's it was started for, who must be the signed-in member or one they manage. Returns whose it is.
  */
 export async function finishOAuth(
   deps: CalendarServiceDeps,
   signedIn: TeamMemberRow,
   service: OAuthService,
   answer: { code: string; state: string },
-): Promise<void> {
+): Promise<number> {
   const flow = deps.flows[service];
   const pending = await takeOAuthState(deps.db, hashToken(answer.state), deps.now());
   const codeVerifier = pending && deps.cipher.open(pending.codeVerifierEnc);
@@ -185,6 +185,7 @@ export async function finishOAuth(
     });
     await enqueueBackfill(trx, memberId, now);
   });
+  return memberId;
 }
 
 async function activeConnection(deps: CalendarServiceDeps, memberId: number): Promise<CalendarConnectionRow> {

@@ -11,7 +11,7 @@ import type {
   SyncJobsTable,
 } from '../calendar/calendar.table.js';
 import type { EmailLinkTokensTable, EmailOutboxTable } from '../email/email.table.js';
-import type { ProviderImagesTable } from '../media/media.table.js';
+import type { MemberPhotosTable, ProviderImagesTable } from '../media/media.table.js';
 import type { ProviderSlugsTable, ProvidersTable } from '../providers/providers.table.js';
 import type { ReviewsTable } from '../reviews/reviews.table.js';
 import type { ClosuresTable, DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
@@ -50,6 +50,7 @@ export interface Database {
   provider_search_vocab: ProviderSearchVocabTable;
   search_stale: SearchStaleTable;
   provider_images: ProviderImagesTable;
+  member_photos: MemberPhotosTable;
   team_members: TeamMembersTable;
   member_services: MemberServicesTable;
   team_invitations: TeamInvitationsTable;

@@ -37,6 +37,10 @@ export interface ComposeInput extends Recipients {
   actor: Role;
   appointment: AppointmentDetail;
   previous?: { startAt: string; endAt: string } | undefined;
+  /** The appointment changed hands (see `EmailFacts.handover`). */
+  handover?: { from: string; to: string } | undefined;
+  /** Only this side's emails (a handover writes each side's with its own kind); absent: both. */
+  audience?: Role | undefined;
   appUrl: string;
   now: Date;
   /** A sealed manage token exists, so the customer's copy may link to the manage page. */
@@ -127,7 +131,7 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
         ]
       : []),
     // No address (a walk-in who gave none, or contact details erased): the customer gets no email.
-  ].filter((r) => r.address !== '');
+  ].filter((r) => r.address !== '' && (input.audience === undefined || r.to === input.audience));
   return recipients.map((r) => {
     const body = appointmentEmail({
       kind: input.kind,
@@ -150,6 +154,7 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
       member: input.memberName ?? undefined,
       policy: { cutoffHours: a.provider_change_cutoff_hours, text: a.provider_policy_text },
       previous: input.previous,
+      handover: input.handover,
       manageUrl: r.to === 'customer' && input.canLink ? manageUrlTemplate(input.appUrl, a.id) : undefined,
     });
     return {

@@ -3,6 +3,7 @@ import { type AppointmentDetail, findAppointment } from '../bookings/bookings.re
 import type { Db } from '../db/connect.js';
 import { composeAppointmentEmails } from './compose.js';
 import type { NewEmail } from './email.table.js';
+import { handoverEmails } from './handover.js';
 import { sealLinkToken } from './link-token.js';
 import {
   dropPendingReminders,
@@ -36,16 +37,18 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
     const appointment = await findAppointment(trx, event.appointmentId);
     const recipients = appointment && (await findRecipients(trx, appointment));
     if (!appointment || !recipients) return;
-    const composed = composeAppointmentEmails({
-      kind: kindOf[event.type],
+    const shared = {
       actor: event.actor,
       appointment,
-      ...recipients,
-      previous: event.previous,
       appUrl: deps.appUrl,
       now: deps.now(),
       canLink: event.manageToken !== undefined || (await findLinkToken(trx, appointment.id)) !== undefined,
-    });
+    };
+    const from = event.type === 'rescheduled' ? event.previous?.memberId : undefined;
+    const composed =
+      event.previous && from !== undefined && from !== appointment.member_id
+        ? await handoverEmails(trx, shared, recipients, { ...event.previous, memberId: from })
+        : composeAppointmentEmails({ ...shared, ...recipients, kind: kindOf[event.type], previous: event.previous });
     await insertEmails(trx, await capCustomerCopy(trx, event, appointment, composed, deps.now()));
   };
 }

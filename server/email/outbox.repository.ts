@@ -46,6 +46,12 @@ async function memberContact(db: Db, memberId: number) {
   return { ...row, email, verified };
 }
 
+/** A member's name as emails say it (a departed member's too). */
+export async function memberNameOf(db: Db, memberId: number): Promise<string> {
+  const row = await db.selectFrom('team_members').select('name').where('id', '=', memberId).executeTakeFirstOrThrow();
+  return row.name;
+}
+
 async function ownerContact(db: Db, providerId: number) {
   const owner = await db
     .selectFrom('team_members')

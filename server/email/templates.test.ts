@@ -55,4 +55,22 @@ describe('appointmentEmail', () => {
     expect(email.text).toContain('Note: I am <b>late</b>');
     expect(email.text).not.toContain('manage/7');
   });
+
+  it('tells the customer who serves them now when the appointment changed hands, by whoever moved it', () => {
+    const handover = { from: 'Mia', to: 'Ben' };
+    const byBusiness = appointmentEmail(facts({ kind: 'rescheduled', actor: 'provider', handover }));
+    expect(byBusiness.subject).toBe(`Booking updated: Cut & "Style" at O'Hair Salon, Sun 29 Mar, 01:30`);
+    expect(byBusiness.text).toContain('Ben instead of Mia. The time stays the same.');
+    const byCustomer = appointmentEmail(
+      facts({
+        kind: 'rescheduled',
+        handover,
+        previous: { startAt: '2026-03-28T09:00:00Z', endAt: '2026-03-28T10:00:00Z' },
+      }),
+    );
+    expect(byCustomer.text).toContain(
+      'you moved your appointment, and Ben serves it at the new time (instead of Mia).',
+    );
+    expect(byCustomer.text).toContain('Previously: Saturday 28 March 2026');
+  });
 });

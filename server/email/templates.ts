@@ -33,6 +33,11 @@ export interface EmailFacts {
   policy?: { cutoffHours: number; text: string } | undefined;
   /** For a reschedule: the time it had before. */
   previous?: { startAt: string; endAt: string } | undefined;
+  /**
+   * The appointment went from one member to another (the owner's "change member", a leaving member's reassignment):
+   * the customer hears who serves it now, the new member gets it as a new booking, the previous one as taken away.
+   */
+  handover?: { from: string; to: string } | undefined;
   /** The customer's cancel / reschedule page; absent when no link can be made. */
   manageUrl?: string | undefined;
 }
@@ -86,6 +91,22 @@ function forCustomer(f: EmailFacts): EmailContent {
         footer,
       };
     case 'rescheduled':
+      if (f.handover)
+        return {
+          subject: `Booking updated: ${a.serviceName} at ${p.name}, ${short}`,
+          heading: `Your booking is now with ${f.handover.to}`,
+          paragraphs: [
+            hi,
+            f.actor === 'customer'
+              ? `you moved your appointment, and ${f.handover.to} serves it at the new time (instead of ${f.handover.from}).`
+              : `${p.name} changed who serves your appointment: ${f.handover.to} instead of ${f.handover.from}. ${
+                  f.previous ? 'It has a new time too; here it is.' : 'The time stays the same.'
+                }`,
+          ],
+          details,
+          actions: manage,
+          footer,
+        };
       return {
         subject: `Booking moved: ${a.serviceName} at ${p.name}, now ${short}`,
         heading: 'Your booking has a new time',
@@ -179,7 +200,13 @@ function forProvider(f: EmailFacts): EmailContent {
       return say(
         `New booking: ${who}, ${short}`,
         'New booking',
-        `${byCustomer ? `${a.customerName} booked an appointment` : `You booked this appointment for ${a.customerName}`}. The attached invitation adds it to your calendar.`,
+        `${
+          f.handover
+            ? `This appointment of ${a.customerName} was ${f.handover.from}'s and is now yours`
+            : byCustomer
+              ? `${a.customerName} booked an appointment`
+              : `You booked this appointment for ${a.customerName}`
+        }. The attached invitation adds it to your calendar.`,
       );
     case 'rescheduled':
       return say(
@@ -190,6 +217,12 @@ function forProvider(f: EmailFacts): EmailContent {
           : 'You moved this appointment; the customer has been told.',
       );
     case 'cancelled':
+      if (f.handover)
+        return say(
+          `Now with ${f.handover.to}: ${who}, ${short}`,
+          'Appointment handed over',
+          `This appointment is no longer yours: ${f.handover.to} serves it now, and the customer has been told. The attached cancellation takes it out of your calendar.`,
+        );
       return say(
         `Cancelled: ${who}, ${short}`,
         'Booking cancelled',

@@ -77,8 +77,12 @@ export async function reorderPhotos(db: Db, providerId: number, ids: number[]): 
     await db.updateTable('provider_images').set({ position }).where(ownImage(providerId, id)).execute();
 }
 
-/** The bytes behind a content hash (either size), of a business still open. */
+/** The bytes behind a content hash (either size, or a member's photo), of a business still open. */
 export async function findImageFile(db: Db, hash: string): Promise<Buffer | undefined> {
+  return (await findBusinessImage(db, hash)) ?? (await findMemberPhoto(db, hash));
+}
+
+async function findBusinessImage(db: Db, hash: string): Promise<Buffer | undefined> {
   const row = await db
     .selectFrom('provider_images')
     .innerJoin('providers', 'providers.id', 'provider_images.provider_id')
@@ -88,6 +92,38 @@ export async function findImageFile(db: Db, hash: string): Promise<Buffer | unde
     .executeTakeFirst();
   if (!row) return undefined;
   return row.full_hash === hash ? row.full_bytes : row.thumb_bytes;
+}
+
+/** A member's photo while they are in the team: one who left is no longer shown anywhere. */
+async function findMemberPhoto(db: Db, hash: string): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('member_photos')
+    .innerJoin('team_members', 'team_members.id', 'member_photos.member_id')
+    .innerJoin('providers', 'providers.id', 'team_members.provider_id')
+    .select('member_photos.bytes')
+    .where('member_photos.hash', '=', hash)
+    .where('team_members.left_at', 'is', null)
+    .where('providers.closed_at', 'is', null)
+    .executeTakeFirst();
+  return row?.bytes;
+}
+
+/** Gives a member this photo (replacing theirs); returns its hash. */
+export async function saveMemberPhoto(
+  db: Db,
+  memberId: number,
+  photo: { hash: string; bytes: Buffer },
+): Promise<string> {
+  await db
+    .insertInto('member_photos')
+    .values({ member_id: memberId, ...photo })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet(photo))
+    .execute();
+  return photo.hash;
+}
+
+export async function deleteMemberPhoto(db: Db, memberId: number): Promise<void> {
+  await db.deleteFrom('member_photos').where('member_id', '=', memberId).execute();
 }
 
 /** Each business's logo and first photo, for directory cards: one query for a page of them. */

@@ -14,9 +14,16 @@ import { MAX_UPLOAD_BYTES, resizeUpload } from './resize.js';
 /** A profile is a page, not an album. */
 export const MAX_PHOTOS = 12;
 
-const uploadForm = z.object({
-  kind: z.enum(['logo', 'photo']),
-  file: z.instanceof(File, { message: 'attach the image as "file"' }),
+/** The uploaded image of a multipart form. */
+export const imageFile = z.instanceof(File, { message: 'attach the image as "file"' });
+const uploadForm = z.object({ kind: z.enum(['logo', 'photo']), file: imageFile });
+
+/** An upload route's own body limit (the app's is far smaller): 413 before a larger file is read. */
+export const uploadLimit = bodyLimit({
+  maxSize: MAX_UPLOAD_BYTES,
+  onError: () => {
+    throw new AppError('payload_too_large', `Images are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+  },
 });
 const orderBody = z.object({ ids: z.array(z.number().int().positive()).max(MAX_PHOTOS) });
 
@@ -29,36 +36,26 @@ const listOf = async (db: Db, providerId: number) => (await listImages(db, provi
 export function adminImagesRoutes(db: Db) {
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json({ images: await listOf(db, c.get('provider').id) }))
-    .post(
-      '/',
-      bodyLimit({
-        maxSize: MAX_UPLOAD_BYTES,
-        onError: () => {
-          throw new AppError('payload_too_large', `Images are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-        },
-      }),
-      validate('form', uploadForm),
-      async (c) => {
-        const { kind, file } = c.req.valid('form');
-        const providerId = c.get('provider').id;
-        const resized = await resizeUpload(Buffer.from(await file.arrayBuffer()), kind);
-        const image = await withWriteLock(db, async (trx) => {
-          if (kind === 'photo' && (await countImages(trx, providerId, 'photo')) >= MAX_PHOTOS)
-            throw new AppError('conflict', `A profile holds at most ${MAX_PHOTOS} photos: remove one first`);
-          return addImage(trx, {
-            provider_id: providerId,
-            kind,
-            width: resized.width,
-            height: resized.height,
-            full_hash: resized.full.hash,
-            full_bytes: resized.full.bytes,
-            thumb_hash: resized.thumb.hash,
-            thumb_bytes: resized.thumb.bytes,
-          });
+    .post('/', uploadLimit, validate('form', uploadForm), async (c) => {
+      const { kind, file } = c.req.valid('form');
+      const providerId = c.get('provider').id;
+      const resized = await resizeUpload(Buffer.from(await file.arrayBuffer()), kind);
+      const image = await withWriteLock(db, async (trx) => {
+        if (kind === 'photo' && (await countImages(trx, providerId, 'photo')) >= MAX_PHOTOS)
+          throw new AppError('conflict', `A profile holds at most ${MAX_PHOTOS} photos: remove one first`);
+        return addImage(trx, {
+          provider_id: providerId,
+          kind,
+          width: resized.width,
+          height: resized.height,
+          full_hash: resized.full.hash,
+          full_bytes: resized.full.bytes,
+          thumb_hash: resized.thumb.hash,
+          thumb_bytes: resized.thumb.bytes,
         });
-        return c.json({ image: publicImage(image) }, 201);
-      },
-    )
+      });
+      return c.json({ image: publicImage(image) }, 201);
+    })
     .put('/order', validate('json', orderBody), async (c) => {
       const providerId = c.get('provider').id;
       const { ids } = c.req.valid('json');

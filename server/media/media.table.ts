@@ -22,3 +22,11 @@ export interface ProviderImagesTable {
 
 export type ProviderImageRow = Selectable<ProviderImagesTable>;
 export type NewProviderImage = Insertable<ProviderImagesTable>;
+
+/** A team member's photo: one square WebP (server/media/resize.ts `resizePortrait`). */
+export interface MemberPhotosTable {
+  member_id: number;
+  hash: string;
+  bytes: Buffer;
+  created_at: CreatedAt;
+}

@@ -32,18 +32,18 @@ export interface ResizedImage {
 const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 
 /**
- * Reads an upload and writes its two sizes as WebP. Turned upright by its EXIF orientation first; sharp writes no
- * metadata unless asked, so camera details and GPS positions stay behind. Throws 415 for anything but a JPEG,
- * PNG or WebP image, 422 for one too large to decode.
+ * Reads an upload and gives a way to write it in any size as WebP. Turned upright by its EXIF orientation first;
+ * sharp writes no metadata unless asked, so camera details and GPS positions stay behind. Throws 415 for anything
+ * but a JPEG, PNG or WebP image, 422 for one too large to decode.
  */
-export async function resizeUpload(input: Buffer, kind: ImageKind): Promise<ResizedImage> {
+async function openUpload(input: Buffer) {
   const source = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
   const meta = await source.metadata().catch(() => undefined);
   if (!meta?.format || !(ACCEPTED_FORMATS as readonly string[]).includes(meta.format))
     throw new AppError('unsupported_media_type', 'Upload a JPEG, PNG or WebP image');
   if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS)
     throw new AppError('unprocessable', 'The image has too many pixels: at most 40 megapixels');
-  const render = async (size: ResizeOptions) => {
+  return async function render(size: ResizeOptions) {
     const { data, info } = await source
       .clone()
       .rotate()
@@ -55,6 +55,11 @@ export async function resizeUpload(input: Buffer, kind: ImageKind): Promise<Resi
       });
     return { bytes: data, hash: hashOf(data), width: info.width, height: info.height };
   };
+}
+
+/** A logo or photo in its two sizes (see `openUpload` for what is checked and stripped). */
+export async function resizeUpload(input: Buffer, kind: ImageKind): Promise<ResizedImage> {
+  const render = await openUpload(input);
   const [full, thumb] = await Promise.all([render(SIZES[kind].full), render(SIZES[kind].thumb)]);
   return {
     width: full.width,
@@ -62,4 +67,13 @@ export async function resizeUpload(input: Buffer, kind: ImageKind): Promise<Resi
     full: { hash: full.hash, bytes: full.bytes },
     thumb: { hash: thumb.hash, bytes: thumb.bytes },
   };
+}
+
+/**
+ * A team member's photo: one square, cropped to the middle, as every place shows it small and round (the widget's
+ * 44 px, the profile's 64 px): 256 px stays sharp on any screen.
+ */
+export async function resizePortrait(input: Buffer): Promise<{ hash: string; bytes: Buffer }> {
+  const { hash, bytes } = await (await openUpload(input))({ width: 256, height: 256, fit: 'cover' });
+  return { hash, bytes };
 }

@@ -1,13 +1,19 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { mediaUrl } from '../media/media.view.js';
 import type { MemberRole, TeamMemberRow } from './team.table.js';
 
 /** Services, rules, team, business settings: the owner's and admins' to change, never staff's. */
 export const mayManageBusiness = (role: MemberRole) => role === 'owner' || role === 'admin';
 
 /** The signed-in member as the site sees them (`Profile.me`). */
-export const memberRef = (m: TeamMemberRow) => ({ memberId: m.id, role: m.role, name: m.name });
+export const memberRef = (m: TeamMemberRow) => ({
+  memberId: m.id,
+  role: m.role,
+  name: m.name,
+  photoUrl: m.photo_hash ? mediaUrl(m.photo_hash) : null,
+});
 
 /**
  * Lets only these roles of the signed-in member through (mounted after `requireProvider`, which sets the member);

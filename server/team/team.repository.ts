@@ -176,7 +176,7 @@ export async function activeMemberByEmail(
 export async function updateMember(
   db: Db,
   memberId: number,
-  values: { [K in 'name' | 'bio' | 'role' | 'position' | 'left_at']?: TeamMemberRow[K] | undefined },
+  values: { [K in 'name' | 'bio' | 'role' | 'position' | 'left_at' | 'photo_hash']?: TeamMemberRow[K] | undefined },
 ): Promise<TeamMemberRow> {
   return db.updateTable('team_members').set(values).where('id', '=', memberId).returningAll().executeTakeFirstOrThrow();
 }

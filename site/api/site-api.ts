@@ -215,6 +215,13 @@ export class SiteApi {
   revokeInvitation = (id: number) => this.request<void>('DELETE', `/api/admin/team/invitations/${id}`);
   updateMember = (id: number, patch: Partial<Pick<AdminMember, 'name' | 'bio' | 'role' | 'serviceIds' | 'position'>>) =>
     this.request<{ member: AdminMember }>('PATCH', `/api/admin/team/${id}`, patch);
+  /** A member's photo (any member's for the owner and admins, only their own for staff). */
+  uploadMemberPhoto = (id: number, file: File) => {
+    const form = new FormData();
+    form.set('file', file);
+    return this.request<{ photoUrl: string }>('PUT', `/api/admin/team/${id}/photo`, form);
+  };
+  removeMemberPhoto = (id: number) => this.request<void>('DELETE', `/api/admin/team/${id}/photo`);
   removeMember = (id: number, departure: MemberDeparture) =>
     this.request<unknown>('DELETE', `/api/admin/team/${id}`, departure);
   /** The signed-in member leaves the business (not its owner). */

@@ -31,7 +31,7 @@ export interface Profile extends Omit<Provider, 'rating'> {
   /** Set once the business was closed (its data goes 30 days later); read-only. */
   closedAt?: string | null;
   /** The signed-in member of the business: what the site shows and allows depends on `role`. */
-  me?: { memberId: number; role: MemberRole; name: string };
+  me?: { memberId: number; role: MemberRole; name: string; photoUrl?: string | null };
 }
 
 /** owner: everything; admin: everything but closing the business and its ownership; staff: their own work only. */

@@ -20,6 +20,14 @@ export function choose(control: HTMLInputElement | HTMLSelectElement | HTMLTextA
   control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
+/** Puts a file in a file input the way a person picking one does. */
+export function pickFile(input: HTMLInputElement, file: File): void {
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
 /** Answers the page's `fetch` calls with `reply`, recording what was sent. */
 export function fakeServer(reply: (path: string, init?: RequestInit) => Response): {
   sent: { path: string; body: unknown }[];
@@ -28,7 +36,9 @@ export function fakeServer(reply: (path: string, init?: RequestInit) => Response
   const sent: { path: string; body: unknown }[] = [];
   const realFetch = window.fetch;
   window.fetch = async (input, init) => {
-    sent.push({ path: String(input), body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    // JSON as its value; a form (an upload) as the FormData itself.
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : (init?.body ?? undefined);
+    sent.push({ path: String(input), body });
     return reply(String(input), init);
   };
   return { sent, restore: () => (window.fetch = realFetch) };

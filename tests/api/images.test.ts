@@ -2,21 +2,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, type Session, signUp } from '../support/http.js';
+import { cameraJpeg, png } from '../support/images.js';
 import { listen } from '../support/server.js';
 import { APP_URL, createTestContext, type TestContext } from '../support/test-app.js';
-
-/** A real photo-like JPEG: a camera's orientation flag (turned on its side) and an Artist field to strip. */
-const cameraJpeg = () =>
-  sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#c05030' } })
-    .jpeg()
-    .withExif({ IFD0: { Artist: 'Secret Camera Owner' } })
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
-
-const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 4, background: { r: 20, g: 90, b: 160, alpha: 0.5 } } })
-    .png()
-    .toBuffer();
 
 describe('logo and photo uploads', () => {
   let ctx: TestContext;

@@ -59,7 +59,12 @@ describe('team', () => {
       const mia = sessionFrom(joined.headers);
       const profile = await profileOf(mia);
       expect(profile.status).toBe(200);
-      expect(profile.body.profile.me).toEqual({ memberId: joined.body.member.memberId, role: 'staff', name: 'Mia K' });
+      expect(profile.body.profile.me).toEqual({
+        memberId: joined.body.member.memberId,
+        role: 'staff',
+        name: 'Mia K',
+        photoUrl: null,
+      });
       expect((await call(ctx, 'GET', '/api/me', { session: mia })).body.user).toMatchObject({
         email: 'mia@example.com',
         role: 'provider',

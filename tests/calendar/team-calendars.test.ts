@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
 import { bookFor, MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
 import { inviteAndJoin } from '../support/team.js';
+import { APP_URL } from '../support/test-app.js';
 import { calendarWorld, callbackPath, connectOwnGoogle, drainSync } from './calendar-context.js';
 
 const OWNER = 'anna@gmail.com';
@@ -110,7 +111,8 @@ describe('the owner sets up a member’s calendar (?member=)', () => {
     });
     const { code, state } = ctx.google.consent(start.body.authorizationUrl, MIA);
     const back = await call(ctx, 'GET', callbackPath('google', code, state), { session: ctx.provider.session });
-    expect(back.headers.get('location')).toContain('connected=google');
+    // Back on the Calendar page, showing Mia's (the page's picker reads `member`).
+    expect(back.headers.get('location')).toBe(`${APP_URL}/admin/calendar?connected=google&member=${mia.memberId}`);
     const rows = await ctx.db
       .selectFrom('calendar_connections')
       .select(['member_id', 'kind', 'account_email'])

@@ -16,6 +16,7 @@ import { freePort } from '../support/child-server.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
+import { png } from '../support/images.js';
 import { shiftedClock } from '../support/shifted-clock.mjs';
 import { buildSiteToTempDir } from '../support/site-build.js';
 import { MEMBER_PASSWORD, tokenOfInvitation } from '../support/team.js';
@@ -194,6 +195,55 @@ describe('the team in the admin', () => {
     await week.locator('a.event').filter({ hasText: 'Walter Walk-in' }).waitFor({ state: 'detached' });
     await expect(week.locator('a.event').textContent()).resolves.toContain('Wanda Walk-in');
     await expect(week.locator('.lanehead').count()).resolves.toBe(0);
+  });
+
+  it("uploads Mia's photo from the Team page: it shows there, on the profile's team and in the widget's member step", async () => {
+    await page.goto(`${base}/admin/team`);
+    const team = page.locator('book-team');
+    const row = team.locator('[part=member]').filter({ hasText: 'Mia Kovač' });
+    await row.locator('book-member-photo input[type=file]').setInputFiles({
+      name: 'mia.png',
+      mimeType: 'image/png',
+      buffer: await png(600, 400, '#c05030'),
+    });
+    await team.getByRole('status').filter({ hasText: 'Saved the photo of Mia Kovač.' }).waitFor();
+    const src = await row.locator('img.avatar').getAttribute('src');
+    expect(src).toMatch(/^\/media\/[0-9a-f]{32}\.webp$/);
+    // The browser really got the square photo the server made.
+    await expect(
+      row.locator('img.avatar').evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+    ).resolves.toBe(256);
+    await expect(row.getByRole('button', { name: 'Remove photo of Mia Kovač' }).count()).resolves.toBe(1);
+
+    const visitor = await newPage(await desktop());
+    await visitor.goto(`${base}/p/${owner.slug}`);
+    await expect(visitor.locator('section.team img.avatar').getAttribute('src')).resolves.toBe(src);
+    await visitor.getByRole('button', { name: /Consultation/ }).click();
+    await visitor.getByRole('heading', { name: 'Choose a team member' }).waitFor();
+    const choice = visitor.locator('book-staff-list button').filter({ hasText: 'Mia Kovač' });
+    await expect(choice.locator('img').getAttribute('src')).resolves.toBe(src);
+    // The owner has no photo: initials in its place.
+    const initials = visitor.locator('book-staff-list button').filter({ hasNotText: /Mia|Any/ });
+    await expect(initials.locator('img').count()).resolves.toBe(0);
+    await visitor.context().close();
+  });
+
+  it("connects a calendar for Mia from the Calendar page's member picker", async () => {
+    await page.goto(`${base}/admin/calendar`);
+    const calendar = page.locator('book-calendar-connections');
+    await calendar.getByLabel('Whose calendar').selectOption({ label: 'Mia Kovač' });
+    await calendar.getByRole('heading', { name: "Mia Kovač's appointments in a phone's calendar" }).waitFor();
+    await calendar.getByRole('button', { name: 'Get my calendar link' }).click();
+    const link = await calendar.locator('[data-subscribe=webcal]').getAttribute('href');
+    const feeds = await ctx.db.selectFrom('member_feeds').select('member_id').execute();
+    expect(feeds).toEqual([{ member_id: miaId }]);
+    // The link is Mia's feed: her walk-in is in it, the owner's is not.
+    const feed = await (await fetch(link!.replace(/^webcal:/, 'http:'))).text();
+    expect(feed).toContain('Wanda Walk-in');
+    expect(feed).not.toContain('Walter Walk-in');
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('threw nothing', () => {

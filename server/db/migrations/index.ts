@@ -15,6 +15,7 @@ import * as bookingPolicy from './0085_booking_policy.js';
 import * as teamMembers from './0090_team_members.js';
 import * as memberCalendars from './0095_member_calendars.js';
 import * as ownerCopies from './0096_owner_copies.js';
+import * as memberPhotos from './0097_member_photos.js';
 import * as postgresNoOverlap from './0110_postgres_no_overlap.js';
 
 /**
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0090_team_members': teamMembers,
   '0095_member_calendars': memberCalendars,
   '0096_owner_copies': ownerCopies,
+  '0097_member_photos': memberPhotos,
   '0110_postgres_no_overlap': postgresNoOverlap,
 };

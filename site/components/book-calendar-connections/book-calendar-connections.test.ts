@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Profile } from '../../api/types.js';
-import { $, $$, fakeServer, json, text, until } from '../../test/helpers.js';
+import type { AdminMember, Profile } from '../../api/types.js';
+import { $, $$, choose, fakeServer, json, text, until } from '../../test/helpers.js';
 import './book-calendar-connections.js';
 import type { BookCalendarConnections } from './book-calendar-connections.js';
 
@@ -114,5 +114,106 @@ describe('book-calendar-connections', () => {
         await expect(el).to.be.accessible();
       });
     }
+  });
+
+  describe('with a team', () => {
+    const members = [
+      { id: 1, name: 'Anna' },
+      { id: 2, name: 'Mia' },
+    ] as AdminMember[];
+    const profileOf = (role: 'owner' | 'staff', memberId: number) =>
+      ({ timeZone: 'Europe/Berlin', me: { memberId, role, name: 'X' } }) as Profile;
+    /** The page over a fake server: Mia's calendar is connected to Google, Anna's to nothing. */
+    function teamServer() {
+      return fakeServer((path) =>
+        path === '/api/admin/team'
+          ? json(200, { members, invitations: [] })
+          : path.startsWith('/api/admin/calendar/sync-jobs')
+            ? json(200, { syncJobs: [] })
+            : path.startsWith('/api/admin/calendar/feed/rotate')
+              ? json(200, { url: FEED })
+              : path.startsWith('/api/admin/calendar/busy/refresh')
+                ? json(200, {})
+                : json(
+                    200,
+                    path.includes('member=2')
+                      ? overview({
+                          connection: googleConnection,
+                          health: 'up_to_date',
+                          available: { ...none, google: true },
+                        })
+                      : overview({ available: { ...none, google: true } }),
+                  ),
+      );
+    }
+
+    it('lets the owner pick whose calendar to connect and manage; every change names that member', async () => {
+      const server = teamServer();
+      try {
+        const el = await fixture<BookCalendarConnections>(
+          html`<book-calendar-connections .profile=${profileOf('owner', 1)}></book-calendar-connections>`,
+        );
+        await until(() => !!el.shadowRoot!.querySelector('#feed-h'), 'the page');
+        const picker = $(el, 'book-member-picker');
+        await until(() => !!picker.shadowRoot!.querySelector('select'), 'the team');
+        expect($$<HTMLOptionElement>(picker, 'option').map(text)).to.deep.equal(['Anna (you)', 'Mia']);
+        expect(text($(el, '#conn-h'))).to.equal('Your calendar');
+        await expect(el).to.be.accessible();
+
+        choose($<HTMLSelectElement>(picker, 'select'), '2');
+        await until(() => text(el.shadowRoot!.querySelector('#conn-h')) === "Mia's calendar", 'Mia’s calendar');
+        expect(text($(el, '[data-health]'))).to.equal('Up to date');
+        expect(text($(el, '#feed-h'))).to.equal("Mia's appointments in a phone's calendar");
+        const refresh = $$<HTMLButtonElement>(el, 'button').find((b) => text(b) === 'Check busy times now')!;
+        refresh.click();
+        await until(() => text($(el, '[role=status]')) === 'Busy times read again.', 'the refresh');
+        $<HTMLButtonElement>(el, '#feed-h ~ .row button').click();
+        await until(() => !!el.shadowRoot!.querySelector('[data-subscribe]'), 'the link');
+        const writes = server.sent.filter(
+          (s) => !s.path.startsWith('/api/admin/team') && !/calendar(\?|$)|sync-jobs/.test(s.path),
+        );
+        expect(writes.map((s) => s.path)).to.deep.equal([
+          '/api/admin/calendar/busy/refresh?member=2',
+          '/api/admin/calendar/feed/rotate?member=2',
+        ]);
+        expect(server.sent.map((s) => s.path)).to.include('/api/admin/calendar/sync-jobs?status=failed&member=2');
+        await expect(el).to.be.accessible();
+      } finally {
+        server.restore();
+      }
+    });
+
+    it("opens on the member the page names: back from connecting Mia's Google account", async () => {
+      const server = teamServer();
+      const before = location.href;
+      history.replaceState(null, '', '?connected=google&member=2');
+      try {
+        const el = await fixture<BookCalendarConnections>(
+          html`<book-calendar-connections .profile=${profileOf('owner', 1)}></book-calendar-connections>`,
+        );
+        await until(() => text(el.shadowRoot!.querySelector('#conn-h')) === "Mia's calendar", 'Mia’s calendar');
+        expect(text($(el, '[role=status]'))).to.equal('Connected to Google.');
+        expect(server.sent.map((s) => s.path)).to.include('/api/admin/calendar?member=2');
+      } finally {
+        history.replaceState(null, '', before);
+        server.restore();
+      }
+    });
+
+    it('shows a staff member their own calendar only, without asking for the team', async () => {
+      const server = teamServer();
+      try {
+        const el = await fixture<BookCalendarConnections>(
+          html`<book-calendar-connections .profile=${profileOf('staff', 2)}></book-calendar-connections>`,
+        );
+        await until(() => !!el.shadowRoot!.querySelector('#feed-h'), 'the page');
+        expect($(el, 'book-member-picker').shadowRoot!.querySelector('select')).to.equal(null);
+        expect(text($(el, '#conn-h'))).to.equal('Your calendar');
+        expect(server.sent.map((s) => s.path)).not.to.include('/api/admin/team');
+        expect(server.sent.every((s) => !s.path.includes('member='))).to.equal(true);
+      } finally {
+        server.restore();
+      }
+    });
   });
 });

@@ -2,13 +2,14 @@ import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
-import type { Profile } from '../../api/types.js';
+import type { AdminMember, Profile } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { feedSubscribeLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
 import { LOCALE } from '../../lib/format.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-copy-button/book-copy-button.js';
+import '../book-member-picker/book-member-picker.js';
 
 interface Connection {
   service: 'google-shared' | 'google' | 'microsoft';
@@ -56,7 +57,8 @@ const when = (iso: string) =>
  * @summary The owner's calendar page, in plain words: connect Google (a calendar shared with the service, or their
  * own account via OAuth) or Microsoft where this server offers them, with one status ("Up to date", "Couldn't
  * reach Google — we'll keep trying", "Reconnect needed"); and the private ICS feed with one-tap subscribe links
- * for iPhone and Google Calendar, which works on any server.
+ * for iPhone and Google Calendar, which works on any server. With a team, each member has their own: the owner and
+ * admins pick whose they connect and manage (`?member=` on the page opens that one); a staff member sees their own.
  *
  * @csspart job - Each appointment that could not be added to the connected calendar.
  *
@@ -106,10 +108,29 @@ export class BookCalendarConnections extends LitElement {
   @property({ attribute: false }) profile!: Profile;
   @property() origin = location.origin;
 
-  @state() private data?: CalendarState;
+  @state() private data: CalendarState | undefined;
   @state() private failed: SyncJob[] = [];
   @state() private feedUrl = '';
+  @state() private team: AdminMember[] = [];
+  /** Whose calendar is shown: a member's id (0: the signed-in member's, as for a server before teams). */
+  @state() private member = 0;
   private action = new ActionController(this);
+
+  private get me(): number {
+    return this.profile.me?.memberId ?? 0;
+  }
+
+  /** `path` about the chosen member: another's is named (`?member=`), one's own needs no name. */
+  private at(path: string): string {
+    if (!this.member || this.member === this.me) return path;
+    return `${path}${path.includes('?') ? '&' : '?'}member=${this.member}`;
+  }
+
+  /** "Your" or the chosen member's name, for headings. */
+  private get whose(): string {
+    const other = this.member !== this.me && this.team.find((m) => m.id === this.member);
+    return other ? `${other.name}'s` : 'Your';
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -117,20 +138,28 @@ export class BookCalendarConnections extends LitElement {
     if (params.get('connected'))
       this.action.status = `Connected to ${params.get('connected') === 'microsoft' ? 'Microsoft' : 'Google'}.`;
     if (params.get('error')) this.action.problem = params.get('message') ?? 'Connecting the calendar did not work.';
+    this.member = Number(params.get('member')) || this.me;
+    if (this.profile.me && this.profile.me.role !== 'staff')
+      void api
+        .team()
+        .then((t) => (this.team = t.members))
+        .catch(() => undefined);
     void this.load();
   }
 
   override render() {
+    const picker = html`<book-member-picker label="Whose calendar" .members=${this.team} selected=${this.member} me=${this.me}
+      @book-member-pick=${(e: CustomEvent<number>) => this.pickMember(e.detail)}></book-member-picker>`;
     if (!this.data)
-      return html`<p class="notice bad" role="alert">${this.action.problem}</p>${this.action.problem ? nothing : html`<p class="loading" role="status">Loading…</p>`}`;
+      return html`${picker}<p class="notice bad" role="alert">${this.action.problem}</p>${this.action.problem ? nothing : html`<p class="loading" role="status">Loading…</p>`}`;
     const d = this.data;
     const anyService = d.available.googleShared || d.available.google || d.available.microsoft;
-    return html`<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
+    return html`${picker}<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
       <p class="notice" role="status">${this.action.status}</p>
       ${
         d.connection || anyService
           ? html`<section class="panel" aria-labelledby="conn-h">
-            <h2 id="conn-h">Your calendar</h2>
+            <h2 id="conn-h">${this.whose} calendar</h2>
             ${d.connection ? this.renderConnection(d.connection, d) : this.renderConnect(d)}
           </section>`
           : nothing
@@ -143,7 +172,7 @@ export class BookCalendarConnections extends LitElement {
   private renderFeed(d: CalendarState) {
     const links = this.feedUrl ? feedSubscribeLinks(this.feedUrl) : undefined;
     return html`<section class="panel" aria-labelledby="feed-h">
-      <h2 id="feed-h">See your appointments in your phone's calendar</h2>
+      <h2 id="feed-h">${this.whose === 'Your' ? "See your appointments in your phone's calendar" : `${this.whose} appointments in a phone's calendar`}</h2>
       <p class="muted">A private link that keeps your calendar app up to date with your bookings (it can take a few
         hours to show changes). Works with iPhone, Google Calendar, Outlook and others.</p>
       ${
@@ -242,12 +271,24 @@ export class BookCalendarConnections extends LitElement {
       </div>`;
   }
 
+  /** Shows another member's calendar: their connection, feed and failed jobs (a feed link shown once is not theirs). */
+  private pickMember(member: number): void {
+    this.member = member;
+    this.feedUrl = '';
+    this.data = undefined;
+    this.action.clear();
+    void this.load();
+  }
+
   private async load(): Promise<void> {
+    const member = this.member;
     try {
       const [state, jobs] = await Promise.all([
-        api.request<CalendarState>('GET', '/api/admin/calendar'),
-        api.request<{ syncJobs: SyncJob[] }>('GET', '/api/admin/calendar/sync-jobs?status=failed'),
+        api.request<CalendarState>('GET', this.at('/api/admin/calendar')),
+        api.request<{ syncJobs: SyncJob[] }>('GET', this.at('/api/admin/calendar/sync-jobs?status=failed')),
       ]);
+      // Another member was picked meanwhile: their answer is on its way.
+      if (member !== this.member) return;
       this.data = state;
       this.failed = jobs.syncJobs;
     } catch (e) {
@@ -266,12 +307,12 @@ export class BookCalendarConnections extends LitElement {
 
   private rotate = () =>
     this.run(async () => {
-      this.feedUrl = (await api.request<{ url: string }>('POST', '/api/admin/calendar/feed/rotate')).url;
+      this.feedUrl = (await api.request<{ url: string }>('POST', this.at('/api/admin/calendar/feed/rotate'))).url;
     }, 'Your calendar link is ready: add it below.');
 
   private disableFeed = () =>
     this.run(async () => {
-      await api.request('DELETE', '/api/admin/calendar/feed');
+      await api.request('DELETE', this.at('/api/admin/calendar/feed'));
       this.feedUrl = '';
     }, 'The link is off; calendars using it stop updating.');
 
@@ -286,7 +327,7 @@ export class BookCalendarConnections extends LitElement {
     e.preventDefault();
     const shareWith = String(new FormData(e.target as HTMLFormElement).get('shareWith') ?? '');
     return this.run(
-      async () => void (await api.request('PUT', '/api/admin/calendar/google-shared', { shareWith })),
+      async () => void (await api.request('PUT', this.at('/api/admin/calendar/google-shared'), { shareWith })),
       'Calendar shared: look for it in your Google Calendar.',
     );
   };
@@ -295,25 +336,26 @@ export class BookCalendarConnections extends LitElement {
     this.run(async () => {
       const { authorizationUrl } = await api.request<{ authorizationUrl: string }>(
         'POST',
-        `/api/admin/calendar/${service}/connect`,
+        this.at(`/api/admin/calendar/${service}/connect`),
       );
       location.assign(authorizationUrl);
     });
 
   private refreshBusy = () =>
     this.run(
-      async () => void (await api.request('POST', '/api/admin/calendar/busy/refresh')),
+      async () => void (await api.request('POST', this.at('/api/admin/calendar/busy/refresh'))),
       'Busy times read again.',
     );
 
   private disconnect = () => {
     if (!confirm('Disconnect this calendar? Events already written stay in it.')) return Promise.resolve();
-    return this.run(() => api.request('DELETE', '/api/admin/calendar/connection'), 'Disconnected.');
+    return this.run(() => api.request('DELETE', this.at('/api/admin/calendar/connection')), 'Disconnected.');
   };
 
   private retryAll = () =>
     this.run(async () => {
-      for (const job of this.failed) await api.request('POST', `/api/admin/calendar/sync-jobs/${job.id}/retry`);
+      for (const job of this.failed)
+        await api.request('POST', this.at(`/api/admin/calendar/sync-jobs/${job.id}/retry`));
     }, 'Trying again: they go in within a minute.');
 }
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { ProfileImage } from '../../api/types.js';
-import { $, $$, text } from '../../test/helpers.js';
+import { $, $$, pickFile, text } from '../../test/helpers.js';
 import './book-profile-images.js';
 import type { BookProfileImages } from './book-profile-images.js';
 
@@ -13,14 +13,6 @@ const image = (id: number, kind: ProfileImage['kind']): ProfileImage => ({
   width: 1,
   height: 1,
 });
-
-/** Puts a file in a file input the way a person picking one does. */
-function pickFile(input: HTMLInputElement, file: File): void {
-  const transfer = new DataTransfer();
-  transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
 
 describe('book-profile-images', () => {
   describe('when the business has no pictures', () => {

@@ -3,11 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { define } from '../../../widget/lib/define.js';
 import type { ProfileImage } from '../../api/types.js';
 import { emit } from '../../lib/events.js';
+import { IMAGE_TYPES, imageProblem } from '../../lib/image-file.js';
 import { siteBase } from '../../styles/components.js';
-
-/** What the server takes (server/media/resize.ts): checked here too, so nobody waits for a refusal. */
-const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
-const MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * @summary The business's logo and photos: upload, reorder and remove. The server resizes them and strips their
@@ -79,7 +76,7 @@ export class BookProfileImages extends LitElement {
         ${logo ? html`<img class="logo" src=${logo.thumbUrl} alt="Your logo" />` : html`<p class="hint">No logo yet: your card shows your initial.</p>`}
         <div class="field">
           <label for="logo-file">${logo ? 'Replace the logo' : 'Upload a logo'}</label>
-          <input id="logo-file" type="file" accept=${TYPES.join(',')} ?disabled=${this.busy} @change=${this.pickLogo} />
+          <input id="logo-file" type="file" accept=${IMAGE_TYPES.join(',')} ?disabled=${this.busy} @change=${this.pickLogo} />
         </div>
         ${logo ? html`<button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.removeImage(logo.id)}>Remove the logo</button>` : ''}
       </div>
@@ -101,7 +98,7 @@ export class BookProfileImages extends LitElement {
       }
       <div class="field">
         <label for="photo-file">Add a photo</label>
-        <input id="photo-file" type="file" accept=${TYPES.join(',')} ?disabled=${this.busy} @change=${this.pickPhoto} />
+        <input id="photo-file" type="file" accept=${IMAGE_TYPES.join(',')} ?disabled=${this.busy} @change=${this.pickPhoto} />
       </div>`;
   }
 
@@ -113,11 +110,7 @@ export class BookProfileImages extends LitElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    this.problem = !TYPES.includes(file.type)
-      ? `“${file.name}” is not a JPEG, PNG or WebP image.`
-      : file.size > MAX_BYTES
-        ? `“${file.name}” is larger than 8 MB.`
-        : '';
+    this.problem = imageProblem(file);
     if (!this.problem) emit(this, 'book-image-upload', { kind, file });
   }
 

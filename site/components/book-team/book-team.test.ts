@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AdminMember, AdminService, Profile, Team } from '../../api/types.js';
-import { $, $$, choose, fakeServer, json, text, until } from '../../test/helpers.js';
+import { $, $$, choose, fakeServer, json, pickFile, text, until } from '../../test/helpers.js';
 import './book-team.js';
 import type { BookMemberDeparture } from '../book-member-departure/book-member-departure.js';
 import type { BookMemberForm } from '../book-member-form/book-member-form.js';
+import type { BookMemberPhoto } from '../book-member-photo/book-member-photo.js';
 import type { BookTeam } from './book-team.js';
 
 const member = (id: number, name: string, role: AdminMember['role'], serviceIds: number[]): AdminMember => ({
@@ -52,6 +53,9 @@ async function departure(el: BookTeam, button: HTMLButtonElement): Promise<BookM
   await dialog.updateComplete;
   return dialog;
 }
+
+const photoControls = (panel: Element) => panel.querySelector<BookMemberPhoto>('book-member-photo')!;
+const PHOTO = 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
 
 const memberPanel = (el: BookTeam, name: string) =>
   $$(el, '[part=member]').find((li) => text(li.querySelector('h3')).startsWith(name))!;
@@ -178,5 +182,86 @@ describe('book-team', () => {
     } finally {
       server.restore();
     }
+  });
+
+  describe('member photos', () => {
+    it("uploads a member's photo from their panel, then shows the team as it now is", async () => {
+      const { el, server, changes } = await teamPage('admin', 2);
+      try {
+        const photo = photoControls(memberPanel(el, 'Leo'));
+        await photo.updateComplete;
+        expect($$(photo, 'button').map(text)).to.deep.equal(['Add a photo of Leo']);
+        await expect(photo).to.be.accessible();
+        pickFile(
+          $<HTMLInputElement>(photo, 'input[type=file]'),
+          new File([new Uint8Array(10)], 'leo.jpg', { type: 'image/jpeg' }),
+        );
+        await until(() => text($(el, '[role=status]')) === 'Saved the photo of Leo.', 'the upload');
+        const [sent] = changes();
+        expect(sent!.path).to.equal('/api/admin/team/3/photo');
+        expect((sent!.body as FormData).get('file')).to.be.instanceOf(File);
+        expect(((sent!.body as FormData).get('file') as File).name).to.equal('leo.jpg');
+        // The team is read again after the change (the photo's address comes from the server).
+        expect(server.sent.filter((s) => s.path === '/api/admin/team')).to.have.length(2);
+      } finally {
+        server.restore();
+      }
+    });
+
+    it('removes a photo, shown in place of the initials', async () => {
+      team.members[1]!.photoUrl = PHOTO;
+      const { el, server, changes } = await teamPage();
+      try {
+        const panel = memberPanel(el, 'Mia');
+        expect(panel.querySelector('img.avatar')!.getAttribute('src')).to.equal(PHOTO);
+        const photo = photoControls(panel);
+        await photo.updateComplete;
+        expect($$(photo, 'button').map(text)).to.deep.equal(['Change photo of Mia', 'Remove photo of Mia']);
+        $<HTMLButtonElement>(photo, 'button.danger').click();
+        await until(() => text($(el, '[role=status]')) === 'Removed the photo of Mia.', 'the removal');
+        expect(changes()).to.deep.equal([{ path: '/api/admin/team/2/photo', body: undefined }]);
+      } finally {
+        team.members[1]!.photoUrl = null;
+        server.restore();
+      }
+    });
+
+    it('refuses a file that is not an image before sending it', async () => {
+      const { el, server, changes } = await teamPage();
+      try {
+        const photo = photoControls(memberPanel(el, 'Leo'));
+        pickFile(
+          $<HTMLInputElement>(photo, 'input[type=file]'),
+          new File(['%PDF'], 'cv.pdf', { type: 'application/pdf' }),
+        );
+        await photo.updateComplete;
+        expect(text($(photo, '[role=alert]'))).to.equal('“cv.pdf” is not a JPEG, PNG or WebP image.');
+        expect(changes()).to.deep.equal([]);
+      } finally {
+        server.restore();
+      }
+    });
+
+    it('lets a staff member change their own photo, and shows it', async () => {
+      const server = fakeServer((path) =>
+        path === '/api/admin/team/3/photo' ? json(200, { photoUrl: PHOTO }) : json(404, {}),
+      );
+      try {
+        const el = await fixture<BookTeam>(html`<book-team .profile=${profile('staff', 3)}></book-team>`);
+        expect(text($(el, '.member h2'))).to.equal('Your photo');
+        expect(text($(el, '.member .avatar'))).to.equal('X');
+        pickFile(
+          $<HTMLInputElement>(photoControls($(el, '.member')), 'input[type=file]'),
+          new File([new Uint8Array(10)], 'me.png', { type: 'image/png' }),
+        );
+        await until(() => text($(el, '[role=status]')) === 'Saved the photo of X.', 'the upload');
+        expect(server.sent.map((s) => s.path)).to.deep.equal(['/api/admin/team/3/photo']);
+        await el.updateComplete;
+        expect($(el, '.member img.avatar').getAttribute('src')).to.equal(PHOTO);
+        await expect(el).to.be.accessible();
+      } finally {
+        server.restore();
+      }
+    });
   });
 });

@@ -11,6 +11,7 @@ import { siteBase } from '../../styles/components.js';
 import '../book-invite-form/book-invite-form.js';
 import '../book-member-departure/book-member-departure.js';
 import '../book-member-form/book-member-form.js';
+import '../book-member-photo/book-member-photo.js';
 import type { MemberPatch } from '../book-member-form/book-member-form.js';
 import { styles } from './book-team.styles.js';
 
@@ -25,10 +26,16 @@ export const initials = (name: string): string =>
     .map((w) => w[0]!.toUpperCase())
     .join('');
 
+const avatar = (name: string, photoUrl: string | null | undefined) =>
+  photoUrl
+    ? html`<img class="avatar" src=${photoUrl} alt="" />`
+    : html`<span class="avatar" aria-hidden="true">${initials(name)}</span>`;
+
 /**
- * @summary The business's team for its owner and admins: members with their role, whether they signed in and the
- * services they perform; edit one, remove one (their future appointments reassigned or cancelled), invite by email
- * and revoke pending invitations. A staff member sees only how to leave the business.
+ * @summary The business's team for its owner and admins: members with their photo, role, whether they signed in and
+ * the services they perform; edit one, change their photo, remove one (their future appointments reassigned or
+ * cancelled), invite by email and revoke pending invitations. A staff member sees only their own photo and how to
+ * leave the business.
  *
  * @event book-team-left - The signed-in member left the business.
  * @csspart member - Each member's panel.
@@ -46,6 +53,8 @@ export class BookTeam extends LitElement {
   /** The member being edited, or leaving (removed, or the signed-in one leaving). */
   @state() private editing: number | null = null;
   @state() private departing: number | null = null;
+  /** A staff member's own photo, as last saved (they cannot read the team list). */
+  @state() private myPhoto: string | null = null;
   private action = new ActionController(this, { fieldsProblem: 'Check the marked fields.' });
 
   private get me() {
@@ -54,15 +63,17 @@ export class BookTeam extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.me?.role === 'staff') this.loading = false;
-    else void this.load();
+    if (this.me?.role === 'staff') {
+      this.loading = false;
+      this.myPhoto = this.me.photoUrl ?? null;
+    } else void this.load();
   }
 
   override render() {
     if (this.loading) return html`<p class="loading" role="status">Loading the team…</p>`;
     const alerts = html`<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
       <p class="notice" role="status">${this.action.status}</p>`;
-    if (this.me?.role === 'staff') return html`${alerts}${this.renderLeave()}`;
+    if (this.me?.role === 'staff') return html`${alerts}${this.renderOwn()}`;
     return html`${alerts}
       <ul class="panels">${this.team.members.map((m) => html`<li part="member" class="panel member">${this.renderMember(m)}</li>`)}</ul>
       <section aria-labelledby="invite-title">
@@ -77,10 +88,7 @@ export class BookTeam extends LitElement {
   private renderMember(m: AdminMember) {
     const names = this.services.filter((s) => m.serviceIds.includes(s.id)).map((s) => s.name);
     const self = m.id === this.me?.memberId;
-    const avatar = m.photoUrl
-      ? html`<img class="avatar" src=${m.photoUrl} alt="" />`
-      : html`<span class="avatar" aria-hidden="true">${initials(m.name)}</span>`;
-    return html`${avatar}
+    return html`${avatar(m.name, m.photoUrl)}
       <h3>${m.name}${self ? ' (you)' : ''} <span class="badge confirmed">${roleLabel[m.role]}</span></h3>
       <p class="muted">${m.joined ? 'Joined' : 'Has not signed in yet'}${m.email ? ` · ${m.email}` : ''}</p>
       <p>${names.length ? `Performs: ${names.join(', ')}` : 'Performs no service yet'}</p>
@@ -93,6 +101,7 @@ export class BookTeam extends LitElement {
             ? this.renderDeparture(m, self)
             : html`<div class="actions">
               <button @click=${() => this.open('editing', m.id)}>Edit<span class="sr-only"> ${m.name}</span></button>
+              ${this.photoControls(m.id, m.name, m.photoUrl)}
               ${
                 m.role === 'owner'
                   ? nothing
@@ -110,7 +119,27 @@ export class BookTeam extends LitElement {
       @book-departure-confirm=${(e: CustomEvent<MemberDeparture>) => (self ? this.leave(e.detail) : this.removeMember(m, e.detail))}></book-member-departure>`;
   }
 
-  /** A staff member's own way out: the team list is not theirs to see, so "whoever is free" takes their clients. */
+  private photoControls(id: number, name: string, photoUrl: string | null) {
+    return html`<book-member-photo name=${name} .photoUrl=${photoUrl} ?busy=${this.action.busy}
+      @book-photo-upload=${(e: CustomEvent<File>) => this.setPhoto(id, name, e.detail)}
+      @book-photo-remove=${() => this.setPhoto(id, name, null)}></book-member-photo>`;
+  }
+
+  /**
+   * A staff member's own page: their photo, and their way out (the team list is not theirs to see, so "whoever is
+   * free" takes their clients).
+   */
+  private renderOwn() {
+    const me = this.me!;
+    return html`<div class="panel member">
+        ${avatar(me.name, this.myPhoto)}
+        <h2>Your photo</h2>
+        <p class="hint">Customers see it when they choose who serves them; without one, your initials.</p>
+        <div class="actions">${this.photoControls(me.memberId, me.name, this.myPhoto)}</div>
+      </div>
+      ${this.renderLeave()}`;
+  }
+
   private renderLeave() {
     return html`<div class="panel">
       <h2>Leave ${this.profile.name}</h2>
@@ -168,6 +197,17 @@ export class BookTeam extends LitElement {
 
   private save(m: AdminMember, patch: MemberPatch): Promise<void> {
     return this.run(() => api.updateMember(m.id, patch), `Saved ${patch.name ?? m.name}.`);
+  }
+
+  /** Uploads (a file) or removes (null) a member's photo; staff, who cannot read the team, keep their own here. */
+  private setPhoto(id: number, name: string, file: File | null): Promise<void> {
+    const done = file ? `Saved the photo of ${name}.` : `Removed the photo of ${name}.`;
+    const save = async () => (file ? (await api.uploadMemberPhoto(id, file)).photoUrl : api.removeMemberPhoto(id));
+    if (this.me?.role !== 'staff') return this.run(save, done);
+    return this.action.run(async () => {
+      this.myPhoto = (await save()) ?? null;
+      return done;
+    });
   }
 
   private removeMember(m: AdminMember, departure: MemberDeparture): Promise<void> {

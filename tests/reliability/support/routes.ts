@@ -78,6 +78,8 @@ const adminOwned: Record<Role, Outcome> = {
   otherProvider: 'hidden',
   otherStaff: 'forbidden',
 };
+/** The owner, an admin and the staff member of A alike. */
+const ofAMember = (outcome: Outcome) => ({ provider: outcome, admin: outcome, staff: outcome });
 /** An admin collection or setting of the owner's and admins': each business gets their own. */
 const adminOwn: Record<Role, Outcome> = { ...adminOwned, otherProvider: 'own' };
 /** Only the owner: closing the business. */
@@ -609,6 +611,30 @@ export const recipes: Record<string, Recipe[]> = {
     {
       request: withBody('/api/admin/team/leave', { future: 'cancel' }),
       expect: { ...adminReached, admin: 'ok', staff: 'ok', otherStaff: 'ok' },
+    },
+  ],
+  // A member's photo: the owner and admins change anyone's in A, staff only their own; B's people do not find A's
+  // members at all. The upload's form is not sent here (its checks are tests/api/member-photos.test.ts's).
+  'PUT /api/admin/team/:id/photo': [
+    {
+      request: (w) => ({ path: `/api/admin/team/${w.members.staff}/photo`, body: {} }),
+      expect: { ...adminOwned, ...ofAMember('reached'), otherStaff: 'hidden' },
+    },
+    {
+      variant: "the owner's",
+      request: (w) => ({ path: `/api/admin/team/${w.members.owner}/photo`, body: {} }),
+      expect: { ...adminOwned, provider: 'reached', admin: 'reached', otherStaff: 'hidden' },
+    },
+  ],
+  'DELETE /api/admin/team/:id/photo': [
+    {
+      request: (w) => ({ path: `/api/admin/team/${w.members.staff}/photo` }),
+      expect: { ...adminOwned, ...ofAMember('ok'), otherStaff: 'hidden' },
+    },
+    {
+      variant: "the owner's",
+      request: (w) => ({ path: `/api/admin/team/${w.members.owner}/photo` }),
+      expect: { ...adminOwned, otherStaff: 'hidden' },
     },
   ],
   // The link's token is the proof: whoever holds it may join (as a new account here, the address having none).
