@@ -183,20 +183,22 @@ export async function futureAppointmentsOf(db: Db, memberId: number, nowIso: str
   return rows.map((r) => r.id);
 }
 
-/** Ids of the confirmed attendees of one class time: a member's appointments of a service at a start. */
+/**
+ * Ids of the confirmed attendees of one class time (a member's appointments of a service at a start), in the order
+ * they took their places. Given a business, only its own: a class time named in a request is another's otherwise.
+ */
 export async function classAttendees(
   db: Db,
-  at: { providerId: number; memberId: number; serviceId: number; startAt: string },
+  at: { memberId: number; serviceId: number; startAt: string; providerId?: number },
 ): Promise<number[]> {
-  const rows = await db
+  let query = db
     .selectFrom('appointments')
     .select('id')
-    .where('provider_id', '=', at.providerId)
     .where('member_id', '=', at.memberId)
     .where('service_id', '=', at.serviceId)
     .where('start_at', '=', at.startAt)
-    .where('status', '=', 'confirmed')
-    .orderBy('seat')
-    .execute();
+    .where('status', '=', 'confirmed');
+  if (at.providerId !== undefined) query = query.where('provider_id', '=', at.providerId);
+  const rows = await query.orderBy('seat').orderBy('id').execute();
   return rows.map((r) => r.id);
 }

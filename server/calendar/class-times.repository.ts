@@ -1,4 +1,4 @@
-import { type AppointmentDetail, findAppointment } from '../bookings/bookings.repository.js';
+import { type AppointmentDetail, classAttendees, findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
 import type { ClassKey } from '../ical/appointment-calendar.js';
 import type { ClassTime } from './class-event.js';
@@ -22,18 +22,8 @@ export async function classServices(db: Db, providerId: number): Promise<Map<num
 
 /** A class time as it is now: its confirmed attendees, in the order they took their places. */
 export async function findClassTime(db: Db, key: ClassKey): Promise<ClassTime> {
-  const rows = await db
-    .selectFrom('appointments')
-    .select('id')
-    .where('member_id', '=', key.memberId)
-    .where('service_id', '=', key.serviceId)
-    .where('start_at', '=', key.startAt)
-    .where('status', '=', 'confirmed')
-    .orderBy('seat')
-    .orderBy('id')
-    .execute();
   const appointments: AppointmentDetail[] = [];
-  for (const { id } of rows) {
+  for (const id of await classAttendees(db, key)) {
     const appointment = await findAppointment(db, id);
     if (appointment) appointments.push(appointment);
   }

@@ -1,5 +1,6 @@
 import type { AppointmentRow } from '../bookings/bookings.table.js';
 import type { Db } from '../db/connect.js';
+import { listMembers, ownerMemberOf } from '../team/team.repository.js';
 import type { Recipients } from './compose.js';
 import type { EmailRow, NewEmail } from './email.table.js';
 
@@ -53,13 +54,7 @@ export async function memberNameOf(db: Db, memberId: number): Promise<string> {
 }
 
 async function ownerContact(db: Db, providerId: number) {
-  const owner = await db
-    .selectFrom('team_members')
-    .select('id')
-    .where('provider_id', '=', providerId)
-    .where('role', '=', 'owner')
-    .executeTakeFirstOrThrow();
-  return (await memberContact(db, owner.id))!;
+  return (await memberContact(db, (await ownerMemberOf(db, providerId)).id))!;
 }
 
 /** Who an appointment's emails go to, and what the product knows of their addresses. */
@@ -73,27 +68,18 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
     .executeTakeFirst();
   const serving = await memberContact(db, appointment.member_id);
   if (!business || !serving) return undefined;
-  // A member without an address (no account, none given): the business's owner hears of it in their place, and the
-  // customer's invitation names the owner's address as its organizer.
-  const member = serving.email
-    ? serving
-    : { ...(await ownerContact(db, appointment.provider_id)), name: serving.name, role: serving.role };
+  // The owner hears of it when they ask for copies of their members' emails, and in the place of a member without an
+  // address (no account, none given): then the customer's invitation names the owner's address as its organizer.
+  const copyToOwner = serving.role !== 'owner' && business.owner_copies === 1;
+  const owner = copyToOwner || !serving.email ? await ownerContact(db, appointment.provider_id) : undefined;
+  const member = owner && !serving.email ? { ...owner, name: serving.name, role: serving.role } : serving;
   const synced = await db
     .selectFrom('calendar_connections')
     .select('id')
     .where('member_id', '=', member.id)
     .where('status', '=', 'active')
     .executeTakeFirst();
-  const team = await db
-    .selectFrom('team_members')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('provider_id', '=', appointment.provider_id)
-    .where('left_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  const owner =
-    serving.email && member.role !== 'owner' && business.owner_copies === 1
-      ? await ownerContact(db, appointment.provider_id)
-      : undefined;
+  const team = await listMembers(db, appointment.provider_id);
   // The booking's address is the customer's own only when it is their account's confirmed address.
   const customer =
     appointment.customer_user_id === null
@@ -114,8 +100,8 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
       calendarSynced: synced !== undefined,
     },
     // A business of one names nobody: the business is the person.
-    memberName: Number(team.count) > 1 || member.role !== 'owner' ? member.name : null,
-    ownerCopy: owner?.email ? { userId: owner.user_id, email: owner.email } : null,
+    memberName: team.length > 1 || member.role !== 'owner' ? member.name : null,
+    ownerCopy: serving.email && copyToOwner && owner?.email ? { userId: owner.user_id, email: owner.email } : null,
     seats: business.seats,
     customerVerified: customer !== undefined,
   };

@@ -1,5 +1,6 @@
 import type { DateOverride, WeeklyInterval } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
+import { deleteOwned } from '../db/owned.js';
 import { type Closure, withClosures } from './closures.js';
 
 /** Whose hours: a member, and the business they belong to. */
@@ -229,10 +230,5 @@ export async function insertClosure(db: Db, providerId: number, closure: Omit<Cl
 
 /** Removes one of the provider's closures; false if they have none with this id. */
 export async function deleteClosure(db: Db, providerId: number, id: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('closures')
-    .where('id', '=', id)
-    .where('provider_id', '=', providerId)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return deleteOwned(db, 'closures', providerId, id);
 }

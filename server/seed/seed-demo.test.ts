@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { connectDatabase, type Db, migrateToLatest } from '../db/connect.js';
-import { searchProviders } from '../providers/providers.repository.js';
+import { findProviderBySlug, searchProviders } from '../providers/providers.repository.js';
+import { weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
 import { listMembers, performersOf, servicesOfMembers } from '../team/team.repository.js';
 import { DEMO_PASSWORD, demoLogins, demoProviders } from './demo-data.js';
 import { seedDemoData } from './seed-demo.js';
@@ -55,14 +56,8 @@ describe('seedDemoData', () => {
     const rows = await db
       .selectFrom('appointments')
       .innerJoin('services', 'services.id', 'appointments.service_id')
-      .select([
-        'start_at',
-        'end_at',
-        'blocked_start_at',
-        'blocked_end_at',
-        'buffer_before_minutes',
-        'buffer_after_minutes',
-      ])
+      .selectAll('appointments')
+      .select(['buffer_before_minutes', 'buffer_after_minutes'])
       .execute();
     expect(rows.length).toBeGreaterThan(0);
     // Both buffers are exercised, so a seed that drops either one fails here.
@@ -130,31 +125,17 @@ describe('seedDemoData', () => {
     const teams = demoProviders.filter((demo) => demo.team.length > 0).map((demo) => demo.slug);
     expect(teams.sort()).toEqual(['brooklyn-physio', 'harbour-yoga', 'studio-anna']);
     for (const demo of demoProviders) {
-      const provider = await db
-        .selectFrom('providers')
-        .select('id')
-        .where('slug', '=', demo.slug)
-        .executeTakeFirstOrThrow();
+      const provider = (await findProviderBySlug(db, demo.slug))!;
       const members = await listMembers(db, provider.id);
       expect(members.map((m) => [m.slug, m.role])).toEqual([
         [demo.owner.slug, 'owner'],
         ...demo.team.map((m) => [m.slug, m.role]),
       ]);
       expect(members.every((m) => m.bio.length > 0 && m.user_id !== null && m.photo_hash === null)).toBe(true);
-      const services = await servicesOfMembers(
-        db,
-        members.map((m) => m.id),
-      );
-      const hours = await db
-        .selectFrom('weekly_hours')
-        .select(['member_id', 'weekday', 'start_time', 'end_time'])
-        .where('provider_id', '=', provider.id)
-        .orderBy('weekday')
-        .orderBy('start_time')
-        .execute();
-      const weekOf = (id: number) =>
-        JSON.stringify(hours.filter((h) => h.member_id === id).map((h) => Object.values(h)));
-      expect(new Set(members.map((m) => weekOf(m.id))).size).toBe(members.length);
+      const ids = members.map((m) => m.id);
+      const services = await servicesOfMembers(db, ids);
+      const hours = await weeklyHoursOfMembers(db, ids);
+      expect(new Set(members.map((m) => JSON.stringify(hours.get(m.id)))).size).toBe(members.length);
       expect(new Set(members.map((m) => JSON.stringify(services.get(m.id)))).size).toBe(members.length);
       expect(members.every((m) => services.get(m.id)!.length > 0)).toBe(true);
     }
@@ -199,14 +180,8 @@ describe('seedDemoData', () => {
       .selectFrom('appointments')
       .innerJoin('services', 'services.id', 'appointments.service_id')
       .innerJoin('providers', 'providers.id', 'appointments.provider_id')
-      .select([
-        'appointments.member_id',
-        'appointments.start_at',
-        'appointments.end_at',
-        'appointments.status',
-        'services.seats',
-        'providers.time_zone',
-      ])
+      .selectAll('appointments')
+      .select(['services.seats', 'providers.time_zone'])
       .execute();
     const hours = await db.selectFrom('weekly_hours').selectAll().execute();
     for (const row of rows) {

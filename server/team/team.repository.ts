@@ -3,45 +3,29 @@ import type { ProviderRow } from '../providers/providers.table.js';
 import { memberSlug, uniqueSlug } from './member-slug.js';
 import type { NewTeamMember, TeamMemberRow } from './team.table.js';
 
+/** The members of one business, whoever they are: every lookup by business starts here, so none reaches another's. */
+const membersOf = (db: Db, providerId: number) =>
+  db.selectFrom('team_members').selectAll().where('provider_id', '=', providerId);
+
+/** Those of them who have not left. */
+const activeMembersOf = (db: Db, providerId: number) => membersOf(db, providerId).where('left_at', 'is', null);
+
 /** Active members of a business (not those who left), in the order the business shows them. */
 export async function listMembers(db: Db, providerId: number): Promise<TeamMemberRow[]> {
-  return db
-    .selectFrom('team_members')
-    .selectAll()
-    .where('provider_id', '=', providerId)
-    .where('left_at', 'is', null)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  return activeMembersOf(db, providerId).orderBy('position').orderBy('id').execute();
 }
 
 /** A member of this business, active or not; undefined for another business's, so ids never leak across. */
 export async function findMember(db: Db, providerId: number, memberId: number): Promise<TeamMemberRow | undefined> {
-  return db
-    .selectFrom('team_members')
-    .selectAll()
-    .where('provider_id', '=', providerId)
-    .where('id', '=', memberId)
-    .executeTakeFirst();
+  return membersOf(db, providerId).where('id', '=', memberId).executeTakeFirst();
 }
 
 export async function findMemberBySlug(db: Db, providerId: number, slug: string): Promise<TeamMemberRow | undefined> {
-  return db
-    .selectFrom('team_members')
-    .selectAll()
-    .where('provider_id', '=', providerId)
-    .where('slug', '=', slug)
-    .where('left_at', 'is', null)
-    .executeTakeFirst();
+  return activeMembersOf(db, providerId).where('slug', '=', slug).executeTakeFirst();
 }
 
 export async function ownerMemberOf(db: Db, providerId: number): Promise<TeamMemberRow> {
-  return db
-    .selectFrom('team_members')
-    .selectAll()
-    .where('provider_id', '=', providerId)
-    .where('role', '=', 'owner')
-    .executeTakeFirstOrThrow();
+  return membersOf(db, providerId).where('role', '=', 'owner').executeTakeFirstOrThrow();
 }
 
 /** The signed-in user's business and their place in it, if they belong to one. */
@@ -99,16 +83,9 @@ export async function servicesOfMembers(db: Db, memberIds: number[]): Promise<Ma
 
 /** Active members who perform a service, in the business's order. */
 export async function performersOf(db: Db, providerId: number, serviceId: number): Promise<TeamMemberRow[]> {
-  return db
-    .selectFrom('team_members')
-    .innerJoin('member_services', 'member_services.member_id', 'team_members.id')
-    .selectAll('team_members')
-    .where('team_members.provider_id', '=', providerId)
-    .where('member_services.service_id', '=', serviceId)
-    .where('team_members.left_at', 'is', null)
-    .orderBy('team_members.position')
-    .orderBy('team_members.id')
-    .execute();
+  const performers = (await performersOfServices(db, [serviceId])).get(serviceId) ?? [];
+  // The service id may come from a request: another business's service finds none of this business's members.
+  return performers.filter((m) => m.provider_id === providerId);
 }
 
 /** A new service is performed by every active member until the owner says otherwise. */
@@ -163,13 +140,9 @@ export async function activeMemberByEmail(
   providerId: number,
   email: string,
 ): Promise<TeamMemberRow | undefined> {
-  return db
-    .selectFrom('team_members')
-    .leftJoin('users', 'users.id', 'team_members.user_id')
-    .selectAll('team_members')
-    .where('team_members.provider_id', '=', providerId)
-    .where('team_members.left_at', 'is', null)
-    .where((eb) => eb.or([eb('team_members.email', '=', email), eb('users.email', '=', email)]))
+  const account = db.selectFrom('users').select('users.id').where('users.email', '=', email);
+  return activeMembersOf(db, providerId)
+    .where((eb) => eb.or([eb('email', '=', email), eb('user_id', 'in', account)]))
     .executeTakeFirst();
 }
 

@@ -17,19 +17,12 @@ describe('classes with seats', () => {
     ctx = await createTestContext();
     provider = await createProvider(ctx, { profile: { name: 'Harbour Yoga' } });
     teacher = await addMember(ctx, provider, { name: 'Lena', serviceIds: [] });
-    const res = await call(ctx, 'POST', '/api/admin/services', {
-      session: provider.session,
-      body: {
-        name: 'Yoga flow',
-        durationMinutes: 60,
-        price: { amountMinor: 1500, currency: 'EUR' },
-        seats: 3,
-        memberIds: [teacher.id],
-      },
+    yoga = await addService(ctx, provider, {
+      name: 'Yoga flow',
+      durationMinutes: 60,
+      seats: 3,
+      memberIds: [teacher.id],
     });
-    expect(res.status).toBe(201);
-    expect(res.body.service).toMatchObject({ seats: 3, memberIds: [teacher.id] });
-    yoga = res.body.service.id;
   });
 
   const attend = (i: number) =>

@@ -3,7 +3,7 @@ import type { Interval } from '../../server/availability/availability.types.js';
 import { reassignFutureAppointments } from '../../server/bookings/booking.service.js';
 import { noBusyTimes } from '../../server/slots/availability.loader.js';
 import type { TeamMemberRow } from '../../server/team/team.table.js';
-import { book, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { appointmentRow, book, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { addMember, ownerOf } from '../support/team.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -93,12 +93,7 @@ describe('booking a team', () => {
     expect(res.status).toBe(201);
     expect(res.body.booking.staff).toEqual({ slug: ben.slug, name: 'Ben' });
     expect((await book(ctx, provider, WED('17:00'), { staff: anna.slug })).status).toBe(422);
-    const row = await ctx.db
-      .selectFrom('appointments')
-      .select('member_id')
-      .where('id', '=', res.body.booking.id)
-      .executeTakeFirstOrThrow();
-    expect(row.member_id).toBe(ben.id);
+    expect((await appointmentRow(ctx, res.body.booking.id)).member_id).toBe(ben.id);
   });
 
   it('spreads "any" bookings fairly: fewest that week, then least recently assigned, then order', async () => {
@@ -230,30 +225,15 @@ describe('booking a team', () => {
     const result = await reassignFutureAppointments(deps, mia.id, { future: 'reassign', reassignTo: anna.id });
     // At 9 nobody else is free: cancelled. At 12 Anna, as asked.
     expect(result).toEqual({ reassigned: [at12.body.booking.id], cancelled: [at9.body.booking.id] });
-    const at12Row = await ctx.db
-      .selectFrom('appointments')
-      .select('member_id')
-      .where('id', '=', at12.body.booking.id)
-      .executeTakeFirstOrThrow();
-    expect(at12Row.member_id).toBe(anna.id);
+    expect((await appointmentRow(ctx, at12.body.booking.id)).member_id).toBe(anna.id);
     // Without a name, a fair pick of those free: Anna has 2 that week, Mia none left → Mia takes 13:00.
     const gone = await reassignFutureAppointments(deps, ben.id, { future: 'reassign' });
     expect(gone).toEqual({ reassigned: [free.body.booking.id], cancelled: [late.body.booking.id] });
-    const freeRow = await ctx.db
-      .selectFrom('appointments')
-      .select('member_id')
-      .where('id', '=', free.body.booking.id)
-      .executeTakeFirstOrThrow();
-    expect(freeRow.member_id).toBe(mia.id);
+    expect((await appointmentRow(ctx, free.body.booking.id)).member_id).toBe(mia.id);
     const all = await reassignFutureAppointments(deps, anna.id, { future: 'cancel' });
     expect(all.reassigned).toEqual([]);
     expect(all.cancelled).toHaveLength(2);
-    const cancelled = await ctx.db
-      .selectFrom('appointments')
-      .select('status')
-      .where('id', '=', late.body.booking.id)
-      .executeTakeFirstOrThrow();
-    expect(cancelled.status).toBe('cancelled');
+    expect((await appointmentRow(ctx, late.body.booking.id)).status).toBe('cancelled');
   });
 
   it('accepts staff in the booking body only as a short string', async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addService, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
-import { call } from '../support/http.js';
+import { addService, appointmentRow, bookingBody, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { type RaceServer, raceServer } from '../support/race-server.js';
 import { addMember } from '../support/team.js';
 import type { TestContext } from '../support/test-app.js';
@@ -17,20 +16,25 @@ describe('teams and classes under concurrent bookings, over real HTTP on a real 
     ({ ctx, post } = racing);
     provider = await createProvider(ctx);
     await addMember(ctx, provider, { name: 'Mia' });
-    await addMember(ctx, provider, { name: 'Ben' });
-    classId = await addService(ctx, provider, { durationMinutes: 60, name: 'Yoga flow' });
-    const seats = await call(ctx, 'PATCH', `/api/admin/services/${classId}`, {
-      session: provider.session,
-      body: {
-        seats: 12,
-        memberIds: [
-          (await ctx.db.selectFrom('team_members').select('id').where('name', '=', 'Ben').executeTakeFirstOrThrow()).id,
-        ],
-      },
+    const ben = await addMember(ctx, provider, { name: 'Ben' });
+    classId = await addService(ctx, provider, {
+      durationMinutes: 60,
+      name: 'Yoga flow',
+      seats: 12,
+      memberIds: [ben.id],
     });
-    expect(seats.status).toBe(200);
   });
   afterAll(() => racing.close());
+
+  /** The confirmed appointments at `start`, by seat. */
+  const confirmedAt = (start: string) =>
+    ctx.db
+      .selectFrom('appointments')
+      .selectAll()
+      .where('start_at', '=', start)
+      .where('status', '=', 'confirmed')
+      .orderBy('seat')
+      .execute();
 
   const race = async (count: number, body: (i: number) => unknown) => {
     const responses = await Promise.all(Array.from({ length: count }, (_, i) => post(body(i))));
@@ -46,12 +50,7 @@ describe('teams and classes under concurrent bookings, over real HTTP on a real 
     expect(won).toHaveLength(3);
     expect(results.filter((r) => r.status === 409)).toHaveLength(97);
     expect(new Set(won.map((r) => r.body.booking.staff.slug)).size).toBe(3);
-    const rows = await ctx.db
-      .selectFrom('appointments')
-      .select('member_id')
-      .where('start_at', '=', start)
-      .where('status', '=', 'confirmed')
-      .execute();
+    const rows = await confirmedAt(start);
     expect(new Set(rows.map((r) => r.member_id)).size).toBe(3);
     expect(rows).toHaveLength(3);
   });
@@ -66,13 +65,7 @@ describe('teams and classes under concurrent bookings, over real HTTP on a real 
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(12);
     expect(results.filter((r) => r.status === 409)).toHaveLength(28);
-    const rows = await ctx.db
-      .selectFrom('appointments')
-      .select(['seat', 'id', 'manage_token_hash'])
-      .where('start_at', '=', start)
-      .where('status', '=', 'confirmed')
-      .orderBy('seat')
-      .execute();
+    const rows = await confirmedAt(start);
     expect(rows.map((r) => r.seat)).toEqual(Array.from({ length: 12 }, (_, i) => i));
     const won = results.find((r) => r.status === 201)!.body.booking;
     expect(won.seats).toBe(12);
@@ -95,18 +88,13 @@ describe('teams and classes under concurrent bookings, over real HTTP on a real 
       body: JSON.stringify({ token }),
     });
     expect(cancelled.status).toBe(200);
-    const freed = (
-      await ctx.db.selectFrom('appointments').select('seat').where('id', '=', won.id).executeTakeFirstOrThrow()
-    ).seat;
+    const freed = (await appointmentRow(ctx, won.id)).seat;
     expect((await slotsOf()).find((s) => s.start === start)?.placesLeft).toBe(1);
     const again = await post(
       bookingBody(provider, start, { service: classId, customer: { name: 'Late', email: 'late@example.com' } }),
     );
     expect(again.status).toBe(201);
     const late = (await again.json()).booking;
-    const seat = (
-      await ctx.db.selectFrom('appointments').select('seat').where('id', '=', late.id).executeTakeFirstOrThrow()
-    ).seat;
-    expect(seat).toBe(freed);
+    expect((await appointmentRow(ctx, late.id)).seat).toBe(freed);
   });
 });

@@ -8,7 +8,7 @@ import { call, type Session } from '../support/http.js';
 import { NOW, type TestContext, testConfig } from '../support/test-app.js';
 import { openTestDatabase } from '../support/test-databases.js';
 import { FakeGoogle } from './fake-google.js';
-import type { FakeGraph } from './fake-graph.js';
+import { FakeGraph } from './fake-graph.js';
 
 export interface CalendarTestContext extends TestContext {
   calendar: CalendarSync;
@@ -74,20 +74,43 @@ export interface CalendarWorld extends CalendarTestContext {
   provider: ProviderFixture;
 }
 
+/** A calendar world whose app also reaches a fake Microsoft Graph (Outlook). */
+export interface OutlookWorld extends CalendarWorld {
+  graph: FakeGraph;
+}
+
 /**
  * Gives each test of the calling `describe` a fresh world: a fake Google, the app pointed at it and a provider
  * before the test; after it, background busy-time reads finish, the fake stops and the database closes. The
  * object stays the same while its fields are the running test's, so read them inside tests, not up front.
  */
 export function calendarWorld(overrides: Parameters<typeof createCalendarContext>[1] = {}): CalendarWorld {
-  const world = {} as CalendarWorld;
-  beforeEach(async () => {
+  return eachTest(async () => {
     const google = await FakeGoogle.start();
     const ctx = await createCalendarContext(google, overrides);
-    Object.assign(world, ctx, { google, provider: await createProvider(ctx) });
+    return { ...ctx, google, provider: await createProvider(ctx) };
+  });
+}
+
+/** `calendarWorld` with a fake Microsoft Graph too, stopped after each test like the fake Google. */
+export function outlookWorld(): OutlookWorld {
+  return eachTest(async () => {
+    const google = await FakeGoogle.start();
+    const graph = await FakeGraph.start();
+    const ctx = await createOutlookContext(google, graph);
+    return { ...ctx, google, graph, provider: await createProvider(ctx) };
+  });
+}
+
+/** The world `open` makes before each test of the calling `describe`, closed after it (see `calendarWorld`). */
+function eachTest<W extends CalendarWorld & { graph?: FakeGraph }>(open: () => Promise<W>): W {
+  const world = {} as W;
+  beforeEach(async () => {
+    Object.assign(world, await open());
   });
   afterEach(async () => {
     await world.calendar.busy.idle();
+    await world.graph?.stop();
     await world.google.stop();
     await world.db.destroy();
   });

@@ -1,21 +1,12 @@
 import ical, { type VEvent } from 'node-ical';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classUid } from '../../server/ical/appointment-calendar.js';
-import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { book, type ProviderFixture } from '../support/fixtures.js';
 import { call, type Session } from '../support/http.js';
-import { bookFor, MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
-import { inviteAndJoin } from '../support/team.js';
+import { MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
+import { bookWithMember, inviteAndJoin } from '../support/team.js';
 import { APP_URL, type TestContext } from '../support/test-app.js';
-import {
-  type CalendarTestContext,
-  calendarWorld,
-  callbackPath,
-  connectOwnGoogle,
-  createOutlookContext,
-  drainSync,
-} from './calendar-context.js';
-import { FakeGoogle } from './fake-google.js';
-import { FakeGraph } from './fake-graph.js';
+import { calendarWorld, callbackPath, connectOwnGoogle, drainSync, outlookWorld } from './calendar-context.js';
 
 const OWNER = 'yoga.owner@gmail.com';
 const CLASS = '2026-12-02T09:00:00.000Z';
@@ -96,46 +87,30 @@ describe('a class time is one event in Google Calendar', () => {
 });
 
 describe('a class time is one event in Outlook', () => {
-  let google: FakeGoogle;
-  let graph: FakeGraph;
-  let ctx: CalendarTestContext;
-  let provider: ProviderFixture;
+  const ctx = outlookWorld();
   const MAIL = 'studio@contoso.example';
 
-  beforeEach(async () => {
-    google = await FakeGoogle.start();
-    graph = await FakeGraph.start();
-    ctx = await createOutlookContext(google, graph);
-    provider = await createProvider(ctx);
-  });
-  afterEach(async () => {
-    await ctx.calendar.busy.idle();
-    await graph.stop();
-    await google.stop();
-    await ctx.db.destroy();
-  });
-
   it('made once, updated as people leave, deleted when the class is cancelled', async () => {
-    const start = await call(ctx, 'POST', '/api/admin/calendar/microsoft/connect', { session: provider.session });
-    const { code, state } = graph.consent(start.body.authorizationUrl, MAIL);
-    expect((await call(ctx, 'GET', callbackPath('microsoft', code, state), { session: provider.session })).status).toBe(
-      302,
-    );
-    const ids = await fillClass(ctx, provider, await ownerIdOf(ctx, provider), 4);
+    const start = await call(ctx, 'POST', '/api/admin/calendar/microsoft/connect', { session: ctx.provider.session });
+    const { code, state } = ctx.graph.consent(start.body.authorizationUrl, MAIL);
+    expect(
+      (await call(ctx, 'GET', callbackPath('microsoft', code, state), { session: ctx.provider.session })).status,
+    ).toBe(302);
+    const ids = await fillClass(ctx, ctx.provider, await ownerIdOf(ctx, ctx.provider), 4);
     await drainSync(ctx);
-    const calendar = graph.defaultCalendarOf(MAIL);
-    expect(graph.eventsIn(calendar).map((e) => e.subject)).toEqual(['Consultation (4/12)']);
-    expect(graph.eventsIn(calendar)[0]!.body?.content).toContain('- Di');
+    const calendar = ctx.graph.defaultCalendarOf(MAIL);
+    expect(ctx.graph.eventsIn(calendar).map((e) => e.subject)).toEqual(['Consultation (4/12)']);
+    expect(ctx.graph.eventsIn(calendar)[0]!.body?.content).toContain('- Di');
 
-    expect((await cancel(ctx, provider, ids[0]!)).status).toBe(200);
+    expect((await cancel(ctx, ctx.provider, ids[0]!)).status).toBe(200);
     await drainSync(ctx);
-    expect(graph.eventsIn(calendar).map((e) => e.subject)).toEqual(['Consultation (3/12)']);
+    expect(ctx.graph.eventsIn(calendar).map((e) => e.subject)).toEqual(['Consultation (3/12)']);
 
-    const cancelled = await cancelClass(ctx, provider, await ownerIdOf(ctx, provider));
+    const cancelled = await cancelClass(ctx, ctx.provider, await ownerIdOf(ctx, ctx.provider));
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     expect(cancelled.body.appointments).toHaveLength(3);
     await drainSync(ctx);
-    expect(graph.eventsIn(calendar)).toEqual([]);
+    expect(ctx.graph.eventsIn(calendar)).toEqual([]);
   });
 });
 
@@ -156,7 +131,10 @@ describe('the ICS feed of a team member', () => {
   it('holds only that member’s appointments, a class time as one event with its count', async () => {
     const mia = await inviteAndJoin(ctx, ctx.provider, MIA_STAFF);
     const owner = await ownerIdOf(ctx, ctx.provider);
-    await bookFor(ctx, ctx.provider, owner, '2026-12-07T09:00:00.000Z', { name: 'Owner’s', email: 'o@example.com' });
+    await bookWithMember(ctx, ctx.provider, owner, '2026-12-07T09:00:00.000Z', {
+      name: 'Owner’s',
+      email: 'o@example.com',
+    });
     const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
     const hours = await call(ctx, 'PUT', `/api/admin/schedule/weekly?member=${mia.memberId}`, {
       session: ctx.provider.session,

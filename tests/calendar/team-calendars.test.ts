@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
-import { bookFor, MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
-import { inviteAndJoin } from '../support/team.js';
+import { MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
+import { bookWithMember, inviteAndJoin } from '../support/team.js';
 import { APP_URL } from '../support/test-app.js';
 import { calendarWorld, callbackPath, connectOwnGoogle, drainSync } from './calendar-context.js';
 
@@ -24,8 +24,8 @@ describe('calendars per team member', () => {
     expect(own.body.connection.accountEmail).toBe(OWNER);
     expect(hers.body.connection.accountEmail).toBe(MIA);
 
-    await bookFor(ctx, ctx.provider, owner, at(9), { name: 'Ada', email: 'ada@example.com' });
-    const mias = await bookFor(ctx, ctx.provider, mia.memberId, at(11), { name: 'Bo', email: 'bo@example.com' });
+    await bookWithMember(ctx, ctx.provider, owner, at(9), { name: 'Ada', email: 'ada@example.com' });
+    const mias = await bookWithMember(ctx, ctx.provider, mia.memberId, at(11), { name: 'Bo', email: 'bo@example.com' });
     await drainSync(ctx);
     expect(ctx.google.liveEvents(OWNER).map((e) => e.summary)).toEqual(['Consultation — Ada']);
     expect(ctx.google.liveEvents(MIA).map((e) => e.summary)).toEqual(['Consultation — Bo']);

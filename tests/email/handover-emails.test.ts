@@ -5,8 +5,7 @@ import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { parseBoth } from '../support/ical.js';
 import { realInbox } from '../support/inbox.js';
-import { bookFor } from '../support/member-fixtures.js';
-import { inviteAndJoin, type MemberFixture } from '../support/team.js';
+import { bookWithMember, inviteAndJoin, type MemberFixture } from '../support/team.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const START = '2026-12-02T09:00:00.000Z';
@@ -59,7 +58,7 @@ describe('an appointment handed to another member', () => {
     ownerEmail = (
       await ctx.db.selectFrom('users').select('email').where('id', '=', provider.userId).executeTakeFirstOrThrow()
     ).email;
-    id = await bookFor(ctx, provider, mia.memberId, START, ADA);
+    id = await bookWithMember(ctx, provider, mia.memberId, START, ADA);
     await inbox.deliver(ctx);
     uid = invitationOf(inbox.of(ADA.email)[0]).uid;
     inbox.smtp.received.length = 0;

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { realInbox } from '../support/inbox.js';
-import { bookFor, MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
-import { inviteAndJoin, type MemberFixture } from '../support/team.js';
+import { MIA_STAFF, ownerIdOf } from '../support/member-fixtures.js';
+import { bookWithMember, inviteAndJoin, type MemberFixture } from '../support/team.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 const CLASS = '2026-12-02T09:00:00.000Z';
@@ -44,8 +44,8 @@ describe('emails of a team', () => {
   };
 
   it('the serving member gets the provider side, both sides name them; the owner a copy only when asked', async () => {
-    const first = await bookFor(ctx, provider, mia.memberId, '2026-12-02T09:00:00.000Z', ADA);
-    const second = await bookFor(ctx, provider, mia.memberId, '2026-12-03T09:00:00.000Z', ADA);
+    const first = await bookWithMember(ctx, provider, mia.memberId, '2026-12-02T09:00:00.000Z', ADA);
+    const second = await bookWithMember(ctx, provider, mia.memberId, '2026-12-03T09:00:00.000Z', ADA);
     await inbox.deliver(ctx);
     inbox.smtp.received.length = 0;
 
@@ -72,7 +72,7 @@ describe('emails of a team', () => {
     expect(moved(ADA.email)[0]!.subject).toContain('Consultation with Mia at Studio Anna');
 
     // The owner's own appointments bring no copy of themselves, whatever the setting.
-    const owners = await bookFor(ctx, provider, await ownerIdOf(ctx, provider), '2026-12-04T09:00:00.000Z', ADA);
+    const owners = await bookWithMember(ctx, provider, await ownerIdOf(ctx, provider), '2026-12-04T09:00:00.000Z', ADA);
     await inbox.deliver(ctx);
     inbox.smtp.received.length = 0;
     expect((await admin(owners, 'cancel')).status).toBe(200);
@@ -119,7 +119,7 @@ describe('emails of a team', () => {
 
   it('a business of one names nobody', async () => {
     const solo = await createProvider(ctx, { profile: { name: 'Solo Salon' } });
-    const id = await bookFor(ctx, solo, await ownerIdOf(ctx, solo), '2026-12-02T09:00:00.000Z', ADA);
+    const id = await bookWithMember(ctx, solo, await ownerIdOf(ctx, solo), '2026-12-02T09:00:00.000Z', ADA);
     expect(
       (await call(ctx, 'POST', `/api/admin/appointments/${id}/cancel`, { session: solo.session, body: {} })).status,
     ).toBe(200);

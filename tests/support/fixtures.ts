@@ -81,7 +81,16 @@ export async function confirmAddress(ctx: TestContext, userId: number): Promise<
 export async function addService(
   ctx: TestContext,
   provider: ProviderFixture,
-  service: { durationMinutes: number; bufferBeforeMinutes?: number; bufferAfterMinutes?: number; name?: string },
+  service: {
+    durationMinutes: number;
+    bufferBeforeMinutes?: number;
+    bufferAfterMinutes?: number;
+    name?: string;
+    /** A class's places. */
+    seats?: number;
+    /** Who performs it (every active member unless told). */
+    memberIds?: number[];
+  },
 ): Promise<number> {
   const res = await call(ctx, 'POST', '/api/admin/services', {
     session: provider.session,
@@ -112,4 +121,9 @@ export async function book(
   extra: Record<string, unknown> = {},
 ) {
   return call(ctx, 'POST', '/api/bookings', { body: bookingBody(provider, start, extra) });
+}
+
+/** An appointment as the database holds it (what the API does not show: its member, seat, status). */
+export async function appointmentRow(ctx: Pick<TestContext, 'db'>, id: number) {
+  return ctx.db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }

@@ -66,7 +66,7 @@ export async function bookWithMember(
   return res.body.booking.id;
 }
 
-export async function providerIdOf(ctx: TestContext, provider: ProviderFixture): Promise<number> {
+export async function providerIdOf(ctx: Pick<TestContext, 'db'>, provider: ProviderFixture): Promise<number> {
   const row = await ctx.db
     .selectFrom('providers')
     .select('id')
@@ -75,7 +75,7 @@ export async function providerIdOf(ctx: TestContext, provider: ProviderFixture):
   return row.id;
 }
 
-export async function ownerOf(ctx: TestContext, provider: ProviderFixture): Promise<TeamMemberRow> {
+export async function ownerOf(ctx: Pick<TestContext, 'db'>, provider: ProviderFixture): Promise<TeamMemberRow> {
   return ownerMemberOf(ctx.db, await providerIdOf(ctx, provider));
 }
 
