@@ -30,6 +30,11 @@ export interface GrowthPoint {
   searchCpuMs: number;
 }
 
+/** The directory searches asked of every database: words, a city, a prefix, with next available times. */
+export const SEARCHES = ['hair', 'yoga', 'berlin', 'lisbon', 'massage', 'physio', 'tutoring', 'dent'].map(
+  (q) => `/api/providers?q=${q}&limit=20`,
+);
+
 export const GROWTH_PROVIDERS = [10, 100, 1_000, 10_000];
 export const GROWTH_APPOINTMENTS = [1_000, 10_000, 100_000];
 
@@ -87,15 +92,12 @@ export async function benchGrowth(
         const paths = firstDays.flatMap((day) =>
           chosen.flatMap((p) => ZONES.map((zone) => monthOfSlotsPath(p.slug, p.serviceId, day, zone))),
         );
-        const searches = ['hair', 'yoga', 'berlin', 'lisbon', 'massage', 'physio', 'tutoring', 'dent'].map(
-          (q) => `/api/providers?q=${q}&limit=20`,
-        );
         const endpoint = [];
         const search = [];
         await runLoadOn(server, { connections: 10, durationSeconds: 1, paths });
         for (let run = 0; run < runs; run++) {
           endpoint.push(await runLoadOn(server, { connections: 10, durationSeconds: seconds, paths }));
-          search.push(await runLoadOn(server, { connections: 10, durationSeconds: seconds, paths: searches }));
+          search.push(await runLoadOn(server, { connections: 10, durationSeconds: seconds, paths: SEARCHES }));
         }
         for (const r of [...endpoint, ...search]) {
           if (countStatus(r, '2') !== r.responses)

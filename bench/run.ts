@@ -1,5 +1,5 @@
 // `npm run bench`: the five benchmarks of issue 8, a table on stdout and everything in bench/results.json.
-// Options: `--only=compute,endpoint,bookings,teambookings,widget,growth,explain` and `--quick` (fewer and shorter runs, for a smoke test).
+// Options: `--only=compute,endpoint,bookings,teambookings,widget,growth,search,explain` and `--quick` (fewer and shorter runs, for a smoke test).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { explainHotQueries } from './explain.js';
 import { benchGrowth } from './growth.js';
 import { growthDataset } from './lib/datasets.js';
 import { round } from './lib/stats.js';
+import { benchSearch } from './search.js';
 import { benchSlotsCompute, benchTeamSlotsCompute } from './slots-compute.js';
 import { benchSlotsEndpoint } from './slots-endpoint.js';
 import { benchWidget } from './widget.js';
@@ -66,10 +67,12 @@ try {
     results.compute = r;
     row('1 Slots computation', 'median', r.medianMs, 'ms', { text: '≤ 2 ms', ok: r.medianMs <= 2 });
     row('1 Slots computation', 'p99', r.p99Ms, 'ms');
+    row('1 Slots computation', 'CPU per call', r.cpuMs, 'ms');
     const team = benchTeamSlotsCompute(quick ? { runs: 3, calls: 100 } : {});
     results.teamCompute = team;
     row('1b Slots for "any", 10 members', 'median', team.medianMs, 'ms', { text: '≤ 10 ms', ok: team.medianMs <= 10 });
     row('1b Slots for "any", 10 members', 'p99', team.p99Ms, 'ms');
+    row('1b Slots for "any", 10 members', 'CPU per call', team.cpuMs, 'ms');
   }
   if (wanted('endpoint')) {
     progress('2/5 slots endpoint vs constant JSON…');
@@ -91,6 +94,17 @@ try {
     row('2 Slots endpoint', 'uncached req/s (distinct months)', r.uncachedRps, 'req/s');
     row('2 Slots endpoint', 'uncached p99 latency', r.uncachedP99Ms, 'ms');
     row('2 Slots endpoint', 'server CPU per uncached answer', r.uncachedCpuMs, 'ms');
+    const rss = r.rssMb.at(-1)!;
+    row(
+      '2 Slots endpoint',
+      'server RSS after the runs (after the first)',
+      `${round(rss)} (${round(r.rssMb[0]!)})`,
+      'MB',
+      {
+        text: '≤ 250 MB',
+        ok: rss <= 250,
+      },
+    );
   }
   if (wanted('bookings')) {
     progress('3/5 booking throughput and the 10-slot race…');
@@ -153,6 +167,24 @@ try {
       text: 'flat (≤ 2×)',
       ok: slotSpread <= 2,
     });
+  }
+  if (wanted('search')) {
+    progress('directory search at 1,000 and 10,000 businesses…');
+    const r = await benchSearch(dir, quick ? { runs: 1, seconds: 2 } : {});
+    results.search = r;
+    for (const p of r.points) {
+      row(
+        '5b Directory search',
+        `${p.providers} businesses: p50 / p99 (CPU)`,
+        `${p.p50Ms} / ${p.p99Ms} (${round(p.cpuMs)})`,
+        'ms',
+        {
+          text: 'p99 ≤ 20 ms',
+          ok: p.p99Ms <= 20,
+        },
+      );
+    }
+    row('5b Directory search', 'p99, largest / smallest', r.p99Ratio, '×', { text: '≤ 1.5×', ok: r.p99Ratio <= 1.5 });
   }
   if (wanted('explain')) {
     progress('EXPLAIN QUERY PLAN of the hot queries on the largest growth database…');

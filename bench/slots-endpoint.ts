@@ -22,6 +22,8 @@ export interface EndpointFigures {
   uncachedRps: number;
   uncachedP50Ms: number;
   uncachedP99Ms: number;
+  /** Server RSS in MB after each round (cached, constant and uncached runs): a leak shows as steady growth. */
+  rssMb: number[];
   runs: number;
   connections: number;
   secondsPerRun: number;
@@ -104,10 +106,12 @@ export async function benchSlotsEndpoint(
     const slots: LoadResult[] = [];
     const constant: LoadResult[] = [];
     const uncached: LoadResult[] = [];
+    const rssMb: number[] = [];
     for (let run = 0; run < runs; run++) {
       constant.push(await load([CONSTANT_PATH], seconds));
       slots.push(await load([slotsPath], seconds));
       uncached.push(await load(months, seconds));
+      rssMb.push(server.rssMb() ?? Number.NaN);
     }
     for (const result of [...slots, ...constant, ...uncached]) {
       if (countStatus(result, '2') !== result.responses || result.errors > 0) {
@@ -128,6 +132,7 @@ export async function benchSlotsEndpoint(
       uncachedRps: median(uncached.map((r) => r.requestsPerSecond)),
       uncachedP50Ms: median(uncached.map((r) => r.latencyMs.p50)),
       uncachedP99Ms: median(uncached.map((r) => r.latencyMs.p99)),
+      rssMb,
       runs,
       connections,
       secondsPerRun: seconds,

@@ -26,6 +26,7 @@ import { emailOutboxListener } from './email/outbox.listener.js';
 import { invitationSender } from './email/team-invitation.js';
 import { AppError } from './errors.js';
 import type { AppEnv } from './http/app-env.js';
+import { cacheControl, isPublicRead } from './http/cache-control.js';
 import { csrfProtection } from './http/csrf.js';
 import { notFound, onError } from './http/error-handler.js';
 import { publicCors } from './http/public-cors.js';
@@ -80,6 +81,12 @@ const MEMBER_PHOTO = '/api/admin/team/:id/photo';
 const isUpload = (method: string, path: string) =>
   (method === 'POST' && path === IMAGE_UPLOADS) ||
   (method === 'PUT' && /^\/api\/admin\/team\/[^/]+\/photo$/.test(path));
+
+/**
+ * Directory, profiles and slots (docs/api.md, "HTTP caching & CDNs"): a browser or CDN may reuse an answer for 10 s
+ * and serve it while refreshing for a minute more; a booking of a slot that went meanwhile is refused with 409.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=60';
 
 /** Request bodies above this are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -143,7 +150,11 @@ export function createApp(deps: AppDeps) {
   app.use('/api/providers/*', openCors);
   app.use('/api/bookings/*', openCors);
   app.use(csrfProtection({ cookieName: sessionCookieName(secureCookies), appOrigin: new URL(config.appUrl).origin }));
-  app.use(loadSession({ db, now, secureCookies }));
+  app.use('/api/*', cacheControl(PUBLIC_CACHE_CONTROL));
+  // Public reads use no session: a widget's request costs no session lookup, and a renewed session cookie can
+  // never ride on an answer a shared cache keeps.
+  const session = loadSession({ db, now, secureCookies });
+  app.use((c, next) => (isPublicRead(c) ? next() : session(c, next)));
 
   // Account links (confirm an address, choose a new password) are emails: email's sender, handed to auth.
   const sendAccountLink = accountLinkSender({ db, now, appUrl: config.appUrl, secretKey: config.secretKey });

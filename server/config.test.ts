@@ -42,4 +42,14 @@ describe('loadConfig', () => {
       appUrl: 'http://localhost:8080',
     });
   });
+
+  it('takes a PostgreSQL URL, with a SECRET_KEY that every instance shares', () => {
+    const url = 'postgres://book:pw@db.internal:5432/book';
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrowError(/SECRET_KEY: required with a PostgreSQL/);
+    const key = 'k'.repeat(64);
+    expect(loadConfig({ DATABASE_URL: url, SECRET_KEY: key })).toMatchObject({ databaseUrl: url, secretKey: key });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/book', SECRET_KEY: key }).databaseUrl).toBe(
+      'postgresql://db/book',
+    );
+  });
 });

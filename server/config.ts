@@ -14,7 +14,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z
     .string()
-    .regex(/^sqlite:.+/, 'must look like sqlite:./data/app.db or sqlite::memory:')
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)/, 'must look like sqlite:./data/app.db, sqlite::memory: or postgres://…')
     .default('sqlite:./data/app.db'),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   SEED_DEMO: flag.optional(),
@@ -73,6 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.SECRET_KEY) {
     throw new Error('Invalid configuration:\n  SECRET_KEY: required when NODE_ENV=production');
+  }
+  // Instances on one PostgreSQL database must share the key that seals tokens; a key file beside each is no good.
+  if (!e.DATABASE_URL.startsWith('sqlite:') && !e.SECRET_KEY) {
+    throw new Error('Invalid configuration:\n  SECRET_KEY: required with a PostgreSQL DATABASE_URL');
   }
   const port = e.PORT;
   const appUrl = (e.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');

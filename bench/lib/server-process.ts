@@ -10,6 +10,8 @@ export interface BenchServer {
   process: ChildProcess;
   /** CPU time (user + system) the server process has used so far, in ms; undefined off Linux. */
   cpuMs: () => number | undefined;
+  /** Resident memory of the server process in MB (VmRSS); undefined off Linux. */
+  rssMb: () => number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -26,7 +28,16 @@ function processCpuMs(pid: number | undefined): number | undefined {
     return undefined;
   }
 }
-const CLOCK_TICKS = 100; // USER_HZ: 100 on every mainstream Linux build
+const CLOCK_TICKS = 100;
+
+function processRssMb(pid: number | undefined): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+} // USER_HZ: 100 on every mainstream Linux build
 
 const entry = fileURLToPath(new URL('../server.ts', import.meta.url));
 
@@ -56,6 +67,7 @@ export async function startBenchServer(databaseFile: string): Promise<BenchServe
     url: `http://127.0.0.1:${port}`,
     process: child,
     cpuMs: () => processCpuMs(child.pid),
+    rssMb: () => processRssMb(child.pid),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import type { AvailabilityInput, Slot } from './availability.types.js';
 import { startBlocks, sweep } from './busy-sweep.js';
 import { workingIntervals } from './working-intervals.js';
-import { MINUTE, zoneOf } from './zone-clock.js';
+import { MINUTE, type ZoneClocks, zoneClocks } from './zone-clock.js';
 
 /**
  * The bookable slots for one service, sorted by start (epoch ms). Pure: data in, slots out.
@@ -16,22 +15,23 @@ import { MINUTE, zoneOf } from './zone-clock.js';
  *   keeps the wall-clock time across a DST change), and inside `range` [start, end).
  *
  * Throws a RangeError for an unknown zone, an unreadable `HH:mm`, or a duration or step that is not positive.
+ * `clocks`: the request's zone clocks, when it computes more than once (members of a team, days of a range).
  */
-export function computeSlots(input: AvailabilityInput): Slot[] {
+export function computeSlots(input: AvailabilityInput, clocks: ZoneClocks = zoneClocks()): Slot[] {
   const { service, rules, now, range } = input;
-  const zone = zoneOf(input.timeZone);
+  const clock = clocks(input.timeZone);
   const duration = service.durationMinutes * MINUTE;
   const step = rules.slotStepMinutes * MINUTE;
   if (!(duration > 0) || !(step > 0)) throw new RangeError('Slot duration and step must be positive');
 
-  const horizon = DateTime.fromMillis(now, { zone }).plus({ days: rules.maxDaysAhead }).toMillis();
+  const horizon = clock.daysAfter(now, rules.maxDaysAhead);
   const from = Math.max(range.start, now + rules.minNoticeMinutes * MINUTE);
   const to = Math.min(range.end, horizon);
   if (!(from < to)) return [];
 
   const freeFrom = sweep(startBlocks(input, from, to));
   const slots: Slot[] = [];
-  for (const interval of workingIntervals(input, zone, from, to)) {
+  for (const interval of workingIntervals(input, clock, from, to)) {
     // The first grid point at or after `from`, computed rather than stepped to: the grid stays anchored to the
     // interval's start whatever the range, so a narrower request never offers different times.
     let start = interval.start + ceilToStep(from - interval.start, step);

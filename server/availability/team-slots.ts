@@ -1,5 +1,6 @@
 import type { AvailabilityInput, Interval, Slot } from './availability.types.js';
 import { type ClassTime, classSlots, type SeatSlot } from './class-slots.js';
+import { type ZoneClocks, zoneClocks } from './zone-clock.js';
 
 /** A slot of the team: who can take it, and for a class how many places are left across them. */
 export interface TeamSlot extends Slot {
@@ -8,39 +9,29 @@ export interface TeamSlot extends Slot {
 }
 
 /**
- * "Any available": the union of the members' slots, one per start, naming every member free then. Each list must
- * be sorted by start (as `computeSlots` and `classSlots` return them); so is the answer. Members' places add up.
- * Merged list by list, as sorted lists merge: no hashing of starts, no sort.
+ * "Any available": the union of the members' slots, one per start, naming every member free then (in the members'
+ * order). Each list must be sorted by start (as `computeSlots` and `classSlots` return them); so is the answer.
+ * Members' places add up. One k-way merge of the sorted lists: no hashing of starts, no sort, no list rebuilt per
+ * member.
  */
 export function teamSlots(members: readonly { memberId: number; slots: readonly SeatSlot[] }[]): TeamSlot[] {
-  let union: TeamSlot[] = [];
-  for (const { memberId, slots } of members) union = mergeInto(union, memberId, slots);
-  return union;
-}
-
-function mergeInto(union: TeamSlot[], memberId: number, slots: readonly SeatSlot[]): TeamSlot[] {
-  const merged: TeamSlot[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < union.length || j < slots.length) {
-    const mine = slots[j];
-    const known = union[i];
-    if (mine && (!known || mine.start < known.start)) {
-      merged.push({ start: mine.start, end: mine.end, memberIds: [memberId], placesLeft: mine.placesLeft ?? 1 });
-      j++;
-    } else if (mine && known && mine.start === known.start) {
-      // The union's slots are this function's own objects: adding to them in place is safe.
-      known.memberIds.push(memberId);
-      known.placesLeft += mine.placesLeft ?? 1;
-      merged.push(known);
-      i++;
-      j++;
-    } else {
-      merged.push(known!);
-      i++;
+  const next = members.map(() => 0);
+  const union: TeamSlot[] = [];
+  for (;;) {
+    let start = Infinity;
+    for (let k = 0; k < members.length; k++) start = Math.min(start, members[k]!.slots[next[k]!]?.start ?? Infinity);
+    if (start === Infinity) return union;
+    let slot: TeamSlot | undefined;
+    for (let k = 0; k < members.length; k++) {
+      const mine = members[k]!.slots[next[k]!];
+      if (mine?.start !== start) continue;
+      slot ??= { start, end: mine.end, memberIds: [], placesLeft: 0 };
+      slot.memberIds.push(members[k]!.memberId);
+      slot.placesLeft += mine.placesLeft ?? 1;
+      next[k]!++;
     }
+    union.push(slot!);
   }
-  return merged;
 }
 
 /** Everything one member's slots are computed from; for a class service, the class times they already teach. */
@@ -57,12 +48,14 @@ export interface MemberAvailability {
 export function teamSlotsOf(
   members: readonly MemberAvailability[],
   seats: number,
-  at: { range: Interval; now?: number },
+  at: { range: Interval; now?: number; clocks?: ZoneClocks },
 ): TeamSlot[] {
+  // One clock for the whole team: members share the business's zone, so each date is resolved once, not per member.
+  const clocks = at.clocks ?? zoneClocks();
   return teamSlots(
     members.map((m) => ({
       memberId: m.memberId,
-      slots: classSlots({ ...m.input, range: at.range, now: at.now ?? m.input.now }, seats, m.classTimes),
+      slots: classSlots({ ...m.input, range: at.range, now: at.now ?? m.input.now }, seats, m.classTimes, clocks),
     })),
   );
 }
@@ -78,8 +71,9 @@ export function firstTeamSlot(
   seats: number,
   range: Interval,
 ): TeamSlot | undefined {
+  const clocks = zoneClocks();
   for (let start = range.start; start < range.end; start += WEEK) {
-    const [first] = teamSlotsOf(members, seats, { range: { start, end: Math.min(start + WEEK, range.end) } });
+    const [first] = teamSlotsOf(members, seats, { range: { start, end: Math.min(start + WEEK, range.end) }, clocks });
     if (first) return first;
   }
   return undefined;

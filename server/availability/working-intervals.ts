@@ -1,7 +1,7 @@
 import type { IANAZone } from 'luxon';
 import type { AvailabilityInput, Interval, LocalInterval } from './availability.types.js';
 import { parseLocalTime } from './schedule-rules.js';
-import { DAY, type LocalDay, localDayOf, wallClock } from './zone-clock.js';
+import { DAY, type LocalDay, ZoneClock } from './zone-clock.js';
 
 type Schedule = Pick<AvailabilityInput, 'weeklyHours' | 'overrides'>;
 
@@ -15,21 +15,23 @@ type DayMinutes = readonly (readonly [start: number, end: number])[];
  * Each date's intervals are converted on their own: touching or overlapping intervals of one date are merged
  * (09:00–12:00 + 12:00–13:00 is one stretch), but a date never merges with the next. So a slot never spans local
  * midnight, and a date's slots do not depend on which neighbouring dates a request happens to cover.
+ *
+ * `zone` may be the clock of a zone already in use for the request, so its dates are resolved once for everyone.
  */
-export function workingIntervals(schedule: Schedule, zone: IANAZone, from: number, to: number): Interval[] {
+export function workingIntervals(schedule: Schedule, zone: IANAZone | ZoneClock, from: number, to: number): Interval[] {
+  const clock = zone instanceof ZoneClock ? zone : new ZoneClock(zone);
   // A slot's local date can differ from the dates of `from` and `to` only around a shifted midnight; a day of
   // margin on each side covers that and costs two dates.
-  const first = localDayOf(zone, from) - DAY;
-  const last = localDayOf(zone, to) + DAY;
+  const first = clock.dayOf(from) - DAY;
+  const last = clock.dayOf(to) + DAY;
   const weekly = weeklyMinutes(schedule.weeklyHours);
-  const overrides = new Map(schedule.overrides.map((o) => [o.date, toMinutes(o.intervals, `override ${o.date}`)]));
-  const clock = wallClock(zone, first, last);
+  const overrides = overridesByDay(schedule.overrides);
 
   const result: Interval[] = [];
   for (let day = first; day <= last; day += DAY) {
-    const intervals = overrides.get(isoDate(day)) ?? weekly[isoWeekday(day)] ?? [];
+    const intervals = overrides.get(day) ?? weekly[isoWeekday(day)] ?? [];
     const instants = intervals
-      .map(([startMinutes, endMinutes]) => ({ start: clock(day, startMinutes), end: clock(day, endMinutes) }))
+      .map(([startMinutes, endMinutes]) => ({ start: clock.at(day, startMinutes), end: clock.at(day, endMinutes) }))
       .filter(({ start, end }) => end > start); // e.g. 02:00–03:00 on a spring-forward night: no real time at all
     // Sorted again as instants: a bound inside a spring-forward gap moves forward by the gap, so 02:30–02:50 on
     // Berlin's change day (03:30–03:50 CEST) comes after 03:00–04:00 although it is earlier on the wall clock.
@@ -45,6 +47,18 @@ export function workingIntervals(schedule: Schedule, zone: IANAZone, from: numbe
     }
   }
   return result;
+}
+
+/** Overrides by local date, so a date is looked up as the number it is rather than formatted as text. */
+function overridesByDay(overrides: Schedule['overrides']): Map<LocalDay, DayMinutes> {
+  const byDay = new Map<LocalDay, DayMinutes>();
+  for (const { date, intervals } of overrides) {
+    const minutes = toMinutes(intervals, `override ${date}`);
+    const day = Date.parse(`${date}T00:00:00Z`);
+    // Only a real `YYYY-MM-DD` date can match a day, as when dates were compared as text.
+    if (!Number.isNaN(day) && isoDate(day) === date) byDay.set(day, minutes);
+  }
+  return byDay;
 }
 
 function weeklyMinutes(hours: AvailabilityInput['weeklyHours']): DayMinutes[] {
@@ -73,6 +87,7 @@ function isoDate(day: LocalDay): string {
   return new Date(day).toISOString().slice(0, 10);
 }
 
+/** 1 (Monday) to 7 (Sunday), counted from 1970-01-01, a Thursday: no `Date` per date and member. */
 function isoWeekday(day: LocalDay): number {
-  return new Date(day).getUTCDay() || 7;
+  return ((((day / DAY + 3) % 7) + 7) % 7) + 1;
 }

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { DAY, localDayOf, wallClock, zoneOf } from './zone-clock.js';
+import { DAY, offsetAt, wallClock, ZoneClock, zoneOf } from './zone-clock.js';
 
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
@@ -39,7 +40,7 @@ function datesToCheck(timeZone: string, first: number, last: number): { days: nu
 
 describe('wallClock', () => {
   it('resolves ordinary, skipped and repeated wall times', () => {
-    const clock = wallClock(zoneOf('Europe/Berlin'), day('2026-03-27'), day('2026-10-26'));
+    const clock = wallClock(zoneOf('Europe/Berlin'));
     const iso = (ms: number) => new Date(ms).toISOString();
     expect(iso(clock(day('2026-06-15'), 9 * 60))).toBe('2026-06-15T07:00:00.000Z');
     expect(iso(clock(day('2026-03-29'), 150))).toBe('2026-03-29T01:30:00.000Z'); // 02:30 → 03:30 CEST
@@ -64,7 +65,7 @@ describe('wallClock', () => {
     const [first, last] = [day('2026-01-01'), day('2026-12-31')];
     let transitions = 0;
     for (const timeZone of zones) {
-      const clock = wallClock(zoneOf(timeZone), first, last);
+      const clock = wallClock(zoneOf(timeZone));
       const dates = datesToCheck(timeZone, first, last);
       transitions += dates.transitions;
       const mismatches: string[] = [];
@@ -79,19 +80,46 @@ describe('wallClock', () => {
     expect(transitions).toBeGreaterThanOrEqual(12); // Berlin, New York, Lord Howe, Santiago, Adak twice; Casablanca's Ramadan
   });
 
-  it('falls back to Luxon for dates outside the sampled span', () => {
-    const clock = wallClock(zoneOf('Europe/Berlin'), day('2026-06-01'), day('2026-06-02'));
+  it('gives the same instants whatever dates it was asked about before', () => {
+    const clock = wallClock(zoneOf('Europe/Berlin'));
+    expect(clock(day('2026-06-01'), 18 * 60)).toBe(Date.parse('2026-06-01T16:00:00Z'));
     expect(clock(day('2026-12-24'), 18 * 60)).toBe(Date.parse('2026-12-24T17:00:00Z'));
+    expect(clock(day('2026-10-25'), 150)).toBe(Date.parse('2026-10-25T00:30:00Z'));
+    expect(clock(day('2026-10-24'), 150)).toBe(Date.parse('2026-10-24T00:30:00Z'));
+    expect(clock(day('2026-10-25'), 150)).toBe(Date.parse('2026-10-25T00:30:00Z')); // remembered, the same
   });
 });
 
-describe('localDayOf and zoneOf', () => {
+describe('offsetAt', () => {
+  it('agrees with Luxon at any instant of 1800–2200 in zones with odd offsets', () => {
+    // Kolkata +05:30, Kathmandu +05:45, Lord Howe's half-hour DST, Monrovia's LMT of −00:44:30 until 1972 (an offset
+    // with seconds), and years of three digits, which it hands to Luxon.
+    const zones = ['Europe/Berlin', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Africa/Monrovia'];
+    // biome-ignore lint/nursery/noFloatingPromises: fc.assert of a synchronous property returns void, not a promise
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.parse('1800-01-01T00:00:00Z'), max: Date.parse('2200-01-01T00:00:00Z') }),
+        (timeZone, instant) => {
+          const zone = zoneOf(timeZone);
+          expect(offsetAt(zone, instant)).toBe(zone.offset(instant));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const berlin = zoneOf('Europe/Berlin');
+    const ancient = Date.parse('0900-06-01T12:00:00Z');
+    expect(offsetAt(berlin, ancient)).toBe(berlin.offset(ancient));
+  });
+});
+
+describe('ZoneClock.dayOf and zoneOf', () => {
   it('gives the local date an instant falls on', () => {
-    const tokyo = zoneOf('Asia/Tokyo');
-    const honolulu = zoneOf('Pacific/Honolulu');
-    expect(localDayOf(tokyo, Date.parse('2026-06-15T23:00:00Z'))).toBe(day('2026-06-16'));
-    expect(localDayOf(honolulu, Date.parse('2026-06-15T05:00:00Z'))).toBe(day('2026-06-14'));
-    expect(localDayOf(zoneOf('UTC'), Date.parse('1969-12-31T12:00:00Z'))).toBe(day('1969-12-31'));
+    const tokyo = new ZoneClock(zoneOf('Asia/Tokyo'));
+    const honolulu = new ZoneClock(zoneOf('Pacific/Honolulu'));
+    expect(tokyo.dayOf(Date.parse('2026-06-15T23:00:00Z'))).toBe(day('2026-06-16'));
+    expect(honolulu.dayOf(Date.parse('2026-06-15T05:00:00Z'))).toBe(day('2026-06-14'));
+    expect(new ZoneClock(zoneOf('UTC')).dayOf(Date.parse('1969-12-31T12:00:00Z'))).toBe(day('1969-12-31'));
   });
 
   it('rejects an unknown zone', () => {

@@ -30,7 +30,7 @@ export const blockedTimeView = (row: BlockedTimeRow) => ({
 /** Local `date` and `HH:mm` times in `timeZone` as UTC instants, read as the slots read opening hours. */
 function instantsOf(date: string, from: string, to: string, timeZone: string) {
   const day = Date.parse(date);
-  const at = wallClock(zoneOf(timeZone), day, day);
+  const at = wallClock(zoneOf(timeZone));
   return { start: at(day, parseLocalTime(from)!), end: at(day, parseLocalTime(to)!) };
 }
 

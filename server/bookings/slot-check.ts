@@ -1,6 +1,7 @@
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import { classSlots } from '../availability/class-slots.js';
 import { computeSlots } from '../availability/slots.js';
+import { zoneClocks } from '../availability/zone-clock.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { ProviderRow } from '../providers/providers.table.js';
@@ -49,14 +50,15 @@ export async function freeMembersAt(db: Db, check: SlotCheck): Promise<FreeMembe
   });
   if (check.byOwner) for (const m of team) m.input.rules = { ...m.input.rules, ...OWNER_RULES };
   const free: FreeMember[] = [];
+  const clocks = zoneClocks(); // one for every performer of an "any" booking: their dates are resolved once
   for (const m of team) {
-    const [slot] = classSlots(m.input, check.service.seats, m.classTimes);
+    const [slot] = classSlots(m.input, check.service.seats, m.classTimes, clocks);
     if (slot?.start === check.start) free.push({ memberId: m.memberId, placesLeft: slot.placesLeft ?? 1 });
   }
   // Free is the usual answer: one computation per member. Only a refusal asks which of the two it is.
   if (free.length > 0) return free;
   const offered = team.some((m) =>
-    computeSlots({ ...m.input, appointments: [], externalBusy: [] }).some((s) => s.start === check.start),
+    computeSlots({ ...m.input, appointments: [], externalBusy: [] }, clocks).some((s) => s.start === check.start),
   );
   if (!offered) {
     throw new AppError('slot_not_offered', 'This time is not an offered slot for this service', {

@@ -1,20 +1,37 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type pg from 'pg';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
+import { postgresPool } from './postgres.js';
 import { cachingStatements } from './statement-cache.js';
 
 export type Db = Kysely<Database>;
 
+/** Opens the database named by `DATABASE_URL`: `postgres://…` (or `postgresql://…`), else a SQLite file. */
+export function connectDatabase(url: string): Db {
+  return isPostgresUrl(url) ? connectPostgres(postgresPool(url)) : connectSqlite(url);
+}
+
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
+
 /**
- * Opens the database named by `DATABASE_URL` (`sqlite:./path.db` or `sqlite::memory:`).
+ * PostgreSQL through a `pg` pool, or a function that makes one when the first query needs it (tests create their
+ * database there).
+ */
+export function connectPostgres(pool: pg.Pool | (() => Promise<pg.Pool>)): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Opens a SQLite database (`sqlite:./path.db` or `sqlite::memory:`).
  *
  * `synchronous=FULL` makes every committed booking survive a power cut, at the price of an fsync
  * per commit; group commit (`withWriteLock`) shares that fsync among the bookings of one event-loop turn.
  */
-export function connectDatabase(url: string): Db {
+function connectSqlite(url: string): Db {
   const file = sqliteFileOf(url);
   if (file !== ':memory:') ownerOnly(file);
   const sqlite = new SQLite(file);
@@ -38,7 +55,8 @@ function ownerOnly(file: string): void {
 
 function sqliteFileOf(url: string): string {
   const match = /^sqlite:(.+)$/.exec(url);
-  if (!match?.[1]) throw new Error(`DATABASE_URL must look like sqlite:./data/app.db or sqlite::memory:, got "${url}"`);
+  if (!match?.[1])
+    throw new Error(`DATABASE_URL must look like sqlite:./data/app.db, sqlite::memory: or postgres://…, got "${url}"`);
   return match[1];
 }
 

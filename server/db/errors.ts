@@ -1,6 +1,7 @@
 /**
- * True when `error` is the database refusing a row for a unique index or key. The one place that
- * knows the driver's error shape (better-sqlite3 today; PostgreSQL reports SQLSTATE 23505).
+ * True when `error` is the database refusing a row for a unique index or key, or (PostgreSQL) for an exclusion
+ * constraint such as the one against overlapping appointments. The one place that knows the drivers' error shapes:
+ * better-sqlite3's codes, PostgreSQL's SQLSTATE 23505 (unique) and 23P01 (exclusion).
  */
 export function isUniqueViolation(error: unknown, table?: string): boolean {
   if (typeof error !== 'object' || error === null) return false;
@@ -8,5 +9,5 @@ export function isUniqueViolation(error: unknown, table?: string): boolean {
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return table === undefined || String(message).includes(`: ${table}.`);
   }
-  return code === '23505' && (table === undefined || pgTable === table);
+  return (code === '23505' || code === '23P01') && (table === undefined || pgTable === table);
 }

@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers';
 import { sql } from 'kysely';
 import type { Db } from './connect.js';
+import { isPostgres } from './dialect.js';
 
 interface Waiting {
   work: (trx: Db) => Promise<unknown>;
@@ -20,8 +21,9 @@ const states = new WeakMap<Db, GroupState>();
 
 /**
  * Runs `work` in a transaction that holds the database write lock from its first statement
- * (SQLite `BEGIN IMMEDIATE`), so a check-then-insert inside it cannot interleave with another
- * writer, in this process or any other. It resolves only once its changes are committed.
+ * (SQLite `BEGIN IMMEDIATE`; on PostgreSQL a transaction-scoped advisory lock that every such transaction takes),
+ * so a check-then-insert inside it cannot interleave with another writer, in this process or any other
+ * instance. It resolves only once its changes are committed.
  *
  * Group commit: writes that queue up in the same turn of the event loop run one after another in ONE
  * transaction, each inside its own savepoint, and share its commit. With `synchronous=FULL` every commit
@@ -73,9 +75,29 @@ async function runGroup(db: Db, state: GroupState): Promise<void> {
  * Runs the group in one transaction and settles every entry. Returns the entries it never got to run because
  * the transaction was lost under it (SQLite rolls back by itself on some errors); they go into the next group.
  */
+/**
+ * Arbitrary, fixed: the key of the one advisory lock that serializes writers on PostgreSQL, as SQLite's single
+ * writer does. Read committed gives each statement after it a snapshot that includes every earlier writer's commit.
+ */
+const WRITE_LOCK_KEY = 0x626f6f6b;
+
+async function beginWriting(conn: Db): Promise<void> {
+  if (!isPostgres(conn)) {
+    await sql`begin immediate`.execute(conn);
+    return;
+  }
+  await sql`begin`.execute(conn);
+  try {
+    await sql`select pg_advisory_xact_lock(${sql.lit(WRITE_LOCK_KEY)})`.execute(conn);
+  } catch (error) {
+    await sql`rollback`.execute(conn).catch(() => undefined);
+    throw error;
+  }
+}
+
 async function commitGroup(conn: Db, group: Waiting[]): Promise<Waiting[]> {
   try {
-    await sql`begin immediate`.execute(conn);
+    await beginWriting(conn);
   } catch (error) {
     for (const entry of group) entry.reject(error);
     return [];

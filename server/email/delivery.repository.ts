@@ -7,35 +7,39 @@ import type { EmailOutboxTable, EmailRow } from './email.table.js';
  * Leases up to `limit` due rows to one worker pass (`claimId`) in a single statement: rows
  * waiting for their next attempt, and rows whose lease ran out because a worker died while
  * holding them. Every claim counts as an attempt, so a row that kills its worker gives up too.
+ * Under the write lock, so that passes of several instances on one PostgreSQL never lease a row twice (there a
+ * second update would not re-run the subquery that chose the rows).
  */
 export async function claimDueEmails(
   db: Db,
   claim: { claimId: string; now: Date; leaseUntil: Date; limit: number },
 ): Promise<EmailRow[]> {
   const now = claim.now.toISOString();
-  const due = db
-    .selectFrom('email_outbox')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<=', now)]),
-      ]),
-    )
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(claim.limit);
-  const rows = await db
-    .updateTable('email_outbox')
-    .set((eb) => ({
-      status: 'sending',
-      lease_until: claim.leaseUntil.toISOString(),
-      claimed_by: claim.claimId,
-      attempts: eb('attempts', '+', 1),
-    }))
-    .where('id', 'in', due)
-    .returningAll()
-    .execute();
+  const rows = await withWriteLock(db, (trx) => {
+    const due = trx
+      .selectFrom('email_outbox')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<=', now)]),
+        ]),
+      )
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(claim.limit);
+    return trx
+      .updateTable('email_outbox')
+      .set((eb) => ({
+        status: 'sending',
+        lease_until: claim.leaseUntil.toISOString(),
+        claimed_by: claim.claimId,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', 'in', due)
+      .returningAll()
+      .execute();
+  });
   return rows.sort((a, b) => a.id - b.id);
 }
 

@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { matchingProviderIds, refreshSearchIndex, searchVocabulary } from '../search/search.repository.js';
+import {
+  countMatches,
+  matchingProviderIds,
+  refreshSearchIndex,
+  searchVocabulary,
+} from '../search/search.repository.js';
 import { matchExpression } from '../search/search-query.js';
 import type { NewProvider, ProviderRow, ProviderUpdate } from './providers.table.js';
 
@@ -30,23 +35,11 @@ const listed = (db: Db) =>
     .where('users.email_verified_at', 'is not', null)
     .where('providers.closed_at', 'is', null);
 
-export async function searchProviders(db: Db, search: ProviderSearch): Promise<ProviderListing[]> {
-  let query = listed(db)
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('reviews')
-          .select((r) => ['provider_id', r.fn.avg<number>('rating').as('average'), r.fn.countAll<number>().as('count')])
-          .groupBy('provider_id')
-          .as('ratings'),
-      (join) => join.onRef('ratings.provider_id', '=', 'providers.id'),
-    )
-    .selectAll('providers')
-    .select((eb) => [
-      eb.ref('ratings.average').as('rating_average'),
-      eb.fn.coalesce('ratings.count', sql<number>`0`).as('rating_count'),
-    ]);
+/** More matches than this and a page walks the name index to its rows instead of sorting every match. */
+const BROAD_MATCH = 100;
 
+export async function searchProviders(db: Db, search: ProviderSearch): Promise<ProviderListing[]> {
+  let query = listed(db).selectAll('providers');
   if (search.category) query = query.where(sql`lower(providers.category)`, '=', search.category.toLowerCase());
   if (search.city) query = query.where(sql`lower(providers.city)`, '=', search.city.toLowerCase());
   if (search.q?.trim()) {
@@ -55,9 +48,34 @@ export async function searchProviders(db: Db, search: ProviderSearch): Promise<P
     await refreshSearchIndex(db);
     const expression = matchExpression(search.q, await searchVocabulary(db), search.match);
     if (expression === null) return [];
-    query = query.where('providers.id', 'in', matchingProviderIds(db, expression));
+    // SQLite cannot know how many businesses a word matches, and always starts from the matches: right for a rare
+    // word, but a common one ("hair") then sorts a tenth of the directory for 20 rows. FTS5 counts them cheaply;
+    // `+id` keeps the planner off the id lookup, so a broad match walks the name index and stops with the page.
+    const broad = (await countMatches(db, expression)) > BROAD_MATCH;
+    query = query.where(broad ? sql`+providers.id` : 'providers.id', 'in', matchingProviderIds(db, expression));
   }
-  return query.orderBy('providers.name').limit(search.limit).offset(search.offset).execute();
+  const rows = await query.orderBy('providers.name').limit(search.limit).offset(search.offset).execute();
+  const ratings = await ratingsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({
+    ...row,
+    rating_average: ratings.get(row.id)?.average ?? null,
+    rating_count: ratings.get(row.id)?.count ?? 0,
+  }));
+}
+
+/** The reviews' average and count of a page of businesses: those businesses' reviews only, never every review. */
+async function ratingsOf(db: Db, providerIds: number[]): Promise<Map<number, { average: number; count: number }>> {
+  if (providerIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('reviews')
+    .select((eb) => ['provider_id', eb.fn.avg<number>('rating').as('average'), eb.fn.countAll<number>().as('count')])
+    .where('provider_id', 'in', providerIds)
+    .groupBy('provider_id')
+    .execute();
+  return new Map(rows.map((r) => [r.provider_id, { average: r.average, count: r.count }]));
 }
 
 /**

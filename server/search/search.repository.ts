@@ -58,6 +58,17 @@ export function searchVocabulary(db: Db): Promise<Vocabulary> {
   return vocabulary;
 }
 
+/** The index rows an FTS5 expression matches. */
+const matching = (db: Db, expression: string) =>
+  db.selectFrom('provider_search').where(sql<boolean>`provider_search match ${expression}`);
+
 /** Ids of the businesses an FTS5 expression matches, as a subquery. */
-export const matchingProviderIds = (db: Db, expression: string) =>
-  db.selectFrom('provider_search').select('rowid').where(sql<boolean>`provider_search match ${expression}`);
+export const matchingProviderIds = (db: Db, expression: string) => matching(db, expression).select('rowid');
+
+/** How many businesses an FTS5 expression matches: read from the index alone, no business row. */
+export async function countMatches(db: Db, expression: string): Promise<number> {
+  const row = await matching(db, expression)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -9,7 +9,8 @@ const entry = (providerId: number, version: number, patch: Partial<SlotsEntry> =
   seats: 1,
   timeZone: 'Europe/Berlin',
   pageUrl: '/api/providers/p/slots?service=1&from=2026-12-01&to=2026-12-01&tz=Europe%2FBerlin',
-  body: `{"provider":${providerId}}`,
+  body: new TextEncoder().encode(`{"provider":${providerId}}`),
+  etag: `"${providerId}"`,
   busy: [],
   validFrom: 1_000,
   validUntil: 2_000,
@@ -22,7 +23,7 @@ describe('createSlotsCache', () => {
     const v = cache.version();
     cache.set('a', entry(1, v));
     cache.set('b', entry(2, v));
-    expect(cache.get('a')?.body).toBe('{"provider":1}');
+    expect(cache.get('a')?.etag).toBe('"1"');
     cache.invalidateProvider(2);
     expect(cache.get('a')).toBeDefined();
     expect(cache.get('b')).toBeUndefined();
@@ -48,6 +49,16 @@ describe('createSlotsCache', () => {
     t = 101;
     expect(cache.get('a')).toBeUndefined();
     expect(cache.size).toBe(1);
+  });
+
+  it('never holds more than maxEntries answers, however many questions come', () => {
+    const cache = createSlotsCache({ maxEntries: 100 });
+    for (let i = 0; i < 2_000; i++) {
+      cache.set(`question-${i}`, entry(i % 300, cache.version()));
+      expect(cache.size).toBeLessThanOrEqual(100);
+    }
+    expect(cache.get('question-1999')).toBeDefined();
+    expect(cache.get('question-0')).toBeUndefined();
   });
 
   it('knows when a body still answers: inside its window of now and for the same busy times', () => {

@@ -16,7 +16,10 @@ export interface SlotsEntry {
   timeZone: string;
   /** The URL of this question without `after`, from which the body's `next` is made. */
   pageUrl: string;
-  body: string;
+  /** The JSON answer as the bytes sent, so a repeated question costs no serialising. */
+  body: Uint8Array<ArrayBuffer>;
+  /** Strong validator of `body` (its hash): equal bodies, equal tags, whenever computed. */
+  etag: string;
   /** The busy times `body` was computed with, one list per member. */
   busy: Interval[][];
   /** `body` holds while the app clock is in [validFrom, validUntil]. */

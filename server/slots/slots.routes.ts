@@ -1,12 +1,14 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { BusyTimeSource, Interval } from '../availability/availability.types.js';
 import { firstTeamSlot, type MemberAvailability, type TeamSlot, teamSlotsOf } from '../availability/team-slots.js';
+import { zoneClocks } from '../availability/zone-clock.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
+import { entityTag, noneMatch } from '../http/etag.js';
 import { fixedWindow } from '../http/rate-limit.js';
 import { dateSchema, idSchema, instantSchema, timeZoneSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
@@ -71,8 +73,10 @@ function dateRange(from: string, to: string, zone: string) {
  */
 function firstSlots(members: MemberAvailability[], seats: number, range: Interval, now: number) {
   const slots: TeamSlot[] = [];
+  const clocks = zoneClocks(); // the days share their neighbours' offsets
   for (let start = range.start; start < range.end && slots.length <= MAX_SLOTS; start += DAY_MS) {
-    slots.push(...teamSlotsOf(members, seats, { range: { start, end: Math.min(start + DAY_MS, range.end) }, now }));
+    const day = { start, end: Math.min(start + DAY_MS, range.end) };
+    slots.push(...teamSlotsOf(members, seats, { range: day, now, clocks }));
   }
   return { slots: slots.slice(0, MAX_SLOTS), truncated: slots.length > MAX_SLOTS };
 }
@@ -96,8 +100,10 @@ function answer(members: MemberAvailability[], seats: number, timeZone: string, 
   const noticeEnds =
     first && slots.length > 0 ? slots[0]!.start - first.input.rules.minNoticeMinutes * 60_000 : Infinity;
   const next = truncated ? `${pageUrl}&after=${encodeURIComponent(new Date(slots.at(-1)!.start).toISOString())}` : null;
+  const body = utf8.encode(JSON.stringify({ timeZone, slots: slots.map(slotJson(seats)), truncated, next }));
   return {
-    body: JSON.stringify({ timeZone, slots: slots.map(slotJson(seats)), truncated, next }),
+    body,
+    etag: entityTag(body),
     validFrom: now,
     // New slots appear at the far end as the booking horizon moves: a minute late at most.
     validUntil: Math.min(noticeEnds, now + HORIZON_SLACK_MS),
@@ -109,6 +115,13 @@ const busyOf = (deps: SlotsRouteDeps, members: readonly MemberAvailability[]) =>
   Promise.all(members.map((m) => deps.busyTimes(deps.db, m.memberId, busyWindowOf(m.input.range, m.input.service))));
 
 const HORIZON_SLACK_MS = 60_000;
+const utf8 = new TextEncoder();
+
+/** An answer's bytes, or `304` when the client already holds them (`If-None-Match`). */
+function send(c: Context<AppEnv>, { body, etag }: { body: Uint8Array<ArrayBuffer>; etag: string }) {
+  if (noneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, { ETag: etag });
+  return c.body(body, 200, { 'Content-Type': 'application/json', ETag: etag });
+}
 
 export interface SlotsRouteDeps {
   db: Db;
@@ -155,7 +168,7 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
             busy,
           });
         }
-        return c.body(cached.body, 200, { 'Content-Type': 'application/json' });
+        return send(c, cached);
       }
 
       countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
@@ -184,7 +197,7 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
         busy: loaded.map((m) => m.input.externalBusy),
         ...fresh,
       });
-      return c.body(fresh.body, 200, { 'Content-Type': 'application/json' });
+      return send(c, fresh);
     })
     .get('/:slug/next-available', slugParam, validate('query', nextAvailableQuery), async (c) => {
       const query = c.req.valid('query');

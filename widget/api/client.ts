@@ -29,6 +29,13 @@ export const uuid = (): string => {
 const MAX_SLOT_PAGES = 40;
 
 /** Client for the public booking API; `base` is the server's origin (or a path prefix). No cookies are sent. */
+/**
+ * Free times are asked again after a booking or a taken slot, and must then be current: the server lets caches keep
+ * them for seconds (docs/api.md, "HTTP caching & CDNs"), so the browser revalidates each time instead, and an
+ * unchanged answer costs a `304` with no body (the widget keeps the months it has in memory itself).
+ */
+const FREE_TIMES: RequestCache = 'no-cache';
+
 export class BookingApi {
   readonly base: string;
 
@@ -60,11 +67,12 @@ export class BookingApi {
     const q = new URLSearchParams({ service: String(service), from, to, tz, ...(staff ? { staff } : {}) });
     const first = await this.call<SlotsResponse>(`/api/providers/${encodeURIComponent(slug)}/slots?${q}`, {
       signal: signal ?? null,
+      cache: FREE_TIMES,
     });
     const slots = [...first.slots];
     // Bounded: a month of 5-minute slots is nine pages.
     for (let next = first.next, pages = 1; next && pages < MAX_SLOT_PAGES; pages++) {
-      const page: SlotsResponse = await this.call(next, { signal: signal ?? null });
+      const page: SlotsResponse = await this.call(next, { signal: signal ?? null, cache: FREE_TIMES });
       slots.push(...page.slots);
       next = page.next;
     }
@@ -79,7 +87,7 @@ export class BookingApi {
       ...(from ? { from } : {}),
       ...(staff ? { staff } : {}),
     });
-    return this.call(`/api/providers/${encodeURIComponent(slug)}/next-available?${q}`, {});
+    return this.call(`/api/providers/${encodeURIComponent(slug)}/next-available?${q}`, { cache: FREE_TIMES });
   }
 
   /** Books a slot. Reuse `idempotencyKey` when retrying the same request so it can never book twice. */

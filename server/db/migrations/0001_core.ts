@@ -1,18 +1,16 @@
 import { type Kysely, sql } from 'kysely';
-
-/** ISO-8601 UTC with milliseconds, the same shape as `Date.prototype.toISOString()`. */
-const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import { autoId, nowIso } from '../dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('users')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('customer', 'provider')`))
     .addColumn('email_verified_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
 
   await db.schema
@@ -20,13 +18,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
   await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
   await db.schema
     .createTable('providers')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('user_id', 'integer', (c) => c.notNull().unique().references('users.id').onDelete('cascade'))
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -39,13 +37,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('min_notice_minutes', 'integer', (c) => c.notNull().defaultTo(60))
     .addColumn('max_days_ahead', 'integer', (c) => c.notNull().defaultTo(60))
     .addColumn('slot_step_minutes', 'integer', (c) => c.notNull().defaultTo(30))
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
   await db.schema.createIndex('providers_category_city').on('providers').columns(['category', 'city']).execute();
 
   await db.schema
     .createTable('services')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
@@ -55,13 +53,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('buffer_before_minutes', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('buffer_after_minutes', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
   await db.schema.createIndex('services_provider').on('services').column('provider_id').execute();
 
   await db.schema
     .createTable('weekly_hours')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('weekday', 'integer', (c) => c.notNull().check(sql`weekday between 1 and 7`))
     .addColumn('start_time', 'text', (c) => c.notNull())
@@ -71,7 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('date_overrides')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('start_time', 'text')
@@ -85,7 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('appointments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id'))
     .addColumn('customer_user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
@@ -104,7 +102,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sequence', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('manage_token_hash', 'text', (c) => c.notNull())
     .addColumn('cancelled_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint(
       'appointments_times',
@@ -133,12 +131,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_hash', 'text', (c) => c.notNull())
     .addColumn('status_code', 'integer', (c) => c.notNull())
     .addColumn('response_body', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
 
   await db.schema
     .createTable('reviews')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('appointment_id', 'integer', (c) =>
       c.notNull().unique().references('appointments.id').onDelete('cascade'),
     )
@@ -148,7 +146,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('reply', 'text')
     .addColumn('replied_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
@@ -159,7 +157,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('email_outbox')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('appointment_id', 'integer', (c) => c.references('appointments.id').onDelete('set null'))
     .addColumn('to_user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('to_address', 'text', (c) => c.notNull())
@@ -175,22 +173,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('lease_until', 'text')
     .addColumn('last_error', 'text')
     .addColumn('sent_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
   await db.schema.createIndex('email_outbox_due').on('email_outbox').columns(['status', 'next_attempt_at']).execute();
 
   await db.schema
     .createTable('calendar_connections')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
 
   await db.schema
     .createTable('sync_jobs')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('appointment_id', 'integer', (c) => c.notNull().references('appointments.id').onDelete('cascade'))
     .addColumn('action', 'text', (c) => c.notNull())
@@ -199,7 +197,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
     .addColumn('lease_until', 'text')
     .addColumn('last_error', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
   await db.schema.createIndex('sync_jobs_due').on('sync_jobs').columns(['status', 'next_attempt_at']).execute();
 }

@@ -1,6 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-
-const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import type { Kysely } from 'kysely';
+import { nowIso } from '../dialect.js';
 
 /**
  * Calendar sync: what a provider's connection needs (calendar, sharing, encrypted refresh token,
@@ -41,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('start_at', 'text', (c) => c.notNull())
     .addColumn('end_at', 'text', (c) => c.notNull())
     .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .addPrimaryKeyConstraint('calendar_events_pk', ['connection_id', 'appointment_id'])
     .execute();
 

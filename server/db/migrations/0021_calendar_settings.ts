@@ -1,6 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-
-const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import type { Kysely } from 'kysely';
+import { nowIso } from '../dialect.js';
 
 /** Per-provider calendar settings (contact details in events, the ICS feed token) and OAuth round trips. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -20,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('code_verifier_enc', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
 }
 

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-
-const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import { nowIso } from '../dialect.js';
 
 /**
  * Links that prove an address (confirm it, set a new password, confirm a repeated sign-up) as single-use tokens
@@ -20,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text')
     .addColumn('role', 'text', (c) => c.check(sql`role in ('customer', 'provider')`))
     .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
   await db.schema.createIndex('account_tokens_user').on('account_tokens').column('user_id').execute();
 

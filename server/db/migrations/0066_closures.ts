@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { autoId } from '../dialect.js';
 
 /**
  * Closures as date ranges: a two-week holiday is one row, not fourteen closed dates. Single-date closures made
@@ -7,7 +8,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('closures')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('from_date', 'text', (c) => c.notNull())
     .addColumn('to_date', 'text', (c) => c.notNull())

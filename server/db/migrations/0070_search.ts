@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../dialect.js';
 
 /**
  * The directory's full-text index (FTS5, in every better-sqlite3 build). Its text is made in JavaScript (stems in
@@ -7,6 +8,8 @@ import { type Kysely, sql } from 'kysely';
  * to remember the index, and a seed or a test writing rows directly is indexed all the same.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // FTS5 is SQLite's; the directory's text search on PostgreSQL is still to come (docs/postgresql.md).
+  if (isPostgres(db)) return;
   await sql`create virtual table provider_search using fts5(terms, tokenize = 'unicode61 remove_diacritics 2')`.execute(
     db,
   );
@@ -32,6 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) return;
   for (const what of ['provider', 'service'])
     for (const change of ['added', 'changed', 'removed'])
       await sql.raw(`drop trigger search_${what}_${change}`).execute(db);

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-
-const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import { autoId, bytesType, nowIso } from '../dialect.js';
 
 /**
  * A business's logo and photos, resized at upload and kept in the database (two sizes each), so a backup of the
@@ -9,17 +8,17 @@ const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('provider_images')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('logo', 'photo')`))
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('width', 'integer', (c) => c.notNull())
     .addColumn('height', 'integer', (c) => c.notNull())
     .addColumn('full_hash', 'text', (c) => c.notNull())
-    .addColumn('full_bytes', 'blob', (c) => c.notNull())
+    .addColumn('full_bytes', bytesType(db), (c) => c.notNull())
     .addColumn('thumb_hash', 'text', (c) => c.notNull())
-    .addColumn('thumb_bytes', 'blob', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('thumb_bytes', bytesType(db), (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
   await db.schema
     .createIndex('provider_images_provider')

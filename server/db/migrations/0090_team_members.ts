@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-
-const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import { autoId, nowIso } from '../dialect.js';
 
 /** Tables that gain the member whose time they are about, filled with the business's owner. */
 const memberOwned = ['weekly_hours', 'date_overrides', 'blocked_times', 'calendar_connections', 'appointments'];
@@ -13,7 +12,7 @@ const memberOwned = ['weekly_hours', 'date_overrides', 'blocked_times', 'calenda
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('team_members')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('owner', 'admin', 'staff')`))
@@ -24,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('photo_hash', 'text')
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('left_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
   await db.schema
     .createIndex('team_members_provider_slug')
@@ -123,7 +122,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('team_invitations')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('email', 'text', (c) => c.notNull())
@@ -131,7 +130,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'staff')`))
     .addColumn('invited_by', 'integer', (c) => c.references('team_members.id').onDelete('set null'))
     .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
 }
 

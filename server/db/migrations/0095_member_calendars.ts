@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { nowIso } from '../dialect.js';
 
 /**
  * Calendars per team member: each member connects their own calendar (one each) and has their own ICS feed, and a
@@ -32,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Today's feed is the owner's: its URL keeps working.
   await sql`insert into member_feeds (member_id, provider_id, feed_token_hash, feed_created_at)
     select team_members.id, calendar_settings.provider_id, calendar_settings.feed_token_hash,
-      coalesce(calendar_settings.feed_created_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      coalesce(calendar_settings.feed_created_at, ${nowIso(db)})
     from calendar_settings
     join team_members on team_members.provider_id = calendar_settings.provider_id and team_members.role = 'owner'
     where calendar_settings.feed_token_hash is not null`.execute(db);

@@ -1,6 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-
-const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import type { Kysely } from 'kysely';
+import { bytesType, nowIso } from '../dialect.js';
 
 /**
  * A team member's photo, one per member, kept in the database like the business's images (0071) and served the
@@ -11,8 +10,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('member_photos')
     .addColumn('member_id', 'integer', (c) => c.primaryKey().references('team_members.id').onDelete('cascade'))
     .addColumn('hash', 'text', (c) => c.notNull())
-    .addColumn('bytes', 'blob', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso))
+    .addColumn('bytes', bytesType(db), (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(nowIso(db)))
     .execute();
   await db.schema.createIndex('member_photos_hash').on('member_photos').column('hash').execute();
 }

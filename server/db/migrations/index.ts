@@ -16,6 +16,8 @@ import * as teamMembers from './0090_team_members.js';
 import * as memberCalendars from './0095_member_calendars.js';
 import * as ownerCopies from './0096_owner_copies.js';
 import * as memberPhotos from './0097_member_photos.js';
+import * as directoryOrder from './0100_directory_order.js';
+import * as postgresNoOverlap from './0110_postgres_no_overlap.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -39,4 +41,6 @@ export const migrations: Record<string, Migration> = {
   '0095_member_calendars': memberCalendars,
   '0096_owner_copies': ownerCopies,
   '0097_member_photos': memberPhotos,
+  '0100_directory_order': directoryOrder,
+  '0110_postgres_no_overlap': postgresNoOverlap,
 };
