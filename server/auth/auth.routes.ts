@@ -64,7 +64,7 @@ export function authRoutes(deps: AuthDeps) {
           201: z.object({ user: sessionUserSchema }),
           202: z.object({ confirmationSent: z.literal(true) }),
           409: 'A confirmed account has this address (`email_taken`)',
-          429: { description: 'Too many attempts', headers: { 'Retry-After': 'Seconds' } },
+          429: 'Too many attempts',
         },
       }),
       signupLimit,
@@ -101,7 +101,7 @@ export function authRoutes(deps: AuthDeps) {
         responses: {
           200: z.object({ user: sessionUserSchema }),
           401: 'Wrong email or password',
-          429: { description: 'Too many attempts', headers: { 'Retry-After': 'Seconds' } },
+          429: 'Too many attempts',
         },
       }),
       loginLimit,

@@ -58,7 +58,7 @@ export function passwordResetRoutes(deps: PasswordResetDeps) {
         description: 'Always 202, whether or not the address has an account.',
         responses: {
           202: z.object({ sent: z.literal(true) }),
-          429: { description: 'Too many emails or attempts', headers: { 'Retry-After': 'Seconds' } },
+          429: 'Too many emails or attempts',
         },
       }),
       perClient,
@@ -82,7 +82,7 @@ export function passwordResetRoutes(deps: PasswordResetDeps) {
         responses: {
           200: z.object({ passwordReset: z.literal(true), role: z.enum(['customer', 'provider']) }),
           400: 'A bad, used or expired token (`fields.token`)',
-          429: { description: 'Too many emails or attempts', headers: { 'Retry-After': 'Seconds' } },
+          429: 'Too many emails or attempts',
         },
       }),
       perClient,

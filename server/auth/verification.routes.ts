@@ -50,7 +50,7 @@ export function verificationRoutes(deps: VerificationDeps) {
         responses: {
           200: z.object({ sent: z.literal(false), emailVerified: z.literal(true) }),
           202: z.object({ sent: z.literal(true), emailVerified: z.literal(false) }),
-          429: { description: 'Too many emails or attempts', headers: { 'Retry-After': 'Seconds' } },
+          429: 'Too many emails or attempts',
         },
       }),
       requireUser,

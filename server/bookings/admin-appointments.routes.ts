@@ -30,6 +30,8 @@ const listQuery = z.object({
 
 const slotsQuery = z.object({ service: idSchema, date: dateSchema, member: idSchema.optional() });
 
+const oneAppointment = z.object({ appointment: adminAppointmentSchema });
+
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 /**
@@ -74,7 +76,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
         description:
           'Not held to the notice period; any whole minute of the opening hours. Without `email` the customer gets no email.',
         responses: {
-          201: z.object({ appointment: adminAppointmentSchema }),
+          201: oneAppointment,
           409: 'The time is taken',
           422: 'Outside the opening hours (`slot_not_offered`)',
         },
@@ -114,7 +116,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
     )
     .get(
       '/:id',
-      describe({ summary: 'One appointment', responses: { 200: z.object({ appointment: adminAppointmentSchema }) } }),
+      describe({ summary: 'One appointment', responses: { 200: oneAppointment } }),
       validate('param', idParam),
       async (c) => {
         const appointment = await findAppointment(deps.db, c.req.valid('param').id);
@@ -128,7 +130,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       describe({
         summary: 'Move an appointment',
         responses: {
-          200: z.object({ appointment: adminAppointmentSchema }),
+          200: oneAppointment,
           409: 'Not a future confirmed appointment, or the time is taken',
           422: 'Outside the opening hours',
         },
@@ -148,7 +150,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
     describe({
       summary: 'Hand an appointment to another member',
       responses: {
-        200: z.object({ appointment: adminAppointmentSchema }),
+        200: oneAppointment,
         403: 'Staff',
         409: 'The member is not free then or does not perform the service',
       },
@@ -170,7 +172,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
     describe({
       summary: 'Cancel an appointment',
       description: "`reason` is quoted in the customer's cancellation email.",
-      responses: { 200: z.object({ appointment: adminAppointmentSchema }), 409: 'Not a future confirmed appointment' },
+      responses: { 200: oneAppointment, 409: 'Not a future confirmed appointment' },
     }),
     validate('param', idParam),
     validate('json', ownerCancelSchema),
@@ -192,7 +194,7 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
       `/:id/${path}`,
       describe({
         summary: path === 'complete' ? 'Mark as completed' : 'Mark as a no-show',
-        responses: { 200: z.object({ appointment: adminAppointmentSchema }), 409: 'Not started yet, or not confirmed' },
+        responses: { 200: oneAppointment, 409: 'Not started yet, or not confirmed' },
       }),
       validate('param', idParam),
       async (c) => {

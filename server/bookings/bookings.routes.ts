@@ -32,7 +32,7 @@ const customerAccess = (token: string | undefined, user: SessionUser | null) => 
 };
 
 const oneBooking = z.object({ booking: customerBookingSchema });
-const tooMany = { description: 'Too many bookings or changes from this client', headers: { 'Retry-After': 'Seconds' } };
+const tooMany = 'Too many bookings or changes from this client';
 const pastCutoff = "Past the business's cut-off (`cancellation_cutoff_passed`), or not confirmed";
 
 /** Cancels and moves of one booking by its customer, per hour. */

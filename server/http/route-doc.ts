@@ -22,7 +22,10 @@ export interface RouteDoc {
   description?: string;
   /** Default from the path: `/api/admin/…` is `provider`; see `server/openapi/openapi.document.ts`. */
   auth?: RouteAuth;
-  /** Answers by status. 400 (for routes that validate), 401, 404 and the error shape are added by themselves. */
+  /**
+   * Answers by status. 400 (for routes that validate), 401 (for signed-in routes), 404 (for paths with parameters) and
+   * a `default` in the error shape are added by themselves, and a 429 always names `Retry-After`.
+   */
   responses: Record<number, ResponseDoc>;
 }
 

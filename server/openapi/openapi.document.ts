@@ -88,10 +88,14 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
+/** Every 429 says when to try again (server/http/rate-limit.ts). */
+const RETRY_AFTER = { 'Retry-After': 'Seconds to wait before trying again' };
+
 function responseOf(status: number, doc: ResponseDoc) {
-  if (typeof doc === 'string') return status >= 400 ? errorResponse(doc) : { description: doc };
+  if (typeof doc === 'string') doc = { description: doc };
   if (doc instanceof z.ZodType) doc = { description: STATUS_CODES[status] ?? String(status), schema: doc };
-  const { description, schema, contentType = 'application/json', headers } = doc;
+  const { description, schema, contentType = 'application/json' } = doc;
+  const headers = status === 429 ? { ...RETRY_AFTER, ...doc.headers } : doc.headers;
   const content = schema
     ? { [contentType]: { schema: jsonSchema(schema, 'output') } }
     : status >= 400 && errorResponse(description).content;

@@ -129,7 +129,7 @@ export function myDataRoutes(deps: BookingDeps & { secureCookies: boolean }) {
           200: z.object({ deleted: z.literal(true) }),
           401: 'Wrong password',
           403: 'Not a customer',
-          429: { description: 'Five attempts an hour', headers: { 'Retry-After': 'Seconds' } },
+          429: 'Five attempts an hour',
         },
       }),
       attemptsPerUser,

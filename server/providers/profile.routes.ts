@@ -14,6 +14,8 @@ import { adminProvider, ownProfileSchema } from './provider.view.js';
 import { insertProvider, retireSlug, slugHolder, updateProvider } from './providers.repository.js';
 import type { ProviderUpdate } from './providers.table.js';
 
+const oneProfile = z.object({ profile: ownProfileSchema });
+
 function toColumns(input: ProfileInput) {
   return {
     slug: input.slug,
@@ -50,7 +52,7 @@ export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
       describe({
         summary: 'The business profile',
         description: 'With the booking rules and who the signed-in member is.',
-        responses: { 200: z.object({ profile: ownProfileSchema }), 403: 'Not a provider account' },
+        responses: { 200: oneProfile, 403: 'Not a provider account' },
       }),
       async (c) => {
         const membership = await membershipOf(db, c.get('user')!.id);
@@ -65,8 +67,8 @@ export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
         description:
           '201 when it creates the business (its first use), 200 after. A new slug keeps the old one as an alias.',
         responses: {
-          200: z.object({ profile: ownProfileSchema }),
-          201: z.object({ profile: ownProfileSchema }),
+          200: oneProfile,
+          201: oneProfile,
           403: 'Not a provider account, or staff',
           409: 'The slug is taken (`slug_taken`)',
         },

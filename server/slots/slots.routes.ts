@@ -97,7 +97,7 @@ const slotsAnswer = z.object({
   next: z.string().nullable(),
 });
 
-const rateLimited = { description: 'Too many computations from this client', headers: { 'Retry-After': 'Seconds' } };
+const rateLimited = 'Too many computations from this client';
 
 /** A slot as the API gives it: `placesLeft` only for a class, so a one-to-one answer is as it always was. */
 const slotJson = (seats: number) => (s: TeamSlot) => ({

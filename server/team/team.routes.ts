@@ -135,7 +135,7 @@ export function teamRoutes(deps: TeamDeps) {
           201: z.object({ invitation: pendingInvitationSchema }),
           403: 'Staff',
           409: 'Already in the team',
-          429: { description: 'The address had its hourly share of emails', headers: { 'Retry-After': 'Seconds' } },
+          429: 'The address had its hourly share of emails',
         },
       }),
       requireManager,

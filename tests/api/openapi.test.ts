@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPostgres } from '../../server/db/dialect.js';
 import { isDocumented, openApiPath } from '../../server/openapi/openapi.document.js';
 import { book, confirmAddress, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, type Session, signUp } from '../support/http.js';
@@ -137,8 +138,11 @@ describe('real answers validate against the document', () => {
 
   it('the public directory, profile, slots and reviews', async () => {
     expect((await api('GET', '/api/providers')).status).toBe(200);
-    expect((await api('GET', '/api/providers?q=barbr')).body.providers.length).toBeGreaterThan(0);
-    expect((await api('GET', '/api/providers?q=zzzzqqq')).body.suggestions).toBeDefined();
+    // Text search is SQLite's FTS5 still (docs/postgresql.md): its answers are checked on SQLite only.
+    if (!isPostgres(ctx.db)) {
+      expect((await api('GET', '/api/providers?q=barbr')).body.providers.length).toBeGreaterThan(0);
+      expect((await api('GET', '/api/providers?q=zzzzqqq')).body.suggestions).toBeDefined();
+    }
     await api('GET', '/api/providers/facets');
     expect((await api('GET', '/api/providers/kiez-barber')).body.services).toHaveLength(1);
     const slots = await api(
