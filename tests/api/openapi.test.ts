@@ -342,6 +342,46 @@ describe('real answers validate against the document', () => {
     expect((await api('DELETE', '/api/admin/calendar/feed', { session })).status).toBe(204);
   });
 
+  it('the remaining writes, mostly their refusals', async () => {
+    const session = provider.session;
+    const fresh = await api('POST', '/api/auth/signup', {
+      body: { email: 'new@example.com', password: 'correct horse battery', name: 'New', role: 'customer' },
+    });
+    expect(fresh.status).toBe(201);
+    const again = { email: customer.email, password: 'correct horse battery', name: 'X', role: 'customer' };
+    expect((await api('POST', '/api/auth/signup', { body: again })).status).toBe(409);
+    const newSession = { cookie: fresh.headers.get('set-cookie')!.split(';')[0]! };
+    const change = { currentPassword: 'wrong password', newPassword: 'another horse battery' };
+    expect((await api('POST', '/api/auth/password', { session: newSession, body: change })).status).toBe(401);
+    expect((await api('POST', '/api/auth/verify-email', { body: { token: 'no-such-token' } })).status).toBe(400);
+    const reset = { token: 'no-such-token', password: 'another horse battery' };
+    expect((await api('POST', '/api/auth/password-reset', { body: reset })).status).toBe(400);
+    const wrong = { password: 'wrong password', reviews: 'anonymous' };
+    expect((await api('DELETE', '/api/me', { session: newSession, body: wrong })).status).toBe(401);
+    expect((await api('POST', '/api/auth/logout', { session: newSession })).status).toBe(204);
+
+    expect((await api('POST', '/api/admin/business/close', { session, body: { confirm: 'nope' } })).status).toBe(400);
+    const me = (await call(ctx, 'GET', '/api/admin/profile', { session })).body.profile.me.memberId;
+    await api('PATCH', `/api/admin/team/${me}`, { session, body: { bio: 'Cuts since 1999' } });
+    expect((await api('POST', '/api/admin/team/leave', { session, body: { future: 'cancel' } })).status).toBe(409);
+    expect((await api('DELETE', `/api/admin/team/${me}`, { session, body: { future: 'cancel' } })).status).toBe(409);
+    const join = { token: 'no-such-token', password: 'correct horse battery' };
+    expect((await api('POST', '/api/team/join', { body: join })).status).toBe(404);
+    expect((await api('DELETE', `/api/admin/team/${me}/photo`, { session })).status).toBe(204);
+    await api('PUT', '/api/admin/images/order', { session, body: { ids: [] } });
+    expect((await api('DELETE', '/api/admin/images/999', { session })).status).toBe(404);
+    const classCancel = { serviceId: provider.serviceId, memberId: me, start: '2026-12-09T10:00:00.000Z' };
+    expect((await api('POST', '/api/admin/classes/cancel', { session, body: classCancel })).status).toBeGreaterThan(
+      399,
+    );
+
+    await api('PUT', '/api/admin/calendar/settings', { session, body: { includeCustomerContact: true } });
+    expect((await api('POST', '/api/admin/calendar/busy/refresh', { session })).status).toBe(404);
+    expect((await api('POST', '/api/admin/calendar/sync-jobs/999/retry', { session })).status).toBe(404);
+    await api('POST', '/api/admin/calendar/google/connect', { session });
+    await api('DELETE', '/api/admin/calendar/connection', { session });
+  });
+
   it('the probes and the document itself', async () => {
     await api('GET', '/healthz');
     await api('GET', '/readyz');
