@@ -63,4 +63,13 @@ describe('the API reference page', () => {
     expect(elsewhere).toEqual([]);
     await page.close();
   });
+
+  it("serves Scalar's bundle gzipped, and nothing outside its folder", async () => {
+    const bundle = await fetch(`${base}/docs/api/scalar/standalone.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-encoding')).toBe('gzip');
+    expect(bundle.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await fetch(`${base}/docs/api/scalar/..%2F..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${base}/docs/api/scalar/nothing.js`)).status).toBe(404);
+  });
 });
