@@ -17,6 +17,7 @@ import type { ReviewsTable } from '../reviews/reviews.table.js';
 import type { ClosuresTable, DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
 import type { ProviderSearchTable, ProviderSearchVocabTable, SearchStaleTable } from '../search/search.table.js';
 import type { ServicesTable } from '../services/services.table.js';
+import type { SlotsVersionsTable } from '../slots/slots.table.js';
 import type { MemberServicesTable, TeamInvitationsTable, TeamMembersTable } from '../team/team.table.js';
 
 /**
@@ -54,4 +55,5 @@ export interface Database {
   team_members: TeamMembersTable;
   member_services: MemberServicesTable;
   team_invitations: TeamInvitationsTable;
+  slots_versions: SlotsVersionsTable;
 }

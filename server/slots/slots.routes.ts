@@ -158,7 +158,7 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
       const slug = c.req.valid('param').slug;
       const now = deps.now().getTime();
       const key = `${slug}\n${query.service}\n${query.staff ?? 'any'}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
-      const cached = cache?.get(key);
+      const cached = await cache?.get(key);
       if (cached) {
         const busy = await busyOf(deps, cached.members);
         if (!bodyHolds(cached, now, busy)) {
@@ -172,7 +172,7 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
       }
 
       countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
-      const version = cache?.version() ?? 0;
+      const version = (await cache?.version(slug)) ?? 0;
       const asked = await bookableService(db, slug, query.service, query.staff);
       const { provider, service } = asked;
       const timeZone = query.tz ?? provider.time_zone;
