@@ -11,6 +11,7 @@ const suites = [
   'tests/api/**/*.test.ts',
   'tests/email/**/*.test.ts',
   'tests/calendar/**/*.test.ts',
+  'tests/multi-instance/**/*.test.ts',
   'server/seed/seed-demo.test.ts',
 ];
 
