@@ -11,6 +11,7 @@ import type {
   SyncJobsTable,
 } from '../calendar/calendar.table.js';
 import type { EmailLinkTokensTable, EmailOutboxTable } from '../email/email.table.js';
+import type { RateLimitWindowsTable } from '../http/rate-limit.table.js';
 import type { MemberPhotosTable, ProviderImagesTable } from '../media/media.table.js';
 import type { ProviderSlugsTable, ProvidersTable } from '../providers/providers.table.js';
 import type { ReviewsTable } from '../reviews/reviews.table.js';
@@ -56,4 +57,5 @@ export interface Database {
   member_services: MemberServicesTable;
   team_invitations: TeamInvitationsTable;
   slots_versions: SlotsVersionsTable;
+  rate_limit_windows: RateLimitWindowsTable;
 }
