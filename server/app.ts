@@ -50,6 +50,7 @@ import { siteRoutes } from './site/site.routes.js';
 import { nextAvailableTimes } from './slots/next-available.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { createSlotsCache } from './slots/slots-cache.js';
+import { slotsVersionsFor } from './slots/slots-versions.js';
 import { joinRoutes } from './team/join.routes.js';
 import { memberPhotoRoutes } from './team/member-photo.routes.js';
 import { requireManager, requireRole } from './team/roles.js';
@@ -102,7 +103,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const secureCookies = config.appUrl.startsWith('https:');
   const calendar = deps.calendar ?? createCalendarSync({ db, config, now });
-  const slotsCache = createSlotsCache();
+  const slotsCache = createSlotsCache({ versions: slotsVersionsFor(db) });
   const bookingDeps: BookingDeps = {
     db,
     now,

@@ -12,6 +12,7 @@ const suites = [
   'tests/email/**/*.test.ts',
   'tests/calendar/**/*.test.ts',
   'tests/outbox/**/*.test.ts',
+  'tests/multi-instance/**/*.test.ts',
   'server/seed/seed-demo.test.ts',
 ];
 
