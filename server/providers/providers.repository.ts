@@ -49,7 +49,7 @@ export async function searchProviders(db: Db, search: ProviderSearch): Promise<P
     const expression = matchExpression(search.q, await searchVocabulary(db), search.match);
     if (expression === null) return [];
     // SQLite cannot know how many businesses a word matches, and always starts from the matches: right for a rare
-    // word, but a common one ("hair") then sorts a tenth of the directory for 20 rows. FTS5 counts them cheaply;
+    // word, but a common one ("hair") then sorts a tenth of the directory for 20 rows. The index counts them cheaply;
     // `+id` keeps the planner off the id lookup, so a broad match walks the name index and stops with the page.
     const broad = (await countMatches(db, expression)) > BROAD_MATCH;
     query = query.where(broad ? sql`+providers.id` : 'providers.id', 'in', matchingProviderIds(db, expression));

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { type TextQuery, textMatches } from '../db/text-search.js';
 import { withWriteLock } from '../db/transaction.js';
 import type { Vocabulary } from './search-query.js';
 import { documentTerms } from './search-terms.js';
@@ -58,16 +58,16 @@ export function searchVocabulary(db: Db): Promise<Vocabulary> {
   return vocabulary;
 }
 
-/** The index rows an FTS5 expression matches. */
-const matching = (db: Db, expression: string) =>
-  db.selectFrom('provider_search').where(sql<boolean>`provider_search match ${expression}`);
+/** The index rows a text query matches. */
+const matching = (db: Db, query: TextQuery) =>
+  db.selectFrom('provider_search').where(textMatches(db, 'provider_search', query));
 
-/** Ids of the businesses an FTS5 expression matches, as a subquery. */
-export const matchingProviderIds = (db: Db, expression: string) => matching(db, expression).select('rowid');
+/** Ids of the businesses a text query matches, as a subquery. */
+export const matchingProviderIds = (db: Db, query: TextQuery) => matching(db, query).select('rowid');
 
-/** How many businesses an FTS5 expression matches: read from the index alone, no business row. */
-export async function countMatches(db: Db, expression: string): Promise<number> {
-  const row = await matching(db, expression)
+/** How many businesses a text query matches: read from the index alone, no business row. */
+export async function countMatches(db: Db, query: TextQuery): Promise<number> {
+  const row = await matching(db, query)
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
