@@ -18,3 +18,9 @@ export interface ProviderSearchVocabTable {
   doc: number;
   cnt: number;
 }
+
+/** One row (`id` 1): how many times the index was rebuilt for stale businesses (migration 0120). */
+export interface SearchVersionTable {
+  id: number;
+  version: number;
+}

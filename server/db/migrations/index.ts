@@ -19,6 +19,7 @@ import * as memberPhotos from './0097_member_photos.js';
 import * as directoryOrder from './0100_directory_order.js';
 import * as postgresNoOverlap from './0110_postgres_no_overlap.js';
 import * as postgresSearch from './0119_postgres_search.js';
+import * as searchVersion from './0120_search_version.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0100_directory_order': directoryOrder,
   '0110_postgres_no_overlap': postgresNoOverlap,
   '0119_postgres_search': postgresSearch,
+  '0120_search_version': searchVersion,
 };
