@@ -16,18 +16,6 @@ const suites = [
   'server/seed/seed-demo.test.ts',
 ];
 
-/** They search the directory by text, which is SQLite's FTS5 still (docs/postgresql.md, "Not done yet"). */
-const textSearch = [
-  'tests/api/booking-policy.test.ts',
-  'tests/api/directory-cards.test.ts',
-  'tests/api/directory-listing.test.ts',
-  'tests/api/malformed-input.test.ts',
-  'tests/api/next-available.test.ts',
-  'tests/api/public-api.test.ts',
-  'tests/api/search.test.ts',
-  'tests/api/site-pages.test.ts',
-];
-
 const available = postgresAvailable();
 // CI sets REQUIRE_POSTGRES: there, a machine without the binaries is a failure, not a skip.
 if (!available && process.env.REQUIRE_POSTGRES)
@@ -39,7 +27,6 @@ export default defineConfig({
   test: {
     ...base.test,
     include: available ? suites : [],
-    exclude: [...(base.test?.exclude ?? []), ...textSearch],
     passWithNoTests: true,
     globalSetup: available ? ['tests/support/postgres-global-setup.ts'] : [],
   },

@@ -16,7 +16,12 @@ import type { MemberPhotosTable, ProviderImagesTable } from '../media/media.tabl
 import type { ProviderSlugsTable, ProvidersTable } from '../providers/providers.table.js';
 import type { ReviewsTable } from '../reviews/reviews.table.js';
 import type { ClosuresTable, DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
-import type { ProviderSearchTable, ProviderSearchVocabTable, SearchStaleTable } from '../search/search.table.js';
+import type {
+  ProviderSearchTable,
+  ProviderSearchVocabTable,
+  SearchStaleTable,
+  SearchVersionTable,
+} from '../search/search.table.js';
 import type { ServicesTable } from '../services/services.table.js';
 import type { SlotsVersionsTable } from '../slots/slots.table.js';
 import type { MemberServicesTable, TeamInvitationsTable, TeamMembersTable } from '../team/team.table.js';
@@ -51,6 +56,7 @@ export interface Database {
   provider_search: ProviderSearchTable;
   provider_search_vocab: ProviderSearchVocabTable;
   search_stale: SearchStaleTable;
+  search_version: SearchVersionTable;
   provider_images: ProviderImagesTable;
   member_photos: MemberPhotosTable;
   team_members: TeamMembersTable;

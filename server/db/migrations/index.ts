@@ -21,6 +21,8 @@ import * as postgresNoOverlap from './0110_postgres_no_overlap.js';
 import * as syncJobClaims from './0111_sync_job_claims.js';
 import * as slotsVersions from './0115_slots_versions.js';
 import * as rateLimitWindows from './0116_rate_limit_windows.js';
+import * as postgresSearch from './0119_postgres_search.js';
+import * as searchVersion from './0120_search_version.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -49,4 +51,6 @@ export const migrations: Record<string, Migration> = {
   '0111_sync_job_claims': syncJobClaims,
   '0115_slots_versions': slotsVersions,
   '0116_rate_limit_windows': rateLimitWindows,
+  '0119_postgres_search': postgresSearch,
+  '0120_search_version': searchVersion,
 };
