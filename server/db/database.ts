@@ -1,3 +1,4 @@
+import type { ApiKeysTable } from '../api-keys/api-keys.table.js';
 import type { AccountTokensTable, SessionsTable, UsersTable } from '../auth/auth.table.js';
 import type { BlockedTimesTable } from '../blocked-times/blocked-times.table.js';
 import type { AppointmentsTable, IdempotencyKeysTable } from '../bookings/bookings.table.js';
@@ -54,4 +55,5 @@ export interface Database {
   team_members: TeamMembersTable;
   member_services: MemberServicesTable;
   team_invitations: TeamInvitationsTable;
+  api_keys: ApiKeysTable;
 }
