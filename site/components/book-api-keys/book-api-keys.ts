@@ -6,7 +6,7 @@ import type { ApiKey, ApiKeyScope } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { browserZone, formatDay, formatTime } from '../../lib/format.js';
-import { siteBase } from '../../styles/components.js';
+import { entryList, siteBase } from '../../styles/components.js';
 import '../book-copy-button/book-copy-button.js';
 
 const SCOPES: Record<ApiKeyScope, string> = {
@@ -26,29 +26,13 @@ const when = (iso: string) => `${formatDay(iso, browserZone())}, ${formatTime(is
 export class BookApiKeys extends LitElement {
   static override styles = [
     siteBase,
+    entryList,
     css`
       .cards {
         margin: 1rem 0;
       }
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.25rem 0.75rem;
-        padding: 0.5rem 0.75rem;
-      }
       li.revoked {
         opacity: 0.7;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: end;
-        gap: 0 0.75rem;
-      }
-      form .field {
-        flex: 1 1 10rem;
       }
       .secret {
         padding: 0.75rem;
