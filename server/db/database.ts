@@ -1,3 +1,4 @@
+import type { ApiKeysTable } from '../api-keys/api-keys.table.js';
 import type { AccountTokensTable, SessionsTable, UsersTable } from '../auth/auth.table.js';
 import type { BlockedTimesTable } from '../blocked-times/blocked-times.table.js';
 import type { AppointmentsTable, IdempotencyKeysTable } from '../bookings/bookings.table.js';
@@ -64,4 +65,5 @@ export interface Database {
   team_invitations: TeamInvitationsTable;
   slots_versions: SlotsVersionsTable;
   rate_limit_windows: RateLimitWindowsTable;
+  api_keys: ApiKeysTable;
 }

@@ -11,7 +11,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { idParam, idSchema, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { deleteInvitation, listInvitations, replaceInvitation } from './invitations.repository.js';
-import { requireManager } from './roles.js';
+import { refuseApiKeys, requireManager } from './roles.js';
 import {
   activeMemberByEmail,
   findMember,
@@ -148,7 +148,9 @@ export function teamRoutes(deps: TeamDeps) {
       if (!deleted) throw AppError.notFound('Invitation');
       return c.body(null, 204);
     })
-    .post('/leave', validate('json', departureSchema), async (c) => depart(c, c.get('member'), c.req.valid('json')))
+    .post('/leave', refuseApiKeys, validate('json', departureSchema), async (c) =>
+      depart(c, c.get('member'), c.req.valid('json')),
+    )
     .patch('/:id', requireManager, validate('param', idParam), validate('json', patchSchema), async (c) => {
       const input = c.req.valid('json');
       const member = await activeMember(c, c.req.valid('param').id);
