@@ -11,6 +11,7 @@ const suites = [
   'tests/api/**/*.test.ts',
   'tests/email/**/*.test.ts',
   'tests/calendar/**/*.test.ts',
+  'tests/webhooks/**/*.test.ts',
   'server/seed/seed-demo.test.ts',
 ];
 

@@ -18,6 +18,7 @@ import type { ClosuresTable, DateOverridesTable, WeeklyHoursTable } from '../sch
 import type { ProviderSearchTable, ProviderSearchVocabTable, SearchStaleTable } from '../search/search.table.js';
 import type { ServicesTable } from '../services/services.table.js';
 import type { MemberServicesTable, TeamInvitationsTable, TeamMembersTable } from '../team/team.table.js';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../webhooks/webhooks.table.js';
 
 /**
  * The schema Kysely checks queries against, composed from the table types each feature owns
@@ -54,4 +55,6 @@ export interface Database {
   team_members: TeamMembersTable;
   member_services: MemberServicesTable;
   team_invitations: TeamInvitationsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
