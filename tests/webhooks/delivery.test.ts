@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { outboxMetrics } from '../../server/ops/outbox-metrics.js';
 import type { PollingWorker } from '../../server/outbox/polling-worker.js';
 import { DISABLE_AFTER } from '../../server/webhooks/delivery.worker.js';
 import { advance, emailWorker, flushOutbox } from '../support/email.js';
@@ -92,6 +93,8 @@ describe('webhook delivery to a real receiver', () => {
     expect(logged.error).toMatch(/ECONNREFUSED/);
     expect(Date.parse(logged.nextAttemptAt)).toBeGreaterThan(ctx.clock.now.getTime());
 
+    expect(await outboxMetrics(ctx.db, ctx.clock.now)).toContain('outbox_depth{queue="webhooks"} 1');
+
     const r = await receiver(port);
     await w.runOnce(); // not due yet: the backoff holds it
     expect(r.received).toHaveLength(0);
@@ -103,6 +106,7 @@ describe('webhook delivery to a real receiver', () => {
     expect(verifies(endpoint.secret, r, 0)).toBe(true);
     [logged] = await deliveries(endpoint.id);
     expect(logged).toMatchObject({ status: 'delivered', attempts: 2, statusCode: 200 });
+    expect(await outboxMetrics(ctx.db, ctx.clock.now)).toContain('outbox_depth{queue="webhooks"} 0');
   });
 
   it('gives up on a slow answer after the timeout and retries under the same Webhook-Id', async () => {

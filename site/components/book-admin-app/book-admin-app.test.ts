@@ -50,6 +50,7 @@ describe('book-admin-app', () => {
       'Email log',
       'Calendar',
       'Embed',
+      'Webhooks',
       'Your public page ↗',
     ]);
     expect(el.shadowRoot!.querySelector('book-team')).not.to.equal(null);
