@@ -59,6 +59,8 @@ import { refuseApiKeys, requireManager, requireRole } from './team/roles.js';
 import { staffOwnWork } from './team/staff-guard.js';
 import { targetMember } from './team/target-member.js';
 import { teamRoutes } from './team/team.routes.js';
+import { webhookOutboxListener } from './webhooks/webhooks.listener.js';
+import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 
 export interface AppDeps {
@@ -115,6 +117,7 @@ export function createApp(deps: AppDeps) {
       slotsCache.appointmentListener,
       emailOutboxListener({ appUrl: config.appUrl, secretKey: config.secretKey, now }),
       calendar.listener,
+      webhookOutboxListener(now),
       ...(deps.appointmentListeners ?? []),
       // Last: a booking another listener refuses is not counted.
       countBookings,
@@ -215,6 +218,13 @@ export function createApp(deps: AppDeps) {
   app.route(
     '/api/admin/emails',
     asProvider(adminEmailsRoutes({ db, now, sendsEmail: config.smtpUrl !== null }), requireManager),
+  );
+  app.route(
+    '/api/admin/webhooks',
+    asProvider(
+      webhooksRoutes({ db, now, secretKey: config.secretKey, allowPrivate: config.webhooksAllowPrivate }),
+      requireManager,
+    ),
   );
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now }), requireManager));
   app.route(IMAGE_UPLOADS, asProvider(adminImagesRoutes(db), requireManager));

@@ -13,6 +13,7 @@ const suites = [
   'tests/calendar/**/*.test.ts',
   'tests/outbox/**/*.test.ts',
   'tests/multi-instance/**/*.test.ts',
+  'tests/webhooks/**/*.test.ts',
   'server/seed/seed-demo.test.ts',
 ];
 

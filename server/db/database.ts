@@ -26,6 +26,7 @@ import type {
 import type { ServicesTable } from '../services/services.table.js';
 import type { SlotsVersionsTable } from '../slots/slots.table.js';
 import type { MemberServicesTable, TeamInvitationsTable, TeamMembersTable } from '../team/team.table.js';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../webhooks/webhooks.table.js';
 
 /**
  * The schema Kysely checks queries against, composed from the table types each feature owns
@@ -66,4 +67,6 @@ export interface Database {
   slots_versions: SlotsVersionsTable;
   rate_limit_windows: RateLimitWindowsTable;
   api_keys: ApiKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -23,6 +23,7 @@ import * as slotsVersions from './0115_slots_versions.js';
 import * as rateLimitWindows from './0116_rate_limit_windows.js';
 import * as postgresSearch from './0119_postgres_search.js';
 import * as searchVersion from './0120_search_version.js';
+import * as webhooks from './0123_webhooks.js';
 import * as apiKeys from './0127_api_keys.js';
 
 /**
@@ -54,5 +55,6 @@ export const migrations: Record<string, Migration> = {
   '0116_rate_limit_windows': rateLimitWindows,
   '0119_postgres_search': postgresSearch,
   '0120_search_version': searchVersion,
+  '0123_webhooks': webhooks,
   '0127_api_keys': apiKeys,
 };
