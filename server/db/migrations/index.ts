@@ -25,6 +25,7 @@ import * as postgresSearch from './0119_postgres_search.js';
 import * as searchVersion from './0120_search_version.js';
 import * as webhooks from './0123_webhooks.js';
 import * as apiKeys from './0127_api_keys.js';
+import * as emailDrafts from './0131_email_drafts.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '0120_search_version': searchVersion,
   '0123_webhooks': webhooks,
   '0127_api_keys': apiKeys,
+  '0131_email_drafts': emailDrafts,
 };
