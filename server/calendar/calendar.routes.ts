@@ -19,6 +19,16 @@ const callbackQuery = z.object({
   error: z.string().max(200).optional(),
 });
 
+const caldavLogin = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).max(500),
+  username: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(500),
+  calendarUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(1000)
+    .optional(),
+});
+
 /** Whose calendar a request is about: `?member=` (`targetMember`: the owner and admins any member's), else one's own. */
 const memberOf = (c: Context<AppEnv>) => c.get('target');
 
@@ -52,6 +62,7 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
           googleShared: deps.appAuth !== null,
           google: !!deps.flows.google,
           microsoft: !!deps.flows.microsoft,
+          caldav: true,
         },
       });
     })
@@ -69,6 +80,10 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
         return c.json({ connection: connectionView((await findConnection(deps.db, memberOf(c).id))!) });
       },
     )
+    .put('/caldav', validate('json', caldavLogin), async (c) => {
+      const calendars = await service.connectCaldav(deps, memberOf(c), c.req.valid('json'));
+      return c.json({ connection: connectionView((await findConnection(deps.db, memberOf(c).id))!), calendars });
+    })
     .post('/:service/connect', validate('param', oauthService), async (c) => {
       const authorizationUrl = await service.startOAuth(deps, memberOf(c), c.req.valid('param').service);
       return c.json({ authorizationUrl });

@@ -2,9 +2,14 @@ import type { CalendarConnectionRow } from './calendar.table.js';
 import type { CalendarSettings } from './settings.repository.js';
 import type { SyncJobListing } from './sync-jobs.repository.js';
 
-const kindNames = { google_shared: 'google-shared', google_oauth: 'google', microsoft: 'microsoft' } as const;
+const kindNames = {
+  google_shared: 'google-shared',
+  google_oauth: 'google',
+  microsoft: 'microsoft',
+  caldav: 'caldav',
+} as const;
 
-/** What the admin shows of a connection: never a token, sealed or not. */
+/** What the admin shows of a connection: never a token or password, sealed or not. */
 export function connectionView(c: CalendarConnectionRow) {
   return {
     service: kindNames[c.kind],

@@ -18,6 +18,7 @@ import * as ownerCopies from './0096_owner_copies.js';
 import * as memberPhotos from './0097_member_photos.js';
 import * as directoryOrder from './0100_directory_order.js';
 import * as postgresNoOverlap from './0110_postgres_no_overlap.js';
+import * as caldav from './0135_caldav.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0097_member_photos': memberPhotos,
   '0100_directory_order': directoryOrder,
   '0110_postgres_no_overlap': postgresNoOverlap,
+  '0135_caldav': caldav,
 };
