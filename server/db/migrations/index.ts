@@ -26,6 +26,7 @@ import * as searchVersion from './0120_search_version.js';
 import * as webhooks from './0123_webhooks.js';
 import * as apiKeys from './0127_api_keys.js';
 import * as emailDrafts from './0131_email_drafts.js';
+import * as caldav from './0135_caldav.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '0123_webhooks': webhooks,
   '0127_api_keys': apiKeys,
   '0131_email_drafts': emailDrafts,
+  '0135_caldav': caldav,
 };
