@@ -1,8 +1,38 @@
+import { z } from 'zod';
 import { eventsOf } from './endpoints.repository.js';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhooks.table.js';
 
+export const endpointSchema = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  description: z.string(),
+  events: z.array(z.string()),
+  enabled: z.boolean(),
+  failureCount: z.number().int(),
+  failingSince: z.string().nullable(),
+  disabledAt: z.string().nullable(),
+  previousSecretUntil: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const deliverySchema = z.object({
+  id: z.number().int(),
+  eventId: z.string(),
+  type: z.string(),
+  status: z.string(),
+  attempts: z.number().int(),
+  statusCode: z.number().int().nullable(),
+  durationMs: z.number().nullable(),
+  error: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
 /** An endpoint as the admin API shows it: never its secret (only the answers that create one show that, once). */
-export const endpointView = (row: WebhookEndpointRow, now: Date) => ({
+export const endpointView = (row: WebhookEndpointRow, now: Date): z.output<typeof endpointSchema> => ({
   id: row.id,
   url: row.url,
   description: row.description,
@@ -19,7 +49,7 @@ export const endpointView = (row: WebhookEndpointRow, now: Date) => ({
   updatedAt: row.updated_at,
 });
 
-export const deliveryView = (row: WebhookDeliveryRow) => ({
+export const deliveryView = (row: WebhookDeliveryRow): z.output<typeof deliverySchema> => ({
   id: row.id,
   eventId: row.event_id,
   type: row.event_type,
