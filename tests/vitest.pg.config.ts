@@ -12,6 +12,7 @@ const suites = [
   'tests/email/**/*.test.ts',
   'tests/calendar/**/*.test.ts',
   'tests/webhooks/**/*.test.ts',
+  'tests/outbox/**/*.test.ts',
   'server/seed/seed-demo.test.ts',
 ];
 

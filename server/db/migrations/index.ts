@@ -18,6 +18,7 @@ import * as ownerCopies from './0096_owner_copies.js';
 import * as memberPhotos from './0097_member_photos.js';
 import * as directoryOrder from './0100_directory_order.js';
 import * as postgresNoOverlap from './0110_postgres_no_overlap.js';
+import * as syncJobClaims from './0111_sync_job_claims.js';
 import * as webhooks from './0123_webhooks.js';
 
 /**
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0097_member_photos': memberPhotos,
   '0100_directory_order': directoryOrder,
   '0110_postgres_no_overlap': postgresNoOverlap,
+  '0111_sync_job_claims': syncJobClaims,
   '0123_webhooks': webhooks,
 };
