@@ -4,6 +4,7 @@ import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { idParam, idSchema, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { findDelivery, insertDeliveries, listDeliveries, redeliver } from './deliveries.repository.js';
@@ -12,7 +13,7 @@ import { findEndpoint, insertEndpoint, listEndpoints, updateEndpoint } from './e
 import { payloadOf, TEST_EVENT, WEBHOOK_EVENTS } from './events.js';
 import { ROTATION_OVERLAP_MS, webhookSecrets } from './secrets.js';
 import { newEventId, newSecret } from './signature.js';
-import { deliveryView, endpointView } from './webhooks.view.js';
+import { deliverySchema, deliveryView, endpointSchema, endpointView } from './webhooks.view.js';
 
 /** Enough for any integration; a bound so one business cannot make every booking fan out without end. */
 export const MAX_ENDPOINTS = 10;
@@ -24,6 +25,7 @@ export interface WebhooksDeps {
   allowPrivate: boolean;
 }
 
+const withSecret = z.object({ endpoint: endpointSchema, secret: z.string() });
 const deliveryParam = z.object({ id: idSchema, deliveryId: idSchema });
 const logQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
@@ -62,108 +64,184 @@ export function webhooksRoutes(deps: WebhooksDeps) {
 
   return (
     new Hono<AppEnv>()
-      .get('/', async (c) => {
-        const rows = await listEndpoints(db, c.get('provider').id);
-        return c.json({ endpoints: rows.map((row) => endpointView(row, now())), eventTypes: WEBHOOK_EVENTS });
-      })
-      .post('/', validate('json', createSchema), async (c) => {
-        const body = c.req.valid('json');
-        const providerId = c.get('provider').id;
-        const secret = newSecret();
-        const row = await withWriteLock(db, async (trx) => {
-          if ((await listEndpoints(trx, providerId)).length >= MAX_ENDPOINTS)
-            throw new AppError('unprocessable', `A business can have at most ${MAX_ENDPOINTS} webhook endpoints`);
-          const events = [...new Set(body.events)];
-          return insertEndpoint(
-            trx,
+      .get(
+        '/',
+        describe({
+          summary: "The business's webhook endpoints",
+          description: 'Never their secrets; `eventTypes` lists what an endpoint may subscribe to.',
+          responses: { 200: z.object({ endpoints: z.array(endpointSchema), eventTypes: z.array(z.string()) }) },
+        }),
+        async (c) => {
+          const rows = await listEndpoints(db, c.get('provider').id);
+          return c.json({ endpoints: rows.map((row) => endpointView(row, now())), eventTypes: WEBHOOK_EVENTS });
+        },
+      )
+      .post(
+        '/',
+        describe({
+          summary: 'Add a webhook endpoint',
+          description: 'The answer shows its signing secret, this once.',
+          responses: { 201: withSecret, 422: 'The business has 10 endpoints already' },
+        }),
+        validate('json', createSchema),
+        async (c) => {
+          const body = c.req.valid('json');
+          const providerId = c.get('provider').id;
+          const secret = newSecret();
+          const row = await withWriteLock(db, async (trx) => {
+            if ((await listEndpoints(trx, providerId)).length >= MAX_ENDPOINTS)
+              throw new AppError('unprocessable', `A business can have at most ${MAX_ENDPOINTS} webhook endpoints`);
+            const events = [...new Set(body.events)];
+            return insertEndpoint(
+              trx,
+              {
+                providerId,
+                url: body.url,
+                description: body.description ?? '',
+                events,
+                secretSealed: secrets.seal(secret),
+              },
+              now(),
+            );
+          });
+          return c.json({ endpoint: endpointView(row, now()), secret }, 201);
+        },
+      )
+      .get(
+        '/:id',
+        describe({ summary: 'One webhook endpoint', responses: { 200: z.object({ endpoint: endpointSchema }) } }),
+        validate('param', idParam),
+        async (c) => {
+          const endpoint = await owned(c.get('provider').id, c.req.valid('param').id);
+          return c.json({ endpoint: endpointView(endpoint, now()) });
+        },
+      )
+      .patch(
+        '/:id',
+        describe({
+          summary: 'Change a webhook endpoint',
+          description: '`enabled: true` clears its failure count.',
+          responses: { 200: z.object({ endpoint: endpointSchema }) },
+        }),
+        validate('param', idParam),
+        validate('json', updateSchema),
+        async (c) => {
+          const body = c.req.valid('json');
+          const row = await updateEndpoint(
+            db,
+            c.get('provider').id,
+            c.req.valid('param').id,
             {
-              providerId,
-              url: body.url,
-              description: body.description ?? '',
-              events,
-              secretSealed: secrets.seal(secret),
+              ...(body.url !== undefined && { url: body.url }),
+              ...(body.events && { events: JSON.stringify([...new Set(body.events)]) }),
+              ...(body.description !== undefined && { description: body.description }),
+              // Enabling starts afresh: the failures that disabled it are behind it.
+              ...(body.enabled === true && { enabled: 1, failure_count: 0, failing_since: null, disabled_at: null }),
+              ...(body.enabled === false && { enabled: 0 }),
             },
             now(),
           );
-        });
-        return c.json({ endpoint: endpointView(row, now()), secret }, 201);
-      })
-      .get('/:id', validate('param', idParam), async (c) => {
-        const endpoint = await owned(c.get('provider').id, c.req.valid('param').id);
-        return c.json({ endpoint: endpointView(endpoint, now()) });
-      })
-      .patch('/:id', validate('param', idParam), validate('json', updateSchema), async (c) => {
-        const body = c.req.valid('json');
-        const row = await updateEndpoint(
-          db,
-          c.get('provider').id,
-          c.req.valid('param').id,
-          {
-            ...(body.url !== undefined && { url: body.url }),
-            ...(body.events && { events: JSON.stringify([...new Set(body.events)]) }),
-            ...(body.description !== undefined && { description: body.description }),
-            // Enabling starts afresh: the failures that disabled it are behind it.
-            ...(body.enabled === true && { enabled: 1, failure_count: 0, failing_since: null, disabled_at: null }),
-            ...(body.enabled === false && { enabled: 0 }),
-          },
-          now(),
-        );
-        if (!row) throw AppError.notFound('Webhook endpoint');
-        return c.json({ endpoint: endpointView(row, now()) });
-      })
-      .delete('/:id', validate('param', idParam), async (c) => {
-        const result = await db
-          .deleteFrom('webhook_endpoints')
-          .where('id', '=', c.req.valid('param').id)
-          .where('provider_id', '=', c.get('provider').id)
-          .executeTakeFirst();
-        if (result.numDeletedRows === 0n) throw AppError.notFound('Webhook endpoint');
-        return c.body(null, 204);
-      })
+          if (!row) throw AppError.notFound('Webhook endpoint');
+          return c.json({ endpoint: endpointView(row, now()) });
+        },
+      )
+      .delete(
+        '/:id',
+        describe({ summary: 'Delete a webhook endpoint', responses: { 204: 'Deleted, with its deliveries' } }),
+        validate('param', idParam),
+        async (c) => {
+          const result = await db
+            .deleteFrom('webhook_endpoints')
+            .where('id', '=', c.req.valid('param').id)
+            .where('provider_id', '=', c.get('provider').id)
+            .executeTakeFirst();
+          if (result.numDeletedRows === 0n) throw AppError.notFound('Webhook endpoint');
+          return c.body(null, 204);
+        },
+      )
       // The old secret keeps signing alongside the new one for a day, so receivers switch without losing a delivery.
-      .post('/:id/rotate-secret', validate('param', idParam), async (c) => {
-        const providerId = c.get('provider').id;
-        const endpoint = await owned(providerId, c.req.valid('param').id);
-        const secret = newSecret();
-        const row = await updateEndpoint(
-          db,
-          providerId,
-          endpoint.id,
-          {
-            secret_sealed: secrets.seal(secret),
-            previous_secret_sealed: endpoint.secret_sealed,
-            previous_secret_until: new Date(now().getTime() + ROTATION_OVERLAP_MS).toISOString(),
+      .post(
+        '/:id/rotate-secret',
+        describe({
+          summary: 'Rotate the signing secret',
+          description: 'The new secret, shown this once; the old one signs alongside for 24 hours.',
+          responses: { 200: withSecret },
+        }),
+        validate('param', idParam),
+        async (c) => {
+          const providerId = c.get('provider').id;
+          const endpoint = await owned(providerId, c.req.valid('param').id);
+          const secret = newSecret();
+          const row = await updateEndpoint(
+            db,
+            providerId,
+            endpoint.id,
+            {
+              secret_sealed: secrets.seal(secret),
+              previous_secret_sealed: endpoint.secret_sealed,
+              previous_secret_until: new Date(now().getTime() + ROTATION_OVERLAP_MS).toISOString(),
+            },
+            now(),
+          );
+          if (!row) throw AppError.notFound('Webhook endpoint');
+          return c.json({ endpoint: endpointView(row, now()), secret });
+        },
+      )
+      .post(
+        '/:id/test',
+        describe({
+          summary: 'Send a test event',
+          responses: { 202: z.object({ delivery: deliverySchema }), 409: 'The endpoint is disabled' },
+        }),
+        validate('param', idParam),
+        async (c) => {
+          const endpoint = await owned(c.get('provider').id, c.req.valid('param').id);
+          mustBeEnabled(endpoint);
+          const id = newEventId();
+          const payload = payloadOf(id, TEST_EVENT, now(), { message: 'A test event from Book your services' });
+          const [row] = await insertDeliveries(
+            db,
+            [{ endpoint_id: endpoint.id, event_id: id, event_type: TEST_EVENT, payload }],
+            now(),
+          );
+          return c.json({ delivery: deliveryView(row!) }, 202);
+        },
+      )
+      .get(
+        '/:id/deliveries',
+        describe({
+          summary: "An endpoint's delivery log",
+          description: 'Newest first.',
+          responses: { 200: z.object({ deliveries: z.array(deliverySchema) }) },
+        }),
+        validate('param', idParam),
+        validate('query', logQuery),
+        async (c) => {
+          const endpoint = await owned(c.get('provider').id, c.req.valid('param').id);
+          const rows = await listDeliveries(db, endpoint.id, c.req.valid('query').limit);
+          return c.json({ deliveries: rows.map(deliveryView) });
+        },
+      )
+      .post(
+        '/:id/deliveries/:deliveryId/redeliver',
+        describe({
+          summary: 'Send a delivery again',
+          description: 'Due now, with its same `Webhook-Id` and body.',
+          responses: {
+            202: z.object({ delivery: deliverySchema }),
+            409: 'The delivery is still under way, or the endpoint is disabled',
           },
-          now(),
-        );
-        if (!row) throw AppError.notFound('Webhook endpoint');
-        return c.json({ endpoint: endpointView(row, now()), secret });
-      })
-      .post('/:id/test', validate('param', idParam), async (c) => {
-        const endpoint = await owned(c.get('provider').id, c.req.valid('param').id);
-        mustBeEnabled(endpoint);
-        const id = newEventId();
-        const payload = payloadOf(id, TEST_EVENT, now(), { message: 'A test event from Book your services' });
-        const [row] = await insertDeliveries(
-          db,
-          [{ endpoint_id: endpoint.id, event_id: id, event_type: TEST_EVENT, payload }],
-          now(),
-        );
-        return c.json({ delivery: deliveryView(row!) }, 202);
-      })
-      .get('/:id/deliveries', validate('param', idParam), validate('query', logQuery), async (c) => {
-        const endpoint = await owned(c.get('provider').id, c.req.valid('param').id);
-        const rows = await listDeliveries(db, endpoint.id, c.req.valid('query').limit);
-        return c.json({ deliveries: rows.map(deliveryView) });
-      })
-      .post('/:id/deliveries/:deliveryId/redeliver', validate('param', deliveryParam), async (c) => {
-        const { id, deliveryId } = c.req.valid('param');
-        const endpoint = await owned(c.get('provider').id, id);
-        mustBeEnabled(endpoint);
-        const row = await redeliver(db, endpoint.id, deliveryId, now());
-        if (row) return c.json({ delivery: deliveryView(row) }, 202);
-        if (!(await findDelivery(db, endpoint.id, deliveryId))) throw AppError.notFound('Delivery');
-        throw new AppError('conflict', 'The delivery is still under way');
-      })
+        }),
+        validate('param', deliveryParam),
+        async (c) => {
+          const { id, deliveryId } = c.req.valid('param');
+          const endpoint = await owned(c.get('provider').id, id);
+          mustBeEnabled(endpoint);
+          const row = await redeliver(db, endpoint.id, deliveryId, now());
+          if (row) return c.json({ delivery: deliveryView(row) }, 202);
+          if (!(await findDelivery(db, endpoint.id, deliveryId))) throw AppError.notFound('Delivery');
+          throw new AppError('conflict', 'The delivery is still under way');
+        },
+      )
   );
 }

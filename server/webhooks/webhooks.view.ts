@@ -1,8 +1,41 @@
+import { z } from 'zod';
 import { eventsOf } from './endpoints.repository.js';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhooks.table.js';
 
+const instant = z.string();
+
+/** The answers' shapes, for the OpenAPI document (server/openapi/). */
+export const endpointSchema = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  description: z.string(),
+  events: z.array(z.string()),
+  enabled: z.boolean(),
+  failureCount: z.number().int(),
+  failingSince: instant.nullable(),
+  disabledAt: instant.nullable(),
+  previousSecretUntil: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+export const deliverySchema = z.object({
+  id: z.number().int(),
+  eventId: z.string(),
+  type: z.string(),
+  status: z.enum(['pending', 'sending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  statusCode: z.number().int().nullable(),
+  durationMs: z.number().int().nullable(),
+  error: z.string().nullable(),
+  lastAttemptAt: instant.nullable(),
+  nextAttemptAt: instant.nullable(),
+  deliveredAt: instant.nullable(),
+  createdAt: instant,
+});
+
 /** An endpoint as the admin API shows it: never its secret (only the answers that create one show that, once). */
-export const endpointView = (row: WebhookEndpointRow, now: Date) => ({
+export const endpointView = (row: WebhookEndpointRow, now: Date): z.output<typeof endpointSchema> => ({
   id: row.id,
   url: row.url,
   description: row.description,
@@ -19,7 +52,7 @@ export const endpointView = (row: WebhookEndpointRow, now: Date) => ({
   updatedAt: row.updated_at,
 });
 
-export const deliveryView = (row: WebhookDeliveryRow) => ({
+export const deliveryView = (row: WebhookDeliveryRow): z.output<typeof deliverySchema> => ({
   id: row.id,
   eventId: row.event_id,
   type: row.event_type,
