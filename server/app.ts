@@ -2,6 +2,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { meRoutes } from './account/me.routes.js';
+import { apiKeyAuth } from './api-keys/api-key-auth.js';
+import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { passwordResetRoutes } from './auth/password-reset.routes.js';
 import { loadSession } from './auth/session.middleware.js';
@@ -51,9 +53,10 @@ import { siteRoutes } from './site/site.routes.js';
 import { nextAvailableTimes } from './slots/next-available.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { createSlotsCache } from './slots/slots-cache.js';
+import { slotsVersionsFor } from './slots/slots-versions.js';
 import { joinRoutes } from './team/join.routes.js';
 import { memberPhotoRoutes } from './team/member-photo.routes.js';
-import { requireManager, requireRole } from './team/roles.js';
+import { refuseApiKeys, requireManager, requireRole } from './team/roles.js';
 import { staffOwnWork } from './team/staff-guard.js';
 import { targetMember } from './team/target-member.js';
 import { teamRoutes } from './team/team.routes.js';
@@ -105,7 +108,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const secureCookies = config.appUrl.startsWith('https:');
   const calendar = deps.calendar ?? createCalendarSync({ db, config, now });
-  const slotsCache = createSlotsCache();
+  const slotsCache = createSlotsCache({ versions: slotsVersionsFor(db) });
   const bookingDeps: BookingDeps = {
     db,
     now,
@@ -153,12 +156,21 @@ export function createApp(deps: AppDeps) {
   const openCors = publicCors({ allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 });
   app.use('/api/providers/*', openCors);
   app.use('/api/bookings/*', openCors);
-  app.use(csrfProtection({ cookieName: sessionCookieName(secureCookies), appOrigin: new URL(config.appUrl).origin }));
+  // An integration's key (docs/api.md, "API keys"): before CSRF and the session, which a key-authenticated request
+  // needs neither of (its cookie, if it sent one, is ignored).
+  app.use('/api/admin/*', apiKeyAuth({ db, now, rateLimit: config.apiKeyRateLimit }));
+  app.use(
+    csrfProtection({
+      cookieName: sessionCookieName(secureCookies),
+      appOrigin: new URL(config.appUrl).origin,
+      exempt: (c) => c.get('apiKey') !== undefined,
+    }),
+  );
   app.use('/api/*', cacheControl(PUBLIC_CACHE_CONTROL));
   // Public reads use no session: a widget's request costs no session lookup, and a renewed session cookie can
   // never ride on an answer a shared cache keeps.
   const session = loadSession({ db, now, secureCookies });
-  app.use((c, next) => (isPublicRead(c) ? next() : session(c, next)));
+  app.use((c, next) => (isPublicRead(c) || c.get('apiKey') ? next() : session(c, next)));
 
   // Account links (confirm an address, choose a new password) are emails: email's sender, handed to auth.
   const sendAccountLink = accountLinkSender({ db, now, appUrl: config.appUrl, secretKey: config.secretKey });
@@ -234,6 +246,7 @@ export function createApp(deps: AppDeps) {
     ),
   );
   app.route('/api/admin/team', asProvider(memberPhotoRoutes({ db, slotsChanged: slotsCache.invalidateProvider })));
+  app.route('/api/admin/api-keys', asProvider(apiKeysRoutes({ db, now }), refuseApiKeys, requireManager));
   app.route('/api/team', joinRoutes({ db, now, secureCookies }));
   app.route('/ical', calendar.feedRoutes);
   // The OpenAPI document reads every route mounted above from `app.routes`, once, on its first request.

@@ -7,12 +7,13 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { describe } from '../http/route-doc.js';
 import { validate } from '../http/validate.js';
-import { mayManageBusiness, memberRef } from '../team/roles.js';
+import { mayManageBusiness, memberRef, refuseApiKeys } from '../team/roles.js';
 import { insertMember, membershipOf } from '../team/team.repository.js';
 import { type ProfileInput, profileSchema } from './provider.schemas.js';
 import { adminProvider, ownProfileSchema } from './provider.view.js';
 import { insertProvider, retireSlug, slugHolder, updateProvider } from './providers.repository.js';
 import type { ProviderUpdate } from './providers.table.js';
+import { requestMembership } from './require-provider.js';
 
 function toColumns(input: ProfileInput) {
   return {
@@ -36,10 +37,12 @@ function toColumns(input: ProfileInput) {
 /**
  * `/api/admin/profile`: the signed-in provider's own business profile and booking rules. A new slug keeps the old
  * one as an alias of the business (redirects on the site, the same answers from the API), which nobody else can take.
+ * An API key reads its business's profile; changing it is for a person signed in.
  */
 export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
   return new Hono<AppEnv>()
     .use(async (c, next) => {
+      if (c.get('apiKey')) return next();
       const user = c.get('user');
       if (!user) throw new AppError('unauthenticated', 'Sign in first');
       if (user.role !== 'provider') throw new AppError('forbidden', 'Only providers have a profile');
@@ -53,7 +56,7 @@ export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
         responses: { 200: z.object({ profile: ownProfileSchema }), 403: 'Not a provider account' },
       }),
       async (c) => {
-        const membership = await membershipOf(db, c.get('user')!.id);
+        const membership = await requestMembership(db, c);
         if (!membership) throw AppError.notFound('Profile');
         return c.json({ profile: { ...adminProvider(membership.provider), me: memberRef(membership.member) } });
       },
@@ -71,6 +74,7 @@ export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
           409: 'The slug is taken (`slug_taken`)',
         },
       }),
+      refuseApiKeys,
       validate('json', profileSchema),
       async (c) => {
         const input = c.req.valid('json');
@@ -97,7 +101,7 @@ export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
           });
           return { existing, saved, me: owner };
         });
-        slotsChanged(saved.id);
+        await slotsChanged(saved.id);
         return c.json({ profile: { ...adminProvider(saved), me: memberRef(me) } }, existing ? 200 : 201);
       },
     );

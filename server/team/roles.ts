@@ -35,6 +35,15 @@ export const requireRole = (...roles: MemberRole[]): MiddlewareHandler<AppEnv> =
     await next();
   };
 
+/**
+ * What only a person signed in may do, never an integration: managing API keys (a key minting keys would outlive its
+ * revocation), changing the business profile, leaving the team. An API key is refused with 403.
+ */
+export const refuseApiKeys: MiddlewareHandler<AppEnv> = async function refuseApiKeysMiddleware(c, next) {
+  if (c.get('apiKey')) throw new AppError('forbidden', 'An API key cannot do this: sign in instead');
+  await next();
+};
+
 /** The owner and admins: everything but closing the business. */
 export const requireManager = requireRole('owner', 'admin');
 

@@ -12,7 +12,7 @@ import { describe } from '../http/route-doc.js';
 import { idParam, idSchema, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { deleteInvitation, listInvitations, replaceInvitation } from './invitations.repository.js';
-import { requireManager } from './roles.js';
+import { refuseApiKeys, requireManager } from './roles.js';
 import {
   activeMemberByEmail,
   findMember,
@@ -95,7 +95,7 @@ export function teamRoutes(deps: TeamDeps) {
       await withWriteLock(db, (trx) => updateMember(trx, member.id, { left_at: null }));
       throw error;
     }
-    deps.slotsChanged(member.provider_id);
+    await deps.slotsChanged(member.provider_id);
     return c.body(null, 204);
   };
 
@@ -188,6 +188,7 @@ export function teamRoutes(deps: TeamDeps) {
         description: "The signed-in member's future appointments are reassigned or cancelled.",
         responses: { 204: 'Left', 409: 'The owner cannot leave', 422: '`reassignTo` is not an active member' },
       }),
+      refuseApiKeys,
       validate('json', departureSchema),
       async (c) => depart(c, c.get('member'), c.req.valid('json')),
     )
@@ -224,7 +225,7 @@ export function teamRoutes(deps: TeamDeps) {
           return Object.keys(fields).length ? updateMember(trx, member.id, fields) : member;
         });
         // Services and names show in slots and on the profile.
-        deps.slotsChanged(providerId);
+        await deps.slotsChanged(providerId);
         const services = await servicesOfMembers(db, [saved.id]);
         return c.json({ member: adminMember(saved, services.get(saved.id) ?? []) });
       },

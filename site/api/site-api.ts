@@ -5,6 +5,8 @@ import type {
   AdminEmail,
   AdminMember,
   AdminService,
+  ApiKey,
+  ApiKeyScope,
   AppointmentStatus,
   BlockedTime,
   Closure,
@@ -245,6 +247,11 @@ export class SiteApi {
   };
   /** Whether this server sends email at all (SMTP_URL set), for the owner's banner. */
   emailDelivery = () => this.request<{ delivery: { sendsEmail: boolean } }>('GET', '/api/admin/emails/delivery');
+  apiKeys = () => this.request<{ apiKeys: ApiKey[] }>('GET', '/api/admin/api-keys');
+  /** `key` is the whole key: this answer is the only place it ever appears. */
+  createApiKey = (input: { name: string; scope: ApiKeyScope }) =>
+    this.request<{ apiKey: ApiKey; key: string }>('POST', '/api/admin/api-keys', input);
+  revokeApiKey = (id: number) => this.request<void>('DELETE', `/api/admin/api-keys/${id}`);
   retryEmail = (id: number) => this.request<{ email: AdminEmail }>('POST', `/api/admin/emails/${id}/retry`);
   /** Sends email `id` again; `emails` with that one in its new state (for a list answering `book-email-retry`). */
   retryEmailIn = async (emails: AdminEmail[], id: number): Promise<AdminEmail[]> => {

@@ -245,6 +245,24 @@ export interface ProfileImage {
   height: number;
 }
 
+/** `read`: look only (GET); `read_write`: also change things, as an admin would. */
+export type ApiKeyScope = 'read' | 'read_write';
+
+/** An API key of the business as listed: never the key itself, which only the answer that made it carries. */
+export interface ApiKey {
+  id: number;
+  name: string;
+  scope: ApiKeyScope;
+  /** The key's public start (`bys_live_…`), to tell keys apart. */
+  prefix: string;
+  createdAt: string;
+  /** The member who made it (null when they are gone). */
+  createdBy: string | null;
+  /** Within a minute. */
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
 /** A webhook endpoint as `/api/admin/webhooks` shows it (never its secret: docs/webhooks.md). */
 export interface WebhookEndpoint {
   id: number;

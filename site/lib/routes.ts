@@ -21,6 +21,7 @@ export type AdminView =
   | 'emails'
   | 'embed'
   | 'team'
+  | 'api-keys'
   | 'webhooks';
 export type AccountView = 'appointments' | 'emails' | 'settings';
 
@@ -36,6 +37,7 @@ export const adminRoutes: Route<AdminView>[] = [
   { pattern: /^\/admin\/emails$/, view: 'emails', title: 'Email log' },
   { pattern: /^\/admin\/embed$/, view: 'embed', title: 'Embed on your website' },
   { pattern: /^\/admin\/team$/, view: 'team', title: 'Team' },
+  { pattern: /^\/admin\/api-keys$/, view: 'api-keys', title: 'API keys' },
   { pattern: /^\/admin\/webhooks$/, view: 'webhooks', title: 'Webhooks' },
 ];
 

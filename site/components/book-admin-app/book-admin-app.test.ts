@@ -50,6 +50,7 @@ describe('book-admin-app', () => {
       'Email log',
       'Calendar',
       'Embed',
+      'API keys',
       'Webhooks',
       'Your public page ↗',
     ]);

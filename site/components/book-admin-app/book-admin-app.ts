@@ -8,6 +8,7 @@ import { adminRoutes, matchRoute, staffViews, type AdminView as View } from '../
 import { siteBase } from '../../styles/components.js';
 import '../book-appointment-detail/book-appointment-detail.js';
 import '../book-admin-reviews/book-admin-reviews.js';
+import '../book-api-keys/book-api-keys.js';
 import '../book-calendar-connections/book-calendar-connections.js';
 import '../book-dashboard/book-dashboard.js';
 import '../book-email-banner/book-email-banner.js';
@@ -31,6 +32,7 @@ const NAV: [href: string, label: string][] = [
   ['/admin/emails', 'Email log'],
   ['/admin/calendar', 'Calendar'],
   ['/admin/embed', 'Embed'],
+  ['/admin/api-keys', 'API keys'],
   ['/admin/webhooks', 'Webhooks'],
 ];
 
@@ -142,6 +144,8 @@ export class BookAdminApp extends LitElement {
         return html`<book-webhooks time-zone=${profile.timeZone}></book-webhooks>`;
       case 'team':
         return html`<book-team .profile=${profile} @book-team-left=${() => location.assign('/')}></book-team>`;
+      case 'api-keys':
+        return html`<book-api-keys></book-api-keys>`;
     }
   }
 }
