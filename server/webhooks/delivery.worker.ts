@@ -4,7 +4,7 @@ import { withWriteLock } from '../db/transaction.js';
 import { log } from '../logger.js';
 import { type BackoffPolicy, parseRetryAfter, retryDelayMs } from '../outbox/backoff.js';
 import { type PollingWorker, startPollingWorker } from '../outbox/polling-worker.js';
-import { claimDueDeliveries, failWaitingDeliveries, settleDelivery } from './deliveries.repository.js';
+import { deliveryClaims, failWaitingDeliveries } from './deliveries.repository.js';
 import { disableFailingEndpoint, recordEndpointFailure, recordEndpointSuccess } from './endpoints.repository.js';
 import { signingSecrets } from './secrets.js';
 import { postWebhook } from './send.js';
@@ -91,43 +91,46 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): PollingWorker {
       last_attempt_at: at.toISOString(),
     };
     if (result.ok) {
-      await withWriteLock(deps.db, async (trx) => {
-        await settleDelivery(trx, delivery.id, claimId, {
-          ...common,
-          status: 'delivered',
-          delivered_at: at.toISOString(),
-        });
-        await recordEndpointSuccess(trx, endpoint.id);
+      const settled = await deliveryClaims.settle(deps.db, delivery.id, claimId, {
+        ...common,
+        status: 'delivered',
+        delivered_at: at.toISOString(),
       });
+      if (settled) await withWriteLock(deps.db, (trx) => recordEndpointSuccess(trx, endpoint.id));
       return;
     }
     const givenUp = delivery.attempts >= backoff.maxAttempts;
     const retryAt = new Date(at.getTime() + retryDelayMs(backoff, delivery.attempts, result.retryAfterMs, deps.random));
-    await withWriteLock(deps.db, async (trx) => {
-      const settled = await settleDelivery(trx, delivery.id, claimId, {
-        ...common,
-        status: givenUp ? 'failed' : 'pending',
-        ...(!givenUp && { next_attempt_at: retryAt.toISOString() }),
-      });
-      if (!settled) return;
-      const failing = await recordEndpointFailure(trx, endpoint.id, at);
+    const settled = await deliveryClaims.settle(deps.db, delivery.id, claimId, {
+      ...common,
+      status: givenUp ? 'failed' : 'pending',
+      ...(!givenUp && { next_attempt_at: retryAt.toISOString() }),
+    });
+    // Only the pass that held the lease counts the failure; the endpoint's health is its own small transaction.
+    if (settled) await recordFailure(endpoint.id, at);
+  }
+
+  /** Counts a failed attempt against its endpoint and disables it (once, with the owner's email) when it persists. */
+  function recordFailure(endpointId: number, at: Date): Promise<void> {
+    return withWriteLock(deps.db, async (trx) => {
+      const failing = await recordEndpointFailure(trx, endpointId, at);
       if (!failing?.failing_since || failing.failure_count < DISABLE_AFTER.failures) return;
       if (at.getTime() - Date.parse(failing.failing_since) < DISABLE_AFTER.ms) return;
-      if (!(await disableFailingEndpoint(trx, endpoint.id, at))) return;
-      await failWaitingDeliveries(trx, endpoint.id, 'endpoint disabled after persistent failure');
+      if (!(await disableFailingEndpoint(trx, endpointId, at))) return;
+      await failWaitingDeliveries(trx, endpointId, 'endpoint disabled after persistent failure');
       await deps.notifyDisabled(trx, {
-        providerId: endpoint.provider_id,
-        url: endpoint.url,
+        providerId: failing.provider_id,
+        url: failing.url,
         failingSince: failing.failing_since,
       });
-      log.warn({ endpoint: endpoint.id }, 'webhook endpoint disabled after persistent failure');
+      log.warn({ endpoint: endpointId }, 'webhook endpoint disabled after persistent failure');
     });
   }
 
   const pass = async () => {
     for (;;) {
       const claimId = randomUUID();
-      const claimed = await claimDueDeliveries(deps.db, {
+      const claimed = await deliveryClaims.claim(deps.db, {
         claimId,
         now: now(),
         // Longer than any attempt can take, so a live delivery is never taken twice.

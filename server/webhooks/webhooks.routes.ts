@@ -25,6 +25,7 @@ export interface WebhooksDeps {
   allowPrivate: boolean;
 }
 
+const withSecret = z.object({ endpoint: endpointSchema, secret: z.string() });
 const deliveryParam = z.object({ id: idSchema, deliveryId: idSchema });
 const logQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
@@ -66,12 +67,9 @@ export function webhooksRoutes(deps: WebhooksDeps) {
       .get(
         '/',
         describe({
-          summary: 'Webhook endpoints',
-          description: 'With the event types one may subscribe to.',
-          responses: {
-            200: z.object({ endpoints: z.array(endpointSchema), eventTypes: z.array(z.string()) }),
-            403: 'Staff',
-          },
+          summary: "The business's webhook endpoints",
+          description: 'Never their secrets; `eventTypes` lists what an endpoint may subscribe to.',
+          responses: { 200: z.object({ endpoints: z.array(endpointSchema), eventTypes: z.array(z.string()) }) },
         }),
         async (c) => {
           const rows = await listEndpoints(db, c.get('provider').id);
@@ -81,13 +79,9 @@ export function webhooksRoutes(deps: WebhooksDeps) {
       .post(
         '/',
         describe({
-          summary: 'Register a webhook endpoint',
-          description: 'An HTTPS URL; the signing secret is in this answer only (docs/webhooks.md).',
-          responses: {
-            201: z.object({ endpoint: endpointSchema, secret: z.string() }),
-            403: 'Staff',
-            422: 'The URL is not allowed',
-          },
+          summary: 'Add a webhook endpoint',
+          description: 'The answer shows its signing secret, this once.',
+          responses: { 201: withSecret, 422: 'The business has 10 endpoints already' },
         }),
         validate('json', createSchema),
         async (c) => {
@@ -115,10 +109,7 @@ export function webhooksRoutes(deps: WebhooksDeps) {
       )
       .get(
         '/:id',
-        describe({
-          summary: 'One webhook endpoint',
-          responses: { 200: z.object({ endpoint: endpointSchema }), 403: 'Staff' },
-        }),
+        describe({ summary: 'One webhook endpoint', responses: { 200: z.object({ endpoint: endpointSchema }) } }),
         validate('param', idParam),
         async (c) => {
           const endpoint = await owned(c.get('provider').id, c.req.valid('param').id);
@@ -129,8 +120,8 @@ export function webhooksRoutes(deps: WebhooksDeps) {
         '/:id',
         describe({
           summary: 'Change a webhook endpoint',
-          description: 'Enabling it again resets its failures.',
-          responses: { 200: z.object({ endpoint: endpointSchema }), 403: 'Staff', 422: 'The URL is not allowed' },
+          description: '`enabled: true` clears its failure count.',
+          responses: { 200: z.object({ endpoint: endpointSchema }) },
         }),
         validate('param', idParam),
         validate('json', updateSchema),
@@ -156,7 +147,7 @@ export function webhooksRoutes(deps: WebhooksDeps) {
       )
       .delete(
         '/:id',
-        describe({ summary: 'Delete a webhook endpoint', responses: { 204: 'Deleted', 403: 'Staff' } }),
+        describe({ summary: 'Delete a webhook endpoint', responses: { 204: 'Deleted, with its deliveries' } }),
         validate('param', idParam),
         async (c) => {
           const result = await db
@@ -173,9 +164,8 @@ export function webhooksRoutes(deps: WebhooksDeps) {
         '/:id/rotate-secret',
         describe({
           summary: 'Rotate the signing secret',
-          description:
-            'The new secret is in this answer only; the old one still signs for a while (`previousSecretUntil`).',
-          responses: { 200: z.object({ endpoint: endpointSchema, secret: z.string() }), 403: 'Staff' },
+          description: 'The new secret, shown this once; the old one signs alongside for 24 hours.',
+          responses: { 200: withSecret },
         }),
         validate('param', idParam),
         async (c) => {
@@ -201,7 +191,7 @@ export function webhooksRoutes(deps: WebhooksDeps) {
         '/:id/test',
         describe({
           summary: 'Send a test event',
-          responses: { 202: z.object({ delivery: deliverySchema }), 403: 'Staff' },
+          responses: { 202: z.object({ delivery: deliverySchema }), 409: 'The endpoint is disabled' },
         }),
         validate('param', idParam),
         async (c) => {
@@ -220,8 +210,9 @@ export function webhooksRoutes(deps: WebhooksDeps) {
       .get(
         '/:id/deliveries',
         describe({
-          summary: 'The delivery log of an endpoint',
-          responses: { 200: z.object({ deliveries: z.array(deliverySchema) }), 403: 'Staff' },
+          summary: "An endpoint's delivery log",
+          description: 'Newest first.',
+          responses: { 200: z.object({ deliveries: z.array(deliverySchema) }) },
         }),
         validate('param', idParam),
         validate('query', logQuery),
@@ -234,8 +225,12 @@ export function webhooksRoutes(deps: WebhooksDeps) {
       .post(
         '/:id/deliveries/:deliveryId/redeliver',
         describe({
-          summary: 'Deliver an event again',
-          responses: { 202: z.object({ delivery: deliverySchema }), 403: 'Staff' },
+          summary: 'Send a delivery again',
+          description: 'Due now, with its same `Webhook-Id` and body.',
+          responses: {
+            202: z.object({ delivery: deliverySchema }),
+            409: 'The delivery is still under way, or the endpoint is disabled',
+          },
         }),
         validate('param', deliveryParam),
         async (c) => {

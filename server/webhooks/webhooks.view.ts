@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { eventsOf } from './endpoints.repository.js';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from './webhooks.table.js';
 
+const instant = z.string();
+
+/** The answers' shapes, for the OpenAPI document (server/openapi/). */
 export const endpointSchema = z.object({
   id: z.number().int(),
   url: z.string(),
@@ -9,26 +12,26 @@ export const endpointSchema = z.object({
   events: z.array(z.string()),
   enabled: z.boolean(),
   failureCount: z.number().int(),
-  failingSince: z.string().nullable(),
-  disabledAt: z.string().nullable(),
-  previousSecretUntil: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  failingSince: instant.nullable(),
+  disabledAt: instant.nullable(),
+  previousSecretUntil: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
 });
 
 export const deliverySchema = z.object({
   id: z.number().int(),
   eventId: z.string(),
   type: z.string(),
-  status: z.string(),
+  status: z.enum(['pending', 'sending', 'delivered', 'failed']),
   attempts: z.number().int(),
   statusCode: z.number().int().nullable(),
-  durationMs: z.number().nullable(),
+  durationMs: z.number().int().nullable(),
   error: z.string().nullable(),
-  lastAttemptAt: z.string().nullable(),
-  nextAttemptAt: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-  createdAt: z.string(),
+  lastAttemptAt: instant.nullable(),
+  nextAttemptAt: instant.nullable(),
+  deliveredAt: instant.nullable(),
+  createdAt: instant,
 });
 
 /** An endpoint as the admin API shows it: never its secret (only the answers that create one show that, once). */

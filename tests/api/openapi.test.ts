@@ -397,6 +397,28 @@ describe('real answers validate against the document', () => {
     expect((await api('GET', '/api/admin/webhooks/999/deliveries', { session })).status).toBe(404);
   });
 
+  it('the provider admin: webhooks, their test event and delivery log', async () => {
+    const session = provider.session;
+    const created = await api('POST', '/api/admin/webhooks', {
+      session,
+      body: { url: 'https://hooks.example.com/x', events: ['booking.created'] },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.endpoint.id;
+    await api('GET', '/api/admin/webhooks', { session });
+    await api('GET', `/api/admin/webhooks/${id}`, { session });
+    await api('PATCH', `/api/admin/webhooks/${id}`, { session, body: { description: 'CRM' } });
+    await api('POST', `/api/admin/webhooks/${id}/rotate-secret`, { session });
+    const test = await api('POST', `/api/admin/webhooks/${id}/test`, { session });
+    expect(test.status).toBe(202);
+    expect((await api('GET', `/api/admin/webhooks/${id}/deliveries`, { session })).body.deliveries).toHaveLength(1);
+    const again = await api('POST', `/api/admin/webhooks/${id}/deliveries/${test.body.delivery.id}/redeliver`, {
+      session,
+    });
+    expect(again.status).toBe(409); // still waiting for its first attempt
+    expect((await api('DELETE', `/api/admin/webhooks/${id}`, { session })).status).toBe(204);
+  });
+
   it('the probes and the document itself', async () => {
     await api('GET', '/healthz');
     await api('GET', '/readyz');
