@@ -2,8 +2,9 @@ import { calendarQuery } from 'tsdav';
 import type { Interval } from '../../availability/availability.types.js';
 import { appUidMatcher, buildAppointmentCalendar } from '../../ical/appointment-calendar.js';
 import { type CalendarAdapter, CalendarCallError, type CalendarEventData, type EventRef } from '../calendar.types.js';
+import { feedEntryFrom } from '../event-content.js';
 import { busyOfObject } from './caldav.busy.js';
-import { type DavCalendar, davText, listDavCalendars, refusedRequest } from './caldav.discovery.js';
+import { choicesOf, type DavCalendar, davText, listDavCalendars, refusedRequest } from './caldav.discovery.js';
 import { type DavFetch, unexpected } from './caldav.http.js';
 
 export interface CalDavAdapterOptions {
@@ -31,20 +32,7 @@ export function caldavCalendarAdapter(options: CalDavAdapterOptions): CalendarAd
   const hrefOf = (uid: string) => new URL(`${encodeURIComponent(uid)}.ics`, calendarUrl).href;
   const icsOf = (event: CalendarEventData) =>
     buildAppointmentCalendar(
-      [
-        {
-          id: event.appointmentId,
-          uid: event.uid,
-          sequence: 0,
-          status: 'confirmed',
-          startAt: event.start,
-          endAt: event.end,
-          summary: event.summary,
-          description: event.description,
-          location: event.location,
-          url: event.url,
-        },
-      ],
+      [feedEntryFrom(event, { id: event.appointmentId, uid: event.uid, sequence: 0, status: 'confirmed' })],
       { name: 'Book your services', appUrl: options.appUrl },
     );
 
@@ -151,8 +139,7 @@ export function caldavCalendarAdapter(options: CalDavAdapterOptions): CalendarAd
     },
 
     async listCalendars() {
-      const calendars = await listDavCalendars(options.homeUrl, fetch);
-      return calendars.map((c, i) => ({ id: c.url, name: c.name, primary: i === 0 }));
+      return choicesOf(await listDavCalendars(options.homeUrl, fetch));
     },
   };
 }
