@@ -268,7 +268,8 @@ export async function connectCaldav(
   const found = await discoverHome(login.serverUrl, fetch)
     .then(async (homeUrl) => ({ homeUrl, calendars: await listDavCalendars(homeUrl, fetch) }))
     .catch((error: unknown) => Promise.reject(caldavSetupFailure(error)));
-  const chosen = login.calendarUrl ? found.calendars.find((c) => c.url === login.calendarUrl) : found.calendars[0];
+  const wanted = login.calendarUrl?.replace(/\/?$/, '/');
+  const chosen = wanted ? found.calendars.find((c) => c.url === wanted) : found.calendars[0];
   if (!chosen) {
     throw new AppError('unprocessable', 'No calendar for events was found in this account', {
       [login.calendarUrl ? 'calendarUrl' : 'serverUrl']: 'no such calendar',

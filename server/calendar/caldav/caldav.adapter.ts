@@ -20,6 +20,18 @@ export interface CalDavAdapterOptions {
 const davTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 
 /**
+ * One resource's busy times; one that is not valid iCalendar blocks nothing rather than stopping every busy read of
+ * the account until someone mends it in their calendar app.
+ */
+function readableBusy(...args: Parameters<typeof busyOfObject>): Interval[] {
+  try {
+    return busyOfObject(...args);
+  } catch {
+    return [];
+  }
+}
+
+/**
  * A CalDAV calendar (RFC 4791): each appointment is one `.ics` resource named after its UID, written with PUT and
  * removed with DELETE. Creating says `If-None-Match: *`, so a retried create whose first answer was lost finds the
  * event instead of making a second; updating and deleting say `If-Match` with the ETag we last got, and a 412 (the
@@ -132,7 +144,7 @@ export function caldavCalendarAdapter(options: CalDavAdapterOptions): CalendarAd
         refusedRequest(responses, `reading the events of ${calendar.url}`);
         for (const response of responses) {
           const data = davText(response.props?.calendarData);
-          if (data) busy.push(...busyOfObject(data, range, calendar.timeZone ?? 'UTC', isOwnUid));
+          if (data) busy.push(...readableBusy(data, range, calendar.timeZone ?? 'UTC', isOwnUid));
         }
       }
       return busy;
