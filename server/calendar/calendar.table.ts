@@ -42,6 +42,8 @@ export interface SyncJobsTable {
   attempts: Generated<number>;
   next_attempt_at: Instant;
   lease_until: Instant | null;
+  /** The worker pass holding the lease: it alone may record the outcome. */
+  claimed_by: string | null;
   last_error: string | null;
   completed_at: Instant | null;
   created_at: CreatedAt;

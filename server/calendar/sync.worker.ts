@@ -70,7 +70,7 @@ async function runJob(deps: SyncWorkerDeps, job: SyncJobRow): Promise<void> {
     if (!(error instanceof ConnectionFailure)) throw error;
     outcome = await outcomeOfFailure(deps, job, error.connection, error.failure);
   }
-  await recordOutcome(deps.db, job.id, outcome, deps.now());
+  await recordOutcome(deps.db, job, outcome, deps.now());
 }
 
 /**
