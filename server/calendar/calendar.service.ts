@@ -6,7 +6,7 @@ import { mayManageBusiness } from '../team/roles.js';
 import type { TeamMemberRow } from '../team/team.table.js';
 import type { AdapterDeps } from './adapters.js';
 import type { BusyCache } from './busy.cache.js';
-import { discoverHome, listDavCalendars } from './caldav/caldav.discovery.js';
+import { choicesOf, discoverHome, listDavCalendars } from './caldav/caldav.discovery.js';
 import { davFetch } from './caldav/caldav.http.js';
 import type { CalendarConnectionRow } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError, type CalendarChoice } from './calendar.types.js';
@@ -268,7 +268,8 @@ export async function connectCaldav(
   const found = await discoverHome(login.serverUrl, fetch)
     .then(async (homeUrl) => ({ homeUrl, calendars: await listDavCalendars(homeUrl, fetch) }))
     .catch((error: unknown) => Promise.reject(caldavSetupFailure(error)));
-  const chosen = login.calendarUrl ? found.calendars.find((c) => c.url === login.calendarUrl) : found.calendars[0];
+  const wanted = login.calendarUrl?.replace(/\/?$/, '/');
+  const chosen = wanted ? found.calendars.find((c) => c.url === wanted) : found.calendars[0];
   if (!chosen) {
     throw new AppError('unprocessable', 'No calendar for events was found in this account', {
       [login.calendarUrl ? 'calendarUrl' : 'serverUrl']: 'no such calendar',
@@ -289,7 +290,7 @@ export async function connectCaldav(
     });
     await enqueueBackfill(trx, member.id, now);
   });
-  return found.calendars.map((c, i) => ({ id: c.url, name: c.name, primary: i === 0 }));
+  return choicesOf(found.calendars);
 }
 
 /** Stops syncing: the connection and its unsent jobs go; events already written stay in the calendar. */

@@ -126,16 +126,29 @@ async function putEvent(
     : calendarEventOf(appointment, privacy, deps.appUrl);
   const known = await findEventByUid(deps.db, connection.id, uid);
   const written = await deps.adapterFor(connection).putEvent(event, known);
-  await recordEventWritten(
+  await recordWritten(deps, connection, appointment, { uid, ref: written, ...spanOf(event) }, false);
+}
+
+/** Where the appointment's event is in the calendar (`deleted`: it is no longer in it), with the event's span. */
+function recordWritten(
+  deps: SyncWorkerDeps,
+  connection: CalendarConnectionRow,
+  appointment: AppointmentDetail,
+  event: { uid: string; ref: EventRef; start: string; end: string },
+  deleted: boolean,
+): Promise<void> {
+  const { uid, ref, start, end } = event;
+  return recordEventWritten(
     deps.db,
     {
       connectionId: connection.id,
       appointmentId: appointment.id,
-      externalId: written.id,
-      etag: written.etag,
+      externalId: ref.id,
+      etag: ref.etag,
       uid,
-      ...spanOf(event),
-      deleted: false,
+      start,
+      end,
+      deleted,
     },
     deps.now(),
   );
@@ -152,41 +165,21 @@ async function leaveEvent(
   const key = classKeyOfUid(uid);
   const rest = key && (await findClassTime(deps.db, key));
   const adapter = deps.adapterFor(connection);
-  const now = deps.now();
   if (rest && rest.appointments.length > 0) {
     const event = classEventOf(rest, await findSettings(deps.db, appointment.provider_id), deps.appUrl);
     const written = await adapter.putEvent(event, known);
-    await recordEventWritten(
-      deps.db,
-      {
-        connectionId: connection.id,
-        appointmentId: appointment.id,
-        externalId: written.id,
-        etag: written.etag,
-        uid,
-        ...spanOf(event),
-        deleted: true,
-      },
-      now,
-    );
+    await recordWritten(deps, connection, appointment, { uid, ref: written, ...spanOf(event) }, true);
     return;
   }
   await adapter.removeEvent(uid, known);
-  await markEventRemoved(deps.db, connection.id, uid, now);
+  await markEventRemoved(deps.db, connection.id, uid, deps.now());
   // Rows written before UIDs were recorded carry none: mark this appointment's own row too.
-  await recordEventWritten(
-    deps.db,
-    {
-      connectionId: connection.id,
-      appointmentId: appointment.id,
-      externalId: known.id,
-      etag: known.etag,
-      uid,
-      start: appointment.start_at,
-      end: appointment.end_at,
-      deleted: true,
-    },
-    now,
+  await recordWritten(
+    deps,
+    connection,
+    appointment,
+    { uid, ref: known, start: appointment.start_at, end: appointment.end_at },
+    true,
   );
 }
 

@@ -2,8 +2,9 @@ import { calendarQuery } from 'tsdav';
 import type { Interval } from '../../availability/availability.types.js';
 import { appUidMatcher, buildAppointmentCalendar } from '../../ical/appointment-calendar.js';
 import { type CalendarAdapter, CalendarCallError, type CalendarEventData, type EventRef } from '../calendar.types.js';
+import { feedEntryFrom } from '../event-content.js';
 import { busyOfObject } from './caldav.busy.js';
-import { type DavCalendar, davText, listDavCalendars, refusedRequest } from './caldav.discovery.js';
+import { choicesOf, type DavCalendar, davText, listDavCalendars, refusedRequest } from './caldav.discovery.js';
 import { type DavFetch, unexpected } from './caldav.http.js';
 
 export interface CalDavAdapterOptions {
@@ -19,6 +20,18 @@ export interface CalDavAdapterOptions {
 const davTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 
 /**
+ * One resource's busy times; one that is not valid iCalendar blocks nothing rather than stopping every busy read of
+ * the account until someone mends it in their calendar app.
+ */
+function readableBusy(...args: Parameters<typeof busyOfObject>): Interval[] {
+  try {
+    return busyOfObject(...args);
+  } catch {
+    return [];
+  }
+}
+
+/**
  * A CalDAV calendar (RFC 4791): each appointment is one `.ics` resource named after its UID, written with PUT and
  * removed with DELETE. Creating says `If-None-Match: *`, so a retried create whose first answer was lost finds the
  * event instead of making a second; updating and deleting say `If-Match` with the ETag we last got, and a 412 (the
@@ -31,20 +44,7 @@ export function caldavCalendarAdapter(options: CalDavAdapterOptions): CalendarAd
   const hrefOf = (uid: string) => new URL(`${encodeURIComponent(uid)}.ics`, calendarUrl).href;
   const icsOf = (event: CalendarEventData) =>
     buildAppointmentCalendar(
-      [
-        {
-          id: event.appointmentId,
-          uid: event.uid,
-          sequence: 0,
-          status: 'confirmed',
-          startAt: event.start,
-          endAt: event.end,
-          summary: event.summary,
-          description: event.description,
-          location: event.location,
-          url: event.url,
-        },
-      ],
+      [feedEntryFrom(event, { id: event.appointmentId, uid: event.uid, sequence: 0, status: 'confirmed' })],
       { name: 'Book your services', appUrl: options.appUrl },
     );
 
@@ -144,15 +144,14 @@ export function caldavCalendarAdapter(options: CalDavAdapterOptions): CalendarAd
         refusedRequest(responses, `reading the events of ${calendar.url}`);
         for (const response of responses) {
           const data = davText(response.props?.calendarData);
-          if (data) busy.push(...busyOfObject(data, range, calendar.timeZone ?? 'UTC', isOwnUid));
+          if (data) busy.push(...readableBusy(data, range, calendar.timeZone ?? 'UTC', isOwnUid));
         }
       }
       return busy;
     },
 
     async listCalendars() {
-      const calendars = await listDavCalendars(options.homeUrl, fetch);
-      return calendars.map((c, i) => ({ id: c.url, name: c.name, primary: i === 0 }));
+      return choicesOf(await listDavCalendars(options.homeUrl, fetch));
     },
   };
 }

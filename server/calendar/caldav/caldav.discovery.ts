@@ -1,5 +1,5 @@
 import { createAccount, type DAVResponse, propfind } from 'tsdav';
-import { CalendarCallError } from '../calendar.types.js';
+import { CalendarCallError, type CalendarChoice } from '../calendar.types.js';
 import type { DavFetch } from './caldav.http.js';
 
 /** A calendar collection that takes events. */
@@ -86,3 +86,7 @@ export async function listDavCalendars(homeUrl: string, fetch: DavFetch): Promis
   refusedRequest(responses, `listing the calendars at ${homeUrl}`);
   return responses.map((r) => calendarOf(r, homeUrl)).filter((c): c is DavCalendar => c !== null);
 }
+
+/** The calendars as the provider picks among them: the first is where events go unless they choose another. */
+export const choicesOf = (calendars: DavCalendar[]): CalendarChoice[] =>
+  calendars.map((c, i) => ({ id: c.url, name: c.name, primary: i === 0 }));

@@ -112,6 +112,10 @@ export class BookCalendarConnections extends LitElement {
       .subscribe p {
         margin: 0.15rem 0 0;
       }
+      /* Server addresses are long unbroken words: they wrap rather than widen a phone's page. */
+      form .hint {
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
