@@ -19,6 +19,7 @@ import * as memberPhotos from './0097_member_photos.js';
 import * as directoryOrder from './0100_directory_order.js';
 import * as postgresNoOverlap from './0110_postgres_no_overlap.js';
 import * as syncJobClaims from './0111_sync_job_claims.js';
+import * as busyRefreshLease from './0112_busy_refresh_lease.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0100_directory_order': directoryOrder,
   '0110_postgres_no_overlap': postgresNoOverlap,
   '0111_sync_job_claims': syncJobClaims,
+  '0112_busy_refresh_lease': busyRefreshLease,
 };
