@@ -18,13 +18,15 @@ async function settle(db: Db, id: number, claimId: string, outcome: Updateable<E
   await emails.settle(db, id, claimId, outcome);
 }
 
+/** `content`: what a draft was written out as (draft.ts); the row keeps it in the draft's place. */
 export async function markSent(
   db: Db,
   id: number,
   claimId: string,
-  sent: { at: Date; transport: 'smtp' | 'mailbox' },
+  sent: { at: Date; transport: 'smtp' | 'mailbox'; content?: Pick<EmailRow, 'subject' | 'html' | 'text' | 'ics'> },
 ): Promise<void> {
   await settle(db, id, claimId, {
+    ...(sent.content && { ...sent.content, draft: null }),
     status: 'sent',
     sent_at: sent.at.toISOString(),
     transport: sent.transport,
