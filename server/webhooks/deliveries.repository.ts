@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { withWriteLock } from '../db/transaction.js';
+import { type Claim, outboxClaims } from '../outbox/claim.js';
 import type { WebhookDeliveriesTable, WebhookDeliveryRow } from './webhooks.table.js';
 
 export type NewDelivery = Pick<
@@ -20,62 +20,30 @@ export async function insertDeliveries(db: Db, rows: readonly NewDelivery[], now
     .execute();
 }
 
-/**
- * Leases up to `limit` due deliveries of enabled endpoints to one worker pass, like the email outbox
- * (server/email/delivery.repository.ts): waiting rows and rows whose lease ran out, each claim counted as an attempt,
- * under the write lock so that two instances on one PostgreSQL never lease a row twice.
- */
-export async function claimDueDeliveries(
-  db: Db,
-  claim: { claimId: string; now: Date; leaseUntil: Date; limit: number },
-): Promise<WebhookDeliveryRow[]> {
-  const now = claim.now.toISOString();
-  const rows = await withWriteLock(db, (trx) => {
-    const due = trx
-      .selectFrom('webhook_deliveries as d')
-      .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-      .select('d.id')
-      .where('e.enabled', '=', 1)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('d.status', '=', 'pending'), eb('d.next_attempt_at', '<=', now)]),
-          eb.and([eb('d.status', '=', 'sending'), eb('d.lease_until', '<=', now)]),
-        ]),
-      )
-      .orderBy('d.next_attempt_at')
-      .orderBy('d.id')
-      .limit(claim.limit);
-    return trx
-      .updateTable('webhook_deliveries')
-      .set((eb) => ({
-        status: 'sending',
-        lease_until: claim.leaseUntil.toISOString(),
-        claimed_by: claim.claimId,
-        attempts: eb('attempts', '+', 1),
-      }))
-      .where('id', 'in', due)
-      .returningAll()
-      .execute();
-  });
-  return rows.sort((a, b) => a.id - b.id);
-}
+/** The webhook outbox, claimed like every outbox (server/outbox/claim.ts); only enabled endpoints' rows are due. */
+const deliveries = outboxClaims({
+  table: 'webhook_deliveries',
+  waiting: 'pending',
+  working: 'sending',
+  due: ({ exists, selectFrom }) =>
+    exists(
+      selectFrom('webhook_endpoints as e')
+        .select('e.id')
+        .whereRef('e.id', '=', 'webhook_deliveries.endpoint_id')
+        .where('e.enabled', '=', 1),
+    ),
+});
+
+/** Leases due deliveries to one worker pass: waiting ones, and those of a worker that died. */
+export const claimDueDeliveries = (db: Db, claim: Claim): Promise<WebhookDeliveryRow[]> => deliveries.claim(db, claim);
 
 /** Records an attempt's outcome, only for the pass holding the lease (a stale pass changes nothing). */
-export async function settleDelivery(
+export const settleDelivery = (
   db: Db,
   id: number,
   claimId: string,
   outcome: Updateable<WebhookDeliveriesTable>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('webhook_deliveries')
-    .set({ ...outcome, lease_until: null, claimed_by: null })
-    .where('id', '=', id)
-    .where('claimed_by', '=', claimId)
-    .where('status', '=', 'sending')
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
+): Promise<boolean> => deliveries.settle(db, id, claimId, outcome);
 
 /** A disabled endpoint's waiting deliveries are given up (the log shows them; "Redeliver" sends one again). */
 export async function failWaitingDeliveries(db: Db, endpointId: number, error: string): Promise<void> {
