@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { log } from '../logger.js';
-import { bookableDaysOf, markBusyFailed, readBusy, replaceBusy } from './busy.repository.js';
+import { bookableDaysOf, claimBusyRefresh, markBusyFailed, readBusy, replaceBusy } from './busy.repository.js';
 import type { CalendarConnectionRow } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
 import { recordCallFailure } from './connection-health.js';
@@ -21,6 +22,8 @@ export interface BusyCacheDeps {
   adapterFor: (connection: CalendarConnectionRow) => CalendarAdapter;
   /** Busy times older than this are refreshed when someone reads them. */
   ttlMs: number;
+  /** Longer than a read of a calendar can take: a refresh that takes longer is taken for dead. */
+  leaseMs: number;
 }
 
 export interface BusyCache {
@@ -45,10 +48,13 @@ export interface BusyCache {
 export function busyCache(deps: BusyCacheDeps): BusyCache {
   const running = new Map<number, Promise<void>>();
 
-  async function load(connectionId: number): Promise<void> {
+  async function load(connectionId: number, steal: boolean): Promise<void> {
     const connection = await findConnectionById(deps.db, connectionId);
     if (connection?.status !== 'active') return;
     const now = deps.now();
+    // Of all instances, one at a time reads a calendar; the others answer from what is stored meanwhile.
+    const claim = { claimId: randomUUID(), now, leaseUntil: new Date(now.getTime() + deps.leaseMs) };
+    if (!(await claimBusyRefresh(deps.db, connection.id, claim, steal))) return;
     // From a day ago to a day past the furthest bookable day.
     const daysAhead = await bookableDaysOf(deps.db, connection.provider_id);
     const window = { start: now.getTime() - DAY_MS, end: now.getTime() + (daysAhead + 2) * DAY_MS };
@@ -59,21 +65,21 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
       });
       const busy = await deps.adapterFor(connection).busyIntervals(window, own);
       // In one transaction: a booking never sees the old busy times gone and the new not yet there.
-      await withWriteLock(deps.db, (trx) => replaceBusy(trx, connection.id, busy, now));
+      await withWriteLock(deps.db, (trx) => replaceBusy(trx, connection.id, claim.claimId, busy, now));
     } catch (error) {
       const failure =
         error instanceof CalendarCallError
           ? error
           : new CalendarCallError('transient', String(error), { cause: error });
-      await markBusyFailed(deps.db, connection.id, now, failure.message);
+      await markBusyFailed(deps.db, connection.id, claim.claimId, now, failure.message);
       await recordCallFailure(deps.db, connection.id, failure, now);
       if (failure.kind !== 'config')
         log.error(`calendar busy times of connection ${connection.id} not refreshed: ${failure.message}`);
     }
   }
 
-  const start = (connectionId: number): Promise<void> => {
-    const run = load(connectionId)
+  const start = (connectionId: number, steal = false): Promise<void> => {
+    const run = load(connectionId, steal)
       .catch((error: unknown) =>
         log.error({ err: error }, `calendar busy times of connection ${connectionId} not refreshed`),
       )
@@ -85,10 +91,13 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
   };
   /** On a stale read: one refresh at a time per connection is plenty. */
   const kick = (connectionId: number) => running.get(connectionId) ?? start(connectionId);
-  /** On request: a refresh already running may have read the calendar too early, so read it again after. */
+  /**
+   * On request: a refresh already running may have read the calendar too early, so read it again after. One running
+   * on another instance is overtaken: it stores nothing.
+   */
   const refresh = async (connectionId: number): Promise<void> => {
     await running.get(connectionId);
-    await start(connectionId);
+    await start(connectionId, true);
   };
 
   return {

@@ -61,7 +61,10 @@ export function createCalendarSync(deps: {
     appAuth: deps.appAuth !== undefined ? deps.appAuth : googleAppAuth(google),
   };
   const adapterFor = adapterRegistry(adapterDeps);
-  const busy = busyCache({ db, now, adapterFor, ttlMs: calendarConfig.busyTtlMs });
+  // A sync job makes up to three calls (a token refresh, an insert, a patch after its 409), a busy read fewer, each
+  // bounded by the timeout.
+  const leaseMs = 4 * calendarConfig.timeoutMs + 60_000;
+  const busy = busyCache({ db, now, adapterFor, ttlMs: calendarConfig.busyTtlMs, leaseMs });
   const serviceDeps: CalendarServiceDeps = {
     ...adapterDeps,
     adapterFor,
@@ -78,8 +81,7 @@ export function createCalendarSync(deps: {
     appUrl: config.appUrl,
     adapterFor,
     backoff: calendarConfig.backoff,
-    // Up to three calls (a token refresh, an insert, a patch after its 409), each bounded by the timeout.
-    leaseMs: 4 * calendarConfig.timeoutMs + 60_000,
+    leaseMs,
     batchSize: BATCH_SIZE,
   });
 

@@ -29,6 +29,9 @@ export interface CalendarConnectionsTable {
   last_error: string | null;
   busy_refreshed_at: Instant | null;
   busy_checked_at: Instant | null;
+  /** The refresh of the busy times under way, on whichever instance, and until when it holds the connection. */
+  busy_claimed_by: string | null;
+  busy_lease_until: Instant | null;
   created_at: CreatedAt;
   updated_at: Instant | null;
 }

@@ -1,4 +1,5 @@
 import type { Updateable } from 'kysely';
+import { writeClaimed } from '../db/claim.js';
 import type { Db } from '../db/connect.js';
 import { type Claim, outboxClaims } from '../outbox/claim.js';
 import type { EmailOutboxTable, EmailRow } from './email.table.js';
@@ -14,8 +15,10 @@ export const releaseClaim = (db: Db, ids: readonly number[], claimId: string): P
 
 // An outcome is recorded only by the pass that holds the lease (a stale pass changes nothing), and gives the lease
 // up. A sent or failed email's account-link token is erased: only the inbox keeps it.
+// Each outcome is one small write: on SQLite it shares the commit of whatever else is writing in the same turn,
+// bookings included (on its own, each paid a commit and its fsync).
 async function settle(db: Db, id: number, claimId: string, outcome: Updateable<EmailOutboxTable>): Promise<void> {
-  await emails.settle(db, id, claimId, outcome);
+  await writeClaimed(db, (w) => emails.settle(w, id, claimId, outcome));
 }
 
 /** `content`: what a draft was written out as (draft.ts); the row keeps it in the draft's place. */

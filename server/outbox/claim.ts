@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool, Updateable } from 'kysely';
-import { claimRows, writeClaimed } from '../db/claim.js';
+import { claimRows } from '../db/claim.js';
 import type { Instant } from '../db/columns.js';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/database.js';
@@ -48,7 +48,10 @@ export interface OutboxClaims<T extends OutboxTable> {
    * has come, and rows whose lease ran out. No two claims hold a row at once, on any number of instances.
    */
   claim(db: Db, claim: Claim): Promise<Selectable<Database[T]>[]>;
-  /** Records an outcome and ends the lease, only while the claim still holds it; false when it no longer did. */
+  /**
+   * Records an outcome and ends the lease, only while the claim still holds it; false when it no longer did. One
+   * statement, on the database or in the caller's transaction (on its own, `writeClaimed` shares a commit).
+   */
   settle(db: Db, id: number, claimId: string, outcome: Updateable<Database[T]>): Promise<boolean>;
   /** Hands back rows the claim never tried (its worker is stopping), uncounted, due at once for the next claim. */
   release(db: Db, ids: readonly number[], claimId: string): Promise<void>;
@@ -103,29 +106,25 @@ export function outboxClaims<T extends OutboxTable>(outbox: Outbox<T>): OutboxCl
     },
 
     async settle(db, id, claimId, outcome) {
-      const result = await writeClaimed(db, (w) =>
-        claimable(w)
-          .updateTable(table)
-          .set({ ...(outcome as Partial<ClaimColumns>), lease_until: null, claimed_by: null })
-          .where('id', '=', id)
-          .where('claimed_by', '=', claimId)
-          .where('status', '=', working)
-          .executeTakeFirst(),
-      );
+      const result = await claimable(db)
+        .updateTable(table)
+        .set({ ...(outcome as Partial<ClaimColumns>), lease_until: null, claimed_by: null })
+        .where('id', '=', id)
+        .where('claimed_by', '=', claimId)
+        .where('status', '=', working)
+        .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
 
     async release(db, ids, claimId) {
       if (!ids.length) return;
-      await writeClaimed(db, (w) =>
-        claimable(w)
-          .updateTable(table)
-          .set((eb) => ({ status: waiting, lease_until: null, claimed_by: null, attempts: eb('attempts', '-', 1) }))
-          .where('id', 'in', [...ids])
-          .where('claimed_by', '=', claimId)
-          .where('status', '=', working)
-          .execute(),
-      );
+      await claimable(db)
+        .updateTable(table)
+        .set((eb) => ({ status: waiting, lease_until: null, claimed_by: null, attempts: eb('attempts', '-', 1) }))
+        .where('id', 'in', [...ids])
+        .where('claimed_by', '=', claimId)
+        .where('status', '=', working)
+        .execute();
     },
   };
 }

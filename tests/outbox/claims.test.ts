@@ -3,36 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, migrateToLatest } from '../../server/db/connect.js';
-import type { NewEmail } from '../../server/email/email.table.js';
 import { outboxClaims } from '../../server/outbox/claim.js';
+import { waitingEmail } from '../support/outbox-rows.js';
 import { openTestDatabase } from '../support/test-databases.js';
 
 const NOW = new Date('2026-12-01T08:00:00.000Z');
 const LEASE_MS = 60_000;
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 const emails = outboxClaims({ table: 'email_outbox', waiting: 'pending', working: 'sending' });
-
-const email = (n: number): NewEmail => ({
-  appointment_id: null,
-  to_user_id: null,
-  to_address: `customer${n}@example.com`,
-  kind: 'confirmation',
-  subject: `Email ${n}`,
-  html: '<p>Hello</p>',
-  text: 'Hello',
-  ics: null,
-  message_id: `<${n}@test>`,
-  status: 'pending',
-  next_attempt_at: NOW.toISOString(),
-  lease_until: null,
-  last_error: null,
-  sent_at: null,
-  to_role: 'customer',
-  dedupe_key: null,
-  claimed_by: null,
-  transport: null,
-  reply_to: null,
-});
 
 /**
  * Two pools on one database stand for two instances (under `npm run test:pg` a SQLite file URL stands for one
@@ -53,7 +31,7 @@ describe('outbox claims, by several claimers on two pools of one database', () =
   });
 
   const insert = async (count: number) => {
-    const rows = Array.from({ length: count }, (_, i) => email(i + 1));
+    const rows = Array.from({ length: count }, (_, i) => waitingEmail(i + 1, NOW));
     for (let i = 0; i < rows.length; i += 50)
       await a
         .insertInto('email_outbox')

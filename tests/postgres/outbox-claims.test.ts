@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connect.js';
 import { withWriteLock } from '../../server/db/transaction.js';
 import { claimDueEmails } from '../../server/email/delivery.repository.js';
+import { waitingEmail } from '../support/outbox-rows.js';
 import { openTestDatabase } from '../support/test-databases.js';
 
 const NOW = new Date('2026-12-01T08:00:00.000Z');
@@ -27,29 +28,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)('outbox claims on PostgreSQL', (
     a = openTestDatabase(url);
     await a
       .insertInto('email_outbox')
-      .values(
-        [1, 2, 3].map((n) => ({
-          to_address: `customer${n}@example.com`,
-          kind: 'confirmation',
-          subject: `Email ${n}`,
-          html: '<p>Hello</p>',
-          text: 'Hello',
-          message_id: `<${n}@test>`,
-          status: 'pending' as const,
-          next_attempt_at: NOW.toISOString(),
-          to_role: 'customer' as const,
-          appointment_id: null,
-          to_user_id: null,
-          ics: null,
-          lease_until: null,
-          last_error: null,
-          sent_at: null,
-          dedupe_key: null,
-          claimed_by: null,
-          transport: null,
-          reply_to: null,
-        })),
-      )
+      .values([1, 2, 3].map((n) => waitingEmail(n, NOW)))
       .execute();
     b = openTestDatabase(url);
   });

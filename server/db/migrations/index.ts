@@ -19,6 +19,7 @@ import * as memberPhotos from './0097_member_photos.js';
 import * as directoryOrder from './0100_directory_order.js';
 import * as postgresNoOverlap from './0110_postgres_no_overlap.js';
 import * as syncJobClaims from './0111_sync_job_claims.js';
+import * as busyRefreshLease from './0112_busy_refresh_lease.js';
 import * as slotsVersions from './0115_slots_versions.js';
 import * as rateLimitWindows from './0116_rate_limit_windows.js';
 import * as postgresSearch from './0119_postgres_search.js';
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '0100_directory_order': directoryOrder,
   '0110_postgres_no_overlap': postgresNoOverlap,
   '0111_sync_job_claims': syncJobClaims,
+  '0112_busy_refresh_lease': busyRefreshLease,
   '0115_slots_versions': slotsVersions,
   '0116_rate_limit_windows': rateLimitWindows,
   '0119_postgres_search': postgresSearch,
