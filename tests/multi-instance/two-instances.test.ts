@@ -166,6 +166,19 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)('two instances on one PostgreSQL
     for (const { message_id } of emails) expect(received.filter((r) => r === bare(message_id))).toHaveLength(1);
   });
 
+  it('counts the login attempts made through either instance against one limit', async () => {
+    const login = (server: ChildServer) =>
+      fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'race@example.com', password: 'a wrong guess' }),
+      }).then((res) => res.status);
+    // LOGIN_RATE_LIMIT is 10 a quarter of an hour: five wrong guesses through each instance use it up.
+    for (let n = 0; n < 10; n++) expect(await login(n % 2 ? a : b)).toBe(401);
+    expect(await login(a)).toBe(429);
+    expect(await login(b)).toBe(429);
+  });
+
   it('loses no acknowledged booking when one instance is killed mid-load', async () => {
     const { serviceId } = await business(a, 'kill', 15);
     const base = dayAfterTomorrow();
