@@ -23,9 +23,13 @@ const external = Object.keys(dependencies)
   .filter((name) => !BUNDLED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
 
+// Another folder may be given (the start-up test builds its own copy); it must be inside the project, for the
+// packages left out to be found.
+const outdir = process.argv[2] ?? 'dist/server';
+
 await build({
   entryPoints: { main: 'server/main.ts' },
-  outdir: 'dist/server',
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -37,4 +41,4 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('server: dist/server/main.js');
+console.log(`server: ${outdir}/main.js`);
