@@ -11,10 +11,16 @@ const suites = [
   'tests/api/**/*.test.ts',
   'tests/email/**/*.test.ts',
   'tests/calendar/**/*.test.ts',
+  'tests/outbox/**/*.test.ts',
+  'tests/multi-instance/**/*.test.ts',
+  'tests/webhooks/**/*.test.ts',
   'server/seed/seed-demo.test.ts',
 ];
 
 const available = postgresAvailable();
+// CI sets REQUIRE_POSTGRES: there, a machine without the binaries is a failure, not a skip.
+if (!available && process.env.REQUIRE_POSTGRES)
+  throw new Error("test:pg: no PostgreSQL binaries (Debian's postgresql, or PG_BIN)");
 if (!available) console.warn("test:pg skipped: no PostgreSQL binaries (install Debian's postgresql, or set PG_BIN)");
 
 // Spread, not mergeConfig: that would add these lists to the base's instead of replacing them.

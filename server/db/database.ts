@@ -1,3 +1,4 @@
+import type { ApiKeysTable } from '../api-keys/api-keys.table.js';
 import type { AccountTokensTable, SessionsTable, UsersTable } from '../auth/auth.table.js';
 import type { BlockedTimesTable } from '../blocked-times/blocked-times.table.js';
 import type { AppointmentsTable, IdempotencyKeysTable } from '../bookings/bookings.table.js';
@@ -11,6 +12,7 @@ import type {
   SyncJobsTable,
 } from '../calendar/calendar.table.js';
 import type { EmailLinkTokensTable, EmailOutboxTable } from '../email/email.table.js';
+import type { RateLimitWindowsTable } from '../http/rate-limit.table.js';
 import type { MemberPhotosTable, ProviderImagesTable } from '../media/media.table.js';
 import type { ProviderSlugsTable, ProvidersTable } from '../providers/providers.table.js';
 import type { ReviewsTable } from '../reviews/reviews.table.js';
@@ -22,7 +24,9 @@ import type {
   SearchVersionTable,
 } from '../search/search.table.js';
 import type { ServicesTable } from '../services/services.table.js';
+import type { SlotsVersionsTable } from '../slots/slots.table.js';
 import type { MemberServicesTable, TeamInvitationsTable, TeamMembersTable } from '../team/team.table.js';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../webhooks/webhooks.table.js';
 
 /**
  * The schema Kysely checks queries against, composed from the table types each feature owns
@@ -60,4 +64,9 @@ export interface Database {
   team_members: TeamMembersTable;
   member_services: MemberServicesTable;
   team_invitations: TeamInvitationsTable;
+  slots_versions: SlotsVersionsTable;
+  rate_limit_windows: RateLimitWindowsTable;
+  api_keys: ApiKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
