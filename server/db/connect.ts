@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './database.js';
 import { migrations } from './migrations/index.js';
@@ -12,7 +12,7 @@ export type Db = Kysely<Database>;
 
 /** Opens the database named by `DATABASE_URL`: `postgres://…` (or `postgresql://…`), else a SQLite file. */
 export function connectDatabase(url: string): Db {
-  return isPostgresUrl(url) ? connectPostgres(postgresPool(url)) : connectSqlite(url);
+  return isPostgresUrl(url) ? connectPostgres(() => postgresPool(url)) : connectSqlite(url);
 }
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
@@ -60,8 +60,23 @@ function sqliteFileOf(url: string): string {
   return match[1];
 }
 
+/**
+ * True when exactly the known migrations have run: the usual start, which then skips the Migrator (it reads the
+ * whole schema to find its tables, a good part of start-up). Anything else, a new database included, goes to it.
+ */
+async function upToDate(db: Db): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const done = new Set(rows.map((r) => r.name));
+    return done.size === Object.keys(migrations).length && Object.keys(migrations).every((name) => done.has(name));
+  } catch {
+    return false; // no migration table yet
+  }
+}
+
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest(db: Db): Promise<void> {
+  if (await upToDate(db)) return;
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

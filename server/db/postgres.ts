@@ -1,10 +1,12 @@
-import pg from 'pg';
+import type pg from 'pg';
 
 /**
  * A `pg` pool that reads numbers the way better-sqlite3 does: PostgreSQL's `count(*)` and `sum` give `bigint` and
- * `avg` gives `numeric`, which `pg` returns as strings by default. Counts here stay far below 2^53.
+ * `avg` gives `numeric`, which `pg` returns as strings by default. Counts here stay far below 2^53. `pg` is loaded
+ * here, on first use, so that a server on SQLite never spends start-up time loading it.
  */
-export function postgresPool(connectionString: string, max = 10): pg.Pool {
+export async function postgresPool(connectionString: string, max = 10): Promise<pg.Pool> {
+  const { default: pg } = await import('pg');
   return new pg.Pool({
     connectionString,
     max,

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { CalendarMethod } from '../ical/appointment-calendar.js';
@@ -70,7 +70,10 @@ export interface SmtpTuning {
   socketTimeoutMs?: number;
 }
 
-/** nodemailer's pooled SMTP transport: a few long-lived connections shared by all sends. */
+/**
+ * nodemailer's pooled SMTP transport: a few long-lived connections shared by all sends. nodemailer is loaded with
+ * the first email, not at start-up (docs/operations.md, production start).
+ */
 export function smtpTransport(url: string, tuning: SmtpTuning = {}): MailTransport {
   const options: SMTPPool.Options = {
     url,
@@ -81,7 +84,11 @@ export function smtpTransport(url: string, tuning: SmtpTuning = {}): MailTranspo
     greetingTimeout: tuning.connectionTimeoutMs ?? 10_000,
     socketTimeout: tuning.socketTimeoutMs ?? 60_000,
   };
-  const transporter = nodemailer.createTransport(options);
+  let transporter: Promise<Transporter> | undefined;
+  const opened = () => {
+    transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(options));
+    return transporter;
+  };
   // nodemailer reports a server that goes silent after the message (no reply to the final ".") as a connection
   // error, but never settles that message's sendMail: the delivery lane, and with it every later email, would wait
   // forever. So each send has its own deadline; past it, it fails like a timeout and is retried (same Message-ID).
@@ -100,12 +107,12 @@ export function smtpTransport(url: string, tuning: SmtpTuning = {}): MailTranspo
         );
       });
       try {
-        await Promise.race([transporter.sendMail(toMailOptions(email)), deadline]);
+        await Promise.race([opened().then((t) => t.sendMail(toMailOptions(email))), deadline]);
       } finally {
         clearTimeout(timer);
       }
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((t) => t.close()),
   };
 }
 

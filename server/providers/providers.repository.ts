@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { countMatches, matchingProviderIds, refreshedVocabulary } from '../search/search.repository.js';
+import { matchingProviderIds, refreshedVocabulary } from '../search/search.repository.js';
 import { matchExpression } from '../search/search-query.js';
 import type { NewProvider, ProviderRow, ProviderUpdate } from './providers.table.js';
 
@@ -42,11 +42,23 @@ export async function searchProviders(db: Db, search: ProviderSearch): Promise<P
     // the barber in Hamburg; "any" is the looser search behind an empty result's suggestions.
     const expression = matchExpression(search.q, await refreshedVocabulary(db), search.match);
     if (expression === null) return [];
-    // SQLite cannot know how many businesses a word matches, and always starts from the matches: right for a rare
-    // word, but a common one ("hair") then sorts a tenth of the directory for 20 rows. The index counts them cheaply;
-    // `+id` keeps the planner off the id lookup, so a broad match walks the name index and stops with the page.
-    const broad = (await countMatches(db, expression)) > BROAD_MATCH;
-    query = query.where(broad ? sql`+providers.id` : 'providers.id', 'in', matchingProviderIds(db, expression));
+    // Neither planner can tell how many businesses a word matches. SQLite always starts from the matches: right for
+    // a rare word, but a common one ("hair") then sorts a tenth of the directory for 20 rows; PostgreSQL may walk
+    // the whole name index for a word that matches nothing. So the index is asked first, for up to 101 matches: a
+    // narrow match is then looked up by id, and a broad one walks the name index (`+id` keeps SQLite off the id
+    // lookup) and stops with the page.
+    const found = await matchingProviderIds(db, expression)
+      .limit(BROAD_MATCH + 1)
+      .execute();
+    if (found.length === 0) return [];
+    query =
+      found.length > BROAD_MATCH
+        ? query.where(sql`+providers.id`, 'in', matchingProviderIds(db, expression))
+        : query.where(
+            'providers.id',
+            'in',
+            found.map((r) => r.rowid),
+          );
   }
   const rows = await query.orderBy('providers.name').limit(search.limit).offset(search.offset).execute();
   const ratings = await ratingsOf(

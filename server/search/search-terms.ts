@@ -24,20 +24,27 @@ export function forms(word: string): string[] {
   return [...new Set([word, ...STEMMERS.map((stem) => stem(word))])];
 }
 
-/** Every form of every synonym → the groups it belongs to. */
-const groupsByForm = (() => {
+/**
+ * Every form of every synonym → the groups it belongs to. Made by the first search rather than at start-up: the
+ * stemmers take a while over a few hundred words (docs/operations.md, production start).
+ */
+let groupsByForm: Map<string, Set<string>> | undefined;
+
+function synonymForms(): Map<string, Set<string>> {
+  if (groupsByForm) return groupsByForm;
   const map = new Map<string, Set<string>>();
   for (const [group, list] of Object.entries(CATEGORY_SYNONYMS))
     for (const form of list.flatMap(forms)) map.set(form, (map.get(form) ?? new Set()).add(group));
+  groupsByForm = map;
   return map;
-})();
+}
 
 /** The synonym words themselves: a typo is also corrected towards them. */
 export const SYNONYM_WORDS: readonly string[] = [...new Set(Object.values(CATEGORY_SYNONYMS).flat())];
 
 /** The synonym groups a word belongs to, by any of its forms. */
 export function groupsOf(word: string): string[] {
-  return [...new Set(forms(word).flatMap((form) => [...(groupsByForm.get(form) ?? [])]))];
+  return [...new Set(forms(word).flatMap((form) => [...(synonymForms().get(form) ?? [])]))];
 }
 
 /** What a business is indexed under. */

@@ -86,11 +86,3 @@ const matching = (db: Db, query: TextQuery) =>
 
 /** Ids of the businesses a text query matches, as a subquery. */
 export const matchingProviderIds = (db: Db, query: TextQuery) => matching(db, query).select('rowid');
-
-/** How many businesses a text query matches: read from the index alone, no business row. */
-export async function countMatches(db: Db, query: TextQuery): Promise<number> {
-  const row = await matching(db, query)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}

@@ -37,24 +37,29 @@ export interface ChildServer {
 /** How often a start may find its port taken (by another suite on a shared machine) before that is an error. */
 const BIND_ATTEMPTS = 5;
 
+/** How the child runs the server: from source through tsx, unless a test gives the built file. */
+const FROM_SOURCE = ['--import', 'tsx', 'server/main.ts'];
+
 /**
- * Runs `server/main.ts` as `npm start` would (minus the build), and waits until it listens. The port is found free
+ * Runs `server/main.ts` as `npm start` would (minus the build), or the `node` arguments given, and waits until it
+ * listens. The port is found free
  * and only then bound by the child, seconds later: if something else took it meanwhile, the child cannot bind
  * (EADDRINUSE) and exits, and the start is tried again on another port. `pickPort` is for the test of just that.
  */
 export async function startChildServer(
   env: Record<string, string>,
   pickPort: () => Promise<number> = freePort,
+  args: string[] = FROM_SOURCE,
 ): Promise<ChildServer> {
   for (let attempt = 1; ; attempt++) {
-    const started = await startOn(await pickPort(), env);
+    const started = await startOn(await pickPort(), env, args);
     if (started !== 'port taken') return started;
     if (attempt === BIND_ATTEMPTS) throw new Error(`server found its port taken ${attempt} times`);
   }
 }
 
-async function startOn(port: number, env: Record<string, string>): Promise<ChildServer | 'port taken'> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+async function startOn(port: number, env: Record<string, string>, args: string[]): Promise<ChildServer | 'port taken'> {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
