@@ -2,6 +2,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { meRoutes } from './account/me.routes.js';
+import { apiKeyAuth } from './api-keys/api-key-auth.js';
+import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { passwordResetRoutes } from './auth/password-reset.routes.js';
 import { loadSession } from './auth/session.middleware.js';
@@ -34,6 +36,7 @@ import { requestLog } from './http/request-log.js';
 import { log } from './logger.js';
 import { adminImagesRoutes, mediaRoutes } from './media/media.routes.js';
 import { MAX_UPLOAD_BYTES } from './media/resize.js';
+import { openApiRoutes } from './openapi/openapi.routes.js';
 import { countBookings } from './ops/booking-metrics.js';
 import { countRequest } from './ops/http-metrics.js';
 import { opsRoutes } from './ops/ops.routes.js';
@@ -50,12 +53,15 @@ import { siteRoutes } from './site/site.routes.js';
 import { nextAvailableTimes } from './slots/next-available.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { createSlotsCache } from './slots/slots-cache.js';
+import { slotsVersionsFor } from './slots/slots-versions.js';
 import { joinRoutes } from './team/join.routes.js';
 import { memberPhotoRoutes } from './team/member-photo.routes.js';
-import { requireManager, requireRole } from './team/roles.js';
+import { refuseApiKeys, requireManager, requireRole } from './team/roles.js';
 import { staffOwnWork } from './team/staff-guard.js';
 import { targetMember } from './team/target-member.js';
 import { teamRoutes } from './team/team.routes.js';
+import { webhookOutboxListener } from './webhooks/webhooks.listener.js';
+import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 
 export interface AppDeps {
@@ -102,7 +108,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const secureCookies = config.appUrl.startsWith('https:');
   const calendar = deps.calendar ?? createCalendarSync({ db, config, now });
-  const slotsCache = createSlotsCache();
+  const slotsCache = createSlotsCache({ versions: slotsVersionsFor(db) });
   const bookingDeps: BookingDeps = {
     db,
     now,
@@ -112,6 +118,7 @@ export function createApp(deps: AppDeps) {
       slotsCache.appointmentListener,
       emailOutboxListener({ appUrl: config.appUrl, secretKey: config.secretKey, now }),
       calendar.listener,
+      webhookOutboxListener(now),
       ...(deps.appointmentListeners ?? []),
       // Last: a booking another listener refuses is not counted.
       countBookings,
@@ -149,12 +156,21 @@ export function createApp(deps: AppDeps) {
   const openCors = publicCors({ allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 });
   app.use('/api/providers/*', openCors);
   app.use('/api/bookings/*', openCors);
-  app.use(csrfProtection({ cookieName: sessionCookieName(secureCookies), appOrigin: new URL(config.appUrl).origin }));
+  // An integration's key (docs/api.md, "API keys"): before CSRF and the session, which a key-authenticated request
+  // needs neither of (its cookie, if it sent one, is ignored).
+  app.use('/api/admin/*', apiKeyAuth({ db, now, rateLimit: config.apiKeyRateLimit }));
+  app.use(
+    csrfProtection({
+      cookieName: sessionCookieName(secureCookies),
+      appOrigin: new URL(config.appUrl).origin,
+      exempt: (c) => c.get('apiKey') !== undefined,
+    }),
+  );
   app.use('/api/*', cacheControl(PUBLIC_CACHE_CONTROL));
   // Public reads use no session: a widget's request costs no session lookup, and a renewed session cookie can
   // never ride on an answer a shared cache keeps.
   const session = loadSession({ db, now, secureCookies });
-  app.use((c, next) => (isPublicRead(c) ? next() : session(c, next)));
+  app.use((c, next) => (isPublicRead(c) || c.get('apiKey') ? next() : session(c, next)));
 
   // Account links (confirm an address, choose a new password) are emails: email's sender, handed to auth.
   const sendAccountLink = accountLinkSender({ db, now, appUrl: config.appUrl, secretKey: config.secretKey });
@@ -204,6 +220,13 @@ export function createApp(deps: AppDeps) {
     '/api/admin/emails',
     asProvider(adminEmailsRoutes({ db, now, sendsEmail: config.smtpUrl !== null }), requireManager),
   );
+  app.route(
+    '/api/admin/webhooks',
+    asProvider(
+      webhooksRoutes({ db, now, secretKey: config.secretKey, allowPrivate: config.webhooksAllowPrivate }),
+      requireManager,
+    ),
+  );
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now }), requireManager));
   app.route(IMAGE_UPLOADS, asProvider(adminImagesRoutes(db), requireManager));
   app.route('/media', mediaRoutes(db));
@@ -223,8 +246,22 @@ export function createApp(deps: AppDeps) {
     ),
   );
   app.route('/api/admin/team', asProvider(memberPhotoRoutes({ db, slotsChanged: slotsCache.invalidateProvider })));
+  app.route('/api/admin/api-keys', asProvider(apiKeysRoutes({ db, now }), refuseApiKeys, requireManager));
   app.route('/api/team', joinRoutes({ db, now, secureCookies }));
   app.route('/ical', calendar.feedRoutes);
+  // The OpenAPI document reads every route mounted above from `app.routes`, once, on its first request.
+  app.route(
+    '/',
+    openApiRoutes({
+      routes: () => app.routes,
+      info: {
+        title: 'Book your services API',
+        version: '1',
+        description: "The public booking API and the providers' admin API. Guide: docs/api.md in the repository.",
+        serverUrl: config.appUrl,
+      },
+    }),
+  );
 
   app.route('/', widgetRoutes());
   app.route(

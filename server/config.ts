@@ -24,9 +24,11 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   SIGNUP_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   SLOTS_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  API_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(300),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  WEBHOOKS_ALLOW_PRIVATE: flag.default(false),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
   ...calendarEnv,
 });
@@ -51,12 +53,19 @@ export interface Config {
   signupRateLimit: number;
   /** Slot answers computed (not served from the cache) per minute per client address. */
   slotsRateLimit: number;
+  /** Admin API requests per minute per API key. */
+  apiKeyRateLimit: number;
   /** Days after an appointment's end when its customer's contact details are erased. */
   retentionDays: number;
   /** `smtp://user:pass@host:587` or `smtps://…:465`; null: emails go to the built-in mailbox only. */
   smtpUrl: string | null;
   /** The From of every email, e.g. `Book your services <bookings@example.com>`. */
   mailFrom: string;
+  /**
+   * Webhook endpoints may be http:// and on loopback or private addresses (tests, a receiver on your own network).
+   * Off: https only, and only addresses on the public internet (docs/webhooks.md).
+   */
+  webhooksAllowPrivate: boolean;
   /** Bearer token for `/metrics`; null: it answers loopback clients only (docs/operations.md). */
   metricsToken: string | null;
   /** Google Calendar and Outlook sync (GOOGLE_*, MS_*, CALENDAR_*; see docs/calendar.md). */
@@ -93,10 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     signupRateLimit: e.SIGNUP_RATE_LIMIT,
     slotsRateLimit: e.SLOTS_RATE_LIMIT,
+    apiKeyRateLimit: e.API_KEY_RATE_LIMIT,
     retentionDays: e.RETENTION_DAYS,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `Book your services <no-reply@${new URL(appUrl).hostname}>`,
     metricsToken: e.METRICS_TOKEN ?? null,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE,
     calendar: calendarConfigFrom(e),
   };
 }

@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'invalid_request'
   | 'unauthenticated'
   | 'forbidden'
+  | 'insufficient_scope'
   | 'csrf_failed'
   | 'not_found'
   | 'conflict'
@@ -25,6 +26,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
   unauthenticated: 401,
   forbidden: 403,
+  insufficient_scope: 403,
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,

@@ -1,3 +1,4 @@
+import type { ApiKeyRow } from '../api-keys/api-keys.table.js';
 import type { Role } from '../auth/auth.table.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import type { TeamMemberRow } from '../team/team.table.js';
@@ -17,6 +18,8 @@ export interface AppEnv {
     requestId: string;
     user: SessionUser | null;
     sessionId: string | null;
+    /** Set by `apiKeyAuth` when an `/api/admin` request authenticates with an API key (then `user` is null). */
+    apiKey?: ApiKeyRow;
     /** Set by `requireProvider` for `/api/admin` routes. */
     provider: ProviderRow;
     /** Set with `provider`: the signed-in member of that business (their role decides what they may do). */

@@ -5,6 +5,8 @@ import type {
   AdminEmail,
   AdminMember,
   AdminService,
+  ApiKey,
+  ApiKeyScope,
   AppointmentStatus,
   BlockedTime,
   Closure,
@@ -26,6 +28,9 @@ import type {
   Slot,
   Team,
   User,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointInput,
   WeeklyInterval,
 } from './types.js';
 
@@ -242,12 +247,32 @@ export class SiteApi {
   };
   /** Whether this server sends email at all (SMTP_URL set), for the owner's banner. */
   emailDelivery = () => this.request<{ delivery: { sendsEmail: boolean } }>('GET', '/api/admin/emails/delivery');
+  apiKeys = () => this.request<{ apiKeys: ApiKey[] }>('GET', '/api/admin/api-keys');
+  /** `key` is the whole key: this answer is the only place it ever appears. */
+  createApiKey = (input: { name: string; scope: ApiKeyScope }) =>
+    this.request<{ apiKey: ApiKey; key: string }>('POST', '/api/admin/api-keys', input);
+  revokeApiKey = (id: number) => this.request<void>('DELETE', `/api/admin/api-keys/${id}`);
   retryEmail = (id: number) => this.request<{ email: AdminEmail }>('POST', `/api/admin/emails/${id}/retry`);
   /** Sends email `id` again; `emails` with that one in its new state (for a list answering `book-email-retry`). */
   retryEmailIn = async (emails: AdminEmail[], id: number): Promise<AdminEmail[]> => {
     const { email } = await this.retryEmail(id);
     return emails.map((e) => (e.id === id ? email : e));
   };
+
+  // Webhooks (docs/webhooks.md): a secret comes back only when it is made.
+  webhooks = () => this.request<{ endpoints: WebhookEndpoint[]; eventTypes: string[] }>('GET', '/api/admin/webhooks');
+  createWebhook = (input: WebhookEndpointInput) =>
+    this.request<{ endpoint: WebhookEndpoint; secret: string }>('POST', '/api/admin/webhooks', input);
+  updateWebhook = (id: number, changes: Partial<WebhookEndpointInput> & { enabled?: boolean }) =>
+    this.request<{ endpoint: WebhookEndpoint }>('PATCH', `/api/admin/webhooks/${id}`, changes);
+  deleteWebhook = (id: number) => this.request<void>('DELETE', `/api/admin/webhooks/${id}`);
+  rotateWebhookSecret = (id: number) =>
+    this.request<{ endpoint: WebhookEndpoint; secret: string }>('POST', `/api/admin/webhooks/${id}/rotate-secret`);
+  testWebhook = (id: number) => this.request<{ delivery: WebhookDelivery }>('POST', `/api/admin/webhooks/${id}/test`);
+  webhookDeliveries = (id: number) =>
+    this.request<{ deliveries: WebhookDelivery[] }>('GET', `/api/admin/webhooks/${id}/deliveries`);
+  redeliverWebhook = (id: number, deliveryId: number) =>
+    this.request<{ delivery: WebhookDelivery }>('POST', `/api/admin/webhooks/${id}/deliveries/${deliveryId}/redeliver`);
 }
 
 export const api = new SiteApi();

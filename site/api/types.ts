@@ -244,3 +244,59 @@ export interface ProfileImage {
   width: number;
   height: number;
 }
+
+/** `read`: look only (GET); `read_write`: also change things, as an admin would. */
+export type ApiKeyScope = 'read' | 'read_write';
+
+/** An API key of the business as listed: never the key itself, which only the answer that made it carries. */
+export interface ApiKey {
+  id: number;
+  name: string;
+  scope: ApiKeyScope;
+  /** The key's public start (`bys_live_…`), to tell keys apart. */
+  prefix: string;
+  createdAt: string;
+  /** The member who made it (null when they are gone). */
+  createdBy: string | null;
+  /** Within a minute. */
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A webhook endpoint as `/api/admin/webhooks` shows it (never its secret: docs/webhooks.md). */
+export interface WebhookEndpoint {
+  id: number;
+  url: string;
+  description: string;
+  events: string[];
+  enabled: boolean;
+  failureCount: number;
+  failingSince: string | null;
+  /** Set when it was disabled for persistent failure. */
+  disabledAt: string | null;
+  /** Until when the secret before the last rotation still signs too. */
+  previousSecretUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookEndpointInput {
+  url: string;
+  events: string[];
+  description: string;
+}
+
+export interface WebhookDelivery {
+  id: number;
+  eventId: string;
+  type: string;
+  status: 'pending' | 'sending' | 'delivered' | 'failed';
+  attempts: number;
+  statusCode: number | null;
+  durationMs: number | null;
+  error: string | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}

@@ -20,7 +20,9 @@ export type AdminView =
   | 'calendar'
   | 'emails'
   | 'embed'
-  | 'team';
+  | 'team'
+  | 'api-keys'
+  | 'webhooks';
 export type AccountView = 'appointments' | 'emails' | 'settings';
 
 export const adminRoutes: Route<AdminView>[] = [
@@ -35,6 +37,8 @@ export const adminRoutes: Route<AdminView>[] = [
   { pattern: /^\/admin\/emails$/, view: 'emails', title: 'Email log' },
   { pattern: /^\/admin\/embed$/, view: 'embed', title: 'Embed on your website' },
   { pattern: /^\/admin\/team$/, view: 'team', title: 'Team' },
+  { pattern: /^\/admin\/api-keys$/, view: 'api-keys', title: 'API keys' },
+  { pattern: /^\/admin\/webhooks$/, view: 'webhooks', title: 'Webhooks' },
 ];
 
 /** What a staff member may open: their own appointments, hours and calendar, and the way to leave (`team`). */

@@ -178,3 +178,27 @@ export const fieldsets = css`
     margin-bottom: 0.25rem;
   }
 `;
+
+/**
+ * A list of entries with their buttons beside them, wrapping below on a phone, and a one-line form whose fields wrap
+ * (closures, API keys).
+ */
+export const entryList = css`
+  li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.25rem 0.75rem;
+    padding: 0.5rem 0.75rem;
+  }
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0 0.75rem;
+  }
+  form .field {
+    flex: 1 1 9rem;
+  }
+`;

@@ -50,6 +50,8 @@ describe('book-admin-app', () => {
       'Email log',
       'Calendar',
       'Embed',
+      'API keys',
+      'Webhooks',
       'Your public page ↗',
     ]);
     expect(el.shadowRoot!.querySelector('book-team')).not.to.equal(null);

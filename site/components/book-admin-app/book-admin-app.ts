@@ -8,6 +8,7 @@ import { adminRoutes, matchRoute, staffViews, type AdminView as View } from '../
 import { siteBase } from '../../styles/components.js';
 import '../book-appointment-detail/book-appointment-detail.js';
 import '../book-admin-reviews/book-admin-reviews.js';
+import '../book-api-keys/book-api-keys.js';
 import '../book-calendar-connections/book-calendar-connections.js';
 import '../book-dashboard/book-dashboard.js';
 import '../book-email-banner/book-email-banner.js';
@@ -18,6 +19,7 @@ import '../book-profile-settings/book-profile-settings.js';
 import '../book-schedule-editor/book-schedule-editor.js';
 import '../book-services-editor/book-services-editor.js';
 import '../book-team/book-team.js';
+import '../book-webhooks/book-webhooks.js';
 import { styles } from './book-admin-app.styles.js';
 
 const NAV: [href: string, label: string][] = [
@@ -30,6 +32,8 @@ const NAV: [href: string, label: string][] = [
   ['/admin/emails', 'Email log'],
   ['/admin/calendar', 'Calendar'],
   ['/admin/embed', 'Embed'],
+  ['/admin/api-keys', 'API keys'],
+  ['/admin/webhooks', 'Webhooks'],
 ];
 
 /** A staff member's navigation: their own work, and the way out (the team view shows them only that). */
@@ -136,8 +140,12 @@ export class BookAdminApp extends LitElement {
         return html`<book-email-banner></book-email-banner><book-email-log></book-email-log>`;
       case 'embed':
         return html`<book-embed-generator .profile=${profile} origin=${this.origin}></book-embed-generator>`;
+      case 'webhooks':
+        return html`<book-webhooks time-zone=${profile.timeZone}></book-webhooks>`;
       case 'team':
         return html`<book-team .profile=${profile} @book-team-left=${() => location.assign('/')}></book-team>`;
+      case 'api-keys':
+        return html`<book-api-keys></book-api-keys>`;
     }
   }
 }

@@ -6,7 +6,7 @@ import type { Closure } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { formatDay, todayIn } from '../../lib/format.js';
-import { siteBase } from '../../styles/components.js';
+import { entryList, siteBase } from '../../styles/components.js';
 
 /** "Mon, 3 Aug 2026" for a local date (a date has no zone: it is read as the same day in UTC). */
 const day = (date: string) => formatDay(`${date}T12:00:00Z`, 'UTC');
@@ -24,26 +24,10 @@ const span = (c: Pick<Closure, 'from' | 'to'>) => (c.from === c.to ? day(c.from)
 export class BookClosures extends LitElement {
   static override styles = [
     siteBase,
+    entryList,
     css`
       .cards {
         margin-bottom: 1rem;
-      }
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.25rem 0.75rem;
-        padding: 0.5rem 0.75rem;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: end;
-        gap: 0 0.75rem;
-      }
-      form .field {
-        flex: 1 1 9rem;
       }
     `,
   ];

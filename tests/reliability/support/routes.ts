@@ -637,6 +637,14 @@ export const recipes: Record<string, Recipe[]> = {
       expect: { ...adminOwned, otherStaff: 'hidden' },
     },
   ],
+  // A business's API keys: its owner's and admins' (B lists and makes its own, and does not find A's).
+  'GET /api/admin/api-keys': [{ request: at('/api/admin/api-keys'), expect: adminOwn }],
+  'POST /api/admin/api-keys': [
+    { request: withBody('/api/admin/api-keys', { name: 'Zapier', scope: 'read_write' }), expect: adminOwn },
+  ],
+  'DELETE /api/admin/api-keys/:id': [
+    { request: (w) => ({ path: `/api/admin/api-keys/${w.apiKeyId}` }), expect: adminOwned },
+  ],
   // The link's token is the proof: whoever holds it may join (as a new account here, the address having none).
   'GET /api/team/invitation': [
     { request: (w) => ({ path: `/api/team/invitation?token=${w.invitation.token}` }), expect: everyone('ok') },

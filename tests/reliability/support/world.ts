@@ -81,6 +81,8 @@ export interface World {
   /** A closure of business A; a pending invitation of A (id and link token). */
   closureId: number;
   invitation: { id: number; token: string };
+  /** An API key of business A (its id: the matrix runs on sessions; keys have tests/api/api-keys.test.ts). */
+  apiKeyId: number;
   /** Customer A's future booking with provider A (booked signed in), and its manage token. */
   booking: { id: number; token: string; customerEmailId: number };
   /** A guest's future booking with provider A. */
@@ -206,6 +208,10 @@ export async function buildWorld(): Promise<World> {
     body: { email: 'pending.member@example.com', name: 'Pat Pending', role: 'staff' },
   });
   const invitationToken = await tokenOfInvitation(ctx, 'pending.member@example.com');
+  const apiKey = await call(ctx, 'POST', '/api/admin/api-keys', {
+    session: provider.session,
+    body: { name: 'CRM', scope: 'read' },
+  });
   const closure = await call(ctx, 'POST', '/api/admin/schedule/closures', {
     session: provider.session,
     body: { from: '2026-12-28', to: '2026-12-30', label: 'Holidays' },
@@ -280,6 +286,7 @@ export async function buildWorld(): Promise<World> {
     staffBookingId,
     closureId: closure.body.closure.id,
     invitation: { id: pending.body.invitation.id, token: invitationToken },
+    apiKeyId: apiKey.body.apiKey.id,
     provider,
     otherProvider,
     booking: { ...booking, customerEmailId },
