@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { connectDatabase } from '../server/db/connect.js';
 import { type Dataset, openDataset } from './lib/datasets.js';
 import { countStatus, type LoadResult, type LoadRounds, runLoadOn } from './lib/load.js';
@@ -15,6 +16,8 @@ export interface BookingFigures {
   fiveXx: number;
   unexpected: Record<string, number>;
   race: { requests: number; created: number; conflicts: number; fiveXx: number; rowsInDatabase: number };
+  /** After every run: what the outboxes and the schedule hold for the bookings made. */
+  integrity: Integrity;
   runs: number;
   providers: number;
   connections: number;
@@ -44,7 +47,7 @@ function bookingBodies(data: Dataset, firstSlot: number, count: number, slotsCyc
 }
 
 const CONNECTIONS = 50;
-const PER_RUN = 40_000; // well above what 5 seconds can book, so no slot is ever asked for again in a later run
+const PER_RUN = 100_000; // well above what a run can book, so no slot is ever asked for again in a later run
 
 /**
  * Starts the app on `data` and runs a 1-second warm-up and `runs` timed rounds of `POST /api/bookings` at 50
@@ -110,11 +113,51 @@ function rateFigures(results: LoadResult[]) {
   };
 }
 
+export interface Integrity {
+  /** Confirmed appointments the benchmark booked. */
+  booked: number;
+  /** Two members' (or one member's two) confirmed appointments on one start and seat: must be 0. */
+  doubleBookings: number;
+  /** Booked appointments without their customer's and provider's email in the outbox: must be 0. */
+  missingEmails: number;
+  /** Booked appointments of a member with a connected calendar but no sync job: must be 0. */
+  missingCalendarJobs: number;
+}
+
+/** Every booking made has its two emails and (with a connected calendar) its sync job; no start is taken twice. */
+async function checkIntegrity(file: string): Promise<Integrity> {
+  const db = connectDatabase(`sqlite:${file}`);
+  try {
+    const count = async (query: ReturnType<typeof sql<{ n: number }>>) =>
+      Number((await query.execute(db)).rows[0]?.n ?? Number.NaN);
+    const booked = sql`select id, member_id from appointments where status = 'confirmed' and customer_email like 'load-%@bench.test'`;
+    return {
+      booked: await count(sql<{ n: number }>`select count(*) as n from (${booked})`),
+      doubleBookings: await count(
+        sql<{ n: number }>`select count(*) as n from (select 1 from appointments where status = 'confirmed'
+          group by member_id, start_at, seat having count(*) > 1)`,
+      ),
+      missingEmails: await count(
+        sql<{ n: number }>`select count(*) as n from (${booked}) b where (select count(*) from email_outbox e
+          where e.appointment_id = b.id and e.kind = 'confirmation') < 2`,
+      ),
+      missingCalendarJobs: await count(
+        sql<{ n: number }>`select count(*) as n from (${booked}) b
+          where exists (select 1 from calendar_connections c where c.member_id = b.member_id)
+          and not exists (select 1 from sync_jobs j where j.appointment_id = b.id)`,
+      ),
+    };
+  } finally {
+    await db.destroy();
+  }
+}
+
 /**
- * Benchmark 3: `POST /api/bookings` at 50 connections, every request for a different free slot of one of 100
- * providers; then 2,000 requests racing for the same 10 slots, which must give exactly 10 bookings.
+ * Benchmark 3: `POST /api/bookings` at 50 connections for 30 s, every request for a different free slot of one of
+ * 100 providers; then 2,000 requests racing for the same 10 slots, which must give exactly 10 bookings; then the
+ * database is checked: no start taken twice, every booking's emails (and calendar jobs) in the outboxes.
  */
-export async function benchBookings(dir: string, { runs = 3, seconds = 5 }: LoadRounds = {}): Promise<BookingFigures> {
+export async function benchBookings(dir: string, { runs = 1, seconds = 30 }: LoadRounds = {}): Promise<BookingFigures> {
   const data = await openDataset(dir, 100);
   const { results, after } = await bookingRounds(dir, data, { runs, seconds, perSlot: 1 }, async (post, bodies) => {
     const file = bodies(2_000, 10);
@@ -140,6 +183,7 @@ export async function benchBookings(dir: string, { runs = 3, seconds = 5 }: Load
   await db.destroy();
   return {
     ...rateFigures(results),
+    integrity: await checkIntegrity(data.file),
     race: {
       requests: race.responses,
       created: race.statusCodes['201'] ?? 0,

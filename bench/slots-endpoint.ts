@@ -24,6 +24,8 @@ export interface EndpointFigures {
   uncachedP99Ms: number;
   /** Server RSS in MB after each round (cached, constant and uncached runs): a leak shows as steady growth. */
   rssMb: number[];
+  /** After the same rounds run a second time in the same server: no growth over `rssMb`'s last. */
+  rssSecondPassMb: number;
   runs: number;
   connections: number;
   secondsPerRun: number;
@@ -113,6 +115,11 @@ export async function benchSlotsEndpoint(
       uncached.push(await load(months, seconds));
       rssMb.push(server.rssMb() ?? Number.NaN);
     }
+    // Memory: the same rounds once more in the same process. A leak (caches, rate-limit windows) grows here.
+    for (let run = 0; run < runs; run++) {
+      for (const paths of [[CONSTANT_PATH], [slotsPath], months]) await load(paths, seconds);
+    }
+    const rssSecondPassMb = server.rssMb() ?? Number.NaN;
     for (const result of [...slots, ...constant, ...uncached]) {
       if (countStatus(result, '2') !== result.responses || result.errors > 0) {
         throw new Error(`non-200 answers under load: ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`);
@@ -133,6 +140,7 @@ export async function benchSlotsEndpoint(
       uncachedP50Ms: median(uncached.map((r) => r.latencyMs.p50)),
       uncachedP99Ms: median(uncached.map((r) => r.latencyMs.p99)),
       rssMb,
+      rssSecondPassMb,
       runs,
       connections,
       secondsPerRun: seconds,

@@ -1,5 +1,6 @@
 import type { Role } from '../auth/auth.table.js';
 import type { Db } from '../db/connect.js';
+import type { AppointmentDetail } from './bookings.repository.js';
 
 export type AppointmentEventType = 'created' | 'rescheduled' | 'cancelled' | 'completed' | 'no_show';
 
@@ -19,6 +20,8 @@ export interface AppointmentEvent {
    * transaction (the appointment stores its hash). The email outbox seals it for later emails.
    */
   manageToken?: string;
+  /** The appointment as this change left it, when the emitter has just read it: listeners need not read it again. */
+  appointment?: AppointmentDetail;
 }
 
 /**

@@ -142,14 +142,17 @@ async function book(
       throw new AppError('slot_taken', 'This time was just taken; please pick another');
     throw error;
   });
+  // Read once, for the answer and every listener: no listener changes the appointment itself.
+  const appointment = (await findAppointment(trx, id))!;
   await emitAppointmentEvent(trx, deps.listeners, {
     type: 'created',
     appointmentId: id,
     providerId: provider.id,
     actor: by.actor,
     manageToken: token,
+    appointment,
   });
-  return { appointment: (await findAppointment(trx, id))!, token };
+  return { appointment, token };
 }
 
 export interface Change {

@@ -1,4 +1,4 @@
-import type { AppointmentEventType, AppointmentListener } from '../bookings/appointment-events.js';
+import type { AppointmentEvent, AppointmentEventType, AppointmentListener } from '../bookings/appointment-events.js';
 import type { Db } from '../db/connect.js';
 import { findConnection, listWrittenEvents } from './connections.repository.js';
 import { enqueueSyncJob, type SyncAction } from './sync-jobs.repository.js';
@@ -11,15 +11,13 @@ const actionOf: Partial<Record<AppointmentEventType, SyncAction>> = {
 };
 
 /** The serving member has a calendar, or the appointment is still in one (of the member it was moved away from). */
-async function touchesACalendar(trx: Db, appointmentId: number): Promise<boolean> {
-  const appointment = await trx
-    .selectFrom('appointments')
-    .select('member_id')
-    .where('id', '=', appointmentId)
-    .executeTakeFirst();
+async function touchesACalendar(trx: Db, event: AppointmentEvent): Promise<boolean> {
+  const appointment =
+    event.appointment ??
+    (await trx.selectFrom('appointments').select('member_id').where('id', '=', event.appointmentId).executeTakeFirst());
   if (!appointment) return false;
   if (await findConnection(trx, appointment.member_id)) return true;
-  return (await listWrittenEvents(trx, appointmentId)).length > 0;
+  return (await listWrittenEvents(trx, event.appointmentId)).length > 0;
 }
 
 /**
@@ -31,6 +29,6 @@ export const syncJobWriter =
   (now: () => Date): AppointmentListener =>
   async (trx, event) => {
     const action = actionOf[event.type];
-    if (!action || !(await touchesACalendar(trx, event.appointmentId))) return;
+    if (!action || !(await touchesACalendar(trx, event))) return;
     await enqueueSyncJob(trx, { providerId: event.providerId, appointmentId: event.appointmentId, action }, now());
   };

@@ -93,11 +93,13 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
   };
 
   const deliverOne = async (queued: EmailRow, claimId: string, report: DeliveryReport): Promise<void> => {
-    // A draft is written out here, outside any transaction; the row keeps what was sent (below).
-    const row = written(queued);
+    // A draft is written out here, outside any transaction (a draft that cannot be fails like any send); the row
+    // keeps what was sent (below).
+    let row = queued;
     try {
       if (row.attempts > policy.maxAttempts)
         throw new PermanentDeliveryError('The worker stopped while sending it too often');
+      row = written(queued);
       await transport.send(await prepare(row));
     } catch (error) {
       const failure = classifyDeliveryError(error);

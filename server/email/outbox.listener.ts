@@ -35,7 +35,7 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
       await saveLinkToken(trx, event.appointmentId, sealLinkToken(deps.secretKey, event.manageToken));
     if (event.type === 'rescheduled' || event.type === 'cancelled')
       await dropPendingReminders(trx, event.appointmentId);
-    const appointment = await findAppointment(trx, event.appointmentId);
+    const appointment = event.appointment ?? (await findAppointment(trx, event.appointmentId));
     const recipients = appointment && (await findRecipients(trx, appointment));
     if (!appointment || !recipients) return;
     const shared = {

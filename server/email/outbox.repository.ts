@@ -1,6 +1,6 @@
 import type { AppointmentRow } from '../bookings/bookings.table.js';
 import type { Db } from '../db/connect.js';
-import { listMembers, ownerMemberOf } from '../team/team.repository.js';
+import { ownerMemberOf } from '../team/team.repository.js';
 import type { Recipients } from './compose.js';
 import type { EmailRow, NewEmail } from './email.table.js';
 
@@ -37,6 +37,17 @@ async function memberContact(db: Db, memberId: number) {
       'team_members.email',
       'users.email as account_email',
       'users.email_verified_at',
+      // An active calendar connection: the appointment reaches their calendar by sync (see compose.ts).
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('calendar_connections')
+              .select('calendar_connections.id')
+              .whereRef('calendar_connections.member_id', '=', 'team_members.id')
+              .where('calendar_connections.status', '=', 'active'),
+          )
+          .as('calendar_synced'),
     ])
     .where('team_members.id', '=', memberId)
     .executeTakeFirst();
@@ -44,7 +55,7 @@ async function memberContact(db: Db, memberId: number) {
   const email = row.email ?? row.account_email ?? '';
   // Proven only when it is the member's account address and that was confirmed.
   const verified = row.email_verified_at !== null && row.account_email === email;
-  return { ...row, email, verified };
+  return { ...row, email, verified, synced: Boolean(row.calendar_synced) };
 }
 
 /** A member's name as emails say it (a departed member's too). */
@@ -62,7 +73,18 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
   const business = await db
     .selectFrom('providers')
     .innerJoin('services', 'services.provider_id', 'providers.id')
-    .select(['providers.phone', 'providers.owner_copies', 'services.seats'])
+    .select((eb) => [
+      'providers.phone',
+      'providers.owner_copies',
+      'services.seats',
+      // Its active members (those who have not left), counted in the same statement.
+      eb
+        .selectFrom('team_members')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('team_members.provider_id', '=', 'providers.id')
+        .where('team_members.left_at', 'is', null)
+        .as('team_size'),
+    ])
     .where('providers.id', '=', appointment.provider_id)
     .where('services.id', '=', appointment.service_id)
     .executeTakeFirst();
@@ -73,13 +95,6 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
   const copyToOwner = serving.role !== 'owner' && business.owner_copies === 1;
   const owner = copyToOwner || !serving.email ? await ownerContact(db, appointment.provider_id) : undefined;
   const member = owner && !serving.email ? { ...owner, name: serving.name, role: serving.role } : serving;
-  const synced = await db
-    .selectFrom('calendar_connections')
-    .select('id')
-    .where('member_id', '=', member.id)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  const team = await listMembers(db, appointment.provider_id);
   // The booking's address is the customer's own only when it is their account's confirmed address.
   const customer =
     appointment.customer_user_id === null
@@ -97,10 +112,10 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
       email: member.email,
       phone: business.phone,
       emailVerified: member.verified,
-      calendarSynced: synced !== undefined,
+      calendarSynced: member.synced,
     },
     // A business of one names nobody: the business is the person.
-    memberName: team.length > 1 || member.role !== 'owner' ? member.name : null,
+    memberName: Number(business.team_size) > 1 || member.role !== 'owner' ? member.name : null,
     ownerCopy: serving.email && copyToOwner && owner?.email ? { userId: owner.user_id, email: owner.email } : null,
     seats: business.seats,
     customerVerified: customer !== undefined,
