@@ -36,6 +36,7 @@ import { requestLog } from './http/request-log.js';
 import { log } from './logger.js';
 import { adminImagesRoutes, mediaRoutes } from './media/media.routes.js';
 import { MAX_UPLOAD_BYTES } from './media/resize.js';
+import { openApiRoutes } from './openapi/openapi.routes.js';
 import { countBookings } from './ops/booking-metrics.js';
 import { countRequest } from './ops/http-metrics.js';
 import { opsRoutes } from './ops/ops.routes.js';
@@ -237,6 +238,19 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/api-keys', asProvider(apiKeysRoutes({ db, now }), refuseApiKeys, requireManager));
   app.route('/api/team', joinRoutes({ db, now, secureCookies }));
   app.route('/ical', calendar.feedRoutes);
+  // The OpenAPI document reads every route mounted above from `app.routes`, once, on its first request.
+  app.route(
+    '/',
+    openApiRoutes({
+      routes: () => app.routes,
+      info: {
+        title: 'Book your services API',
+        version: '1',
+        description: "The public booking API and the providers' admin API. Guide: docs/api.md in the repository.",
+        serverUrl: config.appUrl,
+      },
+    }),
+  );
 
   app.route('/', widgetRoutes());
   app.route(

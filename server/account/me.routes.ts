@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { sessionUserSchema } from '../auth/auth.schemas.js';
 import { requireUser } from '../auth/session.middleware.js';
-import { bookingView } from '../bookings/booking.view.js';
+import { bookingView, customerBookingSchema } from '../bookings/booking.view.js';
 import { listAppointments } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { validate } from '../http/validate.js';
-import { adminProvider } from '../providers/provider.view.js';
+import { adminProvider, ownProfileSchema } from '../providers/provider.view.js';
 import { memberRef } from '../team/roles.js';
 import { membershipOf } from '../team/team.repository.js';
 
@@ -18,14 +20,28 @@ export function meRoutes(deps: { db: Db; appUrl: string }) {
   const { db } = deps;
   return new Hono<AppEnv>()
     .use(requireUser)
-    .get('/', async (c) => {
-      const user = c.get('user')!;
-      const membership = user.role === 'provider' ? await membershipOf(db, user.id) : undefined;
-      const provider = membership ? { ...adminProvider(membership.provider), me: memberRef(membership.member) } : null;
-      return c.json({ user, ...(user.role === 'provider' && { provider }) });
-    })
+    .get(
+      '/',
+      describe({
+        summary: 'Who is signed in',
+        description: 'For a provider also their business profile (null before onboarding).',
+        responses: { 200: z.object({ user: sessionUserSchema, provider: ownProfileSchema.nullable().optional() }) },
+      }),
+      async (c) => {
+        const user = c.get('user')!;
+        const membership = user.role === 'provider' ? await membershipOf(db, user.id) : undefined;
+        const provider = membership
+          ? { ...adminProvider(membership.provider), me: memberRef(membership.member) }
+          : null;
+        return c.json({ user, ...(user.role === 'provider' && { provider }) });
+      },
+    )
     .get(
       '/appointments',
+      describe({
+        summary: "The signed-in customer's appointments",
+        responses: { 200: z.object({ appointments: z.array(customerBookingSchema) }) },
+      }),
       validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) })),
       async (c) => {
         // The customer's own bookings; cancel and reschedule go through /api/bookings/:id with the session.

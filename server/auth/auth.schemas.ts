@@ -22,3 +22,12 @@ export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: passwordSchema,
 });
+
+/** A signed-in user as the API shows them. */
+export const sessionUserSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['customer', 'provider']),
+  emailVerified: z.boolean(),
+});

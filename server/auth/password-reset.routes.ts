@@ -5,6 +5,7 @@ import { withWriteLock } from '../db/transaction.js';
 import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
 import { rateLimit } from '../http/rate-limit.js';
+import { describe } from '../http/route-doc.js';
 import { validate } from '../http/validate.js';
 import { log } from '../logger.js';
 import type { SendAccountLink } from './account-links.js';
@@ -50,30 +51,58 @@ export function passwordResetRoutes(deps: PasswordResetDeps) {
   });
 
   return new Hono<AppEnv>()
-    .post('/request', perClient, perAddress, validate('json', z.object({ email: emailSchema })), async (c) => {
-      const user = await findUserByEmail(db, c.req.valid('json').email);
-      if (user) {
-        const outcome = await deps.sendAccountLink(user, { purpose: 'password_reset' });
-        if (!outcome.allowed)
-          log.warn(`password email for account #${user.id} not queued: its address had its hourly share of emails`);
-      }
-      return c.json({ sent: true }, 202);
-    })
-    .post('/', perClient, validate('json', tokenBody.extend({ password: passwordSchema })), async (c) => {
-      const { token, password } = c.req.valid('json');
-      const passwordHash = await hashPassword(password);
-      const now = deps.now();
-      const role = await withWriteLock(db, async (trx) => {
-        const link = await consumeAccountToken(trx, token, ['password_reset'], now);
-        const user = link && (await findUserById(trx, link.user_id));
-        if (!link || !user || user.email !== link.email) throw invalidLink();
-        await updatePasswordHash(trx, user.id, passwordHash);
-        await invalidateUserSessions(trx, user.id);
-        await dropAccountTokens(trx, user.id);
-        await addressProven(trx, user, now);
-        return user.role;
-      });
-      if (c.get('sessionId')) clearSessionCookie(c, deps.secureCookies);
-      return c.json({ passwordReset: true, role });
-    });
+    .post(
+      '/request',
+      describe({
+        summary: 'Ask for a password reset link',
+        description: 'Always 202, whether or not the address has an account.',
+        responses: {
+          202: z.object({ sent: z.literal(true) }),
+          429: { description: 'Too many emails or attempts', headers: { 'Retry-After': 'Seconds' } },
+        },
+      }),
+      perClient,
+      perAddress,
+      validate('json', z.object({ email: emailSchema })),
+      async (c) => {
+        const user = await findUserByEmail(db, c.req.valid('json').email);
+        if (user) {
+          const outcome = await deps.sendAccountLink(user, { purpose: 'password_reset' });
+          if (!outcome.allowed)
+            log.warn(`password email for account #${user.id} not queued: its address had its hourly share of emails`);
+        }
+        return c.json({ sent: true }, 202);
+      },
+    )
+    .post(
+      '/',
+      describe({
+        summary: 'Set a new password with a reset link',
+        description: 'Ends every session of the account and confirms the address.',
+        responses: {
+          200: z.object({ passwordReset: z.literal(true), role: z.enum(['customer', 'provider']) }),
+          400: 'A bad, used or expired token (`fields.token`)',
+          429: { description: 'Too many emails or attempts', headers: { 'Retry-After': 'Seconds' } },
+        },
+      }),
+      perClient,
+      validate('json', tokenBody.extend({ password: passwordSchema })),
+      async (c) => {
+        const { token, password } = c.req.valid('json');
+        const passwordHash = await hashPassword(password);
+        const now = deps.now();
+        const role = await withWriteLock(db, async (trx) => {
+          const link = await consumeAccountToken(trx, token, ['password_reset'], now);
+          const user = link && (await findUserById(trx, link.user_id));
+          if (!link || !user || user.email !== link.email) throw invalidLink();
+          await updatePasswordHash(trx, user.id, passwordHash);
+          await invalidateUserSessions(trx, user.id);
+          await dropAccountTokens(trx, user.id);
+          await addressProven(trx, user, now);
+          return user.role;
+        });
+        if (c.get('sessionId')) clearSessionCookie(c, deps.secureCookies);
+        return c.json({ passwordReset: true, role });
+      },
+    );
 }

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { dateSchema, idParam, idSchema, instantSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { staffScope } from '../team/roles.js';
@@ -15,7 +16,7 @@ import {
   ownedByProvider,
   rescheduleAppointment,
 } from './booking.service.js';
-import { adminAppointmentView } from './booking.view.js';
+import { adminAppointmentSchema, adminAppointmentView } from './booking.view.js';
 import { findAppointment, listAppointments } from './bookings.repository.js';
 import { ownerSlots } from './owner-slots.js';
 
@@ -43,76 +44,162 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
   });
 
   const app = new Hono<AppEnv>()
-    .get('/', validate('query', listQuery), async (c) => {
-      const q = c.req.valid('query');
-      const rows = await listAppointments(deps.db, {
-        providerId: c.get('provider').id,
-        // Staff see their own appointments whatever they ask for.
-        memberId: staffScope(c.get('member')) ?? q.member,
-        from: iso(q.from),
-        to: iso(q.to),
-        status: q.status,
-        limit: q.limit,
-      });
-      return c.json({ appointments: rows.map(adminAppointmentView) });
-    })
+    .get(
+      '/',
+      describe({
+        summary: 'Appointments, with customer contact',
+        description: 'Staff see only their own.',
+        responses: { 200: z.object({ appointments: z.array(adminAppointmentSchema) }) },
+      }),
+      validate('query', listQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        const rows = await listAppointments(deps.db, {
+          providerId: c.get('provider').id,
+          // Staff see their own appointments whatever they ask for.
+          memberId: staffScope(c.get('member')) ?? q.member,
+          from: iso(q.from),
+          to: iso(q.to),
+          status: q.status,
+          limit: q.limit,
+        });
+        return c.json({ appointments: rows.map(adminAppointmentView) });
+      },
+    )
     // A phone call or a walk-in: booked by the owner through the same check and outbox as a customer's booking.
-    .post('/', validate('json', ownerBookingSchema), async (c) => {
-      const body = c.req.valid('json');
-      const provider = c.get('provider');
-      const me = c.get('member');
-      // Unnamed, the signed-in member serves it: staff always (staffOwnWork refuses them any other member), the owner
-      // and admins when they perform the service, otherwise anyone free then.
-      const memberId =
-        staffScope(me) ??
-        body.memberId ??
-        ((await performersOf(deps.db, provider.id, body.service)).some((m) => m.id === me.id) ? me.id : undefined);
-      const appointment = await createOwnerBooking(deps, { ...body, memberId, provider: provider.slug });
-      return c.json({ appointment: adminAppointmentView(appointment) }, 201);
-    })
-    .get('/slots', validate('query', slotsQuery), async (c) => {
-      const { service, date, member } = c.req.valid('query');
-      return c.json(await ownerSlots(deps, c.get('provider'), service, date, member));
-    })
-    .get('/:id', validate('param', idParam), async (c) => {
-      const appointment = await findAppointment(deps.db, c.req.valid('param').id);
-      if (!appointment) throw AppError.notFound('Appointment');
-      ownedByProvider(c.get('provider').id, staffScope(c.get('member')))(appointment);
-      return c.json({ appointment: adminAppointmentView(appointment) });
-    })
-    .post('/:id/reschedule', validate('param', idParam), validate('json', adminRescheduleSchema), async (c) => {
-      const { start, staff } = c.req.valid('json');
-      const appointment = await rescheduleAppointment(deps, change(c.req.valid('param').id, c), start, staff);
-      return c.json({ appointment: adminAppointmentView(appointment) });
-    });
+    .post(
+      '/',
+      describe({
+        summary: 'Book for a caller or a walk-in',
+        description:
+          'Not held to the notice period; any whole minute of the opening hours. Without `email` the customer gets no email.',
+        responses: {
+          201: z.object({ appointment: adminAppointmentSchema }),
+          409: 'The time is taken',
+          422: 'Outside the opening hours (`slot_not_offered`)',
+        },
+      }),
+      validate('json', ownerBookingSchema),
+      async (c) => {
+        const body = c.req.valid('json');
+        const provider = c.get('provider');
+        const me = c.get('member');
+        // Unnamed, the signed-in member serves it: staff always (staffOwnWork refuses them any other member), the owner
+        // and admins when they perform the service, otherwise anyone free then.
+        const memberId =
+          staffScope(me) ??
+          body.memberId ??
+          ((await performersOf(deps.db, provider.id, body.service)).some((m) => m.id === me.id) ? me.id : undefined);
+        const appointment = await createOwnerBooking(deps, { ...body, memberId, provider: provider.slug });
+        return c.json({ appointment: adminAppointmentView(appointment) }, 201);
+      },
+    )
+    .get(
+      '/slots',
+      describe({
+        summary: 'Free starts of a local date',
+        description: "On the customers' grid, without the notice period.",
+        responses: {
+          200: z.object({
+            timeZone: z.string(),
+            slots: z.array(z.object({ start: z.string(), end: z.string(), placesLeft: z.number().int().optional() })),
+          }),
+        },
+      }),
+      validate('query', slotsQuery),
+      async (c) => {
+        const { service, date, member } = c.req.valid('query');
+        return c.json(await ownerSlots(deps, c.get('provider'), service, date, member));
+      },
+    )
+    .get(
+      '/:id',
+      describe({ summary: 'One appointment', responses: { 200: z.object({ appointment: adminAppointmentSchema }) } }),
+      validate('param', idParam),
+      async (c) => {
+        const appointment = await findAppointment(deps.db, c.req.valid('param').id);
+        if (!appointment) throw AppError.notFound('Appointment');
+        ownedByProvider(c.get('provider').id, staffScope(c.get('member')))(appointment);
+        return c.json({ appointment: adminAppointmentView(appointment) });
+      },
+    )
+    .post(
+      '/:id/reschedule',
+      describe({
+        summary: 'Move an appointment',
+        responses: {
+          200: z.object({ appointment: adminAppointmentSchema }),
+          409: 'Not a future confirmed appointment, or the time is taken',
+          422: 'Outside the opening hours',
+        },
+      }),
+      validate('param', idParam),
+      validate('json', adminRescheduleSchema),
+      async (c) => {
+        const { start, staff } = c.req.valid('json');
+        const appointment = await rescheduleAppointment(deps, change(c.req.valid('param').id, c), start, staff);
+        return c.json({ appointment: adminAppointmentView(appointment) });
+      },
+    );
 
   // Staff never get here: staffOwnWork (server/team/staff-guard.ts) keeps giving an appointment away to managers.
-  app.put('/:id/member', validate('param', idParam), validate('json', z.object({ memberId: idSchema })), async (c) => {
-    const appointment = await changeAppointmentMember(
-      deps,
-      change(c.req.valid('param').id, c),
-      c.req.valid('json').memberId,
-    );
-    return c.json({ appointment: adminAppointmentView(appointment) });
-  });
+  app.put(
+    '/:id/member',
+    describe({
+      summary: 'Hand an appointment to another member',
+      responses: {
+        200: z.object({ appointment: adminAppointmentSchema }),
+        403: 'Staff',
+        409: 'The member is not free then or does not perform the service',
+      },
+    }),
+    validate('param', idParam),
+    validate('json', z.object({ memberId: idSchema })),
+    async (c) => {
+      const appointment = await changeAppointmentMember(
+        deps,
+        change(c.req.valid('param').id, c),
+        c.req.valid('json').memberId,
+      );
+      return c.json({ appointment: adminAppointmentView(appointment) });
+    },
+  );
   // The body is optional: no JSON body at all is a cancellation without a message.
-  app.post('/:id/cancel', validate('param', idParam), validate('json', ownerCancelSchema), async (c) => {
-    const appointment = await changeAppointmentStatus(
-      deps,
-      change(c.req.valid('param').id, c),
-      'cancel',
-      c.req.valid('json').reason,
-    );
-    return c.json({ appointment: adminAppointmentView(appointment) });
-  });
+  app.post(
+    '/:id/cancel',
+    describe({
+      summary: 'Cancel an appointment',
+      description: "`reason` is quoted in the customer's cancellation email.",
+      responses: { 200: z.object({ appointment: adminAppointmentSchema }), 409: 'Not a future confirmed appointment' },
+    }),
+    validate('param', idParam),
+    validate('json', ownerCancelSchema),
+    async (c) => {
+      const appointment = await changeAppointmentStatus(
+        deps,
+        change(c.req.valid('param').id, c),
+        'cancel',
+        c.req.valid('json').reason,
+      );
+      return c.json({ appointment: adminAppointmentView(appointment) });
+    },
+  );
   for (const [path, action] of [
     ['complete', 'complete'],
     ['no-show', 'no_show'],
   ] as const) {
-    app.post(`/:id/${path}`, validate('param', idParam), async (c) => {
-      const appointment = await changeAppointmentStatus(deps, change(c.req.valid('param').id, c), action);
-      return c.json({ appointment: adminAppointmentView(appointment) });
-    });
+    app.post(
+      `/:id/${path}`,
+      describe({
+        summary: path === 'complete' ? 'Mark as completed' : 'Mark as a no-show',
+        responses: { 200: z.object({ appointment: adminAppointmentSchema }), 409: 'Not started yet, or not confirmed' },
+      }),
+      validate('param', idParam),
+      async (c) => {
+        const appointment = await changeAppointmentStatus(deps, change(c.req.valid('param').id, c), action);
+        return c.json({ appointment: adminAppointmentView(appointment) });
+      },
+    );
   }
   return app;
 }

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { googleCalendarLink } from '../ical/appointment-calendar.js';
-import { policyOf } from '../providers/provider.view.js';
+import { policyOf, policySchema } from '../providers/provider.view.js';
 import type { AppointmentDetail } from './bookings.repository.js';
 import { changeDeadline } from './change-cutoff.js';
 
@@ -15,11 +16,64 @@ const deadlineOf = (a: AppointmentDetail) => {
   return deadline === null ? null : new Date(deadline).toISOString();
 };
 
+const instant = z.string().describe('UTC instant, ISO 8601');
+const staffRef = z.object({ slug: z.string(), name: z.string() });
+
+export const customerBookingSchema = z.object({
+  id: z.number().int(),
+  status: z.enum(['confirmed', 'cancelled', 'completed', 'no_show']),
+  start: instant,
+  end: instant,
+  /** Bumped by each move (the iCalendar SEQUENCE). */
+  sequence: z.number().int(),
+  note: z.string(),
+  customerName: z.string(),
+  service: z.object({ id: z.number().int(), name: z.string(), durationMinutes: z.number().int() }),
+  provider: z.object({
+    slug: z.string(),
+    name: z.string(),
+    address: z.string(),
+    timeZone: z.string(),
+    phone: z.string(),
+    /** The owner's address once confirmed, else null. */
+    email: z.string().nullable(),
+  }),
+  policy: policySchema.extend({ changeableUntil: instant.nullable() }),
+  cancelledBy: z.enum(['customer', 'provider']).nullable(),
+  staff: staffRef.nullable(),
+  /** For a class: its places per time. */
+  seats: z.number().int().optional(),
+  contactErased: z.boolean(),
+  /** For the holder of the manage token only. */
+  manageUrl: z.string().optional(),
+  calendarLinks: z.object({ ics: z.string(), google: z.string() }).optional(),
+});
+
+export const adminAppointmentSchema = customerBookingSchema.extend({
+  customer: z.object({
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    timeZone: z.string().nullable(),
+  }),
+  /** The owner's message to the customer when they cancelled. */
+  cancelReason: z.string().nullable(),
+  member: z.object({ id: z.number().int(), name: z.string() }),
+  /** For a class: places still free at its time. */
+  placesLeft: z.number().int().optional(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
 /**
  * What the customer sees of their booking (the manage-token holder or the signed-in customer).
  * The token is echoed into links only; it is never stored in readable form.
  */
-export function bookingView(a: AppointmentDetail, appUrl: string, token?: string) {
+export function bookingView(
+  a: AppointmentDetail,
+  appUrl: string,
+  token?: string,
+): z.output<typeof customerBookingSchema> {
   const manageUrl = token && manageUrlOf(appUrl, a.id, token);
   const links = manageUrl && {
     manageUrl,
@@ -77,7 +131,7 @@ export const customerContactOf = (a: AppointmentDetail) => ({
 });
 
 /** The provider's view: the customer's contact details are shown here and nowhere public. */
-export function adminAppointmentView(a: AppointmentDetail) {
+export function adminAppointmentView(a: AppointmentDetail): z.output<typeof adminAppointmentSchema> {
   return {
     ...bookingView(a, ''),
     customer: customerContactOf(a),

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { tokenMatches } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
 import { rateLimit } from '../http/rate-limit.js';
+import { describe } from '../http/route-doc.js';
 import { validate } from '../http/validate.js';
 import { buildAppointmentCalendar } from '../ical/appointment-calendar.js';
 import {
@@ -15,7 +17,7 @@ import {
   tokenQuery,
 } from './booking.schemas.js';
 import { type BookingDeps, changeAppointmentStatus, createBooking, rescheduleAppointment } from './booking.service.js';
-import { bookingView, summaryOf } from './booking.view.js';
+import { bookingView, customerBookingSchema, summaryOf } from './booking.view.js';
 import { type AppointmentDetail, findAppointment } from './bookings.repository.js';
 import { eraseBooking } from './erase-contacts.js';
 
@@ -28,6 +30,10 @@ const customerAccess = (token: string | undefined, user: SessionUser | null) => 
   const bySession = user?.role === 'customer' && a.customer_user_id === user.id;
   if (!byToken && !bySession) throw AppError.notFound('Booking');
 };
+
+const oneBooking = z.object({ booking: customerBookingSchema });
+const tooMany = { description: 'Too many bookings or changes from this client', headers: { 'Retry-After': 'Seconds' } };
+const pastCutoff = "Past the business's cut-off (`cancellation_cutoff_passed`), or not confirmed";
 
 /** Cancels and moves of one booking by its customer, per hour. */
 export const MANAGE_ACTIONS_PER_HOUR = 10;
@@ -58,42 +64,79 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
 
   return (
     new Hono<AppEnv>()
-      .post('/', limitByAddress, validate('header', idempotencyHeader), validate('json', bookingSchema), async (c) => {
-        const user = c.get('user');
-        const result = await createBooking(deps, c.req.valid('json'), {
-          idempotencyKey: c.req.valid('header')['idempotency-key'],
-          customerUserId: user?.role === 'customer' ? user.id : undefined,
-        });
-        return c.json(result.body as object, result.status as 201);
-      })
-      .get('/:id', validate('param', bookingParam), validate('query', tokenQuery), async (c) => {
-        const { token } = c.req.valid('query');
-        const appointment = await loadForCustomer(c.req.valid('param').id, token, c.get('user'));
-        return c.json({ booking: bookingView(appointment, deps.appUrl, token) });
-      })
-      .get('/:id/calendar.ics', validate('param', bookingParam), validate('query', tokenQuery), async (c) => {
-        const appointment = await loadForCustomer(c.req.valid('param').id, c.req.valid('query').token, c.get('user'));
-        const body = buildAppointmentCalendar(
-          [
-            {
-              id: appointment.id,
-              sequence: appointment.sequence,
-              status: appointment.status,
-              startAt: appointment.start_at,
-              endAt: appointment.end_at,
-              summary: summaryOf(appointment),
-              location: appointment.provider_address,
-              updatedAt: appointment.updated_at,
-            },
-          ],
-          { name: appointment.provider_name, appUrl: deps.appUrl },
-        );
-        c.header('Content-Type', 'text/calendar; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="appointment-${appointment.id}.ics"`);
-        return c.body(body);
-      })
+      .post(
+        '/',
+        describe({
+          summary: 'Book a slot',
+          description:
+            'The same `Idempotency-Key` and body give the same answer, never a second booking (keys are kept 24 h).',
+          responses: {
+            201: oneBooking,
+            409: 'The slot was taken meanwhile (`slot_taken`)',
+            422: 'Not an offered slot (`slot_not_offered`), or the key was used with another body',
+            429: tooMany,
+          },
+        }),
+        limitByAddress,
+        validate('header', idempotencyHeader),
+        validate('json', bookingSchema),
+        async (c) => {
+          const user = c.get('user');
+          const result = await createBooking(deps, c.req.valid('json'), {
+            idempotencyKey: c.req.valid('header')['idempotency-key'],
+            customerUserId: user?.role === 'customer' ? user.id : undefined,
+          });
+          return c.json(result.body as object, result.status as 201);
+        },
+      )
+      .get(
+        '/:id',
+        describe({
+          summary: 'A booking, for its customer',
+          description: 'For the holder of the manage token, or the signed-in customer who booked it.',
+          responses: { 200: oneBooking },
+        }),
+        validate('param', bookingParam),
+        validate('query', tokenQuery),
+        async (c) => {
+          const { token } = c.req.valid('query');
+          const appointment = await loadForCustomer(c.req.valid('param').id, token, c.get('user'));
+          return c.json({ booking: bookingView(appointment, deps.appUrl, token) });
+        },
+      )
+      .get(
+        '/:id/calendar.ics',
+        describe({
+          summary: 'A booking as an iCalendar file',
+          responses: { 200: { description: 'One VEVENT', schema: z.string(), contentType: 'text/calendar' } },
+        }),
+        validate('param', bookingParam),
+        validate('query', tokenQuery),
+        async (c) => {
+          const appointment = await loadForCustomer(c.req.valid('param').id, c.req.valid('query').token, c.get('user'));
+          const body = buildAppointmentCalendar(
+            [
+              {
+                id: appointment.id,
+                sequence: appointment.sequence,
+                status: appointment.status,
+                startAt: appointment.start_at,
+                endAt: appointment.end_at,
+                summary: summaryOf(appointment),
+                location: appointment.provider_address,
+                updatedAt: appointment.updated_at,
+              },
+            ],
+            { name: appointment.provider_name, appUrl: deps.appUrl },
+          );
+          c.header('Content-Type', 'text/calendar; charset=utf-8');
+          c.header('Content-Disposition', `attachment; filename="appointment-${appointment.id}.ics"`);
+          return c.body(body);
+        },
+      )
       .post(
         '/:id/cancel',
+        describe({ summary: 'Cancel a booking', responses: { 200: oneBooking, 409: pastCutoff, 429: tooMany } }),
         limitByAddress,
         limitByBooking,
         validate('param', bookingParam),
@@ -115,6 +158,11 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
       // The customer's contact details off a booking that is over (or cancelled): GDPR erasure without an account.
       .post(
         '/:id/erase',
+        describe({
+          summary: "Erase the customer's contact details",
+          description: 'From a past or cancelled booking.',
+          responses: { 200: oneBooking, 409: 'The booking is still ahead', 429: tooMany },
+        }),
         limitByAddress,
         limitByBooking,
         validate('param', bookingParam),
@@ -128,6 +176,16 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
       )
       .post(
         '/:id/reschedule',
+        describe({
+          summary: 'Move a booking to another slot',
+          description: 'Keeps the id and bumps `sequence`.',
+          responses: {
+            200: oneBooking,
+            409: `${pastCutoff}, or the slot was taken`,
+            422: 'Not an offered slot',
+            429: tooMany,
+          },
+        }),
         limitByAddress,
         limitByBooking,
         validate('param', bookingParam),

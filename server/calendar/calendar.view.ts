@@ -1,11 +1,54 @@
+import { z } from 'zod';
 import type { CalendarConnectionRow } from './calendar.table.js';
 import type { CalendarSettings } from './settings.repository.js';
 import type { SyncJobListing } from './sync-jobs.repository.js';
 
 const kindNames = { google_shared: 'google-shared', google_oauth: 'google', microsoft: 'microsoft' } as const;
 
+export const connectionSchema = z.object({
+  service: z.enum(['google-shared', 'google', 'microsoft']),
+  status: z.string(),
+  calendarId: z.string().nullable(),
+  accountEmail: z.string().nullable(),
+  sharedWith: z.string().nullable(),
+  sharedRole: z.enum(['writer', 'reader']).nullable(),
+  lastError: z.string().nullable(),
+  busyRefreshedAt: z.string().nullable(),
+  connectedAt: z.string(),
+});
+
+const jobStatus = z.enum(['pending', 'running', 'done', 'failed']);
+
+export const calendarStateSchema = z.object({
+  connection: connectionSchema.nullable(),
+  health: z.enum(['up_to_date', 'retrying', 'missing', 'reconnect', 'connecting']).nullable(),
+  settings: z.object({ includeCustomerContact: z.boolean() }),
+  /** Whether the member has an iCalendar feed and since when (its URL is shown only when made). */
+  feed: z.object({ active: z.boolean(), createdAt: z.string().nullable() }),
+  syncJobs: z.record(jobStatus, z.number().int()),
+  /** Which ways of connecting this server offers. */
+  available: z.object({ googleShared: z.boolean(), google: z.boolean(), microsoft: z.boolean() }),
+});
+
+export const syncJobSchema = z.object({
+  id: z.number().int(),
+  appointment: z.object({
+    id: z.number().int(),
+    start: z.string(),
+    customerName: z.string(),
+    serviceName: z.string(),
+  }),
+  action: z.string(),
+  status: jobStatus,
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+});
+
 /** What the admin shows of a connection: never a token, sealed or not. */
-export function connectionView(c: CalendarConnectionRow) {
+export function connectionView(c: CalendarConnectionRow): z.output<typeof connectionSchema> {
   return {
     service: kindNames[c.kind],
     status: c.status,
@@ -45,7 +88,7 @@ export const feedView = (createdAt: string | undefined) => ({
   createdAt: createdAt ?? null,
 });
 
-export function syncJobView(j: SyncJobListing) {
+export function syncJobView(j: SyncJobListing): z.output<typeof syncJobSchema> {
   return {
     id: j.id,
     appointment: {

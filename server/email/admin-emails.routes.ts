@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { idParam, idSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import type { EmailRow } from './email.table.js';
-import { adminEmail, bodyFor, sandboxedHtml } from './email.view.js';
+import { adminEmail, adminEmailSchema, bodyFor, sandboxedHtml, sandboxedHtmlDoc } from './email.view.js';
 import { findProviderEmail, listProviderEmails, requeueFailedEmail } from './mailbox.repository.js';
 
 const listQuery = z.object({
@@ -30,28 +31,62 @@ export function adminEmailsRoutes(deps: { db: Db; now: () => Date; sendsEmail: b
   };
 
   return new Hono<AppEnv>()
-    .get('/', validate('query', listQuery), async (c) => {
-      const q = c.req.valid('query');
-      const rows = await listProviderEmails(deps.db, c.get('provider').id, {
-        status: q.status,
-        appointmentId: q.appointment,
-        limit: q.limit,
-      });
-      return c.json({ emails: rows.map(view) });
-    })
-    .get('/delivery', (c) => c.json({ delivery: { sendsEmail: deps.sendsEmail } }))
-    .get('/:id', validate('param', idParam), async (c) => {
-      return c.json({ email: view(await load(c.get('provider').id, c.req.valid('param').id)) });
-    })
-    .get('/:id/html', validate('param', idParam), async (c) => {
-      return sandboxedHtml(c, bodyFor(await load(c.get('provider').id, c.req.valid('param').id), undefined).html);
-    })
-    .post('/:id/retry', validate('param', idParam), async (c) => {
-      const row = await load(c.get('provider').id, c.req.valid('param').id);
-      if (row.status !== 'failed')
-        throw new AppError('conflict', `Only a failed email can be retried; this one is ${row.status}`);
-      const requeued = await requeueFailedEmail(deps.db, row.id, deps.now());
-      if (!requeued) throw new AppError('conflict', 'The email changed meanwhile; reload and try again');
-      return c.json({ email: view(requeued) });
-    });
+    .get(
+      '/',
+      describe({
+        summary: 'The email log',
+        description: "Every email about the business's appointments, with delivery status.",
+        responses: { 200: z.object({ emails: z.array(adminEmailSchema) }) },
+      }),
+      validate('query', listQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        const rows = await listProviderEmails(deps.db, c.get('provider').id, {
+          status: q.status,
+          appointmentId: q.appointment,
+          limit: q.limit,
+        });
+        return c.json({ emails: rows.map(view) });
+      },
+    )
+    .get(
+      '/delivery',
+      describe({
+        summary: 'Whether this server sends email (SMTP_URL set)',
+        responses: { 200: z.object({ delivery: z.object({ sendsEmail: z.boolean() }) }) },
+      }),
+      (c) => c.json({ delivery: { sendsEmail: deps.sendsEmail } }),
+    )
+    .get(
+      '/:id',
+      describe({ summary: 'One email of the log', responses: { 200: z.object({ email: adminEmailSchema }) } }),
+      validate('param', idParam),
+      async (c) => {
+        return c.json({ email: view(await load(c.get('provider').id, c.req.valid('param').id)) });
+      },
+    )
+    .get(
+      '/:id/html',
+      describe({ summary: 'Its HTML, sandboxed', responses: { 200: sandboxedHtmlDoc } }),
+      validate('param', idParam),
+      async (c) => {
+        return sandboxedHtml(c, bodyFor(await load(c.get('provider').id, c.req.valid('param').id), undefined).html);
+      },
+    )
+    .post(
+      '/:id/retry',
+      describe({
+        summary: 'Retry a failed email',
+        responses: { 200: z.object({ email: adminEmailSchema }), 409: 'Not a failed email' },
+      }),
+      validate('param', idParam),
+      async (c) => {
+        const row = await load(c.get('provider').id, c.req.valid('param').id);
+        if (row.status !== 'failed')
+          throw new AppError('conflict', `Only a failed email can be retried; this one is ${row.status}`);
+        const requeued = await requeueFailedEmail(deps.db, row.id, deps.now());
+        if (!requeued) throw new AppError('conflict', 'The email changed meanwhile; reload and try again');
+        return c.json({ email: view(requeued) });
+      },
+    );
 }

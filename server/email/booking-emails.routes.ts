@@ -1,14 +1,16 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { tokenMatches } from '../auth/tokens.js';
 import { bookingParam, tokenQuery } from '../bookings/booking.schemas.js';
 import { findAppointment } from '../bookings/bookings.repository.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { idSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import type { EmailRow } from './email.table.js';
-import { bodyFor, mailboxEmail, sandboxedHtml } from './email.view.js';
+import { bodyFor, mailboxEmail, mailboxEmailSchema, sandboxedHtml, sandboxedHtmlDoc } from './email.view.js';
 import { customerTokenFor } from './link-access.js';
 import { listCustomerEmailsOf } from './mailbox.repository.js';
 
@@ -31,18 +33,29 @@ export function bookingEmailsRoutes(deps: { db: Db; secretKey: string }) {
     `/api/bookings/${row.appointment_id}/emails/${row.id}/html${token ? `?token=${encodeURIComponent(token)}` : ''}`;
 
   return new Hono<AppEnv>()
-    .get('/:id/emails', validate('param', bookingParam), validate('query', tokenQuery), async (c) => {
-      const { id } = c.req.valid('param');
-      const { token } = c.req.valid('query');
-      const { fill } = await access(id, token, c.get('user'));
-      const rows = await listCustomerEmailsOf(deps.db, id);
-      const emails = await Promise.all(
-        rows.map(async (row) => mailboxEmail(row, bodyFor(row, await fill(row)), htmlUrl(row, token))),
-      );
-      return c.json({ emails });
-    })
+    .get(
+      '/:id/emails',
+      describe({
+        summary: "A booking's emails, for its customer",
+        description: 'With the manage token, or signed in as the customer who booked.',
+        responses: { 200: z.object({ emails: z.array(mailboxEmailSchema) }) },
+      }),
+      validate('param', bookingParam),
+      validate('query', tokenQuery),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { token } = c.req.valid('query');
+        const { fill } = await access(id, token, c.get('user'));
+        const rows = await listCustomerEmailsOf(deps.db, id);
+        const emails = await Promise.all(
+          rows.map(async (row) => mailboxEmail(row, bodyFor(row, await fill(row)), htmlUrl(row, token))),
+        );
+        return c.json({ emails });
+      },
+    )
     .get(
       '/:id/emails/:emailId/html',
+      describe({ summary: 'One of them as HTML, sandboxed', responses: { 200: sandboxedHtmlDoc } }),
       validate('param', bookingParam.extend({ emailId: idSchema })),
       validate('query', tokenQuery),
       async (c) => {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { z } from 'zod';
 import type { EmailRow } from './email.table.js';
 import { fillLinkToken } from './link-token.js';
 
@@ -10,8 +11,41 @@ export function bodyFor(row: EmailRow, token: string | undefined) {
   return { html: fillLinkToken(row.html, token), text: fillLinkToken(row.text, token) };
 }
 
+export const mailboxEmailSchema = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  appointmentId: z.number().int().nullable(),
+  to: z.string(),
+  subject: z.string(),
+  status: z.enum(['pending', 'sending', 'sent', 'failed']),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  /** `mailbox`: kept on this site only (no SMTP_URL); `smtp`: handed to the mail server. */
+  transport: z.enum(['smtp', 'mailbox']).nullable(),
+  hasInvitation: z.boolean(),
+  /** Open only in a sandboxed frame: it is served with a `sandbox` CSP. */
+  htmlUrl: z.string(),
+  html: z.string(),
+  text: z.string(),
+});
+
+export const adminEmailSchema = mailboxEmailSchema.extend({
+  toRole: z.enum(['customer', 'provider']),
+  messageId: z.string(),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+
+/** The stored HTML of an email, served under a `sandbox` CSP. */
+export const sandboxedHtmlDoc = { description: 'The HTML of the email', schema: z.string(), contentType: 'text/html' };
+
 /** An email in a mailbox. Render `html` only in `<iframe sandbox srcdoc>` or through `htmlUrl`. */
-export function mailboxEmail(row: EmailRow, body: { html: string; text: string }, htmlUrl: string) {
+export function mailboxEmail(
+  row: EmailRow,
+  body: { html: string; text: string },
+  htmlUrl: string,
+): z.output<typeof mailboxEmailSchema> {
   return {
     id: row.id,
     kind: row.kind,
@@ -30,7 +64,11 @@ export function mailboxEmail(row: EmailRow, body: { html: string; text: string }
 }
 
 /** The provider's delivery log entry: who it went to and how delivery is going. */
-export function adminEmail(row: EmailRow, body: { html: string; text: string }, htmlUrl: string) {
+export function adminEmail(
+  row: EmailRow,
+  body: { html: string; text: string },
+  htmlUrl: string,
+): z.output<typeof adminEmailSchema> {
   return {
     ...mailboxEmail(row, body, htmlUrl),
     toRole: row.to_role,

@@ -4,10 +4,11 @@ import { requireUser } from '../auth/session.middleware.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { idParam } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import type { EmailRow } from './email.table.js';
-import { bodyFor, mailboxEmail, sandboxedHtml } from './email.view.js';
+import { bodyFor, mailboxEmail, mailboxEmailSchema, sandboxedHtml, sandboxedHtmlDoc } from './email.view.js';
 import { customerTokenFor } from './link-access.js';
 import { findEmailTo, listEmailsTo } from './mailbox.repository.js';
 
@@ -30,15 +31,38 @@ export function mailboxRoutes(deps: { db: Db; secretKey: string }) {
 
   return new Hono<AppEnv>()
     .use(requireUser)
-    .get('/', validate('query', listQuery), async (c) => {
-      const rows = await listEmailsTo(deps.db, c.get('user')!.id, c.req.valid('query').limit);
-      return c.json({ emails: await Promise.all(rows.map(view)) });
-    })
-    .get('/:id', validate('param', idParam), async (c) => {
-      return c.json({ email: await view(await load(c.get('user')!.id, c.req.valid('param').id)) });
-    })
-    .get('/:id/html', validate('param', idParam), async (c) => {
-      const row = await load(c.get('user')!.id, c.req.valid('param').id);
-      return sandboxedHtml(c, bodyFor(row, await customerTokenFor(deps.db, deps.secretKey, row)).html);
-    });
+    .get(
+      '/',
+      describe({
+        summary: 'Emails sent to the signed-in user',
+        auth: 'session',
+        responses: { 200: z.object({ emails: z.array(mailboxEmailSchema) }) },
+      }),
+      validate('query', listQuery),
+      async (c) => {
+        const rows = await listEmailsTo(deps.db, c.get('user')!.id, c.req.valid('query').limit);
+        return c.json({ emails: await Promise.all(rows.map(view)) });
+      },
+    )
+    .get(
+      '/:id',
+      describe({
+        summary: 'One email sent to the signed-in user',
+        auth: 'session',
+        responses: { 200: z.object({ email: mailboxEmailSchema }) },
+      }),
+      validate('param', idParam),
+      async (c) => {
+        return c.json({ email: await view(await load(c.get('user')!.id, c.req.valid('param').id)) });
+      },
+    )
+    .get(
+      '/:id/html',
+      describe({ summary: 'Its HTML, sandboxed', auth: 'session', responses: { 200: sandboxedHtmlDoc } }),
+      validate('param', idParam),
+      async (c) => {
+        const row = await load(c.get('user')!.id, c.req.valid('param').id);
+        return sandboxedHtml(c, bodyFor(row, await customerTokenFor(deps.db, deps.secretKey, row)).html);
+      },
+    );
 }

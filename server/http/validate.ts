@@ -2,6 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { Context, ValidationTargets } from 'hono';
 import type { ZodType } from 'zod';
 import { AppError, type FieldErrors } from '../errors.js';
+import { withRequestDoc } from './route-doc.js';
 
 /**
  * `zValidator` that fails with our error shape: 400 `invalid_request` and a message per field,
@@ -13,13 +14,17 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
   schema: T,
   onInvalid?: (c: Context, fields: FieldErrors) => Response | Promise<Response>,
 ) =>
-  zValidator(target, schema, (result, c) => {
-    if (result.success) return;
-    const fields: FieldErrors = {};
-    for (const issue of result.error.issues) {
-      const key = issue.path.map(String).join('.') || target;
-      fields[key] ??= issue.message;
-    }
-    if (onInvalid) return onInvalid(c, fields);
-    throw new AppError('invalid_request', `Invalid ${target}`, fields);
-  });
+  withRequestDoc(
+    zValidator(target, schema, (result, c) => {
+      if (result.success) return;
+      const fields: FieldErrors = {};
+      for (const issue of result.error.issues) {
+        const key = issue.path.map(String).join('.') || target;
+        fields[key] ??= issue.message;
+      }
+      if (onInvalid) return onInvalid(c, fields);
+      throw new AppError('invalid_request', `Invalid ${target}`, fields);
+    }),
+    // The OpenAPI document reads the request's shape from here (server/openapi/).
+    { target, schema },
+  );

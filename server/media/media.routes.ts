@@ -5,10 +5,11 @@ import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { idParam } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { addImage, countImages, deleteImage, findImageFile, listImages, reorderPhotos } from './media.repository.js';
-import { publicImage } from './media.view.js';
+import { publicImage, publicImageSchema } from './media.view.js';
 import { MAX_UPLOAD_BYTES, resizeUpload } from './resize.js';
 
 /** A profile is a page, not an album. */
@@ -35,43 +36,83 @@ const listOf = async (db: Db, providerId: number) => (await listImages(db, provi
  */
 export function adminImagesRoutes(db: Db) {
   return new Hono<AppEnv>()
-    .get('/', async (c) => c.json({ images: await listOf(db, c.get('provider').id) }))
-    .post('/', uploadLimit, validate('form', uploadForm), async (c) => {
-      const { kind, file } = c.req.valid('form');
-      const providerId = c.get('provider').id;
-      const resized = await resizeUpload(Buffer.from(await file.arrayBuffer()), kind);
-      const image = await withWriteLock(db, async (trx) => {
-        if (kind === 'photo' && (await countImages(trx, providerId, 'photo')) >= MAX_PHOTOS)
-          throw new AppError('conflict', `A profile holds at most ${MAX_PHOTOS} photos: remove one first`);
-        return addImage(trx, {
-          provider_id: providerId,
-          kind,
-          width: resized.width,
-          height: resized.height,
-          full_hash: resized.full.hash,
-          full_bytes: resized.full.bytes,
-          thumb_hash: resized.thumb.hash,
-          thumb_bytes: resized.thumb.bytes,
+    .get(
+      '/',
+      describe({
+        summary: 'The logo and photos',
+        responses: { 200: z.object({ images: z.array(publicImageSchema) }) },
+      }),
+      async (c) => c.json({ images: await listOf(db, c.get('provider').id) }),
+    )
+    .post(
+      '/',
+      describe({
+        summary: 'Upload a logo or photo',
+        description:
+          'Multipart `kind` and `file`: JPEG, PNG or WebP up to 8 MB, turned upright, resized and stripped of metadata. At most 12 photos; a new logo replaces the old.',
+        responses: {
+          201: z.object({ image: publicImageSchema }),
+          413: 'Over 8 MB',
+          415: 'Not a JPEG, PNG or WebP',
+          422: 'Over 40 megapixels, or 12 photos already',
+        },
+      }),
+      uploadLimit,
+      validate('form', uploadForm),
+      async (c) => {
+        const { kind, file } = c.req.valid('form');
+        const providerId = c.get('provider').id;
+        const resized = await resizeUpload(Buffer.from(await file.arrayBuffer()), kind);
+        const image = await withWriteLock(db, async (trx) => {
+          if (kind === 'photo' && (await countImages(trx, providerId, 'photo')) >= MAX_PHOTOS)
+            throw new AppError('conflict', `A profile holds at most ${MAX_PHOTOS} photos: remove one first`);
+          return addImage(trx, {
+            provider_id: providerId,
+            kind,
+            width: resized.width,
+            height: resized.height,
+            full_hash: resized.full.hash,
+            full_bytes: resized.full.bytes,
+            thumb_hash: resized.thumb.hash,
+            thumb_bytes: resized.thumb.bytes,
+          });
         });
-      });
-      return c.json({ image: publicImage(image) }, 201);
-    })
-    .put('/order', validate('json', orderBody), async (c) => {
-      const providerId = c.get('provider').id;
-      const { ids } = c.req.valid('json');
-      await withWriteLock(db, async (trx) => {
-        const photos = (await listImages(trx, providerId)).filter((i) => i.kind === 'photo').map((i) => i.id);
-        if (ids.length !== photos.length || !photos.every((id) => ids.includes(id)))
-          throw new AppError('unprocessable', 'List each of your photos once', { ids: 'not your photos, or not all' });
-        await reorderPhotos(trx, providerId, ids);
-      });
-      return c.json({ images: await listOf(db, providerId) });
-    })
-    .delete('/:id', validate('param', idParam), async (c) => {
-      const deleted = await withWriteLock(db, (trx) => deleteImage(trx, c.get('provider').id, c.req.valid('param').id));
-      if (deleted === 0) throw AppError.notFound('Image');
-      return c.body(null, 204);
-    });
+        return c.json({ image: publicImage(image) }, 201);
+      },
+    )
+    .put(
+      '/order',
+      describe({
+        summary: 'Order the photos',
+        responses: { 200: z.object({ images: z.array(publicImageSchema) }), 422: 'Not every photo once' },
+      }),
+      validate('json', orderBody),
+      async (c) => {
+        const providerId = c.get('provider').id;
+        const { ids } = c.req.valid('json');
+        await withWriteLock(db, async (trx) => {
+          const photos = (await listImages(trx, providerId)).filter((i) => i.kind === 'photo').map((i) => i.id);
+          if (ids.length !== photos.length || !photos.every((id) => ids.includes(id)))
+            throw new AppError('unprocessable', 'List each of your photos once', {
+              ids: 'not your photos, or not all',
+            });
+          await reorderPhotos(trx, providerId, ids);
+        });
+        return c.json({ images: await listOf(db, providerId) });
+      },
+    )
+    .delete(
+      '/:id',
+      describe({ summary: 'Delete an image', responses: { 204: 'Deleted' } }),
+      validate('param', idParam),
+      async (c) => {
+        const deleted = await withWriteLock(db, (trx) =>
+          deleteImage(trx, c.get('provider').id, c.req.valid('param').id),
+        );
+        if (deleted === 0) throw AppError.notFound('Image');
+        return c.body(null, 204);
+      },
+    );
 }
 
 /**

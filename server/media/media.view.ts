@@ -1,10 +1,23 @@
+import { z } from 'zod';
 import type { ImageInfo } from './media.repository.js';
 
 /** Content-hashed, so the address of a changed image changes too, and any copy may be kept for good. */
 export const mediaUrl = (hash: string): string => `/media/${hash}.webp`;
 
+export const publicImageSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['logo', 'photo']),
+  /** `/media/<hash>.webp`, the full size; `thumbUrl` the small one. */
+  url: z.string(),
+  thumbUrl: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+
+export const imagesSchema = z.object({ logo: publicImageSchema.nullable(), photos: z.array(publicImageSchema) });
+
 /** An image as the API shows it: addresses of both sizes and the full size's dimensions. */
-export const publicImage = (image: ImageInfo) => ({
+export const publicImage = (image: ImageInfo): z.output<typeof publicImageSchema> => ({
   id: image.id,
   kind: image.kind,
   url: mediaUrl(image.full_hash),

@@ -1,14 +1,16 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { SlotsChanged } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { validate } from '../http/validate.js';
 import { mayManageBusiness, memberRef, refuseApiKeys } from '../team/roles.js';
 import { insertMember, membershipOf } from '../team/team.repository.js';
 import { type ProfileInput, profileSchema } from './provider.schemas.js';
-import { adminProvider } from './provider.view.js';
+import { adminProvider, ownProfileSchema } from './provider.view.js';
 import { insertProvider, retireSlug, slugHolder, updateProvider } from './providers.repository.js';
 import type { ProviderUpdate } from './providers.table.js';
 import { requestMembership } from './require-provider.js';
@@ -46,37 +48,62 @@ export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
       if (user.role !== 'provider') throw new AppError('forbidden', 'Only providers have a profile');
       await next();
     })
-    .get('/', async (c) => {
-      const membership = await requestMembership(db, c);
-      if (!membership) throw AppError.notFound('Profile');
-      return c.json({ profile: { ...adminProvider(membership.provider), me: memberRef(membership.member) } });
-    })
-    .put('/', refuseApiKeys, validate('json', profileSchema), async (c) => {
-      const input = c.req.valid('json');
-      const user = c.get('user')!;
-      const { existing, saved, me } = await withWriteLock(db, async (trx) => {
-        const membership = await membershipOf(trx, user.id);
-        if (membership && !mayManageBusiness(membership.member.role))
-          throw new AppError('forbidden', 'Only the owner and admins change the business');
-        const existing = membership?.provider;
-        const holder = await slugHolder(trx, input.slug);
-        if (holder !== undefined && holder !== existing?.id)
-          throw new AppError('slug_taken', `The address "${input.slug}" is taken`);
-        if (existing && existing.slug !== input.slug) await retireSlug(trx, existing.id, existing.slug, input.slug);
-        if (existing)
-          return { existing, saved: await updateProvider(trx, existing.id, toColumns(input)), me: membership.member };
-        const saved = await insertProvider(trx, { user_id: user.id, ...toColumns(input) });
-        // The one who opens a business is its owner and first member, performing whatever it will offer.
-        const owner = await insertMember(trx, {
-          provider_id: saved.id,
-          user_id: user.id,
-          role: 'owner',
-          name: user.name,
-          email: user.email,
+    .get(
+      '/',
+      describe({
+        summary: 'The business profile',
+        description: 'With the booking rules and who the signed-in member is.',
+        responses: { 200: z.object({ profile: ownProfileSchema }), 403: 'Not a provider account' },
+      }),
+      async (c) => {
+        const membership = await requestMembership(db, c);
+        if (!membership) throw AppError.notFound('Profile');
+        return c.json({ profile: { ...adminProvider(membership.provider), me: memberRef(membership.member) } });
+      },
+    )
+    .put(
+      '/',
+      describe({
+        summary: 'Create or change the business profile',
+        description:
+          '201 when it creates the business (its first use), 200 after. A new slug keeps the old one as an alias.',
+        responses: {
+          200: z.object({ profile: ownProfileSchema }),
+          201: z.object({ profile: ownProfileSchema }),
+          403: 'Not a provider account, or staff, or an API key',
+          409: 'The slug is taken (`slug_taken`)',
+        },
+        auth: 'session',
+      }),
+      refuseApiKeys,
+      validate('json', profileSchema),
+      async (c) => {
+        const input = c.req.valid('json');
+        const user = c.get('user')!;
+        const { existing, saved, me } = await withWriteLock(db, async (trx) => {
+          const membership = await membershipOf(trx, user.id);
+          if (membership && !mayManageBusiness(membership.member.role))
+            throw new AppError('forbidden', 'Only the owner and admins change the business');
+          const existing = membership?.provider;
+          const holder = await slugHolder(trx, input.slug);
+          if (holder !== undefined && holder !== existing?.id)
+            throw new AppError('slug_taken', `The address "${input.slug}" is taken`);
+          if (existing && existing.slug !== input.slug) await retireSlug(trx, existing.id, existing.slug, input.slug);
+          if (existing)
+            return { existing, saved: await updateProvider(trx, existing.id, toColumns(input)), me: membership.member };
+          const saved = await insertProvider(trx, { user_id: user.id, ...toColumns(input) });
+          // The one who opens a business is its owner and first member, performing whatever it will offer.
+          const owner = await insertMember(trx, {
+            provider_id: saved.id,
+            user_id: user.id,
+            role: 'owner',
+            name: user.name,
+            email: user.email,
+          });
+          return { existing, saved, me: owner };
         });
-        return { existing, saved, me: owner };
-      });
-      slotsChanged(saved.id);
-      return c.json({ profile: { ...adminProvider(saved), me: memberRef(me) } }, existing ? 200 : 201);
-    });
+        slotsChanged(saved.id);
+        return c.json({ profile: { ...adminProvider(saved), me: memberRef(me) } }, existing ? 200 : 201);
+      },
+    );
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { TeamMember } from '../../widget/api/types.js';
 import { mediaUrl } from '../media/media.view.js';
 import type { TeamMemberRow } from '../team/team.table.js';
@@ -9,8 +10,22 @@ export function initialsOf(name: string): string {
   return letters.map((w) => [...w][0]!.toLocaleUpperCase()).join('');
 }
 
+export const publicMemberSchema = z.object({
+  /** Names the member in `staff` (booking, widget attribute, links). */
+  slug: z.string(),
+  name: z.string(),
+  initials: z.string(),
+  bio: z.string(),
+  photoUrl: z.string().nullable(),
+  /** The active services this member performs. */
+  serviceIds: z.array(z.number().int()),
+});
+
 /** What anyone may see of a member: never their email or account. */
-export function publicMember(member: TeamMemberRow, serviceIds: number[]): TeamMember {
+export function publicMember(
+  member: TeamMemberRow,
+  serviceIds: number[],
+): TeamMember & z.output<typeof publicMemberSchema> {
   return {
     slug: member.slug,
     name: member.name,

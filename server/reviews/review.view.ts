@@ -1,4 +1,28 @@
+import { z } from 'zod';
 import type { PublicReviewRow, ReviewRow } from './reviews.repository.js';
+
+export const publicReviewSchema = z.object({
+  id: z.number().int(),
+  rating: z.number().int(),
+  body: z.string(),
+  /** First name and initial ("Dana C."), or "Former customer". */
+  author: z.string(),
+  service: z.string(),
+  createdAt: z.string(),
+  /** The business's one public reply. */
+  reply: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+});
+
+export const ownReviewSchema = z.object({
+  id: z.number().int(),
+  appointmentId: z.number().int(),
+  rating: z.number().int(),
+  body: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  reply: z.string().nullable(),
+});
 
 /** "Dana Customer" → "Dana C.": reviews show the first name and an initial, never more. */
 export function shortName(fullName: string): string {
@@ -7,7 +31,7 @@ export function shortName(fullName: string): string {
   return initial ? `${first} ${initial.toUpperCase()}.` : first;
 }
 
-export function publicReview(r: PublicReviewRow) {
+export function publicReview(r: PublicReviewRow): z.output<typeof publicReviewSchema> {
   return {
     id: r.id,
     rating: r.rating,
@@ -20,7 +44,7 @@ export function publicReview(r: PublicReviewRow) {
   };
 }
 
-export function ownReview(r: ReviewRow) {
+export function ownReview(r: ReviewRow): z.output<typeof ownReviewSchema> {
   return {
     id: r.id,
     appointmentId: r.appointment_id,

@@ -1,8 +1,30 @@
+import { z } from 'zod';
 import type { AdminService } from '../../site/api/types.js';
 import type { Service } from '../../widget/api/types.js';
 import type { ServiceRow } from './services.table.js';
 
-// The clients' types are the API's contract (they cannot import the server): these views are checked against them.
+// The clients' types are the API's contract (they cannot import the server): these views are checked against them,
+// and against the schemas the OpenAPI document shows (server/openapi/).
+
+export const moneySchema = z.object({ amountMinor: z.number().int(), currency: z.string() });
+
+export const publicServiceSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string(),
+  durationMinutes: z.number().int(),
+  price: moneySchema,
+  /** Places per time: 1 is one-to-one, more is a class. */
+  seats: z.number().int(),
+});
+
+export const adminServiceSchema = publicServiceSchema.extend({
+  bufferBeforeMinutes: z.number().int(),
+  bufferAfterMinutes: z.number().int(),
+  active: z.boolean(),
+  /** The members who perform it. */
+  memberIds: z.array(z.number().int()),
+});
 
 /** What anyone may see of a service. */
 export function publicService(s: ServiceRow) {
@@ -13,7 +35,7 @@ export function publicService(s: ServiceRow) {
     durationMinutes: s.duration_minutes,
     price: { amountMinor: s.price_minor, currency: s.currency },
     seats: s.seats,
-  } satisfies Service;
+  } satisfies Service & z.output<typeof publicServiceSchema>;
 }
 
 /** The provider's own view of a service, with what they edit beyond the public part and who performs it. */
@@ -24,5 +46,5 @@ export function adminService(s: ServiceRow, memberIds: number[]) {
     bufferAfterMinutes: s.buffer_after_minutes,
     active: s.active === 1,
     memberIds,
-  } satisfies AdminService;
+  } satisfies AdminService & z.output<typeof adminServiceSchema>;
 }

@@ -5,10 +5,11 @@ import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { idParam, idSchema, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { assignToAllMembers, listMembers, performersOfServices, setServiceMembers } from '../team/team.repository.js';
-import { adminService } from './service.view.js';
+import { adminService, adminServiceSchema } from './service.view.js';
 import {
   deleteService,
   findService,
@@ -87,79 +88,120 @@ async function serviceView(db: Db, row: ServiceRow) {
   );
 }
 
+const oneService = z.object({ service: adminServiceSchema });
+
 /** `/api/admin/services`: the provider's own services (mounted behind `requireProvider`). */
 export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
-      const rows = await listServices(db, c.get('provider').id);
-      const performers = await performersOfServices(
-        db,
-        rows.map((r) => r.id),
-      );
-      return c.json({
-        services: rows.map((r) =>
-          adminService(
-            r,
-            performers.get(r.id)!.map((m) => m.id),
+    .get(
+      '/',
+      describe({
+        summary: 'List the services',
+        responses: { 200: z.object({ services: z.array(adminServiceSchema) }) },
+      }),
+      async (c) => {
+        const rows = await listServices(db, c.get('provider').id);
+        const performers = await performersOfServices(
+          db,
+          rows.map((r) => r.id),
+        );
+        return c.json({
+          services: rows.map((r) =>
+            adminService(
+              r,
+              performers.get(r.id)!.map((m) => m.id),
+            ),
           ),
-        ),
-      });
-    })
-    .post('/', validate('json', serviceSchema), async (c) => {
-      const input = c.req.valid('json');
-      const providerId = c.get('provider').id;
-      if (input.memberIds) await assertMembers(db, providerId, input.memberIds);
-      const row = await withWriteLock(db, async (trx) => {
-        const service = await insertService(trx, {
-          provider_id: c.get('provider').id,
-          name: input.name,
-          description: input.description,
-          duration_minutes: input.durationMinutes,
-          price_minor: input.price.amountMinor,
-          currency: input.price.currency,
-          buffer_before_minutes: input.bufferBeforeMinutes,
-          buffer_after_minutes: input.bufferAfterMinutes,
-          active: input.active ? 1 : 0,
-          seats: input.seats,
         });
-        if (input.memberIds) await setServiceMembers(trx, service.id, input.memberIds);
-        else await assignToAllMembers(trx, service.provider_id, service.id);
-        return service;
-      });
-      slotsChanged(row.provider_id);
-      return c.json({ service: await serviceView(db, row) }, 201);
-    })
-    .get('/:id', validate('param', idParam), async (c) => {
-      const row = await findService(db, c.get('provider').id, c.req.valid('param').id);
-      if (!row) throw AppError.notFound('Service');
-      return c.json({ service: await serviceView(db, row) });
-    })
-    .patch('/:id', validate('param', idParam), validate('json', servicePatchSchema), async (c) => {
-      const input = c.req.valid('json');
-      const values = toColumns(input);
-      const { id } = c.req.valid('param');
-      const providerId = c.get('provider').id;
-      if (input.memberIds) await assertMembers(db, providerId, input.memberIds);
-      const row = await withWriteLock(db, async (trx) => {
-        const updated = Object.keys(values).length
-          ? await updateService(trx, providerId, id, values)
-          : await findService(trx, providerId, id);
-        if (updated && input.memberIds) await setServiceMembers(trx, id, input.memberIds);
-        return updated;
-      });
-      if (!row) throw AppError.notFound('Service');
-      slotsChanged(providerId);
-      return c.json({ service: await serviceView(db, row) });
-    })
-    .delete('/:id', validate('param', idParam), async (c) => {
-      const { id } = c.req.valid('param');
-      const providerId = c.get('provider').id;
-      if (!(await findService(db, providerId, id))) throw AppError.notFound('Service');
-      if (await serviceHasAppointments(db, id)) {
-        throw new AppError('conflict', 'This service has appointments: deactivate it instead of deleting it');
-      }
-      await deleteService(db, providerId, id);
-      slotsChanged(providerId);
-      return c.body(null, 204);
-    });
+      },
+    )
+    .post(
+      '/',
+      describe({
+        summary: 'Add a service',
+        description: 'Without `memberIds`, every active member performs it.',
+        responses: { 201: oneService, 422: 'A member named is not an active member of this business' },
+      }),
+      validate('json', serviceSchema),
+      async (c) => {
+        const input = c.req.valid('json');
+        const providerId = c.get('provider').id;
+        if (input.memberIds) await assertMembers(db, providerId, input.memberIds);
+        const row = await withWriteLock(db, async (trx) => {
+          const service = await insertService(trx, {
+            provider_id: c.get('provider').id,
+            name: input.name,
+            description: input.description,
+            duration_minutes: input.durationMinutes,
+            price_minor: input.price.amountMinor,
+            currency: input.price.currency,
+            buffer_before_minutes: input.bufferBeforeMinutes,
+            buffer_after_minutes: input.bufferAfterMinutes,
+            active: input.active ? 1 : 0,
+            seats: input.seats,
+          });
+          if (input.memberIds) await setServiceMembers(trx, service.id, input.memberIds);
+          else await assignToAllMembers(trx, service.provider_id, service.id);
+          return service;
+        });
+        slotsChanged(row.provider_id);
+        return c.json({ service: await serviceView(db, row) }, 201);
+      },
+    )
+    .get(
+      '/:id',
+      describe({ summary: 'One service', responses: { 200: oneService } }),
+      validate('param', idParam),
+      async (c) => {
+        const row = await findService(db, c.get('provider').id, c.req.valid('param').id);
+        if (!row) throw AppError.notFound('Service');
+        return c.json({ service: await serviceView(db, row) });
+      },
+    )
+    .patch(
+      '/:id',
+      describe({
+        summary: 'Change a service',
+        description: 'Changes only the fields given.',
+        responses: { 200: oneService, 422: 'A member named is not an active member of this business' },
+      }),
+      validate('param', idParam),
+      validate('json', servicePatchSchema),
+      async (c) => {
+        const input = c.req.valid('json');
+        const values = toColumns(input);
+        const { id } = c.req.valid('param');
+        const providerId = c.get('provider').id;
+        if (input.memberIds) await assertMembers(db, providerId, input.memberIds);
+        const row = await withWriteLock(db, async (trx) => {
+          const updated = Object.keys(values).length
+            ? await updateService(trx, providerId, id, values)
+            : await findService(trx, providerId, id);
+          if (updated && input.memberIds) await setServiceMembers(trx, id, input.memberIds);
+          return updated;
+        });
+        if (!row) throw AppError.notFound('Service');
+        slotsChanged(providerId);
+        return c.json({ service: await serviceView(db, row) });
+      },
+    )
+    .delete(
+      '/:id',
+      describe({
+        summary: 'Delete a service',
+        responses: { 204: 'Deleted', 409: 'The service has appointments: deactivate it instead' },
+      }),
+      validate('param', idParam),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const providerId = c.get('provider').id;
+        if (!(await findService(db, providerId, id))) throw AppError.notFound('Service');
+        if (await serviceHasAppointments(db, id)) {
+          throw new AppError('conflict', 'This service has appointments: deactivate it instead of deleting it');
+        }
+        await deleteService(db, providerId, id);
+        slotsChanged(providerId);
+        return c.body(null, 204);
+      },
+    );
 }

@@ -3,6 +3,8 @@ import type { MiddlewareHandler } from 'hono';
 export interface SiteHeadersOptions {
   /** Who may frame the page: `'none'` for signed-in areas (clickjacking), `'self'` for public pages. */
   frameAncestors: "'none'" | "'self'";
+  /** A nonce for `<style>` elements of a page whose library adds them (the API reference); none by default. */
+  styleNonce?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export const siteHeaders = (options: SiteHeadersOptions): MiddlewareHandler =>
       [
         "default-src 'self'",
         "script-src 'self'",
-        "style-src 'self'",
+        options.styleNonce ? `style-src 'self' 'nonce-${options.styleNonce}'` : "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",

@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
 import { entityTag, noneMatch } from '../http/etag.js';
 import { fixedWindow } from '../http/rate-limit.js';
+import { describe } from '../http/route-doc.js';
 import { dateSchema, idSchema, instantSchema, timeZoneSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
@@ -80,6 +81,23 @@ function firstSlots(members: MemberAvailability[], seats: number, range: Interva
   }
   return { slots: slots.slice(0, MAX_SLOTS), truncated: slots.length > MAX_SLOTS };
 }
+
+const slotSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  /** For a class (seats > 1): places still free at this time. */
+  placesLeft: z.number().int().optional(),
+});
+
+const slotsAnswer = z.object({
+  timeZone: z.string(),
+  slots: z.array(slotSchema),
+  truncated: z.boolean(),
+  /** With `truncated`: the relative URL of the rest. */
+  next: z.string().nullable(),
+});
+
+const rateLimited = { description: 'Too many computations from this client', headers: { 'Retry-After': 'Seconds' } };
 
 /** A slot as the API gives it: `placesLeft` only for a class, so a one-to-one answer is as it always was. */
 const slotJson = (seats: number) => (s: TeamSlot) => ({
@@ -153,68 +171,93 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
   const load = (asked: Asked, range: Interval, now: number) =>
     loadTeamAvailability(db, { ...asked, range, now, busyTimes: deps.busyTimes });
   return new Hono<AppEnv>()
-    .get('/:slug/slots', slugParam, validate('query', slotsQuery), async (c) => {
-      const query = c.req.valid('query');
-      const slug = c.req.valid('param').slug;
-      const now = deps.now().getTime();
-      const key = `${slug}\n${query.service}\n${query.staff ?? 'any'}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
-      const cached = cache?.get(key);
-      if (cached) {
-        const busy = await busyOf(deps, cached.members);
-        if (!bodyHolds(cached, now, busy)) {
-          const members = cached.members.map((m, i) => ({ ...m, input: { ...m.input, externalBusy: busy[i]! } }));
-          Object.assign(cached, answer(members, cached.seats, cached.timeZone, now, cached.pageUrl), {
-            members,
-            busy,
-          });
+    .get(
+      '/:slug/slots',
+      describe({
+        summary: 'Free slots of a service',
+        description:
+          "UTC instants whose start falls in the customer's days `from`–`to` (inclusive, at most 62 days), at most " +
+          '2,000 an answer. Answers carry an `ETag`; `If-None-Match` gets 304.',
+        responses: { 200: slotsAnswer, 304: 'Unchanged since the `ETag` sent', 429: rateLimited },
+      }),
+      slugParam,
+      validate('query', slotsQuery),
+      async (c) => {
+        const query = c.req.valid('query');
+        const slug = c.req.valid('param').slug;
+        const now = deps.now().getTime();
+        const key = `${slug}\n${query.service}\n${query.staff ?? 'any'}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
+        const cached = cache?.get(key);
+        if (cached) {
+          const busy = await busyOf(deps, cached.members);
+          if (!bodyHolds(cached, now, busy)) {
+            const members = cached.members.map((m, i) => ({ ...m, input: { ...m.input, externalBusy: busy[i]! } }));
+            Object.assign(cached, answer(members, cached.seats, cached.timeZone, now, cached.pageUrl), {
+              members,
+              busy,
+            });
+          }
+          return send(c, cached);
         }
-        return send(c, cached);
-      }
 
-      countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
-      const version = cache?.version() ?? 0;
-      const asked = await bookableService(db, slug, query.service, query.staff);
-      const { provider, service } = asked;
-      const timeZone = query.tz ?? provider.time_zone;
-      const days = dateRange(query.from, query.to, timeZone);
-      const range = { start: Math.max(days.start, (query.after ?? -Infinity) + 1), end: days.end };
-      const loaded = await load(asked, range, now);
-      const pageUrl = `/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({
-        service: String(query.service),
-        ...(query.staff !== undefined && { staff: query.staff }),
-        from: query.from,
-        to: query.to,
-        tz: timeZone,
-      })}`;
-      const fresh = answer(loaded, service.seats, timeZone, now, pageUrl);
-      cache?.set(key, {
-        providerId: provider.id,
-        version,
-        members: loaded,
-        seats: service.seats,
-        timeZone,
-        pageUrl,
-        busy: loaded.map((m) => m.input.externalBusy),
-        ...fresh,
-      });
-      return send(c, fresh);
-    })
-    .get('/:slug/next-available', slugParam, validate('query', nextAvailableQuery), async (c) => {
-      const query = c.req.valid('query');
-      countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
-      const asked = await bookableService(db, c.req.valid('param').slug, query.service, query.staff);
-      const { provider, service } = asked;
-      const timeZone = query.tz ?? provider.time_zone;
-      const now = deps.now().getTime();
-      const from = query.from ? DateTime.fromISO(query.from, { zone: timeZone }).toMillis() : now;
-      // computeSlots stops at the booking horizon itself; a day more covers its wall-clock end in any zone.
-      const range = { start: Math.max(now, from), end: now + (provider.max_days_ahead + 1) * DAY_MS };
-      const loaded = await load(asked, range, now);
-      const slot = range.start < range.end ? firstTeamSlot(loaded, service.seats, range) : undefined;
-      return c.json({
-        timeZone,
-        slot: slot ? slotJson(service.seats)(slot) : null,
-        date: slot ? DateTime.fromMillis(slot.start, { zone: timeZone }).toISODate() : null,
-      });
-    });
+        countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
+        const version = cache?.version() ?? 0;
+        const asked = await bookableService(db, slug, query.service, query.staff);
+        const { provider, service } = asked;
+        const timeZone = query.tz ?? provider.time_zone;
+        const days = dateRange(query.from, query.to, timeZone);
+        const range = { start: Math.max(days.start, (query.after ?? -Infinity) + 1), end: days.end };
+        const loaded = await load(asked, range, now);
+        const pageUrl = `/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({
+          service: String(query.service),
+          ...(query.staff !== undefined && { staff: query.staff }),
+          from: query.from,
+          to: query.to,
+          tz: timeZone,
+        })}`;
+        const fresh = answer(loaded, service.seats, timeZone, now, pageUrl);
+        cache?.set(key, {
+          providerId: provider.id,
+          version,
+          members: loaded,
+          seats: service.seats,
+          timeZone,
+          pageUrl,
+          busy: loaded.map((m) => m.input.externalBusy),
+          ...fresh,
+        });
+        return send(c, fresh);
+      },
+    )
+    .get(
+      '/:slug/next-available',
+      describe({
+        summary: 'The first free slot of a service',
+        description: 'From now (or the start of `from` in `tz`) up to the booking horizon, and its date in `tz`.',
+        responses: {
+          200: z.object({ timeZone: z.string(), slot: slotSchema.nullable(), date: z.string().nullable() }),
+          429: rateLimited,
+        },
+      }),
+      slugParam,
+      validate('query', nextAvailableQuery),
+      async (c) => {
+        const query = c.req.valid('query');
+        countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
+        const asked = await bookableService(db, c.req.valid('param').slug, query.service, query.staff);
+        const { provider, service } = asked;
+        const timeZone = query.tz ?? provider.time_zone;
+        const now = deps.now().getTime();
+        const from = query.from ? DateTime.fromISO(query.from, { zone: timeZone }).toMillis() : now;
+        // computeSlots stops at the booking horizon itself; a day more covers its wall-clock end in any zone.
+        const range = { start: Math.max(now, from), end: now + (provider.max_days_ahead + 1) * DAY_MS };
+        const loaded = await load(asked, range, now);
+        const slot = range.start < range.end ? firstTeamSlot(loaded, service.seats, range) : undefined;
+        return c.json({
+          timeZone,
+          slot: slot ? slotJson(service.seats)(slot) : null,
+          date: slot ? DateTime.fromMillis(slot.start, { zone: timeZone }).toISODate() : null,
+        });
+      },
+    );
 }

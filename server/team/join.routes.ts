@@ -12,9 +12,11 @@ import { isUniqueViolation } from '../db/errors.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { deleteInvitation, openInvitation } from './invitations.repository.js';
+import { memberRefSchema } from './roles.js';
 import { assignAllServices, businessOf, insertMember, membershipOf, nextPosition } from './team.repository.js';
 import type { TeamInvitationRow } from './team.table.js';
 
@@ -70,58 +72,91 @@ export function joinRoutes(deps: { db: Db; now: () => Date; secureCookies: boole
   };
 
   return new Hono<AppEnv>()
-    .get('/invitation', validate('query', z.object({ token })), async (c) => {
-      const invitation = await invitationOf(db, c.req.valid('query').token);
-      const business = await businessOf(db, invitation.provider_id);
-      return c.json({
-        invitation: {
-          business: { name: business.name, slug: business.slug },
-          name: invitation.name,
-          email: invitation.email,
-          role: invitation.role,
-          expiresAt: invitation.expires_at,
-          hasAccount: (await findUserByEmail(db, invitation.email)) !== undefined,
+    .get(
+      '/invitation',
+      describe({
+        summary: 'An invitation, as its invitee sees it',
+        responses: {
+          200: z.object({
+            invitation: z.object({
+              business: z.object({ name: z.string(), slug: z.string() }),
+              name: z.string(),
+              email: z.string(),
+              role: z.enum(['admin', 'staff']),
+              expiresAt: z.string(),
+              hasAccount: z.boolean(),
+            }),
+          }),
+          404: 'The link was used, withdrawn or has expired',
         },
-      });
-    })
-    .post('/join', validate('json', joinSchema), async (c) => {
-      const input = c.req.valid('json');
-      const signedIn = c.get('user');
-      // Hashing is slow on purpose: never inside the write lock, and only for a live link (a made-up token costs
-      // one indexed read, not a hash).
-      await invitationOf(db, input.token);
-      const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-      const joined = await withWriteLock(db, async (trx) => {
-        const invitation = await invitationOf(trx, input.token);
-        const name = input.name ?? invitation.name;
-        const userId = await accountFor(trx, invitation, signedIn, { passwordHash, name });
-        if (await membershipOf(trx, userId)) throw new AppError('conflict', 'You are already in a business');
-        // Opening the link proved the address.
-        await markEmailVerified(trx, userId, now().toISOString());
-        const member = await insertMember(trx, {
-          provider_id: invitation.provider_id,
-          user_id: userId,
-          role: invitation.role,
-          name,
-          email: invitation.email,
-          position: await nextPosition(trx, invitation.provider_id),
+      }),
+      validate('query', z.object({ token })),
+      async (c) => {
+        const invitation = await invitationOf(db, c.req.valid('query').token);
+        const business = await businessOf(db, invitation.provider_id);
+        return c.json({
+          invitation: {
+            business: { name: business.name, slug: business.slug },
+            name: invitation.name,
+            email: invitation.email,
+            role: invitation.role,
+            expiresAt: invitation.expires_at,
+            hasAccount: (await findUserByEmail(db, invitation.email)) !== undefined,
+          },
         });
-        await assignAllServices(trx, member);
-        await deleteInvitation(trx, invitation.provider_id, invitation.id);
-        return { userId, member };
-      }).catch((error: unknown) => {
-        // Two joins racing with one account: the one-business index decides.
-        if (isUniqueViolation(error)) throw new AppError('conflict', 'You are already in a business');
-        throw error;
-      });
-      // A fresh session, as at login: one planted before cannot ride along.
-      const previous = c.get('sessionId');
-      if (previous) await invalidateSession(db, previous);
-      const session = await createSession(db, joined.userId, now());
-      setSessionCookie(c, session.token, session.expiresAt, deps.secureCookies);
-      return c.json(
-        { member: { memberId: joined.member.id, role: joined.member.role, name: joined.member.name } },
-        201,
-      );
-    });
+      },
+    )
+    .post(
+      '/join',
+      describe({
+        summary: 'Join a team with an invitation',
+        description: 'Creates the account (or uses the signed-in one, which an existing address needs) and signs in.',
+        responses: {
+          201: z.object({ member: memberRefSchema.omit({ photoUrl: true }) }),
+          404: 'The link was used, withdrawn or has expired',
+          409: 'Already in a business',
+        },
+      }),
+      validate('json', joinSchema),
+      async (c) => {
+        const input = c.req.valid('json');
+        const signedIn = c.get('user');
+        // Hashing is slow on purpose: never inside the write lock, and only for a live link (a made-up token costs
+        // one indexed read, not a hash).
+        await invitationOf(db, input.token);
+        const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+        const joined = await withWriteLock(db, async (trx) => {
+          const invitation = await invitationOf(trx, input.token);
+          const name = input.name ?? invitation.name;
+          const userId = await accountFor(trx, invitation, signedIn, { passwordHash, name });
+          if (await membershipOf(trx, userId)) throw new AppError('conflict', 'You are already in a business');
+          // Opening the link proved the address.
+          await markEmailVerified(trx, userId, now().toISOString());
+          const member = await insertMember(trx, {
+            provider_id: invitation.provider_id,
+            user_id: userId,
+            role: invitation.role,
+            name,
+            email: invitation.email,
+            position: await nextPosition(trx, invitation.provider_id),
+          });
+          await assignAllServices(trx, member);
+          await deleteInvitation(trx, invitation.provider_id, invitation.id);
+          return { userId, member };
+        }).catch((error: unknown) => {
+          // Two joins racing with one account: the one-business index decides.
+          if (isUniqueViolation(error)) throw new AppError('conflict', 'You are already in a business');
+          throw error;
+        });
+        // A fresh session, as at login: one planted before cannot ride along.
+        const previous = c.get('sessionId');
+        if (previous) await invalidateSession(db, previous);
+        const session = await createSession(db, joined.userId, now());
+        setSessionCookie(c, session.token, session.expiresAt, deps.secureCookies);
+        return c.json(
+          { member: { memberId: joined.member.id, role: joined.member.role, name: joined.member.name } },
+          201,
+        );
+      },
+    );
 }

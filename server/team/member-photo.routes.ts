@@ -5,6 +5,7 @@ import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { describe } from '../http/route-doc.js';
 import { idParam } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { deleteMemberPhoto, saveMemberPhoto } from '../media/media.repository.js';
@@ -56,13 +57,38 @@ export function memberPhotoRoutes(deps: { db: Db; slotsChanged: SlotsChanged }) 
     deps.slotsChanged(member.provider_id);
   };
   return new Hono<AppEnv>()
-    .put('/:id/photo', uploadLimit, photoOwner(db), validate('form', z.object({ file: imageFile })), async (c) => {
-      const photo = await resizePortrait(Buffer.from(await c.req.valid('form').file.arrayBuffer()));
-      await setPhoto(c.get('target'), photo);
-      return c.json({ photoUrl: mediaUrl(photo.hash) });
-    })
-    .delete('/:id/photo', photoOwner(db), async (c) => {
-      await setPhoto(c.get('target'), null);
-      return c.body(null, 204);
-    });
+    .put(
+      '/:id/photo',
+      describe({
+        summary: "Set a member's photo",
+        description:
+          "Multipart `file`: JPEG, PNG or WebP up to 8 MB. Members set their own; the owner and admins anyone's.",
+        responses: {
+          200: z.object({ photoUrl: z.string() }),
+          403: "Another member's photo, for staff",
+          413: 'Over 8 MB',
+          415: 'Not a JPEG, PNG or WebP',
+        },
+      }),
+      uploadLimit,
+      photoOwner(db),
+      validate('form', z.object({ file: imageFile })),
+      async (c) => {
+        const photo = await resizePortrait(Buffer.from(await c.req.valid('form').file.arrayBuffer()));
+        await setPhoto(c.get('target'), photo);
+        return c.json({ photoUrl: mediaUrl(photo.hash) });
+      },
+    )
+    .delete(
+      '/:id/photo',
+      describe({
+        summary: "Remove a member's photo",
+        responses: { 204: 'Removed', 403: "Another member's photo, for staff" },
+      }),
+      photoOwner(db),
+      async (c) => {
+        await setPhoto(c.get('target'), null);
+        return c.body(null, 204);
+      },
+    );
 }

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { mediaUrl } from '../media/media.view.js';
@@ -7,8 +8,17 @@ import type { MemberRole, TeamMemberRow } from './team.table.js';
 /** Services, rules, team, business settings: the owner's and admins' to change, never staff's. */
 export const mayManageBusiness = (role: MemberRole) => role === 'owner' || role === 'admin';
 
+export const memberRoleSchema = z.enum(['owner', 'admin', 'staff']);
+
+export const memberRefSchema = z.object({
+  memberId: z.number().int(),
+  role: memberRoleSchema,
+  name: z.string(),
+  photoUrl: z.string().nullable(),
+});
+
 /** The signed-in member as the site sees them (`Profile.me`). */
-export const memberRef = (m: TeamMemberRow) => ({
+export const memberRef = (m: TeamMemberRow): z.output<typeof memberRefSchema> => ({
   memberId: m.id,
   role: m.role,
   name: m.name,
