@@ -53,12 +53,15 @@ import { siteRoutes } from './site/site.routes.js';
 import { nextAvailableTimes } from './slots/next-available.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { createSlotsCache } from './slots/slots-cache.js';
+import { slotsVersionsFor } from './slots/slots-versions.js';
 import { joinRoutes } from './team/join.routes.js';
 import { memberPhotoRoutes } from './team/member-photo.routes.js';
 import { refuseApiKeys, requireManager, requireRole } from './team/roles.js';
 import { staffOwnWork } from './team/staff-guard.js';
 import { targetMember } from './team/target-member.js';
 import { teamRoutes } from './team/team.routes.js';
+import { webhookOutboxListener } from './webhooks/webhooks.listener.js';
+import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 
 export interface AppDeps {
@@ -105,7 +108,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const secureCookies = config.appUrl.startsWith('https:');
   const calendar = deps.calendar ?? createCalendarSync({ db, config, now });
-  const slotsCache = createSlotsCache();
+  const slotsCache = createSlotsCache({ versions: slotsVersionsFor(db) });
   const bookingDeps: BookingDeps = {
     db,
     now,
@@ -115,6 +118,7 @@ export function createApp(deps: AppDeps) {
       slotsCache.appointmentListener,
       emailOutboxListener({ appUrl: config.appUrl, secretKey: config.secretKey, now }),
       calendar.listener,
+      webhookOutboxListener(now),
       ...(deps.appointmentListeners ?? []),
       // Last: a booking another listener refuses is not counted.
       countBookings,
@@ -215,6 +219,13 @@ export function createApp(deps: AppDeps) {
   app.route(
     '/api/admin/emails',
     asProvider(adminEmailsRoutes({ db, now, sendsEmail: config.smtpUrl !== null }), requireManager),
+  );
+  app.route(
+    '/api/admin/webhooks',
+    asProvider(
+      webhooksRoutes({ db, now, secretKey: config.secretKey, allowPrivate: config.webhooksAllowPrivate }),
+      requireManager,
+    ),
   );
   app.route('/api/admin/reviews', asProvider(adminReviewsRoutes({ db, now }), requireManager));
   app.route(IMAGE_UPLOADS, asProvider(adminImagesRoutes(db), requireManager));

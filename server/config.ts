@@ -28,6 +28,7 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  WEBHOOKS_ALLOW_PRIVATE: flag.default(false),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
   ...calendarEnv,
 });
@@ -60,6 +61,11 @@ export interface Config {
   smtpUrl: string | null;
   /** The From of every email, e.g. `Book your services <bookings@example.com>`. */
   mailFrom: string;
+  /**
+   * Webhook endpoints may be http:// and on loopback or private addresses (tests, a receiver on your own network).
+   * Off: https only, and only addresses on the public internet (docs/webhooks.md).
+   */
+  webhooksAllowPrivate: boolean;
   /** Bearer token for `/metrics`; null: it answers loopback clients only (docs/operations.md). */
   metricsToken: string | null;
   /** Google Calendar and Outlook sync (GOOGLE_*, MS_*, CALENDAR_*; see docs/calendar.md). */
@@ -101,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `Book your services <no-reply@${new URL(appUrl).hostname}>`,
     metricsToken: e.METRICS_TOKEN ?? null,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE,
     calendar: calendarConfigFrom(e),
   };
 }

@@ -6,10 +6,12 @@ import { loadConfig } from './config.js';
 import { connectDatabase, migrateToLatest } from './db/connect.js';
 import { startEmailWorker } from './email/email.worker.js';
 import { transportFor } from './email/transport.js';
+import { webhookDisabledNotifier } from './email/webhook-disabled.js';
 import { log } from './logger.js';
 import { runningWorkers, startPollingWorker } from './outbox/polling-worker.js';
 import { retentionPass } from './privacy/privacy.service.js';
 import { seedDemoData } from './seed/seed-demo.js';
+import { startWebhookWorker } from './webhooks/delivery.worker.js';
 
 /** Start-up: configuration, database, demo data, the email and calendar workers, HTTP. Stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -27,6 +29,13 @@ async function main(): Promise<void> {
     from: config.mailFrom,
     appUrl: config.appUrl,
     secretKey: config.secretKey,
+  });
+  // Webhooks go out signed; an endpoint failing for a day is disabled and its owner emailed (docs/webhooks.md).
+  const webhookWorker = startWebhookWorker({
+    db,
+    secretKey: config.secretKey,
+    allowPrivate: config.webhooksAllowPrivate,
+    notifyDisabled: webhookDisabledNotifier({ appUrl: config.appUrl, now: () => new Date() }),
   });
   // Stored idempotent answers are only needed while a client may still retry (24 h).
   const idempotencyPurge = startPollingWorker('idempotency purge', 60 * 60 * 1000, () =>
@@ -53,11 +62,13 @@ async function main(): Promise<void> {
     const calendarStopped = calendarWorkers.stop();
     const purgeStopped = idempotencyPurge.stop();
     const retentionStopped = retention.stop();
+    const webhooksStopped = webhookWorker.stop();
     server.close(async () => {
       await emailStopped;
       await calendarStopped;
       await purgeStopped;
       await retentionStopped;
+      await webhooksStopped;
       await db.destroy();
       process.exit(0);
     });

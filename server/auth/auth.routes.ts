@@ -37,11 +37,13 @@ export function authRoutes(deps: AuthDeps) {
 
   const clock = () => now().getTime();
   const loginLimit = rateLimit({
+    db: deps.db,
     windowMs: 15 * 60 * 1000,
     limit: deps.loginRateLimit,
     key: async (c) => `${await emailOfBody(c)}|${clientAddress(c, deps.trustProxy)}`,
   });
   const signupLimit = rateLimit({
+    db: deps.db,
     windowMs: HOUR,
     limit: deps.signupRateLimit,
     key: (c) => `signup|${clientAddress(c, deps.trustProxy)}`,

@@ -38,12 +38,14 @@ export function passwordResetRoutes(deps: PasswordResetDeps) {
   const { db } = deps;
   const clock = () => deps.now().getTime();
   const perClient = rateLimit({
+    db: deps.db,
     windowMs: HOUR,
     limit: 20,
     key: (c) => `reset|${clientAddress(c, deps.trustProxy)}`,
     now: clock,
   });
   const perAddress = rateLimit({
+    db: deps.db,
     windowMs: HOUR,
     limit: 5,
     key: async (c) => `reset-to|${await emailOfBody(c)}`,

@@ -35,6 +35,7 @@ export const invalidLink = () =>
 export function verificationRoutes(deps: VerificationDeps) {
   const { db } = deps;
   const perUser = rateLimit({
+    db: deps.db,
     windowMs: 60 * 60 * 1000,
     limit: 5,
     key: (c) => `verify|${(c.get('user') as SessionUser | null)?.id}`,

@@ -51,7 +51,8 @@ export interface Slot {
 
 /**
  * What a writer of anything slots are computed from (weekly hours, overrides, services, booking rules, the business
- * itself) calls for the provider concerned, after its write. Appointments go through `appointmentListener`;
- * calendar busy times are read fresh on every request and need nothing.
+ * itself) calls for the provider concerned, after its write, and awaits before answering: other instances see the
+ * change from then on. Appointments go through `appointmentListener`; calendar busy times are read fresh on every
+ * request and need nothing.
  */
-export type SlotsChanged = (providerId: number) => void;
+export type SlotsChanged = (providerId: number) => Promise<void>;

@@ -82,7 +82,7 @@ export function blockedTimesRoutes(db: Db, slotsChanged: SlotsChanged) {
             label: label ?? '',
           }),
         );
-        slotsChanged(provider.id);
+        await slotsChanged(provider.id);
         return c.json({ blockedTime: blockedTimeView(row) }, 201);
       },
     )
@@ -95,7 +95,7 @@ export function blockedTimesRoutes(db: Db, slotsChanged: SlotsChanged) {
         const scope = { providerId: c.get('provider').id, memberId: staffScope(c.get('member')) };
         const removed = await withWriteLock(db, (trx) => deleteBlockedTime(trx, scope, c.req.valid('param').id));
         if (!removed) throw AppError.notFound('Blocked time');
-        slotsChanged(scope.providerId);
+        await slotsChanged(scope.providerId);
         return c.body(null, 204);
       },
     );

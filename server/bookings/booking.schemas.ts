@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schemas.js';
-import { idSchema, instantSchema, textSchema, timeZoneSchema } from '../http/schemas.js';
+import { idSchema, instantSchema, MAX_ID, textSchema, timeZoneSchema } from '../http/schemas.js';
 import { staffSchema } from '../slots/staff.js';
 
 export const bookingSchema = z.object({
   provider: z.string().min(1).max(60),
-  service: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  service: z.number().int().positive().max(MAX_ID),
   start: instantSchema,
   customer: z.object({
     name: textSchema(100).pipe(z.string().min(1, 'required')),

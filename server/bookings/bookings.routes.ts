@@ -42,6 +42,7 @@ export const MANAGE_ACTIONS_PER_HOUR = 10;
 export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; trustProxy: boolean }) {
   const clock = () => deps.now().getTime();
   const limitByAddress = rateLimit({
+    db: deps.db,
     windowMs: 60_000,
     limit: deps.bookingRateLimit,
     key: (c) => `booking|${clientAddress(c, deps.trustProxy)}`,
@@ -49,6 +50,7 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
   });
   // A manage link's holder (or the signed-in customer) may change one booking a few times an hour, not in a loop.
   const limitByBooking = rateLimit({
+    db: deps.db,
     windowMs: 60 * 60_000,
     limit: MANAGE_ACTIONS_PER_HOUR,
     key: (c) => `manage|${c.req.param('id')}`,

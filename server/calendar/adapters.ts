@@ -1,5 +1,7 @@
 import type { Sealer } from '../crypto/seal.js';
 import type { Db } from '../db/connect.js';
+import { caldavCalendarAdapter } from './caldav/caldav.adapter.js';
+import { davFetch } from './caldav/caldav.http.js';
 import type { CalendarConfig } from './calendar.config.js';
 import type { CalendarConnectionRow, CalendarKind } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
@@ -21,19 +23,22 @@ export interface AdapterDeps {
 
 type Factory = (connection: CalendarConnectionRow, deps: AdapterDeps) => CalendarAdapter;
 
-function refreshTokenOf(connection: CalendarConnectionRow, deps: AdapterDeps): string {
-  if (!connection.refresh_token_enc)
-    throw new CalendarCallError('auth', 'no refresh token stored; connect the calendar again');
-  const token = deps.cipher.open(connection.refresh_token_enc);
-  if (token === undefined)
+/** A sealed credential of the connection (a refresh token, an app password), opened. */
+function secretOf(sealed: string | null, what: string, deps: AdapterDeps): string {
+  if (!sealed) throw new CalendarCallError('auth', `no ${what} stored; connect the calendar again`);
+  const secret = deps.cipher.open(sealed);
+  if (secret === undefined)
     throw new CalendarCallError(
       'auth',
-      'the stored refresh token cannot be opened (was SECRET_KEY changed?); connect the calendar again',
+      `the stored ${what} cannot be opened (was SECRET_KEY changed?); connect the calendar again`,
     );
-  return token;
+  return secret;
 }
 
-/** One line per calendar service: a new one (CalDAV) is a new adapter file and a line here. */
+const refreshTokenOf = (connection: CalendarConnectionRow, deps: AdapterDeps) =>
+  secretOf(connection.refresh_token_enc, 'refresh token', deps);
+
+/** One line per calendar service: a new one is a new adapter file and a line here. */
 const factories: Record<CalendarKind, Factory> = {
   google_shared(connection, deps) {
     if (!deps.appAuth)
@@ -91,6 +96,20 @@ const factories: Record<CalendarKind, Factory> = {
       calendarId: connection.calendar_id,
       timeoutMs,
       now,
+    });
+  },
+  caldav(connection, deps) {
+    if (!connection.dav_home_url || !connection.calendar_id || !connection.account_email)
+      throw new CalendarCallError('auth', 'the CalDAV connection is incomplete; connect the calendar again');
+    const credentials = {
+      username: connection.account_email,
+      password: secretOf(connection.password_enc, 'app password', deps),
+    };
+    return caldavCalendarAdapter({
+      homeUrl: connection.dav_home_url,
+      calendarUrl: connection.calendar_id,
+      fetch: davFetch(credentials, { timeoutMs: deps.config.timeoutMs, now: () => deps.now().getTime() }),
+      appUrl: deps.appUrl,
     });
   },
 };

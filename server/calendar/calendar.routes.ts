@@ -29,6 +29,18 @@ const callbackQuery = z.object({
   error: z.string().max(200).optional(),
 });
 
+const calendarListing = z.object({ id: z.string(), name: z.string(), primary: z.boolean() });
+
+const caldavLogin = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).max(500),
+  username: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(500),
+  calendarUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(1000)
+    .optional(),
+});
+
 /** Whose calendar a request is about: `?member=` (`targetMember`: the owner and admins any member's), else one's own. */
 const memberOf = (c: Context<AppEnv>) => c.get('target');
 
@@ -68,6 +80,7 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
             googleShared: deps.appAuth !== null,
             google: !!deps.flows.google,
             microsoft: !!deps.flows.microsoft,
+            caldav: true,
           },
         });
       },
@@ -99,6 +112,20 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
       async (c) => {
         await service.connectSharedGoogle(deps, c.get('provider'), memberOf(c), c.req.valid('json'));
         return c.json({ connection: connectionView((await findConnection(deps.db, memberOf(c).id))!) });
+      },
+    )
+    .put(
+      '/caldav',
+      describe({
+        summary: 'Connect a CalDAV calendar (iCloud, Fastmail, Nextcloud…) with an app password',
+        description:
+          'Finds the calendars of the account; the first that takes events is chosen unless `calendarUrl` names one.',
+        responses: { 200: z.object({ connection: connectionSchema, calendars: z.array(calendarListing) }) },
+      }),
+      validate('json', caldavLogin),
+      async (c) => {
+        const calendars = await service.connectCaldav(deps, memberOf(c), c.req.valid('json'));
+        return c.json({ connection: connectionView((await findConnection(deps.db, memberOf(c).id))!), calendars });
       },
     )
     .post(
@@ -144,7 +171,7 @@ export function calendarRoutes(deps: service.CalendarServiceDeps) {
       describe({
         summary: 'The calendars of the connected account',
         responses: {
-          200: z.object({ calendars: z.array(z.object({ id: z.string(), name: z.string(), primary: z.boolean() })) }),
+          200: z.object({ calendars: z.array(calendarListing) }),
           502: 'The calendar service could not be reached',
         },
       }),

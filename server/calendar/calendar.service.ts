@@ -6,6 +6,8 @@ import { mayManageBusiness } from '../team/roles.js';
 import type { TeamMemberRow } from '../team/team.table.js';
 import type { AdapterDeps } from './adapters.js';
 import type { BusyCache } from './busy.cache.js';
+import { discoverHome, listDavCalendars } from './caldav/caldav.discovery.js';
+import { davFetch } from './caldav/caldav.http.js';
 import type { CalendarConnectionRow } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError, type CalendarChoice } from './calendar.types.js';
 import {
@@ -224,6 +226,70 @@ export async function chooseCalendar(deps: CalendarServiceDeps, memberId: number
     await forgetCalendarState(trx, connection.id);
     await enqueueBackfill(trx, memberId, now);
   });
+}
+
+export interface CalDavLogin {
+  serverUrl: string;
+  username: string;
+  password: string;
+  /** One of the account's calendars (from an earlier answer); else the first that takes events. */
+  calendarUrl?: string | undefined;
+}
+
+/** Why a CalDAV connection could not be made, in words the provider can act on (422), or unreachable (502). */
+function caldavSetupFailure(error: unknown): AppError {
+  if (error instanceof CalendarCallError && error.kind === 'auth')
+    return new AppError(
+      'unprocessable',
+      'The calendar server refused this user name and password. iCloud, Fastmail and others want an app password made for this, not your account password (see the help on this page).',
+      { password: 'refused by the calendar server' },
+    );
+  if (error instanceof CalendarCallError && error.kind === 'permanent')
+    return new AppError('unprocessable', `No CalDAV calendars were found at this address (${error.message})`, {
+      serverUrl: 'no CalDAV calendars here',
+    });
+  return setupFailure(error);
+}
+
+/**
+ * CalDAV (iCloud, Fastmail, Nextcloud, Radicale): finds the account's calendars with the app password, then keeps the
+ * password sealed and writes to the chosen calendar. Returns the account's calendars, for the provider to pick another.
+ */
+export async function connectCaldav(
+  deps: CalendarServiceDeps,
+  member: TeamMemberRow,
+  login: CalDavLogin,
+): Promise<CalendarChoice[]> {
+  if (new URL(login.serverUrl).protocol !== 'https:' && !deps.config.caldav.allowHttp)
+    throw new AppError('invalid_request', 'The calendar server’s address must start with https://', {
+      serverUrl: 'must start with https://',
+    });
+  const fetch = davFetch(login, { timeoutMs: deps.config.timeoutMs, now: () => deps.now().getTime() });
+  const found = await discoverHome(login.serverUrl, fetch)
+    .then(async (homeUrl) => ({ homeUrl, calendars: await listDavCalendars(homeUrl, fetch) }))
+    .catch((error: unknown) => Promise.reject(caldavSetupFailure(error)));
+  const chosen = login.calendarUrl ? found.calendars.find((c) => c.url === login.calendarUrl) : found.calendars[0];
+  if (!chosen) {
+    throw new AppError('unprocessable', 'No calendar for events was found in this account', {
+      [login.calendarUrl ? 'calendarUrl' : 'serverUrl']: 'no such calendar',
+    });
+  }
+  const now = deps.now();
+  await withWriteLock(deps.db, async (trx) => {
+    await replaceConnection(trx, {
+      provider_id: member.provider_id,
+      member_id: member.id,
+      kind: 'caldav',
+      status: 'active',
+      account_email: login.username,
+      calendar_id: chosen.url,
+      dav_home_url: found.homeUrl,
+      password_enc: deps.cipher.seal(login.password),
+      updated_at: now.toISOString(),
+    });
+    await enqueueBackfill(trx, member.id, now);
+  });
+  return found.calendars.map((c, i) => ({ id: c.url, name: c.name, primary: i === 0 }));
 }
 
 /** Stops syncing: the connection and its unsent jobs go; events already written stay in the calendar. */

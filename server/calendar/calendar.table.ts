@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { CreatedAt, Instant } from '../db/columns.js';
 
-export type CalendarKind = 'google_shared' | 'google_oauth' | 'microsoft';
+export type CalendarKind = 'google_shared' | 'google_oauth' | 'microsoft' | 'caldav';
 /** `pending`: being set up; `broken`: the calendar refused our credentials (reconnect to mend). */
 export type CalendarConnectionStatus = 'pending' | 'active' | 'broken';
 export type SyncJobStatus = 'pending' | 'running' | 'done' | 'failed';
@@ -22,6 +22,10 @@ export interface CalendarConnectionsTable {
   share_role: 'writer' | 'reader' | null;
   /** AES-256-GCM sealed with SECRET_KEY (see `server/calendar/token-cipher.ts`). */
   refresh_token_enc: string | null;
+  /** CalDAV: the account's calendar home (found when connecting), where its calendars are listed. */
+  dav_home_url: string | null;
+  /** CalDAV: the app password, sealed like the refresh tokens; never sent back to anyone. */
+  password_enc: string | null;
   last_error: string | null;
   busy_refreshed_at: Instant | null;
   busy_checked_at: Instant | null;
@@ -38,6 +42,8 @@ export interface SyncJobsTable {
   attempts: Generated<number>;
   next_attempt_at: Instant;
   lease_until: Instant | null;
+  /** The worker pass holding the lease: it alone may record the outcome. */
+  claimed_by: string | null;
   last_error: string | null;
   completed_at: Instant | null;
   created_at: CreatedAt;
@@ -48,6 +54,8 @@ export interface CalendarEventsTable {
   connection_id: number;
   appointment_id: number;
   external_id: string;
+  /** CalDAV: the resource's ETag when we last wrote it (null for services without one). */
+  etag: string | null;
   /** The event's iCalendar UID: a class time's, shared by its attendees; null: the appointment's own. */
   uid: string | null;
   start_at: Instant;

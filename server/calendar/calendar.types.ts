@@ -24,17 +24,23 @@ export interface OwnEvent {
   end: number;
 }
 
+/** Where an event of ours is in a calendar: its id (a CalDAV resource's href) and, for CalDAV, the version we wrote. */
+export interface EventRef {
+  id: string;
+  etag: string | null;
+}
+
 /**
- * What sync needs from a calendar service. Google and Microsoft Graph implement it; another
- * service (CalDAV) is one more implementation and one line in `adapters.ts`.
+ * What sync needs from a calendar service. Google, Microsoft Graph and CalDAV implement it; another
+ * service is one more implementation and one line in `adapters.ts`.
  *
  * Every method either succeeds or throws a `CalendarCallError` saying whether to retry.
  */
 export interface CalendarAdapter {
-  /** Creates or updates the event (idempotent: repeating a call never makes a second event); returns its id. */
-  putEvent(event: CalendarEventData, knownId: string | null): Promise<string>;
+  /** Creates or updates the event (idempotent: repeating a call never makes a second event); says where it is. */
+  putEvent(event: CalendarEventData, known: EventRef | null): Promise<EventRef>;
   /** Removes the event; an event that is already gone counts as removed. */
-  removeEvent(uid: string, knownId: string | null): Promise<void>;
+  removeEvent(uid: string, known: EventRef | null): Promise<void>;
   /** The calendar owner's busy intervals overlapping `range`, without the events this app wrote. */
   busyIntervals(range: Interval, own: readonly OwnEvent[]): Promise<Interval[]>;
   /** The calendars of the account that events could go to, for the provider to pick one. */

@@ -3,10 +3,15 @@ import type { CalendarConnectionRow } from './calendar.table.js';
 import type { CalendarSettings } from './settings.repository.js';
 import type { SyncJobListing } from './sync-jobs.repository.js';
 
-const kindNames = { google_shared: 'google-shared', google_oauth: 'google', microsoft: 'microsoft' } as const;
+const kindNames = {
+  google_shared: 'google-shared',
+  google_oauth: 'google',
+  microsoft: 'microsoft',
+  caldav: 'caldav',
+} as const;
 
 export const connectionSchema = z.object({
-  service: z.enum(['google-shared', 'google', 'microsoft']),
+  service: z.enum(['google-shared', 'google', 'microsoft', 'caldav']),
   status: z.string(),
   calendarId: z.string().nullable(),
   accountEmail: z.string().nullable(),
@@ -27,7 +32,7 @@ export const calendarStateSchema = z.object({
   feed: z.object({ active: z.boolean(), createdAt: z.string().nullable() }),
   syncJobs: z.record(jobStatus, z.number().int()),
   /** Which ways of connecting this server offers. */
-  available: z.object({ googleShared: z.boolean(), google: z.boolean(), microsoft: z.boolean() }),
+  available: z.object({ googleShared: z.boolean(), google: z.boolean(), microsoft: z.boolean(), caldav: z.boolean() }),
 });
 
 export const syncJobSchema = z.object({

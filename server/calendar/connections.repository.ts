@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { CalendarConnectionRow, CalendarConnectionsTable } from './calendar.table.js';
-import type { OwnEvent } from './calendar.types.js';
+import type { EventRef, OwnEvent } from './calendar.types.js';
 
 export type ConnectionUpdate = Partial<
   Pick<
@@ -64,16 +64,20 @@ export async function listWrittenEvents(db: Db, appointmentId: number) {
     .execute();
 }
 
-/** The id of the live event with this UID in a connection's calendar (a class time's, written for any attendee). */
-export async function findEventIdByUid(db: Db, connectionId: number, uid: string): Promise<string | null> {
+/**
+ * Where the live event with this UID is in a connection's calendar (a class time's, written for any attendee): the
+ * latest write, whose ETag is the newest.
+ */
+export async function findEventByUid(db: Db, connectionId: number, uid: string): Promise<EventRef | null> {
   const row = await db
     .selectFrom('calendar_events')
-    .select('external_id')
+    .select(['external_id', 'etag'])
     .where('connection_id', '=', connectionId)
     .where('uid', '=', uid)
     .where('deleted', '=', 0)
+    .orderBy('updated_at', 'desc')
     .executeTakeFirst();
-  return row?.external_id ?? null;
+  return row ? { id: row.external_id, etag: row.etag } : null;
 }
 
 /** Every attendee's record of a class event: the event is gone for all of them once removed. */
@@ -92,6 +96,7 @@ export async function recordEventWritten(
     connectionId: number;
     appointmentId: number;
     externalId: string;
+    etag: string | null;
     uid: string | null;
     start: string;
     end: string;
@@ -101,6 +106,7 @@ export async function recordEventWritten(
 ): Promise<void> {
   const values = {
     external_id: row.externalId,
+    etag: row.etag,
     uid: row.uid,
     start_at: row.start,
     end_at: row.end,

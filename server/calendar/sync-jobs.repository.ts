@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { withWriteLock } from '../db/transaction.js';
+import { outboxClaims } from '../outbox/claim.js';
 import type { SyncJobRow, SyncJobStatus } from './calendar.table.js';
 
 export type SyncAction = 'upsert' | 'delete';
@@ -51,7 +52,7 @@ export async function enqueueBackfill(db: Db, memberId: number, now: Date): Prom
     .execute();
   await db
     .updateTable('sync_jobs')
-    .set({ status: 'pending', attempts: 0, next_attempt_at: iso, lease_until: null })
+    .set({ status: 'pending', attempts: 0, next_attempt_at: iso, lease_until: null, claimed_by: null })
     .where('appointment_id', 'in', ofMember(db, memberId))
     .where('status', '=', 'failed')
     .execute();
@@ -62,71 +63,50 @@ const ofMember = (db: Db, memberId: number) =>
   db.selectFrom('appointments').select('appointments.id').where('appointments.member_id', '=', memberId);
 
 /**
- * Takes up to `limit` due jobs for the worker, under the write lock so two workers never take
- * the same one. Only the oldest unfinished job of an appointment is ever due, so its create,
- * reschedule and cancel reach the calendar in that order. A job waits while it has no working calendar to write
- * to: neither its member's connection is active nor is an event of it left in another active one (after the
- * appointment moved to another member). A job whose lease ran out (its worker died) is due again.
+ * The calendar outbox, claimed like every outbox (server/outbox/claim.ts). Only the oldest unfinished job of an
+ * appointment is ever due, so its create, reschedule and cancel reach the calendar in that order. A job waits while
+ * it has no working calendar to write to: neither its member's connection is active nor is an event of it left in
+ * another active one (after the appointment moved to another member).
  */
-export async function leaseDueJobs(db: Db, now: Date, leaseMs: number, limit: number): Promise<SyncJobRow[]> {
-  const iso = now.toISOString();
-  return withWriteLock(db, async (trx) => {
-    const due = await trx
-      .selectFrom('sync_jobs as j')
-      .innerJoin('appointments as a', 'a.id', 'j.appointment_id')
-      .selectAll('j')
-      .where(({ or, exists, selectFrom }) =>
-        or([
-          exists(
-            selectFrom('calendar_connections as c')
-              .select('c.id')
-              .whereRef('c.member_id', '=', 'a.member_id')
-              .where('c.status', '=', 'active'),
-          ),
-          exists(
-            selectFrom('calendar_events as e')
-              .innerJoin('calendar_connections as c', 'c.id', 'e.connection_id')
-              .select('e.connection_id')
-              .whereRef('e.appointment_id', '=', 'j.appointment_id')
-              .where('e.deleted', '=', 0)
-              .where('c.status', '=', 'active'),
-          ),
-        ]),
-      )
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('j.status', '=', 'pending'), eb('j.next_attempt_at', '<=', iso)]),
-          eb.and([eb('j.status', '=', 'running'), eb('j.lease_until', '<=', iso)]),
-        ]),
-      )
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('sync_jobs as o')
-              .select('o.id')
-              .whereRef('o.appointment_id', '=', 'j.appointment_id')
-              .whereRef('o.id', '<', 'j.id')
-              .where('o.status', 'in', ['pending', 'running']),
-          ),
+const syncJobs = outboxClaims({
+  table: 'sync_jobs',
+  waiting: 'pending',
+  working: 'running',
+  due: ({ and, or, not, exists, selectFrom }) =>
+    and([
+      or([
+        exists(
+          selectFrom('appointments as a')
+            .innerJoin('calendar_connections as c', 'c.member_id', 'a.member_id')
+            .select('c.id')
+            .whereRef('a.id', '=', 'sync_jobs.appointment_id')
+            .where('c.status', '=', 'active'),
         ),
-      )
-      .orderBy('j.next_attempt_at')
-      .orderBy('j.id')
-      .limit(limit)
-      .execute();
-    if (due.length === 0) return [];
-    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    await trx
-      .updateTable('sync_jobs')
-      .set((eb) => ({ status: 'running', lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
-      .where(
-        'id',
-        'in',
-        due.map((j) => j.id),
-      )
-      .execute();
-    return due.map((j) => ({ ...j, status: 'running' as const, lease_until: leaseUntil, attempts: j.attempts + 1 }));
-  });
+        exists(
+          selectFrom('calendar_events as e')
+            .innerJoin('calendar_connections as c', 'c.id', 'e.connection_id')
+            .select('e.connection_id')
+            .whereRef('e.appointment_id', '=', 'sync_jobs.appointment_id')
+            .where('e.deleted', '=', 0)
+            .where('c.status', '=', 'active'),
+        ),
+      ]),
+      not(
+        exists(
+          selectFrom('sync_jobs as o')
+            .select('o.id')
+            .whereRef('o.appointment_id', '=', 'sync_jobs.appointment_id')
+            .whereRef('o.id', '<', 'sync_jobs.id')
+            .where('o.status', 'in', ['pending', 'running']),
+        ),
+      ),
+    ]),
+});
+
+/** Leases up to `limit` due jobs to one worker pass; a job whose lease ran out (its worker died) is due again. */
+export function leaseDueJobs(db: Db, now: Date, leaseMs: number, limit: number): Promise<SyncJobRow[]> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  return syncJobs.claim(db, { claimId: randomUUID(), now, leaseUntil, limit });
 }
 
 /**
@@ -159,19 +139,15 @@ export type JobOutcome =
   | { status: 'pending'; nextAttemptAt: Date; error: string }
   | { status: 'failed'; error: string };
 
-export async function recordOutcome(db: Db, id: number, outcome: JobOutcome, now: Date): Promise<void> {
-  await db
-    .updateTable('sync_jobs')
-    .set({
-      status: outcome.status,
-      lease_until: null,
-      last_error: outcome.status === 'done' ? null : outcome.error,
-      ...(outcome.status === 'pending' && { next_attempt_at: outcome.nextAttemptAt.toISOString() }),
-      ...(outcome.status === 'done' && { completed_at: now.toISOString() }),
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'running')
-    .execute();
+/** Records how a job went, only while its pass still holds it (a pass taken for dead changes nothing). */
+export async function recordOutcome(db: Db, job: SyncJobRow, outcome: JobOutcome, now: Date): Promise<void> {
+  if (!job.claimed_by) return;
+  await syncJobs.settle(db, job.id, job.claimed_by, {
+    status: outcome.status,
+    last_error: outcome.status === 'done' ? null : outcome.error,
+    ...(outcome.status === 'pending' && { next_attempt_at: outcome.nextAttemptAt.toISOString() }),
+    ...(outcome.status === 'done' && { completed_at: now.toISOString() }),
+  });
 }
 
 export interface SyncJobListing extends SyncJobRow {

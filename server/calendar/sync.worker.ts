@@ -3,14 +3,14 @@ import type { Db } from '../db/connect.js';
 import { appointmentUid, classKeyOfUid, classUid } from '../ical/appointment-calendar.js';
 import { type BackoffPolicy, retryDelayMs } from '../outbox/backoff.js';
 import type { CalendarConnectionRow, SyncJobRow } from './calendar.table.js';
-import { type CalendarAdapter, CalendarCallError, type CalendarEventData } from './calendar.types.js';
+import { type CalendarAdapter, CalendarCallError, type CalendarEventData, type EventRef } from './calendar.types.js';
 import { classEventOf, classKeyOf } from './class-event.js';
 import { findClassTime, seatsOf } from './class-times.repository.js';
 import { recordCallFailure } from './connection-health.js';
 import {
   findConnection,
   findConnectionById,
-  findEventIdByUid,
+  findEventByUid,
   listWrittenEvents,
   markEventRemoved,
   recordEventWritten,
@@ -70,7 +70,7 @@ async function runJob(deps: SyncWorkerDeps, job: SyncJobRow): Promise<void> {
     if (!(error instanceof ConnectionFailure)) throw error;
     outcome = await outcomeOfFailure(deps, job, error.connection, error.failure);
   }
-  await recordOutcome(deps.db, job.id, outcome, deps.now());
+  await recordOutcome(deps.db, job, outcome, deps.now());
 }
 
 /**
@@ -95,7 +95,8 @@ async function applyJob(deps: SyncWorkerDeps, job: SyncJobRow): Promise<JobOutco
     const connection = await findConnectionById(db, written.connection_id);
     // A calendar that is gone or broken cannot be changed; reconnecting it starts from a clean slate.
     if (connection?.status !== 'active') continue;
-    await onConnection(connection, () => leaveEvent(deps, connection, appointment, writtenUid, written.external_id));
+    const ref = { id: written.external_id, etag: written.etag };
+    await onConnection(connection, () => leaveEvent(deps, connection, appointment, writtenUid, ref));
   }
 
   if (!own) return { status: 'done' };
@@ -123,11 +124,19 @@ async function putEvent(
   const event: CalendarEventData = isClass
     ? classEventOf(await findClassTime(deps.db, classKeyOf(appointment)), privacy, deps.appUrl)
     : calendarEventOf(appointment, privacy, deps.appUrl);
-  const knownId = await findEventIdByUid(deps.db, connection.id, uid);
-  const externalId = await deps.adapterFor(connection).putEvent(event, knownId);
+  const known = await findEventByUid(deps.db, connection.id, uid);
+  const written = await deps.adapterFor(connection).putEvent(event, known);
   await recordEventWritten(
     deps.db,
-    { connectionId: connection.id, appointmentId: appointment.id, externalId, uid, ...spanOf(event), deleted: false },
+    {
+      connectionId: connection.id,
+      appointmentId: appointment.id,
+      externalId: written.id,
+      etag: written.etag,
+      uid,
+      ...spanOf(event),
+      deleted: false,
+    },
     deps.now(),
   );
 }
@@ -138,7 +147,7 @@ async function leaveEvent(
   connection: CalendarConnectionRow,
   appointment: AppointmentDetail,
   uid: string,
-  externalId: string,
+  known: EventRef,
 ): Promise<void> {
   const key = classKeyOfUid(uid);
   const rest = key && (await findClassTime(deps.db, key));
@@ -146,15 +155,23 @@ async function leaveEvent(
   const now = deps.now();
   if (rest && rest.appointments.length > 0) {
     const event = classEventOf(rest, await findSettings(deps.db, appointment.provider_id), deps.appUrl);
-    await adapter.putEvent(event, externalId);
+    const written = await adapter.putEvent(event, known);
     await recordEventWritten(
       deps.db,
-      { connectionId: connection.id, appointmentId: appointment.id, externalId, uid, ...spanOf(event), deleted: true },
+      {
+        connectionId: connection.id,
+        appointmentId: appointment.id,
+        externalId: written.id,
+        etag: written.etag,
+        uid,
+        ...spanOf(event),
+        deleted: true,
+      },
       now,
     );
     return;
   }
-  await adapter.removeEvent(uid, externalId);
+  await adapter.removeEvent(uid, known);
   await markEventRemoved(deps.db, connection.id, uid, now);
   // Rows written before UIDs were recorded carry none: mark this appointment's own row too.
   await recordEventWritten(
@@ -162,7 +179,8 @@ async function leaveEvent(
     {
       connectionId: connection.id,
       appointmentId: appointment.id,
-      externalId,
+      externalId: known.id,
+      etag: known.etag,
       uid,
       start: appointment.start_at,
       end: appointment.end_at,

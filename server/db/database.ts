@@ -12,13 +12,21 @@ import type {
   SyncJobsTable,
 } from '../calendar/calendar.table.js';
 import type { EmailLinkTokensTable, EmailOutboxTable } from '../email/email.table.js';
+import type { RateLimitWindowsTable } from '../http/rate-limit.table.js';
 import type { MemberPhotosTable, ProviderImagesTable } from '../media/media.table.js';
 import type { ProviderSlugsTable, ProvidersTable } from '../providers/providers.table.js';
 import type { ReviewsTable } from '../reviews/reviews.table.js';
 import type { ClosuresTable, DateOverridesTable, WeeklyHoursTable } from '../schedule/schedule.table.js';
-import type { ProviderSearchTable, ProviderSearchVocabTable, SearchStaleTable } from '../search/search.table.js';
+import type {
+  ProviderSearchTable,
+  ProviderSearchVocabTable,
+  SearchStaleTable,
+  SearchVersionTable,
+} from '../search/search.table.js';
 import type { ServicesTable } from '../services/services.table.js';
+import type { SlotsVersionsTable } from '../slots/slots.table.js';
 import type { MemberServicesTable, TeamInvitationsTable, TeamMembersTable } from '../team/team.table.js';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../webhooks/webhooks.table.js';
 
 /**
  * The schema Kysely checks queries against, composed from the table types each feature owns
@@ -50,10 +58,15 @@ export interface Database {
   provider_search: ProviderSearchTable;
   provider_search_vocab: ProviderSearchVocabTable;
   search_stale: SearchStaleTable;
+  search_version: SearchVersionTable;
   provider_images: ProviderImagesTable;
   member_photos: MemberPhotosTable;
   team_members: TeamMembersTable;
   member_services: MemberServicesTable;
   team_invitations: TeamInvitationsTable;
+  slots_versions: SlotsVersionsTable;
+  rate_limit_windows: RateLimitWindowsTable;
   api_keys: ApiKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -11,3 +11,12 @@ export function isUniqueViolation(error: unknown, table?: string): boolean {
   }
   return (code === '23505' || code === '23P01') && (table === undefined || pgTable === table);
 }
+
+/**
+ * True when PostgreSQL refused a value it cannot hold, whatever the column: a NUL character in text (SQLSTATE 22021;
+ * SQLite stores it) or a number beyond the column's range (22003). Such a value came from the request: bad input.
+ */
+export function isUnstorableValue(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === '22021' || code === '22003';
+}

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../auth/auth.table.js';
 import { manageUrlOf, summaryOf } from '../bookings/booking.view.js';
 import type { AppointmentDetail } from '../bookings/bookings.repository.js';
-import { buildAppointmentCalendar, type CalendarMethod } from '../ical/appointment-calendar.js';
+import type { CalendarAppointment, CalendarMethod } from '../ical/appointment-calendar.js';
+import { draftColumns } from './draft.js';
 import type { NewEmail } from './email.table.js';
 import { LINK_TOKEN } from './link-token.js';
-import { appointmentEmail, type EmailKind } from './templates.js';
+import type { EmailFacts, EmailKind } from './templates.js';
 
 /** The provider as an email recipient. */
 export interface ProviderContact {
@@ -63,30 +64,27 @@ export const newMessageId = (appUrl: string) => `<${randomUUID()}@${new URL(appU
 const manageUrlTemplate = (appUrl: string, id: number) =>
   manageUrlOf(appUrl, id, LINK_TOKEN).replace(encodeURIComponent(LINK_TOKEN), LINK_TOKEN);
 
-/** The customer's and the provider's copy of one appointment change, ready for the outbox. */
+/**
+ * The customer's and the provider's copy of one appointment change, ready for the outbox as drafts (draft.ts): each
+ * says the appointment as it is now, and is written out when it is sent.
+ */
 export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
   const a = input.appointment;
   const method = calendarMethodOf(input.kind);
-  const ics = method
-    ? buildAppointmentCalendar(
-        [
-          {
-            id: a.id,
-            sequence: a.sequence,
-            status: method === 'CANCEL' ? 'cancelled' : 'confirmed',
-            startAt: a.start_at,
-            endAt: a.end_at,
-            summary: summaryOf(a),
-            location: [a.provider_name, a.provider_address].filter(Boolean).join(', '),
-            updatedAt: a.updated_at,
-            // A member without an address (added without sign-in) cannot organise: the invitation names nobody.
-            ...(input.provider.email && { organizer: { name: a.provider_name, email: input.provider.email } }),
-            attendees: a.customer_email ? [{ name: a.customer_name, email: a.customer_email }] : [],
-          },
-        ],
-        { name: a.provider_name, appUrl: input.appUrl, method },
-      )
-    : null;
+  const event: CalendarAppointment = {
+    id: a.id,
+    sequence: a.sequence,
+    status: input.kind === 'cancelled' ? 'cancelled' : 'confirmed',
+    startAt: a.start_at,
+    endAt: a.end_at,
+    summary: summaryOf(a),
+    location: [a.provider_name, a.provider_address].filter(Boolean).join(', '),
+    updatedAt: a.updated_at,
+    // A member without an address (added without sign-in) cannot organise: the invitation names nobody.
+    ...(input.provider.email && { organizer: { name: a.provider_name, email: input.provider.email } }),
+    attendees: a.customer_email ? [{ name: a.customer_name, email: a.customer_email }] : [],
+  };
+  const invitation = method ? { event, name: a.provider_name, appUrl: input.appUrl, method } : null;
 
   // Reply-To only names an address the product knows is that person's: a confirmed account address. A guest's typed
   // address may be anyone's, so the provider's copy of a guest booking has none (the address is in the text).
@@ -100,7 +98,7 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
     userId: number | null;
     zone: string;
     replyTo: string | null;
-    ics: string | null;
+    invited: boolean;
   }[] = [
     {
       to: 'customer' as const,
@@ -108,7 +106,7 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
       userId: a.customer_user_id,
       zone: a.customer_time_zone ?? a.provider_time_zone,
       replyTo: input.provider.emailVerified ? input.provider.email : null,
-      ics,
+      invited: true,
     },
     {
       to: 'provider' as const,
@@ -116,7 +114,7 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
       userId: input.provider.userId,
       zone: a.provider_time_zone,
       replyTo: input.customerVerified ? a.customer_email : null,
-      ics: input.provider.calendarSynced || input.seats > 1 ? null : ics,
+      invited: !input.provider.calendarSynced && input.seats <= 1,
     },
     ...(input.ownerCopy && COPIED.includes(input.kind)
       ? [
@@ -126,14 +124,14 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
             userId: input.ownerCopy.userId,
             zone: a.provider_time_zone,
             replyTo: input.customerVerified ? a.customer_email : null,
-            ics: null,
+            invited: false,
           },
         ]
       : []),
     // No address (a walk-in who gave none, or contact details erased): the customer gets no email.
   ].filter((r) => r.address !== '' && (input.audience === undefined || r.to === input.audience));
   return recipients.map((r) => {
-    const body = appointmentEmail({
+    const facts: EmailFacts = {
       kind: input.kind,
       to: r.to,
       actor: input.actor,
@@ -156,15 +154,14 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
       previous: input.previous,
       handover: input.handover,
       manageUrl: r.to === 'customer' && input.canLink ? manageUrlTemplate(input.appUrl, a.id) : undefined,
-    });
+    };
     return {
       appointment_id: a.id,
       to_user_id: r.userId,
       to_address: r.address,
       to_role: r.to,
       kind: input.kind,
-      ...body,
-      ics: r.ics,
+      ...draftColumns({ facts, invitation: r.invited ? invitation : null }),
       reply_to: r.replyTo,
       message_id: newMessageId(input.appUrl),
       status: 'pending',

@@ -5,6 +5,7 @@ import { type BackoffPolicy, retryDelayMs } from '../outbox/backoff.js';
 import { calendarMethodOf } from './compose.js';
 import { claimDueEmails, markFailed, markRetry, markSent, releaseClaim } from './delivery.repository.js';
 import { classifyDeliveryError, PermanentDeliveryError } from './delivery-errors.js';
+import { written } from './draft.js';
 import type { EmailRow } from './email.table.js';
 import { fillLinkToken, LINK_TOKEN, openLinkToken } from './link-token.js';
 import { findLinkToken } from './outbox.repository.js';
@@ -91,7 +92,9 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
     };
   };
 
-  const deliverOne = async (row: EmailRow, claimId: string, report: DeliveryReport): Promise<void> => {
+  const deliverOne = async (queued: EmailRow, claimId: string, report: DeliveryReport): Promise<void> => {
+    // A draft is written out here, outside any transaction; the row keeps what was sent (below).
+    const row = written(queued);
     try {
       if (row.attempts > policy.maxAttempts)
         throw new PermanentDeliveryError('The worker stopped while sending it too often');
@@ -115,7 +118,11 @@ export function createEmailDelivery(options: EmailDeliveryOptions): EmailDeliver
       return;
     }
     // Outside the try: if recording fails, the row stays leased and is resent (same Message-ID) after the lease.
-    await markSent(db, row.id, claimId, { at: clock(), transport: transport.kind });
+    await markSent(db, row.id, claimId, {
+      at: clock(),
+      transport: transport.kind,
+      ...(queued.draft !== null && { content: { subject: row.subject, html: row.html, text: row.text, ics: row.ics } }),
+    });
     report.sent++;
   };
 

@@ -36,6 +36,11 @@ export interface EmailOutboxTable {
   cap_counted_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   /** `Reply-To`, only for an address the product knows belongs to the person (see compose.ts). */
   reply_to: string | null;
+  /**
+   * An appointment email's facts (JSON, see draft.ts) until it is sent; `subject`, `html`, `text` and `ics` are
+   * empty until then, and hold what was sent from then on.
+   */
+  draft: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An appointment's manage token, sealed with the server's secret, for links in later emails. */

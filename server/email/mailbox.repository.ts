@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.js';
+import { written } from './draft.js';
 import type { EmailRow, OutboxStatus } from './email.table.js';
 import { PROOF_EMAIL_KINDS } from './proof-emails.js';
 
@@ -14,17 +15,23 @@ const sentTo = (db: Db, userId: number) =>
     .where('to_user_id', '=', userId)
     .where('kind', 'not in', [...PROOF_EMAIL_KINDS]);
 
+// Every email read here is shown: a draft not yet sent is written out for its reader (draft.ts).
+const shown = (rows: EmailRow[]) => rows.map(written);
+const shownOne = (row: EmailRow | undefined) => row && written(row);
+
 export async function listEmailsTo(db: Db, userId: number, limit: number): Promise<EmailRow[]> {
-  return sentTo(db, userId).limit(limit).execute();
+  return shown(await sentTo(db, userId).limit(limit).execute());
 }
 
 export async function findEmailTo(db: Db, userId: number, id: number): Promise<EmailRow | undefined> {
-  return sentTo(db, userId).where('id', '=', id).executeTakeFirst();
+  return shownOne(await sentTo(db, userId).where('id', '=', id).executeTakeFirst());
 }
 
 /** The customer's copies of one booking's emails (for the manage-token holder). */
 export async function listCustomerEmailsOf(db: Db, appointmentId: number): Promise<EmailRow[]> {
-  return newestFirst(db).where('appointment_id', '=', appointmentId).where('to_role', '=', 'customer').execute();
+  return shown(
+    await newestFirst(db).where('appointment_id', '=', appointmentId).where('to_role', '=', 'customer').execute(),
+  );
 }
 
 export interface ProviderEmailFilter {
@@ -40,24 +47,28 @@ export async function listProviderEmails(db: Db, providerId: number, filter: Pro
     .where('appointments.provider_id', '=', providerId);
   if (filter.status) query = query.where('email_outbox.status', '=', filter.status);
   if (filter.appointmentId !== undefined) query = query.where('email_outbox.appointment_id', '=', filter.appointmentId);
-  return query.limit(filter.limit).execute();
+  return shown(await query.limit(filter.limit).execute());
 }
 
 export async function findProviderEmail(db: Db, providerId: number, id: number): Promise<EmailRow | undefined> {
-  return newestFirst(db)
-    .innerJoin('appointments', 'appointments.id', 'email_outbox.appointment_id')
-    .where('appointments.provider_id', '=', providerId)
-    .where('email_outbox.id', '=', id)
-    .executeTakeFirst();
+  return shownOne(
+    await newestFirst(db)
+      .innerJoin('appointments', 'appointments.id', 'email_outbox.appointment_id')
+      .where('appointments.provider_id', '=', providerId)
+      .where('email_outbox.id', '=', id)
+      .executeTakeFirst(),
+  );
 }
 
 /** A failed email back in the queue, due now, with a fresh set of attempts. */
 export async function requeueFailedEmail(db: Db, id: number, now: Date): Promise<EmailRow | undefined> {
-  return db
-    .updateTable('email_outbox')
-    .set({ status: 'pending', attempts: 0, next_attempt_at: now.toISOString(), lease_until: null, claimed_by: null })
-    .where('id', '=', id)
-    .where('status', '=', 'failed')
-    .returningAll()
-    .executeTakeFirst();
+  return shownOne(
+    await db
+      .updateTable('email_outbox')
+      .set({ status: 'pending', attempts: 0, next_attempt_at: now.toISOString(), lease_until: null, claimed_by: null })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .returningAll()
+      .executeTakeFirst(),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
+import { isUnstorableValue } from '../db/errors.js';
 import { AppError } from '../errors.js';
 import { log } from '../logger.js';
 
@@ -18,6 +19,7 @@ export const onError: ErrorHandler = (error, c) => {
     const code = error.status === 413 ? 'payload_too_large' : 'invalid_request';
     return render(c, new AppError(code, error.message || 'Malformed request'));
   }
+  if (isUnstorableValue(error)) return render(c, new AppError('invalid_request', 'A value in the request is invalid'));
   // The route pattern, not the path: paths carry tokens and addresses.
   log.error({ reqId: c.get('requestId'), method: c.req.method, route: routePath(c), err: error }, 'request failed');
   return c.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, 500);

@@ -37,7 +37,10 @@ export const instantSchema = z
   .pipe(z.iso.datetime({ offset: true }))
   .transform((s) => new Date(s).getTime());
 
-export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** The largest id: ids are 32-bit `integer` columns on PostgreSQL, which refuses a larger number in a query. */
+export const MAX_ID = 2_147_483_647;
+
+export const idSchema = z.coerce.number().int().positive().max(MAX_ID);
 export const idParam = z.object({ id: idSchema });
 
 export const slugSchema = z

@@ -45,6 +45,12 @@ export function classUid(key: ClassKey, appUrl: string): string {
   return `class-${key.memberId}-${key.serviceId}-${Date.parse(key.startAt)}@${new URL(appUrl).hostname}`;
 }
 
+/** Tells the UIDs this app gives its events on `appHost` (an appointment's or a class time's) from anyone else's. */
+export function appUidMatcher(appHost: string): (uid: string) => boolean {
+  const pattern = new RegExp(`^(appointment-\\d+|class-\\d+-\\d+-\\d+)@${appHost.replace(/\./g, '\\.')}$`);
+  return (uid) => pattern.test(uid);
+}
+
 export function classKeyOfUid(uid: string): ClassKey | null {
   const match = /^class-(\d+)-(\d+)-(\d+)@/.exec(uid);
   if (!match) return null;

@@ -71,9 +71,9 @@ const SECURITY: Record<RouteAuth, Record<string, string[]>[]> = {
 
 /** `/api/admin/services/{id}` is tagged `admin/services`; `/api/bookings/{id}` `bookings`; the probes `ops`. */
 function tagOf(path: string): string {
-  const [first, second] = path.replace(/^\/api\//, '').split('/');
+  const [first, second] = path.replace(/^\/(api\/)?/, '').split('/');
   if (first === 'admin' && second) return `admin/${second}`;
-  return path.startsWith('/api/') && first ? first : first === 'ical' ? 'ical' : 'ops';
+  return path.startsWith('/api/') || first === 'ical' ? (first as string) : 'ops';
 }
 
 /** `GET /api/admin/services/:id` is `getApiAdminServicesById`. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -20,9 +21,21 @@ export interface OpenApiDeps {
 /** Scalar's browser bundle, served from our origin: the page loads nothing from elsewhere. */
 const scalarDir = join(dirname(createRequire(import.meta.url).resolve('@scalar/api-reference/style.css')), 'browser');
 
+/** Gives Scalar's `<style>` elements the page's nonce (see the file). */
+// Two folders down from the root both here and in the built dist/server/main.js.
+const referenceInit = readFileSync(new URL('../../server/openapi/reference-init.js', import.meta.url), 'utf8');
+
 /** The reference page: Scalar reads the document's URL and its settings from the script element's data. */
 function referencePage(nonce: string, title: string): string {
-  const settings = JSON.stringify({ withDefaultFonts: false, hideClientButton: true, telemetry: false });
+  // Nothing that calls Scalar's own services (fonts, AI agent, MCP, telemetry): the page talks to us only.
+  const settings = JSON.stringify({
+    withDefaultFonts: false,
+    telemetry: false,
+    showDeveloperTools: 'never',
+    agent: { disabled: true },
+    mcp: { disabled: true },
+    hideClientButton: true,
+  });
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -33,6 +46,7 @@ function referencePage(nonce: string, title: string): string {
 </head>
 <body>
 <script id="api-reference" data-url="/api/openapi.json" data-configuration="${settings.replaceAll('"', '&quot;')}"></script>
+<script src="/docs/api/init.js"></script>
 <script src="/docs/api/scalar/standalone.js"></script>
 </body>
 </html>`;
@@ -70,6 +84,9 @@ export function openApiRoutes(deps: OpenApiDeps) {
       });
       return c.res;
     })
+    .get('/docs/api/init.js', (c) =>
+      c.body(referenceInit, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+    )
     .get('/docs/api/scalar/:file{(?:chunks/)?[\\w.-]+\\.js}', async (c) => {
       const body = await readFile(join(scalarDir, c.req.param('file'))).catch(() => null);
       if (!body) throw AppError.notFound('Reference page asset');

@@ -2,13 +2,14 @@ import { Gauge, Registry } from 'prom-client';
 import type { SyncJobStatus } from '../calendar/calendar.table.js';
 import type { Db } from '../db/connect.js';
 import type { OutboxStatus } from '../email/email.table.js';
+import type { WebhookDeliveryStatus } from '../webhooks/webhooks.table.js';
 
-type Status = OutboxStatus | SyncJobStatus;
+type Status = OutboxStatus | SyncJobStatus | WebhookDeliveryStatus;
 
 /** One outbox table and the statuses its rows have while waiting, being worked on, and after giving up. */
 interface Queue {
   name: string;
-  table: 'email_outbox' | 'sync_jobs';
+  table: 'email_outbox' | 'sync_jobs' | 'webhook_deliveries';
   waiting: Status[];
   failed: Status;
 }
@@ -17,6 +18,7 @@ interface Queue {
 const QUEUES: Queue[] = [
   { name: 'email', table: 'email_outbox', waiting: ['pending', 'sending'], failed: 'failed' },
   { name: 'calendar', table: 'sync_jobs', waiting: ['pending', 'running'], failed: 'failed' },
+  { name: 'webhooks', table: 'webhook_deliveries', waiting: ['pending', 'sending'], failed: 'failed' },
 ];
 
 interface QueueFigures {

@@ -67,6 +67,7 @@ export function myDataRoutes(deps: BookingDeps & { secureCookies: boolean }) {
   const { db } = deps;
   // The password is asked again: a stolen session must not make this a way to guess it.
   const attemptsPerUser = rateLimit({
+    db: deps.db,
     windowMs: 60 * 60 * 1000,
     limit: 5,
     now: () => deps.now().getTime(),

@@ -69,7 +69,7 @@ export async function closeBusiness(
   providerId: number,
 ): Promise<void> {
   await withWriteLock(deps.db, (trx) => closeProvider(trx, providerId, deps.now()));
-  deps.slotsChanged(providerId);
+  await deps.slotsChanged(providerId);
   await cancelAll(deps, await upcomingAppointmentIds(deps.db, { providerId }, deps.now()), 'provider', (a) => {
     if (a.provider_id !== providerId) throw AppError.notFound('Appointment');
   });

@@ -102,7 +102,7 @@ export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
           });
           return { existing, saved, me: owner };
         });
-        slotsChanged(saved.id);
+        await slotsChanged(saved.id);
         return c.json({ profile: { ...adminProvider(saved), me: memberRef(me) } }, existing ? 200 : 201);
       },
     );

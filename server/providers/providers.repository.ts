@@ -1,11 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
-import {
-  countMatches,
-  matchingProviderIds,
-  refreshSearchIndex,
-  searchVocabulary,
-} from '../search/search.repository.js';
+import { countMatches, matchingProviderIds, refreshedVocabulary } from '../search/search.repository.js';
 import { matchExpression } from '../search/search-query.js';
 import type { NewProvider, ProviderRow, ProviderUpdate } from './providers.table.js';
 
@@ -45,11 +40,10 @@ export async function searchProviders(db: Db, search: ProviderSearch): Promise<P
   if (search.q?.trim()) {
     // Every word must match somewhere (name, category, city, description or a service), so "barber hamburg" finds
     // the barber in Hamburg; "any" is the looser search behind an empty result's suggestions.
-    await refreshSearchIndex(db);
-    const expression = matchExpression(search.q, await searchVocabulary(db), search.match);
+    const expression = matchExpression(search.q, await refreshedVocabulary(db), search.match);
     if (expression === null) return [];
     // SQLite cannot know how many businesses a word matches, and always starts from the matches: right for a rare
-    // word, but a common one ("hair") then sorts a tenth of the directory for 20 rows. FTS5 counts them cheaply;
+    // word, but a common one ("hair") then sorts a tenth of the directory for 20 rows. The index counts them cheaply;
     // `+id` keeps the planner off the id lookup, so a broad match walks the name index and stops with the page.
     const broad = (await countMatches(db, expression)) > BROAD_MATCH;
     query = query.where(broad ? sql`+providers.id` : 'providers.id', 'in', matchingProviderIds(db, expression));

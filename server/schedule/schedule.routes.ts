@@ -94,7 +94,7 @@ export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
         async (c) => {
           const { id } = c.get('provider');
           const closure = await withWriteLock(db, (trx) => insertClosure(trx, id, c.req.valid('json')));
-          slotsChanged(id);
+          await slotsChanged(id);
           return c.json({ closure }, 201);
         },
       )
@@ -106,7 +106,7 @@ export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
         async (c) => {
           const { id } = c.get('provider');
           if (!(await deleteClosure(db, id, c.req.valid('param').id))) throw AppError.notFound('Closure');
-          slotsChanged(id);
+          await slotsChanged(id);
           return c.body(null, 204);
         },
       )
@@ -130,7 +130,7 @@ export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
           }
           const target = c.get('target');
           await withWriteLock(db, (trx) => replaceWeeklyHours(trx, target, intervals));
-          slotsChanged(target.provider_id);
+          await slotsChanged(target.provider_id);
           return c.json({ weeklyHours: await listMemberWeeklyHours(db, target.id) });
         },
       )
@@ -151,7 +151,7 @@ export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
           const { intervals } = c.req.valid('json');
           assertValidDay(date, intervals);
           await withWriteLock(db, (trx) => replaceOverride(trx, c.get('target'), { date, intervals }));
-          slotsChanged(c.get('provider').id);
+          await slotsChanged(c.get('provider').id);
           return c.json({ override: { date, intervals } });
         },
       )
@@ -162,7 +162,7 @@ export function scheduleRoutes(db: Db, slotsChanged: SlotsChanged) {
         async (c) => {
           const removed = await deleteOverride(db, c.get('target'), c.req.valid('param').date);
           if (!removed) throw AppError.notFound('Override');
-          slotsChanged(c.get('provider').id);
+          await slotsChanged(c.get('provider').id);
           return c.body(null, 204);
         },
       )

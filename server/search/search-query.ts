@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import type { TextAlternatives, TextQuery } from '../db/text-search.js';
 import { forms, groupsOf, groupToken, SYNONYM_WORDS, words } from './search-terms.js';
 
 /** At most this many words of a query count; the rest of a pasted paragraph is ignored. */
@@ -34,7 +35,7 @@ export function corrections(word: string, vocabulary: Vocabulary, max = toleranc
 }
 
 /** Everything one typed word may match: itself as a prefix, its stems, its synonyms' group, or what it misspells. */
-function alternatives(word: string, vocabulary: Vocabulary): string[] {
+function alternatives(word: string, vocabulary: Vocabulary): TextAlternatives {
   const groups = groupsOf(word);
   const exact = forms(word);
   const known = groups.length > 0 || hasPrefix(vocabulary, word) || exact.some((f) => hasPrefix(vocabulary, f));
@@ -44,19 +45,18 @@ function alternatives(word: string, vocabulary: Vocabulary): string[] {
     ...fixes.flatMap(forms),
     ...[...groups, ...fixes.flatMap(groupsOf)].map(groupToken),
   ]);
-  // Every term is [a-z0-9] only (see `words`), so quoting cannot be broken out of.
-  return [`"${word}"*`, ...[...terms].map((t) => `"${t}"`)];
+  return { prefix: word, terms: [...terms] };
 }
 
 /** The query's words (normalised), at most eight. */
 export const queryWords = (q: string): string[] => words(q).slice(0, MAX_WORDS);
 
 /**
- * An FTS5 MATCH expression for a typed query: every word must match (as prefix, stem, synonym or correction).
- * `null` when the query has no words at all (only punctuation): it matches nothing.
+ * The full-text query for a typed query: every word must match (as prefix, stem, synonym or correction), or one
+ * with `any`. `null` when the query has no words at all (only punctuation): it matches nothing.
  */
-export function matchExpression(q: string, vocabulary: Vocabulary, mode: 'all' | 'any' = 'all'): string | null {
+export function matchExpression(q: string, vocabulary: Vocabulary, mode: 'all' | 'any' = 'all'): TextQuery | null {
   const list = queryWords(q);
   if (list.length === 0) return null;
-  return list.map((word) => `(${alternatives(word, vocabulary).join(' OR ')})`).join(mode === 'all' ? ' AND ' : ' OR ');
+  return { words: list.map((word) => alternatives(word, vocabulary)), mode };
 }

@@ -144,7 +144,7 @@ export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
           else await assignToAllMembers(trx, service.provider_id, service.id);
           return service;
         });
-        slotsChanged(row.provider_id);
+        await slotsChanged(row.provider_id);
         return c.json({ service: await serviceView(db, row) }, 201);
       },
     )
@@ -181,7 +181,7 @@ export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
           return updated;
         });
         if (!row) throw AppError.notFound('Service');
-        slotsChanged(providerId);
+        await slotsChanged(providerId);
         return c.json({ service: await serviceView(db, row) });
       },
     )
@@ -200,7 +200,7 @@ export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
           throw new AppError('conflict', 'This service has appointments: deactivate it instead of deleting it');
         }
         await deleteService(db, providerId, id);
-        slotsChanged(providerId);
+        await slotsChanged(providerId);
         return c.body(null, 204);
       },
     );

@@ -18,47 +18,47 @@ const entry = (providerId: number, version: number, patch: Partial<SlotsEntry> =
 });
 
 describe('createSlotsCache', () => {
-  it('keeps an entry until its provider changes after the version it was read at', () => {
+  it('keeps an entry until its provider changes after the version it was read at', async () => {
     const cache = createSlotsCache();
-    const v = cache.version();
+    const v = await cache.version('p');
     cache.set('a', entry(1, v));
     cache.set('b', entry(2, v));
-    expect(cache.get('a')?.etag).toBe('"1"');
-    cache.invalidateProvider(2);
-    expect(cache.get('a')).toBeDefined();
-    expect(cache.get('b')).toBeUndefined();
+    expect((await cache.get('a'))?.etag).toBe('"1"');
+    await cache.invalidateProvider(2);
+    expect(await cache.get('a')).toBeDefined();
+    expect(await cache.get('b')).toBeUndefined();
   });
 
-  it('refuses an entry whose data was read before a change it did not see', () => {
+  it('refuses an entry whose data was read before a change it did not see', async () => {
     const cache = createSlotsCache();
-    const before = cache.version(); // a request starts reading…
-    cache.invalidateProvider(1); // …a booking for the provider commits meanwhile…
+    const before = await cache.version('p'); // a request starts reading…
+    await cache.invalidateProvider(1); // …a booking for the provider commits meanwhile…
     cache.set('a', entry(1, before)); // …and the request stores what it read
-    expect(cache.get('a')).toBeUndefined();
+    expect(await cache.get('a')).toBeUndefined();
   });
 
-  it('forgets entries older than maxAgeMs, and the least recently used beyond maxEntries', () => {
+  it('forgets entries older than maxAgeMs, and the least recently used beyond maxEntries', async () => {
     let t = 0;
     const cache = createSlotsCache({ maxAgeMs: 100, maxEntries: 2, clock: () => t });
     cache.set('a', entry(1, 0));
     cache.set('b', entry(2, 0));
-    cache.get('a'); // b is now the least recently used
+    await cache.get('a'); // b is now the least recently used
     cache.set('c', entry(3, 0));
-    expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')).toBeDefined();
+    expect(await cache.get('b')).toBeUndefined();
+    expect(await cache.get('a')).toBeDefined();
     t = 101;
-    expect(cache.get('a')).toBeUndefined();
+    expect(await cache.get('a')).toBeUndefined();
     expect(cache.size).toBe(1);
   });
 
-  it('never holds more than maxEntries answers, however many questions come', () => {
+  it('never holds more than maxEntries answers, however many questions come', async () => {
     const cache = createSlotsCache({ maxEntries: 100 });
     for (let i = 0; i < 2_000; i++) {
-      cache.set(`question-${i}`, entry(i % 300, cache.version()));
+      cache.set(`question-${i}`, entry(i % 300, await cache.version('p')));
       expect(cache.size).toBeLessThanOrEqual(100);
     }
-    expect(cache.get('question-1999')).toBeDefined();
-    expect(cache.get('question-0')).toBeUndefined();
+    expect(await cache.get('question-1999')).toBeDefined();
+    expect(await cache.get('question-0')).toBeUndefined();
   });
 
   it('knows when a body still answers: inside its window of now and for the same busy times', () => {

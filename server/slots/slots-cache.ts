@@ -1,5 +1,7 @@
 import type { Interval, SlotsChanged } from '../availability/availability.types.js';
 import type { MemberAvailability } from '../availability/team-slots.js';
+import type { Db } from '../db/connect.js';
+import { localSlotsVersions, type SlotsVersions } from './slots-versions.js';
 
 /**
  * One cached answer of `GET /api/providers/:slug/slots`: the data it was computed from (everything but the
@@ -30,6 +32,8 @@ export interface SlotsEntry {
 }
 
 export interface SlotsCacheOptions {
+  /** Where changes are counted (default: this process's memory, see slots-versions.ts). */
+  versions?: SlotsVersions;
   /** Longest life of an entry, whatever happens: the bound on staleness for changes the cache cannot see. */
   maxAgeMs?: number;
   /** Bounds memory: the least recently used entries go first. */
@@ -39,17 +43,18 @@ export interface SlotsCacheOptions {
 }
 
 export interface SlotsCache {
-  version(): number;
-  get(key: string): SlotsEntry | undefined;
+  /** The version to store an entry with: taken before the first read of the data of the business `slug` names. */
+  version(slug: string): Promise<number>;
+  get(key: string): Promise<SlotsEntry | undefined>;
   /** Stores an entry; its age counts from now. */
   set(key: string, entry: Omit<SlotsEntry, 'bornAt'>): void;
-  /** Call once a write that can change this provider's slots has committed (or inside its transaction). */
+  /** Call once a write that can change this provider's slots has committed, and await it before answering. */
   invalidateProvider: SlotsChanged;
   /**
    * Bumps the provider of every appointment change, inside its transaction: an appointment listener (app.ts wires
    * it; slots need not know the bookings feature).
    */
-  appointmentListener: (trx: unknown, event: { providerId: number }) => Promise<void>;
+  appointmentListener: (trx: Db, event: { providerId: number }) => Promise<void>;
   readonly size: number;
 }
 
@@ -57,38 +62,35 @@ export interface SlotsCache {
  * Remembers slot answers per (slug, service, staff, dates, zone) so that a popular booking page costs a lookup, not a
  * load of the provider's appointments and a computation.
  *
- * Correctness rests on versions: one counter, bumped for a provider by each of its appointment changes (inside the
- * transaction, which holds the single SQLite connection, so nobody can read the data in between) and by each
- * write of its hours, services, rules or profile once that write is done (see {@link SlotsChanged}): nothing else,
- * so a request to an unknown route or a review leaves every answer cached. An entry records the counter before
- * its first read and is stale once its provider was bumped after that. Calendar busy times are not cached at all; `now` only moves the
- * body's window (the first slot falls under the notice period; the horizon moves). This holds for one server
- * process per database, the deployment docs/architecture.md describes; `maxAgeMs` bounds anything else.
+ * Correctness rests on versions (slots-versions.ts): bumped for a provider by each of its appointment changes
+ * (inside the transaction) and by each write of its hours, services, rules or profile once that write is done (see
+ * {@link SlotsChanged}): nothing else, so a request to an unknown route or a review leaves every answer cached. An
+ * entry records the version before its first read and is stale once its provider changed after that. Calendar busy
+ * times are not cached at all; `now` only moves the body's window (the first slot falls under the notice period;
+ * the horizon moves). With versions in the database every instance on it sees every change at once; `maxAgeMs`
+ * bounds anything else.
  */
 export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
+  const versions = options.versions ?? localSlotsVersions();
   const maxAgeMs = options.maxAgeMs ?? 60_000;
   const maxEntries = options.maxEntries ?? 1_000;
   const clock = options.clock ?? (() => performance.now());
   const entries = new Map<string, SlotsEntry>();
-  const providerVersions = new Map<number, number>();
-  let counter = 0;
-
-  const invalidateProvider = (providerId: number) => {
-    providerVersions.set(providerId, ++counter);
-  };
 
   return {
-    version: () => counter,
-    get(key) {
+    version: (slug) => versions.before(slug),
+    async get(key) {
       const entry = entries.get(key);
       if (!entry) return undefined;
-      const changedAt = providerVersions.get(entry.providerId) ?? 0;
-      if (changedAt > entry.version || clock() - entry.bornAt > maxAgeMs) {
-        entries.delete(key);
+      if (clock() - entry.bornAt > maxAgeMs || (await versions.changedAt(entry.providerId)) > entry.version) {
+        if (entries.get(key) === entry) entries.delete(key);
         return undefined;
       }
-      entries.delete(key); // re-insert: the Map's order is least recently used first
-      entries.set(key, entry);
+      // Re-inserted, so the Map's order is least recently used first (unless another request replaced it meanwhile).
+      if (entries.get(key) === entry) {
+        entries.delete(key);
+        entries.set(key, entry);
+      }
       return entry;
     },
     set(key, entry) {
@@ -96,8 +98,8 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
       entries.set(key, { ...entry, bornAt: clock() });
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     },
-    invalidateProvider,
-    appointmentListener: async (_trx, event) => invalidateProvider(event.providerId),
+    invalidateProvider: (providerId) => versions.changed(providerId),
+    appointmentListener: (trx, event) => versions.changed(event.providerId, trx),
     get size() {
       return entries.size;
     },

@@ -9,7 +9,7 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
 import { entityTag, noneMatch } from '../http/etag.js';
-import { fixedWindow } from '../http/rate-limit.js';
+import { windowCounter } from '../http/rate-limit.js';
 import { describe } from '../http/route-doc.js';
 import { dateSchema, idSchema, instantSchema, timeZoneSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
@@ -162,7 +162,7 @@ export interface SlotsRouteDeps {
  */
 export function slotsRoutes(deps: SlotsRouteDeps) {
   const { db, cache } = deps;
-  const countComputation = fixedWindow({
+  const countComputation = windowCounter(db, {
     windowMs: 60_000,
     limit: deps.computeRateLimit,
     now: () => deps.now().getTime(),
@@ -187,7 +187,7 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
         const slug = c.req.valid('param').slug;
         const now = deps.now().getTime();
         const key = `${slug}\n${query.service}\n${query.staff ?? 'any'}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
-        const cached = cache?.get(key);
+        const cached = await cache?.get(key);
         if (cached) {
           const busy = await busyOf(deps, cached.members);
           if (!bodyHolds(cached, now, busy)) {
@@ -200,8 +200,8 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
           return send(c, cached);
         }
 
-        countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
-        const version = cache?.version() ?? 0;
+        await countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
+        const version = (await cache?.version(slug)) ?? 0;
         const asked = await bookableService(db, slug, query.service, query.staff);
         const { provider, service } = asked;
         const timeZone = query.tz ?? provider.time_zone;
@@ -243,7 +243,7 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
       validate('query', nextAvailableQuery),
       async (c) => {
         const query = c.req.valid('query');
-        countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
+        await countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
         const asked = await bookableService(db, c.req.valid('param').slug, query.service, query.staff);
         const { provider, service } = asked;
         const timeZone = query.tz ?? provider.time_zone;

@@ -54,7 +54,7 @@ export function memberPhotoRoutes(deps: { db: Db; slotsChanged: SlotsChanged }) 
       await updateMember(trx, member.id, { photo_hash: photo?.hash ?? null });
     });
     // The profile's team and the widget's staff step come with the cached public answers.
-    deps.slotsChanged(member.provider_id);
+    await deps.slotsChanged(member.provider_id);
   };
   return new Hono<AppEnv>()
     .put(

@@ -95,7 +95,7 @@ export function teamRoutes(deps: TeamDeps) {
       await withWriteLock(db, (trx) => updateMember(trx, member.id, { left_at: null }));
       throw error;
     }
-    deps.slotsChanged(member.provider_id);
+    await deps.slotsChanged(member.provider_id);
     return c.body(null, 204);
   };
 
@@ -231,7 +231,7 @@ export function teamRoutes(deps: TeamDeps) {
           return Object.keys(fields).length ? updateMember(trx, member.id, fields) : member;
         });
         // Services and names show in slots and on the profile.
-        deps.slotsChanged(providerId);
+        await deps.slotsChanged(providerId);
         const services = await servicesOfMembers(db, [saved.id]);
         return c.json({ member: adminMember(saved, services.get(saved.id) ?? []) });
       },

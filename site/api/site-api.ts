@@ -28,6 +28,9 @@ import type {
   Slot,
   Team,
   User,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointInput,
   WeeklyInterval,
 } from './types.js';
 
@@ -255,6 +258,21 @@ export class SiteApi {
     const { email } = await this.retryEmail(id);
     return emails.map((e) => (e.id === id ? email : e));
   };
+
+  // Webhooks (docs/webhooks.md): a secret comes back only when it is made.
+  webhooks = () => this.request<{ endpoints: WebhookEndpoint[]; eventTypes: string[] }>('GET', '/api/admin/webhooks');
+  createWebhook = (input: WebhookEndpointInput) =>
+    this.request<{ endpoint: WebhookEndpoint; secret: string }>('POST', '/api/admin/webhooks', input);
+  updateWebhook = (id: number, changes: Partial<WebhookEndpointInput> & { enabled?: boolean }) =>
+    this.request<{ endpoint: WebhookEndpoint }>('PATCH', `/api/admin/webhooks/${id}`, changes);
+  deleteWebhook = (id: number) => this.request<void>('DELETE', `/api/admin/webhooks/${id}`);
+  rotateWebhookSecret = (id: number) =>
+    this.request<{ endpoint: WebhookEndpoint; secret: string }>('POST', `/api/admin/webhooks/${id}/rotate-secret`);
+  testWebhook = (id: number) => this.request<{ delivery: WebhookDelivery }>('POST', `/api/admin/webhooks/${id}/test`);
+  webhookDeliveries = (id: number) =>
+    this.request<{ deliveries: WebhookDelivery[] }>('GET', `/api/admin/webhooks/${id}/deliveries`);
+  redeliverWebhook = (id: number, deliveryId: number) =>
+    this.request<{ delivery: WebhookDelivery }>('POST', `/api/admin/webhooks/${id}/deliveries/${deliveryId}/redeliver`);
 }
 
 export const api = new SiteApi();

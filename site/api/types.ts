@@ -262,3 +262,41 @@ export interface ApiKey {
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
+
+/** A webhook endpoint as `/api/admin/webhooks` shows it (never its secret: docs/webhooks.md). */
+export interface WebhookEndpoint {
+  id: number;
+  url: string;
+  description: string;
+  events: string[];
+  enabled: boolean;
+  failureCount: number;
+  failingSince: string | null;
+  /** Set when it was disabled for persistent failure. */
+  disabledAt: string | null;
+  /** Until when the secret before the last rotation still signs too. */
+  previousSecretUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookEndpointInput {
+  url: string;
+  events: string[];
+  description: string;
+}
+
+export interface WebhookDelivery {
+  id: number;
+  eventId: string;
+  type: string;
+  status: 'pending' | 'sending' | 'delivered' | 'failed';
+  attempts: number;
+  statusCode: number | null;
+  durationMs: number | null;
+  error: string | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}

@@ -21,7 +21,8 @@ export type AdminView =
   | 'emails'
   | 'embed'
   | 'team'
-  | 'api-keys';
+  | 'api-keys'
+  | 'webhooks';
 export type AccountView = 'appointments' | 'emails' | 'settings';
 
 export const adminRoutes: Route<AdminView>[] = [
@@ -37,6 +38,7 @@ export const adminRoutes: Route<AdminView>[] = [
   { pattern: /^\/admin\/embed$/, view: 'embed', title: 'Embed on your website' },
   { pattern: /^\/admin\/team$/, view: 'team', title: 'Team' },
   { pattern: /^\/admin\/api-keys$/, view: 'api-keys', title: 'API keys' },
+  { pattern: /^\/admin\/webhooks$/, view: 'webhooks', title: 'Webhooks' },
 ];
 
 /** What a staff member may open: their own appointments, hours and calendar, and the way to leave (`team`). */

@@ -2,6 +2,7 @@ import type { KyselyPlugin } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import type { Interval } from '../../server/availability/availability.types.js';
+import { isPostgres } from '../../server/db/dialect.js';
 import { addService, book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -42,6 +43,11 @@ describe('slots answers from the cache stay exact', () => {
     });
     return { app, queries: () => count };
   };
+  /**
+   * What a cached answer reads: nothing on SQLite; on PostgreSQL its business's version, which instances share
+   * (server/slots/slots-versions.ts).
+   */
+  const hitQueries = () => (isPostgres(ctx.db) ? 1 : 0);
 
   const slots = async (p = provider, date = DAY) => {
     const res = await call(ctx, 'GET', path(p, date));
@@ -63,7 +69,7 @@ describe('slots answers from the cache stay exact', () => {
     const afterFirst = queries();
     expect(afterFirst).toBeGreaterThan(0);
     const second = await app.request(`http://booking.test${path(provider)}`);
-    expect(queries()).toBe(afterFirst);
+    expect(queries()).toBe(afterFirst + hitQueries());
     expect(second.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await second.text()).toBe(await first.text());
   });
@@ -198,7 +204,7 @@ describe('slots answers from the cache stay exact', () => {
     };
     expect(await ask()).toBeGreaterThan(0);
     expect((await call(app, 'GET', spareSlots)).status).toBe(200);
-    expect(await ask()).toBe(0);
+    expect(await ask()).toBe(hitQueries());
     expect((await call(app, 'POST', '/api/no/such/route', { body: {} })).status).toBe(404);
     expect(
       (
@@ -208,7 +214,7 @@ describe('slots answers from the cache stay exact', () => {
         })
       ).status,
     ).toBe(201);
-    expect(await ask(), 'answered from the cache').toBe(0);
+    expect(await ask(), 'answered from the cache').toBe(hitQueries());
 
     // A slot-relevant write by the provider empties it: the spare service, deleted, is gone from the answers at once.
     expect((await call(app, 'DELETE', `/api/admin/services/${spare}`, { session: provider.session })).status).toBe(204);

@@ -87,6 +87,6 @@ describe('/api/admin/calendar access', () => {
 
   it('says which services this server can connect', async () => {
     const res = await call(ctx, 'GET', '/api/admin/calendar', { session: ctx.provider.session });
-    expect(res.body.available).toEqual({ googleShared: true, google: true, microsoft: false });
+    expect(res.body.available).toEqual({ googleShared: true, google: true, microsoft: false, caldav: true });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { written } from '../../server/email/draft.js';
 import { book } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { calendarWorld, connectOwnGoogle, drainSync } from './calendar-context.js';
@@ -15,11 +16,13 @@ describe('one event per appointment in a synced provider’s calendar', () => {
       (
         await ctx.db
           .selectFrom('email_outbox')
-          .select(['to_role', 'kind', 'ics'])
+          .selectAll()
           .where('appointment_id', '=', appointmentId)
           .orderBy('id')
           .execute()
-      ).map((row) => [`${row.kind}/${row.to_role}`, row.ics !== null]),
+      )
+        .map(written)
+        .map((row) => [`${row.kind}/${row.to_role}`, row.ics !== null]),
     );
 
   it('sends the provider no invitation while the calendar is connected; the customer still gets theirs', async () => {

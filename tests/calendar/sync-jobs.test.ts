@@ -40,18 +40,24 @@ describe('the calendar outbox queue', () => {
       [second, 'upsert', 1],
     ]);
     expect(await lease(NOW)).toEqual([]); // the delete waits for the upsert before it
-    await recordOutcome(ctx.db, taken[0]!.id, { status: 'done' }, NOW);
+    await recordOutcome(ctx.db, taken[0]!, { status: 'done' }, NOW);
     expect((await lease(NOW)).map((j) => [j.appointment_id, j.action])).toEqual([[first, 'delete']]);
   });
 
   it('takes a job back when its worker died (its lease ran out), and keeps a retried one in order', async () => {
     const taken = await lease(NOW);
     const later = new Date(NOW.getTime() + LEASE_MS + 1);
-    expect((await lease(later)).map((j) => [j.id, j.attempts])).toEqual(taken.map((j) => [j.id, 2]));
+    const retaken = await lease(later);
+    expect(retaken.map((j) => [j.id, j.attempts])).toEqual(taken.map((j) => [j.id, 2]));
+    // The pass taken for dead was only slow: its outcome no longer counts, the new holder's does.
+    await recordOutcome(ctx.db, taken[0]!, { status: 'done' }, later);
+    expect(
+      await ctx.db.selectFrom('sync_jobs').select('status').where('id', '=', taken[0]!.id).executeTakeFirst(),
+    ).toEqual({ status: 'running' });
     // A retry due later holds back the younger job of the same appointment until then.
     await recordOutcome(
       ctx.db,
-      taken[0]!.id,
+      retaken[0]!,
       { status: 'pending', nextAttemptAt: new Date(later.getTime() + 30_000), error: 'busy' },
       later,
     );

@@ -3,7 +3,7 @@ import type { Email } from 'postal-mime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmailWorker } from '../../server/email/email.worker.js';
 import { toMailOptions } from '../../server/email/transport.js';
-import { emailWorker, flushOutbox } from '../support/email.js';
+import { emailWorker, flushOutbox, outbox } from '../support/email.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, signUp } from '../support/http.js';
 import { expectWellFormed, parseBoth } from '../support/ical.js';
@@ -66,11 +66,7 @@ describe('emails and calendar files as other software reads them', () => {
 
   it('sends the file byte for byte (base64), CRLF line ends included', async () => {
     expect((await book(ctx, provider, SLOT)).status).toBe(201);
-    const [row] = await ctx.db
-      .selectFrom('email_outbox')
-      .select(['ics'])
-      .where('appointment_id', 'is not', null)
-      .execute();
+    const [row] = await outbox(ctx);
     expectWellFormed(row!.ics!);
     // postal-mime hands text parts back with LF line ends, so the raw message is read here.
     const stream = nodemailer.createTransport({ streamTransport: true, buffer: true });

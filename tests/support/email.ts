@@ -1,3 +1,4 @@
+import { written } from '../../server/email/draft.js';
 import { type EmailWorker, startEmailWorker } from '../../server/email/email.worker.js';
 import { type MailTransport, mailboxTransport, smtpTransport } from '../../server/email/transport.js';
 import type { TestContext } from './test-app.js';
@@ -46,9 +47,15 @@ export const advance = (ctx: TestContext, ms: number) => {
   ctx.clock.now = new Date(ctx.clock.now.getTime() + ms);
 };
 
-/** The appointment emails in the outbox (account emails such as address verification left out). */
+/** The appointment emails in the outbox (account emails such as address verification left out), as they read. */
 export async function outbox(ctx: TestContext) {
-  return ctx.db.selectFrom('email_outbox').selectAll().where('appointment_id', 'is not', null).orderBy('id').execute();
+  const rows = await ctx.db
+    .selectFrom('email_outbox')
+    .selectAll()
+    .where('appointment_id', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(written);
 }
 
 /** Delivers whatever the set-up queued (account emails) to the built-in mailbox, so a test counts only its own. */

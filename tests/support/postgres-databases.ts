@@ -20,24 +20,31 @@ export function postgresTestDatabase(clusterUrl: string, sqliteUrl: string): Db 
   const name = memory
     ? `t_${process.pid}_${++count}`
     : `f_${createHash('sha256').update(sqliteUrl).digest('hex').slice(0, 24)}`;
-  admin ??= new pg.Pool({ connectionString: clusterUrl, max: 2, allowExitOnIdle: true });
-  const cluster = admin;
-  const db = connectPostgres(async () => {
-    await cluster
-      .query(`create database "${name}" template ${POSTGRES_TEMPLATE} strategy file_copy`)
-      .catch((error: { code?: string }) => {
-        // 42P04: the file's database exists already (opened before).
-        if (error.code !== '42P04') throw error;
-      });
-    return postgresPool(databaseUrl(clusterUrl, name));
-  });
+  const db = connectPostgres(async () => postgresPool(await templateCopy(clusterUrl, name)));
   if (!memory) return db;
   const destroy = db.destroy.bind(db);
   db.destroy = async () => {
     await destroy();
-    await dropWhenClosed(cluster, name);
+    await dropWhenClosed(adminOf(clusterUrl), name);
   };
   return db;
+}
+
+const adminOf = (clusterUrl: string) =>
+  (admin ??= new pg.Pool({ connectionString: clusterUrl, max: 2, allowExitOnIdle: true }));
+
+/**
+ * The URL of database `name` of the cluster, a copy of the migrated template made unless it exists already (a file
+ * opened before). Kept until the cluster stops: for servers run as child processes, which need a URL, not a pool.
+ */
+export async function templateCopy(clusterUrl: string, name: string): Promise<string> {
+  await adminOf(clusterUrl)
+    .query(`create database "${name}" template ${POSTGRES_TEMPLATE} strategy file_copy`)
+    .catch((error: { code?: string }) => {
+      // 42P04: the database exists already.
+      if (error.code !== '42P04') throw error;
+    });
+  return databaseUrl(clusterUrl, name);
 }
 
 /**

@@ -1,11 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Debian's `postgresql` package puts its binaries here; `PG_BIN` names another place. */
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian's `postgresql` package puts its binaries in /usr/lib/postgresql/<major>/bin (the newest is taken); `PG_BIN` names another place. */
+const BIN = process.env.PG_BIN ?? newestDebianBin();
+
+function newestDebianBin(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)) : [];
+  const newest = majors.map(Number).sort((a, b) => b - a)[0];
+  return join(root, String(newest ?? 15), 'bin');
+}
 
 export interface PostgresCluster {
   /** The superuser's URL to the `postgres` database, on 127.0.0.1. */

@@ -74,11 +74,11 @@ export async function freePort(): Promise<number> {
   return probe.port;
 }
 
-/** Polls until `check` holds (for events on the SMTP side), failing after `timeoutMs`. */
-export async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+/** Polls until `check` holds (for events on the SMTP side, or in a database), failing after `timeoutMs`. */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000, everyMs = 5): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Interval } from '../../availability/availability.types.js';
+import { appUidMatcher } from '../../ical/appointment-calendar.js';
 import { type CalendarAdapter, CalendarCallError, type CalendarEventData } from '../calendar.types.js';
 import { eventIdFor, uidOfEventId } from './event-id.js';
 import type { GoogleAuthClient, GoogleCalendarApi } from './google.client.js';
@@ -22,9 +23,8 @@ const MAX_PAGES = 20;
 /** Google Calendar through the googleapis client; every failure leaves as a `CalendarCallError`. */
 export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAdapter {
   const { api, calendarId } = options;
-  // An appointment's UID or a class time's (`server/ical/appointment-calendar.ts`).
-  const ownUid = new RegExp(`^(appointment-\\d+|class-\\d+-\\d+-\\d+)@${options.appHost.replace(/\./g, '\\.')}$`);
-  const isOwn = (eventId: string | null | undefined) => !!eventId && ownUid.test(uidOfEventId(eventId) ?? '');
+  const isOwnUid = appUidMatcher(options.appHost);
+  const isOwn = (eventId: string | null | undefined) => !!eventId && isOwnUid(uidOfEventId(eventId) ?? '');
 
   async function call<T>(request: () => Promise<T>): Promise<T> {
     try {
@@ -56,9 +56,9 @@ export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAd
     call(() => api.events.insert({ calendarId, sendUpdates: 'none', requestBody: { id: eventId, ...bodyOf(event) } }));
 
   return {
-    async putEvent(event, knownId) {
+    async putEvent(event, known) {
       const eventId = eventIdFor(event.uid);
-      if (knownId) {
+      if (known) {
         // Written before: patch. A 404 means it never really got there (or someone purged it).
         await patch(eventId, event).catch((error: CalendarCallError) =>
           error.status === 404 ? insert(eventId, event) : Promise.reject(error),
@@ -69,7 +69,7 @@ export function googleCalendarAdapter(options: GoogleAdapterOptions): CalendarAd
           error.status === 409 ? patch(eventId, event) : Promise.reject(error),
         );
       }
-      return eventId;
+      return { id: eventId, etag: null };
     },
 
     async removeEvent(uid) {

@@ -111,21 +111,22 @@ export function graphCalendarAdapter(options: GraphAdapterOptions): CalendarAdap
   };
 
   return {
-    async putEvent(event, knownId) {
-      if (!knownId) return create(event);
+    async putEvent(event, known) {
+      if (!known) return { id: await create(event), etag: null };
       try {
-        await call('PATCH', eventPath(knownId), bodyOf(event));
-        return knownId;
+        await call('PATCH', eventPath(known.id), bodyOf(event));
+        return known;
       } catch (error) {
-        if ((error as CalendarCallError).status === 404) return create(event); // deleted in Outlook meanwhile
+        // deleted in Outlook meanwhile
+        if ((error as CalendarCallError).status === 404) return { id: await create(event), etag: null };
         throw error;
       }
     },
 
-    async removeEvent(_uid, knownId) {
+    async removeEvent(_uid, known) {
       // Without an id there is nothing of ours to remove: creates run (and record their id) before deletes.
-      if (!knownId) return;
-      await call('DELETE', eventPath(knownId)).catch((error: CalendarCallError) => {
+      if (!known) return;
+      await call('DELETE', eventPath(known.id)).catch((error: CalendarCallError) => {
         if (error.status !== 404 && error.status !== 410) throw error;
       });
     },

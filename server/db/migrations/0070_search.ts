@@ -8,7 +8,7 @@ import { isPostgres } from '../dialect.js';
  * to remember the index, and a seed or a test writing rows directly is indexed all the same.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  // FTS5 is SQLite's; the directory's text search on PostgreSQL is still to come (docs/postgresql.md).
+  // FTS5 is SQLite's; PostgreSQL gets its own index under the same names in 0119.
   if (isPostgres(db)) return;
   await sql`create virtual table provider_search using fts5(terms, tokenize = 'unicode61 remove_diacritics 2')`.execute(
     db,

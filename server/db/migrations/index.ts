@@ -18,7 +18,15 @@ import * as ownerCopies from './0096_owner_copies.js';
 import * as memberPhotos from './0097_member_photos.js';
 import * as directoryOrder from './0100_directory_order.js';
 import * as postgresNoOverlap from './0110_postgres_no_overlap.js';
+import * as syncJobClaims from './0111_sync_job_claims.js';
+import * as slotsVersions from './0115_slots_versions.js';
+import * as rateLimitWindows from './0116_rate_limit_windows.js';
+import * as postgresSearch from './0119_postgres_search.js';
+import * as searchVersion from './0120_search_version.js';
+import * as webhooks from './0123_webhooks.js';
 import * as apiKeys from './0127_api_keys.js';
+import * as emailDrafts from './0131_email_drafts.js';
+import * as caldav from './0135_caldav.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -44,5 +52,13 @@ export const migrations: Record<string, Migration> = {
   '0097_member_photos': memberPhotos,
   '0100_directory_order': directoryOrder,
   '0110_postgres_no_overlap': postgresNoOverlap,
+  '0111_sync_job_claims': syncJobClaims,
+  '0115_slots_versions': slotsVersions,
+  '0116_rate_limit_windows': rateLimitWindows,
+  '0119_postgres_search': postgresSearch,
+  '0120_search_version': searchVersion,
+  '0123_webhooks': webhooks,
   '0127_api_keys': apiKeys,
+  '0131_email_drafts': emailDrafts,
+  '0135_caldav': caldav,
 };

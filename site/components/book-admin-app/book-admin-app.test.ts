@@ -51,6 +51,7 @@ describe('book-admin-app', () => {
       'Calendar',
       'Embed',
       'API keys',
+      'Webhooks',
       'Your public page ↗',
     ]);
     expect(el.shadowRoot!.querySelector('book-team')).not.to.equal(null);

@@ -19,6 +19,7 @@ import '../book-profile-settings/book-profile-settings.js';
 import '../book-schedule-editor/book-schedule-editor.js';
 import '../book-services-editor/book-services-editor.js';
 import '../book-team/book-team.js';
+import '../book-webhooks/book-webhooks.js';
 import { styles } from './book-admin-app.styles.js';
 
 const NAV: [href: string, label: string][] = [
@@ -32,6 +33,7 @@ const NAV: [href: string, label: string][] = [
   ['/admin/calendar', 'Calendar'],
   ['/admin/embed', 'Embed'],
   ['/admin/api-keys', 'API keys'],
+  ['/admin/webhooks', 'Webhooks'],
 ];
 
 /** A staff member's navigation: their own work, and the way out (the team view shows them only that). */
@@ -138,6 +140,8 @@ export class BookAdminApp extends LitElement {
         return html`<book-email-banner></book-email-banner><book-email-log></book-email-log>`;
       case 'embed':
         return html`<book-embed-generator .profile=${profile} origin=${this.origin}></book-embed-generator>`;
+      case 'webhooks':
+        return html`<book-webhooks time-zone=${profile.timeZone}></book-webhooks>`;
       case 'team':
         return html`<book-team .profile=${profile} @book-team-left=${() => location.assign('/')}></book-team>`;
       case 'api-keys':

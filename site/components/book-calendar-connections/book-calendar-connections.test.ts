@@ -216,4 +216,87 @@ describe('book-calendar-connections', () => {
       }
     });
   });
+  describe('CalDAV (iCloud, Fastmail, Nextcloud)', () => {
+    const HOME = 'https://caldav.example/dav/calendars/ada/';
+    const davConnection = {
+      ...googleConnection,
+      service: 'caldav',
+      calendarId: `${HOME}work/`,
+      accountEmail: 'ada@example.com',
+      lastError: null,
+    };
+    const calendars = [
+      { id: `${HOME}work/`, name: 'Work', primary: true },
+      { id: `${HOME}home/`, name: 'Home', primary: false },
+    ];
+
+    it('connects with a server address, user name and app password, then offers the account’s calendars', async () => {
+      const el = await page(overview({ available: { ...none, caldav: true } }));
+      const form = $<HTMLFormElement>(el, 'form[data-form="caldav"]');
+      expect(text(form)).to.contain('app password');
+      await expect(el).to.be.accessible();
+      let connected = false;
+      const server = fakeServer((path, init) => {
+        if (path === '/api/admin/calendar/caldav' && init?.method === 'PUT') {
+          connected = true;
+          return json(200, { connection: davConnection, calendars });
+        }
+        if (path.startsWith('/api/admin/calendar/sync-jobs')) return json(200, { syncJobs: [] });
+        if (path === '/api/admin/calendar/calendars') return json(200, { calendars });
+        if (path === '/api/admin/calendar/calendar') return json(200, { connection: davConnection });
+        return json(
+          200,
+          connected
+            ? overview({ connection: davConnection, health: 'up_to_date', available: { ...none, caldav: true } })
+            : overview(),
+        );
+      });
+      try {
+        choose($<HTMLInputElement>(el, '#dav-url'), ' https://caldav.example/ ');
+        choose($<HTMLInputElement>(el, '#dav-user'), 'ada@example.com');
+        choose($<HTMLInputElement>(el, '#dav-pass'), 'abcd-efgh-ijkl-mnop');
+        form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+        await until(() => !!el.shadowRoot!.querySelector('#dav-calendar'), 'the calendar choice');
+        expect(server.sent.find((s) => s.path === '/api/admin/calendar/caldav')?.body).to.deep.equal({
+          serverUrl: 'https://caldav.example/',
+          username: 'ada@example.com',
+          password: 'abcd-efgh-ijkl-mnop',
+        });
+        // The password is nowhere on the page once sent.
+        expect(el.shadowRoot!.innerHTML).not.to.contain('abcd-efgh-ijkl-mnop');
+        expect(text(el.shadowRoot as unknown as Element)).to.contain('ada@example.com');
+        const select = $<HTMLSelectElement>(el, '#dav-calendar');
+        expect(select.value).to.equal(`${HOME}work/`);
+        choose(select, `${HOME}home/`);
+        await until(() => server.sent.some((s) => s.path === '/api/admin/calendar/calendar'), 'the choice sent');
+        expect(server.sent.find((s) => s.path === '/api/admin/calendar/calendar')?.body).to.deep.equal({
+          calendarId: `${HOME}home/`,
+        });
+        await expect(el).to.be.accessible();
+      } finally {
+        server.restore();
+      }
+    });
+
+    it('says plainly when the server refuses the password', async () => {
+      const el = await page(overview({ available: { ...none, caldav: true } }));
+      const message =
+        'The calendar server refused this user name and password. iCloud, Fastmail and others want an app password made for this, not your account password (see the help on this page).';
+      const server = fakeServer(() =>
+        json(422, {
+          error: { code: 'unprocessable', message, fields: { password: 'refused by the calendar server' } },
+        }),
+      );
+      try {
+        choose($<HTMLInputElement>(el, '#dav-url'), 'https://caldav.example/');
+        choose($<HTMLInputElement>(el, '#dav-user'), 'ada@example.com');
+        choose($<HTMLInputElement>(el, '#dav-pass'), 'wrong');
+        $<HTMLButtonElement>(el, 'form[data-form="caldav"] button[type="submit"]').click();
+        await until(() => text($(el, '[role="alert"]')).length > 0, 'the problem');
+        expect(text($(el, '[role="alert"]'))).to.contain('refused this user name and password');
+      } finally {
+        server.restore();
+      }
+    });
+  });
 });

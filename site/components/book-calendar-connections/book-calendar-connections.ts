@@ -12,7 +12,7 @@ import '../book-copy-button/book-copy-button.js';
 import '../book-member-picker/book-member-picker.js';
 
 interface Connection {
-  service: 'google-shared' | 'google' | 'microsoft';
+  service: 'google-shared' | 'google' | 'microsoft' | 'caldav';
   status: string;
   calendarId: string | null;
   accountEmail: string | null;
@@ -30,7 +30,11 @@ interface CalendarState {
   settings: { includeCustomerContact: boolean };
   feed: { active: boolean; createdAt: string | null };
   syncJobs: Record<'pending' | 'running' | 'done' | 'failed', number>;
-  available: { googleShared: boolean; google: boolean; microsoft: boolean };
+  available: { googleShared: boolean; google: boolean; microsoft: boolean; caldav?: boolean };
+}
+interface CalendarChoice {
+  id: string;
+  name: string;
 }
 interface SyncJob {
   id: number;
@@ -44,11 +48,17 @@ interface SyncJob {
 }
 
 /** The company's name alone, for sentences ("Couldn't reach Google"). */
-const companyName = { 'google-shared': 'Google', google: 'Google', microsoft: 'Microsoft' };
+const companyName = {
+  'google-shared': 'Google',
+  google: 'Google',
+  microsoft: 'Microsoft',
+  caldav: 'your calendar server',
+};
 const serviceName = {
   'google-shared': 'Google Calendar (shared calendar)',
   google: 'Google Calendar (your account)',
   microsoft: 'Outlook / Microsoft 365',
+  caldav: 'iCloud, Fastmail, Nextcloud or another CalDAV calendar',
 };
 const when = (iso: string) =>
   new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -112,6 +122,8 @@ export class BookCalendarConnections extends LitElement {
   @state() private failed: SyncJob[] = [];
   @state() private feedUrl = '';
   @state() private team: AdminMember[] = [];
+  /** A CalDAV account's calendars, to choose which one appointments go to (shown when there are several). */
+  @state() private calendars: CalendarChoice[] = [];
   /** Whose calendar is shown: a member's id (0: the signed-in member's, as for a server before teams). */
   @state() private member = 0;
   private action = new ActionController(this);
@@ -153,7 +165,7 @@ export class BookCalendarConnections extends LitElement {
     if (!this.data)
       return html`${picker}<p class="notice bad" role="alert">${this.action.problem}</p>${this.action.problem ? nothing : html`<p class="loading" role="status">Loading…</p>`}`;
     const d = this.data;
-    const anyService = d.available.googleShared || d.available.google || d.available.microsoft;
+    const anyService = d.available.googleShared || d.available.google || d.available.microsoft || d.available.caldav;
     return html`${picker}<p class="notice bad" role="alert" tabindex="-1">${this.action.problem}</p>
       <p class="notice" role="status">${this.action.status}</p>
       ${
@@ -243,6 +255,7 @@ export class BookCalendarConnections extends LitElement {
         <dt>Calendar</dt>
         <dd>${serviceName[c.service]}</dd>
         ${c.accountEmail ? html`<dt>Account</dt><dd>${c.accountEmail}</dd>` : nothing}
+        ${c.service === 'caldav' && this.calendars.length > 0 ? this.renderCalendarChoice(c) : nothing}
         ${c.sharedWith ? html`<dt>Shared with</dt><dd>${c.sharedWith}</dd>` : nothing}
         ${c.busyRefreshedAt ? html`<dt>Busy times</dt><dd>checked ${when(c.busyRefreshedAt)}</dd>` : nothing}
       </dl>
@@ -265,10 +278,36 @@ export class BookCalendarConnections extends LitElement {
           </form>`
           : nothing
       }
+      ${d.available.caldav ? this.renderCaldav() : nothing}
       <div class="row">
         ${d.available.google ? html`<button ?disabled=${this.action.busy} @click=${() => this.oauth('google')}>Connect your Google account</button>` : nothing}
         ${d.available.microsoft ? html`<button ?disabled=${this.action.busy} @click=${() => this.oauth('microsoft')}>Connect Outlook / Microsoft 365</button>` : nothing}
       </div>`;
+  }
+
+  /** CalDAV: a server address, a user name and an app password (never shown again once sent). */
+  private renderCaldav() {
+    return html`<form class="panel" data-form="caldav" @submit=${this.connectCaldav}>
+      <h3>iCloud, Fastmail, Nextcloud (CalDAV)</h3>
+      <p class="hint">Use an app password made for this, not your account password: on iCloud at account.apple.com
+        (Sign-In and Security, App-Specific Passwords), on Fastmail in Settings, Privacy &amp; Security; on Nextcloud in
+        Personal settings, Security.</p>
+      <div class="field"><label for="dav-url">Server address</label>
+        <input id="dav-url" name="serverUrl" type="url" required placeholder="https://caldav.icloud.com" autocomplete="url" />
+        <p class="hint">iCloud: https://caldav.icloud.com · Fastmail: https://caldav.fastmail.com · Nextcloud: https://your-cloud/remote.php/dav</p></div>
+      <div class="field"><label for="dav-user">User name</label>
+        <input id="dav-user" name="username" required autocomplete="username" autocapitalize="none" spellcheck="false" /></div>
+      <div class="field"><label for="dav-pass">App password</label>
+        <input id="dav-pass" name="password" type="password" required autocomplete="current-password" /></div>
+      <button class="primary" type="submit" ?disabled=${this.action.busy}>Connect this calendar</button>
+    </form>`;
+  }
+
+  private renderCalendarChoice(c: Connection) {
+    return html`<dt><label for="dav-calendar">Appointments go to</label></dt>
+      <dd><select id="dav-calendar" ?disabled=${this.action.busy} @change=${this.chooseCalendar}>
+        ${this.calendars.map((cal) => html`<option value=${cal.id} ?selected=${cal.id === c.calendarId}>${cal.name}</option>`)}
+      </select></dd>`;
   }
 
   /** Shows another member's calendar: their connection, feed and failed jobs (a feed link shown once is not theirs). */
@@ -291,9 +330,20 @@ export class BookCalendarConnections extends LitElement {
       if (member !== this.member) return;
       this.data = state;
       this.failed = jobs.syncJobs;
+      this.calendars = [];
+      if (state.connection?.service === 'caldav' && state.connection.status === 'active')
+        void this.loadCalendars(member);
     } catch (e) {
       this.action.report(errorText(e));
     }
+  }
+
+  /** A CalDAV account's calendars; without them (the server is down) the page simply offers no choice. */
+  private async loadCalendars(member: number): Promise<void> {
+    const answer = await api
+      .request<{ calendars: CalendarChoice[] }>('GET', this.at('/api/admin/calendar/calendars'))
+      .catch(() => ({ calendars: [] }));
+    if (member === this.member) this.calendars = answer.calendars.length > 1 ? answer.calendars : [];
   }
 
   /** Runs a change, then shows the settings as they now are. */
@@ -331,6 +381,30 @@ export class BookCalendarConnections extends LitElement {
       'Calendar shared: look for it in your Google Calendar.',
     );
   };
+
+  private connectCaldav = (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const field = (name: string) => String(form.get(name) ?? '');
+    return this.run(
+      () =>
+        api.request('PUT', this.at('/api/admin/calendar/caldav'), {
+          serverUrl: field('serverUrl').trim(),
+          username: field('username').trim(),
+          password: field('password'),
+        }),
+      'Connected: new bookings go to your calendar.',
+    );
+  };
+
+  private chooseCalendar = (e: Event) =>
+    this.run(
+      () =>
+        api.request('PUT', this.at('/api/admin/calendar/calendar'), {
+          calendarId: (e.target as HTMLSelectElement).value,
+        }),
+      'Saved: appointments ahead go to this calendar.',
+    );
 
   private oauth = (service: 'google' | 'microsoft') =>
     this.run(async () => {
