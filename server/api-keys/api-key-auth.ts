@@ -3,7 +3,7 @@ import { tokenMatches } from '../auth/tokens.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { fixedWindow } from '../http/rate-limit.js';
+import { windowCounter } from '../http/rate-limit.js';
 import { keyPrefix } from './api-key-secret.js';
 import { findApiKeyByPrefix, touchApiKey } from './api-keys.repository.js';
 
@@ -36,7 +36,12 @@ const readOnly = () =>
  * own rate limit; a `read` key may only GET and HEAD.
  */
 export const apiKeyAuth = (options: ApiKeyAuthOptions): MiddlewareHandler<AppEnv> => {
-  const hit = fixedWindow({ windowMs: 60_000, limit: options.rateLimit, now: () => options.now().getTime() });
+  // Shared by every instance on PostgreSQL, like the other limits (server/http/rate-limit.ts).
+  const hit = windowCounter(options.db, {
+    windowMs: 60_000,
+    limit: options.rateLimit,
+    now: () => options.now().getTime(),
+  });
   return async function apiKeyAuthMiddleware(c, next) {
     const header = c.req.header('authorization');
     if (header === undefined) return next();
@@ -44,7 +49,7 @@ export const apiKeyAuth = (options: ApiKeyAuthOptions): MiddlewareHandler<AppEnv
     const prefix = keyPrefix(presented);
     const key = prefix === null ? undefined : await findApiKeyByPrefix(options.db, prefix);
     if (!key || key.revoked_at !== null || !tokenMatches(presented, key.key_hash)) throw invalidKey();
-    hit(`api-key|${key.id}`);
+    await hit(`api-key|${key.id}`);
     // Used, even if refused below: the list shows the integration is alive (and is trying what it may not).
     const now = options.now();
     if (key.last_used_at === null || Date.parse(key.last_used_at) <= now.getTime() - LAST_USED_PRECISION_MS) {
