@@ -36,6 +36,7 @@ const readOnly = () =>
  * own rate limit; a `read` key may only GET and HEAD.
  */
 export const apiKeyAuth = (options: ApiKeyAuthOptions): MiddlewareHandler<AppEnv> => {
+  // Shared by every instance on PostgreSQL, like the other limits (server/http/rate-limit.ts).
   const hit = windowCounter(options.db, {
     windowMs: 60_000,
     limit: options.rateLimit,

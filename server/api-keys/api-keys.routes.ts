@@ -16,6 +16,9 @@ const createSchema = z.object({
   scope: z.enum(['read', 'read_write']),
 });
 
+/** Who may: the owner and admins, signed in (a key never manages keys). */
+const REFUSED = 'Staff, or an API key';
+
 /**
  * `/api/admin/api-keys` (mounted behind `requireProvider`, for the owner and admins signed in): list, make and revoke
  * the business's keys. The key itself is in the answer that makes it, and nowhere else ever.
@@ -27,9 +30,9 @@ export function apiKeysRoutes(deps: { db: Db; now: () => Date }) {
       '/',
       describe({
         summary: "The business's API keys",
-        description: 'Owner and admins, signed in; never the keys themselves.',
+        description: 'Newest first, revoked ones too; never the key itself.',
         auth: 'session',
-        responses: { 200: z.object({ apiKeys: z.array(apiKeySchema) }), 403: 'Staff, or an API key' },
+        responses: { 200: z.object({ apiKeys: z.array(apiKeySchema) }), 403: REFUSED },
       }),
       async (c) => {
         const keys = await listApiKeys(db, c.get('provider').id);
@@ -40,9 +43,12 @@ export function apiKeysRoutes(deps: { db: Db; now: () => Date }) {
       '/',
       describe({
         summary: 'Make an API key',
-        description: 'The key is in this answer and nowhere else, ever: it is stored hashed.',
+        description: '`key` is in this answer only: it is stored as a hash and never shown again.',
         auth: 'session',
-        responses: { 201: z.object({ apiKey: apiKeySchema, key: z.string() }), 403: 'Staff, or an API key' },
+        responses: {
+          201: z.object({ apiKey: apiKeySchema, key: z.string().regex(/^bys_live_[a-z2-7]{52}$/) }),
+          403: REFUSED,
+        },
       }),
       validate('json', createSchema),
       async (c) => {
@@ -66,8 +72,9 @@ export function apiKeysRoutes(deps: { db: Db; now: () => Date }) {
       '/:id',
       describe({
         summary: 'Revoke an API key',
+        description: 'At once: its next request is 401. Revoking it again keeps the first time.',
         auth: 'session',
-        responses: { 204: 'Revoked: it stops working at once', 403: 'Staff, or an API key' },
+        responses: { 204: 'Revoked', 403: REFUSED },
       }),
       validate('param', idParam),
       async (c) => {

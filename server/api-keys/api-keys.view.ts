@@ -4,12 +4,13 @@ import type { ListedApiKey } from './api-keys.repository.js';
 export const apiKeySchema = z.object({
   id: z.number().int(),
   name: z.string(),
-  /** `read`: GET only; `read_write`: the admin API as the owner's admins use it. */
   scope: z.enum(['read', 'read_write']),
-  /** The key's first characters, to tell keys apart. */
+  /** The key's public start, `bys_live_` and 12 characters. */
   prefix: z.string(),
   createdAt: z.string(),
+  /** The member who made it; null once they are gone. */
   createdBy: z.string().nullable(),
+  /** To the minute. */
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });

@@ -213,8 +213,10 @@ export function openApiDocument(routes: readonly RouterRoute[], info: DocumentIn
           type: 'http',
           scheme: 'bearer',
           description:
-            'An API key of a business, sent as `Authorization: Bearer <key>`, for integrations without a browser: ' +
-            'no CSRF check applies, rate limits do.',
+            'An API key of a business (`bys_live_…`, made by its owner or an admin at `POST /api/admin/api-keys`), sent ' +
+            'as `Authorization: Bearer <key>`, for integrations without a browser. It acts as an admin of its business; ' +
+            'a `read` key may only GET and HEAD (403 `insufficient_scope` otherwise). No CSRF check applies; each key ' +
+            'has its own rate limit (429 with `Retry-After`). An unknown or revoked key is 401.',
         },
       },
     },

@@ -72,9 +72,10 @@ export function profileRoutes(db: Db, slotsChanged: SlotsChanged) {
         responses: {
           200: oneProfile,
           201: oneProfile,
-          403: 'Not a provider account, or staff',
+          403: 'Not a provider account, or staff, or an API key',
           409: 'The slug is taken (`slug_taken`)',
         },
+        auth: 'session',
       }),
       refuseApiKeys,
       validate('json', profileSchema),

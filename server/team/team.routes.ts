@@ -186,7 +186,13 @@ export function teamRoutes(deps: TeamDeps) {
       describe({
         summary: 'Leave the team',
         description: "The signed-in member's future appointments are reassigned or cancelled.",
-        responses: { 204: 'Left', 409: 'The owner cannot leave', 422: '`reassignTo` is not an active member' },
+        responses: {
+          204: 'Left',
+          403: 'An API key (leaving is a person’s)',
+          409: 'The owner cannot leave',
+          422: '`reassignTo` is not an active member',
+        },
+        auth: 'session',
       }),
       refuseApiKeys,
       validate('json', departureSchema),
