@@ -114,7 +114,8 @@ describe('the team in the admin', () => {
     const mia = await newPage(await desktop());
     await mia.goto(`${base}/join?token=${encodeURIComponent(await tokenOfInvitation(ctx, 'mia@example.com'))}`);
     const joinForm = mia.locator('book-join');
-    await expect(joinForm.locator('p').first().textContent()).resolves.toContain('Studio Anna invites Mia Kovač');
+    // The page asks for the invitation once it runs: wait for its answer, not for the page's first words.
+    await joinForm.locator('p').first().filter({ hasText: 'Studio Anna invites Mia Kovač' }).waitFor();
     await joinForm.getByLabel('Choose a password').fill(MEMBER_PASSWORD);
     await joinForm.getByRole('button', { name: 'Join Studio Anna' }).click();
     await mia.waitForURL(`${base}/admin`);
