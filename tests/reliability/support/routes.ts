@@ -560,6 +560,17 @@ export const recipes: Record<string, Recipe[]> = {
       expect: memberReached,
     },
   ],
+  // A plain-http CalDAV server, refused (CALDAV_ALLOW_HTTP is off) past the gate without a network call.
+  'PUT /api/admin/calendar/caldav': [
+    {
+      request: withBody('/api/admin/calendar/caldav', {
+        serverUrl: 'http://127.0.0.1:9/',
+        username: 'someone',
+        password: 'app-password',
+      }),
+      expect: memberReached,
+    },
+  ],
   'POST /api/admin/calendar/:service/connect': [
     { request: at('/api/admin/calendar/google/connect'), expect: memberReached },
   ],
