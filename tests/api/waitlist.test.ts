@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { appointmentRow, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { realInbox } from '../support/inbox.js';
+import { addMember, ownerOf } from '../support/team.js';
 import type { TestContext } from '../support/test-app.js';
 import {
   booked,
@@ -38,6 +39,16 @@ describe('waitlist for an earlier time', () => {
     call(ctx, 'POST', `/api/waitlist/offers/${offer.offerId}/take`, { body: { token: offer.token } });
   const cancel = (b: { id: number; token: string }) =>
     call(ctx, 'POST', `/api/bookings/${b.id}/cancel`, { body: { token: b.token } });
+  /** Anna (Friday) then Ben (Monday) wait for an earlier time; Carl cancels his Wednesday. */
+  const annaThenBenWaitAndCarlCancels = async () => {
+    const carlsBooking = await booked(ctx, provider, WED_10, carl);
+    const annas = await booked(ctx, provider, FRI_10, anna);
+    const bens = await booked(ctx, provider, MON_10, ben);
+    await waitForEarlier(ctx, annas);
+    await waitForEarlier(ctx, bens);
+    expect((await cancel(carlsBooking)).status).toBe(200);
+    return { annas, bens };
+  };
   const advance = (ms: number) => {
     ctx.clock.now = new Date(ctx.clock.now.getTime() + ms);
   };
@@ -107,12 +118,7 @@ describe('waitlist for an earlier time', () => {
   });
 
   it('passes an offer not taken in time to the next in line, and frees the time when nobody is left', async () => {
-    const carlsBooking = await booked(ctx, provider, WED_10, carl);
-    const annas = await booked(ctx, provider, FRI_10, anna);
-    const bens = await booked(ctx, provider, MON_10, ben);
-    await waitForEarlier(ctx, annas);
-    await waitForEarlier(ctx, bens);
-    await cancel(carlsBooking);
+    const { annas } = await annaThenBenWaitAndCarlCancels();
     const annasOffer = await offerFor(ctx, anna.email);
     expect(await offersTo(ctx, ben.email)).toBe(0);
 
@@ -160,12 +166,7 @@ describe('waitlist for an earlier time', () => {
   });
 
   it('lets exactly one of two customers offered the same time take it', async () => {
-    const carlsBooking = await booked(ctx, provider, WED_10, carl);
-    const annas = await booked(ctx, provider, FRI_10, anna);
-    const bens = await booked(ctx, provider, MON_10, ben);
-    await waitForEarlier(ctx, annas);
-    await waitForEarlier(ctx, bens);
-    await cancel(carlsBooking);
+    const { annas, bens } = await annaThenBenWaitAndCarlCancels();
     const annasOffer = await offerFor(ctx, anna.email);
     advance(15 * MINUTE);
     await ctx.expireHolds();
@@ -208,6 +209,29 @@ describe('waitlist for an earlier time', () => {
     await cancel(wednesday);
     expect(await offersTo(ctx, anna.email)).toBe(0);
     expect(await offersTo(ctx, ben.email)).toBe(1);
+  });
+
+  it('keeps a `same` entry to its member and gives an `any` entry a time of another member', async () => {
+    const lena = await addMember(ctx, provider, { name: 'Lena' });
+    const owner = await ownerOf(ctx, provider);
+    const withMember = async (b: { id: number; token: string }, memberId: number) => {
+      await ctx.db.updateTable('appointments').set({ member_id: memberId }).where('id', '=', b.id).execute();
+      return b;
+    };
+    const carlsBooking = await withMember(await booked(ctx, provider, WED_10, carl), lena.id);
+    const annas = await withMember(await booked(ctx, provider, FRI_10, anna), owner.id);
+    const bens = await withMember(await booked(ctx, provider, MON_10, ben), owner.id);
+    expect((await waitForEarlier(ctx, annas)).member).toBe('same');
+    expect((await waitForEarlier(ctx, bens, { member: 'any' })).member).toBe('any');
+    await cancel(carlsBooking);
+    expect(await offersTo(ctx, anna.email)).toBe(0);
+    const offer = await offerFor(ctx, ben.email);
+    const page = await call(ctx, 'GET', `/api/waitlist/offers/${offer.offerId}?token=${offer.token}`);
+    expect(page.body.offer).toMatchObject({ start: WED_10, memberName: 'Lena', currentStart: MON_10 });
+    const taken = await take(offer);
+    expect(taken.status).toBe(200);
+    expect(taken.body.booking).toMatchObject({ start: WED_10, staff: { slug: lena.slug, name: 'Lena' } });
+    expect(await appointmentRow(ctx, bens.id)).toMatchObject({ member_id: lena.id, start_at: WED_10 });
   });
 
   it('asks again with new filters, keeping the place in line; leaves; refuses what cannot wait', async () => {
