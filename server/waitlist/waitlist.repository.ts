@@ -331,3 +331,22 @@ export async function findOfferDetail(db: Db, id: number) {
 }
 
 export type OfferDetail = NonNullable<Awaited<ReturnType<typeof findOfferDetail>>>;
+
+/**
+ * A class entry keeps its customer's name and address only while it is in line: once it ended (booked, left, its
+ * class begun or cancelled) nothing needs them.
+ */
+export async function forgetEndedClassEntries(db: Db, now: string): Promise<void> {
+  await db
+    .updateTable('waitlist_entries')
+    .set({ customer_name: null, customer_email: null, updated_at: now })
+    .where('kind', '=', 'class')
+    .where('status', 'in', ['done', 'left'])
+    .where('customer_email', 'is not', null)
+    .execute();
+}
+
+/** A deleted account's lines: its class entries go (with any offer they held); its appointments' ended already. */
+export async function deleteEntriesOfCustomer(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom('waitlist_entries').where('customer_user_id', '=', userId).execute();
+}

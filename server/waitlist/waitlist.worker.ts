@@ -2,14 +2,14 @@ import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { type PollingWorker, startPollingWorker } from '../outbox/polling-worker.js';
 import { type OfferDeps, releaseOffer } from './offers.js';
-import { dueOffers, endPastEntries, findOffer } from './waitlist.repository.js';
+import { dueOffers, endPastEntries, findOffer, forgetEndedClassEntries } from './waitlist.repository.js';
 
 /** Offers closed a pass, each in its own transaction (with the next offer of its time). */
 const BATCH = 50;
 
 /**
  * One pass: every offer whose hold ran out by `now` expires and its time goes to the next in line (the cascade),
- * and entries whose appointment or class time has begun end. Each offer in its own write transaction; an offer
+ * and entries whose appointment or class time has begun end (an ended class entry's name and address are erased). Each offer in its own write transaction; an offer
  * another instance or a take closed meanwhile is skipped.
  */
 export async function expireHolds(db: Db, deps: OfferDeps): Promise<number> {
@@ -22,7 +22,10 @@ export async function expireHolds(db: Db, deps: OfferDeps): Promise<number> {
     });
     if (released) expired++;
   }
-  await withWriteLock(db, (trx) => endPastEntries(trx, now));
+  await withWriteLock(db, async (trx) => {
+    await endPastEntries(trx, now);
+    await forgetEndedClassEntries(trx, now);
+  });
   return expired;
 }
 

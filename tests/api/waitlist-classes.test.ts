@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TeamMemberRow } from '../../server/team/team.table.js';
 import { addService, createProvider, type ProviderFixture } from '../support/fixtures.js';
-import { call } from '../support/http.js';
+import { call, signUp } from '../support/http.js';
 import { realInbox } from '../support/inbox.js';
 import { addMember } from '../support/team.js';
 import type { TestContext } from '../support/test-app.js';
@@ -88,6 +88,14 @@ describe('waitlist of a full class', () => {
     const entry = await call(ctx, 'GET', `/api/waitlist/${joined.body.waitlist.id}?token=${joined.body.token}`);
     expect(entry.body.waitlist.status).toBe('done');
     expect((await fullClasses()).body.classes).toEqual([{ start: CLASS, end: '2026-12-02T10:00:00.000Z', waiting: 1 }]);
+    // Once out of line, the entry forgets who it was (the next pass of the hold worker).
+    await ctx.expireHolds();
+    const row = await ctx.db
+      .selectFrom('waitlist_entries')
+      .selectAll()
+      .where('id', '=', joined.body.waitlist.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ customer_name: null, customer_email: null });
   });
 
   it('passes the place on when the hold runs out', async () => {
@@ -147,6 +155,30 @@ describe('waitlist of a full class', () => {
     expect(await ctx.db.selectFrom('waitlist_offers').selectAll().execute()).toEqual([]);
     const entry = await call(ctx, 'GET', `/api/waitlist/${joined.body.waitlist.id}?token=${joined.body.token}`);
     expect(entry.body.waitlist.status).toBe('done');
+  });
+
+  it("links a signed-in customer's entry to their account, and deletes it with the account", async () => {
+    await attend(1);
+    await attend(2);
+    const customer = await signUp(ctx, 'customer', { email: 'fay@example.com', name: 'Fay' });
+    const joined = await call(ctx, 'POST', '/api/waitlist/classes', {
+      session: customer,
+      body: {
+        provider: provider.slug,
+        service: yoga,
+        start: CLASS,
+        customer: { name: 'Fay', email: 'fay@example.com' },
+      },
+    });
+    expect(joined.status).toBe(201);
+    const id = joined.body.waitlist.id;
+    expect((await call(ctx, 'GET', `/api/waitlist/${id}`, { session: customer })).body.waitlist.id).toBe(id);
+    const gone = await call(ctx, 'DELETE', '/api/me', {
+      session: customer,
+      body: { password: 'correct horse battery', reviews: 'delete' },
+    });
+    expect(gone.status).toBeLessThan(300);
+    expect(await ctx.db.selectFrom('waitlist_entries').selectAll().where('id', '=', id).execute()).toEqual([]);
   });
 
   it('keeps a class appointment off the earlier-time waitlist', async () => {
