@@ -8,6 +8,7 @@ import { findProviderById } from '../providers/providers.repository.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import { findService } from '../services/services.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
+import { performersOf } from '../team/team.repository.js';
 import { candidatesFor, WAITLIST_HOLD_MINUTES, type WaitingEntry } from './matching.js';
 import {
   closeOffer,
@@ -58,6 +59,9 @@ export async function offerFreedTime(trx: Db, deps: OfferDeps, freed: Freed): Pr
   const provider = await findProviderById(trx, freed.providerId);
   const service = provider && (await findService(trx, provider.id, freed.serviceId));
   if (!provider || service?.active !== 1) return undefined;
+  // A member who left (their appointments are being cancelled) or no longer performs the service frees nothing.
+  const performers = await performersOf(trx, provider.id, service.id);
+  if (!performers.some((m) => m.id === freed.memberId)) return undefined;
   const now = deps.now();
   const candidates = candidatesFor(
     entries,

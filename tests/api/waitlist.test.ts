@@ -234,6 +234,21 @@ describe('waitlist for an earlier time', () => {
     expect(await appointmentRow(ctx, bens.id)).toMatchObject({ member_id: lena.id, start_at: WED_10 });
   });
 
+  it('offers nothing of a member who leaves (their appointments are cancelled)', async () => {
+    const lena = await addMember(ctx, provider, { name: 'Lena' });
+    const carlsBooking = await booked(ctx, provider, WED_10, carl);
+    await ctx.db.updateTable('appointments').set({ member_id: lena.id }).where('id', '=', carlsBooking.id).execute();
+    const bens = await booked(ctx, provider, MON_10, ben);
+    await waitForEarlier(ctx, bens, { member: 'any' });
+    const left = await call(ctx, 'DELETE', `/api/admin/team/${lena.id}`, {
+      session: provider.session,
+      body: { future: 'cancel' },
+    });
+    expect(left.status).toBeLessThan(300);
+    expect((await appointmentRow(ctx, carlsBooking.id)).status).toBe('cancelled');
+    expect(await offersTo(ctx, ben.email)).toBe(0);
+  });
+
   it('asks again with new filters, keeping the place in line; leaves; refuses what cannot wait', async () => {
     const annas = await booked(ctx, provider, FRI_10, anna);
     const bens = await booked(ctx, provider, MON_10, ben);
