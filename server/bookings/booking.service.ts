@@ -87,7 +87,8 @@ export async function createOwnerBooking(deps: BookingDeps, request: BookingRequ
   );
 }
 
-async function book(
+/** Books inside the caller's write transaction (`createBooking`, and a waitlist offer's class place taken with it). */
+export async function book(
   trx: Db,
   deps: BookingDeps,
   now: Date,
