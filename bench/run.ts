@@ -33,13 +33,15 @@ interface Row {
 
 const rows: Row[] = [];
 const results: Record<string, unknown> = {};
+/** Each figure is printed as it is measured too, so a later benchmark's failure does not lose it. */
 const row = (
   benchmark: string,
   figure: string,
   value: number | string,
   unit: string,
   budget?: { text: string; ok: boolean },
-) =>
+) => {
+  progress(`   ${benchmark} · ${figure}: ${typeof value === 'number' ? round(value) : value} ${unit}`);
   rows.push({
     benchmark,
     figure,
@@ -47,6 +49,7 @@ const row = (
     unit,
     ...(budget && { budget: budget.text, ok: budget.ok }),
   });
+};
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
 
 const machine = {
