@@ -49,6 +49,7 @@ import { requireProvider } from './providers/require-provider.js';
 import { adminReviewsRoutes, providerReviewsRoutes, reviewsRoutes } from './reviews/reviews.routes.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
+import { pageCache } from './site/page-cache.js';
 import { siteRoutes } from './site/site.routes.js';
 import { nextAvailableTimes } from './slots/next-available.js';
 import { slotsRoutes } from './slots/slots.routes.js';
@@ -132,6 +133,8 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>();
   app.use(requestLog(log, countRequest));
+  const pages = pageCache({ now });
+  app.use(pages.emptiedByWrites);
   // Probes and scrapes come before the session and body middleware: they need neither, and come often.
   app.route(
     '/',
@@ -271,6 +274,7 @@ export function createApp(deps: AppDeps) {
       now,
       busyTimes: bookingDeps.busyTimes,
       appUrl: config.appUrl,
+      pageCache: pages,
       ...(deps.siteDistDir && { distDir: deps.siteDistDir }),
     }),
   );
