@@ -20,7 +20,9 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'unprocessable'
-  | 'calendar_unavailable';
+  | 'calendar_unavailable'
+  | 'repeat_not_allowed'
+  | 'series_conflict';
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
@@ -43,6 +45,8 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   calendar_unavailable: 502,
+  repeat_not_allowed: 422,
+  series_conflict: 409,
 };
 
 /** Field-level messages, keyed by the dotted path of the offending input. */

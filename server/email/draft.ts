@@ -15,7 +15,14 @@ import { appointmentEmail, type EmailFacts } from './templates.js';
  */
 export interface EmailDraft {
   facts: EmailFacts;
-  invitation: { event: CalendarAppointment; name: string; appUrl: string; method: CalendarMethod } | null;
+  invitation: {
+    event: CalendarAppointment;
+    /** Further events of the same invitation: the occurrences of a series a change concerns besides the first. */
+    more?: CalendarAppointment[];
+    name: string;
+    appUrl: string;
+    method: CalendarMethod;
+  } | null;
 }
 
 /** The outbox columns of a queued draft: the written-out ones stay empty until it is sent. */
@@ -29,7 +36,7 @@ export function writeDraft(draft: EmailDraft): Omit<Written, 'draft'> {
   const { invitation } = draft;
   return {
     ...appointmentEmail(draft.facts),
-    ics: invitation && buildAppointmentCalendar([invitation.event], invitation),
+    ics: invitation && buildAppointmentCalendar([invitation.event, ...(invitation.more ?? [])], invitation),
   };
 }
 
