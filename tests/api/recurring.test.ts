@@ -4,6 +4,7 @@ import { addService, book, bookingBody, createProvider, type ProviderFixture } f
 import { call, signUp } from '../support/http.js';
 import { addMember, ownerOf } from '../support/team.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
+import { createEndpoint } from '../support/webhooks.js';
 
 // NOW is Tuesday 2026-12-01 09:00 in Berlin. The business is open Monday to Friday 09–17 (Berlin), books up to 365
 // days ahead. Wednesdays at 10:00 Berlin are 09:00Z until the end of March 2027.
@@ -143,6 +144,9 @@ describe('recurring appointments', () => {
         'beyond_horizon',
       ]);
       await ctx.db.updateTable('providers').set({ max_days_ahead: 365 }).execute();
+      // 09:30 Berlin today is inside the hour of notice; the Tuesdays after it are free.
+      const soon = await check({ start: '2026-12-01T08:30:00.000Z', count: 2 });
+      expect(soon.body.occurrences.map((o: { reason?: string }) => o.reason ?? 'free')).toEqual(['too_soon', 'free']);
       // 17:00 Berlin is past closing on every Wednesday.
       const late = await check({ start: '2026-12-02T16:00:00.000Z', count: 2 });
       expect(late.body.occurrences.map((o: { reason?: string }) => o.reason)).toEqual([
@@ -271,6 +275,24 @@ describe('recurring appointments', () => {
       }
       expect((await bookSeries({ everyWeeks: 4 })).status).toBe(422);
       expect(await counts()).toEqual({ appointments: 0, series: 0 });
+    });
+
+    it('fires one webhook event per occurrence, each with the seriesId', async () => {
+      await createEndpoint(ctx, provider.session, 'https://hooks.example.com/booking');
+      const res = await bookSeries({ count: 2 });
+      const payloads = (await ctx.db.selectFrom('webhook_deliveries').select('payload').orderBy('id').execute()).map(
+        (r) => JSON.parse(r.payload),
+      );
+      expect(payloads.map((p) => [p.type, p.data.appointment.id, p.data.seriesId])).toEqual(
+        res.body.bookings.map((b: { id: number }) => ['booking.created', b.id, res.body.series.id]),
+      );
+      await book(ctx, provider, '2026-12-03T09:00:00.000Z');
+      const single = await ctx.db
+        .selectFrom('webhook_deliveries')
+        .select('payload')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(single.payload).data.seriesId).toBeNull();
     });
 
     it('never double-books an occurrence when a single booking of its slot races the series', async () => {
