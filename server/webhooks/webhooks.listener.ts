@@ -24,6 +24,8 @@ export const webhookOutboxListener =
     const data = {
       appointment: adminAppointmentView(appointment),
       actor: event.actor,
+      // An occurrence of a recurring series: each fires its own event; this ties them together.
+      seriesId: appointment.series_id,
       ...(event.previous && { previous: event.previous }),
     };
     const payload = payloadOf(id, type, now(), data);
