@@ -1,7 +1,7 @@
 /** Shapes of the cookie-authenticated API the site uses (see docs/api.md). */
-import type { Money, Policy, Provider, StaffRef } from '../../widget/api/types.js';
+import type { Money, Policy, Provider, ServiceRepeat, StaffRef } from '../../widget/api/types.js';
 
-export type { Money, Provider, Service, Slot, StaffRef, TeamMember } from '../../widget/api/types.js';
+export type { Money, Provider, Service, ServiceRepeat, Slot, StaffRef, TeamMember } from '../../widget/api/types.js';
 
 export type Role = 'customer' | 'provider';
 
@@ -96,6 +96,8 @@ export interface AdminService {
   seats?: number;
   /** The members who perform it. Absent from servers before teams. */
   memberIds?: number[];
+  /** Recurring bookings; null: not offered. Absent from servers before recurring appointments. */
+  repeat?: ServiceRepeat | null;
 }
 
 export type ServiceInput = Omit<AdminService, 'id'>;
