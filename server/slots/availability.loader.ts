@@ -44,37 +44,26 @@ export async function bookedIntervalsOf(
   if (ids.length === 0) return byKey;
   const from = new Date(range.start - MARGIN_MS).toISOString();
   const to = new Date(range.end + MARGIN_MS).toISOString();
-  let appointments = db
-    .selectFrom('appointments')
-    .select((eb) => [
-      eb.ref(key).as('key'),
-      eb.ref('service_id').$castTo<number | null>().as('service_id'),
-      'start_at',
-      'end_at',
-      'blocked_start_at',
-      'blocked_end_at',
-    ])
-    .where(key, 'in', ids)
-    .where('status', '=', 'confirmed')
-    .where('start_at', '>', from)
-    .where('start_at', '<', to);
+  // Appointments and waitlist holds keep the same columns: a booked interval each, read alike.
+  const intervalsOf = (table: 'appointments' | 'waitlist_offers') =>
+    db
+      .selectFrom(table)
+      .select((eb) => [
+        eb.ref(key).as('key'),
+        eb.ref('service_id').$castTo<number | null>().as('service_id'),
+        'start_at',
+        'end_at',
+        'blocked_start_at',
+        'blocked_end_at',
+      ])
+      .where(key, 'in', ids)
+      .where('start_at', '>', from)
+      .where('start_at', '<', to);
+  let appointments = intervalsOf('appointments').where('status', '=', 'confirmed');
   if (excludeAppointmentId !== undefined) appointments = appointments.where('id', '!=', excludeAppointmentId);
   // A time held for a waitlisted customer (an open offer, server/waitlist/) is booked for everyone else: it blocks
   // like the appointment it will be, and in a class it takes its place. Left out with the appointment it would move.
-  let held = db
-    .selectFrom('waitlist_offers')
-    .select((eb) => [
-      eb.ref(key).as('key'),
-      eb.ref('service_id').$castTo<number | null>().as('service_id'),
-      'start_at',
-      'end_at',
-      'blocked_start_at',
-      'blocked_end_at',
-    ])
-    .where(key, 'in', ids)
-    .where('status', '=', 'open')
-    .where('start_at', '>', from)
-    .where('start_at', '<', to);
+  let held = intervalsOf('waitlist_offers').where('status', '=', 'open');
   if (excludeAppointmentId !== undefined)
     held = held.where((eb) =>
       eb.or([eb('appointment_id', 'is', null), eb('appointment_id', '!=', excludeAppointmentId)]),
