@@ -21,6 +21,10 @@ export type ErrorCode =
   | 'rate_limited'
   | 'unprocessable'
   | 'calendar_unavailable'
+  | 'not_waitlistable'
+  | 'class_not_full'
+  | 'offer_taken'
+  | 'offer_expired'
   | 'repeat_not_allowed'
   | 'series_conflict';
 
@@ -45,6 +49,10 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   calendar_unavailable: 502,
+  not_waitlistable: 409,
+  class_not_full: 409,
+  offer_taken: 409,
+  offer_expired: 409,
   repeat_not_allowed: 422,
   series_conflict: 409,
 };
@@ -64,6 +72,8 @@ export class AppError extends Error {
     message: string,
     readonly fields?: FieldErrors,
     readonly headers?: Record<string, string>,
+    /** More of the answer, beside `error` (a refused waitlist offer's `next` times). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';

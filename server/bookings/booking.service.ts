@@ -189,6 +189,8 @@ export interface Change {
    * account), not for the business nor for a customer deleting their account (erasure is not the business's call).
    */
   holdToCutoff?: boolean;
+  /** The whole class time is cancelled (see `AppointmentEvent.classCancelled`). */
+  classCancelled?: boolean;
 }
 
 /**
@@ -472,6 +474,7 @@ async function applyStatus(
     appointmentId: appointment.id,
     providerId: appointment.provider_id,
     actor: change.actor,
+    ...(change.classCancelled && { classCancelled: true }),
     ...(options.batch && { batch: options.batch }),
   });
 }
