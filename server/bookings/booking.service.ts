@@ -24,7 +24,7 @@ import {
   updateAppointment,
 } from './bookings.repository.js';
 import { assertBeforeCutoff } from './change-cutoff.js';
-import { rememberResponse, replayFor, requestFingerprint, type StoredResponse } from './idempotency.js';
+import { idempotentWrite, type StoredResponse } from './idempotency.js';
 import { chooseMember, lowestFreeSeat } from './member-choice.js';
 import { blockedInterval, freeMembersAt } from './slot-check.js';
 
@@ -60,21 +60,17 @@ export async function createBooking(
   options: { idempotencyKey?: string | undefined; customerUserId?: number | undefined } = {},
 ): Promise<StoredResponse> {
   const now = deps.now();
-  const fingerprint = requestFingerprint(request);
-  return withWriteLock(deps.db, async (trx) => {
-    if (options.idempotencyKey) {
-      const replay = await replayFor(trx, 'booking', options.idempotencyKey, fingerprint, now);
-      if (replay) return replay;
-    }
-    const { appointment, token } = await book(trx, deps, now, request, {
-      actor: 'customer',
-      customerUserId: options.customerUserId ?? null,
-    });
-    const response = { status: 201, body: { booking: bookingView(appointment, deps.appUrl, token) } };
-    if (options.idempotencyKey)
-      await rememberResponse(trx, 'booking', options.idempotencyKey, fingerprint, response, now);
-    return response;
-  });
+  return idempotentWrite(
+    deps.db,
+    { scope: 'booking', key: options.idempotencyKey, body: request, now },
+    async (trx) => {
+      const { appointment, token } = await book(trx, deps, now, request, {
+        actor: 'customer',
+        customerUserId: options.customerUserId ?? null,
+      });
+      return { status: 201, body: { booking: bookingView(appointment, deps.appUrl, token) } };
+    },
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sha256Hex } from '../crypto/hash.js';
 import { sealer } from '../crypto/seal.js';
 import type { Db } from '../db/connect.js';
+import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 
 export interface StoredResponse {
@@ -76,4 +77,26 @@ export async function purgeExpiredKeys(db: Db, now: Date): Promise<void> {
     .deleteFrom('idempotency_keys')
     .where('created_at', '<=', new Date(now.getTime() - KEY_LIFETIME_MS).toISOString())
     .execute();
+}
+
+/**
+ * `write` under the write lock, once per Idempotency-Key of `scope` (without a key: every time). The same key and
+ * body get the answer given first; an answer of success is kept for that, a refusal is not (a retry asks again).
+ */
+export async function idempotentWrite(
+  db: Db,
+  request: { scope: string; key: string | undefined; body: unknown; now: Date },
+  write: (trx: Db) => Promise<StoredResponse>,
+): Promise<StoredResponse> {
+  const { scope, key, now } = request;
+  const fingerprint = requestFingerprint(request.body);
+  return withWriteLock(db, async (trx) => {
+    if (key) {
+      const replay = await replayFor(trx, scope, key, fingerprint, now);
+      if (replay) return replay;
+    }
+    const response = await write(trx);
+    if (key && response.status < 300) await rememberResponse(trx, scope, key, fingerprint, response, now);
+    return response;
+  });
 }

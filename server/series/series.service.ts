@@ -1,8 +1,7 @@
 import { generateToken } from '../auth/tokens.js';
 import { type BookingDeps, book, bookingTarget } from '../bookings/booking.service.js';
 import { bookingView } from '../bookings/booking.view.js';
-import { rememberResponse, replayFor, requestFingerprint, type StoredResponse } from '../bookings/idempotency.js';
-import { withWriteLock } from '../db/transaction.js';
+import { idempotentWrite, type StoredResponse } from '../bookings/idempotency.js';
 import type { ErrorCode } from '../errors.js';
 import { insertSeries } from './series.repository.js';
 import type { SeriesCheckRequest, SeriesRequest } from './series.schemas.js';
@@ -42,12 +41,8 @@ export async function createSeries(
   options: { idempotencyKey?: string | undefined; customerUserId?: number | undefined } = {},
 ): Promise<StoredResponse> {
   const now = deps.now();
-  const fingerprint = requestFingerprint(request);
-  return withWriteLock(deps.db, async (trx) => {
-    if (options.idempotencyKey) {
-      const replay = await replayFor(trx, 'series', options.idempotencyKey, fingerprint, now);
-      if (replay) return replay;
-    }
+  const asked = { scope: 'series', key: options.idempotencyKey, body: request, now };
+  return idempotentWrite(deps.db, asked, async (trx) => {
     const plan = await planFor(trx, deps, now.getTime(), request);
     const free = plan.occurrences.filter((o) => o.free);
     if (!plan.member || free.length === 0 || (request.mode === 'all' && free.length < plan.occurrences.length))
@@ -75,7 +70,7 @@ export async function createSeries(
       );
       booked.push(appointment);
     }
-    const response = {
+    return {
       status: 201,
       body: {
         series: {
@@ -92,9 +87,6 @@ export async function createSeries(
         token,
       },
     };
-    if (options.idempotencyKey)
-      await rememberResponse(trx, 'series', options.idempotencyKey, fingerprint, response, now);
-    return response;
   });
 }
 
