@@ -26,6 +26,7 @@ import { bookingEmailsRoutes } from './email/booking-emails.routes.js';
 import { mailboxRoutes } from './email/mailbox.routes.js';
 import { emailOutboxListener } from './email/outbox.listener.js';
 import { invitationSender } from './email/team-invitation.js';
+import { offerSender } from './email/waitlist-offer.js';
 import { AppError } from './errors.js';
 import type { AppEnv } from './http/app-env.js';
 import { cacheControl, isPublicRead } from './http/cache-control.js';
@@ -52,7 +53,7 @@ import { servicesRoutes } from './services/services.routes.js';
 import { siteRoutes } from './site/site.routes.js';
 import { nextAvailableTimes } from './slots/next-available.js';
 import { slotsRoutes } from './slots/slots.routes.js';
-import { createSlotsCache } from './slots/slots-cache.js';
+import { createSlotsCache, type SlotsCache } from './slots/slots-cache.js';
 import { slotsVersionsFor } from './slots/slots-versions.js';
 import { joinRoutes } from './team/join.routes.js';
 import { memberPhotoRoutes } from './team/member-photo.routes.js';
@@ -60,6 +61,11 @@ import { refuseApiKeys, requireManager, requireRole } from './team/roles.js';
 import { staffOwnWork } from './team/staff-guard.js';
 import { targetMember } from './team/target-member.js';
 import { teamRoutes } from './team/team.routes.js';
+import { fullClassesRoutes } from './waitlist/full-classes.routes.js';
+import { withHolds } from './waitlist/holds.js';
+import type { OfferDeps } from './waitlist/offers.js';
+import { waitlistListener } from './waitlist/waitlist.listener.js';
+import { bookingWaitlistRoutes, waitlistRoutes } from './waitlist/waitlist.routes.js';
 import { webhookOutboxListener } from './webhooks/webhooks.listener.js';
 import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
@@ -79,6 +85,27 @@ export interface AppDeps {
   workers?: readonly string[];
   /** The built site (default `dist/site/`); browser tests build their own, so parallel builds never collide. */
   siteDistDir?: string;
+  /** The slots cache (built unless given; `server/main.ts` shares it with the waitlist's hold worker). */
+  slotsCache?: SlotsCache;
+}
+
+/**
+ * The waitlist's offers as the app and its hold-expiry worker (server/main.ts) both make them: holds added to the
+ * calendar's busy times, the offer email through the email outbox, the slots version bumped when a hold starts or ends.
+ */
+export function waitlistOffers(deps: {
+  config: Config;
+  now: () => Date;
+  calendarBusy: BusyTimeSource<Db>;
+  slotsCache: SlotsCache;
+}): OfferDeps {
+  return {
+    now: deps.now,
+    appUrl: deps.config.appUrl,
+    busyTimes: withHolds(deps.calendarBusy, deps.now),
+    sendOffer: offerSender(deps.config.secretKey),
+    slotsChanged: (trx, providerId) => deps.slotsCache.appointmentListener(trx, { providerId }),
+  };
 }
 
 /** Where a provider uploads a logo or photo, and a member's photo. */
@@ -108,17 +135,22 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const secureCookies = config.appUrl.startsWith('https:');
   const calendar = deps.calendar ?? createCalendarSync({ db, config, now });
-  const slotsCache = createSlotsCache({ versions: slotsVersionsFor(db) });
+  const slotsCache = deps.slotsCache ?? createSlotsCache({ versions: slotsVersionsFor(db) });
+  const calendarBusy = deps.busyTimes ?? calendar.busyTimes;
+  const offers = waitlistOffers({ config, now, calendarBusy, slotsCache });
   const bookingDeps: BookingDeps = {
     db,
     now,
     appUrl: config.appUrl,
-    busyTimes: deps.busyTimes ?? calendar.busyTimes,
+    // A time held for a waitlisted customer is busy for everyone else (server/waitlist/holds.ts).
+    busyTimes: offers.busyTimes,
     listeners: [
       slotsCache.appointmentListener,
       emailOutboxListener({ appUrl: config.appUrl, secretKey: config.secretKey, now }),
       calendar.listener,
       webhookOutboxListener(now),
+      // After the emails of the change: a freed time's offer email follows the cancellation's.
+      waitlistListener(offers),
       ...(deps.appointmentListeners ?? []),
       // Last: a booking another listener refuses is not counted.
       countBookings,
@@ -156,6 +188,7 @@ export function createApp(deps: AppDeps) {
   const openCors = publicCors({ allowHeaders: ['Content-Type', 'Idempotency-Key'], maxAge: 600 });
   app.use('/api/providers/*', openCors);
   app.use('/api/bookings/*', openCors);
+  app.use('/api/waitlist/*', openCors);
   // An integration's key (docs/api.md, "API keys"): before CSRF and the session, which a key-authenticated request
   // needs neither of (its cookie, if it sent one, is ignored).
   app.use('/api/admin/*', apiKeyAuth({ db, now, rateLimit: config.apiKeyRateLimit }));
@@ -181,7 +214,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/api/auth/verify-email', verificationRoutes(account));
   app.route('/api/auth/password-reset', passwordResetRoutes(account));
-  app.route('/api/me', meRoutes({ db, appUrl: config.appUrl }));
+  app.route('/api/me', meRoutes({ db, appUrl: config.appUrl, now }));
   app.route('/api/me', myDataRoutes({ ...bookingDeps, secureCookies }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   // The directory's "next available" comes from slots, which itself reads providers: given, not imported.
@@ -205,6 +238,16 @@ export function createApp(deps: AppDeps) {
     bookingsRoutes({ ...bookingDeps, bookingRateLimit: config.bookingRateLimit, trustProxy: config.trustProxy }),
   );
   app.route('/api/bookings', bookingEmailsRoutes({ db, secretKey: config.secretKey }));
+  const waitlist = {
+    bookings: bookingDeps,
+    calendarBusy,
+    offers,
+    bookingRateLimit: config.bookingRateLimit,
+    trustProxy: config.trustProxy,
+  };
+  app.route('/api/bookings', bookingWaitlistRoutes(waitlist));
+  app.route('/api/waitlist', waitlistRoutes(waitlist));
+  app.route('/api/providers', fullClassesRoutes({ db, offers }));
   app.route('/api/reviews', reviewsRoutes({ db, now }));
   app.route('/api/admin/profile', profileRoutes(db, slotsCache.invalidateProvider));
   app.route(

@@ -20,7 +20,11 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'unprocessable'
-  | 'calendar_unavailable';
+  | 'calendar_unavailable'
+  | 'not_waitlistable'
+  | 'class_not_full'
+  | 'offer_taken'
+  | 'offer_expired';
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
@@ -43,6 +47,10 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   calendar_unavailable: 502,
+  not_waitlistable: 409,
+  class_not_full: 409,
+  offer_taken: 409,
+  offer_expired: 409,
 };
 
 /** Field-level messages, keyed by the dotted path of the offending input. */
@@ -60,6 +68,8 @@ export class AppError extends Error {
     message: string,
     readonly fields?: FieldErrors,
     readonly headers?: Record<string, string>,
+    /** More of the answer, beside `error` (a refused waitlist offer's `next` times). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createApp, waitlistOffers } from './app.js';
 import { purgeExpiredKeys } from './bookings/idempotency.js';
 import { createCalendarSync } from './calendar/calendar-sync.js';
 import { loadConfig } from './config.js';
@@ -11,6 +11,9 @@ import { log } from './logger.js';
 import { runningWorkers, startPollingWorker } from './outbox/polling-worker.js';
 import { retentionPass } from './privacy/privacy.service.js';
 import { seedDemoData } from './seed/seed-demo.js';
+import { createSlotsCache } from './slots/slots-cache.js';
+import { slotsVersionsFor } from './slots/slots-versions.js';
+import { startWaitlistWorker } from './waitlist/waitlist.worker.js';
 import { startWebhookWorker } from './webhooks/delivery.worker.js';
 
 /** Start-up: configuration, database, demo data, the email and calendar workers, HTTP. Stops cleanly on SIGINT/SIGTERM. */
@@ -48,10 +51,17 @@ async function main(): Promise<void> {
       log.info(`Retention: erased the contact details of ${erased} appointments, deleted ${purged} closed businesses.`);
   });
   void retention.runOnce();
+  // Waitlist holds that ran out pass to the next in line; the slots cache is the app's, so their end shows at once.
+  const slotsCache = createSlotsCache({ versions: slotsVersionsFor(db) });
+  const now = () => new Date();
+  const waitlistWorker = startWaitlistWorker(
+    db,
+    waitlistOffers({ config, now, calendarBusy: calendar.busyTimes, slotsCache }),
+  );
   if (!config.smtpUrl)
     log.info('SMTP_URL is not set: emails are kept in the built-in mailbox only (see docs/email.md).');
   // Every worker just started must keep running for /readyz to say ready.
-  const app = createApp({ db, config, calendar, workers: runningWorkers() });
+  const app = createApp({ db, config, calendar, slotsCache, workers: runningWorkers() });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(`Book your services is listening on ${config.appUrl} (port ${info.port})`);
   });
@@ -63,12 +73,14 @@ async function main(): Promise<void> {
     const purgeStopped = idempotencyPurge.stop();
     const retentionStopped = retention.stop();
     const webhooksStopped = webhookWorker.stop();
+    const waitlistStopped = waitlistWorker.stop();
     server.close(async () => {
       await emailStopped;
       await calendarStopped;
       await purgeStopped;
       await retentionStopped;
       await webhooksStopped;
+      await waitlistStopped;
       await db.destroy();
       process.exit(0);
     });

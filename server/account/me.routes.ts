@@ -11,12 +11,15 @@ import { validate } from '../http/validate.js';
 import { adminProvider, ownProfileSchema } from '../providers/provider.view.js';
 import { memberRef } from '../team/roles.js';
 import { membershipOf } from '../team/team.repository.js';
+import { shownEntry } from '../waitlist/entries.js';
+import { entriesOfAppointments } from '../waitlist/waitlist.repository.js';
+import { waitlistEntrySchema } from '../waitlist/waitlist.view.js';
 
 /**
  * `/api/me`: who is signed in; for a provider their profile (null until onboarding). It reads bookings and
  * providers, so it lives here and not in auth/, which every feature uses and which therefore uses none.
  */
-export function meRoutes(deps: { db: Db; appUrl: string }) {
+export function meRoutes(deps: { db: Db; appUrl: string; now: () => Date }) {
   const { db } = deps;
   return new Hono<AppEnv>()
     .use(requireUser)
@@ -40,7 +43,16 @@ export function meRoutes(deps: { db: Db; appUrl: string }) {
       '/appointments',
       describe({
         summary: "The signed-in customer's appointments",
-        responses: { 200: z.object({ appointments: z.array(customerBookingSchema) }) },
+        responses: {
+          200: z.object({
+            appointments: z.array(
+              customerBookingSchema.extend({
+                /** An upcoming one-to-one appointment's wait for an earlier time (PUT /api/bookings/:id/waitlist). */
+                waitlist: waitlistEntrySchema.nullable(),
+              }),
+            ),
+          }),
+        },
       }),
       validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) })),
       async (c) => {
@@ -49,7 +61,19 @@ export function meRoutes(deps: { db: Db; appUrl: string }) {
           customerUserId: c.get('user')!.id,
           limit: c.req.valid('query').limit,
         });
-        return c.json({ appointments: rows.map((a) => bookingView(a, deps.appUrl)) });
+        const now = deps.now().toISOString();
+        const upcoming = rows.filter((a) => a.status === 'confirmed' && a.start_at > now).map((a) => a.id);
+        const entries = await entriesOfAppointments(db, upcoming);
+        const appointments = await Promise.all(
+          rows.map(async (a) => ({
+            ...bookingView(a, deps.appUrl),
+            waitlist: await shownEntry(
+              db,
+              entries.find((e) => e.appointment_id === a.id),
+            ),
+          })),
+        );
+        return c.json({ appointments });
       },
     );
 }

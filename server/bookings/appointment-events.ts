@@ -20,6 +20,8 @@ export interface AppointmentEvent {
    * transaction (the appointment stores its hash). The email outbox seals it for later emails.
    */
   manageToken?: string;
+  /** A cancellation of the whole class time (not of one attendee): its places are not freed for anyone. */
+  classCancelled?: boolean;
   /** The appointment as this change left it, when the emitter has just read it: listeners need not read it again. */
   appointment?: AppointmentDetail;
 }

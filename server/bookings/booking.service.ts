@@ -165,6 +165,8 @@ export interface Change {
    * account), not for the business nor for a customer deleting their account (erasure is not the business's call).
    */
   holdToCutoff?: boolean;
+  /** The whole class time is cancelled (see `AppointmentEvent.classCancelled`). */
+  classCancelled?: boolean;
 }
 
 /**
@@ -401,6 +403,7 @@ export async function changeAppointmentStatus(
       appointmentId: appointment.id,
       providerId: appointment.provider_id,
       actor: change.actor,
+      ...(change.classCancelled && { classCancelled: true }),
     });
     return (await findAppointment(trx, appointment.id))!;
   });

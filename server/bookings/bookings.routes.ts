@@ -25,7 +25,7 @@ import { eraseBooking } from './erase-contacts.js';
  * The manage token from the booking email, or the signed-in customer who booked it. Anything
  * else gets the same 404 as a booking that does not exist, so ids reveal nothing.
  */
-const customerAccess = (token: string | undefined, user: SessionUser | null) => (a: AppointmentDetail) => {
+export const customerAccess = (token: string | undefined, user: SessionUser | null) => (a: AppointmentDetail) => {
   const byToken = token !== undefined && tokenMatches(token, a.manage_token_hash);
   const bySession = user?.role === 'customer' && a.customer_user_id === user.id;
   if (!byToken && !bySession) throw AppError.notFound('Booking');

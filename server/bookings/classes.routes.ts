@@ -40,7 +40,7 @@ export function classesRoutes(deps: BookingDeps) {
       // Each attendee through the one cancellation, so each gets their email and the calendar event follows.
       const cancelled = [];
       for (const appointmentId of ids) {
-        const change = { appointmentId, actor: 'provider' as const, authorize };
+        const change = { appointmentId, actor: 'provider' as const, authorize, classCancelled: true };
         cancelled.push(adminAppointmentView(await changeAppointmentStatus(deps, change, 'cancel', reason)));
       }
       return c.json({ appointments: cancelled });

@@ -26,6 +26,7 @@ import type {
 import type { ServicesTable } from '../services/services.table.js';
 import type { SlotsVersionsTable } from '../slots/slots.table.js';
 import type { MemberServicesTable, TeamInvitationsTable, TeamMembersTable } from '../team/team.table.js';
+import type { WaitlistEntriesTable, WaitlistOffersTable } from '../waitlist/waitlist.table.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../webhooks/webhooks.table.js';
 
 /**
@@ -69,4 +70,6 @@ export interface Database {
   api_keys: ApiKeysTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  waitlist_entries: WaitlistEntriesTable;
+  waitlist_offers: WaitlistOffersTable;
 }

@@ -3,7 +3,10 @@ import {
   type CalendarAppointment,
   type CalendarMethod,
 } from '../ical/appointment-calendar.js';
+import type { OfferEmail } from '../waitlist/waitlist.types.js';
 import type { EmailRow, NewEmail } from './email.table.js';
+import { renderEmail } from './layout.js';
+import { offerContent } from './offer-content.js';
 import { appointmentEmail, type EmailFacts } from './templates.js';
 
 /**
@@ -13,10 +16,17 @@ import { appointmentEmail, type EmailFacts } from './templates.js';
  * lock: it took about a fifth of a booking's time. Being a snapshot, a reschedule followed by a cancel before the
  * worker runs still gives two emails, each about its own change.
  */
-export interface EmailDraft {
+export interface AppointmentDraft {
   facts: EmailFacts;
   invitation: { event: CalendarAppointment; name: string; appUrl: string; method: CalendarMethod } | null;
 }
+
+/** A waitlist offer (offer-content.ts): no invitation, the time is not the customer's until they take it. */
+export interface OfferDraft {
+  offer: OfferEmail;
+}
+
+export type EmailDraft = AppointmentDraft | OfferDraft;
 
 /** The outbox columns of a queued draft: the written-out ones stay empty until it is sent. */
 export const draftColumns = (draft: EmailDraft) =>
@@ -26,6 +36,7 @@ type Written = Pick<EmailRow, 'subject' | 'html' | 'text' | 'ics' | 'draft'>;
 
 /** Subject, bodies and invitation of a draft, the same every time it is written out (no clock, no database). */
 export function writeDraft(draft: EmailDraft): Omit<Written, 'draft'> {
+  if ('offer' in draft) return { ...renderEmail(offerContent(draft.offer)), ics: null };
   const { invitation } = draft;
   return {
     ...appointmentEmail(draft.facts),

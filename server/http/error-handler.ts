@@ -7,7 +7,10 @@ import { log } from '../logger.js';
 
 function render(c: Context, error: AppError): Response {
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
-  const body = { error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) } };
+  const body = {
+    ...error.extra,
+    error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
+  };
   return c.json(body, error.status);
 }
 

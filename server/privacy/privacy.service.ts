@@ -6,6 +6,7 @@ import type { AppointmentDetail } from '../bookings/bookings.repository.js';
 import { eraseContacts } from '../bookings/erase-contacts.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
+import { deleteEntriesOfCustomer } from '../waitlist/waitlist.repository.js';
 import {
   appointmentIdsOfCustomer,
   appointmentsPastRetention,
@@ -32,8 +33,8 @@ async function cancelAll(
 
 /**
  * Deletes a customer's account, once they gave their password again: their upcoming appointments are cancelled
- * (the provider and they get the usual emails), every appointment of theirs keeps no contact details, their
- * reviews stay without a name or go, as they choose.
+ * (the provider and they get the usual emails), every appointment of theirs keeps no contact details, their places
+ * in class waitlists go, their reviews stay without a name or go, as they choose.
  */
 export async function deleteCustomer(
   deps: BookingDeps,
@@ -55,6 +56,7 @@ export async function deleteCustomer(
   );
   await withWriteLock(deps.db, async (trx) => {
     await eraseContacts(trx, await appointmentIdsOfCustomer(trx, userId), deps.now());
+    await deleteEntriesOfCustomer(trx, userId);
     await deleteCustomerAccount(trx, userId, input.reviews);
   });
 }

@@ -54,7 +54,7 @@ const nextAvailableQuery = z.object({
 });
 
 /** Turns inclusive local dates in `zone` into the instant range they cover. */
-function dateRange(from: string, to: string, zone: string) {
+export function dateRange(from: string, to: string, zone: string) {
   // Counted on the dates themselves, so a DST change inside the range cannot stretch or shrink a day.
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
   if (days > MAX_RANGE_DAYS) {

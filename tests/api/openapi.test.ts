@@ -3,6 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPostgres } from '../../server/db/dialect.js';
+import { openLinkToken } from '../../server/email/link-token.js';
 import { isDocumented, openApiPath } from '../../server/openapi/openapi.document.js';
 import { book, confirmAddress, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call, type Session, signUp } from '../support/http.js';
@@ -416,6 +417,56 @@ describe('real answers validate against the document', () => {
     });
     expect(again.status).toBe(409); // still waiting for its first attempt
     expect((await api('DELETE', `/api/admin/webhooks/${id}`, { session })).status).toBe(204);
+  });
+
+  it('the waitlist: an entry, an offer taken, a refused take, a class line, full classes', async () => {
+    const waiting = await book(ctx, provider, '2026-12-11T14:00:00.000Z', {
+      customer: { name: 'W', email: 'waiting@example.com' },
+    });
+    const waitingToken = tokenOf(waiting.body.booking.manageUrl);
+    const id = waiting.body.booking.id;
+    const asked = await api('PUT', `/api/bookings/${id}/waitlist`, { body: { token: waitingToken, days: [5] } });
+    expect(asked.body.waitlist.status).toBe('waiting');
+    expect(
+      (await api('PUT', `/api/bookings/${id}/waitlist`, { body: { token: waitingToken, days: [9] } })).status,
+    ).toBe(400);
+    await api('GET', `/api/bookings/${id}/waitlist?token=${waitingToken}`);
+    await api('GET', `/api/waitlist/${asked.body.waitlist.id}?token=${waitingToken}`);
+    const freeing = await book(ctx, provider, '2026-12-11T10:00:00.000Z', {
+      customer: { name: 'F', email: 'freeing@example.com' },
+    });
+    expect(freeing.status).toBe(201);
+    const cancelled = await call(ctx, 'POST', `/api/bookings/${freeing.body.booking.id}/cancel`, {
+      body: { token: tokenOf(freeing.body.booking.manageUrl) },
+    });
+    expect(cancelled.status).toBe(200);
+    const offer = await ctx.db
+      .selectFrom('email_outbox')
+      .select(['draft', 'link_token_sealed'])
+      .where('kind', '=', 'waitlist_offer')
+      .executeTakeFirstOrThrow();
+    const offerId = JSON.parse(offer.draft!).offer.offerId;
+    const offerToken = openLinkToken(ctx.config.secretKey, offer.link_token_sealed!)!;
+    expect((await api('GET', `/api/waitlist/offers/${offerId}?token=${offerToken}`)).body.offer.status).toBe('open');
+    expect((await api('POST', `/api/waitlist/offers/${offerId}/take`, { body: { token: offerToken } })).status).toBe(
+      200,
+    );
+    const again = await api('POST', `/api/waitlist/offers/${offerId}/take`, { body: { token: offerToken } });
+    expect(again.body.error.code).toBe('offer_taken');
+    expect((await api('DELETE', `/api/bookings/${id}/waitlist`, { body: { token: waitingToken } })).status).toBe(200);
+    const join = { provider: 'kiez-barber', service: provider.serviceId, start: '2026-12-11T11:00:00.000Z' };
+    const line = await api('POST', '/api/waitlist/classes', {
+      body: { ...join, customer: { name: 'Y', email: 'y@example.com' } },
+    });
+    expect(line.status).toBe(404);
+    expect((await api('DELETE', `/api/waitlist/${asked.body.waitlist.id}`, { body: { token: 'wrong' } })).status).toBe(
+      404,
+    );
+    const full = await api(
+      'GET',
+      `/api/providers/kiez-barber/services/${provider.serviceId}/full-classes?from=2026-12-01&to=2026-12-07`,
+    );
+    expect(full.body).toEqual({ classes: [] });
   });
 
   it('the probes and the document itself', async () => {

@@ -28,6 +28,7 @@ import * as webhooks from './0123_webhooks.js';
 import * as apiKeys from './0127_api_keys.js';
 import * as emailDrafts from './0131_email_drafts.js';
 import * as caldav from './0135_caldav.js';
+import * as waitlist from './0136_waitlist.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '0127_api_keys': apiKeys,
   '0131_email_drafts': emailDrafts,
   '0135_caldav': caldav,
+  '0136_waitlist': waitlist,
 };

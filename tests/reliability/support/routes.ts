@@ -307,6 +307,42 @@ export const recipes: Record<string, Recipe[]> = {
       expect: everyone('ok'),
     },
   ],
+  'PUT /api/bookings/:id/waitlist': [
+    {
+      variant: 'signed in',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/waitlist`, body: { days: [1] } }),
+      expect: bookingBySession,
+    },
+    {
+      variant: 'manage token',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/waitlist`, body: { token: w.booking.token } }),
+      expect: everyone('ok'),
+    },
+  ],
+  'GET /api/bookings/:id/waitlist': [
+    {
+      variant: 'signed in',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/waitlist` }),
+      expect: bookingBySession,
+    },
+    {
+      variant: 'manage token',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/waitlist?${token(w)}` }),
+      expect: everyone('ok'),
+    },
+  ],
+  'DELETE /api/bookings/:id/waitlist': [
+    {
+      variant: 'signed in',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/waitlist`, body: {} }),
+      expect: bookingBySession,
+    },
+    {
+      variant: 'manage token',
+      request: (w) => ({ path: `/api/bookings/${w.booking.id}/waitlist`, body: { token: w.booking.token } }),
+      expect: everyone('ok'),
+    },
+  ],
   'POST /api/bookings/:id/erase': [
     {
       variant: 'signed in',
