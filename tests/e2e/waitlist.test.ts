@@ -14,6 +14,7 @@ import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { realInbox } from '../support/inbox.js';
+import { watchProblems } from '../support/page-problems.js';
 import { bindFirst } from '../support/server.js';
 import { shiftedClock } from '../support/shifted-clock.mjs';
 import { buildSiteToTempDir } from '../support/site-build.js';
@@ -77,11 +78,7 @@ describe('the waitlist in the browser', () => {
       hasTouch: true,
     });
     await phone.addInitScript(clock.script);
-    page = await phone.newPage();
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`${page.url()}: ${m.text().slice(0, 160)}`);
-    });
+    page = watchProblems(await phone.newPage(), problems);
   });
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { calendarLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, LOCALE, statusLabel, zoneLabel } from '../../lib/format.js';
-import { siteBase } from '../../styles/components.js';
+import { siteBase, termList } from '../../styles/components.js';
 import '../../../widget/book-policy/book-policy.js';
 import '../book-contact-business/book-contact-business.js';
 import { pastCutoff } from '../book-contact-business/book-contact-business.js';
@@ -33,21 +33,11 @@ import '../book-waitlist/book-waitlist.js';
 export class BookManage extends LitElement {
   static override styles = [
     siteBase,
+    termList,
     css`
       h1 {
         font-size: 1.6rem;
         margin: 0 0 0.75rem;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.35rem 1rem;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
       }
       .actions {
         display: flex;

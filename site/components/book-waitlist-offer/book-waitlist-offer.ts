@@ -7,7 +7,7 @@ import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, formatTime, zoneLabel } from '../../lib/format.js';
-import { siteBase } from '../../styles/components.js';
+import { siteBase, termList } from '../../styles/components.js';
 
 /** "Tue 1 Dec 2026, 10:00": an instant as a day and a time. */
 const when = (iso: string, zone: string) => `${formatDay(iso, zone)}, ${formatTime(iso, zone)}`;
@@ -27,18 +27,10 @@ const when = (iso: string, zone: string) => `${formatDay(iso, zone)}, ${formatTi
 export class BookWaitlistOffer extends LitElement {
   static override styles = [
     siteBase,
+    termList,
     css`
       dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.35rem 1rem;
         margin: 0 0 1rem;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
       }
       ul {
         padding-left: 1.25rem;
