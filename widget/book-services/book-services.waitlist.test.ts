@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { text, waitFor } from '../test/fixtures.js';
-import { calendarReady, fillDetails, inner, mount, shownDay, times, waitForHeading } from '../test/flow.js';
+import { createProvider, text, waitFor } from '../test/fixtures.js';
+import { calendarReady, fillDetails, inner, mount, openTimes, shownDay, times, waitForHeading } from '../test/flow.js';
 import { fakeTeamApi, freeDay, fullClass, TEAM_API } from '../test/team-api.js';
 import type { BookServices } from './book-services.js';
 
@@ -15,15 +15,18 @@ const timeButton = (el: BookServices, label: string) =>
   [...inner(el, 'book-times')!.querySelectorAll<HTMLButtonElement>('li button')].find((b) => text(b) === label)!;
 
 describe('book-services and the waitlist', () => {
-  let api: ReturnType<typeof fakeTeamApi>;
-  afterEach(() => api.restore());
+  let api: ReturnType<typeof fakeTeamApi> | undefined;
+  afterEach(() => {
+    api?.restore();
+    api = undefined;
+  });
 
   describe('when a class time is full', () => {
     it('joins its waitlist with the details form and says the place in line', async () => {
       api = fakeTeamApi();
       const el = await mount(team, { service: 2 });
       await freeTimes(el);
-      expect(api.requests.some((u) => u.pathname === '/api/providers/team-studio/services/2/full-classes')).to.equal(
+      expect(api!.requests.some((u) => u.pathname === '/api/providers/team-studio/services/2/full-classes')).to.equal(
         true,
       );
       timeButton(el, '11:00 AM Full · join the waitlist').click();
@@ -43,8 +46,8 @@ describe('book-services and the waitlist', () => {
       }
       form.querySelector<HTMLButtonElement>('button.primary')!.click();
       await waitFor(() => wait.querySelector('[role=status]'), 'no place in line');
-      expect(api.bookings).to.deep.equal([]);
-      expect(api.waitlist).to.deep.equal([
+      expect(api!.bookings).to.deep.equal([]);
+      expect(api!.waitlist).to.deep.equal([
         {
           path: '/api/waitlist/classes',
           method: 'POST',
@@ -62,6 +65,30 @@ describe('book-services and the waitlist', () => {
         '✓ You’re on the waitlist. You are #3 in line. We will email ada@example.com if a place frees up.',
       );
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('against the real server', () => {
+    it('shows a full class time and joins its waitlist: first in line', async () => {
+      const provider = await createProvider({ classes: 'full' });
+      const el = await mount(provider, { service: provider.classServiceId! });
+      await openTimes(el);
+      expect(times(el)[0]).to.equal('9:00 AM Full · join the waitlist');
+      timeButton(el, '9:00 AM Full · join the waitlist').click();
+      await waitForHeading(el, 'Your details');
+      const wait = inner(el, 'book-class-wait')!;
+      await waitFor(() => wait.querySelector('book-details')?.shadowRoot?.querySelector('button.primary'), 'no form');
+      const form = wait.querySelector('book-details')!.shadowRoot!;
+      for (const [id, value] of Object.entries({ name: 'Hedy Lamarr', email: 'hedy@example.com' })) {
+        const input = form.querySelector<HTMLInputElement>(`#${id}`)!;
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      }
+      form.querySelector<HTMLButtonElement>('button.primary')!.click();
+      await waitFor(() => wait.querySelector('[role=status]'), 'no place in line');
+      expect(text(wait.querySelector('[role=status]'))).to.equal(
+        '✓ You’re on the waitlist. You are #1 in line. We will email hedy@example.com if a place frees up.',
+      );
     });
   });
 
@@ -84,7 +111,7 @@ describe('book-services and the waitlist', () => {
       expect(text(earlier.querySelector('[role=status]'))).to.equal(
         '✓ We will email you if an earlier time frees up. You are #3 in line.',
       );
-      expect(api.waitlist).to.deep.equal([
+      expect(api!.waitlist).to.deep.equal([
         { path: '/api/bookings/1/waitlist', method: 'PUT', body: { member: 'any', token: 't' } },
       ]);
       await expect(el).to.be.accessible();
