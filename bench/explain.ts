@@ -20,7 +20,8 @@ export interface QueryPlan {
  * with SQLite's EXPLAIN QUERY PLAN for each, on a benchmark database.
  */
 export async function explainHotQueries(data: Dataset): Promise<QueryPlan[]> {
-  const sqlite = new SQLite(data.file, { readonly: true });
+  // Writable: a directory search first brings the search index up to date (search_stale), as in the app.
+  const sqlite = new SQLite(data.file);
   let captured: CompiledQuery[] = [];
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),

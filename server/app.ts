@@ -49,7 +49,9 @@ import type { ProviderRow } from './providers/providers.table.js';
 import { requireProvider } from './providers/require-provider.js';
 import { adminReviewsRoutes, providerReviewsRoutes, reviewsRoutes } from './reviews/reviews.routes.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
+import { seriesRoutes } from './series/series.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
+import { pageCache } from './site/page-cache.js';
 import { siteRoutes } from './site/site.routes.js';
 import { nextAvailableTimes } from './slots/next-available.js';
 import { slotsRoutes } from './slots/slots.routes.js';
@@ -164,6 +166,8 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>();
   app.use(requestLog(log, countRequest));
+  const pages = pageCache({ now });
+  app.use(pages.emptiedByWrites);
   // Probes and scrapes come before the session and body middleware: they need neither, and come often.
   app.route(
     '/',
@@ -233,10 +237,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/api/providers', providerReviewsRoutes(db));
-  app.route(
-    '/api/bookings',
-    bookingsRoutes({ ...bookingDeps, bookingRateLimit: config.bookingRateLimit, trustProxy: config.trustProxy }),
-  );
+  const bookingRouteDeps = { ...bookingDeps, bookingRateLimit: config.bookingRateLimit, trustProxy: config.trustProxy };
+  app.route('/api/bookings/series', seriesRoutes({ ...bookingRouteDeps, checkRateLimit: config.slotsRateLimit }));
+  app.route('/api/bookings', bookingsRoutes(bookingRouteDeps));
   app.route('/api/bookings', bookingEmailsRoutes({ db, secretKey: config.secretKey }));
   const waitlist = {
     bookings: bookingDeps,
@@ -314,6 +317,7 @@ export function createApp(deps: AppDeps) {
       now,
       busyTimes: bookingDeps.busyTimes,
       appUrl: config.appUrl,
+      pageCache: pages,
       ...(deps.siteDistDir && { distDir: deps.siteDistDir }),
     }),
   );

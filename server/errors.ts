@@ -24,7 +24,9 @@ export type ErrorCode =
   | 'not_waitlistable'
   | 'class_not_full'
   | 'offer_taken'
-  | 'offer_expired';
+  | 'offer_expired'
+  | 'repeat_not_allowed'
+  | 'series_conflict';
 
 const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
@@ -51,6 +53,8 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   class_not_full: 409,
   offer_taken: 409,
   offer_expired: 409,
+  repeat_not_allowed: 422,
+  series_conflict: 409,
 };
 
 /** Field-level messages, keyed by the dotted path of the offending input. */

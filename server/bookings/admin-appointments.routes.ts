@@ -10,6 +10,7 @@ import { performersOf } from '../team/team.repository.js';
 import { adminRescheduleSchema, ownerBookingSchema, ownerCancelSchema } from './booking.schemas.js';
 import {
   type BookingDeps,
+  cancelAppointment,
   changeAppointmentMember,
   changeAppointmentStatus,
   createOwnerBooking,
@@ -171,19 +172,24 @@ export function adminAppointmentsRoutes(deps: BookingDeps) {
     '/:id/cancel',
     describe({
       summary: 'Cancel an appointment',
-      description: "`reason` is quoted in the customer's cancellation email.",
-      responses: { 200: oneAppointment, 409: 'Not a future confirmed appointment' },
+      description:
+        "`reason` is quoted in the customer's cancellation email. An occurrence of a recurring series: `scope: 'following'` cancels it and every later one.",
+      responses: {
+        200: oneAppointment.extend({ cancelled: z.number().int().describe('Appointments cancelled') }),
+        409: 'Not a future confirmed appointment',
+      },
     }),
     validate('param', idParam),
     validate('json', ownerCancelSchema),
     async (c) => {
-      const appointment = await changeAppointmentStatus(
+      const { reason, scope } = c.req.valid('json');
+      const { appointment, cancelled } = await cancelAppointment(
         deps,
         change(c.req.valid('param').id, c),
-        'cancel',
-        c.req.valid('json').reason,
+        scope,
+        reason,
       );
-      return c.json({ appointment: adminAppointmentView(appointment) });
+      return c.json({ appointment: adminAppointmentView(appointment), cancelled });
     },
   );
   for (const [path, action] of [

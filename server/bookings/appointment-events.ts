@@ -24,6 +24,19 @@ export interface AppointmentEvent {
   classCancelled?: boolean;
   /** The appointment as this change left it, when the emitter has just read it: listeners need not read it again. */
   appointment?: AppointmentDetail;
+  /** Set when one request changes several occurrences of a recurring series at once (see AppointmentBatch). */
+  batch?: AppointmentBatch;
+}
+
+/**
+ * One request booking a recurring series, or cancelling an occurrence "and all following": each occurrence is its
+ * own appointment and event, but the people are told once. Every event of the batch but the last has `last: false`;
+ * at the last, every change of the batch is in the transaction, so the email outbox writes one email for them all.
+ */
+export interface AppointmentBatch {
+  last: boolean;
+  /** The appointments the batch changes, when known before the first change (a cancellation's). */
+  appointmentIds?: readonly number[];
 }
 
 /**

@@ -30,8 +30,11 @@ export const idempotencyHeader = z.object({
 export const bookingParam = z.object({ id: idSchema });
 export const tokenQuery = z.object({ token: z.string().max(100).optional() });
 export const cancelSchema = z.object({ token: z.string().max(100).optional() });
+/** An occurrence of a recurring series: only it ('one', the default), or it and every later one ('following'). */
+const cancelScope = z.enum(['one', 'following']).default('one');
+export const customerCancelSchema = cancelSchema.extend({ scope: cancelScope });
 /** The owner's message to the customer, quoted in their cancellation email: a few sentences; blank is none. */
-export const ownerCancelSchema = z.object({ reason: textSchema(500).optional() });
+export const ownerCancelSchema = z.object({ reason: textSchema(500).optional(), scope: cancelScope });
 /** `staff`: omitted keeps the member; 'any' keeps them if free, else another; a slug names the member. */
 export const rescheduleSchema = z.object({
   token: z.string().max(100).optional(),

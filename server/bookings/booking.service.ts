@@ -6,11 +6,13 @@ import { isUniqueViolation } from '../db/errors.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
+import type { ProviderRow } from '../providers/providers.table.js';
 import { findService } from '../services/services.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
 import { staffFor } from '../slots/staff.js';
 import { findMember, performersOf } from '../team/team.repository.js';
-import { type AppointmentListener, emitAppointmentEvent } from './appointment-events.js';
+import type { TeamMemberRow } from '../team/team.table.js';
+import { type AppointmentBatch, type AppointmentListener, emitAppointmentEvent } from './appointment-events.js';
 import { type AppointmentAction, nextStatus } from './appointment-state.js';
 import { bookingView } from './booking.view.js';
 import {
@@ -18,6 +20,7 @@ import {
   findAppointment,
   futureAppointmentsOf,
   insertAppointment,
+  laterOccurrences,
   updateAppointment,
 } from './bookings.repository.js';
 import { assertBeforeCutoff } from './change-cutoff.js';
@@ -87,13 +90,11 @@ export async function createOwnerBooking(deps: BookingDeps, request: BookingRequ
   );
 }
 
-async function book(
+/** What a booking request names: the business, its active service, and who may serve it (404/422 otherwise). */
+export async function bookingTarget(
   trx: Db,
-  deps: BookingDeps,
-  now: Date,
-  request: BookingRequest,
-  by: { actor: Role; customerUserId: number | null },
-): Promise<{ appointment: AppointmentDetail; token: string }> {
+  request: Pick<BookingRequest, 'provider' | 'service' | 'staff' | 'memberId'>,
+): Promise<{ provider: ProviderRow; service: ServiceRow; members: TeamMemberRow[] }> {
   const provider = await findProviderBySlug(trx, request.provider);
   if (!provider) throw AppError.notFound('Provider');
   const service = await findService(trx, provider.id, request.service);
@@ -102,6 +103,30 @@ async function book(
     request.memberId !== undefined
       ? [await performingMember(trx, provider.id, service.id, request.memberId)]
       : await staffFor(trx, provider.id, service.id, request.staff);
+  return { provider, service, members };
+}
+
+/** How an occurrence of a recurring series is booked: its place, and the one manage token of the whole series. */
+export interface SeriesPlace {
+  seriesId: number;
+  index: number;
+  token: string;
+  batch: AppointmentBatch;
+}
+
+/**
+ * Checks and books one appointment inside the caller's write transaction, and tells the listeners. A series books
+ * each occurrence through here (`series`), all under one lock.
+ */
+export async function book(
+  trx: Db,
+  deps: BookingDeps,
+  now: Date,
+  request: BookingRequest,
+  by: { actor: Role; customerUserId: number | null },
+  series?: SeriesPlace,
+): Promise<{ appointment: AppointmentDetail; token: string }> {
+  const { provider, service, members } = await bookingTarget(trx, request);
   const free = await freeMembersAt(trx, {
     provider,
     service,
@@ -119,7 +144,7 @@ async function book(
     members.map((m) => m.id),
   );
   const seat = await lowestFreeSeat(trx, service, memberId, new Date(request.start).toISOString());
-  const token = generateToken();
+  const token = series?.token ?? generateToken();
   const id = await insertAppointment(trx, {
     provider_id: provider.id,
     member_id: memberId,
@@ -136,6 +161,8 @@ async function book(
     manage_token_hash: hashToken(token),
     cancelled_by: null,
     updated_at: now.toISOString(),
+    series_id: series?.seriesId ?? null,
+    series_index: series?.index ?? null,
   }).catch((error: unknown) => {
     // The unique index on a member's live starts and seats fired: another process won the race.
     if (isUniqueViolation(error, 'appointments'))
@@ -151,6 +178,7 @@ async function book(
     actor: by.actor,
     manageToken: token,
     appointment,
+    ...(series && { batch: series.batch }),
   });
   return { appointment, token };
 }
@@ -386,26 +414,72 @@ export async function changeAppointmentStatus(
   const now = deps.now();
   return withWriteLock(deps.db, async (trx) => {
     const appointment = await loadAuthorized(trx, change);
-    const status = nextStatus(appointment.status, action, {
-      startAt: Date.parse(appointment.start_at),
-      now: now.getTime(),
-    });
-    if (action === 'cancel') checkCutoff(change, appointment, action, now);
-    await updateAppointment(trx, appointment.id, {
-      status,
-      ...(action === 'cancel' && { cancelled_by: change.actor, cancel_reason: reason || null }),
-      updated_at: now.toISOString(),
-      // Calendar apps only apply a cancellation whose SEQUENCE is higher than what they hold.
-      bumpSequence: action === 'cancel',
-    });
-    await emitAppointmentEvent(trx, deps.listeners, {
-      type: eventOf[action],
-      appointmentId: appointment.id,
-      providerId: appointment.provider_id,
-      actor: change.actor,
-      ...(change.classCancelled && { classCancelled: true }),
-    });
+    await applyStatus(trx, deps, change, appointment, action, { reason, now });
     return (await findAppointment(trx, appointment.id))!;
+  });
+}
+
+/**
+ * Cancels an appointment; with `scope: 'following'`, an occurrence of a recurring series and every later confirmed
+ * occurrence of it too, in one transaction, each through the same cancellation (its own status, sequence and
+ * listeners) but told to the listeners as one batch, so each side gets one email. Not a series: just this one.
+ */
+export async function cancelAppointment(
+  deps: BookingDeps,
+  change: Change,
+  scope: 'one' | 'following',
+  reason?: string,
+): Promise<{ appointment: AppointmentDetail; cancelled: number }> {
+  const now = deps.now();
+  return withWriteLock(deps.db, async (trx) => {
+    const appointment = await loadAuthorized(trx, change);
+    const later =
+      scope === 'following' && appointment.series_id !== null
+        ? await laterOccurrences(trx, appointment.series_id, appointment.series_index ?? 0, now.toISOString())
+        : [];
+    const targets = [appointment];
+    for (const id of later) {
+      const occurrence = (await findAppointment(trx, id))!;
+      change.authorize(occurrence);
+      targets.push(occurrence);
+    }
+    const appointmentIds = targets.map((t) => t.id);
+    for (const [i, target] of targets.entries()) {
+      const batch = targets.length > 1 ? { last: i === targets.length - 1, appointmentIds } : undefined;
+      await applyStatus(trx, deps, change, target, 'cancel', { reason, now, batch });
+    }
+    return { appointment: (await findAppointment(trx, appointment.id))!, cancelled: targets.length };
+  });
+}
+
+async function applyStatus(
+  trx: Db,
+  deps: BookingDeps,
+  change: Change,
+  appointment: AppointmentDetail,
+  action: Exclude<AppointmentAction, 'reschedule'>,
+  options: { reason?: string | undefined; now: Date; batch?: AppointmentBatch | undefined },
+): Promise<void> {
+  const { now, reason } = options;
+  const status = nextStatus(appointment.status, action, {
+    startAt: Date.parse(appointment.start_at),
+    now: now.getTime(),
+  });
+  if (action === 'cancel') checkCutoff(change, appointment, action, now);
+  await updateAppointment(trx, appointment.id, {
+    status,
+    ...(action === 'cancel' && { cancelled_by: change.actor, cancel_reason: reason || null }),
+    updated_at: now.toISOString(),
+    // Calendar apps only apply a cancellation whose SEQUENCE is higher than what they hold.
+    bumpSequence: action === 'cancel',
+  });
+  await emitAppointmentEvent(trx, deps.listeners, {
+    type: eventOf[action],
+    appointmentId: appointment.id,
+    providerId: appointment.provider_id,
+    actor: change.actor,
+    ...(change.classCancelled && { classCancelled: true }),
+    ...(options.batch && { batch: options.batch }),
   });
 }
 

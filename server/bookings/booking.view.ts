@@ -44,6 +44,10 @@ export const customerBookingSchema = z.object({
   /** For a class: its places per time. */
   seats: z.number().int().optional(),
   contactErased: z.boolean(),
+  /** An occurrence of a recurring series: the series, its place in it (from 0), its occurrences and interval. */
+  series: z
+    .object({ id: z.number().int(), index: z.number().int(), count: z.number().int(), everyWeeks: z.number().int() })
+    .nullable(),
   /** For the holder of the manage token only. */
   manageUrl: z.string().optional(),
   calendarLinks: z.object({ ics: z.string(), google: z.string() }).optional(),
@@ -64,6 +68,16 @@ export const adminAppointmentSchema = customerBookingSchema.extend({
   createdAt: instant,
   updatedAt: instant,
 });
+
+const seriesOf = (a: AppointmentDetail) =>
+  a.series_id == null
+    ? null
+    : {
+        id: a.series_id,
+        index: a.series_index ?? 0,
+        count: a.series_count ?? 0,
+        everyWeeks: a.series_every_weeks ?? 1,
+      };
 
 /**
  * What the customer sees of their booking (the manage-token holder or the signed-in customer).
@@ -118,6 +132,7 @@ export function bookingView(
     ...(seatsOf(a) > 1 && { seats: seatsOf(a) }),
     /** The customer's contact details were erased (on request or after the retention period). */
     contactErased: a.contact_erased_at !== null,
+    series: seriesOf(a),
     ...links,
   };
 }

@@ -22,6 +22,10 @@ export interface AppointmentDetail extends AppointmentRow {
   service_seats?: number;
   /** Confirmed appointments of this member at this start: the attendees of a class time. */
   class_taken?: number | null;
+  /** An occurrence's series (server/series/): its occurrences, their interval, and occurrence 0's start. */
+  series_count?: number | null;
+  series_every_weeks?: number | null;
+  series_start_at?: string | null;
 }
 
 const detailQuery = (db: Db) =>
@@ -31,8 +35,12 @@ const detailQuery = (db: Db) =>
     .innerJoin('providers', 'providers.id', 'appointments.provider_id')
     .innerJoin('users as owners', 'owners.id', 'providers.user_id')
     .leftJoin('team_members as members', 'members.id', 'appointments.member_id')
+    .leftJoin('appointment_series as series', 'series.id', 'appointments.series_id')
     .selectAll('appointments')
     .select((eb) => [
+      'series.count as series_count',
+      'series.every_weeks as series_every_weeks',
+      'series.start_at as series_start_at',
       'members.name as member_name',
       'members.slug as member_slug',
       'services.seats as service_seats',
@@ -200,5 +208,22 @@ export async function classAttendees(
     .where('status', '=', 'confirmed');
   if (at.providerId !== undefined) query = query.where('provider_id', '=', at.providerId);
   const rows = await query.orderBy('seat').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Ids of the confirmed occurrences of a series after `index` that start after `nowIso`, in series order: what
+ * "cancel this and the following" cancels besides the one asked about.
+ */
+export async function laterOccurrences(db: Db, seriesId: number, index: number, nowIso: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('appointments')
+    .select('id')
+    .where('series_id', '=', seriesId)
+    .where('series_index', '>', index)
+    .where('status', '=', 'confirmed')
+    .where('start_at', '>', nowIso)
+    .orderBy('series_index')
+    .execute();
   return rows.map((r) => r.id);
 }

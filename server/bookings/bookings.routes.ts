@@ -12,11 +12,12 @@ import {
   bookingParam,
   bookingSchema,
   cancelSchema,
+  customerCancelSchema,
   idempotencyHeader,
   rescheduleSchema,
   tokenQuery,
 } from './booking.schemas.js';
-import { type BookingDeps, changeAppointmentStatus, createBooking, rescheduleAppointment } from './booking.service.js';
+import { type BookingDeps, cancelAppointment, createBooking, rescheduleAppointment } from './booking.service.js';
 import { bookingView, customerBookingSchema, summaryOf } from './booking.view.js';
 import { type AppointmentDetail, findAppointment } from './bookings.repository.js';
 import { eraseBooking } from './erase-contacts.js';
@@ -32,22 +33,29 @@ export const customerAccess = (token: string | undefined, user: SessionUser | nu
 };
 
 const oneBooking = z.object({ booking: customerBookingSchema });
+const cancelledBookings = oneBooking.extend({ cancelled: z.number().int().describe('Appointments cancelled') });
 const tooMany = 'Too many bookings or changes from this client';
 const pastCutoff = "Past the business's cut-off (`cancellation_cutoff_passed`), or not confirmed";
 
 /** Cancels and moves of one booking by its customer, per hour. */
 export const MANAGE_ACTIONS_PER_HOUR = 10;
 
-/** `/api/bookings`: booking by anyone, and managing a booking by its customer. */
-export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; trustProxy: boolean }) {
-  const clock = () => deps.now().getTime();
-  const limitByAddress = rateLimit({
+export type BookingRouteDeps = BookingDeps & { bookingRateLimit: number; trustProxy: boolean };
+
+/** Bookings and their changes per client address and minute, one count for every kind (a series is one). */
+export const limitBookingsByAddress = (deps: BookingRouteDeps) =>
+  rateLimit({
     db: deps.db,
     windowMs: 60_000,
     limit: deps.bookingRateLimit,
     key: (c) => `booking|${clientAddress(c, deps.trustProxy)}`,
-    now: clock,
+    now: () => deps.now().getTime(),
   });
+
+/** `/api/bookings`: booking by anyone, and managing a booking by its customer. */
+export function bookingsRoutes(deps: BookingRouteDeps) {
+  const clock = () => deps.now().getTime();
+  const limitByAddress = limitBookingsByAddress(deps);
   // A manage link's holder (or the signed-in customer) may change one booking a few times an hour, not in a loop.
   const limitByBooking = rateLimit({
     db: deps.db,
@@ -138,23 +146,29 @@ export function bookingsRoutes(deps: BookingDeps & { bookingRateLimit: number; t
       )
       .post(
         '/:id/cancel',
-        describe({ summary: 'Cancel a booking', responses: { 200: oneBooking, 409: pastCutoff, 429: tooMany } }),
+        describe({
+          summary: 'Cancel a booking',
+          description:
+            "An occurrence of a recurring series: `scope: 'following'` cancels it and every later one (`cancelled` says how many).",
+          responses: { 200: cancelledBookings, 409: pastCutoff, 429: tooMany },
+        }),
         limitByAddress,
         limitByBooking,
         validate('param', bookingParam),
-        validate('json', cancelSchema),
+        validate('json', customerCancelSchema),
         async (c) => {
-          const appointment = await changeAppointmentStatus(
+          const { token, scope } = c.req.valid('json');
+          const { appointment, cancelled } = await cancelAppointment(
             deps,
             {
               appointmentId: c.req.valid('param').id,
               actor: 'customer',
-              authorize: customerAccess(c.req.valid('json').token, c.get('user')),
+              authorize: customerAccess(token, c.get('user')),
               holdToCutoff: true,
             },
-            'cancel',
+            scope,
           );
-          return c.json({ booking: bookingView(appointment, deps.appUrl, c.req.valid('json').token) });
+          return c.json({ booking: bookingView(appointment, deps.appUrl, token), cancelled });
         },
       )
       // The customer's contact details off a booking that is over (or cancelled): GDPR erasure without an account.

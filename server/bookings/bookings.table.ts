@@ -34,6 +34,9 @@ export interface AppointmentsTable {
   contact_erased_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   created_at: CreatedAt;
   updated_at: Instant;
+  /** An occurrence of a recurring series (server/series/): its series, and its place in it counted from 0. */
+  series_id: ColumnType<number | null, number | null | undefined, number | null>;
+  series_index: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface IdempotencyKeysTable {

@@ -108,7 +108,11 @@ const factories: Record<CalendarKind, Factory> = {
     return caldavCalendarAdapter({
       homeUrl: connection.dav_home_url,
       calendarUrl: connection.calendar_id,
-      fetch: davFetch(credentials, { timeoutMs: deps.config.timeoutMs, now: () => deps.now().getTime() }),
+      fetch: davFetch(credentials, {
+        timeoutMs: deps.config.timeoutMs,
+        now: () => deps.now().getTime(),
+        allowPrivate: deps.config.caldav.allowPrivate,
+      }),
       appUrl: deps.appUrl,
     });
   },

@@ -38,8 +38,11 @@ export const calendarEnv = {
   MS_CLIENT_SECRET: z.string().min(1).optional(),
   MS_AUTHORITY_URL: httpUrl.default('https://login.microsoftonline.com/common'),
   MS_GRAPH_BASE_URL: httpUrl.default('https://graph.microsoft.com/v1.0'),
-  /** CalDAV servers are reached over HTTPS only (the app password goes with every request), unless this says 1. */
-  CALDAV_ALLOW_HTTP: z.enum(['0', '1']).default('0'),
+  /**
+   * CalDAV servers are reached over HTTPS on the public internet only (the app password goes with every request; no
+   * address can point the server into its own network), unless this says 1: a server on one's own network, tests.
+   */
+  CALDAV_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
   CALENDAR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 };
 
@@ -58,8 +61,8 @@ export interface CalendarConfig {
     oauthAuthUrl: string;
   };
   microsoft: { clientId: string | null; clientSecret: string | null; authorityUrl: string; graphBaseUrl: string };
-  /** `allowHttp`: plain-HTTP CalDAV servers may be connected (a server on one's own network, tests). */
-  caldav: { allowHttp: boolean };
+  /** `allowPrivate`: CalDAV servers on plain HTTP or a private address may be connected (one's own network, tests). */
+  caldav: { allowPrivate: boolean };
   /** Every call to a calendar API gives up after this long. */
   timeoutMs: number;
   /** How often the sync worker looks for due jobs. */
@@ -87,7 +90,7 @@ export function calendarConfigFrom(e: CalendarEnv): CalendarConfig {
       authorityUrl: e.MS_AUTHORITY_URL.replace(/\/+$/, ''),
       graphBaseUrl: e.MS_GRAPH_BASE_URL.replace(/\/+$/, ''),
     },
-    caldav: { allowHttp: e.CALDAV_ALLOW_HTTP === '1' },
+    caldav: { allowPrivate: e.CALDAV_ALLOW_PRIVATE === '1' },
     timeoutMs: e.CALENDAR_TIMEOUT_MS,
     syncIntervalMs: 2_000,
     busyTtlMs: 2 * 60_000,

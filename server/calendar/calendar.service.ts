@@ -1,6 +1,7 @@
 import { generateToken, hashToken } from '../auth/tokens.js';
 import { withWriteLock } from '../db/transaction.js';
 import { AppError } from '../errors.js';
+import { isLocalHost } from '../outbound/address-guard.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import { mayManageBusiness } from '../team/roles.js';
 import type { TeamMemberRow } from '../team/team.table.js';
@@ -260,11 +261,17 @@ export async function connectCaldav(
   member: TeamMemberRow,
   login: CalDavLogin,
 ): Promise<CalendarChoice[]> {
-  if (new URL(login.serverUrl).protocol !== 'https:' && !deps.config.caldav.allowHttp)
+  const { allowPrivate } = deps.config.caldav;
+  const server = new URL(login.serverUrl);
+  if (server.protocol !== 'https:' && !allowPrivate)
     throw new AppError('invalid_request', 'The calendar server’s address must start with https://', {
       serverUrl: 'must start with https://',
     });
-  const fetch = davFetch(login, { timeoutMs: deps.config.timeoutMs, now: () => deps.now().getTime() });
+  if (isLocalHost(server.hostname) && !allowPrivate)
+    throw new AppError('invalid_request', 'The calendar server must be on the internet', {
+      serverUrl: 'must be reachable on the public internet',
+    });
+  const fetch = davFetch(login, { timeoutMs: deps.config.timeoutMs, now: () => deps.now().getTime(), allowPrivate });
   const found = await discoverHome(login.serverUrl, fetch)
     .then(async (homeUrl) => ({ homeUrl, calendars: await listDavCalendars(homeUrl, fetch) }))
     .catch((error: unknown) => Promise.reject(caldavSetupFailure(error)));

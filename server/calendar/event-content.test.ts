@@ -26,6 +26,8 @@ const appointment = {
   contact_erased_at: null,
   created_at: '2026-12-01T08:00:00.000Z',
   updated_at: '2026-12-01T09:00:00.000Z',
+  series_id: null,
+  series_index: null,
   service_name: 'Check-up',
   service_duration_minutes: 60,
   provider_slug: 'smile',

@@ -23,6 +23,7 @@ import type {
   SearchStaleTable,
   SearchVersionTable,
 } from '../search/search.table.js';
+import type { AppointmentSeriesTable } from '../series/series.table.js';
 import type { ServicesTable } from '../services/services.table.js';
 import type { SlotsVersionsTable } from '../slots/slots.table.js';
 import type { MemberServicesTable, TeamInvitationsTable, TeamMembersTable } from '../team/team.table.js';
@@ -44,6 +45,7 @@ export interface Database {
   date_overrides: DateOverridesTable;
   closures: ClosuresTable;
   appointments: AppointmentsTable;
+  appointment_series: AppointmentSeriesTable;
   idempotency_keys: IdempotencyKeysTable;
   reviews: ReviewsTable;
   email_outbox: EmailOutboxTable;

@@ -6,6 +6,7 @@ import type { CalendarAppointment, CalendarMethod } from '../ical/appointment-ca
 import { draftColumns } from './draft.js';
 import type { NewEmail } from './email.table.js';
 import { LINK_TOKEN } from './link-token.js';
+import { type SeriesEmail, seriesEvents } from './series-email.js';
 import type { EmailFacts, EmailKind } from './templates.js';
 
 /** The provider as an email recipient. */
@@ -48,6 +49,8 @@ export interface ComposeInput extends Recipients {
   canLink: boolean;
   /** Set for emails that must exist once (reminders); the unique index enforces it. */
   dedupeKey?: (to: Role) => string;
+  /** An occurrence of a recurring series: the email is about the occurrences named there (series-email.ts). */
+  series?: SeriesEmail | undefined;
 }
 
 /** iTIP method of the invitation an email carries: updates are REQUESTs, removals CANCELs. */
@@ -84,7 +87,12 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
     ...(input.provider.email && { organizer: { name: a.provider_name, email: input.provider.email } }),
     attendees: a.customer_email ? [{ name: a.customer_name, email: a.customer_email }] : [],
   };
-  const invitation = method ? { event, name: a.provider_name, appUrl: input.appUrl, method } : null;
+  const [first, ...more] = input.series ? seriesEvents(event, input.series, input.appUrl) : [event];
+  const invitation = method
+    ? { event: first!, ...(more.length > 0 && { more }), name: a.provider_name, appUrl: input.appUrl, method }
+    : null;
+  // Several dates (a series booked, or cancelled from one on) are listed; one occurrence reads as any appointment.
+  const dates = input.series && (input.series.exclude || input.series.about.length > 1) ? input.series : undefined;
 
   // Reply-To only names an address the product knows is that person's: a confirmed account address. A guest's typed
   // address may be anyone's, so the provider's copy of a guest booking has none (the address is in the text).
@@ -154,6 +162,10 @@ export function composeAppointmentEmails(input: ComposeInput): NewEmail[] {
       previous: input.previous,
       handover: input.handover,
       manageUrl: r.to === 'customer' && input.canLink ? manageUrlTemplate(input.appUrl, a.id) : undefined,
+      series: dates && {
+        dates: dates.about.map((o) => ({ startAt: o.startAt, endAt: o.endAt })),
+        skipped: dates.exclude ?? [],
+      },
     };
     return {
       appointment_id: a.id,

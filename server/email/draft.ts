@@ -18,7 +18,14 @@ import { appointmentEmail, type EmailFacts } from './templates.js';
  */
 export interface AppointmentDraft {
   facts: EmailFacts;
-  invitation: { event: CalendarAppointment; name: string; appUrl: string; method: CalendarMethod } | null;
+  invitation: {
+    event: CalendarAppointment;
+    /** Further events of the same invitation: the occurrences of a series a change concerns besides the first. */
+    more?: CalendarAppointment[];
+    name: string;
+    appUrl: string;
+    method: CalendarMethod;
+  } | null;
 }
 
 /** A waitlist offer (offer-content.ts): no invitation, the time is not the customer's until they take it. */
@@ -40,7 +47,7 @@ export function writeDraft(draft: EmailDraft): Omit<Written, 'draft'> {
   const { invitation } = draft;
   return {
     ...appointmentEmail(draft.facts),
-    ics: invitation && buildAppointmentCalendar([invitation.event], invitation),
+    ics: invitation && buildAppointmentCalendar([invitation.event, ...(invitation.more ?? [])], invitation),
   };
 }
 

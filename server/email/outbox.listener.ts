@@ -14,6 +14,7 @@ import {
   saveLinkToken,
 } from './outbox.repository.js';
 import { ownsAddress, recipientAllowance, recipientCapped } from './recipient-cap.js';
+import { seriesEmailOf } from './series-email.js';
 import type { EmailKind } from './templates.js';
 
 const kindOf: Record<AppointmentEventType, EmailKind> = {
@@ -35,7 +36,16 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
       await saveLinkToken(trx, event.appointmentId, sealLinkToken(deps.secretKey, event.manageToken));
     if (event.type === 'rescheduled' || event.type === 'cancelled')
       await dropPendingReminders(trx, event.appointmentId);
-    const appointment = event.appointment ?? (await findAppointment(trx, event.appointmentId));
+    // Several occurrences of a series changed by one request: one email for them all, at the batch's last event.
+    if (event.batch && !event.batch.last) return;
+    const changed = event.appointment ?? (await findAppointment(trx, event.appointmentId));
+    const series =
+      changed?.series_id != null
+        ? await seriesEmailOf(trx, { ...changed, series_id: changed.series_id }, event)
+        : undefined;
+    // The email speaks of the first of the occurrences it is about.
+    const lead = series?.about[0];
+    const appointment = lead && lead.id !== changed?.id ? await findAppointment(trx, lead.id) : changed;
     const recipients = appointment && (await findRecipients(trx, appointment));
     if (!appointment || !recipients) return;
     const shared = {
@@ -49,7 +59,13 @@ export function emailOutboxListener(deps: { appUrl: string; secretKey: string; n
     const composed =
       event.previous && from !== undefined && from !== appointment.member_id
         ? await handoverEmails(trx, shared, recipients, { ...event.previous, memberId: from })
-        : composeAppointmentEmails({ ...shared, ...recipients, kind: kindOf[event.type], previous: event.previous });
+        : composeAppointmentEmails({
+            ...shared,
+            ...recipients,
+            kind: kindOf[event.type],
+            previous: event.previous,
+            series,
+          });
     await insertEmails(trx, await capCustomerCopy(trx, event, appointment, composed, deps.now()));
   };
 }

@@ -40,6 +40,11 @@ export interface EmailFacts {
   handover?: { from: string; to: string } | undefined;
   /** The customer's cancel / reschedule page; absent when no link can be made. */
   manageUrl?: string | undefined;
+  /**
+   * Several occurrences of a recurring series in one email (booked, or cancelled from one on): their dates, listed
+   * instead of the one time, and for a booking the dates of the series that were taken and not booked.
+   */
+  series?: { dates: { startAt: string; endAt: string }[]; skipped: string[] } | undefined;
 }
 
 /** Subject, HTML and text of one email; every typed string is escaped by the layout. */
@@ -51,7 +56,26 @@ export function appointmentEmail(facts: EmailFacts): { subject: string; html: st
         appointment: { ...facts.appointment, serviceName: `${facts.appointment.serviceName} with ${facts.member}` },
       }
     : facts;
-  return renderEmail(named.to === 'customer' ? forCustomer(named) : forProvider(named));
+  const content = named.to === 'customer' ? forCustomer(named) : forProvider(named);
+  return renderEmail(named.series ? withDates(content, named.series, named.timeZone) : content);
+}
+
+/** A series' email: its dates in place of the one time, the dates not booked, and the count in the subject. */
+function withDates(content: EmailContent, series: NonNullable<EmailFacts['series']>, zone: string): EmailContent {
+  const dates = series.dates.map((d) => formatSpan(d.startAt, d.endAt, zone)).join('\n');
+  const skipped = series.skipped.map((start) => formatShort(start, zone)).join('\n');
+  return {
+    ...content,
+    subject: `${content.subject} (${series.dates.length} dates)`,
+    details: content.details.flatMap(([label, value]): [string, string][] =>
+      label === 'When'
+        ? [
+            [`Dates (${series.dates.length})`, dates],
+            ...(skipped ? [['Not booked (taken)', skipped] as [string, string]] : []),
+          ]
+        : [[label, value]],
+    ),
+  };
 }
 
 const POLICY_LABEL = 'Cancellation policy';

@@ -1,4 +1,6 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { vtimezone } from './vtimezone.js';
 
 /** What an iCalendar event needs to know about an appointment. */
 export interface CalendarAppointment {
@@ -17,6 +19,15 @@ export interface CalendarAppointment {
   /** iTIP (RFC 5546) wants an organizer and attendees on METHOD:REQUEST/CANCEL invitations. */
   organizer?: { name: string; email: string };
   attendees?: { name: string; email: string }[];
+  /**
+   * A recurring series' event (server/series/): its times on the wall clock of this IANA zone, with the zone's
+   * VTIMEZONE, so calendar apps expand the rule in it and keep the local time across DST. Absent: UTC times.
+   */
+  zone?: string;
+  /** A series' master event: every `everyWeeks` weeks, `count` times from its start, less the `exclude` starts. */
+  rule?: { everyWeeks: number; count: number; exclude: string[] };
+  /** One occurrence of a series: its start in the series' rule (RECURRENCE-ID), whatever its start is now. */
+  recurrenceId?: string;
 }
 
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
@@ -72,13 +83,27 @@ export function buildAppointmentCalendar(
     name: options.name,
     prodId: { company: 'Book your services', product: 'booking', language: 'EN' },
     ...(options.method && { method: ICalCalendarMethod[options.method] }),
+    // No calendar-wide zone (times stay UTC); only a series' events name one, and get its VTIMEZONE.
+    timezone: { name: null, generator: (zone) => vtimezone(zone, ...spanOf(appointments)) },
   });
   for (const a of appointments) {
+    // In a zone, times go to ical-generator as Luxon values: a JS Date would be written on the server's clock.
+    const time = (iso: string) => (a.zone ? DateTime.fromISO(iso, { zone: a.zone }) : new Date(iso));
     calendar.createEvent({
       id: a.uid ?? appointmentUid(a.id, options.appUrl),
       sequence: a.sequence,
-      start: new Date(a.startAt),
-      end: new Date(a.endAt),
+      start: time(a.startAt),
+      end: time(a.endAt),
+      ...(a.zone && { timezone: a.zone }),
+      ...(a.recurrenceId && { recurrenceId: time(a.recurrenceId) }),
+      ...(a.rule && {
+        repeating: {
+          freq: ICalEventRepeatingFreq.WEEKLY,
+          interval: a.rule.everyWeeks,
+          count: a.rule.count,
+          ...(a.rule.exclude.length > 0 && { exclude: a.rule.exclude.map(time) }),
+        },
+      }),
       ...(a.updatedAt && { stamp: new Date(a.updatedAt), lastModified: new Date(a.updatedAt) }),
       summary: a.summary,
       description: a.description ?? null,
@@ -91,6 +116,17 @@ export function buildAppointmentCalendar(
   }
   // Every content line ends in CRLF, the last one too (RFC 5545 §3.1); ical-generator leaves that last one off.
   return `${calendar.toString()}\r\n`;
+}
+
+/** From the earliest start to the latest end of a series' occurrences: the span its VTIMEZONE must cover. */
+function spanOf(appointments: readonly CalendarAppointment[]): [number, number] {
+  const times = appointments.flatMap((a) => [
+    Date.parse(a.startAt),
+    Date.parse(a.endAt),
+    ...(a.recurrenceId ? [Date.parse(a.recurrenceId)] : []),
+    ...(a.rule ? [Date.parse(a.startAt) + a.rule.count * a.rule.everyWeeks * 7 * 86_400_000] : []),
+  ]);
+  return [Math.min(...times), Math.max(...times)];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdminService } from '../../site/api/types.js';
 import type { Service } from '../../widget/api/types.js';
+import { repeatOf } from './repeat.js';
 import type { ServiceRow } from './services.table.js';
 
 // The clients' types are the API's contract (they cannot import the server): these views are checked against them,
@@ -16,6 +17,8 @@ export const publicServiceSchema = z.object({
   price: moneySchema,
   /** Places per time: 1 is one-to-one, more is a class. */
   seats: z.number().int(),
+  /** Recurring bookings: up to `maxCount` occurrences, every one of `everyWeeks` weeks; null: not offered. */
+  repeat: z.object({ maxCount: z.number().int(), everyWeeks: z.array(z.number().int()) }).nullable(),
 });
 
 export const adminServiceSchema = publicServiceSchema.extend({
@@ -35,6 +38,7 @@ export function publicService(s: ServiceRow) {
     durationMinutes: s.duration_minutes,
     price: { amountMinor: s.price_minor, currency: s.currency },
     seats: s.seats,
+    repeat: repeatOf(s.repeat_max_count, s.repeat_every_weeks),
   } satisfies Service & z.output<typeof publicServiceSchema>;
 }
 

@@ -9,6 +9,7 @@ import { describe } from '../http/route-doc.js';
 import { idParam, idSchema, textSchema } from '../http/schemas.js';
 import { validate } from '../http/validate.js';
 import { assignToAllMembers, listMembers, performersOfServices, setServiceMembers } from '../team/team.repository.js';
+import { REPEAT_LIMITS, repeatColumns } from './repeat.js';
 import { adminService, adminServiceSchema } from './service.view.js';
 import {
   deleteService,
@@ -21,6 +22,12 @@ import {
 import type { ServiceRow } from './services.table.js';
 
 const minutes = (max: number) => z.number().int().min(0).max(max);
+
+/** Recurring bookings: up to `maxCount` occurrences, every one of `everyWeeks` weeks (docs/api.md). */
+const repeatSchema = z.object({
+  maxCount: z.number().int().min(REPEAT_LIMITS.minCount).max(REPEAT_LIMITS.maxCount),
+  everyWeeks: z.array(z.number().int().min(1).max(REPEAT_LIMITS.maxEveryWeeks)).min(1).max(REPEAT_LIMITS.maxEveryWeeks),
+});
 
 const serviceFields = z.object({
   name: textSchema(100).pipe(z.string().min(1)),
@@ -41,6 +48,8 @@ const serviceFields = z.object({
   seats: z.number().int().min(1).max(500),
   /** The members who perform it (default for a new service: every active member). */
   memberIds: z.array(idSchema).max(500),
+  /** Recurring bookings (one-to-one services only); null: not offered. */
+  repeat: repeatSchema.nullable(),
 });
 
 const serviceSchema = serviceFields.extend({
@@ -50,6 +59,7 @@ const serviceSchema = serviceFields.extend({
   active: z.boolean().default(true),
   seats: serviceFields.shape.seats.default(1),
   memberIds: serviceFields.shape.memberIds.optional(),
+  repeat: serviceFields.shape.repeat.default(null),
 });
 
 /** A patch changes only what it names: no defaults here, or omitted fields would be reset. */
@@ -67,7 +77,16 @@ function toColumns(input: ServiceInput) {
     ...(input.bufferAfterMinutes !== undefined && { buffer_after_minutes: input.bufferAfterMinutes }),
     ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
     ...(input.seats !== undefined && { seats: input.seats }),
+    ...(input.repeat !== undefined && repeatColumns(input.repeat)),
   };
+}
+
+/** A class time is one event for all its attendees: a series of them is not offered (422). */
+function assertRepeatable(service: { seats: number; repeat_max_count: number | null }): void {
+  if (service.seats > 1 && service.repeat_max_count !== null)
+    throw new AppError('unprocessable', 'Recurring bookings are for one-to-one services, not classes', {
+      repeat: 'not for a class (seats > 1)',
+    });
 }
 
 /** The members named must be active members of this business: 422 naming the field otherwise. */
@@ -120,13 +139,17 @@ export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
       describe({
         summary: 'Add a service',
         description: 'Without `memberIds`, every active member performs it.',
-        responses: { 201: oneService, 422: 'A member named is not an active member of this business' },
+        responses: {
+          201: oneService,
+          422: 'A member named is not an active member of this business, or `repeat` on a class',
+        },
       }),
       validate('json', serviceSchema),
       async (c) => {
         const input = c.req.valid('json');
         const providerId = c.get('provider').id;
         if (input.memberIds) await assertMembers(db, providerId, input.memberIds);
+        assertRepeatable({ seats: input.seats, repeat_max_count: input.repeat?.maxCount ?? null });
         const row = await withWriteLock(db, async (trx) => {
           const service = await insertService(trx, {
             provider_id: c.get('provider').id,
@@ -139,6 +162,7 @@ export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
             buffer_after_minutes: input.bufferAfterMinutes,
             active: input.active ? 1 : 0,
             seats: input.seats,
+            ...repeatColumns(input.repeat),
           });
           if (input.memberIds) await setServiceMembers(trx, service.id, input.memberIds);
           else await assignToAllMembers(trx, service.provider_id, service.id);
@@ -163,7 +187,10 @@ export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
       describe({
         summary: 'Change a service',
         description: 'Changes only the fields given.',
-        responses: { 200: oneService, 422: 'A member named is not an active member of this business' },
+        responses: {
+          200: oneService,
+          422: 'A member named is not an active member of this business, or `repeat` on a class',
+        },
       }),
       validate('param', idParam),
       validate('json', servicePatchSchema),
@@ -174,9 +201,10 @@ export function servicesRoutes(db: Db, slotsChanged: SlotsChanged) {
         const providerId = c.get('provider').id;
         if (input.memberIds) await assertMembers(db, providerId, input.memberIds);
         const row = await withWriteLock(db, async (trx) => {
-          const updated = Object.keys(values).length
-            ? await updateService(trx, providerId, id, values)
-            : await findService(trx, providerId, id);
+          const current = await findService(trx, providerId, id);
+          if (current) assertRepeatable({ ...current, ...values });
+          const updated =
+            current && Object.keys(values).length ? await updateService(trx, providerId, id, values) : current;
           if (updated && input.memberIds) await setServiceMembers(trx, id, input.memberIds);
           return updated;
         });

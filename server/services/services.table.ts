@@ -15,6 +15,10 @@ export interface ServicesTable {
   active: number;
   /** Places per time: 1 is a one-to-one appointment, more is a class taught by one member. */
   seats: ColumnType<number, number | undefined, number>;
+  /** Recurring bookings: the most occurrences a series may have (null: not allowed; see server/series/). */
+  repeat_max_count: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The intervals in weeks a customer may pick, as `"1,2"` (null with `repeat_max_count`). */
+  repeat_every_weeks: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -18,6 +18,8 @@ export interface PublicPagesDeps {
   now: () => Date;
   busyTimes: BusyTimeSource<Db>;
   appUrl: string;
+  /** Keeps a page a few seconds for visitors who are not signed in (page-cache.ts). */
+  cachedPage: MiddlewareHandler<AppEnv>;
 }
 
 /** A signed-in customer books with their account: the widget is prefilled with their name and email. */
@@ -60,7 +62,7 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
   const publicPage = siteHeaders({ frameAncestors: "'self'" });
 
   return new Hono<AppEnv>()
-    .get('/', publicPage, validate('query', directoryQuery), async (c) => {
+    .get('/', publicPage, deps.cachedPage, validate('query', directoryQuery), async (c) => {
       const { page, ...query } = c.req.valid('query');
       const view = await loadDirectory(db, query, page, { now: deps.now().getTime(), busyTimes: deps.busyTimes });
       const filtered = [query.q, query.category, query.city].filter(Boolean).join(', ');
@@ -78,6 +80,7 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
     .get(
       '/p/:slug',
       publicPage,
+      deps.cachedPage,
       validate('param', providerParam, (c) => pages.notFound(c, 'Provider')),
       validate('query', pageQuery),
       async (c) => {

@@ -41,6 +41,12 @@ export class SiteAssets {
 
   constructor(readonly distDir: string) {}
 
+  /** Which build is served: changes with every rebuild. */
+  version(): string {
+    this.load();
+    return this.manifestVersion;
+  }
+
   /** The entry, plus the page's own module and everything it imports statically, so nothing waterfalls. */
   forPage(page: string): PageAssets {
     const manifest = this.load();

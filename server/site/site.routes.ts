@@ -4,6 +4,7 @@ import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
 import { accountPagesRoutes } from './account-pages.routes.js';
+import type { PageCache } from './page-cache.js';
 import { pageRenderer } from './page-renderer.js';
 import { publicPagesRoutes } from './public-pages.routes.js';
 import { SiteAssets } from './site-assets.js';
@@ -16,6 +17,8 @@ export interface SiteDeps {
   appUrl: string;
   /** Where `npm run build:site` wrote the site; defaults to `dist/site/` in the repository. */
   distDir?: string;
+  /** Keeps the public pages a few seconds for visitors who are not signed in. */
+  pageCache: PageCache;
 }
 
 /**
@@ -32,7 +35,7 @@ export function siteRoutes(deps: SiteDeps) {
       .get('/site/:path{.+}', (c) => assets.serve(c, c.req.param('path')))
       // Browsers ask for /favicon.ico on pages that name no icon (the widget demo, API responses opened directly).
       .get('/favicon.ico', (c) => assets.serve(c, 'favicon.svg'))
-      .route('/', publicPagesRoutes(deps, pages))
+      .route('/', publicPagesRoutes({ ...deps, cachedPage: deps.pageCache.cached(() => assets.version()) }, pages))
       .route('/', accountPagesRoutes(deps, pages))
       // A mistyped address in a browser gets a page, not JSON; API clients keep the JSON 404.
       .get('*', async (c, next) => {

@@ -1,5 +1,4 @@
-import { isIP } from 'node:net';
-import { isPublicAddress } from './address-guard.js';
+import { isLocalHost } from '../outbound/address-guard.js';
 
 /**
  * Why a URL cannot be a webhook endpoint, or null if it can. Only https, no credentials in it, and no literal
@@ -15,9 +14,6 @@ export function urlProblem(value: string, allowPrivate: boolean): string | null 
   }
   if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:')) return 'must be an https:// URL';
   if (url.username || url.password) return 'must not contain a user name or password';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (allowPrivate) return null;
-  if (isIP(host) ? !isPublicAddress(host) : host === 'localhost' || host.endsWith('.localhost'))
-    return 'must be reachable on the public internet';
+  if (!allowPrivate && isLocalHost(url.hostname)) return 'must be reachable on the public internet';
   return null;
 }

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { publicOnlyLookup } from './address-guard.js';
+import { publicOnlyLookup } from '../outbound/address-guard.js';
 import { urlProblem } from './endpoint-url.js';
 
 export interface SendResult {

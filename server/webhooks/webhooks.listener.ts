@@ -14,7 +14,8 @@ import { newEventId } from './signature.js';
 export const webhookOutboxListener =
   (now: () => Date): AppointmentListener =>
   async (trx, event) => {
-    const appointment = await findAppointment(trx, event.appointmentId);
+    // The emitter's copy when it has one: a booking without webhooks then costs no extra read.
+    const appointment = event.appointment ?? (await findAppointment(trx, event.appointmentId));
     if (!appointment) return;
     const type = webhookEventOf(event, appointment.start_at, appointment.end_at);
     const endpoints = await subscribedEndpoints(trx, appointment.provider_id, type);
@@ -23,6 +24,8 @@ export const webhookOutboxListener =
     const data = {
       appointment: adminAppointmentView(appointment),
       actor: event.actor,
+      // An occurrence of a recurring series: each fires its own event; this ties them together.
+      seriesId: appointment.series_id,
       ...(event.previous && { previous: event.previous }),
     };
     const payload = payloadOf(id, type, now(), data);

@@ -1,10 +1,11 @@
 /** Shapes of the cookie-authenticated API the site uses (see docs/api.md). */
-import type { Money, Policy, Provider, StaffRef, WaitlistEntry } from '../../widget/api/types.js';
+import type { Money, Policy, Provider, ServiceRepeat, StaffRef, WaitlistEntry } from '../../widget/api/types.js';
 
 export type {
   Money,
   Provider,
   Service,
+  ServiceRepeat,
   Slot,
   StaffRef,
   TeamMember,
@@ -105,6 +106,8 @@ export interface AdminService {
   seats?: number;
   /** The members who perform it. Absent from servers before teams. */
   memberIds?: number[];
+  /** Recurring bookings; null: not offered. Absent from servers before recurring appointments. */
+  repeat?: ServiceRepeat | null;
 }
 
 export type ServiceInput = Omit<AdminService, 'id'>;

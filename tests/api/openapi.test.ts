@@ -206,6 +206,34 @@ describe('real answers validate against the document', () => {
     expect(erased.body.booking.contactErased).toBe(true);
   });
 
+  it('a recurring series: the check, the booking, its conflict, and cancelling from one occurrence on', async () => {
+    // A service of its own, so the single bookings of the other tests are left as they are.
+    const service = (
+      await call(ctx, 'POST', '/api/admin/services', {
+        session: provider.session,
+        body: {
+          name: 'Weekly session',
+          durationMinutes: 30,
+          price: { amountMinor: 100, currency: 'EUR' },
+          repeat: { maxCount: 4, everyWeeks: [1] },
+        },
+      })
+    ).body.service;
+    const body = { provider: 'kiez-barber', service: service.id, start: '2026-12-04T13:00:00.000Z', everyWeeks: 1 };
+    const checked = await api('POST', '/api/bookings/series/check', { body: { ...body, count: 3 } });
+    expect(checked.body.occurrences).toHaveLength(3);
+    expect((await api('POST', '/api/bookings/series/check', { body: { ...body, count: 5 } })).status).toBe(422);
+    const customerPart = { customer: { name: 'Rae', email: 'rae@example.com' } };
+    const series = await api('POST', '/api/bookings/series', { body: { ...body, count: 3, ...customerPart } });
+    expect(series.status).toBe(201);
+    const conflict = await api('POST', '/api/bookings/series', { body: { ...body, count: 2, ...customerPart } });
+    expect(conflict.status).toBe(409);
+    const cancelled = await api('POST', `/api/bookings/${series.body.bookings[1].id}/cancel`, {
+      body: { token: series.body.token, scope: 'following' },
+    });
+    expect(cancelled.body.cancelled).toBe(2);
+  });
+
   it('the signed-in customer: account, appointments, emails, export', async () => {
     expect((await api('GET', '/api/me', { session: customer })).body.user.role).toBe('customer');
     expect((await api('GET', '/api/me')).status).toBe(401);

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../server/http/app-env.js';
 import { notFound, onError } from '../../server/http/error-handler.js';
+import { pageCache } from '../../server/site/page-cache.js';
 import { siteRoutes } from '../../server/site/site.routes.js';
 import { noBusyTimes } from '../../server/slots/availability.loader.js';
 import { accountRoutes, adminRoutes } from '../../site/lib/routes.js';
@@ -252,7 +253,14 @@ describe('site pages', () => {
       })
       .route(
         '/',
-        siteRoutes({ db: ctx.db, now: () => ctx.clock.now, busyTimes: noBusyTimes, appUrl: APP_URL, distDir: dist }),
+        siteRoutes({
+          db: ctx.db,
+          now: () => ctx.clock.now,
+          busyTimes: noBusyTimes,
+          appUrl: APP_URL,
+          distDir: dist,
+          pageCache: pageCache({ now: () => ctx.clock.now }),
+        }),
       );
     app.onError(onError);
     app.notFound(notFound);

@@ -32,7 +32,7 @@ const foreignEvent = (uid: string, lines: string[]) =>
   ].join('\r\n');
 
 describe.skipIf(!available)('CalDAV against a real Radicale on loopback', () => {
-  const ctx = calendarWorld({ calendar: { caldav: { allowHttp: true } } });
+  const ctx = calendarWorld({ calendar: { caldav: { allowPrivate: true } } });
   let radicale: Radicale;
   let user: RadicaleUser;
   beforeAll(async () => {
@@ -300,15 +300,27 @@ describe.skipIf(!available)('CalDAV against a real Radicale on loopback', () => 
   });
 });
 
-describe('CalDAV over plain HTTP', () => {
+describe('CalDAV servers without CALDAV_ALLOW_PRIVATE', () => {
   const ctx = calendarWorld();
-
-  it('is refused unless CALDAV_ALLOW_HTTP says so: the app password would cross the network in the clear', async () => {
-    const res = await call(ctx, 'PUT', '/api/admin/calendar/caldav', {
+  const connect = (serverUrl: string) =>
+    call(ctx, 'PUT', '/api/admin/calendar/caldav', {
       session: ctx.provider.session,
-      body: { serverUrl: 'http://caldav.example/', username: 'me', password: 'secret' },
+      body: { serverUrl, username: 'me', password: 'secret' },
     });
+
+  it('refuses plain HTTP: the app password would cross the network in the clear', async () => {
+    const res = await connect('http://caldav.example/');
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual({ serverUrl: 'must start with https://' });
   });
+
+  it.each(['https://127.0.0.1:5232/', 'https://[::1]/', 'https://169.254.169.254/', 'https://localhost/'])(
+    'refuses %s: the server is not made to call into its own network',
+    async (serverUrl) => {
+      const res = await connect(serverUrl);
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields).toEqual({ serverUrl: 'must be reachable on the public internet' });
+      expect(await ctx.db.selectFrom('calendar_connections').select('id').execute()).toEqual([]);
+    },
+  );
 });

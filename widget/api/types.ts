@@ -13,6 +13,14 @@ export interface Service {
   price: Money;
   /** Places per time: 1 is a one-to-one appointment, more is a class. Absent from servers before classes. */
   seats?: number;
+  /** Recurring bookings (a one-to-one service only); null or absent: not offered. */
+  repeat?: ServiceRepeat | null;
+}
+
+/** A customer may book up to `maxCount` occurrences (at least 2), every one of `everyWeeks` weeks (1 to 8). */
+export interface ServiceRepeat {
+  maxCount: number;
+  everyWeeks: number[];
 }
 
 /** A person of the business who serves customers; `slug` names them in `staff` (API, widget attribute, links). */

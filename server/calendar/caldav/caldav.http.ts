@@ -1,3 +1,5 @@
+import { RefusedAddressError } from '../../outbound/address-guard.js';
+import { publicOnlyFetch } from '../../outbound/public-only-fetch.js';
 import { parseRetryAfter } from '../../outbox/backoff.js';
 import { CalendarCallError } from '../calendar.types.js';
 
@@ -11,19 +13,26 @@ export type DavFetch = typeof fetch;
 
 /**
  * Every request to a CalDAV server: HTTP Basic with the account's app password (what iCloud, Fastmail, Nextcloud
- * and Radicale all take), a timeout, no retries (the sync worker owns those). Answers that mean the same whatever
+ * and Radicale all take), a timeout, no retries (the sync worker owns those), and only to the public internet
+ * unless `allowPrivate` (CALDAV_ALLOW_PRIVATE: a server on one's own network) says otherwise. Answers that mean the same whatever
  * was asked leave as a `CalendarCallError`: 401 (the password was refused: reconnect), 408/429/5xx and no answer
  * (try later). Any other answer (404, 412, a multistatus…) goes back to the caller, who knows what it means there.
  */
-export function davFetch(credentials: DavCredentials, options: { timeoutMs: number; now: () => number }): DavFetch {
+export function davFetch(
+  credentials: DavCredentials,
+  options: { timeoutMs: number; now: () => number; allowPrivate: boolean },
+): DavFetch {
+  const send = options.allowPrivate ? fetch : publicOnlyFetch;
   const authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
   return async (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set('Authorization', authorization);
     let response: Response;
     try {
-      response = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(options.timeoutMs) });
+      response = await send(input, { ...init, headers, signal: AbortSignal.timeout(options.timeoutMs) });
     } catch (error) {
+      if (isRefusedAddress(error))
+        throw new CalendarCallError('permanent', 'the CalDAV server is not on the public internet', { cause: error });
       throw new CalendarCallError(
         'transient',
         `no answer from the CalDAV server: ${error instanceof Error ? error.message : String(error)}`,
@@ -54,4 +63,10 @@ export async function unexpected(response: Response, what: string): Promise<Cale
       status: response.status,
     },
   );
+}
+
+/** fetch wraps what refused the connection in its `cause`. */
+function isRefusedAddress(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof RefusedAddressError) return true;
+  return false;
 }

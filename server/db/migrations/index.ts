@@ -29,6 +29,7 @@ import * as apiKeys from './0127_api_keys.js';
 import * as emailDrafts from './0131_email_drafts.js';
 import * as caldav from './0135_caldav.js';
 import * as waitlist from './0136_waitlist.js';
+import * as recurring from './0140_recurring.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '0131_email_drafts': emailDrafts,
   '0135_caldav': caldav,
   '0136_waitlist': waitlist,
+  '0140_recurring': recurring,
 };

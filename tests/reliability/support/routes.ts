@@ -596,7 +596,7 @@ export const recipes: Record<string, Recipe[]> = {
       expect: memberReached,
     },
   ],
-  // A plain-http CalDAV server, refused (CALDAV_ALLOW_HTTP is off) past the gate without a network call.
+  // A plain-http CalDAV server, refused (CALDAV_ALLOW_PRIVATE is off) past the gate without a network call.
   'PUT /api/admin/calendar/caldav': [
     {
       request: withBody('/api/admin/calendar/caldav', {

@@ -2,9 +2,10 @@ import { lookup } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
- * Where a webhook may not go (SSRF): loopback, private, link-local, shared, multicast and reserved ranges
- * (RFC 6890), so an endpoint cannot make the server call into its own network. Checked on every address a name
- * resolves to, at the moment of connecting, so a name that changes its answer later gains nothing.
+ * Where a URL someone typed in (a webhook endpoint, a CalDAV server) may not take the server (SSRF): loopback,
+ * private, link-local, shared, multicast and reserved ranges (RFC 6890), so nobody can make the server call into
+ * its own network. Checked on every address a name resolves to, at the moment of connecting, so a name that
+ * changes its answer later gains nothing.
  */
 const blocked = new BlockList();
 for (const [net, prefix] of [
@@ -37,6 +38,12 @@ export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
   return !blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** A URL's host that names a non-public place by itself: a literal address outside the internet, or localhost. */
+export function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return isIP(host) ? !isPublicAddress(host) : host === 'localhost' || host.endsWith('.localhost');
 }
 
 export class RefusedAddressError extends Error {}
