@@ -64,7 +64,6 @@ import { staffOwnWork } from './team/staff-guard.js';
 import { targetMember } from './team/target-member.js';
 import { teamRoutes } from './team/team.routes.js';
 import { fullClassesRoutes } from './waitlist/full-classes.routes.js';
-import { withHolds } from './waitlist/holds.js';
 import type { OfferDeps } from './waitlist/offers.js';
 import { waitlistListener } from './waitlist/waitlist.listener.js';
 import { bookingWaitlistRoutes, waitlistRoutes } from './waitlist/waitlist.routes.js';
@@ -92,8 +91,8 @@ export interface AppDeps {
 }
 
 /**
- * The waitlist's offers as the app and its hold-expiry worker (server/main.ts) both make them: holds added to the
- * calendar's busy times, the offer email through the email outbox, the slots version bumped when a hold starts or ends.
+ * The waitlist's offers as the app and its hold-expiry worker (server/main.ts) both make them: the offer email through
+ * the email outbox, the slots version bumped when a hold starts or ends (holds are read with the appointments).
  */
 export function waitlistOffers(deps: {
   config: Config;
@@ -104,7 +103,7 @@ export function waitlistOffers(deps: {
   return {
     now: deps.now,
     appUrl: deps.config.appUrl,
-    busyTimes: withHolds(deps.calendarBusy, deps.now),
+    busyTimes: deps.calendarBusy,
     sendOffer: offerSender(deps.config.secretKey),
     slotsChanged: (trx, providerId) => deps.slotsCache.appointmentListener(trx, { providerId }),
   };
@@ -144,8 +143,7 @@ export function createApp(deps: AppDeps) {
     db,
     now,
     appUrl: config.appUrl,
-    // A time held for a waitlisted customer is busy for everyone else (server/waitlist/holds.ts).
-    busyTimes: offers.busyTimes,
+    busyTimes: calendarBusy,
     listeners: [
       slotsCache.appointmentListener,
       emailOutboxListener({ appUrl: config.appUrl, secretKey: config.secretKey, now }),
@@ -243,7 +241,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/bookings', bookingEmailsRoutes({ db, secretKey: config.secretKey }));
   const waitlist = {
     bookings: bookingDeps,
-    calendarBusy,
     offers,
     bookingRateLimit: config.bookingRateLimit,
     trustProxy: config.trustProxy,

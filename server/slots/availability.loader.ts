@@ -28,7 +28,7 @@ export interface BookedRow extends BookedInterval {
 }
 
 /**
- * Confirmed appointments and blocked times that may touch `range`, as the intervals they keep busy, by member (or
+ * Confirmed appointments, waitlist holds and blocked times that may touch `range`, as the intervals they keep busy, by member (or
  * by provider: every member's together), in one query. A blocked time is an appointment without buffers: it forbids
  * exactly the starts a busy event in the member's calendar forbids (see busy-sweep.ts), and as the business's own
  * data it is cached and invalidated with the appointments.
@@ -59,7 +59,27 @@ export async function bookedIntervalsOf(
     .where('start_at', '>', from)
     .where('start_at', '<', to);
   if (excludeAppointmentId !== undefined) appointments = appointments.where('id', '!=', excludeAppointmentId);
-  const blocked = appointments.unionAll((eb) =>
+  // A time held for a waitlisted customer (an open offer, server/waitlist/) is booked for everyone else: it blocks
+  // like the appointment it will be, and in a class it takes its place. Left out with the appointment it would move.
+  let held = db
+    .selectFrom('waitlist_offers')
+    .select((eb) => [
+      eb.ref(key).as('key'),
+      eb.ref('service_id').$castTo<number | null>().as('service_id'),
+      'start_at',
+      'end_at',
+      'blocked_start_at',
+      'blocked_end_at',
+    ])
+    .where(key, 'in', ids)
+    .where('status', '=', 'open')
+    .where('start_at', '>', from)
+    .where('start_at', '<', to);
+  if (excludeAppointmentId !== undefined)
+    held = held.where((eb) =>
+      eb.or([eb('appointment_id', 'is', null), eb('appointment_id', '!=', excludeAppointmentId)]),
+    );
+  const blocked = appointments.unionAll(held).unionAll((eb) =>
     eb
       .selectFrom('blocked_times')
       .select((eb) => [

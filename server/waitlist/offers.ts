@@ -28,7 +28,7 @@ import type { OfferEmail, SendOffer } from './waitlist.types.js';
 export interface OfferDeps {
   now: () => Date;
   appUrl: string;
-  /** Busy times with the holds (holds.ts): a time held for someone is not free for the next. */
+  /** The calendar busy times (holds are read with the appointments, see `bookedIntervalsOf`). */
   busyTimes: BusyTimeSource<Db>;
   sendOffer: SendOffer;
   /** Bumps the business's slots version inside the transaction (a hold starts or ends). */
@@ -160,6 +160,7 @@ async function openOffer(
     provider_id: o.provider.id,
     service_id: o.service.id,
     member_id: o.freed.memberId,
+    appointment_id: o.entry.appointmentId,
     ...times,
     token_hash: hashToken(token),
     status: 'open',

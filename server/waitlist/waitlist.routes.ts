@@ -1,13 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { tokenMatches } from '../auth/tokens.js';
-import type { BusyTimeSource } from '../availability/availability.types.js';
 import { bookingSchema, tokenQuery } from '../bookings/booking.schemas.js';
 import type { BookingDeps } from '../bookings/booking.service.js';
 import { customerBookingSchema } from '../bookings/booking.view.js';
 import { findAppointment } from '../bookings/bookings.repository.js';
 import { customerAccess } from '../bookings/bookings.routes.js';
-import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
@@ -23,10 +21,8 @@ import { findEntry, findEntryOfAppointment, findOfferDetail } from './waitlist.r
 import { offerSchema, offerView, waitlistEntrySchema } from './waitlist.view.js';
 
 export interface WaitlistRouteDeps {
-  /** The booking path (holds in its busy times, every appointment listener): what a take goes through. */
+  /** The booking path (every appointment listener): what a take goes through. */
   bookings: BookingDeps;
-  /** Calendar busy times without the holds. */
-  calendarBusy: BusyTimeSource<Db>;
   offers: OfferDeps;
   bookingRateLimit: number;
   trustProxy: boolean;

@@ -46,6 +46,8 @@ export interface WaitlistOffersTable {
   service_id: number;
   /** The freed time: whose, and when (held from everyone else while the offer is open). */
   member_id: number;
+  /** The appointment taking it would move (null: a class place): its own move does not collide with the hold. */
+  appointment_id: number | null;
   start_at: Instant;
   end_at: Instant;
   /** The time the offer keeps busy (with the service's buffers), as the appointment it replaces did. */

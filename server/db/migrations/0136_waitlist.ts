@@ -44,6 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('provider_id', 'integer', (c) => c.notNull().references('providers.id').onDelete('cascade'))
     .addColumn('service_id', 'integer', (c) => c.notNull().references('services.id').onDelete('cascade'))
     .addColumn('member_id', 'integer', (c) => c.notNull().references('team_members.id').onDelete('cascade'))
+    .addColumn('appointment_id', 'integer', (c) => c.references('appointments.id').onDelete('cascade'))
     .addColumn('start_at', 'text', (c) => c.notNull())
     .addColumn('end_at', 'text', (c) => c.notNull())
     .addColumn('blocked_start_at', 'text', (c) => c.notNull())
