@@ -17,6 +17,7 @@ const pages: Record<string, () => Promise<unknown>> = {
   'password-reset': () => import('./pages/password-reset.js'),
   join: () => import('./pages/join.js'),
   manage: () => import('./pages/manage.js'),
+  offer: () => import('./pages/offer.js'),
   account: () => import('./pages/account.js'),
   admin: () => import('./pages/admin.js'),
 };

@@ -6,7 +6,8 @@ const widgetDir = fileURLToPath(new URL('.', import.meta.url));
 /**
  * Library build of the embeddable widget into `dist/widget/`:
  * - `widget.js`: a tiny stable entry the embed snippet points at (served with a short cache);
- * - `widget/assets/book-[hash].js`: everything else, Lit included (served immutable for a year).
+ * - `widget/assets/book-[hash].js`: everything else, Lit included (served immutable for a year);
+ * - `widget/assets/lazy-[hash].js`: the waitlist, imported when a customer first needs it.
  * The entry is served at `/widget.js`, so its import of `./widget/assets/…` resolves to the assets route.
  */
 export default defineConfig({
@@ -24,10 +25,12 @@ export default defineConfig({
     },
     rolldownOptions: {
       output: {
-        chunkFileNames: 'widget/assets/[name]-[hash].js',
+        // A lazily loaded part (the waitlist) is `lazy-…`: the first screen never downloads it, so the budget leaves
+        // it out (build.mjs).
+        chunkFileNames: (chunk) => `widget/assets/${chunk.isDynamicEntry ? 'lazy' : '[name]'}-[hash].js`,
         minify: true,
         comments: false,
-        codeSplitting: { groups: [{ name: 'book', test: /./ }] },
+        codeSplitting: { groups: [{ name: 'book', test: /^(?!.*[\\/]widget[\\/]waitlist[\\/])/ }] },
       },
     },
   },

@@ -47,7 +47,13 @@ function bookingApi() {
       }
       if (context.path !== '/__fixtures/provider') return undefined;
       const q = context.query;
-      const provider = await api.provider({ timeZone: q.timeZone, hours: q.hours, name: q.name, policy: q.policy });
+      const provider = await api.provider({
+        timeZone: q.timeZone,
+        hours: q.hours,
+        name: q.name,
+        policy: q.policy,
+        classes: q.classes,
+      });
       return { body: JSON.stringify(provider), type: 'json' };
     },
   };

@@ -11,14 +11,14 @@ import { membershipOf } from '../team/team.repository.js';
 import type { PageMeta, PageRenderer } from './page-renderer.js';
 import { appPage } from './pages/app.page.js';
 import type { Html } from './pages/layout.js';
-import { loginQuery, manageParam, signupQuery } from './site.schemas.js';
+import { loginQuery, manageParam, offerParam, signupQuery } from './site.schemas.js';
 import { siteHeaders } from './site-headers.js';
 
 const homeOf = (role: Role) => (role === 'provider' ? '/admin' : '/account');
 const toLogin = (c: Context<AppEnv>) => c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);
 
 /**
- * The pages of a visitor's own: signing in and up, a forgotten password, a booking's manage link, and the customer's and provider's
+ * The pages of a visitor's own: signing in and up, a forgotten password, a booking's manage link, a waitlist offer, and the customer's and provider's
  * areas (one shell each; the client router shows the view). No one may frame them.
  */
 export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: PageRenderer) {
@@ -138,6 +138,22 @@ export function accountPagesRoutes(deps: { db: Db; appUrl: string }, pages: Page
               noindex: true,
             },
             { element: html`<book-manage booking-id="${id}"></book-manage>` },
+          );
+        },
+      )
+
+      // A waitlist offer's link from its email: the page only shows it; taking it is a button (mail scanners open
+      // links). The token stays in the address only, like the manage link's.
+      .get(
+        '/waitlist/offers/:id',
+        privatePage,
+        validate('param', offerParam, (c) => pages.notFound(c, 'Offer')),
+        (c) => {
+          const { id } = c.req.valid('param');
+          return shell(
+            c,
+            { page: 'offer', title: 'An earlier time for you', path: `/waitlist/offers/${id}`, noindex: true },
+            { narrow: true, element: html`<book-waitlist-offer offer-id="${id}"></book-waitlist-offer>` },
           );
         },
       )

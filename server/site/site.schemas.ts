@@ -30,5 +30,6 @@ export const bookingQuery = z.object({ date: dateSchema.optional().catch(undefin
 export const providerParam = slugParam;
 export const bookingParam = slugParam.extend({ serviceId: idSchema.optional() });
 export const manageParam = idParam;
+export const offerParam = idParam;
 export const loginQuery = z.object({ next: nextPath });
 export const signupQuery = z.object({ as: z.enum(['customer', 'provider']).catch('customer'), next: nextPath });

@@ -28,6 +28,9 @@ import type {
   Slot,
   Team,
   User,
+  WaitlistEntry,
+  WaitlistOffer,
+  WaitlistRequest,
   WebhookDelivery,
   WebhookEndpoint,
   WebhookEndpointInput,
@@ -36,7 +39,22 @@ import type {
 
 export { ApiError };
 
+/** A refusal whose body says more beside `error`: a taken waitlist offer's `next` times. */
+export class ApiRefusal extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: Record<string, string> | undefined,
+    readonly extra: Record<string, unknown>,
+  ) {
+    super(status, code, message, fields);
+  }
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const tokenQuery = (token?: string) => (token ? `?token=${encodeURIComponent(token)}` : '');
 
 /** `?member=<id>` for the routes one member's things are under (absent: the signed-in member's). */
 const forMember = (member?: number, joiner = '?') => (member ? `${joiner}member=${member}` : '');
@@ -65,8 +83,8 @@ export class SiteApi {
       error?: { code: string; message: string; fields?: Record<string, string> };
     } | null;
     if (res.ok && data) return data as T;
-    const err = data?.error;
-    throw new ApiError(res.status, err?.code ?? 'server_error', err?.message ?? res.statusText, err?.fields);
+    const { error: err, ...extra } = data ?? { error: undefined };
+    throw new ApiRefusal(res.status, err?.code ?? 'server_error', err?.message ?? res.statusText, err?.fields, extra);
   }
 
   // Accounts
@@ -106,10 +124,7 @@ export class SiteApi {
 
   // A booking, by manage token or the customer's session
   booking = (id: number, token?: string) =>
-    this.request<{ booking: CustomerBooking }>(
-      'GET',
-      `/api/bookings/${id}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
-    );
+    this.request<{ booking: CustomerBooking }>('GET', `/api/bookings/${id}${tokenQuery(token)}`);
   cancelBooking = (id: number, token?: string) =>
     this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/cancel`, { token });
   /** `staff: 'any'`: another member may take it if theirs is busy then; omitted keeps the member. */
@@ -117,11 +132,24 @@ export class SiteApi {
     this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/reschedule`, { token, start, staff });
   eraseBooking = (id: number, token?: string) =>
     this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/erase`, { token });
+  /** The booking's "earlier time" waitlist entry (null: none). */
+  waitlist = (id: number, token?: string) =>
+    this.request<{ waitlist: WaitlistEntry | null }>('GET', `/api/bookings/${id}/waitlist${tokenQuery(token)}`);
+  /** Asks to be told when an earlier time frees up; asking again replaces the entry. */
+  joinWaitlist = (id: number, request: WaitlistRequest, token?: string) =>
+    this.request<{ waitlist: WaitlistEntry }>('PUT', `/api/bookings/${id}/waitlist`, { ...request, token });
+  leaveWaitlist = (id: number, token?: string) =>
+    this.request<{ waitlist: null }>('DELETE', `/api/bookings/${id}/waitlist`, { token });
+  /** A freed time offered from the waitlist, by the token in its email's link. */
+  offer = (id: number, token: string) =>
+    this.request<{ offer: WaitlistOffer }>('GET', `/api/waitlist/offers/${id}${tokenQuery(token)}`);
+  /** Takes an offer; a refusal (`offer_taken`, `offer_expired`) is an `ApiRefusal` with the `next` free times. */
+  takeOffer = (id: number, token: string) =>
+    this.request<{ offer: WaitlistOffer; booking: CustomerBooking }>('POST', `/api/waitlist/offers/${id}/take`, {
+      token,
+    });
   bookingEmails = (id: number, token?: string) =>
-    this.request<{ emails: Email[] }>(
-      'GET',
-      `/api/bookings/${id}/emails${token ? `?token=${encodeURIComponent(token)}` : ''}`,
-    );
+    this.request<{ emails: Email[] }>('GET', `/api/bookings/${id}/emails${tokenQuery(token)}`);
 
   // The provider
   profile = () => this.request<{ profile: Profile }>('GET', '/api/admin/profile');

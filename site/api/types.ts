@@ -1,7 +1,17 @@
 /** Shapes of the cookie-authenticated API the site uses (see docs/api.md). */
-import type { Money, Policy, Provider, ServiceRepeat, StaffRef } from '../../widget/api/types.js';
+import type { Money, Policy, Provider, ServiceRepeat, StaffRef, WaitlistEntry } from '../../widget/api/types.js';
 
-export type { Money, Provider, Service, ServiceRepeat, Slot, StaffRef, TeamMember } from '../../widget/api/types.js';
+export type {
+  Money,
+  Provider,
+  Service,
+  ServiceRepeat,
+  Slot,
+  StaffRef,
+  TeamMember,
+  WaitlistEntry,
+  WaitlistRequest,
+} from '../../widget/api/types.js';
 
 export type Role = 'customer' | 'provider';
 
@@ -175,6 +185,8 @@ export interface CustomerBooking {
   contactErased?: boolean;
   manageUrl?: string;
   calendarLinks?: { ics: string; google: string };
+  /** Its "earlier time" waitlist entry, in "My appointments" (upcoming one-to-one ones; absent elsewhere). */
+  waitlist?: WaitlistEntry | null;
 }
 
 /** An appointment as its provider sees it: with the customer's contact. */
@@ -301,4 +313,22 @@ export interface WebhookDelivery {
   nextAttemptAt: string | null;
   deliveredAt: string | null;
   createdAt: string;
+}
+
+/**
+ * A freed time offered from a waitlist (`/waitlist/offers/:id?token=`), held for the customer until `expiresAt`.
+ * `currentStart`: the appointment it would move (null for a class place); `timeZone`: the customer's, if known.
+ */
+export interface WaitlistOffer {
+  id: number;
+  status: 'open' | 'taken' | 'expired';
+  start: string;
+  end: string;
+  expiresAt: string;
+  serviceName: string;
+  providerName: string;
+  providerSlug: string;
+  memberName: string | null;
+  currentStart: string | null;
+  timeZone: string | null;
 }

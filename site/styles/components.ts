@@ -202,3 +202,18 @@ export const entryList = css`
     flex: 1 1 9rem;
   }
 `;
+
+/** A list of terms and their details side by side (a booking's or an offer's "When", "With"…). */
+export const termList = css`
+  dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.35rem 1rem;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+`;

@@ -94,6 +94,7 @@ describe('site pages', () => {
       '/p/studio-zoe/book/0': 'Service not found',
       '/p/studio-zoe/book/abc': 'Service not found',
       '/manage/-1': 'Booking not found',
+      '/waitlist/offers/abc': 'Offer not found',
     };
     for (const [path, message] of Object.entries(notFound)) {
       const res = await get(ctx, path);
@@ -147,6 +148,7 @@ describe('site pages', () => {
     for (const [path, session] of [
       ['/login', undefined],
       ['/manage/1', undefined],
+      ['/waitlist/offers/1?token=abc', undefined],
       ['/join?token=abc', undefined],
       ['/account', customer],
       ['/admin', provider.session],

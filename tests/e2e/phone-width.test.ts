@@ -7,9 +7,11 @@ import { DEMO_CUSTOMER, DEMO_PASSWORD, demoProviders } from '../../server/seed/d
 import { seedDemoData } from '../../server/seed/seed-demo.js';
 import { accountRoutes, adminRoutes, type Route } from '../../site/lib/routes.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
+import { call } from '../support/http.js';
 import { bindFirst } from '../support/server.js';
 import { buildSiteToTempDir } from '../support/site-build.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
+import { offerFor } from '../support/waitlist.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shots = join(root, 'tests/.artifacts/screenshots/phone');
@@ -140,6 +142,48 @@ describe('signed-in pages at phone width', () => {
         expect.soft(box && box.x >= 0 && box.x + box.width <= PHONE.width, `${path}: tab ${tab.title}`).toBe(true);
       }
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('a waitlist offer’s page fits 360 px', async () => {
+    // Two bookings of the owner's first one-to-one service; the later waits for an earlier time (anyone of the team),
+    // the earlier is cancelled: its time is offered to the later one by email, whose link the signed-in customer opens.
+    const { services } = (await call(ctx, 'GET', `/api/providers/${owner.slug}`)).body as {
+      services: { id: number; seats?: number }[];
+    };
+    const service = services.find((s) => (s.seats ?? 1) === 1)!.id;
+    const from = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const { slots } = (
+      await call(ctx, 'GET', `/api/providers/${owner.slug}/slots?service=${service}&from=${from}&to=${to}`)
+    ).body as { slots: { start: string }[] };
+    const bookAt = async (start: string, email: string) => {
+      const customer = { name: 'Width Test', email };
+      const res = await call(ctx, 'POST', '/api/bookings', {
+        body: { provider: owner.slug, service, start, customer },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return {
+        id: res.body.booking.id as number,
+        token: new URL(res.body.booking.manageUrl).searchParams.get('token'),
+      };
+    };
+    const early = await bookAt(slots[0]!.start, 'early@example.com');
+    const late = await bookAt(slots.at(-1)!.start, 'late@example.com');
+    const wait = await call(ctx, 'PUT', `/api/bookings/${late.id}/waitlist`, {
+      body: { token: late.token, member: 'any' },
+    });
+    expect(wait.status).toBe(200);
+    expect((await call(ctx, 'POST', `/api/bookings/${early.id}/cancel`, { body: { token: early.token } })).status).toBe(
+      200,
+    );
+    const { offerId, token } = await offerFor(ctx, 'late@example.com');
+
+    const page = await signedIn(DEMO_CUSTOMER.email, PHONE);
+    const path = `/waitlist/offers/${offerId}?token=${token}`;
+    await visit(page, path);
+    await page.getByRole('button', { name: /^Move my appointment to/ }).waitFor();
+    await expectFits(page, `/waitlist/offers/${offerId}`);
     expect(problems).toEqual([]);
   });
 

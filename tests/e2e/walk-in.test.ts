@@ -8,6 +8,7 @@ import { createApp } from '../../server/app.js';
 import { addDays } from '../../widget/lib/dates.js';
 import { chromePath, chromiumArgs, reducedMotion } from '../support/chromium.mjs';
 import { createProvider, type ProviderFixture } from '../support/fixtures.js';
+import { watchProblems } from '../support/page-problems.js';
 import { bindFirst } from '../support/server.js';
 import { shiftedClock } from '../support/shifted-clock.mjs';
 import { buildSiteToTempDir } from '../support/site-build.js';
@@ -90,11 +91,7 @@ describe('the owner’s day on a phone', () => {
       hasTouch: true,
     });
     await phone.addInitScript(clock.script);
-    page = await phone.newPage();
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`${page.url()}: ${m.text().slice(0, 160)}`);
-    });
+    page = watchProblems(await phone.newPage(), problems);
   });
 
   afterAll(async () => {

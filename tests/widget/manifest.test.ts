@@ -74,6 +74,7 @@ describe('custom-elements.json of the widget', () => {
       'service',
       'staff',
       'time',
+      'waitlist',
       'zone',
     ]);
     const properties = (element?.cssProperties ?? []).map((p) => p.name);

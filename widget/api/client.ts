@@ -100,7 +100,8 @@ export class BookingApi {
     return booking;
   }
 
-  private async call<T>(path: string, init: RequestInit): Promise<T> {
+  /** Any API request (the waitlist's lazily loaded part makes its own). */
+  async call<T>(path: string, init: RequestInit): Promise<T> {
     let res: Response;
     try {
       res = await fetch(this.base + path, { ...init, credentials: this.credentials });

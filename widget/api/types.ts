@@ -120,3 +120,40 @@ export interface Booking {
   /** Who serves it; absent from servers before teams. */
   staff?: StaffRef | null;
 }
+
+/**
+ * A place on a waitlist (docs/api.md, "Waitlist"): for an earlier time of a booked appointment (`earlier`), or for
+ * a full class time (`class`). `position` is the 1-based place among those waiting for the same service.
+ */
+export interface WaitlistEntry {
+  id: number;
+  kind: 'earlier' | 'class';
+  status: 'waiting' | 'offered' | 'done' | 'left';
+  member: 'same' | 'any';
+  /** ISO weekdays (1 = Monday … 7 = Sunday) in the business's zone; null: any day. */
+  days: number[] | null;
+  /** `HH:MM` in the business's zone; null: from the start or to the end of the day. */
+  from: string | null;
+  to: string | null;
+  position: number;
+  createdAt: string;
+}
+
+/** What "tell me if an earlier time frees up" asks for; everything left out means "any". */
+export interface WaitlistRequest {
+  /** `any`: another team member's earlier time will do too (teams only). */
+  member?: 'same' | 'any';
+  days?: number[];
+  from?: string;
+  to?: string;
+}
+
+/** A class time with no place left (`full-classes`): customers may join its waitlist. */
+export interface FullClass {
+  start: string;
+  end: string;
+  /** The member who holds the class (a business with a team). */
+  member?: string;
+  /** How many are waiting already. */
+  waiting: number;
+}

@@ -37,6 +37,8 @@ const check = (field: Field, value: string): keyof Messages | '' => {
  * @property values - The form's values (`name`, `email`, `phone`, `note`), to prefill or read.
  * @property busy - Set while the booking request is running; the button says so and ignores clicks.
  * @property locale - BCP 47 locale for the labels.
+ * @property label - The submit button's text instead of "Confirm booking" (joining a full class's waitlist); set
+ * before the form first renders.
  */
 export class BookDetails extends LitElement {
   static override styles = [base, styles];
@@ -44,6 +46,8 @@ export class BookDetails extends LitElement {
   @property({ attribute: false }) errors: Record<string, string> = {};
   @property({ type: Boolean }) busy = false;
   @property() locale = '';
+  /** Not reactive, to keep the first screen's download small: set it with `.label=` before the form renders. */
+  declare label?: string;
 
   /** The form's current values; set it to prefill the form. */
   @property({ attribute: false }) values: Record<Field, string> = { name: '', email: '', phone: '', note: '' };
@@ -99,7 +103,7 @@ export class BookDetails extends LitElement {
       ${input('note', '', '')}
       <slot></slot>
       <div class="actions">
-        <button class="primary" part="confirm" aria-disabled=${this.busy}>${this.busy ? msg.booking : msg.confirm}</button>
+        <button class="primary" part="confirm" aria-disabled=${this.busy}>${this.busy ? msg.booking : this.label || msg.confirm}</button>
       </div>
     </form>`;
   }

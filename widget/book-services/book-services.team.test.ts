@@ -145,12 +145,16 @@ describe('book-services with a team', () => {
     await waitForHeading(el, 'Choose a team member');
   });
 
-  it('shows the places left on a class’s times', async () => {
+  it('shows the places left on a class’s times, and its full times to wait for', async () => {
     api = fakeTeamApi();
     const el = await mount(team, { service: 2 }); // Mia's class only: no member step
     await freeTimes(el);
     expect(heading(el)).to.equal('Choose a time');
-    expect(times(el)).to.deep.equal(['9:00 AM 5 places left', '10:00 AM 1 place left']);
+    expect(times(el)).to.deep.equal([
+      '9:00 AM 5 places left',
+      '10:00 AM 1 place left',
+      '11:00 AM Full · join the waitlist',
+    ]);
     await expect(el).to.be.accessible();
   });
 

@@ -65,6 +65,7 @@ const errorText: Record<string, keyof Messages> = {
  * @csspart confirm - The details form's submit button.
  * @csspart calendar-link - The .ics and Google Calendar links on the confirmation.
  * @csspart manage-link - The link to manage or cancel the booking on the confirmation.
+ * @csspart waitlist - "Notify me if an earlier time frees up" on the confirmation of a one-to-one appointment.
  * @csspart policy - The business's cancellation policy, before the confirm button and on the confirmation.
  *
  * @cssprop [--book-accent=#1d4ed8] - Buttons, links, times, selected day (dark: #8ab4ff).
@@ -133,6 +134,14 @@ export class BookServices extends LitElement {
     service: this.chosen?.id,
     zone: this.zone,
     staff: this.member || undefined,
+    // For a class, its full times too (from the waitlist's chunk).
+    full:
+      (this.chosen?.seats ?? 1) > 1
+        ? (...range: [string, string, Promise<Slot[]>]) =>
+            this.waitlist().then((w) =>
+              w.withFull(this.client, this.provider, this.chosen!.id, this.member, this.locale, ...range),
+            )
+        : undefined,
   }));
   private attempt?: { key: string; body: string } | undefined;
   private loadId = 0;
@@ -255,6 +264,11 @@ export class BookServices extends LitElement {
           <div>${this.renderTimes(locale, msg)}</div>
         </div>`;
       case 'details':
+        // A full class time: its waitlist (the waitlist's chunk is loaded: the time came from it).
+        if (this.picked?.placesLeft === 0) {
+          // One line: a template's whitespace is downloaded as it is.
+          return html`<book-class-wait .client=${this.client} .time=${this.picked} provider=${this.provider} service=${this.chosen!.id} member=${this.member} time-zone=${this.zone} .values=${this.draft} locale=${locale}></book-class-wait>`;
+        }
         return html`<book-details
           exportparts="form, confirm"
           .values=${this.draft}
@@ -275,7 +289,7 @@ export class BookServices extends LitElement {
           time-zone=${this.zone}
           locale=${locale}
           @book-restart=${this.handleRestart}
-        >${this.renderPolicy(locale)}</book-confirmation>`;
+        >${this.renderPolicy(locale)}<book-earlier exportparts="waitlist" .client=${this.client} .booking=${this.booking} .service=${this.chosen} .team=${this.performers(this.chosen!)} locale=${locale}></book-earlier></book-confirmation>`;
     }
   }
 
@@ -527,6 +541,11 @@ export class BookServices extends LitElement {
     this.go('details');
   }
 
+  /** The waitlist's chunk, loaded when first needed. */
+  private waitlist() {
+    return import('../waitlist/index.js');
+  }
+
   private handleDraft(e: Event): void {
     this.draft = (e.currentTarget as BookDetails).values;
   }
@@ -557,6 +576,8 @@ export class BookServices extends LitElement {
       this.attempt = undefined;
       this.slots.clear();
       this.go('done');
+      // The confirmation's "Notify me if an earlier time frees up" comes with the waitlist's chunk.
+      void this.waitlist();
       const b = this.booking;
       this.fire('book-booked', {
         id: b.id,

@@ -11,16 +11,20 @@ export interface SlotSource {
   zone: string;
   /** The member whose times to show (`any` for the union); undefined for a server before teams. */
   staff?: string | undefined;
+  /** For a class: adds its full times between two dates (`placesLeft: 0`) to the free ones, to join their waitlist. */
+  full?: ((from: string, to: string, free: Promise<Slot[]>) => Promise<Slot[]>) | undefined;
 }
 
 /**
  * What a cached answer depends on besides its month or start day. No `staff` asks for what `any` does (the server's
- * default), so the months fetched before the provider's team is known serve "Any available" too.
+ * default), so the months fetched before the provider's team is known serve "Any available" too; a class's months
+ * fetched before it was known to be one lack its full times.
  */
-const keyOf = (service: number | undefined, { zone, staff }: SlotSource) => `${service}|${staff || 'any'}|${zone}`;
+const keyOf = (service: number | undefined, { zone, staff, full }: SlotSource) =>
+  `${service}|${staff || 'any'}|${zone}|${!full}`;
 
 /**
- * Free slots one month at a time for the chosen service (and member), grouped by the customer's local dates. Months are
+ * Free slots one month at a time for the chosen service (and member), with a class's full times, grouped by the customer's local dates. Months are
  * cached per service and zone, the next one is prefetched, and for an empty month the next free day is asked for
  * (one request, however far off). Renders its host when anything changes.
  */
@@ -98,6 +102,7 @@ export class MonthSlots implements ReactiveController {
     if (!slots) {
       const { from, to } = monthRange(month);
       slots = client.slots(provider, service!, from, to, zone, { staff }).then((r) => r.slots);
+      if (source.full) slots = source.full(from, to, slots);
       slots.catch(() => this.cache.delete(key));
       this.cache.set(key, slots);
     }

@@ -22,7 +22,7 @@ const allZones = (): string[] =>
 
 /**
  * @summary The free times of one day, shown in the customer's time zone and grouped into morning, afternoon and
- * evening, with a zone switcher. A class's times say how many places are left.
+ * evening, with a zone switcher. A class's times say how many places are left (a full one its `label`).
  *
  * @event book-time-select - A time was picked; `detail` is the `Slot`.
  * @event book-zone-change - The customer chose another zone; `detail` is its IANA name.
@@ -30,7 +30,7 @@ const allZones = (): string[] =>
  * @csspart zone - The time-zone select.
  *
  * @property date - The day, `YYYY-MM-DD` in `timeZone`.
- * @property slots - That day's free slots.
+ * @property slots - That day's free slots (and a class's full ones, `placesLeft: 0` with a `label`).
  * @property selected - The start of the picked slot, if any.
  * @property timeZone - The IANA zone times are shown in.
  * @property zones - Zones to offer first (say, the browser's and the provider's).
@@ -40,7 +40,7 @@ export class BookTimes extends LitElement {
   static override styles = [base, styles];
 
   @property() date = '';
-  @property({ attribute: false }) slots: Slot[] = [];
+  @property({ attribute: false }) slots: (Slot & { label?: string })[] = [];
   @property() selected = '';
   @property({ attribute: 'time-zone' }) timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   @property({ attribute: false }) zones: string[] = [];
@@ -78,7 +78,9 @@ export class BookTimes extends LitElement {
                 ${
                   s.placesLeft === undefined
                     ? nothing
-                    : html`<span class="places">${s.placesLeft === 1 ? msg.placeLeft : fill(msg.placesLeft, { n: s.placesLeft })}</span>`
+                    : html`<span class="places">${
+                        s.label ?? (s.placesLeft === 1 ? msg.placeLeft : fill(msg.placesLeft, { n: s.placesLeft }))
+                      }</span>`
                 }
               </button>
             </li>`,

@@ -3,7 +3,7 @@
  * origin than the test page, so CORS is exercised too), and a way to create providers for a test.
  * Loaded by `web-test-runner.config.mjs` through tsx.
  */
-import { addService, createProvider } from '../../tests/support/fixtures.js';
+import { addService, book, createProvider } from '../../tests/support/fixtures.js';
 import { call } from '../../tests/support/http.js';
 import { listen } from '../../tests/support/server.js';
 import { createTestContext } from '../../tests/support/test-app.js';
@@ -19,6 +19,8 @@ export interface ProviderOptions {
   name?: string;
   /** `strict`: customers may cancel or move online until 24 hours before, and the business says why. */
   policy?: 'strict';
+  /** `full`: a third service, a 2-place class, whose 09:00 on the 10th of next month is fully booked. */
+  classes?: 'full';
 }
 
 export interface TestProvider {
@@ -28,6 +30,9 @@ export interface TestProvider {
   serviceId: number;
   secondServiceId: number;
   timeZone: string;
+  /** With `classes: 'full'`: the class and its full time. */
+  classServiceId?: number;
+  fullStart?: string;
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -69,7 +74,21 @@ export async function startTestApi(now: () => Date) {
         if (res.status !== 200) throw new Error(`override failed: ${res.status} ${JSON.stringify(res.body)}`);
       }
     }
-    return { api: server.url, slug: p.slug, name, serviceId: p.serviceId, secondServiceId, timeZone };
+    const full = options.classes === 'full' ? await fullClass(p) : {};
+    return { api: server.url, slug: p.slug, name, serviceId: p.serviceId, secondServiceId, timeZone, ...full };
+  }
+
+  /** A 2-place class whose 09:00 (Tokyo) on the 10th of next month both places are booked. */
+  async function fullClass(p: Awaited<ReturnType<typeof createProvider>>) {
+    const classServiceId = await addService(ctx, p, { name: 'Yoga', durationMinutes: 60, seats: 2 });
+    const day = now();
+    const fullStart = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 10)).toISOString();
+    for (const email of ['ada@example.com', 'grace@example.com']) {
+      const customer = { name: 'Class Member', email };
+      const res = await book(ctx, p, fullStart, { service: classServiceId, customer });
+      if (res.status !== 201) throw new Error(`class booking failed: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return { classServiceId, fullStart };
   }
 
   return {

@@ -3,7 +3,15 @@
  * docs/teams.md as data, and every request the widget sent, to check what it asked for. Requests to any other
  * origin go to the real server as usual.
  */
-import type { Booking, BookingRequest, ProviderResponse, Slot, TeamMember } from '../api/types.js';
+import type {
+  Booking,
+  BookingRequest,
+  FullClass,
+  ProviderResponse,
+  Slot,
+  TeamMember,
+  WaitlistEntry,
+} from '../api/types.js';
 import { addMonths, localDate } from '../lib/dates.js';
 
 export const TEAM_API = 'http://team.test';
@@ -61,6 +69,25 @@ function slots(service: number): Slot[] {
   }));
 }
 
+/** Mia's class at 11:00 in Tokyo on the free day has no place left; two are waiting for it already. */
+export function fullClass(): FullClass {
+  const start = new Date(`${freeDay()}T02:00:00Z`).toISOString();
+  return { start, end: new Date(Date.parse(start) + 3_600_000).toISOString(), member: 'mia', waiting: 2 };
+}
+
+/** The entry the waitlist endpoints answer: third in line. */
+const entry = (kind: WaitlistEntry['kind'], member: WaitlistEntry['member'] = 'same'): WaitlistEntry => ({
+  id: 9,
+  kind,
+  status: 'waiting',
+  member,
+  days: null,
+  from: null,
+  to: null,
+  position: 3,
+  createdAt: new Date().toISOString(),
+});
+
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -68,6 +95,8 @@ const json = (body: unknown, status = 200) =>
 export function fakeTeamApi(provider = teamProvider()) {
   const requests: URL[] = [];
   const bookings: BookingRequest[] = [];
+  /** What the waitlist endpoints were sent, by path. */
+  const waitlist: { path: string; method: string; body: unknown }[] = [];
   const realFetch = window.fetch;
   window.fetch = async (input, init) => {
     const url = new URL(String(input));
@@ -77,6 +106,16 @@ export function fakeTeamApi(provider = teamProvider()) {
     if (url.pathname.endsWith('/slots')) return json({ timeZone: 'Asia/Tokyo', slots: slots(service) });
     if (url.pathname.endsWith('/next-available')) {
       return json({ timeZone: 'Asia/Tokyo', slot: slots(service)[0], date: freeDay() });
+    }
+    if (url.pathname.endsWith('/full-classes')) {
+      return json({ classes: url.pathname.includes('/services/2/') ? [fullClass()] : [] });
+    }
+    if (url.pathname.includes('waitlist')) {
+      const body = JSON.parse(String(init?.body)) as { member?: 'same' | 'any' };
+      waitlist.push({ path: url.pathname, method: init?.method ?? 'GET', body });
+      return url.pathname === '/api/waitlist/classes'
+        ? json({ waitlist: entry('class'), token: 'w' }, 201)
+        : json({ waitlist: entry('earlier', body.member) });
     }
     if (url.pathname === '/api/bookings') {
       const request = JSON.parse(String(init?.body)) as BookingRequest;
@@ -99,6 +138,7 @@ export function fakeTeamApi(provider = teamProvider()) {
   return {
     requests,
     bookings,
+    waitlist,
     /** The `staff` parameter of every slots and next-available request so far. */
     staffAsked: () =>
       requests.filter((u) => u.pathname.includes('/providers/') && u.search).map((u) => u.searchParams.get('staff')),

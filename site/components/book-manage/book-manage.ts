@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { CustomerBooking, Email } from '../../api/types.js';
@@ -8,18 +9,19 @@ import { calendarLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, LOCALE, statusLabel, zoneLabel } from '../../lib/format.js';
-import { siteBase } from '../../styles/components.js';
+import { siteBase, termList } from '../../styles/components.js';
 import '../../../widget/book-policy/book-policy.js';
 import '../book-contact-business/book-contact-business.js';
 import { pastCutoff } from '../book-contact-business/book-contact-business.js';
 import '../book-mailbox/book-mailbox.js';
 import '../book-reschedule/book-reschedule.js';
 import type { RescheduleChoice } from '../book-reschedule/book-reschedule.js';
+import '../book-waitlist/book-waitlist.js';
 
 /**
  * @summary The manage link from the booking email (`/manage/:id?token=`): the booking (and who serves it), "add to calendar",
- * reschedule and cancel (only before the business's cut-off; after it, the business's phone and email), the
- * business's policy, "Erase my details" once it is over or cancelled, and the emails
+ * reschedule and cancel (only before the business's cut-off; after it, the business's phone and email), "Earlier
+ * time?" (the waitlist, for a one-to-one appointment that may still move), the business's policy, "Erase my details" once it is over or cancelled, and the emails
  * sent about it. Works without an account: the token in the link is the key; a signed-in customer's own bookings
  * open without it.
  *
@@ -31,21 +33,11 @@ import type { RescheduleChoice } from '../book-reschedule/book-reschedule.js';
 export class BookManage extends LitElement {
   static override styles = [
     siteBase,
+    termList,
     css`
       h1 {
         font-size: 1.6rem;
         margin: 0 0 0.75rem;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.35rem 1rem;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
       }
       .actions {
         display: flex;
@@ -153,6 +145,11 @@ export class BookManage extends LitElement {
             : nothing
         }
       </div>
+      ${
+        changeable && (b.seats ?? 1) === 1
+          ? html`<div class="panel">${keyed(b.start, html`<book-waitlist .booking=${b} .token=${this.token}></book-waitlist>`)}</div>`
+          : nothing
+      }
       <section aria-labelledby="emails-h">
         <h2 id="emails-h">Emails about this booking</h2>
         <book-mailbox .emails=${this.emails}></book-mailbox>

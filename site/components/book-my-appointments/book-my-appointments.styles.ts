@@ -42,7 +42,8 @@ export const styles = css`
     gap: 0.5rem;
     margin-top: 0.6rem;
   }
-  .review {
+  .review,
+  .waitlist {
     margin-top: 0.6rem;
     padding-top: 0.6rem;
     border-top: 1px solid var(--book-surface);

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
 import type { CustomerBooking, OwnReview } from '../../api/types.js';
@@ -15,13 +16,14 @@ import '../book-reschedule/book-reschedule.js';
 import type { RescheduleChoice } from '../book-reschedule/book-reschedule.js';
 import '../book-review-form/book-review-form.js';
 import '../book-stars/book-stars.js';
+import '../book-waitlist/book-waitlist.js';
 import { styles } from './book-my-appointments.styles.js';
 
 const EDIT_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * @summary The customer's appointments: upcoming ones with "add to calendar", reschedule and cancel (the same
- * rules as the manage link), past ones with a review to leave or edit. Each appointment's time is in the zone it
+ * rules as the manage link) and "Earlier time?" (the waitlist) for a one-to-one one, past ones with a review to leave or edit. Each appointment's time is in the zone it
  * happens in (the business's), named beside it: a class in Sydney shows Sydney time wherever the customer is.
  *
  * @event book-appointment-changed - Cancelled or moved; `detail` is the booking.
@@ -89,7 +91,15 @@ export class BookMyAppointments extends LitElement {
                   <button class="danger" @click=${() => this.toggle(a.id, 'cancel')}>Cancel</button>`
             }
           </div>
-          ${!started && pastCutoff(a) ? html`<book-contact-business .booking=${a}></book-contact-business>` : nothing}`
+          ${!started && pastCutoff(a) ? html`<book-contact-business .booking=${a}></book-contact-business>` : nothing}
+          ${
+            started || pastCutoff(a) || (a.seats ?? 1) > 1
+              ? nothing
+              : keyed(
+                  a.start,
+                  html`<book-waitlist class="waitlist" .booking=${a} .entry=${a.waitlist} level="4"></book-waitlist>`,
+                )
+          }`
           : nothing
       }
       ${

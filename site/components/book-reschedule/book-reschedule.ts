@@ -6,6 +6,7 @@ import '../../../widget/book-calendar/book-calendar.js';
 import '../../../widget/book-times/book-times.js';
 import { addMonths, groupByDay, localDate, monthRange } from '../../../widget/lib/dates.js';
 import { define } from '../../../widget/lib/define.js';
+import { hasColleagues } from '../../lib/colleagues.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { formatSpan, LOCALE } from '../../lib/format.js';
@@ -121,10 +122,8 @@ export class BookReschedule extends LitElement {
       </div>`;
   }
 
-  /** Whether another member performs the service (the provider's team says; a server before teams has none). */
   private async findColleagues(slug: string): Promise<void> {
-    const { team = [] } = await this.client.provider(this.provider).catch(() => ({ team: [] }));
-    this.colleagues = team.some((m) => m.slug !== slug && m.serviceIds.includes(this.service));
+    this.colleagues = await hasColleagues(this.client, this.provider, this.service, slug);
   }
 
   private handleOthers(e: Event): void {

@@ -1,0 +1,1 @@
+import '../components/book-waitlist-offer/book-waitlist-offer.js';
