@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { input } from '../availability/availability.fixtures.js';
-import { bodyHolds, createSlotsCache, type SlotsEntry } from './slots-cache.js';
+import { bodyHolds, createSlotsCache, type SlotsEntry, weightOf } from './slots-cache.js';
 
 const entry = (providerId: number, version: number, patch: Partial<SlotsEntry> = {}): Omit<SlotsEntry, 'bornAt'> => ({
   providerId,
@@ -59,6 +59,38 @@ describe('createSlotsCache', () => {
     }
     expect(await cache.get('question-1999')).toBeDefined();
     expect(await cache.get('question-0')).toBeUndefined();
+  });
+
+  it('keeps its answers under maxBytes by their weight, the least recently used going first', async () => {
+    const heavy = (providerId: number) =>
+      entry(providerId, 0, { body: new Uint8Array(10_000) as Uint8Array<ArrayBuffer> });
+    const weight = weightOf(heavy(1));
+    const cache = createSlotsCache({ maxBytes: weight * 3 });
+    for (const id of [1, 2, 3]) cache.set(`q${id}`, heavy(id));
+    await cache.get('q1'); // q2 is now the least recently used
+    cache.set('q4', heavy(4));
+    expect(cache.size).toBe(3);
+    expect(cache.bytes).toBe(weight * 3);
+    expect(await cache.get('q2')).toBeUndefined();
+    expect(await cache.get('q1')).toBeDefined();
+    // Replacing an answer counts it once; an answer heavier than the whole bound is still kept alone.
+    cache.set('q1', heavy(1));
+    expect(cache.bytes).toBe(weight * 3);
+    cache.set('huge', entry(9, 0, { body: new Uint8Array(weight * 4) as Uint8Array<ArrayBuffer> }));
+    expect(cache.size).toBe(1);
+    expect(await cache.get('huge')).toBeDefined();
+  });
+
+  it('weighs an answer by its body and the appointments kept to recompute it', () => {
+    const light = weightOf(entry(1, 0));
+    const appointments = Array.from({ length: 100 }, (_, i) => ({
+      start: i,
+      end: i + 1,
+      blockedStart: i,
+      blockedEnd: i + 1,
+    }));
+    const busy = entry(1, 0, { members: [{ memberId: 1, input: input({ appointments }), classTimes: [] }] });
+    expect(weightOf(busy) - light).toBe(100 * 80);
   });
 
   it('knows when a body still answers: inside its window of now and for the same busy times', () => {

@@ -36,8 +36,14 @@ export interface SlotsCacheOptions {
   versions?: SlotsVersions;
   /** Longest life of an entry, whatever happens: the bound on staleness for changes the cache cannot see. */
   maxAgeMs?: number;
-  /** Bounds memory: the least recently used entries go first. */
+  /** Bounds the number of answers: the least recently used go first. */
   maxEntries?: number;
+  /**
+   * Bounds memory (default 48 MB): the least recently used answers go first once their weight ({@link weightOf})
+   * passes it. A busy provider's month weighs ~150 KB, a quiet one's a few KB: a count alone let a thousand busy
+   * answers take 300 MB of heap (bench/README.md, memory).
+   */
+  maxBytes?: number;
   /** A monotonic clock in ms (tests). */
   clock?: () => number;
 }
@@ -56,6 +62,8 @@ export interface SlotsCache {
    */
   appointmentListener: (trx: Db, event: { providerId: number }) => Promise<void>;
   readonly size: number;
+  /** The entries' summed {@link weightOf}. */
+  readonly bytes: number;
 }
 
 /**
@@ -74,8 +82,16 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
   const versions = options.versions ?? localSlotsVersions();
   const maxAgeMs = options.maxAgeMs ?? 60_000;
   const maxEntries = options.maxEntries ?? 1_000;
+  const maxBytes = options.maxBytes ?? 48 * 1024 * 1024;
   const clock = options.clock ?? (() => performance.now());
-  const entries = new Map<string, SlotsEntry>();
+  const entries = new Map<string, SlotsEntry & { weight: number }>();
+  let bytes = 0;
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.weight;
+  };
 
   return {
     version: (slug) => versions.before(slug),
@@ -83,7 +99,7 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
       const entry = entries.get(key);
       if (!entry) return undefined;
       if (clock() - entry.bornAt > maxAgeMs || (await versions.changedAt(entry.providerId)) > entry.version) {
-        if (entries.get(key) === entry) entries.delete(key);
+        if (entries.get(key) === entry) remove(key);
         return undefined;
       }
       // Re-inserted, so the Map's order is least recently used first (unless another request replaced it meanwhile).
@@ -94,16 +110,38 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
       return entry;
     },
     set(key, entry) {
-      entries.delete(key);
-      entries.set(key, { ...entry, bornAt: clock() });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      remove(key);
+      const weight = weightOf(entry);
+      entries.set(key, { ...entry, bornAt: clock(), weight });
+      bytes += weight;
+      while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) remove(entries.keys().next().value!);
     },
     invalidateProvider: (providerId) => versions.changed(providerId),
     appointmentListener: (trx, event) => versions.changed(event.providerId, trx),
     get size() {
       return entries.size;
     },
+    get bytes() {
+      return bytes;
+    },
   };
+}
+
+/** Bytes a V8 heap spends on one small object of numbers (an interval, an appointment): measured, roughly. */
+const OBJECT_BYTES = 80;
+
+/**
+ * What an entry costs in memory, near enough to bound it: the body's bytes plus the data kept to recompute it (one
+ * small object per appointment, busy time, override and weekly interval).
+ */
+export function weightOf(entry: Pick<SlotsEntry, 'body' | 'members' | 'busy'>): number {
+  let objects = 0;
+  for (const { input, classTimes } of entry.members) {
+    objects += input.appointments.length + input.externalBusy.length + input.overrides.length;
+    objects += input.weeklyHours.length + classTimes.length;
+  }
+  for (const list of entry.busy) objects += list.length;
+  return entry.body.byteLength + objects * OBJECT_BYTES;
 }
 
 /** The entry's body still answers at `now` with these busy times (one list per member). */
