@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type {
   BookedInterval,
@@ -11,7 +11,6 @@ import type {
 import type { ClassTime } from '../availability/class-slots.js';
 import type { MemberAvailability } from '../availability/team-slots.js';
 import type { Db } from '../db/connect.js';
-import type { Database } from '../db/database.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import { effectiveOverridesOfMembers, weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
@@ -45,27 +44,10 @@ export async function bookedIntervalsOf(
   if (ids.length === 0) return byKey;
   const from = new Date(range.start - MARGIN_MS).toISOString();
   const to = new Date(range.end + MARGIN_MS).toISOString();
-  let appointments = db
-    .selectFrom('appointments')
-    .select((eb) => [
-      eb.ref(key).as('key'),
-      eb.ref('service_id').$castTo<number | null>().as('service_id'),
-      'start_at',
-      'end_at',
-      'blocked_start_at',
-      'blocked_end_at',
-    ])
-    .where(key, 'in', ids)
-    .where('status', '=', 'confirmed')
-    .where('start_at', '>', from)
-    .where('start_at', '<', to);
-  if (excludeAppointmentId !== undefined) appointments = appointments.where('id', '!=', excludeAppointmentId);
-  // A time held for a waitlisted customer (an open offer, server/waitlist/) is booked for everyone else: it blocks
-  // like the appointment it will be, and in a class it takes its place. Left out with the appointment it would move.
-  // Built from the union's own expression builder: one statement, one query.
-  const held = (eb: ExpressionBuilder<Database, 'appointments'>) => {
-    const offers = eb
-      .selectFrom('waitlist_offers')
+  // Appointments and waitlist holds have the same columns for this: one select, one status each.
+  const busyIn = (table: 'appointments' | 'waitlist_offers', status: 'confirmed' | 'open') =>
+    db
+      .selectFrom(table)
       .select((eb) => [
         eb.ref(key).as('key'),
         eb.ref('service_id').$castTo<number | null>().as('service_id'),
@@ -75,15 +57,17 @@ export async function bookedIntervalsOf(
         'blocked_end_at',
       ])
       .where(key, 'in', ids)
-      .where('status', '=', 'open')
+      .where('status', '=', status)
       .where('start_at', '>', from)
       .where('start_at', '<', to);
-    return excludeAppointmentId === undefined
-      ? offers
-      : offers.where((eb) =>
-          eb.or([eb('appointment_id', 'is', null), eb('appointment_id', '!=', excludeAppointmentId)]),
-        );
-  };
+  let appointments = busyIn('appointments', 'confirmed');
+  if (excludeAppointmentId !== undefined) appointments = appointments.where('id', '!=', excludeAppointmentId);
+  // A time held for a waitlisted customer (an open offer, server/waitlist/) is booked for everyone else: it blocks
+  // like the appointment it will be, and in a class it takes its place. Left out with the appointment it would move.
+  let held = busyIn('waitlist_offers', 'open');
+  if (excludeAppointmentId !== undefined) {
+    held = held.where(sql<boolean>`(appointment_id is null or appointment_id != ${excludeAppointmentId})`);
+  }
   const blocked = appointments.unionAll(held).unionAll((eb) =>
     eb
       .selectFrom('blocked_times')

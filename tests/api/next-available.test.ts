@@ -9,11 +9,12 @@ import { createTestContext, NOW, type TestContext } from '../support/test-app.js
 /** Counts the statements a Kysely instance runs. */
 function countingPlugin(counter: { n: number }): KyselyPlugin {
   return {
-    transformQuery: (args) => {
+    // Counted as results arrive: one per statement run (a sub-select is built, and transformed, on its own).
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
       counter.n++;
-      return args.node;
+      return args.result;
     },
-    transformResult: async (args) => args.result,
   };
 }
 
