@@ -9,6 +9,7 @@ import { calendarLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, statusLabel, zoneLabel } from '../../lib/format.js';
+import { seriesBadge, seriesLine } from '../../lib/series.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-contact-business/book-contact-business.js';
 import { pastCutoff } from '../book-contact-business/book-contact-business.js';
@@ -24,7 +25,8 @@ const EDIT_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 /**
  * @summary The customer's appointments: upcoming ones with "add to calendar", reschedule and cancel (the same
  * rules as the manage link) and "Earlier time?" (the waitlist) for a one-to-one one, past ones with a review to leave or edit. Each appointment's time is in the zone it
- * happens in (the business's), named beside it: a class in Sydney shows Sydney time wherever the customer is.
+ * happens in (the business's), named beside it: a class in Sydney shows Sydney time wherever the customer is. An
+ * occurrence of a recurring series has a badge ("Repeats · 3/8").
  *
  * @event book-appointment-changed - Cancelled or moved; `detail` is the booking.
  * @event book-review-saved - A review was published or edited; `detail` is the review.
@@ -75,7 +77,10 @@ export class BookMyAppointments extends LitElement {
     return html`<li class="appt ${a.status}" part="appointment" data-appointment=${a.id}>
       <div class="head">
         <h3>${a.service.name}</h3>
-        <span class="badge ${a.status}">${statusLabel[a.status]}</span>
+        <span class="badges">
+          <span class="badge ${a.status}">${statusLabel[a.status]}</span>
+          ${a.series ? html`<span class="badge series" title=${seriesLine(a.series)}>${seriesBadge(a.series)}</span>` : nothing}
+        </span>
       </div>
       <p class="when">${formatSpan(a.start, a.end, zone)} <span class="zone">${zoneLabel(zone)}</span></p>
       <p class="muted">${a.staff ? `With ${a.staff.name} · ` : ''}<a href="/p/${a.provider.slug}">${a.provider.name}</a>${a.provider.address ? ` · ${a.provider.address}` : ''}</p>
