@@ -143,8 +143,8 @@ export class BookServiceForm extends LitElement {
     const on = this.repeatOn && !isClass;
     const weeks = [...new Set([...EVERY_WEEKS, ...this.repeatWeeks])].sort((a, b) => a - b);
     const weeksInvalid = Boolean(this.errors['repeat.everyWeeks']);
-    return html`<fieldset class="repeat">
-      <legend>Repeating appointments</legend>
+    // A plain field around the switch: the intervals are the only group of choices here, so only they get a fieldset.
+    return html`<div class="field repeat">
       <label class="check"><input id="repeat" type="checkbox" .checked=${on} ?disabled=${isClass}
         aria-invalid=${Boolean(this.errors.repeat)} aria-describedby=${this.errors.repeat ? 'repeat-error repeat-hint' : 'repeat-hint'}
         @change=${(e: Event) => (this.repeatOn = (e.target as HTMLInputElement).checked)} />
@@ -171,7 +171,7 @@ export class BookServiceForm extends LitElement {
             </fieldset>`
           : nothing
       }
-    </fieldset>`;
+    </div>`;
   }
 
   private renderInterval(weeks: number, invalid: boolean) {
