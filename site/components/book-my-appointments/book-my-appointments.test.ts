@@ -27,3 +27,26 @@ describe('book-my-appointments with a team', () => {
     }
   });
 });
+
+describe('book-my-appointments with a recurring series', () => {
+  it('badges each occurrence with its place in the series, and nothing else', async () => {
+    const third = sampleAppointment(start, end, { id: 1, series: { id: 5, index: 2, count: 8, everyWeeks: 1 } });
+    const single = sampleAppointment(start, end, { id: 2, series: null });
+    const server = fakeServer((path) =>
+      path.startsWith('/api/me/appointments')
+        ? json(200, { appointments: [third, single] })
+        : json(200, { reviews: [] }),
+    );
+    try {
+      const el = await fixture<BookMyAppointments>(html`<book-my-appointments></book-my-appointments>`);
+      await until(() => el.shadowRoot!.querySelectorAll('[data-appointment]').length === 2, 'the appointments');
+      const badge = (id: number) => el.shadowRoot!.querySelector(`[data-appointment="${id}"] .badge.series`);
+      expect(text(badge(1))).to.equal('Repeats · 3/8');
+      expect(badge(1)!.getAttribute('title')).to.equal('Appointment 3 of 8 · every week');
+      expect(badge(2)).to.equal(null);
+      await expect(el).to.be.accessible();
+    } finally {
+      server.restore();
+    }
+  });
+});
