@@ -190,7 +190,7 @@ export class BookServiceForm extends LitElement {
     this.repeatWeeks = checked ? [...rest, weeks].sort((a, b) => a - b) : rest;
   }
 
-  /** The series setting to send: null when off or for a class; undefined when it does not add up. */
+  /** The series setting to send (null when off or for a class), adding to `errors` what does not add up. */
   private repeatValue(errors: Record<string, string>): ServiceRepeat | null {
     if (!this.repeatOn || this.isClass()) return null;
     const maxCount = Number(this.repeatMaxText);
