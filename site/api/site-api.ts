@@ -9,6 +9,7 @@ import type {
   ApiKeyScope,
   AppointmentStatus,
   BlockedTime,
+  CancelScope,
   Closure,
   CustomerBooking,
   DateOverride,
@@ -125,8 +126,12 @@ export class SiteApi {
   // A booking, by manage token or the customer's session
   booking = (id: number, token?: string) =>
     this.request<{ booking: CustomerBooking }>('GET', `/api/bookings/${id}${tokenQuery(token)}`);
-  cancelBooking = (id: number, token?: string) =>
-    this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/cancel`, { token });
+  /** `scope` for an occurrence of a series (the server's default is `one`); `cancelled`: how many were. */
+  cancelBooking = (id: number, token?: string, scope?: CancelScope) =>
+    this.request<{ booking: CustomerBooking; cancelled?: number }>('POST', `/api/bookings/${id}/cancel`, {
+      token,
+      scope,
+    });
   /** `staff: 'any'`: another member may take it if theirs is busy then; omitted keeps the member. */
   rescheduleBooking = (id: number, start: string, token?: string, staff?: 'any') =>
     this.request<{ booking: CustomerBooking }>('POST', `/api/bookings/${id}/reschedule`, { token, start, staff });
@@ -216,6 +221,18 @@ export class SiteApi {
       `/api/admin/appointments/${id}/${action}`,
       reason ? { reason } : undefined,
     );
+  /**
+   * Cancels an appointment; `reason` is quoted in the customer's email, `scope` chooses for an occurrence of a series
+   * (the server's default is `one`). `cancelled`: how many were.
+   */
+  cancelAppointment = (id: number, { reason, scope }: { reason?: string; scope?: CancelScope } = {}) => {
+    const body = { ...(reason && { reason }), ...(scope && { scope }) };
+    return this.request<{ appointment: AdminAppointment; cancelled?: number }>(
+      'POST',
+      `/api/admin/appointments/${id}/cancel`,
+      Object.keys(body).length ? body : undefined,
+    );
+  };
   rescheduleAppointment = (id: number, start: string) =>
     this.request<{ appointment: AdminAppointment }>('POST', `/api/admin/appointments/${id}/reschedule`, { start });
   /** Gives the appointment to another member (409 when they are busy then, 422 when they don't perform it). */

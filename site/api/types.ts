@@ -163,6 +163,20 @@ export interface OwnerBookingInput {
 
 export type AppointmentStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
 
+/**
+ * An occurrence's place in its recurring series: `index` counts from 0 (skipped occurrences included), `count` is
+ * how many the series has, `everyWeeks` its interval.
+ */
+export interface BookingSeries {
+  id: number;
+  index: number;
+  count: number;
+  everyWeeks: number;
+}
+
+/** What a cancel of an occurrence of a series covers: this date only, or it and every later confirmed one. */
+export type CancelScope = 'one' | 'following';
+
 /** A booking as its customer sees it. */
 export interface CustomerBooking {
   id: number;
@@ -187,6 +201,8 @@ export interface CustomerBooking {
   calendarLinks?: { ics: string; google: string };
   /** Its "earlier time" waitlist entry, in "My appointments" (upcoming one-to-one ones; absent elsewhere). */
   waitlist?: WaitlistEntry | null;
+  /** An occurrence of a recurring series; null: a single booking. Absent from servers before recurring appointments. */
+  series?: BookingSeries | null;
 }
 
 /** An appointment as its provider sees it: with the customer's contact. */

@@ -128,7 +128,8 @@ export const siteBase = [
     }
     .badge.pending,
     .badge.sending,
-    .badge.kept {
+    .badge.kept,
+    .badge.series {
       color: var(--book-muted);
     }
     table {

@@ -168,3 +168,73 @@ describe('book-appointment-detail with a team', () => {
     }
   });
 });
+
+describe('book-appointment-detail for an occurrence of a recurring series', () => {
+  const occurrence = { ...appointment, series: { id: 5, index: 2, count: 8, everyWeeks: 2 } };
+
+  async function cancelWith(scope: 'one' | 'following' | null) {
+    const server = fakeServer((path, init) => {
+      if (path.startsWith('/api/admin/emails')) return json(200, { emails: [] });
+      if (!path.endsWith('/cancel')) return json(200, { appointment: occurrence });
+      const following = JSON.parse(String(init?.body ?? '{}')).scope === 'following';
+      return json(200, {
+        appointment: { ...occurrence, status: 'cancelled', cancelledBy: 'provider' },
+        cancelled: following ? 6 : 1,
+      });
+    });
+    const el = await fixture<BookAppointmentDetail>(
+      html`<book-appointment-detail appointment-id="7" .profile=${profile}></book-appointment-detail>`,
+    );
+    await until(() => !!el.shadowRoot!.querySelector('.panel'), 'the appointment');
+    $<HTMLButtonElement>(el, 'button.danger').click();
+    await el.updateComplete;
+    const picker = $(el, '[role=alertdialog] book-cancel-scope');
+    if (scope) picker.shadowRoot!.querySelector<HTMLInputElement>(`input[value=${scope}]`)!.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[role=alertdialog] button.danger').click();
+    await until(() => text($(el, '[role=status]')) !== '', 'the cancelled status');
+    return { el, server };
+  }
+
+  it('says which appointment of the series it is, and cancels only this date by default', async () => {
+    const { el, server } = await cancelWith(null);
+    try {
+      expect(text($(el, '[data-series]'))).to.equal('Appointment 3 of 8 · every 2 weeks');
+      expect(server.sent.find((s) => s.path.endsWith('/cancel'))).to.deep.equal({
+        path: '/api/admin/appointments/7/cancel',
+        body: { scope: 'one' },
+      });
+      expect(text($(el, '[role=status]'))).to.equal('Appointment cancelled.');
+    } finally {
+      server.restore();
+    }
+  });
+
+  it('cancels this and all following dates when chosen, and says how many', async () => {
+    const { el, server } = await cancelWith('following');
+    try {
+      expect(server.sent.find((s) => s.path.endsWith('/cancel'))!.body).to.deep.equal({ scope: 'following' });
+      expect(text($(el, '[role=status]'))).to.equal('6 appointments are cancelled: this date and the following ones.');
+    } finally {
+      server.restore();
+    }
+  });
+
+  it('offers the choice accessibly', async () => {
+    const server = fakeServer((path) =>
+      path.startsWith('/api/admin/emails') ? json(200, { emails: [] }) : json(200, { appointment: occurrence }),
+    );
+    try {
+      const el = await fixture<BookAppointmentDetail>(
+        html`<book-appointment-detail appointment-id="7" .profile=${profile}></book-appointment-detail>`,
+      );
+      await until(() => !!el.shadowRoot!.querySelector('.panel'), 'the appointment');
+      $<HTMLButtonElement>(el, 'button.danger').click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role=alertdialog] book-cancel-scope')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    } finally {
+      server.restore();
+    }
+  });
+});

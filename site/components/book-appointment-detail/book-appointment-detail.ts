@@ -3,12 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import type { Slot } from '../../../widget/api/types.js';
 import { define } from '../../../widget/lib/define.js';
 import { ApiError, api } from '../../api/site-api.js';
-import type { AdminAppointment, AdminEmail, AdminMember, Profile } from '../../api/types.js';
+import type { AdminAppointment, AdminEmail, AdminMember, CancelScope, Profile } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { formatDay, formatSpan, formatTime, statusLabel, zoneLabel } from '../../lib/format.js';
+import { cancelledPhrase, seriesLine } from '../../lib/series.js';
 import { siteBase } from '../../styles/components.js';
+import '../book-cancel-scope/book-cancel-scope.js';
 import '../book-mailbox/book-mailbox.js';
 import '../book-reschedule/book-reschedule.js';
 
@@ -16,7 +18,8 @@ import '../book-reschedule/book-reschedule.js';
  * @summary One appointment for its provider: when, what, the customer's contact (shown only here), the note, its
  * emails, and the life-cycle actions the server allows now — cancel or reschedule before it starts, complete or
  * no-show once it has started. The owner and admins may give it to another team member; for a class, cancel the
- * whole class time (every attendee is emailed).
+ * whole class time (every attendee is emailed). An occurrence of a recurring series says which one it is, and its
+ * cancel asks whether the following dates go too.
  *
  * @event book-appointment-changed - An action succeeded; `detail` is the updated appointment.
  * @csspart actions - The action buttons.
@@ -74,6 +77,8 @@ export class BookAppointmentDetail extends LitElement {
   @state() private cancelReason = '';
   /** Whether the cancel confirmation is for the whole class time rather than this one attendee. */
   @state() private wholeClass = false;
+  /** For an occurrence of a series: cancel only it, or it and the following dates. */
+  @state() private scope: CancelScope = 'one';
   /** The team, for the owner and admins to give the appointment to another member (staff cannot list it). */
   @state() private members: AdminMember[] = [];
   @state() private memberChoice = '';
@@ -100,6 +105,7 @@ export class BookAppointmentDetail extends LitElement {
           <dd>${formatSpan(a.start, a.end, zone)} <span class="muted">(${zoneLabel(zone)})</span></dd>
           ${a.member ? html`<dt>With</dt><dd>${a.member.name}</dd>` : nothing}
           ${a.seats && a.seats > 1 ? html`<dt>Class</dt><dd>${a.seats} places</dd>` : nothing}
+          ${a.series ? html`<dt>Repeats</dt><dd data-series>${seriesLine(a.series)}</dd>` : nothing}
           <dt>Customer</dt>
           <dd>${a.customer.name}</dd>
           <dt>Email</dt>
@@ -143,8 +149,14 @@ export class BookAppointmentDetail extends LitElement {
                 <textarea id="cancel-reason" rows="3" maxlength="500" .value=${this.cancelReason}
                   @input=${(e: Event) => (this.cancelReason = (e.target as HTMLTextAreaElement).value)}></textarea>
               </div>
+              ${
+                a.series && !this.wholeClass
+                  ? html`<book-cancel-scope .series=${a.series} .value=${this.scope}
+                    @book-cancel-scope-change=${(e: CustomEvent<CancelScope>) => (this.scope = e.detail)}></book-cancel-scope>`
+                  : nothing
+              }
               <div class="row">
-                <button class="danger" ?disabled=${this.action.busy} @click=${() => (this.wholeClass ? this.cancelClass(a) : this.act('cancel'))}>Yes, cancel it</button>
+                <button class="danger" ?disabled=${this.action.busy} @click=${() => (this.wholeClass ? this.cancelClass(a) : this.cancel(a))}>Yes, cancel it</button>
                 <button @click=${() => (this.confirmingCancel = false)}>Keep it</button>
               </div>
             </div>`
@@ -206,6 +218,7 @@ export class BookAppointmentDetail extends LitElement {
 
   private askCancel(wholeClass: boolean): void {
     this.wholeClass = wholeClass;
+    this.scope = 'one';
     this.confirmingCancel = true;
   }
 
@@ -242,25 +255,34 @@ export class BookAppointmentDetail extends LitElement {
     }, 'The class time is cancelled; every attendee gets an email.');
   }
 
+  /** Cancels this appointment, and for an occurrence of a series the following dates if so chosen. */
+  private cancel(a: AdminAppointment): Promise<void> {
+    const reason = this.cancelReason.trim();
+    let cancelled: number | undefined;
+    return this.run(
+      async () => {
+        const answer = await api.cancelAppointment(a.id, { reason, ...(a.series && { scope: this.scope }) });
+        cancelled = answer.cancelled;
+        return answer.appointment;
+      },
+      () => cancelledPhrase(cancelled, 'Appointment cancelled.'),
+    );
+  }
+
   /** Runs a change, then closes its panels and shows its emails as they now are. */
-  private run(work: () => Promise<AdminAppointment>, done: string): Promise<void> {
+  private run(work: () => Promise<AdminAppointment>, done: string | (() => string)): Promise<void> {
     return this.action.run(async () => {
       this.appointment = await work();
       this.rescheduling = this.confirmingCancel = false;
       emit(this, 'book-appointment-changed', this.appointment);
       this.emails = await this.emailsNow();
-      return done;
+      return typeof done === 'string' ? done : done();
     });
   }
 
-  private act(action: 'cancel' | 'complete' | 'no-show'): Promise<void> {
-    const done = {
-      cancel: 'Appointment cancelled.',
-      complete: 'Marked as completed.',
-      'no-show': 'Marked as a no-show.',
-    }[action];
-    const reason = action === 'cancel' ? this.cancelReason.trim() : '';
-    return this.run(async () => (await api.appointmentAction(this.appointmentId, action, reason)).appointment, done);
+  private act(action: 'complete' | 'no-show'): Promise<void> {
+    const done = action === 'complete' ? 'Marked as completed.' : 'Marked as a no-show.';
+    return this.run(async () => (await api.appointmentAction(this.appointmentId, action)).appointment, done);
   }
 
   private move(slot: Slot): Promise<void> {

@@ -79,6 +79,13 @@ export const styles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  /* A series' badge goes under the status, so a phone's narrow row keeps its width for the name. */
+  .appt .badges {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 0.25rem;
+  }
   .week-nav {
     display: flex;
     flex-wrap: wrap;

@@ -83,3 +83,23 @@ describe('book-dashboard with a team', () => {
     expect(paths).not.to.include('/api/admin/services');
   });
 });
+
+describe('book-dashboard with a recurring series', () => {
+  it('badges an occurrence in the list with its place in the series', async () => {
+    const occurrence = sampleAppointment(start, end, { id: 6, series: { id: 5, index: 0, count: 4, everyWeeks: 2 } });
+    const server = fakeServer((path) =>
+      path.startsWith('/api/admin/appointments')
+        ? json(200, { appointments: [occurrence, ...appointments] })
+        : json(200, { services: [] }),
+    );
+    try {
+      const el = await fixture<BookDashboard>(html`<book-dashboard .profile=${profile('staff')}></book-dashboard>`);
+      await until(() => el.shadowRoot!.querySelectorAll('[part=appointment]').length === 2, 'the appointments');
+      const badges = $$(el, '[part=appointment]').map((a) => text(a.querySelector('.badge.series')));
+      expect(badges).to.deep.equal(['Repeats · 1/4', '']);
+      await expect(el).to.be.accessible();
+    } finally {
+      server.restore();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import type {
 } from '../../api/types.js';
 import { errorText } from '../../lib/errors.js';
 import { formatDay, formatSpan, formatTime, LOCALE, statusLabel, todayIn } from '../../lib/format.js';
+import { seriesBadge, seriesLine } from '../../lib/series.js';
 import { dayRange, weekStart } from '../../lib/zone.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-block-time/book-block-time.js';
@@ -36,7 +37,7 @@ const CLOSE_DAYS = 7;
  * detail (cancel, reschedule, complete, no-show, customer contact). "New appointment" books a caller or a walk-in,
  * "Block time" keeps time free; in the week view a click on open time starts a new appointment there. With a
  * team, the owner and admins filter by member, and the week has a column per member (one member at a time on a
- * phone); each appointment names its member.
+ * phone); each appointment names its member. An occurrence of a recurring series has a badge ("Repeats · 3/8").
  *
  * @csspart appointment - Each appointment in the list.
  *
@@ -259,7 +260,10 @@ export class BookDashboard extends LitElement {
           <a class="appt" part="appointment" href="/admin/appointments/${a.id}">
             <span class="time">${withDay ? html`${formatDay(a.start, zone).slice(0, 10)}<br />` : nothing}${formatTime(a.start, zone)}–${formatTime(a.end, zone)}</span>
             <span class="who"><strong>${a.customer.name}</strong><br /><span class="muted">${a.service.name}${this.team.length > 1 && a.member ? ` · with ${a.member.name}` : ''}</span></span>
-            <span class="badge ${a.status}">${statusLabel[a.status]}</span>
+            <span class="badges">
+              <span class="badge ${a.status}">${statusLabel[a.status]}</span>
+              ${a.series ? html`<span class="badge series" title=${seriesLine(a.series)}>${seriesBadge(a.series)}</span>` : nothing}
+            </span>
           </a>
         </li>`,
       )}

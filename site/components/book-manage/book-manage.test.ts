@@ -66,3 +66,87 @@ describe('book-manage with a team', () => {
     }
   });
 });
+
+describe('book-manage for an occurrence of a recurring series', () => {
+  const series = { id: 5, index: 2, count: 8, everyWeeks: 1 };
+  const occurrence: CustomerBooking = { ...booking, series };
+  const seriesServer = () =>
+    fakeServer((path, init) => {
+      // As the server: the following dates too only when asked.
+      const following = JSON.parse(String(init?.body ?? '{}')).scope === 'following';
+      if (path.endsWith('/cancel')) return json(200, { booking: occurrence, cancelled: following ? 6 : 1 });
+      if (path.includes('/emails')) return json(200, { emails: [] });
+      return json(200, { booking: occurrence });
+    });
+
+  const openCancel = async (el: BookManage) => {
+    await until(() => !!el.shadowRoot!.querySelector('dl'), 'the booking');
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Cancel booking')!.click();
+    await el.updateComplete;
+    return $(el, '[role=alertdialog] book-cancel-scope');
+  };
+  const confirm = (el: BookManage) =>
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=alertdialog] button')]
+      .find((b) => text(b) === 'Yes, cancel')!
+      .click();
+
+  it('says which appointment of the series it is, and cancels only this date by default', async () => {
+    const fake = seriesServer();
+    try {
+      const el = await fixture<BookManage>(html`<book-manage booking-id="7"></book-manage>`);
+      await until(() => !!el.shadowRoot!.querySelector('[data-series]'), 'the series line');
+      expect(text($(el, '[data-series]'))).to.equal('Appointment 3 of 8 · every week');
+      const scope = await openCancel(el);
+      const radios = [...scope.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+      expect(radios.map((r) => [text(r.parentElement), r.checked])).to.deep.equal([
+        ['Only this date', true],
+        ['This and all following dates (appointments 3 to 8)', false],
+      ]);
+      await expect(el).to.be.accessible();
+      confirm(el);
+      await until(() => text($(el, '[role=status]')) === 'Your booking is cancelled.', 'the cancelled status');
+      expect(fake.sent.find((s) => s.path.endsWith('/cancel'))).to.deep.equal({
+        path: '/api/bookings/7/cancel',
+        body: { scope: 'one' },
+      });
+    } finally {
+      fake.restore();
+    }
+  });
+
+  it('cancels this and all following dates when chosen, and says how many', async () => {
+    const fake = seriesServer();
+    try {
+      const el = await fixture<BookManage>(html`<book-manage booking-id="7"></book-manage>`);
+      const scope = await openCancel(el);
+      scope.shadowRoot!.querySelector<HTMLInputElement>('input[value=following]')!.click();
+      await el.updateComplete;
+      confirm(el);
+      await until(() => text($(el, '[role=status]')) !== '', 'the cancelled status');
+      expect(fake.sent.find((s) => s.path.endsWith('/cancel'))!.body).to.deep.equal({ scope: 'following' });
+      expect(text($(el, '[role=status]'))).to.equal('6 appointments are cancelled: this date and the following ones.');
+    } finally {
+      fake.restore();
+    }
+  });
+
+  it('asks nothing of a single booking and sends no scope', async () => {
+    const fake = fakeServer((path) =>
+      path.includes('/emails') ? json(200, { emails: [] }) : json(200, { booking: { ...booking, series: null } }),
+    );
+    try {
+      const el = await fixture<BookManage>(html`<book-manage booking-id="7"></book-manage>`);
+      await until(() => !!el.shadowRoot!.querySelector('dl'), 'the booking');
+      expect(el.shadowRoot!.querySelector('[data-series]')).to.equal(null);
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Cancel booking')!.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('book-cancel-scope')).to.equal(null);
+      confirm(el);
+      await until(() => text($(el, '[role=status]')) !== '', 'the cancelled status');
+      expect(fake.sent.find((s) => s.path.endsWith('/cancel'))!.body).to.deep.equal({});
+      expect(text($(el, '[role=status]'))).to.equal('Your booking is cancelled.');
+    } finally {
+      fake.restore();
+    }
+  });
+});

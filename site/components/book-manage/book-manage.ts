@@ -3,14 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
-import type { CustomerBooking, Email } from '../../api/types.js';
+import type { CancelScope, CustomerBooking, Email } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { calendarLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, LOCALE, statusLabel, zoneLabel } from '../../lib/format.js';
+import { cancelledPhrase, seriesLine } from '../../lib/series.js';
 import { siteBase, termList } from '../../styles/components.js';
 import '../../../widget/book-policy/book-policy.js';
+import '../book-cancel-scope/book-cancel-scope.js';
 import '../book-contact-business/book-contact-business.js';
 import { pastCutoff } from '../book-contact-business/book-contact-business.js';
 import '../book-mailbox/book-mailbox.js';
@@ -22,7 +24,8 @@ import '../book-waitlist/book-waitlist.js';
  * @summary The manage link from the booking email (`/manage/:id?token=`): the booking (and who serves it), "add to calendar",
  * reschedule and cancel (only before the business's cut-off; after it, the business's phone and email), "Earlier
  * time?" (the waitlist, for a one-to-one appointment that may still move), the business's policy, "Erase my details" once it is over or cancelled, and the emails
- * sent about it. Works without an account: the token in the link is the key; a signed-in customer's own bookings
+ * sent about it. An occurrence of a recurring series says which one it is ("Appointment 3 of 8 · every week"), and
+ * its cancel asks whether the following dates go too. Works without an account: the token in the link is the key; a signed-in customer's own bookings
  * open without it.
  *
  * @event book-appointment-changed - Cancelled or moved; `detail` is the booking.
@@ -56,6 +59,8 @@ export class BookManage extends LitElement {
   @state() private booking?: CustomerBooking;
   @state() private emails: Email[] = [];
   @state() private panel: 'reschedule' | 'cancel' | 'erase' | null = null;
+  /** For an occurrence of a series: cancel only it, or it and the following dates. */
+  @state() private scope: CancelScope = 'one';
   private action = new ActionController(this);
   private token = new URLSearchParams(location.search).get('token') ?? undefined;
   private zone = browserZone();
@@ -90,6 +95,7 @@ export class BookManage extends LitElement {
           ${b.staff ? html`<dt>With</dt><dd>${b.staff.name}</dd>` : nothing}
           <dt>When</dt>
           <dd>${formatSpan(b.start, b.end, this.zone)} <span class="muted">(${zoneLabel(this.zone)})</span></dd>
+          ${b.series ? html`<dt>Repeats</dt><dd data-series>${seriesLine(b.series)}</dd>` : nothing}
           <dt>Where</dt>
           <dd><a href="/p/${b.provider.slug}">${b.provider.name}</a>${b.provider.address ? html`<br />${b.provider.address}` : nothing}</dd>
           <dt>Name</dt>
@@ -129,6 +135,12 @@ export class BookManage extends LitElement {
           this.panel === 'cancel'
             ? html`<div class="notice" role="alertdialog" aria-label="Confirm cancellation">
               <p>Cancel your ${b.service.name} on ${formatDay(b.start, this.zone)}?</p>
+              ${
+                b.series
+                  ? html`<book-cancel-scope .series=${b.series} .value=${this.scope}
+                    @book-cancel-scope-change=${(e: CustomEvent<CancelScope>) => (this.scope = e.detail)}></book-cancel-scope>`
+                  : nothing
+              }
               <div class="row">
                 <button class="danger" ?disabled=${this.action.busy} @click=${this.cancel}>Yes, cancel</button>
                 <button @click=${() => (this.panel = null)}>Keep it</button>
@@ -158,6 +170,7 @@ export class BookManage extends LitElement {
 
   private toggle(panel: 'reschedule' | 'cancel' | 'erase'): void {
     this.panel = this.panel === panel ? null : panel;
+    this.scope = 'one';
     this.action.clear();
   }
 
@@ -188,8 +201,13 @@ export class BookManage extends LitElement {
 
   private cancel = () =>
     this.run(async () => {
-      await api.cancelBooking(this.bookingId, this.token);
-      return 'Your booking is cancelled.';
+      // A single booking sends no scope at all: only a series' occurrence has a choice to make.
+      const { cancelled } = await api.cancelBooking(
+        this.bookingId,
+        this.token,
+        this.booking?.series ? this.scope : undefined,
+      );
+      return cancelledPhrase(cancelled, 'Your booking is cancelled.');
     });
 
   private erase = () =>

@@ -27,6 +27,11 @@ export const styles = css`
   .head h3 {
     margin: 0;
   }
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
   .when {
     font-weight: 600;
     margin: 0.25rem 0;

@@ -3,13 +3,15 @@ import { state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
-import type { CustomerBooking, OwnReview } from '../../api/types.js';
+import type { CancelScope, CustomerBooking, OwnReview } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { calendarLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
 import { emit } from '../../lib/events.js';
 import { browserZone, formatDay, formatSpan, statusLabel, zoneLabel } from '../../lib/format.js';
+import { cancelledPhrase, seriesBadge, seriesLine } from '../../lib/series.js';
 import { siteBase } from '../../styles/components.js';
+import '../book-cancel-scope/book-cancel-scope.js';
 import '../book-contact-business/book-contact-business.js';
 import { pastCutoff } from '../book-contact-business/book-contact-business.js';
 import '../book-reschedule/book-reschedule.js';
@@ -24,7 +26,8 @@ const EDIT_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 /**
  * @summary The customer's appointments: upcoming ones with "add to calendar", reschedule and cancel (the same
  * rules as the manage link) and "Earlier time?" (the waitlist) for a one-to-one one, past ones with a review to leave or edit. Each appointment's time is in the zone it
- * happens in (the business's), named beside it: a class in Sydney shows Sydney time wherever the customer is.
+ * happens in (the business's), named beside it: a class in Sydney shows Sydney time wherever the customer is. An
+ * occurrence of a recurring series has a badge ("Repeats · 3/8"), and its cancel asks whether the following dates go too.
  *
  * @event book-appointment-changed - Cancelled or moved; `detail` is the booking.
  * @event book-review-saved - A review was published or edited; `detail` is the review.
@@ -38,6 +41,8 @@ export class BookMyAppointments extends LitElement {
   @state() private loading = true;
   /** Which appointment has which panel open. */
   @state() private open: { id: number; panel: 'reschedule' | 'cancel' | 'review' } | null = null;
+  /** For an occurrence of a series: cancel only it, or it and the following dates. */
+  @state() private scope: CancelScope = 'one';
   private action = new ActionController(this);
   private zone = browserZone();
 
@@ -75,7 +80,10 @@ export class BookMyAppointments extends LitElement {
     return html`<li class="appt ${a.status}" part="appointment" data-appointment=${a.id}>
       <div class="head">
         <h3>${a.service.name}</h3>
-        <span class="badge ${a.status}">${statusLabel[a.status]}</span>
+        <span class="badges">
+          <span class="badge ${a.status}">${statusLabel[a.status]}</span>
+          ${a.series ? html`<span class="badge series" title=${seriesLine(a.series)}>${seriesBadge(a.series)}</span>` : nothing}
+        </span>
       </div>
       <p class="when">${formatSpan(a.start, a.end, zone)} <span class="zone">${zoneLabel(zone)}</span></p>
       <p class="muted">${a.staff ? `With ${a.staff.name} · ` : ''}<a href="/p/${a.provider.slug}">${a.provider.name}</a>${a.provider.address ? ` · ${a.provider.address}` : ''}</p>
@@ -106,6 +114,12 @@ export class BookMyAppointments extends LitElement {
         open === 'cancel'
           ? html`<div class="confirm notice" role="alertdialog" aria-label="Confirm cancellation">
             <p>Cancel ${a.service.name} on ${formatDay(a.start, zone)}? ${a.provider.name} will be told.</p>
+            ${
+              a.series
+                ? html`<book-cancel-scope .series=${a.series} .value=${this.scope}
+                  @book-cancel-scope-change=${(e: CustomEvent<CancelScope>) => (this.scope = e.detail)}></book-cancel-scope>`
+                : nothing
+            }
             <div class="row">
               <button class="danger" ?disabled=${this.action.busy} @click=${() => this.cancel(a)}>Yes, cancel</button>
               <button @click=${() => (this.open = null)}>Keep it</button>
@@ -149,6 +163,7 @@ export class BookMyAppointments extends LitElement {
 
   private toggle(id: number, panel: 'reschedule' | 'cancel' | 'review'): void {
     this.open = this.open?.id === id && this.open.panel === panel ? null : { id, panel };
+    this.scope = 'one';
     this.action.clear();
   }
 
@@ -176,9 +191,12 @@ export class BookMyAppointments extends LitElement {
 
   private cancel(a: CustomerBooking): Promise<void> {
     return this.run(async () => {
-      const { booking } = await api.cancelBooking(a.id);
+      const { booking, cancelled } = await api.cancelBooking(a.id, undefined, a.series ? this.scope : undefined);
       emit(this, 'book-appointment-changed', booking);
-      return `${a.service.name} on ${formatDay(a.start, a.provider.timeZone)} is cancelled.`;
+      return cancelledPhrase(
+        cancelled,
+        `${a.service.name} on ${formatDay(a.start, a.provider.timeZone)} is cancelled.`,
+      );
     });
   }
 

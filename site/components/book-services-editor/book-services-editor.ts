@@ -6,6 +6,7 @@ import type { AdminMember, AdminService, Profile, ServiceInput } from '../../api
 import { ActionController } from '../../lib/action.js';
 import { errorText } from '../../lib/errors.js';
 import { formatDuration, formatPrice } from '../../lib/format.js';
+import { everyWeeksPhrase } from '../../lib/series.js';
 import { siteBase } from '../../styles/components.js';
 import '../book-copy-button/book-copy-button.js';
 import '../book-service-form/book-service-form.js';
@@ -88,6 +89,10 @@ export class BookServicesEditor extends LitElement {
       </div>
       <p class="muted">${formatDuration(s.durationMinutes)}${buffers.length ? ` · buffer ${buffers.join(', ')}` : ''}${
         (s.seats ?? 1) > 1 ? ` · a class of ${s.seats} places` : ''
+      }${
+        s.repeat
+          ? ` · repeats ${s.repeat.everyWeeks.map(everyWeeksPhrase).join(' or ')}, up to ${s.repeat.maxCount} times`
+          : ''
       }</p>
       ${this.members.length > 1 ? html`<p class="muted">${this.performers(s)}</p>` : nothing}
       ${s.description ? html`<p>${s.description}</p>` : nothing}
