@@ -24,8 +24,8 @@ export function workingIntervals(schedule: Schedule, zone: IANAZone | ZoneClock,
   // margin on each side covers that and costs two dates.
   const first = clock.dayOf(from) - DAY;
   const last = clock.dayOf(to) + DAY;
-  const weekly = weeklyMinutes(schedule.weeklyHours);
-  const overrides = overridesByDay(schedule.overrides);
+  const weekly = parsedOnce(weeklyByInput, schedule.weeklyHours, weeklyMinutes);
+  const overrides = parsedOnce(overridesByInput, schedule.overrides, overridesByDay);
 
   const result: Interval[] = [];
   for (let day = first; day <= last; day += DAY) {
@@ -47,6 +47,23 @@ export function workingIntervals(schedule: Schedule, zone: IANAZone | ZoneClock,
     }
   }
   return result;
+}
+
+/**
+ * A request asks a day at a time (the slots endpoint stops with its page) with the same schedule arrays each day:
+ * they are parsed once per array, not once per day (a fifth of an uncached month's answer). Stored schedules are
+ * never mutated in place (a change loads new arrays), so an array's parse stays its parse.
+ */
+const weeklyByInput = new WeakMap<AvailabilityInput['weeklyHours'], DayMinutes[]>();
+const overridesByInput = new WeakMap<Schedule['overrides'], Map<LocalDay, DayMinutes>>();
+
+function parsedOnce<K extends object, V>(memo: WeakMap<K, V>, key: K, parse: (key: K) => V): V {
+  let parsed = memo.get(key);
+  if (parsed === undefined) {
+    parsed = parse(key);
+    memo.set(key, parsed);
+  }
+  return parsed;
 }
 
 /** Overrides by local date, so a date is looked up as the number it is rather than formatted as text. */
