@@ -154,7 +154,7 @@ export class BookRepeat extends LitElement {
           ? html`<ul>
               ${dates.map(
                 (o) => html`<li class=${o.free ? 'free' : 'not'}>
-                  <span>${when(o.start, this.locale, this.timeZone)}</span><span>${status(t, o.reason)}</span>
+                  <span>${when(o.start, this.locale, this.timeZone)}</span> <span>${status(t, o.reason)}</span>
                 </li>`,
               )}
             </ul>`
