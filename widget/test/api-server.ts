@@ -41,7 +41,11 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** `now` is the clock the test page has too (tests/support/shifted-clock.mjs): the browser's "today" and the server's agree. */
 export async function startTestApi(now: () => Date) {
-  const ctx = await createTestContext({ config: { bookingRateLimit: 10_000, slotsRateLimit: 10_000 }, deps: { now } });
+  // Every test signs a provider up from one address: the whole suite is more than an hour's signups of one client.
+  const ctx = await createTestContext({
+    config: { bookingRateLimit: 10_000, slotsRateLimit: 10_000, signupRateLimit: 10_000 },
+    deps: { now },
+  });
   const server = await listen(ctx.app);
   let count = 0;
 
