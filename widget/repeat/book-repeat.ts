@@ -91,6 +91,8 @@ export class BookRepeat extends LitElement {
   /** The checked dates; undefined while a check runs or after it failed. */
   @state() private dates?: Occurrence[] | undefined;
   @state() private problem: '' | 'failed' | 'conflict' = '';
+  /** While the series is being booked: the choice it was asked with stays as it is. */
+  @state() private busy = false;
 
   /** The running check: a newer one (another count, interval or time) aborts it, so its answer never shows. */
   private asking?: AbortController;
@@ -115,12 +117,12 @@ export class BookRepeat extends LitElement {
     const t = text(this.locale);
     const counts = Array.from({ length: r.maxCount - 1 }, (_, i) => i + 2);
     return html`<div part="repeat" role="group" aria-label=${t.repeat}>
-      <label><input type="checkbox" .checked=${this.on} @change=${this.handleToggle} /> ${t.repeat}</label>
+      <label><input type="checkbox" .checked=${this.on} ?disabled=${this.busy} @change=${this.handleToggle} /> ${t.repeat}</label>
       ${
         this.on
           ? html`<div class="choose">
               <label>${t.every}
-                <select id="every" @change=${this.handleEvery}>
+                <select id="every" ?disabled=${this.busy} @change=${this.handleEvery}>
                   ${r.everyWeeks.map(
                     (n) =>
                       html`<option value=${n} ?selected=${n === this.everyWeeks}>
@@ -130,7 +132,7 @@ export class BookRepeat extends LitElement {
                 </select>
               </label>
               <label>${t.count}
-                <select id="count" @change=${this.handleCount}>
+                <select id="count" ?disabled=${this.busy} @change=${this.handleCount}>
                   ${counts.map((n) => html`<option value=${n} ?selected=${n === this.count}>${n}</option>`)}
                 </select>
               </label>
@@ -186,6 +188,7 @@ export class BookRepeat extends LitElement {
     const { everyWeeks, count } = this;
     const mode = this.dates?.every((o) => o.free) ? 'all' : 'available';
     this.problem = '';
+    this.busy = true;
     try {
       return await bookSeries(this.client!, { ...request, everyWeeks, count, mode }, idempotencyKey);
     } catch (e) {
@@ -195,6 +198,8 @@ export class BookRepeat extends LitElement {
       const detail: BookErrorDetail = { code: e.code, status: e.status, message: e.message };
       this.dispatchEvent(new CustomEvent('book-error', { detail, bubbles: true, composed: true }));
       return undefined;
+    } finally {
+      this.busy = false;
     }
   }
 
