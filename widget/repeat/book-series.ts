@@ -17,6 +17,10 @@ export class BookSeries extends LitElement {
   static override styles = [
     base,
     css`
+      :host {
+        display: block;
+        margin-bottom: 1rem;
+      }
       h3 {
         font-size: 1em;
         margin: 0.75rem 0 0.25rem;
