@@ -234,6 +234,50 @@ describe('book-services and recurring appointments', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers to check again when the check fails, and shows only the newest check', async () => {
+    const el = await mount(provider);
+    await pickNine(el);
+    const realFetch = window.fetch;
+    let checks = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    recorder = { posts: [], restore: () => (window.fetch = realFetch) };
+    window.fetch = async (input, init) => {
+      if (!String(input).endsWith('/api/bookings/series/check')) return realFetch(input, init);
+      checks++;
+      // The first check fails; the third (4 dates) answers only after the fourth (2 dates) has.
+      if (checks === 1) return new Response('{"error":{"code":"server_error","message":"down"}}', { status: 500 });
+      if (checks === 3) {
+        const res = await realFetch(input, init);
+        await held;
+        return res;
+      }
+      return realFetch(input, init);
+    };
+    await waitFor(() => repeat(el)?.querySelector('input[type=checkbox]'), 'no Repeat control');
+    repeat(el)!.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    await waitFor(
+      () => text(repeat(el)!.querySelector('[role=alert]')) === 'The dates could not be checked.',
+      'no alert',
+    );
+    expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('true');
+    repeat(el)!.querySelector<HTMLButtonElement>('button.link')!.click();
+    await waitFor(() => dates(el).length === 4, 'the dates did not show after trying again');
+
+    const count = repeat(el)!.querySelector<HTMLSelectElement>('#count')!;
+    count.value = '3';
+    count.dispatchEvent(new Event('change'));
+    await waitFor(() => checks === 3, 'no third check');
+    count.value = '2';
+    count.dispatchEvent(new Event('change'));
+    await waitFor(() => dates(el).length === 2, 'the newest check did not show');
+    release();
+    await new Promise((r) => requestAnimationFrame(r));
+    await el.updateComplete;
+    expect(dates(el)).to.have.length(2);
+    expect(summary(el)).to.equal('2 of 2 dates are free.');
+  });
+
   it('speaks German', async () => {
     const el = await mount(provider);
     const start = await pickNine(el);
