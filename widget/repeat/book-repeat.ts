@@ -8,7 +8,8 @@ import { fill } from '../i18n/messages.js';
 import { localDate } from '../lib/dates.js';
 import { define, emit } from '../lib/define.js';
 import { base } from '../styles/shared.js';
-import { bookSeries, checkSeries, type RepeatChoice, status, text } from './repeat.js';
+import { bookSeries, type RepeatChoice, status, text } from './repeat.js';
+import { SeriesDates } from './series-dates.js';
 
 /** The date and time of an occurrence in the customer's zone: "Thursday, 10 December 2026, 9:00 AM". */
 export const when = (start: string, locale: string, timeZone: string): string =>
@@ -88,27 +89,29 @@ export class BookRepeat extends LitElement {
   @state() private on = false;
   @state() private everyWeeks = 0;
   @state() private count = 0;
-  /** The checked dates; undefined while a check runs or after it failed. */
-  @state() private dates?: Occurrence[] | undefined;
-  @state() private problem: '' | 'failed' | 'conflict' = '';
+  /** A date was taken between the check and the booking: the list is the server's answer since. */
+  @state() private conflict = false;
   /** While the series is being booked: the choice it was asked with stays as it is. */
   @state() private busy = false;
 
-  /** The running check: a newer one (another count, interval or time) aborts it, so its answer never shows. */
-  private asking?: AbortController;
+  private series = new SeriesDates(this, () => this.client!);
+  /** The choice last told to the widget (JSON), so it hears each change once. */
+  private told = '';
 
   override willUpdate(changed: Map<string, unknown>): void {
     const r = this.repeat;
     if (r && !r.everyWeeks.includes(this.everyWeeks)) this.everyWeeks = r.everyWeeks[0]!;
     if (r) this.count = Math.min(Math.max(this.count || 4, 2), r.maxCount);
     const asked = ['on', 'everyWeeks', 'count', 'provider', 'service', 'start', 'member', 'timeZone'];
-    if (this.on && asked.some((k) => changed.has(k))) void this.check();
+    if (this.on && asked.some((k) => changed.has(k))) this.check();
   }
 
-  override updated(changed: Map<string, unknown>): void {
-    if (['on', 'everyWeeks', 'count', 'dates', 'problem', 'locale'].some((k) => changed.has(k))) {
-      emit(this, 'book-repeat-change', this.choice());
-    }
+  override updated(): void {
+    const choice = this.choice();
+    const told = JSON.stringify(choice) ?? '';
+    if (told === this.told) return;
+    this.told = told;
+    emit(this, 'book-repeat-change', choice);
   }
 
   override render() {
@@ -145,12 +148,12 @@ export class BookRepeat extends LitElement {
 
   private renderDates() {
     const t = text(this.locale);
-    const dates = this.dates;
-    const alert = this.problem === 'conflict' ? t.conflict : this.problem === 'failed' ? t.failed : '';
+    const { dates, failed } = this.series;
+    const alert = this.conflict ? t.conflict : failed ? t.failed : '';
     const free = dates?.filter((o) => o.free).length ?? 0;
     const summary = !dates ? t.checking : free ? fill(t.someFree, { n: free, total: dates.length }) : t.noneFree;
     return html`<p class="alert" role="alert">${alert}</p>
-      ${this.problem === 'failed' ? html`<button class="link" @click=${this.check}>${t.retry}</button>` : nothing}
+      ${failed ? html`<button class="link" @click=${this.check}>${t.retry}</button>` : nothing}
       ${
         dates
           ? html`<ul>
@@ -162,15 +165,16 @@ export class BookRepeat extends LitElement {
             </ul>`
           : nothing
       }
-      ${this.problem === 'failed' ? nothing : html`<p role="status">${summary}</p>`}`;
+      ${failed ? nothing : html`<p role="status">${summary}</p>`}`;
   }
 
   /** What the widget's confirm button does now; undefined while Repeat is off (a single booking). */
   private choice(): RepeatChoice | undefined {
     if (!this.on) return undefined;
     const t = text(this.locale);
-    const free = this.dates?.filter((o) => o.free).length ?? 0;
-    const some = free < (this.dates?.length ?? 0);
+    const { dates } = this.series;
+    const free = dates?.filter((o) => o.free).length ?? 0;
+    const some = free < (dates?.length ?? 0);
     return {
       everyWeeks: this.everyWeeks,
       count: this.count,
@@ -186,15 +190,15 @@ export class BookRepeat extends LitElement {
    */
   async book(request: BookingRequest, idempotencyKey: string): Promise<SeriesBooked | undefined> {
     const { everyWeeks, count } = this;
-    const mode = this.dates?.every((o) => o.free) ? 'all' : 'available';
-    this.problem = '';
+    const mode = this.series.dates?.every((o) => o.free) ? 'all' : 'available';
+    this.conflict = false;
     this.busy = true;
     try {
       return await bookSeries(this.client!, { ...request, everyWeeks, count, mode }, idempotencyKey);
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 'series_conflict') throw e;
-      this.dates = (e.body as { occurrences: Occurrence[] }).occurrences;
-      this.problem = 'conflict';
+      this.series.set((e.body as { occurrences: Occurrence[] }).occurrences);
+      this.conflict = true;
       const detail: BookErrorDetail = { code: e.code, status: e.status, message: e.message };
       this.dispatchEvent(new CustomEvent('book-error', { detail, bubbles: true, composed: true }));
       return undefined;
@@ -203,26 +207,17 @@ export class BookRepeat extends LitElement {
     }
   }
 
-  private async check(): Promise<void> {
-    this.asking?.abort();
-    const asking = new AbortController();
-    this.asking = asking;
-    this.dates = undefined;
-    this.problem = '';
+  /** Checks the dates of the current choice (again). */
+  private check(): void {
     const { provider, service, start, everyWeeks, count, timeZone } = this;
     const staff = this.member;
-    try {
-      const ask = { provider, service, start, everyWeeks, count, timeZone, ...(staff && { staff }) };
-      const dates = await checkSeries(this.client!, ask, asking.signal);
-      if (this.asking === asking) this.dates = dates;
-    } catch (e) {
-      if (this.asking === asking && (e as Error).name !== 'AbortError') this.problem = 'failed';
-    }
+    this.conflict = false;
+    void this.series.check({ provider, service, start, everyWeeks, count, timeZone, ...(staff && { staff }) });
   }
 
   private handleToggle(e: Event): void {
     this.on = (e.target as HTMLInputElement).checked;
-    if (!this.on) this.asking?.abort();
+    if (!this.on) this.series.stop();
   }
 
   private handleEvery(e: Event): void {
