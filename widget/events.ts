@@ -31,7 +31,7 @@ export interface BookSlotSelectedDetail {
   staff?: string;
 }
 
-/** `book-booked`: the booking is confirmed. */
+/** `book-booked`: the booking is confirmed (once for a series, with its first date). */
 export interface BookBookedDetail {
   id: Booking['id'];
   /** ISO-8601 UTC instants. */
@@ -43,6 +43,11 @@ export interface BookBookedDetail {
   manageUrl: string;
   /** For a business with a team: the member who serves it. */
   staff?: StaffRef | null;
+  /**
+   * A recurring series (the customer turned Repeat on): the fields above are its first date's, `id` the series' and
+   * `count` how many appointments were booked (dates that were not free are not counted). Absent for a single booking.
+   */
+  series?: { id: number; count: number };
 }
 
 /** `book-error`: an error was shown to the customer. */

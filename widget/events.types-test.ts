@@ -20,7 +20,11 @@ export function usesTheTypes(): void {
   widget.addEventListener('book-booked', (event) => {
     const manageUrl: string = event.detail.manageUrl;
     const detail: BookBookedDetail = event.detail;
-    void [manageUrl, detail];
+    // A recurring series: its id and how many were booked; absent for a single booking.
+    const booked: number | undefined = event.detail.series?.count;
+    // @ts-expect-error: a single booking has no series
+    const always: number = event.detail.series.id;
+    void [manageUrl, detail, booked, always];
   });
   widget.addEventListener('book-ready', (event) => {
     const detail: BookReadyDetail = event.detail;

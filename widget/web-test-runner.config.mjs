@@ -53,6 +53,7 @@ function bookingApi() {
         name: q.name,
         policy: q.policy,
         classes: q.classes,
+        repeat: q.repeat,
       });
       return { body: JSON.stringify(provider), type: 'json' };
     },

@@ -195,6 +195,64 @@ describe('embedding the widget on another site', () => {
     await phone.close();
   });
 
+  it('books a weekly series, with the Repeat chunk downloaded only once such a service is chosen', async () => {
+    const weekly = await createProvider(ctx, {
+      timeZone: 'Asia/Tokyo',
+      service: { name: 'Physio', durationMinutes: 60 },
+      rules: { maxDaysAhead: 120 },
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    });
+    const allow = await call(ctx, 'PATCH', `/api/admin/services/${weekly.serviceId}`, {
+      session: weekly.session,
+      body: { repeat: { maxCount: 8, everyWeeks: [1, 2] } },
+    });
+    expect(allow.status).toBe(200);
+    const page = await browser.newPage(reducedMotion);
+    await page.addInitScript(clock.script);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const lazy: string[] = [];
+    page.on('response', (res) => {
+      if (/\/lazy-[\w-]+\.js$/.test(res.url())) lazy.push(res.url());
+    });
+
+    await page.goto(`${siteUrl}?provider=${weekly.slug}`);
+    await page.getByRole('heading', { name: 'Choose a service' }).waitFor();
+    expect(lazy).toEqual([]);
+    await page.getByRole('button', { name: /Physio/ }).click();
+    await page.locator('book-times li button').first().click();
+    await page.getByRole('checkbox', { name: 'Repeat' }).check();
+    expect(lazy).toHaveLength(1);
+    await page.getByLabel('Appointments').selectOption('3');
+    await page.getByText('3 of 3 dates are free.').waitFor();
+    await page.getByLabel('Name').fill('Grace Hopper');
+    await page.getByLabel('Email').fill('grace@example.com');
+    const booked = page.evaluate(
+      () =>
+        new Promise<{ id: number; start: string; series: { id: number; count: number } }>((resolve) =>
+          document.addEventListener('book-booked', (e) => resolve((e as CustomEvent).detail), { once: true }),
+        ),
+    );
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    const detail = await booked;
+    await page.getByRole('heading', { name: 'You’re booked!' }).waitFor();
+    expect(detail.series.count).toBe(3);
+    const rows = await ctx.db
+      .selectFrom('appointments')
+      .select(['start_at', 'status'])
+      .where('series_id', '=', detail.series.id)
+      .orderBy('start_at')
+      .execute();
+    const week = 7 * 86_400_000;
+    expect(rows.map((r) => [new Date(r.start_at).getTime() - Date.parse(detail.start), r.status])).toEqual([
+      [0, 'confirmed'],
+      [week, 'confirmed'],
+      [2 * week, 'confirmed'],
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("serves the build's custom-elements.json beside widget.js, describing <book-services>", async () => {
     const res = await fetch(`${api.url}/custom-elements.json`, { headers: { Origin: siteUrl.slice(0, -1) } });
     expect(res.status).toBe(200);

@@ -71,6 +71,7 @@ describe('custom-elements.json of the widget', () => {
       'manage-link',
       'notice',
       'policy',
+      'repeat',
       'service',
       'staff',
       'time',

@@ -5,6 +5,7 @@ export type * from './types.js';
 /**
  * An API failure. `status` 0 with code `offline` means the request never got an answer; other codes are the
  * server's `{ error: { code } }` (`slot_taken`, `invalid_request`, …) or `server_error` for a non-JSON reply.
+ * `body` is the whole answer, for errors that carry more than `error` (a `series_conflict`'s `occurrences`).
  */
 export class ApiError extends Error {
   constructor(
@@ -12,6 +13,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -100,7 +102,7 @@ export class BookingApi {
     return booking;
   }
 
-  /** Any API request (the waitlist's lazily loaded part makes its own). */
+  /** Any API request (the waitlist's and the repeat's lazily loaded parts make their own). */
   async call<T>(path: string, init: RequestInit): Promise<T> {
     let res: Response;
     try {
@@ -112,6 +114,6 @@ export class BookingApi {
     const body = (await res.json().catch(() => null)) as { error?: ApiError } | null;
     if (res.ok && body) return body as T;
     const err = body?.error;
-    throw new ApiError(res.status, err?.code ?? 'server_error', err?.message ?? res.statusText, err?.fields);
+    throw new ApiError(res.status, err?.code ?? 'server_error', err?.message ?? res.statusText, err?.fields, body);
   }
 }

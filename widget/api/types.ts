@@ -119,6 +119,37 @@ export interface Booking {
   calendarLinks?: { ics: string; google: string };
   /** Who serves it; absent from servers before teams. */
   staff?: StaffRef | null;
+  /** An occurrence of a recurring series (`index` from 0, skipped dates counted); absent from servers before series. */
+  series?: { id: number; index: number; count: number; everyWeeks: number } | null;
+}
+
+/** Why an occurrence of a series cannot be booked. */
+export type OccurrenceReason = 'taken' | 'outside_hours' | 'beyond_horizon' | 'too_soon';
+
+/** One date of a recurring series (`POST /api/bookings/series/check`, and a `series_conflict`'s `occurrences`). */
+export interface Occurrence {
+  index: number;
+  start: string;
+  end: string;
+  free: boolean;
+  reason?: OccurrenceReason;
+}
+
+/** What to repeat: a booking's slot and who, every `everyWeeks` weeks, `count` times in all. */
+export interface SeriesRequest extends BookingRequest {
+  everyWeeks: number;
+  count: number;
+  /** `all` books every date or none (409 `series_conflict`); `available` the free ones. */
+  mode?: 'all' | 'available';
+}
+
+/** `POST /api/bookings/series`: the booked occurrences in order, and the dates left out. */
+export interface SeriesBooked {
+  series: { id: number; everyWeeks: number; count: number; start: string; staff: StaffRef };
+  bookings: Booking[];
+  skipped: { index: number; start: string; reason?: OccurrenceReason }[];
+  /** The manage token of every occurrence. */
+  token: string;
 }
 
 /**

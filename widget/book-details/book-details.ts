@@ -37,8 +37,9 @@ const check = (field: Field, value: string): keyof Messages | '' => {
  * @property values - The form's values (`name`, `email`, `phone`, `note`), to prefill or read.
  * @property busy - Set while the booking request is running; the button says so and ignores clicks.
  * @property locale - BCP 47 locale for the labels.
- * @property label - The submit button's text instead of "Confirm booking" (joining a full class's waitlist); set
- * before the form first renders.
+ * @property label - The submit button's text instead of "Confirm booking" (joining a full class's waitlist, booking
+ * the free dates of a series).
+ * @property blocked - Nothing can be booked (no date of a series is free): the button is disabled.
  */
 export class BookDetails extends LitElement {
   static override styles = [base, styles];
@@ -46,8 +47,8 @@ export class BookDetails extends LitElement {
   @property({ attribute: false }) errors: Record<string, string> = {};
   @property({ type: Boolean }) busy = false;
   @property() locale = '';
-  /** Not reactive, to keep the first screen's download small: set it with `.label=` before the form renders. */
-  declare label?: string;
+  @property({ attribute: false }) label?: string | undefined;
+  @property({ type: Boolean }) blocked = false;
 
   /** The form's current values; set it to prefill the form. */
   @property({ attribute: false }) values: Record<Field, string> = { name: '', email: '', phone: '', note: '' };
@@ -103,7 +104,7 @@ export class BookDetails extends LitElement {
       ${input('note', '', '')}
       <slot></slot>
       <div class="actions">
-        <button class="primary" part="confirm" aria-disabled=${this.busy}>${this.busy ? msg.booking : this.label || msg.confirm}</button>
+        <button class="primary" part="confirm" aria-disabled=${this.busy || this.blocked}>${this.busy ? msg.booking : this.label || msg.confirm}</button>
       </div>
     </form>`;
   }
@@ -129,7 +130,7 @@ export class BookDetails extends LitElement {
 
   private async handleSubmit(e: Event): Promise<void> {
     e.preventDefault();
-    if (this.busy) return;
+    if (this.busy || this.blocked) return;
     const ok = fields.map((f) => this.validate(f)).every(Boolean);
     if (ok) emit(this, 'book-details-submit', this.details);
     else {

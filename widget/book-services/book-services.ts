@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, BookingApi, uuid } from '../api/client.js';
-import type { Booking, ProviderResponse, Service, Slot, TeamMember } from '../api/types.js';
+import type { Booking, ProviderResponse, SeriesBooked, Service, Slot, TeamMember } from '../api/types.js';
 import '../book-calendar/book-calendar.js';
 import '../book-confirmation/book-confirmation.js';
 import '../book-details/book-details.js';
@@ -15,6 +15,7 @@ import { formatDate, formatDuration, formatPrice, formatTime } from '../i18n/for
 import { fill, type Messages, resolveLocale } from '../i18n/messages.js';
 import { addMonths, localDate, validZone } from '../lib/dates.js';
 import { define } from '../lib/define.js';
+import type { RepeatChoice } from '../repeat/repeat.js';
 import { base } from '../styles/shared.js';
 import { hostTokens } from '../styles/tokens.js';
 import { reset, styles } from './book-services.styles.js';
@@ -45,7 +46,7 @@ const errorText: Record<string, keyof Messages> = {
  * @event {CustomEvent<BookReadyDetail>} book-ready - The provider and its services loaded; `detail: { provider, services }` (slug, number of services).
  * @event {CustomEvent<BookStaffSelectedDetail>} book-staff-selected - The customer chose who serves them; `detail: { service, staff }` (a member's slug or `any`).
  * @event {CustomEvent<BookSlotSelectedDetail>} book-slot-selected - The customer picked a time; `detail: { service, start, end, staff? }` (ISO-8601 UTC instants).
- * @event {CustomEvent<BookBookedDetail>} book-booked - The booking is confirmed; `detail: { id, start, end, service, manageUrl, staff? }`.
+ * @event {CustomEvent<BookBookedDetail>} book-booked - The booking is confirmed; `detail: { id, start, end, service, manageUrl, staff?, series? }` (a series: its first date, and `series: { id, count }`).
  * @event {CustomEvent<BookErrorDetail>} book-error - An error was shown; `detail: { code, status, message }`.
  *
  * @csspart base - The widget's box.
@@ -66,6 +67,7 @@ const errorText: Record<string, keyof Messages> = {
  * @csspart calendar-link - The .ics and Google Calendar links on the confirmation.
  * @csspart manage-link - The link to manage or cancel the booking on the confirmation.
  * @csspart waitlist - "Notify me if an earlier time frees up" on the confirmation of a one-to-one appointment.
+ * @csspart repeat - "Repeat" on the details step of a service that allows recurring appointments.
  * @csspart policy - The business's cancellation policy, before the confirm button and on the confirmation.
  *
  * @cssprop [--book-accent=#1d4ed8] - Buttons, links, times, selected day (dark: #8ab4ff).
@@ -125,6 +127,9 @@ export class BookServices extends LitElement {
   @state() private busy = false;
   @state() private fieldErrors: Record<string, string> = {};
   @state() private booking?: Booking | undefined;
+  /** Repeat, when the customer turned it on (`<book-repeat>`); then the series booked. */
+  @state() private rep?: RepeatChoice | undefined;
+  @state() private series?: SeriesBooked | undefined;
   @state() private live = '';
 
   private client = new BookingApi('');
@@ -274,10 +279,12 @@ export class BookServices extends LitElement {
           .values=${this.draft}
           .errors=${this.fieldErrors}
           ?busy=${this.busy}
+          .label=${this.rep?.label}
+          ?blocked=${this.rep?.blocked}
           locale=${locale}
           @input=${this.handleDraft}
           @book-details-submit=${this.handleSubmit}
-        >${this.renderPolicy(locale)}</book-details>`;
+        >${this.chosen!.repeat ? html`<book-repeat exportparts="repeat" .client=${this.client} .repeat=${this.chosen!.repeat} provider=${this.provider} service=${this.chosen!.id} start=${this.picked!.start} member=${this.member} time-zone=${this.zone} locale=${locale} @book-repeat-change=${(e: CustomEvent<RepeatChoice>) => (this.rep = e.detail)}></book-repeat>` : nothing}${this.renderPolicy(locale)}</book-details>`;
       case 'done':
         return html`<book-confirmation
           exportparts="calendar-link, manage-link"
@@ -289,7 +296,7 @@ export class BookServices extends LitElement {
           time-zone=${this.zone}
           locale=${locale}
           @book-restart=${this.handleRestart}
-        >${this.renderPolicy(locale)}<book-earlier exportparts="waitlist" .client=${this.client} .booking=${this.booking} .service=${this.chosen} .team=${this.performers(this.chosen!)} locale=${locale}></book-earlier></book-confirmation>`;
+        >${this.renderPolicy(locale)}${this.series ? html`<book-series .result=${this.series} time-zone=${this.zone} locale=${locale}></book-series>` : html`<book-earlier exportparts="waitlist" .client=${this.client} .booking=${this.booking} .service=${this.chosen} .team=${this.performers(this.chosen!)} locale=${locale}></book-earlier>`}</book-confirmation>`;
     }
   }
 
@@ -439,7 +446,7 @@ export class BookServices extends LitElement {
 
   /** Starts the flow over: at the preset service's calendar, or at the service list. */
   private start(byUser = false): void {
-    this.booking = undefined;
+    this.booking = this.series = undefined;
     this.picked = undefined;
     this.date = '';
     const preset = this.preset();
@@ -450,6 +457,8 @@ export class BookServices extends LitElement {
 
   private pick(service: Service, byUser = true): void {
     this.chosen = service;
+    // Recurring appointments' chunk, only for a service that offers them.
+    if (service.repeat) import('../repeat/index.js').catch(() => {});
     this.date = '';
     const preset = this.presetMember();
     if (!this.data?.team) this.member = '';
@@ -532,6 +541,7 @@ export class BookServices extends LitElement {
     const slot = e.detail;
     this.picked = slot;
     this.fieldErrors = {};
+    this.rep = undefined;
     this.fire('book-slot-selected', {
       service: this.chosen!.id,
       start: slot.start,
@@ -566,13 +576,23 @@ export class BookServices extends LitElement {
       timeZone: this.zone,
       ...(this.member && { staff: this.member }),
     };
-    const body = JSON.stringify(request);
+    const rep = this.rep;
+    const body = JSON.stringify([request, rep]);
     // Same request, same key: a retry after a lost response can never book twice.
     if (this.attempt?.body !== body) this.attempt = { key: uuid(), body };
     this.busy = true;
     this.notice = '';
     try {
-      this.booking = await this.bookWithRetry(request, this.attempt.key);
+      const key = this.attempt.key;
+      const series =
+        rep && (await this.withRetry(() => this.renderRoot.querySelector('book-repeat')!.book(request, key)));
+      // A date of the series was taken meanwhile: its list says which.
+      if (rep && !series) {
+        this.attempt = undefined;
+        return;
+      }
+      this.series = series;
+      this.booking = series ? series.bookings[0]! : await this.withRetry(() => this.client.book(request, key));
       this.attempt = undefined;
       this.slots.clear();
       this.go('done');
@@ -586,6 +606,7 @@ export class BookServices extends LitElement {
         service: this.chosen!.id,
         manageUrl: b.manageUrl,
         ...(b.staff !== undefined && { staff: b.staff }),
+        ...(series && { series: { id: series.series.id, count: series.bookings.length } }),
       });
     } catch (e) {
       const code = e instanceof ApiError ? e.code : '';
@@ -610,13 +631,14 @@ export class BookServices extends LitElement {
     }
   }
 
-  private async bookWithRetry(request: Parameters<BookingApi['book']>[0], key: string): Promise<Booking> {
+  /** A booking request, tried once more a second after no answer came (same idempotency key: never twice). */
+  private async withRetry<T>(request: () => Promise<T>): Promise<T> {
     try {
-      return await this.client.book(request, key);
+      return await request();
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 'offline') throw e;
       await new Promise((r) => setTimeout(r, 1000));
-      return this.client.book(request, key);
+      return request();
     }
   }
 

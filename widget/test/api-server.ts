@@ -21,6 +21,8 @@ export interface ProviderOptions {
   policy?: 'strict';
   /** `full`: a third service, a 2-place class, whose 09:00 on the 10th of next month is fully booked. */
   classes?: 'full';
+  /** `weekly`: the first service (Haircut) may be booked as a series, every week or every 2 weeks, up to 6 times. */
+  repeat?: 'weekly';
 }
 
 export interface TestProvider {
@@ -39,7 +41,11 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** `now` is the clock the test page has too (tests/support/shifted-clock.mjs): the browser's "today" and the server's agree. */
 export async function startTestApi(now: () => Date) {
-  const ctx = await createTestContext({ config: { bookingRateLimit: 10_000, slotsRateLimit: 10_000 }, deps: { now } });
+  // Every test signs a provider up from one address: the whole suite is more than an hour's signups of one client.
+  const ctx = await createTestContext({
+    config: { bookingRateLimit: 10_000, slotsRateLimit: 10_000, signupRateLimit: 10_000 },
+    deps: { now },
+  });
   const server = await listen(ctx.app);
   let count = 0;
 
@@ -75,6 +81,13 @@ export async function startTestApi(now: () => Date) {
       }
     }
     const full = options.classes === 'full' ? await fullClass(p) : {};
+    if (options.repeat === 'weekly') {
+      const res = await call(ctx, 'PATCH', `/api/admin/services/${p.serviceId}`, {
+        session: p.session,
+        body: { repeat: { maxCount: 6, everyWeeks: [1, 2] } },
+      });
+      if (res.status !== 200) throw new Error(`repeat failed: ${res.status} ${JSON.stringify(res.body)}`);
+    }
     return { api: server.url, slug: p.slug, name, serviceId: p.serviceId, secondServiceId, timeZone, ...full };
   }
 
