@@ -49,7 +49,7 @@ import type { ProviderRow } from './providers/providers.table.js';
 import { requireProvider } from './providers/require-provider.js';
 import { adminReviewsRoutes, providerReviewsRoutes, reviewsRoutes } from './reviews/reviews.routes.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
-import { seriesRoutes } from './series/series.routes.js';
+import { seriesDatesRoutes, seriesRoutes } from './series/series.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { pageCache } from './site/page-cache.js';
 import { siteRoutes } from './site/site.routes.js';
@@ -238,6 +238,7 @@ export function createApp(deps: AppDeps) {
   const bookingRouteDeps = { ...bookingDeps, bookingRateLimit: config.bookingRateLimit, trustProxy: config.trustProxy };
   app.route('/api/bookings/series', seriesRoutes({ ...bookingRouteDeps, checkRateLimit: config.slotsRateLimit }));
   app.route('/api/bookings', bookingsRoutes(bookingRouteDeps));
+  app.route('/api/bookings', seriesDatesRoutes({ db }));
   app.route('/api/bookings', bookingEmailsRoutes({ db, secretKey: config.secretKey }));
   const waitlist = {
     bookings: bookingDeps,

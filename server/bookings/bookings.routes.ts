@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { tokenMatches } from '../auth/tokens.js';
+import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import type { AppEnv, SessionUser } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
@@ -31,6 +32,19 @@ export const customerAccess = (token: string | undefined, user: SessionUser | nu
   const bySession = user?.role === 'customer' && a.customer_user_id === user.id;
   if (!byToken && !bySession) throw AppError.notFound('Booking');
 };
+
+/** The booking `id` if `customerAccess` lets this caller see it; else the 404 of a booking that does not exist. */
+export async function findForCustomer(
+  db: Db,
+  id: number,
+  token: string | undefined,
+  user: SessionUser | null,
+): Promise<AppointmentDetail> {
+  const appointment = await findAppointment(db, id);
+  if (!appointment) throw AppError.notFound('Booking');
+  customerAccess(token, user)(appointment);
+  return appointment;
+}
 
 const oneBooking = z.object({ booking: customerBookingSchema });
 const cancelledBookings = oneBooking.extend({ cancelled: z.number().int().describe('Appointments cancelled') });
@@ -65,12 +79,8 @@ export function bookingsRoutes(deps: BookingRouteDeps) {
     now: clock,
   });
 
-  const loadForCustomer = async (id: number, token: string | undefined, user: SessionUser | null) => {
-    const appointment = await findAppointment(deps.db, id);
-    if (!appointment) throw AppError.notFound('Booking');
-    customerAccess(token, user)(appointment);
-    return appointment;
-  };
+  const loadForCustomer = (id: number, token: string | undefined, user: SessionUser | null) =>
+    findForCustomer(deps.db, id, token, user);
 
   return (
     new Hono<AppEnv>()

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { idempotencyHeader } from '../bookings/booking.schemas.js';
+import { bookingParam, idempotencyHeader, tokenQuery } from '../bookings/booking.schemas.js';
 import { customerBookingSchema } from '../bookings/booking.view.js';
-import { type BookingRouteDeps, limitBookingsByAddress } from '../bookings/bookings.routes.js';
+import { type BookingRouteDeps, findForCustomer, limitBookingsByAddress } from '../bookings/bookings.routes.js';
+import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
 import { clientAddress } from '../http/client-address.js';
 import { errorBody } from '../http/error-body.schema.js';
@@ -10,7 +11,7 @@ import { rateLimit } from '../http/rate-limit.js';
 import { describe } from '../http/route-doc.js';
 import { validate } from '../http/validate.js';
 import { seriesCheckSchema, seriesSchema } from './series.schemas.js';
-import { checkSeries, createSeries } from './series.service.js';
+import { checkSeries, createSeries, seriesDates } from './series.service.js';
 
 const instant = z.string().describe('UTC instant, ISO 8601');
 const occurrenceSchema = z.object({
@@ -88,4 +89,40 @@ export function seriesRoutes(deps: BookingRouteDeps & { checkRateLimit: number }
         return c.json(result.body as object, result.status as 201);
       },
     );
+}
+
+const seriesDatesSchema = z.object({
+  series: z.object({ id: z.number().int(), everyWeeks: z.number().int(), count: z.number().int() }),
+  occurrences: z.array(
+    z.object({
+      id: z.number().int(),
+      index: z.number().int().describe('From 0; an occurrence skipped when booking has no entry'),
+      start: instant,
+      end: instant,
+      status: customerBookingSchema.shape.status,
+    }),
+  ),
+});
+
+/**
+ * `/api/bookings/:id/series`: from one occurrence's manage link, every date of its series, so the customer can reach
+ * the others (their links take the same token). Mounted beside the bookings routes, under `/api/bookings`.
+ */
+export function seriesDatesRoutes(deps: { db: Db }) {
+  return new Hono<AppEnv>().get(
+    '/:id/series',
+    describe({
+      summary: 'Every date of the series a booking is in, for its customer',
+      description:
+        'Same access as `GET /api/bookings/{id}`: the manage token, or the signed-in customer who booked. A booking that is not an occurrence of a series is a 404.',
+      responses: { 200: seriesDatesSchema },
+    }),
+    validate('param', bookingParam),
+    validate('query', tokenQuery),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const appointment = await findForCustomer(deps.db, id, c.req.valid('query').token, c.get('user'));
+      return c.json(await seriesDates(deps.db, appointment));
+    },
+  );
 }

@@ -1,9 +1,11 @@
 import { generateToken } from '../auth/tokens.js';
 import { type BookingDeps, book, bookingTarget } from '../bookings/booking.service.js';
 import { bookingView } from '../bookings/booking.view.js';
+import type { AppointmentDetail } from '../bookings/bookings.repository.js';
 import { idempotentWrite, type StoredResponse } from '../bookings/idempotency.js';
-import type { ErrorCode } from '../errors.js';
-import { insertSeries } from './series.repository.js';
+import type { Db } from '../db/connect.js';
+import { AppError, type ErrorCode } from '../errors.js';
+import { insertSeries, seriesAppointments } from './series.repository.js';
 import type { SeriesCheckRequest, SeriesRequest } from './series.schemas.js';
 import { assertRepeatAllowed, type Occurrence, planSeries, type SeriesPlan } from './series-check.js';
 
@@ -88,6 +90,30 @@ export async function createSeries(
       },
     };
   });
+}
+
+/**
+ * Every booked date of the series `appointment` is an occurrence of, in series order, for a caller already allowed
+ * to see that occurrence: the series shares one manage token and one customer, so whoever holds one holds all.
+ * A single booking is a 404 (it has no series to show).
+ */
+export async function seriesDates(db: Db, appointment: AppointmentDetail) {
+  if (appointment.series_id == null) throw new AppError('not_found', 'This booking is not part of a recurring series');
+  const rows = await seriesAppointments(db, appointment.series_id);
+  return {
+    series: {
+      id: appointment.series_id,
+      everyWeeks: appointment.series_every_weeks ?? 1,
+      count: appointment.series_count ?? rows.length,
+    },
+    occurrences: rows.map((r) => ({
+      id: r.id,
+      index: r.series_index ?? 0,
+      start: r.start_at,
+      end: r.end_at,
+      status: r.status,
+    })),
+  };
 }
 
 /** 409 naming the occurrences that are not free; nothing was booked. */

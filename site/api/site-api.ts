@@ -25,6 +25,7 @@ import type {
   PublicReview,
   Role,
   Schedule,
+  SeriesDates,
   ServiceInput,
   Slot,
   Team,
@@ -126,6 +127,9 @@ export class SiteApi {
   // A booking, by manage token or the customer's session
   booking = (id: number, token?: string) =>
     this.request<{ booking: CustomerBooking }>('GET', `/api/bookings/${id}${tokenQuery(token)}`);
+  /** Every date of the series the booking is in (404 for a single booking); same access as the booking. */
+  bookingSeries = (id: number, token?: string) =>
+    this.request<SeriesDates>('GET', `/api/bookings/${id}/series${tokenQuery(token)}`);
   /** `scope` for an occurrence of a series (the server's default is `one`); `cancelled`: how many were. */
   cancelBooking = (id: number, token?: string, scope?: CancelScope) =>
     this.request<{ booking: CustomerBooking; cancelled?: number }>('POST', `/api/bookings/${id}/cancel`, {

@@ -174,6 +174,22 @@ export interface BookingSeries {
   everyWeeks: number;
 }
 
+/** One booked date of a recurring series, as `GET /api/bookings/:id/series` lists it. */
+export interface SeriesOccurrence {
+  id: number;
+  /** From 0, as `BookingSeries.index`; an occurrence skipped when booking is not listed. */
+  index: number;
+  start: string;
+  end: string;
+  status: AppointmentStatus;
+}
+
+/** Every booked date of an occurrence's series, in series order. */
+export interface SeriesDates {
+  series: Pick<BookingSeries, 'id' | 'count' | 'everyWeeks'>;
+  occurrences: SeriesOccurrence[];
+}
+
 /** What a cancel of an occurrence of a series covers: this date only, or it and every later confirmed one. */
 export type CancelScope = 'one' | 'following';
 

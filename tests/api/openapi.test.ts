@@ -232,6 +232,12 @@ describe('real answers validate against the document', () => {
       body: { token: series.body.token, scope: 'following' },
     });
     expect(cancelled.body.cancelled).toBe(2);
+    const dates = await api('GET', `/api/bookings/${series.body.bookings[0].id}/series?token=${series.body.token}`);
+    expect(dates.body.occurrences.map((o: { status: string }) => o.status)).toEqual([
+      'confirmed',
+      'cancelled',
+      'cancelled',
+    ]);
   });
 
   it('the signed-in customer: account, appointments, emails, export', async () => {

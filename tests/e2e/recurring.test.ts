@@ -2,7 +2,8 @@
  * Recurring appointments end to end in a browser, against the real server and a real SMTP inbox: the owner lets
  * customers book a service as a repeating series in the admin's service form; a customer books four weekly dates
  * (through the API, as the widget does); they open the manage link from the confirmation email on a phone (360 px
- * wide: the page must fit), and on the second date cancel it and every following one.
+ * wide: the page must fit), reach the second date from the list of the series' dates, and there cancel it and every
+ * following one.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -129,8 +130,13 @@ describe('recurring appointments in the browser', () => {
     const phone = await newPage({ width: 360, height: 740 }, true);
     await phone.goto(links[0]!.href);
     await phone.getByText(/^Appointment \d of 4 · every week$/).waitFor();
-    await phone.goto(`${base}/manage/${bookings[1]!.id}?token=${encodeURIComponent(token)}`);
+    // Its page lists every date of the series; the second date's own page is one tap away, with the same token.
+    const dates = phone.locator('book-series-dates');
+    await expect(dates.locator('li').count()).resolves.toBe(4);
+    await dates.locator(`a[href="/manage/${bookings[1]!.id}?token=${encodeURIComponent(token)}"]`).click();
+    await phone.waitForURL(`${base}/manage/${bookings[1]!.id}?token=${encodeURIComponent(token)}`);
     await phone.getByText('Appointment 2 of 4 · every week').waitFor();
+    await expect(dates.locator('li[aria-current=true]').getAttribute('value')).resolves.toBe('2');
     await phone.getByRole('button', { name: 'Cancel booking' }).click();
     await phone.getByLabel('This and all following dates (appointments 2 to 4)').check();
     expect(await phone.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
@@ -140,6 +146,10 @@ describe('recurring appointments in the browser', () => {
       .getByRole('status')
       .filter({ hasText: '3 appointments are cancelled: this date and the following ones.' })
       .waitFor();
+    // The page lists the series anew: the first date still on, this one and the following cancelled.
+    await expect
+      .poll(() => dates.locator('.badge').allTextContents())
+      .toEqual(['Confirmed', 'Cancelled', 'Cancelled', 'Cancelled']);
 
     const rows = await ctx.db
       .selectFrom('appointments')

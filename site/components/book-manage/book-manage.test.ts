@@ -76,6 +76,7 @@ describe('book-manage for an occurrence of a recurring series', () => {
       const following = JSON.parse(String(init?.body ?? '{}')).scope === 'following';
       if (path.endsWith('/cancel')) return json(200, { booking: occurrence, cancelled: following ? 6 : 1 });
       if (path.includes('/emails')) return json(200, { emails: [] });
+      if (path.includes('/series')) return json(200, { series, occurrences: [] });
       return json(200, { booking: occurrence });
     });
 
@@ -130,6 +131,47 @@ describe('book-manage for an occurrence of a recurring series', () => {
     }
   });
 
+  it('lists every date of the series, this one marked and the others linked, and lists them anew after a cancel', async () => {
+    const dates = (statuses: string[]) =>
+      statuses.map((status, index) => ({ id: 5 + index, index, start: at(10 + index), end: at(11 + index), status }));
+    let cancelled = false;
+    const fake = fakeServer((path) => {
+      if (path.endsWith('/cancel')) {
+        cancelled = true;
+        return json(200, { booking: occurrence, cancelled: 2 });
+      }
+      if (path.includes('/emails')) return json(200, { emails: [] });
+      if (path.startsWith('/api/bookings/7/series')) {
+        const after = ['confirmed', 'confirmed', 'cancelled', 'cancelled'];
+        return json(200, { series, occurrences: dates(cancelled ? after : Array(4).fill('confirmed')) });
+      }
+      return json(200, { booking: occurrence });
+    });
+    history.replaceState(null, '', '?token=tok-1');
+    try {
+      const el = await fixture<BookManage>(html`<book-manage booking-id="7"></book-manage>`);
+      await until(() => !!el.shadowRoot!.querySelector('book-series-dates'), 'the series dates');
+      expect(fake.sent.some((s) => s.path === '/api/bookings/7/series?token=tok-1')).to.equal(true);
+      expect(text($(el, '#series-h'))).to.equal('All dates in this series');
+      const list = $(el, 'book-series-dates');
+      await (list as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+      const hrefs = [...list.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+      expect(hrefs).to.deep.equal(['/manage/5?token=tok-1', '/manage/6?token=tok-1', '/manage/8?token=tok-1']);
+      expect(text(list.shadowRoot!.querySelector('[aria-current]'))).to.contain('(this page)');
+      await expect(el).to.be.accessible();
+
+      const scope = await openCancel(el);
+      scope.shadowRoot!.querySelector<HTMLInputElement>('input[value=following]')!.click();
+      await el.updateComplete;
+      confirm(el);
+      const badges = () => [...list.shadowRoot!.querySelectorAll('.badge')].map((b) => text(b));
+      await until(() => badges().join() === 'Confirmed,Confirmed,Cancelled,Cancelled', 'the dates anew');
+    } finally {
+      history.replaceState(null, '', location.pathname);
+      fake.restore();
+    }
+  });
+
   it('asks nothing of a single booking and sends no scope', async () => {
     const fake = fakeServer((path) =>
       path.includes('/emails') ? json(200, { emails: [] }) : json(200, { booking: { ...booking, series: null } }),
@@ -138,6 +180,8 @@ describe('book-manage for an occurrence of a recurring series', () => {
       const el = await fixture<BookManage>(html`<book-manage booking-id="7"></book-manage>`);
       await until(() => !!el.shadowRoot!.querySelector('dl'), 'the booking');
       expect(el.shadowRoot!.querySelector('[data-series]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('book-series-dates')).to.equal(null);
+      expect(fake.sent.some((s) => s.path.includes('/series'))).to.equal(false);
       [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Cancel booking')!.click();
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('book-cancel-scope')).to.equal(null);

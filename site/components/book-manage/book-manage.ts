@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { define } from '../../../widget/lib/define.js';
 import { api } from '../../api/site-api.js';
-import type { CancelScope, CustomerBooking, Email } from '../../api/types.js';
+import type { CancelScope, CustomerBooking, Email, SeriesOccurrence } from '../../api/types.js';
 import { ActionController } from '../../lib/action.js';
 import { calendarLinks } from '../../lib/calendar-links.js';
 import { errorText } from '../../lib/errors.js';
@@ -17,6 +17,7 @@ import '../book-contact-business/book-contact-business.js';
 import { pastCutoff } from '../book-contact-business/book-contact-business.js';
 import '../book-mailbox/book-mailbox.js';
 import '../book-reschedule/book-reschedule.js';
+import '../book-series-dates/book-series-dates.js';
 import type { RescheduleChoice } from '../book-reschedule/book-reschedule.js';
 import '../book-waitlist/book-waitlist.js';
 
@@ -24,8 +25,8 @@ import '../book-waitlist/book-waitlist.js';
  * @summary The manage link from the booking email (`/manage/:id?token=`): the booking (and who serves it), "add to calendar",
  * reschedule and cancel (only before the business's cut-off; after it, the business's phone and email), "Earlier
  * time?" (the waitlist, for a one-to-one appointment that may still move), the business's policy, "Erase my details" once it is over or cancelled, and the emails
- * sent about it. An occurrence of a recurring series says which one it is ("Appointment 3 of 8 · every week"), and
- * its cancel asks whether the following dates go too. Works without an account: the token in the link is the key; a signed-in customer's own bookings
+ * sent about it. An occurrence of a recurring series says which one it is ("Appointment 3 of 8 · every week"), lists
+ * all the dates of its series (each linking to its own page), and its cancel asks whether the following dates go too. Works without an account: the token in the link is the key; a signed-in customer's own bookings
  * open without it.
  *
  * @event book-appointment-changed - Cancelled or moved; `detail` is the booking.
@@ -58,6 +59,8 @@ export class BookManage extends LitElement {
 
   @state() private booking?: CustomerBooking;
   @state() private emails: Email[] = [];
+  /** For an occurrence of a series: every date of it, to see them all and reach the others. */
+  @state() private dates: SeriesOccurrence[] = [];
   @state() private panel: 'reschedule' | 'cancel' | 'erase' | null = null;
   /** For an occurrence of a series: cancel only it, or it and the following dates. */
   @state() private scope: CancelScope = 'one';
@@ -162,6 +165,14 @@ export class BookManage extends LitElement {
           ? html`<div class="panel">${keyed(b.start, html`<book-waitlist .booking=${b} .token=${this.token}></book-waitlist>`)}</div>`
           : nothing
       }
+      ${
+        b.series && this.dates.length
+          ? html`<section aria-labelledby="series-h">
+            <h2 id="series-h">All dates in this series</h2>
+            <book-series-dates .occurrences=${this.dates} current=${b.id} .token=${this.token} time-zone=${this.zone}></book-series-dates>
+          </section>`
+          : nothing
+      }
       <section aria-labelledby="emails-h">
         <h2 id="emails-h">Emails about this booking</h2>
         <book-mailbox .emails=${this.emails}></book-mailbox>
@@ -180,8 +191,13 @@ export class BookManage extends LitElement {
         api.booking(this.bookingId, this.token),
         api.bookingEmails(this.bookingId, this.token).catch(() => ({ emails: [] as Email[] })),
       ]);
+      // After the booking: only an occurrence of a series has dates to list. Without them the page still works.
+      const dates = booking.series
+        ? await api.bookingSeries(this.bookingId, this.token).catch(() => ({ occurrences: [] as SeriesOccurrence[] }))
+        : { occurrences: [] };
       this.booking = booking;
       this.emails = emails;
+      this.dates = dates.occurrences;
       document.title = `${booking.service.name} at ${booking.provider.name} · Book your services`;
     } catch (e) {
       this.action.report(errorText(e) === 'Booking not found' ? 'We could not find this booking.' : errorText(e));
