@@ -76,7 +76,7 @@ export const ZONES = [
 ];
 
 /** 60 first days × 30 zones: months that are all different questions. */
-export function distinctMonths(slug: string, serviceId: number, firstDate: string): string[] {
+function distinctMonths(slug: string, serviceId: number, firstDate: string): string[] {
   return Array.from({ length: 60 }, (_, day) => DateTime.fromISO(firstDate).plus({ days: day }).toISODate()!).flatMap(
     (from) => ZONES.map((zone) => monthOfSlotsPath(slug, serviceId, from, zone)),
   );

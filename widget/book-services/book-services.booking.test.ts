@@ -1,20 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { createProvider, type TestProvider, text, waitFor } from '../test/fixtures.js';
+import { bookDirectly, createProvider, type TestProvider, text, waitFor } from '../test/fixtures.js';
 import { fillDetails, heading, inner, mount, notice, openTimes, shadow, times, waitForHeading } from '../test/flow.js';
-
-/** Books a slot the way another customer would, straight through the API. */
-async function bookDirectly(provider: TestProvider, start: string) {
-  return fetch(`${provider.api}/api/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({
-      provider: provider.slug,
-      service: provider.serviceId,
-      start,
-      customer: { name: 'Someone Else', email: 'else@example.com' },
-    }),
-  });
-}
 
 async function freeStarts(provider: TestProvider, date: string): Promise<string[]> {
   const q = `service=${provider.serviceId}&from=${date}&to=${date}&tz=Asia/Tokyo`;

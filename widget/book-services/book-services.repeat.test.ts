@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { BookBookedDetail, BookErrorDetail } from '../events.js';
-import { createProvider, type TestProvider, text, waitFor } from '../test/fixtures.js';
+import { bookDirectly, createProvider, type TestProvider, text, waitFor } from '../test/fixtures.js';
 import { fillDetails, inner, mount, openTimes, shadow, waitForHeading } from '../test/flow.js';
 import type { BookServices } from './book-services.js';
 
@@ -9,18 +9,9 @@ const WEEK = 7 * 86_400_000;
 /** Occurrence `k` of a weekly series from `start` (Tokyo has no summer time: the same UTC time each week). */
 const weekly = (start: string, k: number) => new Date(Date.parse(start) + k * WEEK).toISOString();
 
-/** Books a slot the way another customer would, straight through the API. */
-async function bookDirectly(provider: TestProvider, start: string): Promise<void> {
-  const res = await fetch(`${provider.api}/api/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({
-      provider: provider.slug,
-      service: provider.serviceId,
-      start,
-      customer: { name: 'Someone Else', email: 'else@example.com' },
-    }),
-  });
+/** Another customer takes `start` first. */
+async function takenByAnother(provider: TestProvider, start: string): Promise<void> {
+  const res = await bookDirectly(provider, start);
   expect(res.status, await res.clone().text()).to.equal(201);
 }
 
@@ -120,7 +111,7 @@ describe('book-services and recurring appointments', () => {
   it('lists 4 weekly dates with one taken and books the 3 free ones (mode available)', async () => {
     const el = await mount(provider);
     const start = await pickNine(el);
-    await bookDirectly(provider, weekly(start, 2));
+    await takenByAnother(provider, weekly(start, 2));
     recorder = recordPosts();
     await turnOn(el, 1, 4);
     expect(dates(el)).to.deep.equal([
@@ -193,7 +184,7 @@ describe('book-services and recurring appointments', () => {
     const start = await pickNine(el);
     await turnOn(el, 1, 4);
     expect(summary(el)).to.equal('4 of 4 dates are free.');
-    await bookDirectly(provider, weekly(start, 1));
+    await takenByAnother(provider, weekly(start, 1));
     const error = oneEvent(el, 'book-error');
     await fillDetails(el);
     expect(((await error).detail as BookErrorDetail).code).to.equal('series_conflict');
@@ -221,8 +212,8 @@ describe('book-services and recurring appointments', () => {
   it('says so and disables the button when no date is free', async () => {
     const el = await mount(provider);
     const start = await pickNine(el);
-    await bookDirectly(provider, start);
-    await bookDirectly(provider, weekly(start, 1));
+    await takenByAnother(provider, start);
+    await takenByAnother(provider, weekly(start, 1));
     await turnOn(el, 1, 2);
     expect(dates(el)).to.deep.equal([`${when(start)} taken`, `${when(weekly(start, 1))} taken`]);
     expect(summary(el)).to.equal('None of these dates is free. Pick another time or fewer appointments.');
@@ -281,7 +272,7 @@ describe('book-services and recurring appointments', () => {
   it('speaks German', async () => {
     const el = await mount(provider);
     const start = await pickNine(el);
-    await bookDirectly(provider, weekly(start, 1));
+    await takenByAnother(provider, weekly(start, 1));
     await turnOn(el, 1, 3);
     el.locale = 'de';
     await waitFor(() => summary(el) === '2 von 3 Terminen sind frei.', `summary: ${summary(el)}`);

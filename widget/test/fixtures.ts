@@ -20,3 +20,17 @@ export const text = (el: Element | null | undefined): string => (el?.textContent
  */
 export const waitFor = (predicate: () => unknown, message: string): Promise<void> =>
   waitUntil(predicate, message, { timeout: 10_000 });
+
+/** Books a slot the way another customer would, straight through the API; the widget learns of it as of any. */
+export function bookDirectly(provider: TestProvider, start: string): Promise<Response> {
+  return fetch(`${provider.api}/api/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({
+      provider: provider.slug,
+      service: provider.serviceId,
+      start,
+      customer: { name: 'Someone Else', email: 'else@example.com' },
+    }),
+  });
+}
