@@ -1,6 +1,6 @@
 import type { BusyTimeSource, Interval } from '../availability/availability.types.js';
 import { type MemberAvailability, teamSlotsOf } from '../availability/team-slots.js';
-import { zoneClocks } from '../availability/zone-clock.js';
+import { type ZoneClocks, zoneClocks } from '../availability/zone-clock.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import { effectiveOverridesOfMembers, weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
@@ -46,6 +46,8 @@ export async function nextAvailableTimes(
     bookedIntervalsOf(db, 'member_id', ids, range),
   ]);
 
+  // One clock per zone for the whole page: most businesses share a zone, and its offsets and horizon are read once.
+  const clocks = zoneClocks();
   await Promise.all(
     providers.map(async (provider) => {
       const service = services.get(provider.id);
@@ -68,7 +70,7 @@ export async function nextAvailableTimes(
             }),
           ),
       );
-      const first = firstSlotOf(team, service.seats, range);
+      const first = firstSlotOf(team, service.seats, range, clocks);
       result.set(provider.id, first === undefined ? null : new Date(first).toISOString());
     }),
   );
@@ -79,8 +81,12 @@ export async function nextAvailableTimes(
  * The first slot's start in `range`, looked for a day at a time: a business free tomorrow costs a day's computation,
  * not the fortnight's (the same slots either way: the grid is anchored to each working interval).
  */
-function firstSlotOf(team: MemberAvailability[], seats: number, range: Interval): number | undefined {
-  const clocks = zoneClocks();
+function firstSlotOf(
+  team: MemberAvailability[],
+  seats: number,
+  range: Interval,
+  clocks: ZoneClocks,
+): number | undefined {
   for (let start = range.start; start < range.end; start += DAY) {
     const [first] = teamSlotsOf(team, seats, { range: { start, end: Math.min(start + DAY, range.end) }, clocks });
     if (first) return first.start;
