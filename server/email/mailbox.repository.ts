@@ -28,9 +28,21 @@ export async function findEmailTo(db: Db, userId: number, id: number): Promise<E
 }
 
 /** The customer's copies of one booking's emails (for the manage-token holder). */
+/**
+ * The customer's emails about an appointment; for an occurrence of a recurring series, about the whole series (its
+ * one confirmation belongs to the first date, and each date's page is the customer's way to it).
+ */
 export async function listCustomerEmailsOf(db: Db, appointmentId: number): Promise<EmailRow[]> {
+  const sameSeries = db
+    .selectFrom('appointments as occurrences')
+    .innerJoin('appointments as asked', 'asked.series_id', 'occurrences.series_id')
+    .select('occurrences.id')
+    .where('asked.id', '=', appointmentId);
   return shown(
-    await newestFirst(db).where('appointment_id', '=', appointmentId).where('to_role', '=', 'customer').execute(),
+    await newestFirst(db)
+      .where((eb) => eb.or([eb('appointment_id', '=', appointmentId), eb('appointment_id', 'in', sameSeries)]))
+      .where('to_role', '=', 'customer')
+      .execute(),
   );
 }
 

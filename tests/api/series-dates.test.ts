@@ -142,4 +142,27 @@ describe('GET /api/bookings/:id/series: every date of an occurrence’s series',
     expect((await call(ctx, 'GET', `/api/bookings/${first}/series`, { session: stranger })).status).toBe(404);
     expect((await call(ctx, 'GET', `/api/bookings/${ids[0]}/series`, { session: customer })).status).toBe(404);
   });
+
+  it("shows the series' emails on every date's page: its one confirmation belongs to the first date", async () => {
+    const emailsOf = async (id: number) => {
+      const res = await call(ctx, 'GET', `/api/bookings/${id}/emails?token=${encodeURIComponent(token)}`);
+      expect(res.status).toBe(200);
+      return res.body.emails as { id: number; kind: string; to: string }[];
+    };
+    const first = await emailsOf(ids[0]!);
+    expect(first.map((e) => e.kind)).toEqual(['confirmation']);
+    expect(await emailsOf(ids[2]!)).toEqual(first);
+    // A date's own later email (its cancellation) shows beside the series' confirmation, on every date's page.
+    await call(ctx, 'POST', `/api/bookings/${ids[3]}/cancel`, { body: { token } });
+    expect((await emailsOf(ids[1]!)).map((e) => e.kind).sort()).toEqual(['cancelled', 'confirmation']);
+    // Another booking's emails stay out: a single booking of the same customer is not part of the series.
+    const single = (await book(ctx, provider, THU_10)).body.booking as { id: number; manageUrl: string };
+    const singleEmails = await call(
+      ctx,
+      'GET',
+      `/api/bookings/${single.id}/emails?token=${encodeURIComponent(new URL(single.manageUrl).searchParams.get('token')!)}`,
+    );
+    expect(singleEmails.body.emails.map((e: { id: number }) => e.id)).not.toContain(first[0]!.id);
+    expect(await emailsOf(ids[0]!)).toHaveLength(2);
+  });
 });
