@@ -3,8 +3,10 @@
  * (another origin) with the two-line snippet, and headless Chromium booking through the widget.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { listen } from '../support/server.js';
 import { shiftedClock } from '../support/shifted-clock.mjs';
+import { screenshots } from '../support/site-e2e.js';
 import { inviteAndJoin } from '../support/team.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
@@ -207,6 +210,7 @@ describe('embedding the widget on another site', () => {
       body: { repeat: { maxCount: 8, everyWeeks: [1, 2] } },
     });
     expect(allow.status).toBe(200);
+    mkdirSync(screenshots, { recursive: true });
     const page = await browser.newPage(reducedMotion);
     await page.addInitScript(clock.script);
     const errors: string[] = [];
@@ -225,6 +229,7 @@ describe('embedding the widget on another site', () => {
     expect(lazy).toHaveLength(1);
     await page.getByLabel('Appointments').selectOption('3');
     await page.getByText('3 of 3 dates are free.').waitFor();
+    await page.locator('book-services').screenshot({ path: join(screenshots, 'widget-repeat-dates.png') });
     await page.getByLabel('Name').fill('Grace Hopper');
     await page.getByLabel('Email').fill('grace@example.com');
     const booked = page.evaluate(
@@ -236,6 +241,7 @@ describe('embedding the widget on another site', () => {
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     const detail = await booked;
     await page.getByRole('heading', { name: 'You’re booked!' }).waitFor();
+    await page.locator('book-services').screenshot({ path: join(screenshots, 'widget-repeat-booked.png') });
     expect(detail.series.count).toBe(3);
     const rows = await ctx.db
       .selectFrom('appointments')
