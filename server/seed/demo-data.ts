@@ -1,4 +1,5 @@
 import type { ProfileInput } from '../providers/provider.schemas.js';
+import type { Repeat } from '../services/repeat.js';
 
 /** Opening intervals by ISO weekday (1 = Monday), in the business's time zone. */
 export type DemoWeek = Record<number, [string, string][]>;
@@ -29,6 +30,8 @@ export interface DemoService {
   bufferAfterMinutes: number;
   /** A class: places per time; the taken places of its coming class times, in order. */
   class?: { seats: number; taken: number[] };
+  /** Bookable as a recurring series (one-to-one services only). */
+  repeat?: Repeat;
 }
 
 /** The demo directory seeded into an empty database: businesses in three continents' time zones. */
@@ -157,11 +160,12 @@ export const demoProviders: DemoProvider[] = [
       },
       {
         name: 'Follow-up session',
-        description: 'Manual therapy and exercises.',
+        description: 'Manual therapy and exercises; book a course of them weekly or every two weeks.',
         durationMinutes: 30,
         priceMinor: 7000,
         currency: 'USD',
         bufferAfterMinutes: 10,
+        repeat: { maxCount: 12, everyWeeks: [1, 2] },
       },
       {
         name: 'Sports massage',

@@ -285,6 +285,16 @@ describe('the seeded demo’s public slots', () => {
     expect((await profile('clinica-costa')).team.map((m) => m.slug)).toEqual(['rui']);
   });
 
+  it('lets Brooklyn Physio’s follow-up sessions be booked as a series, and only those', async () => {
+    const res = await app.request('http://booking.test/api/providers/brooklyn-physio');
+    const { services } = (await res.json()) as { services: { name: string; repeat: unknown }[] };
+    expect(services.map((s) => [s.name, s.repeat])).toEqual([
+      ['Initial assessment', null],
+      ['Follow-up session', { maxCount: 12, everyWeeks: [1, 2] }],
+      ['Sports massage', null],
+    ]);
+  });
+
   it('refuses a member who does not perform the service, and one the business does not have', async () => {
     expect((await slots('studio-anna', 'Colour', '2026-12-07', 'tom')).status).toBe(422);
     expect((await slots('studio-anna', 'Colour', '2026-12-07', 'noah')).status).toBe(404);

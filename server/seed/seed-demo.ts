@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/passwords.js';
 import { generateToken, hashToken } from '../auth/tokens.js';
 import type { Db } from '../db/connect.js';
+import { repeatColumns } from '../services/repeat.js';
 import type { ServiceRow } from '../services/services.table.js';
 import { insertMember, setMemberServices } from '../team/team.repository.js';
 import type { MemberRole, TeamMemberRow } from '../team/team.table.js';
@@ -125,6 +126,7 @@ async function insertServices(db: Db, providerId: number, demo: DemoProvider): P
         buffer_before_minutes: s.bufferBeforeMinutes ?? 0,
         buffer_after_minutes: s.bufferAfterMinutes,
         seats: s.class?.seats ?? 1,
+        ...repeatColumns(s.repeat ?? null),
         active: 1,
       })),
     )
