@@ -9,6 +9,23 @@ const end = new Date(Date.parse(start) + 3_600_000).toISOString();
 const appointment = sampleAppointment(start, end, { id: 7, cancelReason: null });
 const profile = { timeZone: 'Europe/Berlin' } as Profile;
 
+/** The detail of appointment 7 as `who` sees it, once loaded. */
+async function mounted(who: Profile = profile): Promise<BookAppointmentDetail> {
+  const el = await fixture<BookAppointmentDetail>(
+    html`<book-appointment-detail appointment-id="7" .profile=${who}></book-appointment-detail>`,
+  );
+  await until(() => !!el.shadowRoot!.querySelector('.panel'), 'the appointment');
+  return el;
+}
+
+/** The detail with its cancel dialog open. */
+async function cancelling(): Promise<BookAppointmentDetail> {
+  const el = await mounted();
+  $<HTMLButtonElement>(el, 'button.danger').click();
+  await el.updateComplete;
+  return el;
+}
+
 describe('book-appointment-detail', () => {
   describe('when the owner cancels', () => {
     it('sends their message with the cancellation and shows it kept with the appointment, accessibly', async () => {
@@ -23,12 +40,7 @@ describe('book-appointment-detail', () => {
             : json(200, { appointment }),
       );
       try {
-        const el = await fixture<BookAppointmentDetail>(
-          html`<book-appointment-detail appointment-id="7" .profile=${profile}></book-appointment-detail>`,
-        );
-        await until(() => !!el.shadowRoot!.querySelector('.panel'), 'the appointment');
-        $<HTMLButtonElement>(el, 'button.danger').click();
-        await el.updateComplete;
+        const el = await cancelling();
         const field = $<HTMLTextAreaElement>(el, '#cancel-reason');
         expect(text(el.shadowRoot!.querySelector('label[for=cancel-reason]'))).to.contain('Message to Ada Lovelace');
         await expect(el).to.be.accessible();
@@ -73,11 +85,7 @@ describe('book-appointment-detail with a team', () => {
             ? json(200, team)
             : json(200, { appointment: shown })),
     );
-    const el = await fixture<BookAppointmentDetail>(
-      html`<book-appointment-detail appointment-id="7" .profile=${who}></book-appointment-detail>`,
-    );
-    await until(() => !!el.shadowRoot!.querySelector('.panel'), 'the appointment');
-    return { el, server };
+    return { el: await mounted(who), server };
   }
 
   it('names the member and gives it to another who performs the service', async () => {
@@ -182,12 +190,7 @@ describe('book-appointment-detail for an occurrence of a recurring series', () =
         cancelled: following ? 6 : 1,
       });
     });
-    const el = await fixture<BookAppointmentDetail>(
-      html`<book-appointment-detail appointment-id="7" .profile=${profile}></book-appointment-detail>`,
-    );
-    await until(() => !!el.shadowRoot!.querySelector('.panel'), 'the appointment');
-    $<HTMLButtonElement>(el, 'button.danger').click();
-    await el.updateComplete;
+    const el = await cancelling();
     const picker = $(el, '[role=alertdialog] book-cancel-scope');
     if (scope) picker.shadowRoot!.querySelector<HTMLInputElement>(`input[value=${scope}]`)!.click();
     await el.updateComplete;
@@ -225,12 +228,7 @@ describe('book-appointment-detail for an occurrence of a recurring series', () =
       path.startsWith('/api/admin/emails') ? json(200, { emails: [] }) : json(200, { appointment: occurrence }),
     );
     try {
-      const el = await fixture<BookAppointmentDetail>(
-        html`<book-appointment-detail appointment-id="7" .profile=${profile}></book-appointment-detail>`,
-      );
-      await until(() => !!el.shadowRoot!.querySelector('.panel'), 'the appointment');
-      $<HTMLButtonElement>(el, 'button.danger').click();
-      await el.updateComplete;
+      const el = await cancelling();
       expect(el.shadowRoot!.querySelector('[role=alertdialog] book-cancel-scope')).to.not.equal(null);
       await expect(el).to.be.accessible();
     } finally {
