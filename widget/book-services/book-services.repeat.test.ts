@@ -178,6 +178,34 @@ describe('book-services and recurring appointments', () => {
     expect(inner(el, 'book-series')!.querySelector('.not')).to.equal(null);
   });
 
+  it('keeps the Repeat choice when the customer goes back for another time, and keeps it off once turned off', async () => {
+    const el = await mount(provider);
+    await pickNine(el);
+    await turnOn(el, 2, 3);
+    const back = async () => {
+      shadow(el, '[part=back]')!.click();
+      await waitFor(() => inner(el, 'book-times')?.querySelectorAll('li button').length, 'no times');
+    };
+    await back();
+    // The 09:30 of the same day: the dates are checked anew from it, every two weeks, three of them.
+    const selected = oneEvent(el, 'book-slot-selected');
+    inner(el, 'book-times')!.querySelectorAll<HTMLButtonElement>('li button')[1]!.click();
+    const picked = ((await selected).detail as { start: string }).start;
+    await waitForHeading(el, 'Your details');
+    await waitFor(() => dates(el).length === 3, 'the dates were not checked again');
+    expect(repeat(el)!.querySelector<HTMLInputElement>('input[type=checkbox]')!.checked).to.equal(true);
+    expect(repeat(el)!.querySelector<HTMLSelectElement>('#every')!.value).to.equal('2');
+    expect(dates(el)).to.deep.equal([0, 2, 4].map((k) => `${when(weekly(picked, k))} free`));
+    // Turned off, it stays off for the next time picked.
+    repeat(el)!.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    await waitFor(() => !repeat(el)!.querySelector('#every'), 'Repeat did not turn off');
+    await back();
+    inner(el, 'book-times')!.querySelector<HTMLButtonElement>('li button')!.click();
+    await waitForHeading(el, 'Your details');
+    await waitFor(() => repeat(el)?.querySelector('input[type=checkbox]'), 'no Repeat control');
+    expect(repeat(el)!.querySelector<HTMLInputElement>('input[type=checkbox]')!.checked).to.equal(false);
+  });
+
   it('refreshes the list from a series_conflict when a date was taken meanwhile', async () => {
     recorder = recordPosts();
     const el = await mount(provider);

@@ -129,6 +129,8 @@ export class BookServices extends LitElement {
   @state() private booking?: Booking | undefined;
   /** Repeat, when the customer turned it on (`<book-repeat>`); then the series booked. */
   @state() private rep?: RepeatChoice | undefined;
+  /** The Repeat choice made for an earlier time of this service: another time starts with it (`<book-repeat>`). */
+  private lastRep?: RepeatChoice | undefined;
   @state() private series?: SeriesBooked | undefined;
   @state() private live = '';
 
@@ -284,7 +286,7 @@ export class BookServices extends LitElement {
           locale=${locale}
           @input=${this.handleDraft}
           @book-details-submit=${this.handleSubmit}
-        >${this.chosen!.repeat ? html`<book-repeat exportparts="repeat" .client=${this.client} .repeat=${this.chosen!.repeat} provider=${this.provider} service=${this.chosen!.id} start=${this.picked!.start} member=${this.member} time-zone=${this.zone} locale=${locale} @book-repeat-change=${(e: CustomEvent<RepeatChoice>) => (this.rep = e.detail)}></book-repeat>` : nothing}${this.renderPolicy(locale)}</book-details>`;
+        >${this.chosen!.repeat ? html`<book-repeat exportparts="repeat" .client=${this.client} .repeat=${this.chosen!.repeat} provider=${this.provider} service=${this.chosen!.id} start=${this.picked!.start} member=${this.member} time-zone=${this.zone} locale=${locale} .resume=${this.lastRep} @book-repeat-change=${(e: CustomEvent<RepeatChoice>) => (this.rep = e.detail)}></book-repeat>` : nothing}${this.renderPolicy(locale)}</book-details>`;
       case 'done':
         return html`<book-confirmation
           exportparts="calendar-link, manage-link"
@@ -457,6 +459,7 @@ export class BookServices extends LitElement {
 
   private pick(service: Service, byUser = true): void {
     this.chosen = service;
+    this.lastRep = undefined;
     // Recurring appointments' chunk, only for a service that offers them.
     if (service.repeat) import('../repeat/index.js').catch(() => {});
     this.date = '';
@@ -541,6 +544,7 @@ export class BookServices extends LitElement {
     const slot = e.detail;
     this.picked = slot;
     this.fieldErrors = {};
+    this.lastRep = this.rep;
     this.rep = undefined;
     this.fire('book-slot-selected', {
       service: this.chosen!.id,

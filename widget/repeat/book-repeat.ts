@@ -33,6 +33,7 @@ export const when = (start: string, locale: string, timeZone: string): string =>
  * @property member - The member chosen in the widget (`any`, a slug, or empty: a server before teams).
  * @property timeZone - The customer's zone: the dates are listed in it.
  * @property locale - The widget's resolved locale.
+ * @property resume - The choice made for an earlier time of the service: Repeat starts on with it.
  */
 export class BookRepeat extends LitElement {
   static override styles = [
@@ -85,6 +86,8 @@ export class BookRepeat extends LitElement {
   @property() member = '';
   @property({ attribute: 'time-zone' }) timeZone = '';
   @property() locale = '';
+  /** The choice made for an earlier time (the customer went back for another): Repeat starts on with it. */
+  @property({ attribute: false }) resume?: { everyWeeks: number; count: number } | undefined;
 
   @state() private on = false;
   @state() private everyWeeks = 0;
@@ -99,6 +102,10 @@ export class BookRepeat extends LitElement {
   private told = '';
 
   override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('resume') && this.resume) {
+      ({ everyWeeks: this.everyWeeks, count: this.count } = this.resume);
+      this.on = true;
+    }
     const r = this.repeat;
     if (r && !r.everyWeeks.includes(this.everyWeeks)) this.everyWeeks = r.everyWeeks[0]!;
     if (r) this.count = Math.min(Math.max(this.count || 4, 2), r.maxCount);
