@@ -29,6 +29,7 @@ export function minifyTemplates(code) {
   for (const { start, end, css } of quasis.sort((a, b) => a.start - b.start)) {
     const text = code.slice(start, end).replace(/\s*\n\s*/g, ' ');
     // CSS needs no space around braces and semicolons, nor after a colon or a comma (`display:block`, `a,b`).
+    // Strings inside the CSS are not spared: a style with `content: ', '` would lose its space (none has one).
     out += code.slice(at, start) + (css ? text.replace(/\s*([{};])\s*/g, '$1').replace(/([:,])\s+/g, '$1') : text);
     at = end;
   }

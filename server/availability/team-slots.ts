@@ -63,17 +63,18 @@ export function teamSlotsOf(
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * The first team slot in `range`, looked for a week at a time: a first slot tomorrow costs a week of work, not the
- * whole booking horizon. The same functions as the slots list, so the widget opens on a time it offers.
+ * The first team slot in `range`, looked for a `step` at a time (a week by default): a first slot tomorrow costs a
+ * step of work, not the whole booking horizon. The same functions as the slots list, so the widget opens on a time it
+ * offers. `clocks` may be shared by several questions in one request (a page of businesses, most in one zone).
  */
 export function firstTeamSlot(
   members: readonly MemberAvailability[],
   seats: number,
   range: Interval,
+  { step = WEEK, clocks = zoneClocks() }: { step?: number; clocks?: ZoneClocks } = {},
 ): TeamSlot | undefined {
-  const clocks = zoneClocks();
-  for (let start = range.start; start < range.end; start += WEEK) {
-    const [first] = teamSlotsOf(members, seats, { range: { start, end: Math.min(start + WEEK, range.end) }, clocks });
+  for (let start = range.start; start < range.end; start += step) {
+    const [first] = teamSlotsOf(members, seats, { range: { start, end: Math.min(start + step, range.end) }, clocks });
     if (first) return first;
   }
   return undefined;

@@ -27,9 +27,8 @@ export async function findEmailTo(db: Db, userId: number, id: number): Promise<E
   return shownOne(await sentTo(db, userId).where('id', '=', id).executeTakeFirst());
 }
 
-/** The customer's copies of one booking's emails (for the manage-token holder). */
 /**
- * The customer's emails about an appointment; for an occurrence of a recurring series, about the whole series (its
+ * The customer's copies of the emails about an appointment (for the manage-token holder); for an occurrence of a recurring series, about the whole series (its
  * one confirmation belongs to the first date, and each date's page is the customer's way to it).
  */
 export async function listCustomerEmailsOf(db: Db, appointmentId: number): Promise<EmailRow[]> {

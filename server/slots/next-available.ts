@@ -1,6 +1,6 @@
-import type { BusyTimeSource, Interval } from '../availability/availability.types.js';
-import { type MemberAvailability, teamSlotsOf } from '../availability/team-slots.js';
-import { type ZoneClocks, zoneClocks } from '../availability/zone-clock.js';
+import type { BusyTimeSource } from '../availability/availability.types.js';
+import { firstTeamSlot } from '../availability/team-slots.js';
+import { zoneClocks } from '../availability/zone-clock.js';
 import type { Db } from '../db/connect.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import { effectiveOverridesOfMembers, weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
@@ -70,26 +70,10 @@ export async function nextAvailableTimes(
             }),
           ),
       );
-      const first = firstSlotOf(team, service.seats, range, clocks);
-      result.set(provider.id, first === undefined ? null : new Date(first).toISOString());
+      // A day at a time: a business free tomorrow costs a day's computation, not the fortnight's.
+      const first = firstTeamSlot(team, service.seats, range, { step: DAY, clocks });
+      result.set(provider.id, first ? new Date(first.start).toISOString() : null);
     }),
   );
   return result;
-}
-
-/**
- * The first slot's start in `range`, looked for a day at a time: a business free tomorrow costs a day's computation,
- * not the fortnight's (the same slots either way: the grid is anchored to each working interval).
- */
-function firstSlotOf(
-  team: MemberAvailability[],
-  seats: number,
-  range: Interval,
-  clocks: ZoneClocks,
-): number | undefined {
-  for (let start = range.start; start < range.end; start += DAY) {
-    const [first] = teamSlotsOf(team, seats, { range: { start, end: Math.min(start + DAY, range.end) }, clocks });
-    if (first) return first.start;
-  }
-  return undefined;
 }

@@ -31,6 +31,9 @@ export interface SlotsEntry {
   bornAt: number;
 }
 
+/** What a refresh recomputes: the answer and the data it was computed from. */
+type Refreshed = 'body' | 'etag' | 'validFrom' | 'validUntil' | 'members' | 'busy';
+
 export interface SlotsCacheOptions {
   /** Where changes are counted (default: this process's memory, see slots-versions.ts). */
   versions?: SlotsVersions;
@@ -54,6 +57,11 @@ export interface SlotsCache {
   get(key: string): Promise<SlotsEntry | undefined>;
   /** Stores an entry; its age counts from now. */
   set(key: string, entry: Omit<SlotsEntry, 'bornAt'>): void;
+  /**
+   * Recomputed in place (new busy times, or `now` past its window): the entry `get` gave takes `patch`, keeping its
+   * age, and is weighed again while the cache still holds it.
+   */
+  refresh(key: string, entry: SlotsEntry, patch: Pick<SlotsEntry, Refreshed>): void;
   /** Call once a write that can change this provider's slots has committed, and await it before answering. */
   invalidateProvider: SlotsChanged;
   /**
@@ -86,6 +94,9 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
   const clock = options.clock ?? (() => performance.now());
   const entries = new Map<string, SlotsEntry & { weight: number }>();
   let bytes = 0;
+  const evict = () => {
+    while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) remove(entries.keys().next().value!);
+  };
   const remove = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
@@ -114,7 +125,16 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
       const weight = weightOf(entry);
       entries.set(key, { ...entry, bornAt: clock(), weight });
       bytes += weight;
-      while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) remove(entries.keys().next().value!);
+      evict();
+    },
+    refresh(key, entry, patch) {
+      Object.assign(entry, patch);
+      const held = entries.get(key);
+      if (held !== entry) return; // replaced or forgotten meanwhile: the request still answers with its own copy
+      const weight = weightOf(held);
+      bytes += weight - held.weight;
+      held.weight = weight;
+      evict();
     },
     invalidateProvider: (providerId) => versions.changed(providerId),
     appointmentListener: (trx, event) => versions.changed(event.providerId, trx),

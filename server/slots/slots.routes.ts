@@ -192,7 +192,8 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
           const busy = await busyOf(deps, cached.members);
           if (!bodyHolds(cached, now, busy)) {
             const members = cached.members.map((m, i) => ({ ...m, input: { ...m.input, externalBusy: busy[i]! } }));
-            Object.assign(cached, answer(members, cached.seats, cached.timeZone, now, cached.pageUrl), {
+            cache!.refresh(key, cached, {
+              ...answer(members, cached.seats, cached.timeZone, now, cached.pageUrl),
               members,
               busy,
             });
