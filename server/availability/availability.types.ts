@@ -31,8 +31,8 @@ export interface ServiceTiming {
 export interface AvailabilityInput {
   /** The provider's IANA time zone; weekly hours and overrides are read in it. */
   timeZone: string;
-  weeklyHours: WeeklyInterval[];
-  overrides: DateOverride[];
+  weeklyHours: readonly Readonly<WeeklyInterval>[];
+  overrides: readonly Readonly<DateOverride>[];
   service: ServiceTiming;
   /** Confirmed appointments of any service of this provider. */
   appointments: BookedInterval[];

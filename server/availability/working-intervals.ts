@@ -52,7 +52,7 @@ export function workingIntervals(schedule: Schedule, zone: IANAZone | ZoneClock,
 /**
  * A request asks a day at a time (the slots endpoint stops with its page) with the same schedule arrays each day:
  * they are parsed once per array, not once per day (a fifth of an uncached month's answer). Stored schedules are
- * never mutated in place (a change loads new arrays), so an array's parse stays its parse.
+ * never mutated in place (a change loads new arrays; the input types them readonly), so an array's parse stays its parse.
  */
 const weeklyByInput = new WeakMap<AvailabilityInput['weeklyHours'], DayMinutes[]>();
 const overridesByInput = new WeakMap<Schedule['overrides'], Map<LocalDay, DayMinutes>>();
