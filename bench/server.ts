@@ -38,12 +38,24 @@ const emailWorker = startEmailWorker({
   appUrl: config.appUrl,
   secretKey: config.secretKey,
 });
-const bare = new Hono().get(CONSTANT_PATH, (c) => c.json({ ok: true, service: 'book-your-services', slots: [] }));
+/** Constant JSON whose text is `bytes` long: the issue's stretch baseline, as many bytes as a slots answer. */
+const paddedTo = (bytes: number) => {
+  const empty = JSON.stringify({ ok: true, padding: '' }).length;
+  return { ok: true, padding: 'x'.repeat(Math.max(0, bytes - empty)) };
+};
+const padded = new Map<number, object>();
+const bare = new Hono()
+  .get(CONSTANT_PATH, (c) => c.json({ ok: true, service: 'book-your-services', slots: [] }))
+  .get(`${CONSTANT_PATH}/:bytes{[0-9]{1,6}}`, (c) => {
+    const bytes = Number(c.req.param('bytes'));
+    if (!padded.has(bytes)) padded.set(bytes, paddedTo(bytes));
+    return c.json(padded.get(bytes)!);
+  });
 
 const server = serve(
   {
     fetch: (request, env) =>
-      new URL(request.url).pathname === CONSTANT_PATH ? bare.fetch(request) : app.fetch(request, env),
+      new URL(request.url).pathname.startsWith(CONSTANT_PATH) ? bare.fetch(request) : app.fetch(request, env),
     port: 0,
     hostname: '127.0.0.1',
   },

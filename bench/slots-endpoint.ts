@@ -10,6 +10,10 @@ export interface EndpointFigures {
   slotsRps: number;
   constantRps: number;
   ratio: number;
+  /** Against constant JSON of the slots answer's size (the stretch baseline). */
+  sizedConstantRps: number;
+  sizedRatio: number;
+  answerBytes: number;
   slotsP50Ms: number;
   slotsP99Ms: number;
   constantP99Ms: number;
@@ -83,7 +87,8 @@ function distinctMonths(slug: string, serviceId: number, firstDate: string): str
 }
 
 /**
- * Benchmark 2: the slots endpoint against a constant-JSON endpoint of the same server process, at 50 connections.
+ * Benchmark 2: the slots endpoint against constant-JSON endpoints of the same server process (53 bytes, and as many
+ * bytes as the slots answer), at 50 connections.
  * Runs alternate between the two so drifting machine load hits both alike; the ratio is taken within each run.
  */
 export async function benchSlotsEndpoint(
@@ -98,7 +103,10 @@ export async function benchSlotsEndpoint(
   try {
     const probe = await fetch(`${server.url}${slotsPath}`);
     if (probe.status !== 200) throw new Error(`slots probe answered ${probe.status}: ${await probe.text()}`);
-    const slotsPerResponse = ((await probe.json()) as { slots: unknown[] }).slots.length;
+    const answer = await probe.text();
+    const slotsPerResponse = (JSON.parse(answer) as { slots: unknown[] }).slots.length;
+    const answerBytes = Buffer.byteLength(answer);
+    const sizedPath = `${CONSTANT_PATH}/${answerBytes}`;
     const months = distinctMonths(provider.slug, provider.serviceId, data.firstDate);
     const load = (paths: string[], durationSeconds: number) =>
       runLoadOn(server, { connections, durationSeconds, paths });
@@ -107,11 +115,13 @@ export async function benchSlotsEndpoint(
     await load(months, 2);
     const slots: LoadResult[] = [];
     const constant: LoadResult[] = [];
+    const sized: LoadResult[] = [];
     const uncached: LoadResult[] = [];
     const rssMb: number[] = [];
     for (let run = 0; run < runs; run++) {
       constant.push(await load([CONSTANT_PATH], seconds));
       slots.push(await load([slotsPath], seconds));
+      sized.push(await load([sizedPath], seconds));
       uncached.push(await load(months, seconds));
       rssMb.push(server.rssMb() ?? Number.NaN);
     }
@@ -120,7 +130,7 @@ export async function benchSlotsEndpoint(
       for (const paths of [[CONSTANT_PATH], [slotsPath], months]) await load(paths, seconds);
     }
     const rssSecondPassMb = server.rssMb() ?? Number.NaN;
-    for (const result of [...slots, ...constant, ...uncached]) {
+    for (const result of [...slots, ...constant, ...sized, ...uncached]) {
       if (countStatus(result, '2') !== result.responses || result.errors > 0) {
         throw new Error(`non-200 answers under load: ${JSON.stringify(result.statusCodes)}, ${result.errors} errors`);
       }
@@ -129,6 +139,9 @@ export async function benchSlotsEndpoint(
       slotsRps: median(slots.map((r) => r.requestsPerSecond)),
       constantRps: median(constant.map((r) => r.requestsPerSecond)),
       ratio: median(slots.map((r, i) => r.requestsPerSecond / constant[i]!.requestsPerSecond)),
+      sizedConstantRps: median(sized.map((r) => r.requestsPerSecond)),
+      sizedRatio: median(slots.map((r, i) => r.requestsPerSecond / sized[i]!.requestsPerSecond)),
+      answerBytes,
       slotsP50Ms: median(slots.map((r) => r.latencyMs.p50)),
       slotsP99Ms: median(slots.map((r) => r.latencyMs.p99)),
       constantP99Ms: median(constant.map((r) => r.latencyMs.p99)),

@@ -54,6 +54,7 @@ import { servicesRoutes } from './services/services.routes.js';
 import { pageCache } from './site/page-cache.js';
 import { siteRoutes } from './site/site.routes.js';
 import { nextAvailableTimes } from './slots/next-available.js';
+import { readySlotsAnswers } from './slots/ready-answers.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { createSlotsCache, type SlotsCache } from './slots/slots-cache.js';
 import { slotsVersionsFor } from './slots/slots-versions.js';
@@ -164,6 +165,11 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>();
   app.use(requestLog(log, countRequest));
+  // A widget's repeated question, answered before the rest of the middleware when nothing it depends on changed.
+  app.use(
+    '/api/providers/:slug/slots',
+    readySlotsAnswers({ db, now, busyTimes: bookingDeps.busyTimes, cache: slotsCache }),
+  );
   const pages = pageCache({ now });
   app.use(pages.emptiedByWrites);
   // Probes and scrapes come before the session and body middleware: they need neither, and come often.

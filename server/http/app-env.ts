@@ -26,5 +26,7 @@ export interface AppEnv {
     member: TeamMemberRow;
     /** Set by `targetMember`: whose hours, blocked times or calendar the request is about (`?member=`, default: `member`). */
     target: TeamMemberRow;
+    /** Set by the slots route: which cached answer the URL asked for (server/slots/ready-answers.ts replays it). */
+    slotsAnswerKey?: string;
   };
 }

@@ -16,7 +16,9 @@ export interface SiteHeadersOptions {
 export const siteHeaders = (options: SiteHeadersOptions): MiddlewareHandler =>
   async function siteHeadersMiddleware(c, next) {
     await next();
-    c.header(
+    // Set on the answer itself, not with `c.header`, which copies a finished answer through a stream each call.
+    const headers = c.res.headers;
+    headers.set(
       'Content-Security-Policy',
       [
         "default-src 'self'",
@@ -31,8 +33,8 @@ export const siteHeaders = (options: SiteHeadersOptions): MiddlewareHandler =>
         `frame-ancestors ${options.frameAncestors}`,
       ].join('; '),
     );
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    headers.set('X-Content-Type-Options', 'nosniff');
+    headers.set('Referrer-Policy', 'no-referrer');
     // Pages show who is signed in: never from a shared cache.
-    c.header('Cache-Control', 'private, no-cache');
+    headers.set('Cache-Control', 'private, no-cache');
   };

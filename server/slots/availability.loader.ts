@@ -127,6 +127,10 @@ export function busyWindowOf(range: Interval, timing: ServiceTiming): Interval {
   };
 }
 
+/** Each member's calendar busy times over the window their slots need, read fresh (never cached with an answer). */
+export const busyTimesOf = (db: Db, busyTimes: BusyTimeSource<Db>, members: readonly MemberAvailability[]) =>
+  Promise.all(members.map((m) => busyTimes(db, m.memberId, busyWindowOf(m.input.range, m.input.service))));
+
 /** Puts the rows of one member and service together as the pure slot functions want them. */
 export function memberAvailability(parts: {
   provider: ProviderRow;

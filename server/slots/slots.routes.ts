@@ -15,7 +15,7 @@ import { dateSchema, idSchema, instantSchema, timeZoneSchema } from '../http/sch
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import { busyWindowOf, loadTeamAvailability } from './availability.loader.js';
+import { busyTimesOf, loadTeamAvailability } from './availability.loader.js';
 import { bodyHolds, type SlotsCache } from './slots-cache.js';
 import { staffFor, staffSchema } from './staff.js';
 
@@ -128,10 +128,6 @@ function answer(members: MemberAvailability[], seats: number, timeZone: string, 
   };
 }
 
-/** Each member's calendar busy times, read fresh (they are never cached with the answer). */
-const busyOf = (deps: SlotsRouteDeps, members: readonly MemberAvailability[]) =>
-  Promise.all(members.map((m) => deps.busyTimes(deps.db, m.memberId, busyWindowOf(m.input.range, m.input.service))));
-
 const HORIZON_SLACK_MS = 60_000;
 const utf8 = new TextEncoder();
 
@@ -187,9 +183,11 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
         const slug = c.req.valid('param').slug;
         const now = deps.now().getTime();
         const key = `${slug}\n${query.service}\n${query.staff ?? 'any'}\n${query.from}\n${query.to}\n${query.tz ?? ''}\n${query.after ?? ''}`;
+        // Which cached answer this URL is, for the replay in front of the app (ready-answers.ts).
+        c.set('slotsAnswerKey', key);
         const cached = await cache?.get(key);
         if (cached) {
-          const busy = await busyOf(deps, cached.members);
+          const busy = await busyTimesOf(db, deps.busyTimes, cached.members);
           if (!bodyHolds(cached, now, busy)) {
             const members = cached.members.map((m, i) => ({ ...m, input: { ...m.input, externalBusy: busy[i]! } }));
             cache!.refresh(key, cached, {
