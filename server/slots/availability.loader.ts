@@ -15,6 +15,7 @@ import type { ProviderRow } from '../providers/providers.table.js';
 import { effectiveOverridesOfMembers, weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
 import type { TeamMemberRow } from '../team/team.table.js';
+import type { BusyRead } from './slots-cache.js';
 
 export const noBusyTimes: BusyTimeSource<Db> = async () => [];
 
@@ -127,9 +128,13 @@ export function busyWindowOf(range: Interval, timing: ServiceTiming): Interval {
   };
 }
 
-/** Each member's calendar busy times over the window their slots need, read fresh (never cached with an answer). */
-export const busyTimesOf = (db: Db, busyTimes: BusyTimeSource<Db>, members: readonly MemberAvailability[]) =>
-  Promise.all(members.map((m) => busyTimes(db, m.memberId, busyWindowOf(m.input.range, m.input.service))));
+/** Whose calendar busy times these members' slots depend on, and over which window. */
+export const busyReadsOf = (members: readonly MemberAvailability[]): BusyRead[] =>
+  members.map((m) => ({ memberId: m.memberId, window: busyWindowOf(m.input.range, m.input.service) }));
+
+/** The busy times `reads` name, read fresh: they are never cached with an answer. */
+export const busyTimesOf = (db: Db, busyTimes: BusyTimeSource<Db>, reads: readonly BusyRead[]) =>
+  Promise.all(reads.map((read) => busyTimes(db, read.memberId, read.window)));
 
 /** Puts the rows of one member and service together as the pure slot functions want them. */
 export function memberAvailability(parts: {

@@ -63,7 +63,7 @@ export function readySlotsAnswers(deps: ReadyAnswersDeps): MiddlewareHandler<App
 async function heldAnswer(deps: ReadyAnswersDeps, key: string): Promise<SlotsEntry | undefined> {
   const entry = await deps.cache.get(key);
   if (!entry) return undefined;
-  const busy = await busyTimesOf(deps.db, deps.busyTimes, entry.members);
+  const busy = await busyTimesOf(deps.db, deps.busyTimes, entry.busyReads);
   return bodyHolds(entry, deps.now().getTime(), busy) ? entry : undefined;
 }
 

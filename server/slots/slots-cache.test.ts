@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { input } from '../availability/availability.fixtures.js';
 import { bodyHolds, createSlotsCache, type SlotsEntry, weightOf } from './slots-cache.js';
 
 const entry = (providerId: number, version: number, patch: Partial<SlotsEntry> = {}): Omit<SlotsEntry, 'bornAt'> => ({
   providerId,
   version,
-  members: [{ memberId: 1, input: input(), classTimes: [] }],
-  seats: 1,
-  timeZone: 'Europe/Berlin',
-  pageUrl: '/api/providers/p/slots?service=1&from=2026-12-01&to=2026-12-01&tz=Europe%2FBerlin',
+  busyReads: [{ memberId: 1, window: { start: 0, end: 86_400_000 } }],
   body: new TextEncoder().encode(`{"provider":${providerId}}`),
   etag: `"${providerId}"`,
   busy: [],
@@ -81,39 +77,13 @@ describe('createSlotsCache', () => {
     expect(await cache.get('huge')).toBeDefined();
   });
 
-  it('weighs an answer again when it is recomputed in place, keeping its age', async () => {
-    let t = 0;
-    const bodyOf = (bytes: number) => new Uint8Array(bytes) as Uint8Array<ArrayBuffer>;
-    // No appointments or busy times kept: an answer weighs its body.
-    const cache = createSlotsCache({ maxBytes: 3_000, maxAgeMs: 100, clock: () => t });
-    for (const id of [1, 2, 3]) cache.set(`q${id}`, entry(id, 0, { body: bodyOf(1_000) }));
-    expect(cache.bytes).toBe(3_000);
-    const q3 = (await cache.get('q3'))!;
-    // New busy times made its body twice as long: past the bound, the least recently used answer goes.
-    t = 60;
-    cache.refresh('q3', q3, { ...q3, body: bodyOf(2_000) });
-    expect(cache.bytes).toBe(3_000);
-    expect(await cache.get('q1')).toBeUndefined();
-    expect((await cache.get('q3'))?.body.byteLength).toBe(2_000);
-    // Its age still counts from when it was first stored.
-    t = 101;
-    expect(await cache.get('q3')).toBeUndefined();
-    // An entry the cache no longer holds is still updated for the request that has it, and counts for nothing.
-    cache.refresh('q3', q3, { ...q3, body: bodyOf(5_000) });
-    expect(q3.body.byteLength).toBe(5_000);
-    expect(cache.bytes).toBe(1_000);
-  });
-
-  it('weighs an answer by its body and the appointments kept to recompute it', () => {
+  it('weighs an answer by its body and the busy times kept to check it', () => {
     const light = weightOf(entry(1, 0));
-    const appointments = Array.from({ length: 100 }, (_, i) => ({
-      start: i,
-      end: i + 1,
-      blockedStart: i,
-      blockedEnd: i + 1,
-    }));
-    const busy = entry(1, 0, { members: [{ memberId: 1, input: input({ appointments }), classTimes: [] }] });
-    expect(weightOf(busy) - light).toBe(100 * 80);
+    const busy = Array.from({ length: 100 }, (_, i) => ({ start: i, end: i + 1 }));
+    expect(weightOf(entry(1, 0, { busy: [busy] })) - light).toBe(100 * 80);
+    expect(weightOf(entry(1, 0, { body: new Uint8Array(1_000) as Uint8Array<ArrayBuffer> })) - light).toBe(
+      1_000 - entry(1, 0).body.byteLength,
+    );
   });
 
   it('knows when a body still answers: inside its window of now and for the same busy times', () => {

@@ -1,23 +1,26 @@
 import type { Interval, SlotsChanged } from '../availability/availability.types.js';
-import type { MemberAvailability } from '../availability/team-slots.js';
 import type { Db } from '../db/connect.js';
 import { localSlotsVersions, type SlotsVersions } from './slots-versions.js';
 
+/** One member's calendar busy times that an answer depends on: whose, and over which window. */
+export interface BusyRead {
+  memberId: number;
+  window: Interval;
+}
+
 /**
- * One cached answer of `GET /api/providers/:slug/slots`: the data it was computed from (everything but the
- * calendar busy times, which are read fresh on every request) and the JSON body, good for a window of `now`.
+ * One cached answer of `GET /api/providers/:slug/slots`: the JSON body, good for a window of `now` while its
+ * business is unchanged and its members' calendar busy times (read fresh on every request) are those it was
+ * computed with. The data it was computed from is not kept: a month of a busy business's appointments is a
+ * thousand small objects, and a cache churning through them left V8's heap three times its live size
+ * (bench/README.md, memory); an answer that no longer holds is computed again, as it would be within a minute.
  */
 export interface SlotsEntry {
   providerId: number;
   /** `version()` taken before the first read of the data: any change after it makes the entry stale. */
   version: number;
-  /** Each member asked about (one, or every performer for "any"), with their data. */
-  members: MemberAvailability[];
-  /** The service's places per time. */
-  seats: number;
-  timeZone: string;
-  /** The URL of this question without `after`, from which the body's `next` is made. */
-  pageUrl: string;
+  /** Each member asked about (one, or every performer for "any"): the busy times to read. */
+  busyReads: BusyRead[];
   /** The JSON answer as the bytes sent, so a repeated question costs no serialising. */
   body: Uint8Array<ArrayBuffer>;
   /** Strong validator of `body` (its hash): equal bodies, equal tags, whenever computed. */
@@ -31,9 +34,6 @@ export interface SlotsEntry {
   bornAt: number;
 }
 
-/** What a refresh recomputes: the answer and the data it was computed from. */
-type Refreshed = 'body' | 'etag' | 'validFrom' | 'validUntil' | 'members' | 'busy';
-
 export interface SlotsCacheOptions {
   /** Where changes are counted (default: this process's memory, see slots-versions.ts). */
   versions?: SlotsVersions;
@@ -43,8 +43,7 @@ export interface SlotsCacheOptions {
   maxEntries?: number;
   /**
    * Bounds memory (default 48 MB): the least recently used answers go first once their weight ({@link weightOf})
-   * passes it. A busy provider's month weighs ~150 KB, a quiet one's a few KB: a count alone let a thousand busy
-   * answers take 300 MB of heap (bench/README.md, memory).
+   * passes it. A busy provider's month weighs ~35 KB, a quiet one's a few KB.
    */
   maxBytes?: number;
   /** A monotonic clock in ms (tests). */
@@ -57,11 +56,6 @@ export interface SlotsCache {
   get(key: string): Promise<SlotsEntry | undefined>;
   /** Stores an entry; its age counts from now. */
   set(key: string, entry: Omit<SlotsEntry, 'bornAt'>): void;
-  /**
-   * Recomputed in place (new busy times, or `now` past its window): the entry `get` gave takes `patch`, keeping its
-   * age, and is weighed again while the cache still holds it.
-   */
-  refresh(key: string, entry: SlotsEntry, patch: Pick<SlotsEntry, Refreshed>): void;
   /** Call once a write that can change this provider's slots has committed, and await it before answering. */
   invalidateProvider: SlotsChanged;
   /**
@@ -127,15 +121,6 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
       bytes += weight;
       evict();
     },
-    refresh(key, entry, patch) {
-      Object.assign(entry, patch);
-      const held = entries.get(key);
-      if (held !== entry) return; // replaced or forgotten meanwhile: the request still answers with its own copy
-      const weight = weightOf(held);
-      bytes += weight - held.weight;
-      held.weight = weight;
-      evict();
-    },
     invalidateProvider: (providerId) => versions.changed(providerId),
     appointmentListener: (trx, event) => versions.changed(event.providerId, trx),
     get size() {
@@ -147,19 +132,12 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
   };
 }
 
-/** Bytes a V8 heap spends on one small object of numbers (an interval, an appointment): measured, roughly. */
+/** Bytes a V8 heap spends on one small object of numbers (an interval): measured, roughly. */
 const OBJECT_BYTES = 80;
 
-/**
- * What an entry costs in memory, near enough to bound it: the body's bytes plus the data kept to recompute it (one
- * small object per appointment, busy time, override and weekly interval).
- */
-export function weightOf(entry: Pick<SlotsEntry, 'body' | 'members' | 'busy'>): number {
-  let objects = 0;
-  for (const { input, classTimes } of entry.members) {
-    objects += input.appointments.length + input.externalBusy.length + input.overrides.length;
-    objects += input.weeklyHours.length + classTimes.length;
-  }
+/** What an entry costs in memory, near enough to bound it: the body's bytes plus one small object per interval. */
+export function weightOf(entry: Pick<SlotsEntry, 'body' | 'busyReads' | 'busy'>): number {
+  let objects = entry.busyReads.length;
   for (const list of entry.busy) objects += list.length;
   return entry.body.byteLength + objects * OBJECT_BYTES;
 }

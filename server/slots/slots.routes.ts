@@ -15,7 +15,7 @@ import { dateSchema, idSchema, instantSchema, timeZoneSchema } from '../http/sch
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
 import { findService } from '../services/services.repository.js';
-import { busyTimesOf, loadTeamAvailability } from './availability.loader.js';
+import { busyReadsOf, busyTimesOf, loadTeamAvailability } from './availability.loader.js';
 import { bodyHolds, type SlotsCache } from './slots-cache.js';
 import { staffFor, staffSchema } from './staff.js';
 
@@ -186,20 +186,10 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
         // Which cached answer this URL is, for the replay in front of the app (ready-answers.ts).
         c.set('slotsAnswerKey', key);
         const cached = await cache?.get(key);
-        if (cached) {
-          const busy = await busyTimesOf(db, deps.busyTimes, cached.members);
-          if (!bodyHolds(cached, now, busy)) {
-            const members = cached.members.map((m, i) => ({ ...m, input: { ...m.input, externalBusy: busy[i]! } }));
-            cache!.refresh(key, cached, {
-              ...answer(members, cached.seats, cached.timeZone, now, cached.pageUrl),
-              members,
-              busy,
-            });
-          }
-          return send(c, cached);
-        }
+        if (!cached) await countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
+        // An answer that no longer holds (new busy times, or `now` past its window) is computed again, uncounted.
+        else if (bodyHolds(cached, now, await busyTimesOf(db, deps.busyTimes, cached.busyReads))) return send(c, cached);
 
-        await countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
         const version = (await cache?.version(slug)) ?? 0;
         const asked = await bookableService(db, slug, query.service, query.staff);
         const { provider, service } = asked;
@@ -218,10 +208,7 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
         cache?.set(key, {
           providerId: provider.id,
           version,
-          members: loaded,
-          seats: service.seats,
-          timeZone,
-          pageUrl,
+          busyReads: busyReadsOf(loaded),
           busy: loaded.map((m) => m.input.externalBusy),
           ...fresh,
         });

@@ -13,10 +13,7 @@ import { openTestDatabase } from '../support/test-databases.js';
 const entry = (providerId: number, version: number): Omit<SlotsEntry, 'bornAt'> => ({
   providerId,
   version,
-  members: [],
-  seats: 1,
-  timeZone: 'UTC',
-  pageUrl: '',
+  busyReads: [],
   body: new Uint8Array(),
   etag: '""',
   busy: [],
