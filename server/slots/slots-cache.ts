@@ -1,6 +1,7 @@
 import type { Interval, SlotsChanged } from '../availability/availability.types.js';
 import type { MemberAvailability } from '../availability/team-slots.js';
 import type { Db } from '../db/connect.js';
+import { sameBusy } from './busy-of-members.js';
 import { localSlotsVersions, type SlotsVersions } from './slots-versions.js';
 
 /**
@@ -170,10 +171,6 @@ export function bodyHolds(entry: SlotsEntry, now: number, busy: readonly (readon
     now >= entry.validFrom &&
     now <= entry.validUntil &&
     entry.busy.length === busy.length &&
-    entry.busy.every((list, i) => sameIntervals(list, busy[i]!))
+    entry.busy.every((list, i) => sameBusy(list, busy[i]!))
   );
-}
-
-function sameIntervals(a: readonly Interval[], b: readonly Interval[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.start === b[i]!.start && x.end === b[i]!.end);
 }
