@@ -2,6 +2,7 @@ import type { Interval, SlotsChanged } from '../availability/availability.types.
 import type { MemberAvailability } from '../availability/team-slots.js';
 import type { Db } from '../db/connect.js';
 import { sameBusy } from './busy-of-members.js';
+import { createNextAvailableMemory, type NextAvailableMemory } from './next-available-memory.js';
 import { localSlotsVersions, type SlotsVersions } from './slots-versions.js';
 
 /**
@@ -48,11 +49,15 @@ export interface SlotsCacheOptions {
    * answers take 300 MB of heap (bench/README.md, memory).
    */
   maxBytes?: number;
+  /** Bounds the directory's remembered "next available" times, one per business (default 10,000). */
+  maxNextAvailable?: number;
   /** A monotonic clock in ms (tests). */
   clock?: () => number;
 }
 
 export interface SlotsCache {
+  /** The directory's "next available" time per business, stale with the same versions as the slots answers. */
+  readonly nextAvailable: NextAvailableMemory;
   /** The version to store an entry with: taken before the first read of the data of the business `slug` names. */
   version(slug: string): Promise<number>;
   get(key: string): Promise<SlotsEntry | undefined>;
@@ -106,6 +111,12 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
   };
 
   return {
+    nextAvailable: createNextAvailableMemory({
+      versions,
+      maxAgeMs,
+      clock,
+      ...(options.maxNextAvailable !== undefined && { maxEntries: options.maxNextAvailable }),
+    }),
     version: (slug) => versions.before(slug),
     async get(key) {
       const entry = entries.get(key);
