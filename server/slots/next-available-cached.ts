@@ -20,7 +20,7 @@ import type { NextAvailableMemory } from './next-available-memory.js';
 export async function cachedNextAvailableTimes(
   db: Db,
   providers: ProviderRow[],
-  options: { now: number; busyOfMembers: BusyTimesOfMembers<Db>; memory: NextAvailableMemory; days?: number },
+  options: { now: number; busyOfMembers: BusyTimesOfMembers<Db>; memory: NextAvailableMemory },
 ): Promise<Map<number, string | null>> {
   const { now, memory } = options;
   const result = new Map<number, string | null>();
@@ -40,7 +40,8 @@ export async function cachedNextAvailableTimes(
 
   const missing = providers.filter((p) => !result.has(p.id));
   if (missing.length > 0) {
-    const computed = await computeNextAvailable(db, missing, options);
+    // Over the directory's fortnight only: the memory keeps one answer a business, for that question.
+    const computed = await computeNextAvailable(db, missing, { now, busyOfMembers: options.busyOfMembers });
     for (const [id, answer] of computed) {
       memory.set(id, answer, versions.get(id) ?? 0);
       result.set(id, isoOrNull(answer.start));
