@@ -53,7 +53,8 @@ import { seriesDatesRoutes, seriesRoutes } from './series/series.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { pageCache } from './site/page-cache.js';
 import { siteRoutes } from './site/site.routes.js';
-import { nextAvailableTimes } from './slots/next-available.js';
+import { oneMemberAtATime } from './slots/busy-of-members.js';
+import { cachedNextAvailableTimes } from './slots/next-available-cached.js';
 import { readySlotsAnswers } from './slots/ready-answers.js';
 import { slotsRoutes } from './slots/slots.routes.js';
 import { createSlotsCache, type SlotsCache } from './slots/slots-cache.js';
@@ -226,8 +227,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/me', myDataRoutes({ ...bookingDeps, secureCookies }));
   app.route('/api/me/emails', mailboxRoutes({ db, secretKey: config.secretKey }));
   // The directory's "next available" comes from slots, which itself reads providers: given, not imported.
+  // Remembered per business with the slots cache's versions; calendar busy times read for the page in one go.
+  const busyOfMembers = deps.busyTimes ? oneMemberAtATime(deps.busyTimes) : calendar.busyTimesOfMembers;
   const nextAvailable = (rows: ProviderRow[]) =>
-    nextAvailableTimes(db, rows, { now: now().getTime(), busyTimes: bookingDeps.busyTimes });
+    cachedNextAvailableTimes(db, rows, { now: now().getTime(), busyOfMembers, memory: slotsCache.nextAvailable });
   app.route('/api/providers', providersRoutes({ db, nextAvailable }));
   app.route(
     '/api/providers',
@@ -320,6 +323,7 @@ export function createApp(deps: AppDeps) {
       db,
       now,
       busyTimes: bookingDeps.busyTimes,
+      nextAvailable,
       appUrl: config.appUrl,
       pageCache: pages,
       ...(deps.siteDistDir && { distDir: deps.siteDistDir }),

@@ -16,6 +16,17 @@ export interface Interval {
  */
 export type BusyTimeSource<Reader> = (reader: Reader, memberId: number, range: Interval) => Promise<Interval[]>;
 
+/**
+ * The same busy times for many members over one window, in one read: a directory page asks about dozens of members,
+ * and a read each cost more than the page's search. Each member's list is sorted by start; a member without any may
+ * be absent.
+ */
+export type BusyTimesOfMembers<Reader> = (
+  reader: Reader,
+  memberIds: readonly number[],
+  range: Interval,
+) => Promise<Map<number, Interval[]>>;
+
 /** An existing appointment: its own time and the time its buffers block around it. */
 export interface BookedInterval extends Interval {
   blockedStart: number;

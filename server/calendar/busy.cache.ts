@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { BusyTimeSource } from '../availability/availability.types.js';
+import type { BusyTimeSource, BusyTimesOfMembers } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { withWriteLock } from '../db/transaction.js';
 import { log } from '../logger.js';
-import { bookableDaysOf, claimBusyRefresh, markBusyFailed, readBusy, replaceBusy } from './busy.repository.js';
+import {
+  bookableDaysOf,
+  claimBusyRefresh,
+  markBusyFailed,
+  readBusy,
+  readBusyOfConnections,
+  replaceBusy,
+} from './busy.repository.js';
 import type { CalendarConnectionRow } from './calendar.table.js';
 import { type CalendarAdapter, CalendarCallError } from './calendar.types.js';
 import { recordCallFailure } from './connection-health.js';
 import {
   findConnection,
   findConnectionById,
+  findConnectionsOfMembers,
   listConnectionsToRefresh,
   listOwnEvents,
 } from './connections.repository.js';
@@ -32,6 +40,8 @@ export interface BusyCache {
    * (it may run under the booking lock).
    */
   busyTimes: BusyTimeSource<Db>;
+  /** {@link busyTimes} of many members in two queries (a directory page's), refreshing the stale alike. */
+  busyTimesOfMembers: BusyTimesOfMembers<Db>;
   /** Reads a connection's calendar now and replaces its cached busy times. */
   refresh(connectionId: number): Promise<void>;
   /** The background pass: refreshes every active connection not checked for `olderThanMs`. */
@@ -100,13 +110,28 @@ export function busyCache(deps: BusyCacheDeps): BusyCache {
     await start(connectionId, true);
   };
 
+  /** A read that finds the busy times older than the TTL starts their refresh and answers with them meanwhile. */
+  const kickIfStale = (connection: CalendarConnectionRow) => {
+    const checked = connection.busy_checked_at ? Date.parse(connection.busy_checked_at) : 0;
+    if (connection.status === 'active' && deps.now().getTime() - checked > deps.ttlMs) void kick(connection.id);
+  };
+
   return {
     async busyTimes(db, memberId, range) {
       const connection = await findConnection(db, memberId);
       if (!connection) return [];
-      const checked = connection.busy_checked_at ? Date.parse(connection.busy_checked_at) : 0;
-      if (connection.status === 'active' && deps.now().getTime() - checked > deps.ttlMs) void kick(connection.id);
+      kickIfStale(connection);
       return readBusy(db, connection.id, range);
+    },
+    async busyTimesOfMembers(db, memberIds, range) {
+      const connections = await findConnectionsOfMembers(db, memberIds);
+      for (const connection of connections) kickIfStale(connection);
+      const byConnection = await readBusyOfConnections(
+        db,
+        connections.map((c) => c.id),
+        range,
+      );
+      return new Map(connections.map((c) => [c.member_id, byConnection.get(c.id) ?? []]));
     },
     refresh,
     async refreshStale(olderThanMs) {

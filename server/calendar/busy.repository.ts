@@ -118,3 +118,28 @@ export async function bookableDaysOf(db: Db, providerId: number): Promise<number
   const row = await db.selectFrom('providers').select('max_days_ahead').where('id', '=', providerId).executeTakeFirst();
   return row?.max_days_ahead ?? 60;
 }
+
+/** {@link readBusy} of several connections in one query, by connection. */
+export async function readBusyOfConnections(
+  db: Db,
+  connectionIds: readonly number[],
+  range: Interval,
+): Promise<Map<number, Interval[]>> {
+  const byConnection = new Map<number, Interval[]>();
+  if (connectionIds.length === 0) return byConnection;
+  const rows = await db
+    .selectFrom('calendar_busy')
+    .select(['connection_id', 'start_at', 'end_at'])
+    .where('connection_id', 'in', connectionIds)
+    .where('start_at', '<', new Date(range.end).toISOString())
+    .where('end_at', '>', new Date(range.start).toISOString())
+    .orderBy('connection_id')
+    .orderBy('start_at')
+    .execute();
+  for (const r of rows) {
+    const list = byConnection.get(r.connection_id) ?? [];
+    list.push({ start: Date.parse(r.start_at), end: Date.parse(r.end_at) });
+    byConnection.set(r.connection_id, list);
+  }
+  return byConnection;
+}

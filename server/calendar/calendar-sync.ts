@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { BusyTimeSource } from '../availability/availability.types.js';
+import type { BusyTimeSource, BusyTimesOfMembers } from '../availability/availability.types.js';
 import type { AppointmentListener } from '../bookings/appointment-events.js';
 import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -23,6 +23,8 @@ export interface CalendarSync {
   listener: AppointmentListener;
   /** Cached busy times of providers' own calendars, for availability. */
   busyTimes: BusyTimeSource<Db>;
+  /** The same for many members in one read: the directory's "next available" times. */
+  busyTimesOfMembers: BusyTimesOfMembers<Db>;
   /** `/api/admin/calendar`, behind `requireProvider`. */
   adminRoutes: Hono<AppEnv>;
   /** `/ical`, public. */
@@ -88,6 +90,7 @@ export function createCalendarSync(deps: {
   return {
     listener: syncJobWriter(now),
     busyTimes: busy.busyTimes,
+    busyTimesOfMembers: busy.busyTimesOfMembers,
     adminRoutes: calendarRoutes(serviceDeps),
     feedRoutes: feedRoutes({ db, appUrl: config.appUrl, now }),
     syncOnce,

@@ -15,6 +15,12 @@ export async function findConnection(db: Db, memberId: number): Promise<Calendar
   return db.selectFrom('calendar_connections').selectAll().where('member_id', '=', memberId).executeTakeFirst();
 }
 
+/** The connections of these members (at most one each), in one query. */
+export async function findConnectionsOfMembers(db: Db, memberIds: readonly number[]): Promise<CalendarConnectionRow[]> {
+  if (memberIds.length === 0) return [];
+  return db.selectFrom('calendar_connections').selectAll().where('member_id', 'in', memberIds).execute();
+}
+
 export async function listConnectionsOf(db: Db, providerId: number): Promise<CalendarConnectionRow[]> {
   return db.selectFrom('calendar_connections').selectAll().where('provider_id', '=', providerId).execute();
 }

@@ -4,12 +4,14 @@ import type { Db } from '../db/connect.js';
 import type { AppEnv } from '../http/app-env.js';
 import { validate } from '../http/validate.js';
 import { findProviderBySlug } from '../providers/providers.repository.js';
+import type { ProviderRow } from '../providers/providers.table.js';
 import { findService } from '../services/services.repository.js';
+import { nextAvailableTimes } from '../slots/next-available.js';
 import type { PageMeta, PageRenderer } from './page-renderer.js';
 import { directoryPage } from './pages/directory.page.js';
 import { excerpt } from './pages/format.js';
 import { bookingPage, type ProfileView, profilePage } from './pages/profile.page.js';
-import { loadDirectory, loadProfile } from './site.data.js';
+import { loadDirectory, loadProfile, type NextAvailableOf } from './site.data.js';
 import { bookingParam, bookingQuery, directoryQuery, pageQuery, providerParam } from './site.schemas.js';
 import { siteHeaders } from './site-headers.js';
 
@@ -17,6 +19,7 @@ export interface PublicPagesDeps {
   db: Db;
   now: () => Date;
   busyTimes: BusyTimeSource<Db>;
+  nextAvailable?: NextAvailableOf;
   appUrl: string;
   /** Keeps a page a few seconds for visitors who are not signed in (page-cache.ts). */
   cachedPage: MiddlewareHandler<AppEnv>;
@@ -64,7 +67,11 @@ export function publicPagesRoutes(deps: PublicPagesDeps, pages: PageRenderer) {
   return new Hono<AppEnv>()
     .get('/', publicPage, deps.cachedPage, validate('query', directoryQuery), async (c) => {
       const { page, ...query } = c.req.valid('query');
-      const view = await loadDirectory(db, query, page, { now: deps.now().getTime(), busyTimes: deps.busyTimes });
+      const nextAvailable =
+        deps.nextAvailable ??
+        ((rows: ProviderRow[]) =>
+          nextAvailableTimes(db, rows, { now: deps.now().getTime(), busyTimes: deps.busyTimes }));
+      const view = await loadDirectory(db, query, page, nextAvailable);
       const filtered = [query.q, query.category, query.city].filter(Boolean).join(', ');
       const meta: PageMeta = {
         page: 'directory',

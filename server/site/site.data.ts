@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import type { BusyTimeSource } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { listImages } from '../media/media.repository.js';
 import { imagesView, mediaUrl } from '../media/media.view.js';
@@ -12,13 +11,15 @@ import { listProviderReviews } from '../reviews/reviews.repository.js';
 import { listOverrides, listWeeklyHours } from '../schedule/schedule.repository.js';
 import { listActiveServices } from '../services/services.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
-import { nextAvailableTimes } from '../slots/next-available.js';
 import { listMembers, servicesOfMembers } from '../team/team.repository.js';
 import type { DirectoryView } from './pages/directory.page.js';
 import type { ProfileMember, ProfileView } from './pages/profile.page.js';
 
 export const DIRECTORY_PAGE_SIZE = 18;
 export const REVIEWS_PAGE_SIZE = 10;
+
+/** Each listed business's first free start (ISO instant) or `null`, as slots computes it (wired in app.ts). */
+export type NextAvailableOf = (providers: ProviderRow[]) => Promise<Map<number, string | null>>;
 
 /**
  * The directory page: one search (one row more than shown, to know whether there is a next page), the cards'
@@ -28,7 +29,7 @@ export async function loadDirectory(
   db: Db,
   query: DirectoryView['query'],
   page: number,
-  options: { now: number; busyTimes: BusyTimeSource<Db> },
+  nextAvailableOf: NextAvailableOf,
 ): Promise<DirectoryView> {
   const [rows, facets] = await Promise.all([
     searchProviders(db, {
@@ -42,7 +43,7 @@ export async function loadDirectory(
   ]);
   const results = rows.slice(0, DIRECTORY_PAGE_SIZE);
   const [nextAvailable, extras, suggestions] = await Promise.all([
-    nextAvailableTimes(db, results, options),
+    nextAvailableOf(results),
     listingExtrasOf(
       db,
       results.map((r) => r.id),

@@ -7,6 +7,7 @@ import { accountPagesRoutes } from './account-pages.routes.js';
 import type { PageCache } from './page-cache.js';
 import { pageRenderer } from './page-renderer.js';
 import { publicPagesRoutes } from './public-pages.routes.js';
+import type { NextAvailableOf } from './site.data.js';
 import { SiteAssets } from './site-assets.js';
 import { siteHeaders } from './site-headers.js';
 
@@ -14,6 +15,8 @@ export interface SiteDeps {
   db: Db;
   now: () => Date;
   busyTimes: BusyTimeSource<Db>;
+  /** The directory cards' next available times (default: computed for every page, see slots/next-available.ts). */
+  nextAvailable?: NextAvailableOf;
   appUrl: string;
   /** Where `npm run build:site` wrote the site; defaults to `dist/site/` in the repository. */
   distDir?: string;

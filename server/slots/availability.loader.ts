@@ -15,7 +15,6 @@ import type { ProviderRow } from '../providers/providers.table.js';
 import { effectiveOverridesOfMembers, weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
 import type { TeamMemberRow } from '../team/team.table.js';
-import type { BusyRead } from './slots-cache.js';
 
 export const noBusyTimes: BusyTimeSource<Db> = async () => [];
 
@@ -126,6 +125,12 @@ export function busyWindowOf(range: Interval, timing: ServiceTiming): Interval {
     start: range.start - timing.bufferBeforeMinutes * 60_000,
     end: range.end + (timing.durationMinutes + timing.bufferAfterMinutes) * 60_000,
   };
+}
+
+/** One member's calendar busy times that an answer depends on: whose, and over which window. */
+export interface BusyRead {
+  memberId: number;
+  window: Interval;
 }
 
 /** Whose calendar busy times these members' slots depend on, and over which window. */

@@ -1,12 +1,9 @@
 import type { Interval, SlotsChanged } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
+import type { BusyRead } from './availability.loader.js';
+import { sameBusy } from './busy-of-members.js';
+import { createNextAvailableMemory, type NextAvailableMemory } from './next-available-memory.js';
 import { localSlotsVersions, type SlotsVersions } from './slots-versions.js';
-
-/** One member's calendar busy times that an answer depends on: whose, and over which window. */
-export interface BusyRead {
-  memberId: number;
-  window: Interval;
-}
 
 /**
  * One cached answer of `GET /api/providers/:slug/slots`: the JSON body, good for a window of `now` while its
@@ -46,11 +43,15 @@ export interface SlotsCacheOptions {
    * passes it. A busy provider's month weighs ~35 KB, a quiet one's a few KB.
    */
   maxBytes?: number;
+  /** Bounds the directory's remembered "next available" times, one per business (default 10,000). */
+  maxNextAvailable?: number;
   /** A monotonic clock in ms (tests). */
   clock?: () => number;
 }
 
 export interface SlotsCache {
+  /** The directory's "next available" time per business, stale with the same versions as the slots answers. */
+  readonly nextAvailable: NextAvailableMemory;
   /** The version to store an entry with: taken before the first read of the data of the business `slug` names. */
   version(slug: string): Promise<number>;
   get(key: string): Promise<SlotsEntry | undefined>;
@@ -99,6 +100,12 @@ export function createSlotsCache(options: SlotsCacheOptions = {}): SlotsCache {
   };
 
   return {
+    nextAvailable: createNextAvailableMemory({
+      versions,
+      maxAgeMs,
+      clock,
+      ...(options.maxNextAvailable !== undefined && { maxEntries: options.maxNextAvailable }),
+    }),
     version: (slug) => versions.before(slug),
     async get(key) {
       const entry = entries.get(key);
@@ -148,10 +155,6 @@ export function bodyHolds(entry: SlotsEntry, now: number, busy: readonly (readon
     now >= entry.validFrom &&
     now <= entry.validUntil &&
     entry.busy.length === busy.length &&
-    entry.busy.every((list, i) => sameIntervals(list, busy[i]!))
+    entry.busy.every((list, i) => sameBusy(list, busy[i]!))
   );
-}
-
-function sameIntervals(a: readonly Interval[], b: readonly Interval[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.start === b[i]!.start && x.end === b[i]!.end);
 }

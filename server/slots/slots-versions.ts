@@ -12,6 +12,11 @@ export interface SlotsVersions {
   before(slug: string): Promise<number>;
   /** The business's last change. */
   changedAt(providerId: number): Promise<number>;
+  /**
+   * {@link changedAt} of many businesses at once (a directory page's). Taken before a business's data is read, its
+   * value is also the version to store an answer with: any later change of that business makes it larger.
+   */
+  changedAtOf(providerIds: readonly number[]): Promise<Map<number, number>>;
   /** Records a change of the business's slots data: inside the change's transaction (`trx`) when there is one. */
   changed(providerId: number, trx?: Db): Promise<void>;
 }
@@ -26,6 +31,7 @@ export function localSlotsVersions(): SlotsVersions {
   return {
     before: async () => counter,
     changedAt: async (providerId) => changes.get(providerId) ?? 0,
+    changedAtOf: async (providerIds) => new Map(providerIds.map((id) => [id, changes.get(id) ?? 0])),
     changed: async (providerId) => {
       changes.set(providerId, ++counter);
     },
@@ -60,6 +66,17 @@ export function sharedSlotsVersions(db: Db): SlotsVersions {
         .where('provider_id', '=', providerId)
         .executeTakeFirst();
       return row?.version ?? 0;
+    },
+    async changedAtOf(providerIds) {
+      const found = new Map<number, number>(providerIds.map((id) => [id, 0]));
+      if (providerIds.length === 0) return found;
+      const rows = await db
+        .selectFrom('slots_versions')
+        .select(['provider_id', 'version'])
+        .where('provider_id', 'in', providerIds)
+        .execute();
+      for (const row of rows) found.set(row.provider_id, Number(row.version));
+      return found;
     },
     async changed(providerId, trx) {
       await (trx ?? db)

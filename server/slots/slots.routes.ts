@@ -188,7 +188,8 @@ export function slotsRoutes(deps: SlotsRouteDeps) {
         const cached = await cache?.get(key);
         if (!cached) await countComputation(`slots|${clientAddress(c, deps.trustProxy)}`);
         // An answer that no longer holds (new busy times, or `now` past its window) is computed again, uncounted.
-        else if (bodyHolds(cached, now, await busyTimesOf(db, deps.busyTimes, cached.busyReads))) return send(c, cached);
+        else if (bodyHolds(cached, now, await busyTimesOf(db, deps.busyTimes, cached.busyReads)))
+          return send(c, cached);
 
         const version = (await cache?.version(slug)) ?? 0;
         const asked = await bookableService(db, slug, query.service, query.staff);

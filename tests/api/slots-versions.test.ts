@@ -6,7 +6,7 @@ import { withWriteLock } from '../../server/db/transaction.js';
 import { createSlotsCache, type SlotsCache, type SlotsEntry } from '../../server/slots/slots-cache.js';
 import { sharedSlotsVersions } from '../../server/slots/slots-versions.js';
 import { createProvider } from '../support/fixtures.js';
-import { createTestContext } from '../support/test-app.js';
+import { createTestContext, NOW } from '../support/test-app.js';
 import { openTestDatabase } from '../support/test-databases.js';
 
 /** An answer of `providerId` read at `version`: only those two matter here. */
@@ -66,6 +66,18 @@ describe('createSlotsCache with versions in the database', () => {
     expect(await b.get('k')).toBeDefined();
     await withWriteLock(ctx.db, (trx) => a.appointmentListener(trx, { providerId: id }));
     expect(await b.get('k')).toBeUndefined();
+  });
+
+  it("stales a business's remembered next available time on every instance, read for a page at once", async () => {
+    const { id, a, b } = await twoInstances();
+    const answer = { start: NOW.getTime(), validFrom: 0, validUntil: NOW.getTime(), busy: [] };
+    const taken = await b.nextAvailable.versionsOf([id, id + 1]);
+    b.nextAvailable.set(id, answer, taken.get(id)!);
+    b.nextAvailable.set(id + 1, answer, taken.get(id + 1)!);
+    await a.invalidateProvider(id);
+    const now = await b.nextAvailable.versionsOf([id, id + 1]);
+    expect(b.nextAvailable.get(id, now.get(id)!)).toBeUndefined();
+    expect(b.nextAvailable.get(id + 1, now.get(id + 1)!)).toMatchObject(answer);
   });
 
   it('takes the version of a business by a slug it had before a rename', async () => {

@@ -52,6 +52,24 @@ describe('busy times from the provider’s calendar block slots', () => {
     expect((await book(ctx, ctx.provider, `${DAY}T09:30:00.000Z`)).status).toBe(409);
   });
 
+  it("moves the directory's next available time, though the calendar bumps no slots version", async () => {
+    await connectOwnGoogle(ctx, OWNER);
+    const nextAvailable = async () => {
+      const res = await call(ctx, 'GET', '/api/providers');
+      expect(res.status).toBe(200);
+      return res.body.providers[0].nextAvailable;
+    };
+    // NOW is Tuesday 09:00 in Berlin: with an hour's notice 09:00Z is the first start, and it is remembered.
+    expect(await nextAvailable()).toBe('2026-12-01T09:00:00.000Z');
+    await ctx.calendar.busy.idle();
+    expect(await nextAvailable()).toBe('2026-12-01T09:00:00.000Z');
+
+    ctx.google.addOwnerEvent(OWNER, { start: '2026-12-01T08:45:00Z', end: '2026-12-01T09:45:00Z', summary: 'Dentist' });
+    const refresh = await call(ctx, 'POST', '/api/admin/calendar/busy/refresh', { session: ctx.provider.session });
+    expect(refresh.status).toBe(200);
+    expect(await nextAvailable()).toBe('2026-12-01T10:00:00.000Z');
+  });
+
   it('does not count the events the app wrote, and reads other calendars with free/busy', async () => {
     await connectOwnGoogle(ctx, OWNER);
     expect((await book(ctx, ctx.provider, `${DAY}T12:00:00.000Z`)).status).toBe(201);
