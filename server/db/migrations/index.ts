@@ -30,6 +30,7 @@ import * as emailDrafts from './0131_email_drafts.js';
 import * as caldav from './0135_caldav.js';
 import * as waitlist from './0136_waitlist.js';
 import * as recurring from './0140_recurring.js';
+import * as listedName from './0145_listed_name.js';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run. Listed here rather
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '0135_caldav': caldav,
   '0136_waitlist': waitlist,
   '0140_recurring': recurring,
+  '0145_listed_name': listedName,
 };
