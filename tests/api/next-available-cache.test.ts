@@ -1,4 +1,3 @@
-import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import type { Interval } from '../../server/availability/availability.types.js';
@@ -6,18 +5,8 @@ import { createSlotsCache } from '../../server/slots/slots-cache.js';
 import { slotsVersionsFor } from '../../server/slots/slots-versions.js';
 import { book, createProvider, type ProviderFixture } from '../support/fixtures.js';
 import { call } from '../support/http.js';
+import { countingPlugin } from '../support/statement-count.js';
 import { createTestContext, NOW } from '../support/test-app.js';
-
-/** Counts the statements a Kysely instance runs, one per result. */
-function countingPlugin(counter: { n: number }): KyselyPlugin {
-  return {
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      counter.n++;
-      return args.result;
-    },
-  };
-}
 
 /** The statements of one computation of a page's next available times (tests/api/next-available.test.ts). */
 const COMPUTATION = 6;

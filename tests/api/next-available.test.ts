@@ -1,22 +1,10 @@
-import type { KyselyPlugin } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { noBusyTimes } from '../../server/slots/availability.loader.js';
 import { nextAvailableTimes } from '../../server/slots/next-available.js';
 import { book, createProvider } from '../support/fixtures.js';
 import { call } from '../support/http.js';
+import { countingPlugin } from '../support/statement-count.js';
 import { createTestContext, NOW, type TestContext } from '../support/test-app.js';
-
-/** Counts the statements a Kysely instance runs. */
-function countingPlugin(counter: { n: number }): KyselyPlugin {
-  return {
-    // Counted as results arrive: one per statement run (a sub-select is built, and transformed, on its own).
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      counter.n++;
-      return args.result;
-    },
-  };
-}
 
 describe('next available time in search results', () => {
   let ctx: TestContext;
