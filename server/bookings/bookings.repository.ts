@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { AppointmentRow, AppointmentStatus, NewAppointment } from './bookings.table.js';
 
 /** An appointment with the names the customer and provider recognise it by. */
@@ -69,8 +70,13 @@ const detailQuery = (db: Db) =>
       'providers.policy_text as provider_policy_text',
     ]);
 
+// Read after every booking and change of one: built once (server/db/prepared.ts).
+const appointmentDetail = preparedQuery((db: Db, p: { id: number }) =>
+  detailQuery(db).where('appointments.id', '=', p.id),
+);
+
 export async function findAppointment(db: Db, id: number): Promise<AppointmentDetail | undefined> {
-  return detailQuery(db).where('appointments.id', '=', id).executeTakeFirst();
+  return appointmentDetail.executeTakeFirst(db, { id });
 }
 
 export interface AppointmentFilter {
@@ -96,9 +102,14 @@ export async function listAppointments(db: Db, filter: AppointmentFilter): Promi
   return query.orderBy('appointments.start_at').limit(filter.limit).execute();
 }
 
+/** The booking's own insert, built once for its one set of columns: every booking gives them all. */
+const newAppointment = preparedQuery((db: Db, values: NewAppointment) =>
+  db.insertInto('appointments').values(values).returning('id'),
+);
+
 export async function insertAppointment(db: Db, values: NewAppointment): Promise<number> {
-  const row = await db.insertInto('appointments').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  const row = await newAppointment.executeTakeFirst(db, values);
+  return row!.id;
 }
 
 export async function updateAppointment(

@@ -1,0 +1,93 @@
+import SQLite from 'better-sqlite3';
+import { type Generated, Kysely, SqliteDialect, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { preparedQuery } from './prepared.js';
+
+interface Schema {
+  people: { id: Generated<number>; name: string; email: string; team: number | null };
+}
+
+const open = () => {
+  const sqlite = new SQLite(':memory:');
+  sqlite.exec('create table people (id integer primary key, name text, email text, team integer)');
+  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+};
+
+interface Person {
+  name: string;
+  email: string;
+  team: number | null;
+}
+
+const insertPerson = preparedQuery((db: Kysely<Schema>, p: Person) =>
+  db.insertInto('people').values(p).returning('id'),
+);
+const byId = preparedQuery((db: Kysely<Schema>, p: { id: number }) =>
+  db.selectFrom('people').selectAll().where('id', '=', p.id),
+);
+
+describe('preparedQuery', () => {
+  it('binds each call its own values, in the order the SQL wants them', async () => {
+    const db = open();
+    const ann = { name: 'Ann', email: 'ann@example.test', team: 1 };
+    const bob = { email: 'bob@example.test', team: null, name: 'Bob' }; // another key order
+    const [a] = await insertPerson.execute(db, ann);
+    const [b] = await insertPerson.execute(db, bob);
+    expect(await byId.executeTakeFirst(db, { id: a!.id })).toEqual({ id: a!.id, ...ann });
+    expect(await byId.executeTakeFirst(db, { id: b!.id })).toEqual({ id: b!.id, ...bob });
+    expect(await byId.executeTakeFirst(db, { id: 99 })).toBeUndefined();
+    await db.destroy();
+  });
+
+  it('keeps the builder own values and a value used twice', async () => {
+    const db = open();
+    await insertPerson.execute(db, { name: 'Ann', email: 'a@x.test', team: 1 });
+    await insertPerson.execute(db, { name: 'Bob', email: 'b@x.test', team: 2 });
+    const either = preparedQuery((db: Kysely<Schema>, p: { name: string }) =>
+      db
+        .selectFrom('people')
+        .select('email')
+        .where((eb) => eb.or([eb('name', '=', p.name), eb('email', '=', p.name)]))
+        .where('team', '<', 5)
+        .limit(1),
+    );
+    expect(await either.execute(db, { name: 'Bob' })).toEqual([{ email: 'b@x.test' }]);
+    expect(await either.execute(db, { name: 'a@x.test' })).toEqual([{ email: 'a@x.test' }]);
+    await db.destroy();
+  });
+
+  it('compiles a list parameter once per length', async () => {
+    const db = open();
+    for (const name of ['Ann', 'Bob', 'Cy']) await insertPerson.execute(db, { name, email: `${name}@x.test`, team: 1 });
+    const named = preparedQuery((db: Kysely<Schema>, p: { names: string[]; team: number }) =>
+      db.selectFrom('people').select('name').where('name', 'in', p.names).where('team', '=', p.team).orderBy('name'),
+    );
+    expect(await named.execute(db, { names: ['Cy'], team: 1 })).toEqual([{ name: 'Cy' }]);
+    expect(await named.execute(db, { names: ['Bob', 'Ann'], team: 1 })).toEqual([{ name: 'Ann' }, { name: 'Bob' }]);
+    expect(await named.execute(db, { names: ['Ann'], team: 1 })).toEqual([{ name: 'Ann' }]);
+    expect(await named.execute(db, { names: ['Ann'], team: 2 })).toEqual([]);
+    await db.destroy();
+  });
+
+  it('refuses a parameter the query does not bind, rather than ignore it', async () => {
+    const db = open();
+    const branching = preparedQuery((db: Kysely<Schema>, p: { name: string; team?: number }) =>
+      db.selectFrom('people').select('id').where('name', '=', p.name),
+    );
+    await expect(branching.execute(db, { name: 'Ann', team: 1 })).rejects.toThrow(/"team" is not a bound value/);
+    const inlined = preparedQuery((db: Kysely<Schema>, p: { name: string }) =>
+      db
+        .selectFrom('people')
+        .select('id')
+        .where('name', '=', sql.lit(String(p.name))),
+    );
+    await expect(inlined.execute(db, { name: 'Ann' })).rejects.toThrow(/"name" is not a bound value/);
+    const later = preparedQuery((db: Kysely<Schema>, p: { name: string; team?: number }) =>
+      db.selectFrom('people').select('id').where('name', '=', p.name),
+    );
+    await later.execute(db, { name: 'Ann' });
+    await expect(later.execute(db, { name: 'Ann', team: 1 })).rejects.toThrow(/"team" is not a bound value/);
+    await expect(byId.execute(db, { id: undefined as unknown as number })).rejects.toThrow(/"id" is undefined/);
+    await db.destroy();
+  });
+});
