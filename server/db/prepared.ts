@@ -15,7 +15,7 @@ type Source = { placeholder: Placeholder } | { value: unknown };
 interface Template {
   query: CompiledQuery;
   sources: Source[];
-  /** The parameters the query binds: a call giving another one is refused, its value would be ignored. */
+  /** The parameters the query binds: one given but not read by the builder is refused, its value would be ignored. */
   names: ReadonlySet<string>;
 }
 
@@ -34,16 +34,18 @@ export interface PreparedQuery<DB, P, R> {
  *
  * `build` gets placeholders instead of values; it must put each where Kysely binds a value (a `where`, `values`,
  * `set`, `limit`, an `in` list or `sql` template), and must not branch on them: the query is built once, so its
- * shape cannot depend on a value. A list parameter (an array) gets a list of placeholders of its length, and
- * each length its own compiled statement. A placeholder that never reached the bound values (dropped, inlined or
- * branched on) fails the first call, rather than running a query that ignores it.
+ * shape cannot depend on a value. An undefined parameter is absent, as Kysely leaves an undefined column out of a
+ * row (its stand-in is undefined too). A list parameter (an array) gets a list of placeholders of its length; each
+ * length, and each set of names given (a row with or without an optional column), compiles its own statement.
+ * A placeholder that never reached the bound values (dropped, inlined or branched on), or a name the query does
+ * not read, fails the call, rather than running a query that ignores a value.
  */
 export function preparedQuery<DB, P extends object, R>(
   build: (db: Kysely<DB>, params: P) => Compilable<R>,
 ): PreparedQuery<DB, P, R> {
   const templates = new Map<string, Template>();
   const templateFor = (db: Kysely<DB>, params: P): Template => {
-    const key = `${isPostgres(db)}${listLengths(params)}`;
+    const key = `${isPostgres(db)}${shapeOf(params)}`;
     let template = templates.get(key);
     if (!template) {
       // Each list length is a template: many lengths (a long list from a request) must not grow without bound.
@@ -54,17 +56,17 @@ export function preparedQuery<DB, P extends object, R>(
     return template;
   };
   const execute = async (db: Kysely<DB>, params: P): Promise<R[]> => {
+    // A plugin transforms each query as it is built: such a database gets the builder with this call's values.
+    if (db.getExecutor().plugins.length > 0) return (await db.executeQuery(build(db, params))).rows;
     const { query, sources, names } = templateFor(db, params);
     const values = params as Record<string, unknown>;
     for (const name in values)
-      if (!names.has(name)) throw new Error(`preparedQuery: parameter "${name}" is not a bound value of the query`);
+      if (values[name] !== undefined && !names.has(name))
+        throw new Error(`preparedQuery: parameter "${name}" is not a bound value of the query`);
     const parameters = sources.map((source) => {
       if ('value' in source) return source.value;
       const { name, index } = source.placeholder;
-      const value = index === undefined ? values[name] : (values[name] as unknown[])[index];
-      // Kysely leaves an undefined value out of the query; here it would bind NULL in its place. Say null.
-      if (value === undefined) throw new Error(`preparedQuery: parameter "${name}" is undefined`);
-      return value;
+      return index === undefined ? values[name] : (values[name] as unknown[])[index];
     });
     const result = await db.executeQuery<R>({ ...query, parameters } as CompiledQuery<R>);
     return result.rows;
@@ -75,10 +77,15 @@ export function preparedQuery<DB, P extends object, R>(
   };
 }
 
-/** The lengths of the list parameters, which decide the SQL (`in (?, ?)`), as part of a template's key. */
-function listLengths(params: object): string {
+/**
+ * What decides the SQL besides the dialect, as part of a template's key: the names given (a row given whole to
+ * `.values(params)` inserts those columns) and the length of each list (`in (?, ?)`).
+ */
+function shapeOf(params: object): string {
   let key = '';
-  for (const [name, value] of Object.entries(params)) if (Array.isArray(value)) key += `:${name}=${value.length}`;
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) key += Array.isArray(value) ? `,${name}=${value.length}` : `,${name}`;
+  }
   return key;
 }
 
@@ -87,7 +94,7 @@ function compileTemplate<DB, P extends object, R>(
   params: P,
   build: (db: Kysely<DB>, params: P) => Compilable<R>,
 ): Template {
-  // Only this call's names: a later call giving another is refused at execution (see `names`).
+  // This call's names only: the template is for calls that give the same ones.
   const given = params as Record<string, unknown>;
   // One stand-in per name however often it is read (Kysely reads an insert's row more than once).
   const stands = new Map<string, Placeholder | Placeholder[]>();
@@ -101,13 +108,13 @@ function compileTemplate<DB, P extends object, R>(
     {},
     {
       get: (_, name) => {
-        if (typeof name !== 'string' || !(name in given)) return undefined;
+        if (typeof name !== 'string' || given[name] === undefined) return undefined;
         return stands.get(name) ?? standFor(name);
       },
       // Spread or given whole (`.values(params)`), it has this call's names; a later call with another is refused.
-      ownKeys: () => Reflect.ownKeys(given),
+      ownKeys: () => Object.keys(given).filter((name) => given[name] !== undefined),
       getOwnPropertyDescriptor: (_, name) =>
-        typeof name === 'string' && name in given ? { enumerable: true, configurable: true } : undefined,
+        typeof name === 'string' && given[name] !== undefined ? { enumerable: true, configurable: true } : undefined,
     },
   ) as P;
   const query = build(db, stand).compile();
