@@ -104,12 +104,22 @@ export async function listAppointments(db: Db, filter: AppointmentFilter): Promi
 
 /** The booking's own insert, built once for its one set of columns: every booking gives them all. */
 const newAppointment = preparedQuery((db: Db, values: NewAppointment) =>
-  db.insertInto('appointments').values(values).returning('id'),
+  db.insertInto('appointments').values(values).returningAll(),
 );
 
-export async function insertAppointment(db: Db, values: NewAppointment): Promise<number> {
-  const row = await newAppointment.executeTakeFirst(db, values);
-  return row!.id;
+/** Inserts an appointment and returns its row as stored (its id, and the columns the database filled in). */
+export async function insertAppointment(db: Db, values: NewAppointment): Promise<AppointmentRow> {
+  return (await newAppointment.executeTakeFirst(db, values))!;
+}
+
+// The one fact of a new booking's detail its rows lack: how a customer reaches the business (see AppointmentDetail).
+const verifiedEmailOf = preparedQuery((db: Db, p: { userId: number }) =>
+  db.selectFrom('users').select('email').where('id', '=', p.userId).where('email_verified_at', 'is not', null),
+);
+
+/** The owner's account address once confirmed, else null: `provider_email` of AppointmentDetail. */
+export async function providerEmailOf(db: Db, ownerUserId: number): Promise<string | null> {
+  return (await verifiedEmailOf.executeTakeFirst(db, { userId: ownerUserId }))?.email ?? null;
 }
 
 export async function updateAppointment(
