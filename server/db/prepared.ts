@@ -15,8 +15,6 @@ type Source = { placeholder: Placeholder } | { value: unknown };
 interface Template {
   query: CompiledQuery;
   sources: Source[];
-  /** The parameters the query binds: one given but not read by the builder is refused, its value would be ignored. */
-  names: ReadonlySet<string>;
 }
 
 /** Templates kept per prepared query, beyond which they are compiled again as needed. */
@@ -58,11 +56,8 @@ export function preparedQuery<DB, P extends object, R>(
   const execute = async (db: Kysely<DB>, params: P): Promise<R[]> => {
     // A plugin transforms each query as it is built: such a database gets the builder with this call's values.
     if (db.getExecutor().plugins.length > 0) return (await db.executeQuery(build(db, params))).rows;
-    const { query, sources, names } = templateFor(db, params);
+    const { query, sources } = templateFor(db, params);
     const values = params as Record<string, unknown>;
-    for (const name in values)
-      if (values[name] !== undefined && !names.has(name))
-        throw new Error(`preparedQuery: parameter "${name}" is not a bound value of the query`);
     const parameters = sources.map((source) => {
       if ('value' in source) return source.value;
       const { name, index } = source.placeholder;
@@ -82,8 +77,10 @@ export function preparedQuery<DB, P extends object, R>(
  * `.values(params)` inserts those columns) and the length of each list (`in (?, ?)`).
  */
 function shapeOf(params: object): string {
+  const values = params as Record<string, unknown>;
   let key = '';
-  for (const [name, value] of Object.entries(params)) {
+  for (const name in values) {
+    const value = values[name];
     if (value !== undefined) key += Array.isArray(value) ? `,${name}=${value.length}` : `,${name}`;
   }
   return key;
@@ -111,7 +108,7 @@ function compileTemplate<DB, P extends object, R>(
         if (typeof name !== 'string' || given[name] === undefined) return undefined;
         return stands.get(name) ?? standFor(name);
       },
-      // Spread or given whole (`.values(params)`), it has this call's names; a later call with another is refused.
+      // Spread or given whole (`.values(params)`), it has this call's names.
       ownKeys: () => Object.keys(given).filter((name) => given[name] !== undefined),
       getOwnPropertyDescriptor: (_, name) =>
         typeof name === 'string' && given[name] !== undefined ? { enumerable: true, configurable: true } : undefined,
@@ -121,8 +118,10 @@ function compileTemplate<DB, P extends object, R>(
   const sources = query.parameters.map(
     (value): Source => (value instanceof Placeholder ? { placeholder: value } : { value }),
   );
+  // A template is for the calls giving the same names (see `shapeOf`), so what holds here holds for each of them.
   const bound = new Set(query.parameters);
-  const lost = [...stands.values()].flat().find((placeholder) => !bound.has(placeholder));
-  if (lost) throw new Error(`preparedQuery: parameter "${lost.name}" is not a bound value of the query: ${query.sql}`);
-  return { query, sources, names: new Set(stands.keys()) };
+  const unread = Object.keys(given).find((name) => given[name] !== undefined && !stands.has(name));
+  const lost = unread ?? [...stands.values()].flat().find((placeholder) => !bound.has(placeholder))?.name;
+  if (lost) throw new Error(`preparedQuery: parameter "${lost}" is not a bound value of the query: ${query.sql}`);
+  return { query, sources };
 }
