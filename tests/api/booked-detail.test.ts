@@ -31,7 +31,7 @@ describe('the detail a booking hands its listeners', () => {
 
   const expectAsRead = () => {
     expect(created.length).toBeGreaterThan(0);
-    created.forEach((event, i) => expect(event.appointment).toEqual(read[i]));
+    for (const [i, event] of created.entries()) expect(event.appointment).toEqual(read[i]);
   };
 
   it('is what the read gives for a customer booking, two customers each their own', async () => {
