@@ -20,7 +20,7 @@ interface Template {
 /** Templates kept per prepared query, beyond which they are compiled again as needed. */
 const MAX_TEMPLATES = 32;
 
-/** A statement built and compiled once per dialect (and per length of each list parameter), run with new values. */
+/** A statement built and compiled once per dialect and shape (see `shapeOf`), run with new values. */
 export interface PreparedQuery<DB, P, R> {
   execute(db: Kysely<DB>, params: P): Promise<R[]>;
   executeTakeFirst(db: Kysely<DB>, params: P): Promise<R | undefined>;
