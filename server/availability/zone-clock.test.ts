@@ -90,6 +90,36 @@ describe('wallClock', () => {
   });
 });
 
+describe('ZoneClock.daysAfter', () => {
+  it("is Luxon's plus({ days }) from any instant, also onto skipped and repeated wall times", () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kathmandu'];
+    const clocks = new Map(zones.map((z) => [z, new ZoneClock(zoneOf(z))]));
+    const luxon = (zone: string, instant: number, days: number) =>
+      DateTime.fromMillis(instant, { zone }).plus({ days }).toMillis();
+    // Berlin: from a winter and a summer day onto 02:30 of the spring gap and of the autumn's repeated hour.
+    const berlin = clocks.get('Europe/Berlin')!;
+    for (const [from, days] of [
+      ['2026-01-29T01:30:00Z', 59],
+      ['2026-08-25T00:30:00Z', 61],
+      ['2026-01-25T01:30:00Z', 273],
+      ['2026-03-29T00:30:00Z', 210],
+    ] as const) {
+      const instant = Date.parse(from);
+      expect(berlin.daysAfter(instant, days), `${from} + ${days}`).toBe(luxon('Europe/Berlin', instant, days));
+    }
+    // biome-ignore lint/nursery/noFloatingPromises: fc.assert of a synchronous property returns void, not a promise
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.parse('2025-01-01'), max: Date.parse('2028-01-01') }),
+        fc.integer({ min: 0, max: 400 }),
+        (zone, instant, days) => clocks.get(zone)!.daysAfter(instant, days) === luxon(zone, instant, days),
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('offsetAt', () => {
   it('agrees with Luxon at any instant of 1800–2200 in zones with odd offsets', () => {
     // Kolkata +05:30, Kathmandu +05:45, Lord Howe's half-hour DST, Monrovia's LMT of −00:44:30 until 1972 (an offset

@@ -14,6 +14,7 @@ import { findMember, performersOf } from '../team/team.repository.js';
 import type { TeamMemberRow } from '../team/team.table.js';
 import { type AppointmentBatch, type AppointmentListener, emitAppointmentEvent } from './appointment-events.js';
 import { type AppointmentAction, nextStatus } from './appointment-state.js';
+import { bookedDetail } from './booked-detail.js';
 import { bookingView } from './booking.view.js';
 import {
   type AppointmentDetail,
@@ -141,7 +142,7 @@ export async function book(
   );
   const seat = await lowestFreeSeat(trx, service, memberId, new Date(request.start).toISOString());
   const token = series?.token ?? generateToken();
-  const id = await insertAppointment(trx, {
+  const row = await insertAppointment(trx, {
     provider_id: provider.id,
     member_id: memberId,
     seat,
@@ -165,11 +166,12 @@ export async function book(
       throw new AppError('slot_taken', 'This time was just taken; please pick another');
     throw error;
   });
-  // Read once, for the answer and every listener: no listener changes the appointment itself.
-  const appointment = (await findAppointment(trx, id))!;
+  // Once, for the answer and every listener: no listener changes the appointment itself.
+  const member = members.find((m) => m.id === memberId)!;
+  const appointment = await bookedDetail(trx, { row, provider, service, member, inSeries: series !== undefined });
   await emitAppointmentEvent(trx, deps.listeners, {
     type: 'created',
-    appointmentId: id,
+    appointmentId: row.id,
     providerId: provider.id,
     actor: by.actor,
     manageToken: token,

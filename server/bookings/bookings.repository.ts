@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { AppointmentRow, AppointmentStatus, NewAppointment } from './bookings.table.js';
 
 /** An appointment with the names the customer and provider recognise it by. */
@@ -69,8 +70,13 @@ const detailQuery = (db: Db) =>
       'providers.policy_text as provider_policy_text',
     ]);
 
+// Read after every booking and change of one: built once (server/db/prepared.ts).
+const appointmentDetail = preparedQuery((db: Db, p: { id: number }) =>
+  detailQuery(db).where('appointments.id', '=', p.id),
+);
+
 export async function findAppointment(db: Db, id: number): Promise<AppointmentDetail | undefined> {
-  return detailQuery(db).where('appointments.id', '=', id).executeTakeFirst();
+  return appointmentDetail.executeTakeFirst(db, { id });
 }
 
 export interface AppointmentFilter {
@@ -96,9 +102,24 @@ export async function listAppointments(db: Db, filter: AppointmentFilter): Promi
   return query.orderBy('appointments.start_at').limit(filter.limit).execute();
 }
 
-export async function insertAppointment(db: Db, values: NewAppointment): Promise<number> {
-  const row = await db.insertInto('appointments').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** The booking's own insert, built once for its one set of columns: every booking gives them all. */
+const newAppointment = preparedQuery((db: Db, values: NewAppointment) =>
+  db.insertInto('appointments').values(values).returningAll(),
+);
+
+/** Inserts an appointment and returns its row as stored (its id, and the columns the database filled in). */
+export async function insertAppointment(db: Db, values: NewAppointment): Promise<AppointmentRow> {
+  return (await newAppointment.executeTakeFirst(db, values))!;
+}
+
+// The one fact of a new booking's detail its rows lack: how a customer reaches the business (see AppointmentDetail).
+const verifiedEmailOf = preparedQuery((db: Db, p: { userId: number }) =>
+  db.selectFrom('users').select('email').where('id', '=', p.userId).where('email_verified_at', 'is not', null),
+);
+
+/** The owner's account address once confirmed, else null: `provider_email` of AppointmentDetail. */
+export async function providerEmailOf(db: Db, ownerUserId: number): Promise<string | null> {
+  return (await verifiedEmailOf.executeTakeFirst(db, { userId: ownerUserId }))?.email ?? null;
 }
 
 export async function updateAppointment(

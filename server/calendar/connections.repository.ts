@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { CalendarConnectionRow, CalendarConnectionsTable } from './calendar.table.js';
 import type { EventRef, OwnEvent } from './calendar.types.js';
 
@@ -12,7 +13,7 @@ export type ConnectionUpdate = Partial<
 
 /** A team member's calendar connection (each member has at most one). */
 export async function findConnection(db: Db, memberId: number): Promise<CalendarConnectionRow | undefined> {
-  return db.selectFrom('calendar_connections').selectAll().where('member_id', '=', memberId).executeTakeFirst();
+  return connectionOf.executeTakeFirst(db, { memberId });
 }
 
 /** The connections of these members (at most one each), in one query. */
@@ -20,6 +21,11 @@ export async function findConnectionsOfMembers(db: Db, memberIds: readonly numbe
   if (memberIds.length === 0) return [];
   return db.selectFrom('calendar_connections').selectAll().where('member_id', 'in', memberIds).execute();
 }
+
+// Asked on every booking (busy times, the sync listener): built once (server/db/prepared.ts).
+const connectionOf = preparedQuery((db: Db, p: { memberId: number }) =>
+  db.selectFrom('calendar_connections').selectAll().where('member_id', '=', p.memberId),
+);
 
 export async function listConnectionsOf(db: Db, providerId: number): Promise<CalendarConnectionRow[]> {
   return db.selectFrom('calendar_connections').selectAll().where('provider_id', '=', providerId).execute();
@@ -62,13 +68,13 @@ export async function listConnectionsToRefresh(db: Db, checkedBefore: string): P
 
 /** The events the app wrote for an appointment and has not removed, in any member's calendar. */
 export async function listWrittenEvents(db: Db, appointmentId: number) {
-  return db
-    .selectFrom('calendar_events')
-    .selectAll()
-    .where('appointment_id', '=', appointmentId)
-    .where('deleted', '=', 0)
-    .execute();
+  return writtenEvents.execute(db, { appointmentId });
 }
+
+// Asked on every change of an appointment (the sync listener): built once.
+const writtenEvents = preparedQuery((db: Db, p: { appointmentId: number }) =>
+  db.selectFrom('calendar_events').selectAll().where('appointment_id', '=', p.appointmentId).where('deleted', '=', 0),
+);
 
 /**
  * Where the live event with this UID is in a connection's calendar (a class time's, written for any attendee): the

@@ -17,6 +17,9 @@ async function touchesACalendar(trx: Db, event: AppointmentEvent): Promise<boole
     (await trx.selectFrom('appointments').select('member_id').where('id', '=', event.appointmentId).executeTakeFirst());
   if (!appointment) return false;
   if (await findConnection(trx, appointment.member_id)) return true;
+  // A new appointment is in no calendar yet: its id was never used before (ids are not reused), and events are
+  // written by the sync worker only after its job commits.
+  if (event.type === 'created') return false;
   return (await listWrittenEvents(trx, event.appointmentId)).length > 0;
 }
 

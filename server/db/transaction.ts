@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db } from './connect.js';
 import { isPostgres } from './dialect.js';
 
@@ -81,9 +81,18 @@ async function runGroup(db: Db, state: GroupState): Promise<void> {
  */
 const WRITE_LOCK_KEY = 0x626f6f6b;
 
+/** The fixed statements every write runs, compiled once: no builder work for them on each booking. */
+const statements = {
+  beginImmediate: CompiledQuery.raw('begin immediate'),
+  savepoint: CompiledQuery.raw('savepoint group_write'),
+  release: CompiledQuery.raw('release group_write'),
+  rollbackToSavepoint: CompiledQuery.raw('rollback to group_write'),
+  commit: CompiledQuery.raw('commit'),
+};
+
 async function beginWriting(conn: Db): Promise<void> {
   if (!isPostgres(conn)) {
-    await sql`begin immediate`.execute(conn);
+    await conn.executeQuery(statements.beginImmediate);
     return;
   }
   await sql`begin`.execute(conn);
@@ -105,14 +114,14 @@ async function commitGroup(conn: Db, group: Waiting[]): Promise<Waiting[]> {
   const done: { entry: Waiting; value: unknown }[] = [];
   for (const [index, entry] of group.entries()) {
     try {
-      await sql`savepoint group_write`.execute(conn);
+      await conn.executeQuery(statements.savepoint);
       const value = await entry.work(conn);
-      await sql`release group_write`.execute(conn);
+      await conn.executeQuery(statements.release);
       done.push({ entry, value });
     } catch (error) {
       try {
-        await sql`rollback to group_write`.execute(conn);
-        await sql`release group_write`.execute(conn);
+        await conn.executeQuery(statements.rollbackToSavepoint);
+        await conn.executeQuery(statements.release);
         entry.reject(error);
       } catch (lost) {
         // No savepoint to return to: the whole transaction is gone, and with it the earlier writes of the group.
@@ -124,7 +133,7 @@ async function commitGroup(conn: Db, group: Waiting[]): Promise<Waiting[]> {
     }
   }
   try {
-    await sql`commit`.execute(conn);
+    await conn.executeQuery(statements.commit);
   } catch (error) {
     await sql`rollback`.execute(conn).catch(() => undefined);
     for (const { entry } of done) entry.reject(error);

@@ -1,16 +1,16 @@
 import type { AppointmentRow } from '../bookings/bookings.table.js';
 import type { Db } from '../db/connect.js';
+import { preparedQuery } from '../db/prepared.js';
 import { ownerMemberOf } from '../team/team.repository.js';
 import type { Recipients } from './compose.js';
 import type { EmailRow, NewEmail } from './email.table.js';
 
+/** Row by row: a single-row insert is built once (server/db/prepared.ts), as every appointment change writes some. */
 export async function insertEmails(db: Db, rows: readonly NewEmail[]): Promise<void> {
-  if (rows.length)
-    await db
-      .insertInto('email_outbox')
-      .values([...rows])
-      .execute();
+  for (const row of rows) await emailInsert.execute(db, row);
 }
+
+const emailInsert = preparedQuery((db: Db, row: NewEmail) => db.insertInto('email_outbox').values(row));
 
 /** Reminders: a row whose dedupe key exists already is skipped, not an error. */
 export async function insertEmailsOnce(db: Db, rows: readonly NewEmail[]): Promise<number> {
@@ -24,9 +24,9 @@ export async function insertEmailsOnce(db: Db, rows: readonly NewEmail[]): Promi
   return inserted.length;
 }
 
-/** A team member as the provider side of emails: where their emails go, and whether that address is proven theirs. */
-async function memberContact(db: Db, memberId: number) {
-  const row = await db
+// Read for every appointment email (the serving member, the owner): built once (server/db/prepared.ts).
+const contactOf = preparedQuery((db: Db, p: { memberId: number }) =>
+  db
     .selectFrom('team_members')
     .leftJoin('users', 'users.id', 'team_members.user_id')
     .select([
@@ -49,8 +49,12 @@ async function memberContact(db: Db, memberId: number) {
           )
           .as('calendar_synced'),
     ])
-    .where('team_members.id', '=', memberId)
-    .executeTakeFirst();
+    .where('team_members.id', '=', p.memberId),
+);
+
+/** A team member as the provider side of emails: where their emails go, and whether that address is proven theirs. */
+async function memberContact(db: Db, memberId: number) {
+  const row = await contactOf.executeTakeFirst(db, { memberId });
   if (!row) return undefined;
   const email = row.email ?? row.account_email ?? '';
   // Proven only when it is the member's account address and that was confirmed.
@@ -68,9 +72,9 @@ async function ownerContact(db: Db, providerId: number) {
   return (await memberContact(db, (await ownerMemberOf(db, providerId)).id))!;
 }
 
-/** Who an appointment's emails go to, and what the product knows of their addresses. */
-export async function findRecipients(db: Db, appointment: AppointmentRow): Promise<Recipients | undefined> {
-  const business = await db
+// The business side of every appointment email: built once, like the member's contact.
+const businessOf = preparedQuery((db: Db, p: { providerId: number; serviceId: number }) =>
+  db
     .selectFrom('providers')
     .innerJoin('services', 'services.provider_id', 'providers.id')
     .select((eb) => [
@@ -85,9 +89,16 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
         .where('team_members.left_at', 'is', null)
         .as('team_size'),
     ])
-    .where('providers.id', '=', appointment.provider_id)
-    .where('services.id', '=', appointment.service_id)
-    .executeTakeFirst();
+    .where('providers.id', '=', p.providerId)
+    .where('services.id', '=', p.serviceId),
+);
+
+/** Who an appointment's emails go to, and what the product knows of their addresses. */
+export async function findRecipients(db: Db, appointment: AppointmentRow): Promise<Recipients | undefined> {
+  const business = await businessOf.executeTakeFirst(db, {
+    providerId: appointment.provider_id,
+    serviceId: appointment.service_id,
+  });
   const serving = await memberContact(db, appointment.member_id);
   if (!business || !serving) return undefined;
   // The owner hears of it when they ask for copies of their members' emails, and in the place of a member without an
@@ -123,12 +134,16 @@ export async function findRecipients(db: Db, appointment: AppointmentRow): Promi
 }
 
 export async function saveLinkToken(db: Db, appointmentId: number, sealed: string): Promise<void> {
-  await db
-    .insertInto('email_link_tokens')
-    .values({ appointment_id: appointmentId, token_sealed: sealed })
-    .onConflict((oc) => oc.column('appointment_id').doUpdateSet({ token_sealed: sealed }))
-    .execute();
+  await linkTokenUpsert.execute(db, { appointmentId, sealed });
 }
+
+// Written on every booking: built once (server/db/prepared.ts).
+const linkTokenUpsert = preparedQuery((db: Db, p: { appointmentId: number; sealed: string }) =>
+  db
+    .insertInto('email_link_tokens')
+    .values({ appointment_id: p.appointmentId, token_sealed: p.sealed })
+    .onConflict((oc) => oc.column('appointment_id').doUpdateSet({ token_sealed: p.sealed })),
+);
 
 export async function findLinkToken(db: Db, appointmentId: number): Promise<string | undefined> {
   const row = await db

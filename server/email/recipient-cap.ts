@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.js';
+import { preparedQuery } from '../db/prepared.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -15,16 +16,20 @@ export interface Allowance {
   retryAfterS: number;
 }
 
-/** Whether one more counted email may go to `address` now. Run it in the transaction that inserts the email. */
-export async function recipientAllowance(db: Db, address: string, now: Date): Promise<Allowance> {
-  const rows = await db
+// Asked for every guest booking: built once (server/db/prepared.ts).
+const countedSince = preparedQuery((db: Db, p: { address: string; since: string }) =>
+  db
     .selectFrom('email_outbox')
     .select('cap_counted_at')
-    .where('to_address', '=', address)
-    .where('cap_counted_at', '>', new Date(now.getTime() - HOUR_MS).toISOString())
+    .where('to_address', '=', p.address)
+    .where('cap_counted_at', '>', p.since)
     .orderBy('cap_counted_at')
-    .limit(RECIPIENT_HOURLY_CAP)
-    .execute();
+    .limit(RECIPIENT_HOURLY_CAP),
+);
+
+/** Whether one more counted email may go to `address` now. Run it in the transaction that inserts the email. */
+export async function recipientAllowance(db: Db, address: string, now: Date): Promise<Allowance> {
+  const rows = await countedSince.execute(db, { address, since: new Date(now.getTime() - HOUR_MS).toISOString() });
   if (rows.length < RECIPIENT_HOURLY_CAP) return { allowed: true, retryAfterS: 0 };
   const oldest = Date.parse(rows[0]!.cap_counted_at!);
   return { allowed: false, retryAfterS: Math.max(1, Math.ceil((oldest + HOUR_MS - now.getTime()) / 1000)) };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { preparedQuery } from '../db/prepared.js';
 import { matchingProviderIds, refreshedVocabulary } from '../search/search.repository.js';
 import { matchExpression } from '../search/search-query.js';
 import type { NewProvider, ProviderRow, ProviderUpdate } from './providers.table.js';
@@ -92,8 +93,13 @@ export async function findProviderById(db: Db, id: number): Promise<ProviderRow 
   return db.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+// Every booking and slots request starts here: built once (server/db/prepared.ts).
+const providerAtSlug = preparedQuery((db: Db, p: { slug: string }) =>
+  db.selectFrom('providers').selectAll().where('slug', '=', p.slug),
+);
+
 export async function findProviderBySlug(db: Db, slug: string): Promise<ProviderRow | undefined> {
-  const current = await db.selectFrom('providers').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const current = await providerAtSlug.executeTakeFirst(db, { slug });
   const provider =
     current ??
     (await db

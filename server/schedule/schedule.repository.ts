@@ -1,6 +1,7 @@
 import type { DateOverride, WeeklyInterval } from '../availability/availability.types.js';
 import type { Db } from '../db/connect.js';
 import { deleteOwned } from '../db/owned.js';
+import { preparedQuery } from '../db/prepared.js';
 import { type Closure, withClosures } from './closures.js';
 
 /** Whose hours: a member, and the business they belong to. */
@@ -28,6 +29,18 @@ export async function weeklyHoursOfMembers(db: Db, memberIds: number[]): Promise
   return weeklyHoursBy(db, 'member_id', memberIds);
 }
 
+// The hours, overrides and closures are read for every slots answer and booking: built once per key column.
+const weeklyHoursQuery = (key: 'provider_id' | 'member_id') =>
+  preparedQuery((db: Db, p: { ids: number[] }) =>
+    db
+      .selectFrom('weekly_hours')
+      .select([`${key} as key`, 'weekday', 'start_time', 'end_time'])
+      .where(key, 'in', p.ids)
+      .orderBy('weekday')
+      .orderBy('start_time'),
+  );
+const weeklyHoursIn = { provider_id: weeklyHoursQuery('provider_id'), member_id: weeklyHoursQuery('member_id') };
+
 async function weeklyHoursBy(
   db: Db,
   key: 'provider_id' | 'member_id',
@@ -35,13 +48,7 @@ async function weeklyHoursBy(
 ): Promise<Map<number, WeeklyInterval[]>> {
   const byKey = new Map<number, WeeklyInterval[]>();
   if (ids.length === 0) return byKey;
-  const rows = await db
-    .selectFrom('weekly_hours')
-    .select([`${key} as key`, 'weekday', 'start_time', 'end_time'])
-    .where(key, 'in', ids)
-    .orderBy('weekday')
-    .orderBy('start_time')
-    .execute();
+  const rows = await weeklyHoursIn[key].execute(db, { ids });
   for (const r of rows) {
     const list = byKey.get(r.key) ?? [];
     list.push({ weekday: r.weekday, start: r.start_time, end: r.end_time });
@@ -143,6 +150,19 @@ export async function effectiveOverridesOfMembers(
   );
 }
 
+const overridesQuery = (key: 'provider_id' | 'member_id') =>
+  preparedQuery((db: Db, p: { ids: number[]; from: string; to: string }) =>
+    db
+      .selectFrom('date_overrides')
+      .select([`${key} as key`, 'date', 'start_time', 'end_time'])
+      .where(key, 'in', p.ids)
+      .where('date', '>=', p.from)
+      .where('date', '<=', p.to)
+      .orderBy('date')
+      .orderBy('start_time'),
+  );
+const overridesIn = { provider_id: overridesQuery('provider_id'), member_id: overridesQuery('member_id') };
+
 async function overridesBy(
   db: Db,
   key: 'provider_id' | 'member_id',
@@ -151,15 +171,7 @@ async function overridesBy(
   to: string,
 ): Promise<Map<number, DateOverride[]>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('date_overrides')
-    .select([`${key} as key`, 'date', 'start_time', 'end_time'])
-    .where(key, 'in', ids)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .orderBy('date')
-    .orderBy('start_time')
-    .execute();
+  const rows = await overridesIn[key].execute(db, { ids, from, to });
   const byKey = new Map<number, Map<string, DateOverride>>();
   for (const r of rows) {
     const dates = byKey.get(r.key) ?? new Map<string, DateOverride>();
@@ -190,6 +202,17 @@ export async function deleteOverride(db: Db, member: MemberKey, date: string): P
   return Number(result.numDeletedRows);
 }
 
+const closuresIn = preparedQuery((db: Db, p: { providerIds: number[]; from: string; to: string }) =>
+  db
+    .selectFrom('closures')
+    .select(['id', 'provider_id', 'from_date', 'to_date', 'label'])
+    .where('provider_id', 'in', p.providerIds)
+    .where('to_date', '>=', p.from)
+    .where('from_date', '<=', p.to)
+    .orderBy('from_date')
+    .orderBy('id'),
+);
+
 /** Closures of several providers that touch [from, to], by provider, earliest first. */
 export async function closuresOf(
   db: Db,
@@ -197,15 +220,7 @@ export async function closuresOf(
   from: string,
   to: string,
 ): Promise<Map<number, Closure[]>> {
-  const rows = await db
-    .selectFrom('closures')
-    .select(['id', 'provider_id', 'from_date', 'to_date', 'label'])
-    .where('provider_id', 'in', providerIds)
-    .where('to_date', '>=', from)
-    .where('from_date', '<=', to)
-    .orderBy('from_date')
-    .orderBy('id')
-    .execute();
+  const rows = await closuresIn.execute(db, { providerIds, from, to });
   const byProvider = new Map<number, Closure[]>();
   for (const r of rows) {
     const list = byProvider.get(r.provider_id) ?? [];

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { NewService, ServiceRow, ServiceUpdate } from './services.table.js';
 
 export async function listActiveServices(db: Db, providerId: number): Promise<ServiceRow[]> {
@@ -50,13 +51,13 @@ export async function listServices(db: Db, providerId: number): Promise<ServiceR
 
 /** Scoped by provider: another provider's service id simply isn't found. */
 export async function findService(db: Db, providerId: number, id: number): Promise<ServiceRow | undefined> {
-  return db
-    .selectFrom('services')
-    .selectAll()
-    .where('provider_id', '=', providerId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return serviceOf.executeTakeFirst(db, { providerId, id });
 }
+
+// On every booking and slots request: built once (server/db/prepared.ts).
+const serviceOf = preparedQuery((db: Db, p: { providerId: number; id: number }) =>
+  db.selectFrom('services').selectAll().where('provider_id', '=', p.providerId).where('id', '=', p.id),
+);
 
 export async function insertService(db: Db, values: NewService): Promise<ServiceRow> {
   return db.insertInto('services').values(values).returningAll().executeTakeFirstOrThrow();

@@ -11,6 +11,7 @@ import type {
 import type { ClassTime } from '../availability/class-slots.js';
 import type { MemberAvailability } from '../availability/team-slots.js';
 import type { Db } from '../db/connect.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import { effectiveOverridesOfMembers, weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
 import type { ServiceRow } from '../services/services.table.js';
@@ -26,6 +27,58 @@ const MARGIN_MS = 2 * DAY_MS;
 export interface BookedRow extends BookedInterval {
   serviceId: number | null;
 }
+
+/**
+ * The query of `bookedIntervalsOf`, by member or by provider; `except` leaves one appointment out (and the waitlist
+ * hold that would move it). On every slots answer and booking: built once each (server/db/prepared.ts).
+ */
+function busyIntervalsQuery(key: 'provider_id' | 'member_id', except: boolean) {
+  return preparedQuery((db: Db, p: { ids: number[]; from: string; to: string; excludeAppointmentId?: number }) => {
+    // Appointments and waitlist holds have the same columns for this: one select, one status each.
+    const busyIn = (table: 'appointments' | 'waitlist_offers', status: 'confirmed' | 'open') =>
+      db
+        .selectFrom(table)
+        .select((eb) => [
+          eb.ref(key).as('key'),
+          eb.ref('service_id').$castTo<number | null>().as('service_id'),
+          'start_at',
+          'end_at',
+          'blocked_start_at',
+          'blocked_end_at',
+        ])
+        .where(key, 'in', p.ids)
+        .where('status', '=', status)
+        .where('start_at', '>', p.from)
+        .where('start_at', '<', p.to);
+    let appointments = busyIn('appointments', 'confirmed');
+    if (except) appointments = appointments.where('id', '!=', p.excludeAppointmentId!);
+    // A time held for a waitlisted customer (an open offer, server/waitlist/) is booked for everyone else: it blocks
+    // like the appointment it will be, and in a class it takes its place. Left out with the appointment it would move.
+    let held = busyIn('waitlist_offers', 'open');
+    if (except) {
+      held = held.where(sql<boolean>`(appointment_id is null or appointment_id != ${p.excludeAppointmentId})`);
+    }
+    return appointments.unionAll(held).unionAll((eb) =>
+      eb
+        .selectFrom('blocked_times')
+        .select((eb) => [
+          eb.ref(key).as('key'),
+          sql<number | null>`null`.as('service_id'),
+          'start_at',
+          'end_at',
+          'start_at as blocked_start_at',
+          'end_at as blocked_end_at',
+        ])
+        .where(key, 'in', p.ids)
+        .where('start_at', '<', p.to)
+        .where('end_at', '>', p.from),
+    );
+  });
+}
+const busyIntervalsIn = {
+  provider_id: { all: busyIntervalsQuery('provider_id', false), except: busyIntervalsQuery('provider_id', true) },
+  member_id: { all: busyIntervalsQuery('member_id', false), except: busyIntervalsQuery('member_id', true) },
+};
 
 /**
  * Confirmed appointments, waitlist holds and blocked times that may touch `range`, as the intervals they keep busy, by member (or
@@ -44,46 +97,11 @@ export async function bookedIntervalsOf(
   if (ids.length === 0) return byKey;
   const from = new Date(range.start - MARGIN_MS).toISOString();
   const to = new Date(range.end + MARGIN_MS).toISOString();
-  // Appointments and waitlist holds have the same columns for this: one select, one status each.
-  const busyIn = (table: 'appointments' | 'waitlist_offers', status: 'confirmed' | 'open') =>
-    db
-      .selectFrom(table)
-      .select((eb) => [
-        eb.ref(key).as('key'),
-        eb.ref('service_id').$castTo<number | null>().as('service_id'),
-        'start_at',
-        'end_at',
-        'blocked_start_at',
-        'blocked_end_at',
-      ])
-      .where(key, 'in', ids)
-      .where('status', '=', status)
-      .where('start_at', '>', from)
-      .where('start_at', '<', to);
-  let appointments = busyIn('appointments', 'confirmed');
-  if (excludeAppointmentId !== undefined) appointments = appointments.where('id', '!=', excludeAppointmentId);
-  // A time held for a waitlisted customer (an open offer, server/waitlist/) is booked for everyone else: it blocks
-  // like the appointment it will be, and in a class it takes its place. Left out with the appointment it would move.
-  let held = busyIn('waitlist_offers', 'open');
-  if (excludeAppointmentId !== undefined) {
-    held = held.where(sql<boolean>`(appointment_id is null or appointment_id != ${excludeAppointmentId})`);
-  }
-  const blocked = appointments.unionAll(held).unionAll((eb) =>
-    eb
-      .selectFrom('blocked_times')
-      .select((eb) => [
-        eb.ref(key).as('key'),
-        sql<number | null>`null`.as('service_id'),
-        'start_at',
-        'end_at',
-        'start_at as blocked_start_at',
-        'end_at as blocked_end_at',
-      ])
-      .where(key, 'in', ids)
-      .where('start_at', '<', to)
-      .where('end_at', '>', from),
-  );
-  for (const a of await blocked.execute()) {
+  const rows =
+    excludeAppointmentId === undefined
+      ? await busyIntervalsIn[key].all.execute(db, { ids, from, to })
+      : await busyIntervalsIn[key].except.execute(db, { ids, from, to, excludeAppointmentId });
+  for (const a of rows) {
     const list = byKey.get(a.key) ?? [];
     list.push({
       serviceId: a.service_id,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { ProviderRow } from '../providers/providers.table.js';
 import { memberSlug, uniqueSlug } from './member-slug.js';
 import type { NewTeamMember, TeamMemberRow } from './team.table.js';
@@ -168,19 +169,23 @@ export async function foreignServiceIds(db: Db, providerId: number, serviceIds: 
 }
 
 /** Active members who perform each of these services, by service id, in the business's order. */
-export async function performersOfServices(db: Db, serviceIds: number[]): Promise<Map<number, TeamMemberRow[]>> {
-  const byService = new Map<number, TeamMemberRow[]>(serviceIds.map((id) => [id, []]));
-  if (serviceIds.length === 0) return byService;
-  const rows = await db
+// On every booking and slots request (for one service): built once (server/db/prepared.ts).
+const performersIn = preparedQuery((db: Db, p: { serviceIds: number[] }) =>
+  db
     .selectFrom('team_members')
     .innerJoin('member_services', 'member_services.member_id', 'team_members.id')
     .selectAll('team_members')
     .select('member_services.service_id')
-    .where('member_services.service_id', 'in', serviceIds)
+    .where('member_services.service_id', 'in', p.serviceIds)
     .where('team_members.left_at', 'is', null)
     .orderBy('team_members.position')
-    .orderBy('team_members.id')
-    .execute();
+    .orderBy('team_members.id'),
+);
+
+export async function performersOfServices(db: Db, serviceIds: number[]): Promise<Map<number, TeamMemberRow[]>> {
+  const byService = new Map<number, TeamMemberRow[]>(serviceIds.map((id) => [id, []]));
+  if (serviceIds.length === 0) return byService;
+  const rows = await performersIn.execute(db, { serviceIds });
   for (const { service_id, ...member } of rows) byService.get(service_id)?.push(member);
   return byService;
 }

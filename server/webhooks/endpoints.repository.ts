@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { Db } from '../db/connect.js';
+import { preparedQuery } from '../db/prepared.js';
 import type { WebhookEndpointRow, WebhookEndpointsTable } from './webhooks.table.js';
 
 export async function listEndpoints(db: Db, providerId: number): Promise<WebhookEndpointRow[]> {
@@ -53,13 +54,13 @@ export async function updateEndpoint(
 }
 
 /** The business's enabled endpoints that subscribed to `type`. */
+// Asked on every change of an appointment (the webhook listener): built once (server/db/prepared.ts).
+const enabledEndpoints = preparedQuery((db: Db, p: { providerId: number }) =>
+  db.selectFrom('webhook_endpoints').selectAll().where('provider_id', '=', p.providerId).where('enabled', '=', 1),
+);
+
 export async function subscribedEndpoints(db: Db, providerId: number, type: string): Promise<WebhookEndpointRow[]> {
-  const rows = await db
-    .selectFrom('webhook_endpoints')
-    .selectAll()
-    .where('provider_id', '=', providerId)
-    .where('enabled', '=', 1)
-    .execute();
+  const rows = await enabledEndpoints.execute(db, { providerId });
   return rows.filter((row) => eventsOf(row).includes(type));
 }
 
