@@ -120,6 +120,9 @@ describe('busy times from the provider’s calendar block slots', () => {
     const calendarId = shared.body.connection.calendarId as string;
     expect((await book(ctx, ctx.provider, `${DAY}T12:00:00.000Z`)).status).toBe(201);
     await drainSync(ctx);
+    // The booking's read of busy times started a refresh; one still running would answer `refreshStale` with what it
+    // read before the owner's event.
+    await ctx.calendar.busy.idle();
     ctx.google.addOwnerEvent(calendarId, { start: `${DAY}T14:00:00Z`, end: `${DAY}T15:00:00Z` });
     await ctx.calendar.busy.refreshStale(0);
     expect(await busyRows()).toEqual([{ start_at: `${DAY}T14:00:00.000Z`, end_at: `${DAY}T15:00:00.000Z` }]);
