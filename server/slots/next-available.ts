@@ -6,7 +6,7 @@ import type { ProviderRow } from '../providers/providers.table.js';
 import { effectiveOverridesOfMembers, weeklyHoursOfMembers } from '../schedule/schedule.repository.js';
 import { firstActiveServices } from '../services/services.repository.js';
 import { performersOfServices } from '../team/team.repository.js';
-import { bookedIntervalsOf, busyWindowOf, memberAvailability, timingOf } from './availability.loader.js';
+import { type BusyRead, bookedIntervalsOf, busyWindowOf, memberAvailability, timingOf } from './availability.loader.js';
 import { busyWithin, oneMemberAtATime, spanOf } from './busy-of-members.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,11 +18,8 @@ export const NEXT_AVAILABLE_DAYS = 14;
  */
 export const NO_SLOT_HOLDS_MS = 60_000;
 
-/** One member's calendar busy times as a business's answer was computed with them. */
-export interface MemberBusy {
-  memberId: number;
-  /** The window they were read over (busyWindowOf the range asked). */
-  window: Interval;
+/** One member's calendar busy times as a business's answer was computed with them, and what was read. */
+export interface MemberBusy extends BusyRead {
   busy: Interval[];
 }
 
